@@ -1,0 +1,257 @@
+import { index, primaryKey, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// Every table but owner_addresses carries owner_id, and every query filters on it: no query crosses owners.
+// Times are integer milliseconds since the epoch (UTC); the owner's time zone only matters when rendering.
+
+export const owners = sqliteTable("owners", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  primaryAddress: text("primary_address").notNull().unique(),
+  name: text("name"),
+  // SHA-256 hex of the API token: a leaked database does not leak working tokens.
+  apiTokenHash: text("api_token_hash").notNull().unique(),
+  timeZone: text("time_zone").notNull().default("Europe/Copenhagen"),
+  language: text("language", { enum: ["en", "da"] }).notNull().default("en"),
+  // ISO weekday, 1 = Monday … 7 = Sunday, and local hour 0–23.
+  digestWeekday: integer("digest_weekday").notNull().default(1),
+  digestHour: integer("digest_hour").notNull().default(8),
+  paused: integer("paused", { mode: "boolean" }).notNull().default(false),
+  // Default cadence per circle in days; null means "infer from the contact's own history".
+  cadenceProfessionalDays: integer("cadence_professional_days"),
+  cadencePrivateDays: integer("cadence_private_days"),
+  followUpDays: integer("follow_up_days").notNull().default(7),
+  // ISO week ("2026-W48") of the last digest sent, so a second cron run in the same week sends nothing.
+  lastDigestWeek: text("last_digest_week"),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const ownerAddresses = sqliteTable("owner_addresses", {
+  address: text("address").primaryKey(),
+  ownerId: integer("owner_id")
+    .notNull()
+    .references(() => owners.id, { onDelete: "cascade" }),
+  isPrimary: integer("is_primary", { mode: "boolean" }).notNull().default(false),
+});
+
+export const contacts = sqliteTable(
+  "contacts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    address: text("address").notNull(),
+    name: text("name"),
+    circle: text("circle", { enum: ["professional", "private"] }).notNull().default("professional"),
+    muted: integer("muted", { mode: "boolean" }).notNull().default(false),
+    // Explicit cadence in days set by the owner (`cadence anna@x.dk monthly`).
+    cadenceDays: integer("cadence_days"),
+    snoozedUntil: integer("snoozed_until"),
+
+    // Aggregates kept up to date on every write, so the digest reads contacts and never scans interactions.
+    firstAt: integer("first_at"),
+    lastAt: integer("last_at"),
+    firstInboundAt: integer("first_inbound_at"),
+    lastInboundAt: integer("last_inbound_at"),
+    lastInboundSubject: text("last_inbound_subject"),
+    firstOutboundAt: integer("first_outbound_at"),
+    lastOutboundAt: integer("last_outbound_at"),
+    lastOutboundSubject: text("last_outbound_subject"),
+    inboundCount: integer("inbound_count").notNull().default(0),
+    outboundCount: integer("outbound_count").notNull().default(0),
+    // Give and take: mails where they gave the owner something, and where the owner gave them something.
+    gaveCount: integer("gave_count").notNull().default(0),
+    gotCount: integer("got_count").notNull().default(0),
+    lastGaveAt: integer("last_gave_at"),
+    lastGaveSubject: text("last_gave_subject"),
+    lastThankedAt: integer("last_thanked_at"),
+    // Their latest request or question; it is open while no outbound mail is later than it.
+    lastRequestAt: integer("last_request_at"),
+    lastRequestSubject: text("last_request_subject"),
+    // Pending follow-up: the outbound mail awaiting an answer, and when to nudge.
+    followUpSince: integer("follow_up_since"),
+    followUpDueAt: integer("follow_up_due_at"),
+    followUpSubject: text("follow_up_subject"),
+    // Outbound mails in a row with no inbound since; the first is the outreach, the rest are nudges.
+    unansweredOutbound: integer("unanswered_outbound").notNull().default(0),
+    // "done N" per section: an item is quiet while its evidence is not newer than this.
+    doneThankAt: integer("done_thank_at"),
+    doneHelpAt: integer("done_help_at"),
+    doneFollowUpAt: integer("done_follow_up_at"),
+    doneReconnectAt: integer("done_reconnect_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("contacts_owner_address").on(t.ownerId, t.address),
+    index("contacts_owner_last_at").on(t.ownerId, t.lastAt),
+  ],
+);
+
+// One row per distinct mail per owner: dedupes BCC + forward + retries, and lets replies find their thread.
+export const messages = sqliteTable(
+  "messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    messageId: text("message_id").notNull(),
+    threadId: text("thread_id"),
+    kind: text("kind", {
+      enum: ["bcc", "forward", "thread-reply", "reply-evidence", "command", "import", "ignored"],
+    }).notNull(),
+    at: integer("at").notNull(),
+    subject: text("subject"),
+    receivedAt: integer("received_at").notNull(),
+  },
+  (t) => [uniqueIndex("messages_owner_message_id").on(t.ownerId, t.messageId)],
+);
+
+export const interactions = sqliteTable(
+  "interactions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    contactId: integer("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    at: integer("at").notNull(),
+    direction: text("direction", { enum: ["in", "out"] }).notNull(),
+    subject: text("subject"),
+    snippet: text("snippet"),
+    isThanks: integer("is_thanks", { mode: "boolean" }).notNull().default(false),
+    isRequest: integer("is_request", { mode: "boolean" }).notNull().default(false),
+    isGiving: integer("is_giving", { mode: "boolean" }).notNull().default(false),
+    isOutreach: integer("is_outreach", { mode: "boolean" }).notNull().default(false),
+    messageId: text("message_id").notNull(),
+    threadId: text("thread_id"),
+    source: text("source", {
+      enum: ["bcc", "forward", "thread-reply", "reply-evidence", "import"],
+    }).notNull(),
+    // File names only, JSON array: attachments themselves are never stored.
+    attachments: text("attachments"),
+    broadcast: integer("broadcast", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex("interactions_unique").on(t.ownerId, t.contactId, t.messageId, t.direction),
+    index("interactions_contact_at").on(t.ownerId, t.contactId, t.at),
+  ],
+);
+
+export const notes = sqliteTable(
+  "notes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    contactId: integer("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    source: text("source", { enum: ["forward", "command"] }).notNull(),
+    messageId: text("message_id"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("notes_owner_contact").on(t.ownerId, t.contactId)],
+);
+
+// Mail the assistant accepted but did not turn into contacts: automated mail it ignored, and mail that failed.
+// The digest counts both, so nothing accepted disappears without the owner hearing of it.
+export const mailEvents = sqliteTable(
+  "mail_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ownerId: integer("owner_id").references(() => owners.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["ignored", "dead-letter"] }).notNull(),
+    at: integer("at").notNull(),
+    envelopeFrom: text("envelope_from"),
+    envelopeTo: text("envelope_to"),
+    messageId: text("message_id"),
+    subject: text("subject"),
+    reason: text("reason").notNull(),
+    size: integer("size"),
+  },
+  (t) => [index("mail_events_owner_at").on(t.ownerId, t.at)],
+);
+
+// `ignore @newsletter.com`: an address or a whole domain that never becomes a contact again.
+export const suppressions = sqliteTable(
+  "suppressions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    pattern: text("pattern").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("suppressions_owner_pattern").on(t.ownerId, t.pattern)],
+);
+
+export const digests = sqliteTable(
+  "digests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    isoWeek: text("iso_week").notNull(),
+    sentAt: integer("sent_at").notNull(),
+    subject: text("subject").notNull(),
+    messageId: text("message_id"),
+  },
+  (t) => [index("digests_owner_sent").on(t.ownerId, t.sentAt)],
+);
+
+export const digestItems = sqliteTable(
+  "digest_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    digestId: integer("digest_id")
+      .notNull()
+      .references(() => digests.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    kind: text("kind", { enum: ["thank", "help", "follow-up", "reconnect"] }).notNull(),
+    contactId: integer("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    circle: text("circle", { enum: ["professional", "private"] }).notNull(),
+    evidenceAt: integer("evidence_at"),
+    evidenceSubject: text("evidence_subject"),
+  },
+  (t) => [uniqueIndex("digest_items_number").on(t.digestId, t.number)],
+);
+
+// Sent and received per owner per ISO week, kept at ingest so the digest's activity picture reads 12 rows.
+export const weeklyActivity = sqliteTable(
+  "weekly_activity",
+  {
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    // Monday 00:00 UTC of the ISO week, in ms.
+    weekStart: integer("week_start").notNull(),
+    sent: integer("sent").notNull().default(0),
+    received: integer("received").notNull().default(0),
+    gave: integer("gave").notNull().default(0),
+    got: integer("got").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.ownerId, t.weekStart] })],
+);
+
+export type Owner = typeof owners.$inferSelect;
+export type Contact = typeof contacts.$inferSelect;
+export type NewContact = typeof contacts.$inferInsert;
+export type Interaction = typeof interactions.$inferSelect;
+export type NewInteraction = typeof interactions.$inferInsert;
+export type Note = typeof notes.$inferSelect;
+export type MailEvent = typeof mailEvents.$inferSelect;
+export type Digest = typeof digests.$inferSelect;
+export type DigestItem = typeof digestItems.$inferSelect;
+

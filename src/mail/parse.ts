@@ -1,0 +1,133 @@
+import PostalMime, { type Address as PmAddress, type Email } from "postal-mime";
+import type { Address, ParsedMail } from "./types";
+
+/** Attached message/rfc822 parts we look into (a forward-as-attachment carries one). */
+export const MAX_ATTACHED_MESSAGES = 3;
+/** Bodies beyond this are cut: the snippet, intent and forward parsing need the top of the mail only. */
+export const MAX_BODY_CHARS = 64 * 1024;
+
+/** Lower-cases and trims an address; returns null for anything that is not local@domain. */
+export function normalizeAddress(raw: string | undefined | null): string | null {
+  if (!raw) return null;
+  const address = raw.trim().replace(/^<|>$/g, "").toLowerCase();
+  const at = address.lastIndexOf("@");
+  if (at <= 0 || at === address.length - 1 || /\s/.test(address)) return null;
+  return address;
+}
+
+function flattenAddresses(list: PmAddress[] | PmAddress | undefined): Address[] {
+  if (!list) return [];
+  const items = Array.isArray(list) ? list : [list];
+  const out: Address[] = [];
+  for (const item of items) {
+    // postal-mime 3+ returns groups without an address; their members are the people.
+    const members = item.group ? item.group : [item];
+    for (const m of members) {
+      const address = normalizeAddress(m.address);
+      if (!address) continue;
+      const name = m.name?.trim();
+      out.push(name ? { address, name } : { address });
+    }
+  }
+  return out;
+}
+
+function cleanId(id: string | undefined): string | null {
+  if (!id) return null;
+  const m = id.match(/<([^<>\s]+)>/);
+  const bare = (m ? m[1] : id).trim();
+  return bare ? bare : null;
+}
+
+function parseReferences(value: string | undefined): string[] {
+  if (!value) return [];
+  const ids = [...value.matchAll(/<([^<>\s]+)>/g)].map((m) => m[1]);
+  return ids.length ? ids : value.split(/\s+/).filter(Boolean);
+}
+
+function parseDate(value: string | undefined): number | null {
+  if (!value) return null;
+  const t = Date.parse(value);
+  return Number.isFinite(t) ? t : null;
+}
+
+function headerMap(email: Email): Record<string, string[]> {
+  const map: Record<string, string[]> = {};
+  for (const h of email.headers) (map[h.key] ??= []).push(h.value);
+  return map;
+}
+
+function countFrom(email: Email): number {
+  const fromHeaders = email.headers.filter((h) => h.key === "from");
+  if (fromHeaders.length > 1) return fromHeaders.length;
+  return flattenAddresses(email.from).length;
+}
+
+function clip(text: string | undefined): { text: string; clipped: boolean } {
+  if (!text) return { text: "", clipped: false };
+  if (text.length <= MAX_BODY_CHARS) return { text, clipped: false };
+  return { text: text.slice(0, MAX_BODY_CHARS), clipped: true };
+}
+
+/** Strips tags from HTML-only mail so the text rules have something to read. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, "")
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/<\/(p|div|tr|li|h[1-6]|blockquote|table)>/gi, "\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&nbsp;/gi, " ")
+    .replace(/&amp;/gi, "&")
+    .replace(/&lt;/gi, "<")
+    .replace(/&gt;/gi, ">")
+    .replace(/&quot;/gi, '"')
+    .replace(/&#39;/gi, "'")
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+async function fromEmail(email: Email, rawSize: number, depth: number): Promise<ParsedMail> {
+  const html = clip(email.html);
+  const text = email.text ? clip(email.text) : clip(email.html ? htmlToText(email.html) : "");
+  const attachedMessages: ParsedMail[] = [];
+  const attachments = [];
+  for (const a of email.attachments) {
+    const size =
+      typeof a.content === "string" ? a.content.length : (a.content as ArrayBuffer | Uint8Array).byteLength;
+    if (a.mimeType === "message/rfc822" && depth < 2 && attachedMessages.length < MAX_ATTACHED_MESSAGES) {
+      const inner = await PostalMime.parse(a.content as ArrayBuffer, { forceRfc822Attachments: true });
+      attachedMessages.push(await fromEmail(inner, size, depth + 1));
+    }
+    attachments.push({ filename: a.filename, mimeType: a.mimeType, size });
+  }
+  const from = flattenAddresses(email.from);
+  const sender = flattenAddresses(email.sender);
+  return {
+    messageId: cleanId(email.messageId),
+    inReplyTo: cleanId(email.inReplyTo),
+    references: parseReferences(email.references),
+    from: from[0] ?? null,
+    fromCount: countFrom(email),
+    sender: sender[0] ?? null,
+    to: flattenAddresses(email.to),
+    cc: flattenAddresses(email.cc),
+    replyTo: flattenAddresses(email.replyTo),
+    subject: (email.subject ?? "").trim(),
+    date: parseDate(email.date),
+    headers: headerMap(email),
+    text: text.text,
+    html: email.html ? html.text : null,
+    attachments,
+    attachedMessages,
+    truncated: text.clipped || html.clipped,
+    rawSize,
+  };
+}
+
+/** Parses a raw RFC 5322 mail into plain data. Throws only on mail postal-mime cannot read at all. */
+export async function parseMail(raw: ArrayBuffer | Uint8Array | string): Promise<ParsedMail> {
+  const rawSize = typeof raw === "string" ? raw.length : raw.byteLength;
+  const email = await PostalMime.parse(raw, { forceRfc822Attachments: true });
+  return fromEmail(email, rawSize, 0);
+}

@@ -1,0 +1,44 @@
+// Plain data shared by the pure mail modules. Nothing here touches env, D1 or the clock.
+
+export interface Address {
+  /** Lower-cased, trimmed address: "anna@example.dk". */
+  address: string;
+  /** Display name as written, decoded, or undefined. */
+  name?: string;
+}
+
+export interface AttachmentInfo {
+  filename: string | null;
+  mimeType: string;
+  /** Decoded size when known, otherwise the encoded size in the raw mail. */
+  size: number;
+}
+
+export interface ParsedMail {
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  from: Address | null;
+  /** How many From addresses the header holds; more than one is malformed for our purposes. */
+  fromCount: number;
+  sender: Address | null;
+  to: Address[];
+  cc: Address[];
+  replyTo: Address[];
+  subject: string;
+  /** Date header in ms, or null when missing or unreadable. */
+  date: number | null;
+  /** Header name (lower case) -> values, in order, as postal-mime decoded them. */
+  headers: Record<string, string[]>;
+  /** Plain text body (or text derived from HTML), bounded in size. */
+  text: string;
+  /** HTML body when present, bounded in size. */
+  html: string | null;
+  attachments: AttachmentInfo[];
+  /** Attached message/rfc822 parts (forwards as attachment), parsed the same way, first few only. */
+  attachedMessages: ParsedMail[];
+  /** True when parts of the mail were skipped to keep parsing bounded (huge attachments, long bodies). */
+  truncated: boolean;
+  /** Size in bytes of the raw mail. */
+  rawSize: number;
+}
