@@ -1,0 +1,161 @@
+// Shared by the local scripts: the development defaults, wrangler invocation, and the local worker's lifecycle.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Local defaults; each can be changed through the environment (see README, "Local defaults"). */
+export const LOCAL = {
+  owner: process.env.GENSIDIG_OWNER ?? "owner@example.com",
+  token: process.env.GENSIDIG_TOKEN ?? "dev-token",
+  assistant: process.env.GENSIDIG_ASSISTANT ?? "gensidig@example.com",
+  port: Number(process.env.GENSIDIG_PORT ?? 8787),
+  // Signs digest reply tokens locally. Deployed workers get theirs from `wrangler secret put`.
+  tokenSecret: process.env.GENSIDIG_TOKEN_SECRET ?? "local-development-secret-not-for-production",
+};
+export const LOCAL_URL = `http://127.0.0.1:${LOCAL.port}`;
+
+export function requireNode22() {
+  const major = Number(process.versions.node.split(".")[0]);
+  if (major < 22) {
+    console.error(`Gensidig's tools (wrangler 4) need Node.js 22 or newer; this is ${process.version}.`);
+    console.error("Install Node 22+, or run `source .ci/node.sh` first to use a local Node 24 from npm.");
+    process.exit(1);
+  }
+}
+
+// Offline-friendly wrangler: no metrics, no request.cf lookups (they only warn when the network is closed).
+export const wranglerEnv = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+};
+
+export function wranglerBin() {
+  return join(ROOT, "node_modules", ".bin", "wrangler");
+}
+
+/** Runs wrangler to completion; exits the script with wrangler's message when it fails. */
+export function wrangler(args, { quiet = false, input } = {}) {
+  const res = spawnSync(wranglerBin(), args, {
+    cwd: ROOT,
+    env: { ...wranglerEnv, CI: "true" },
+    encoding: "utf8",
+    input,
+    stdio: quiet ? ["pipe", "pipe", "pipe"] : ["pipe", "inherit", "inherit"],
+  });
+  if (res.status !== 0) {
+    if (quiet) process.stderr.write(`${res.stdout ?? ""}${res.stderr ?? ""}`);
+    throw new Error(`wrangler ${args.join(" ")} failed (exit ${res.status})`);
+  }
+  return res.stdout ?? "";
+}
+
+export function sha256Hex(text) {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+export function sqlString(value) {
+  return value === null || value === undefined ? "NULL" : `'${String(value).replaceAll("'", "''")}'`;
+}
+
+/** SQL that creates an owner with addresses, or leaves an existing one as it is. */
+export function ownerSql({ primary, aliases = [], token, name = null, timeZone = "Europe/Copenhagen", language = "en", weekday = 1, hour = 8 }) {
+  const now = Date.now();
+  const lines = [
+    `INSERT OR IGNORE INTO owners (primary_address, name, api_token_hash, time_zone, language, digest_weekday, digest_hour, created_at) VALUES (${sqlString(primary)}, ${sqlString(name)}, ${sqlString(sha256Hex(token))}, ${sqlString(timeZone)}, ${sqlString(language)}, ${Number(weekday)}, ${Number(hour)}, ${now});`,
+  ];
+  for (const address of [primary, ...aliases]) {
+    lines.push(
+      `INSERT OR IGNORE INTO owner_addresses (address, owner_id, is_primary) SELECT ${sqlString(address)}, id, ${address === primary ? 1 : 0} FROM owners WHERE primary_address = ${sqlString(primary)};`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/** Applies the migrations to the local D1 and makes sure the development owner exists. */
+export function prepareLocalDatabase({ quiet = false } = {}) {
+  wrangler(["d1", "migrations", "apply", "DB", "--local"], { quiet });
+  wrangler(["d1", "execute", "DB", "--local", "--command", ownerSql({ primary: LOCAL.owner, token: LOCAL.token, name: "Development Owner" })], {
+    quiet: true,
+  });
+}
+
+export function devArgs() {
+  return [
+    "dev",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(LOCAL.port),
+    "--inspector-port",
+    "0",
+    "--test-scheduled",
+    "--var",
+    `ASSISTANT_ADDRESS:${LOCAL.assistant}`,
+    // Local mail carries no Cloudflare DMARC verdict; deployed configuration keeps this "false".
+    "--var",
+    "ALLOW_UNAUTHENTICATED_OWNER_MAIL:true",
+    "--var",
+    "DEV_ROUTES:true",
+    "--var",
+    `DIGEST_TOKEN_SECRET:${LOCAL.tokenSecret}`,
+  ];
+}
+
+/** Starts `wrangler dev` in its own process group so that stopping it also stops workerd. */
+export async function startWorker({ log = false, extraArgs = [] } = {}) {
+  const child = spawn(wranglerBin(), [...devArgs(), ...extraArgs], {
+    cwd: ROOT,
+    env: wranglerEnv,
+    detached: true,
+    stdio: log ? "inherit" : ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  if (!log) {
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+  }
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
+    try {
+      const res = await fetch(`${LOCAL_URL}/health`);
+      if (res.ok) return { child, output: () => output };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  stopWorker(child);
+  throw new Error(`wrangler dev did not answer on ${LOCAL_URL} within 60 s:\n${output}`);
+}
+
+export async function stopWorker(child) {
+  if (child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, "SIGINT");
+  } catch {}
+  const until = Date.now() + 10_000;
+  while (child.exitCode === null && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  if (child.exitCode === null) {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {}
+  }
+}
+
+export function parseArgs(argv) {
+  const flags = {};
+  const positional = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith("--")) {
+      const [k, v] = a.slice(2).split("=", 2);
+      if (v !== undefined) flags[k] = v;
+      else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith("--")) flags[k] = argv[++i];
+      else flags[k] = true;
+    } else positional.push(a);
+  }
+  return { flags, positional };
+}

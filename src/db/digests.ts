@@ -1,0 +1,79 @@
+import { and, desc, eq, gt, gte, sql } from "drizzle-orm";
+import type { Db } from "./client";
+import { contacts, digestItems, digests, mailEvents, owners, weeklyActivity, type Contact, type DigestItem } from "./schema";
+
+/**
+ * The contacts the digest considers. Muted people are left out in SQL; everything else is decided in
+ * plain code, because the rules compare columns with `now` in ways an index cannot serve anyway.
+ * Rows read: one per unmuted contact of this owner — never the interactions.
+ */
+export async function digestCandidates(db: Db, ownerId: number): Promise<Contact[]> {
+  return db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.ownerId, ownerId), eq(contacts.muted, false)));
+}
+
+export async function recentActivity(db: Db, ownerId: number, sinceWeekStart: number) {
+  return db
+    .select()
+    .from(weeklyActivity)
+    .where(and(eq(weeklyActivity.ownerId, ownerId), gte(weeklyActivity.weekStart, sinceWeekStart)))
+    .orderBy(weeklyActivity.weekStart);
+}
+
+export async function lastDigest(db: Db, ownerId: number) {
+  return (await db.select().from(digests).where(eq(digests.ownerId, ownerId)).orderBy(desc(digests.sentAt), desc(digests.id)).limit(1).get()) ?? null;
+}
+
+export async function mailEventCounts(db: Db, ownerId: number, since: number): Promise<{ ignored: number; failed: number }> {
+  const rows = await db
+    .select({ kind: mailEvents.kind, n: sql<number>`count(*)` })
+    .from(mailEvents)
+    .where(and(eq(mailEvents.ownerId, ownerId), gt(mailEvents.at, since)))
+    .groupBy(mailEvents.kind);
+  const n = (kind: string) => rows.find((r) => r.kind === kind)?.n ?? 0;
+  return { ignored: n("ignored"), failed: n("dead-letter") };
+}
+
+export async function createDigest(db: Db, input: { ownerId: number; isoWeek: string; sentAt: number; subject: string }) {
+  const [row] = await db.insert(digests).values(input).returning();
+  return row;
+}
+
+export async function deleteDigest(db: Db, ownerId: number, digestId: number) {
+  await db.delete(digests).where(and(eq(digests.ownerId, ownerId), eq(digests.id, digestId)));
+}
+
+export interface NewDigestItem {
+  number: number;
+  kind: DigestItem["kind"];
+  contactId: number;
+  circle: DigestItem["circle"];
+  evidenceAt: number | null;
+  evidenceSubject: string | null;
+}
+
+/** The numbered items and the owner's "sent this week" mark, in one batch after the mail went out. */
+export async function finishDigest(
+  db: Db,
+  input: { ownerId: number; digestId: number; messageId: string; subject: string; isoWeek: string | null; items: NewDigestItem[] },
+) {
+  const rows = input.items.map((i) => ({ ...i, ownerId: input.ownerId, digestId: input.digestId }));
+  // 8 columns a row: 12 rows per INSERT stays inside D1's 100 bound parameters.
+  const inserts = [];
+  for (let i = 0; i < rows.length; i += 12) inserts.push(db.insert(digestItems).values(rows.slice(i, i + 12)));
+  await db.batch([
+    db.update(digests).set({ messageId: input.messageId, subject: input.subject }).where(eq(digests.id, input.digestId)),
+    ...inserts,
+    ...(input.isoWeek ? [db.update(owners).set({ lastDigestWeek: input.isoWeek }).where(eq(owners.id, input.ownerId))] : []),
+  ]);
+}
+
+export async function digestItemsOf(db: Db, ownerId: number, digestId: number) {
+  return db
+    .select()
+    .from(digestItems)
+    .where(and(eq(digestItems.ownerId, ownerId), eq(digestItems.digestId, digestId)))
+    .orderBy(digestItems.number);
+}

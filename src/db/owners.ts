@@ -1,0 +1,122 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "./client";
+import { ownerAddresses, owners, type Owner } from "./schema";
+
+export interface OwnerWithAddresses {
+  owner: Owner;
+  addresses: string[];
+}
+
+/** SHA-256 hex of an API token; only the hash is stored. */
+export async function hashToken(token: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export async function findOwnerByToken(db: Db, token: string): Promise<Owner | null> {
+  const hash = await hashToken(token);
+  const row = await db.select().from(owners).where(eq(owners.apiTokenHash, hash)).get();
+  return row ?? null;
+}
+
+export async function findOwnerById(db: Db, ownerId: number): Promise<Owner | null> {
+  return (await db.select().from(owners).where(eq(owners.id, ownerId)).get()) ?? null;
+}
+
+/** The owner one of whose addresses (primary or alias) this is, with all their addresses. */
+export async function findOwnerByAddress(db: Db, address: string): Promise<OwnerWithAddresses | null> {
+  const link = await db.select().from(ownerAddresses).where(eq(ownerAddresses.address, address)).get();
+  if (!link) return null;
+  return loadOwnerWithAddresses(db, link.ownerId);
+}
+
+export async function loadOwnerWithAddresses(db: Db, ownerId: number): Promise<OwnerWithAddresses | null> {
+  const [owner, addresses] = await db.batch([
+    db.select().from(owners).where(eq(owners.id, ownerId)),
+    db.select({ address: ownerAddresses.address }).from(ownerAddresses).where(eq(ownerAddresses.ownerId, ownerId)),
+  ]);
+  if (!owner[0]) return null;
+  return { owner: owner[0], addresses: addresses.map((a) => a.address) };
+}
+
+/** Owners any of the given addresses belongs to (to find whose thread a stranger's reply is on). */
+export async function ownerIdsForAddresses(db: Db, addresses: string[]): Promise<Map<string, number>> {
+  if (addresses.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(ownerAddresses)
+    .where(inArray(ownerAddresses.address, addresses.slice(0, 90)));
+  return new Map(rows.map((r) => [r.address, r.ownerId]));
+}
+
+export async function listOwners(db: Db): Promise<Owner[]> {
+  return db.select().from(owners).all();
+}
+
+export async function setOwnerDigestWeek(db: Db, ownerId: number, isoWeek: string) {
+  await db.update(owners).set({ lastDigestWeek: isoWeek }).where(eq(owners.id, ownerId));
+}
+
+export type OwnerSettingsPatch = Partial<
+  Pick<
+    Owner,
+    | "timeZone"
+    | "language"
+    | "digestWeekday"
+    | "digestHour"
+    | "paused"
+    | "name"
+    | "cadenceProfessionalDays"
+    | "cadencePrivateDays"
+    | "followUpDays"
+  >
+>;
+
+export async function updateOwnerSettings(db: Db, ownerId: number, patch: OwnerSettingsPatch) {
+  if (Object.keys(patch).length === 0) return;
+  await db.update(owners).set(patch).where(eq(owners.id, ownerId));
+}
+
+export interface NewOwnerInput {
+  primaryAddress: string;
+  aliases?: string[];
+  apiToken: string;
+  name?: string | null;
+  timeZone?: string;
+  language?: "en" | "da";
+  digestWeekday?: number;
+  digestHour?: number;
+  now: number;
+}
+
+/** Creates an owner and their addresses in one batch. Used by tests and the local seed. */
+export async function createOwner(db: Db, input: NewOwnerInput): Promise<Owner> {
+  const apiTokenHash = await hashToken(input.apiToken);
+  const [inserted] = await db
+    .insert(owners)
+    .values({
+      primaryAddress: input.primaryAddress,
+      name: input.name ?? null,
+      apiTokenHash,
+      timeZone: input.timeZone ?? "Europe/Copenhagen",
+      language: input.language ?? "en",
+      digestWeekday: input.digestWeekday ?? 1,
+      digestHour: input.digestHour ?? 8,
+      createdAt: input.now,
+    })
+    .returning();
+  const all = [input.primaryAddress, ...(input.aliases ?? [])];
+  await db.insert(ownerAddresses).values(
+    all.map((address) => ({ address, ownerId: inserted.id, isPrimary: address === input.primaryAddress })),
+  );
+  return inserted;
+}
+
+export async function isOwnerAddress(db: Db, ownerId: number, address: string): Promise<boolean> {
+  const row = await db
+    .select()
+    .from(ownerAddresses)
+    .where(and(eq(ownerAddresses.ownerId, ownerId), eq(ownerAddresses.address, address)))
+    .get();
+  return !!row;
+}

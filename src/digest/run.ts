@@ -1,0 +1,119 @@
+// The scheduled() path: who is due → recommendations → render → send → remember what was numbered.
+import { EmailMessage } from "cloudflare:email";
+import type { Db } from "../db/client";
+import { weekStartOf } from "../db/capture";
+import { createDigest, deleteDigest, digestCandidates, finishDigest, lastDigest, mailEventCounts, recentActivity } from "../db/digests";
+import { listOwners } from "../db/owners";
+import type { Owner } from "../db/schema";
+import type { Config } from "../env";
+import { newMessageId } from "../mail/compose";
+import { planDigest } from "./decide";
+import { buildDigestMime } from "./mime";
+import { digestSubject, renderDigestHtml, renderDigestText, type DigestView } from "./render";
+import { digestDue, localTime } from "./schedule";
+import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "./token";
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+export const ACTIVITY_WEEKS = 12;
+
+export interface SentDigest {
+  digestId: number;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  raw: string;
+  items: number;
+}
+
+/** Builds and sends one owner's digest now, whatever the weekday. `isoWeek` marks the week as done. */
+export async function sendDigest(db: Db, sendEmail: SendEmail, config: Config, owner: Owner, now: number, isoWeek: string | null): Promise<SentDigest> {
+  const since = weekStartOf(now) - (ACTIVITY_WEEKS - 1) * WEEK_MS;
+  const [candidates, activityRows, previous] = await Promise.all([
+    digestCandidates(db, owner.id),
+    recentActivity(db, owner.id, since),
+    lastDigest(db, owner.id),
+  ]);
+  const counts = await mailEventCounts(db, owner.id, previous?.sentAt ?? 0);
+  const plan = planDigest({ contacts: candidates, owner, now });
+  const local = localTime(now, owner.timeZone);
+  const activity = activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, gave: r.gave, got: r.got }));
+
+  const digest = await createDigest(db, { ownerId: owner.id, isoWeek: isoWeek ?? local.isoWeek, sentAt: now, subject: "" });
+  try {
+    const token = await signDigestToken(config.tokenSecret, { ownerId: owner.id, digestId: digest.id, expiresAt: now + DIGEST_TOKEN_TTL_MS });
+    const view: DigestView = {
+      language: owner.language,
+      timeZone: owner.timeZone,
+      ownerName: owner.name,
+      now,
+      isoWeek: { year: local.year, week: local.week },
+      plan,
+      activity,
+      // What the owner gave (help, introductions they sent) against what they got from others.
+      balance: { gave: activity.reduce((s, w) => s + w.got, 0), got: activity.reduce((s, w) => s + w.gave, 0) },
+      ignoredCount: counts.ignored,
+      failedCount: counts.failed,
+      assistantAddress: config.assistantAddress,
+      replyAddress: `${config.assistantLocal}+${token}@${config.assistantDomain}`,
+    };
+    const subject = digestSubject(view);
+    const text = renderDigestText(view);
+    const html = renderDigestHtml(view);
+    const messageId = newMessageId(config.assistantDomain, "digest");
+    const raw = buildDigestMime({
+      from: config.assistantAddress,
+      to: owner.primaryAddress,
+      replyTo: view.replyAddress,
+      subject,
+      text,
+      html,
+      messageId,
+      date: new Date(now),
+    });
+    await sendEmail.send(new EmailMessage(config.assistantAddress, owner.primaryAddress, raw));
+    await finishDigest(db, {
+      ownerId: owner.id,
+      digestId: digest.id,
+      messageId,
+      subject,
+      isoWeek,
+      items: plan.items.map((item, i) => ({
+        number: i + 1,
+        kind: item.section,
+        contactId: item.contactId,
+        circle: item.circle,
+        evidenceAt: item.evidence.at,
+        evidenceSubject: item.evidence.subject,
+      })),
+    });
+    return { digestId: digest.id, to: owner.primaryAddress, subject, text, html, raw, items: plan.items.length };
+  } catch (err) {
+    // Nothing went out: forget the digest so the next hourly run tries again.
+    await deleteDigest(db, owner.id, digest.id);
+    throw err;
+  }
+}
+
+export interface ScheduledRun {
+  sent: Array<{ ownerId: number; digestId: number; items: number }>;
+  failed: Array<{ ownerId: number; error: string }>;
+}
+
+/** Hourly: every owner whose weekday and hour have come this ISO week and who has not had it yet. */
+export async function runScheduledDigests(db: Db, sendEmail: SendEmail, config: Config, now: number): Promise<ScheduledRun> {
+  const run: ScheduledRun = { sent: [], failed: [] };
+  for (const owner of await listOwners(db)) {
+    const due = digestDue(owner, now);
+    if (!due.due) continue;
+    try {
+      const sent = await sendDigest(db, sendEmail, config, owner, now, due.local.isoWeek);
+      run.sent.push({ ownerId: owner.id, digestId: sent.digestId, items: sent.items });
+    } catch (err) {
+      // One owner's failure must not keep the others from their digest.
+      console.error(`digest for owner ${owner.id} failed: ${String(err)}`);
+      run.failed.push({ ownerId: owner.id, error: String(err) });
+    }
+  }
+  return run;
+}

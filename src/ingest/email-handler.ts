@@ -1,0 +1,293 @@
+// The email() path: authenticate → understand → store (one db.batch per mail) → answer when needed.
+import { handleCommandMail } from "../commands/handle";
+import { getDb, type Db } from "../db/client";
+import {
+  captureStatements,
+  findContactsByAddress,
+  knownMessageIds,
+  listSuppressions,
+  mailEventStatement,
+  messageExists,
+  messageOnlyStatement,
+  ownersWithMessages,
+} from "../db/capture";
+import { findOwnerByAddress, loadOwnerWithAddresses, ownerIdsForAddresses, type OwnerWithAddresses } from "../db/owners";
+import { ConfigError, readConfig, type Config, type Env } from "../env";
+import { parseMail } from "../mail/parse";
+import { answerOwner } from "../mail/send";
+import type { ParsedMail } from "../mail/types";
+import { checkOwnerMail } from "./authenticate";
+import { messageIdOf, understandOwnerMail, understandThreadReply, type Understanding } from "./understand";
+
+/** Cloudflare Email Routing accepts messages up to 25 MiB; anything claiming more is refused up front. */
+export const MAX_RAW_BYTES = 25 * 1024 * 1024;
+
+export type IngestOutcome =
+  | { status: "rejected"; reason: string }
+  | { status: "stored"; ownerId: number; summary: string; contacts: number }
+  | { status: "duplicate"; ownerId: number }
+  | { status: "ignored"; ownerId: number; reason: string }
+  | { status: "command"; ownerId: number }
+  | { status: "dead-letter"; ownerId: number; reason: string };
+
+interface Envelope {
+  from: string;
+  to: string;
+  rawSize: number;
+}
+
+async function readRaw(message: ForwardableEmailMessage): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(message.raw).arrayBuffer());
+}
+
+export async function handleEmail(message: ForwardableEmailMessage, env: Env, now = Date.now()): Promise<IngestOutcome> {
+  const outcome = await ingestEmail(message, env, now);
+  if (outcome.status === "rejected") message.setReject(outcome.reason);
+  return outcome;
+}
+
+async function ingestEmail(message: ForwardableEmailMessage, env: Env, now: number): Promise<IngestOutcome> {
+  let config: Config;
+  try {
+    config = readConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      return { status: "rejected", reason: "Gensidig is not configured yet; please try again later." };
+    }
+    throw err;
+  }
+  const envelope: Envelope = {
+    from: message.from.trim().toLowerCase(),
+    to: message.to.trim().toLowerCase(),
+    rawSize: message.rawSize,
+  };
+  if (envelope.rawSize > MAX_RAW_BYTES) {
+    return { status: "rejected", reason: `This mail is ${(envelope.rawSize / 1048576).toFixed(1)} MiB; Gensidig takes mail up to 25 MiB.` };
+  }
+  const db = getDb(env.DB);
+
+  let mail: ParsedMail;
+  try {
+    mail = await parseMail(await readRaw(message));
+  } catch (err) {
+    return { status: "rejected", reason: `This mail could not be read as an email message (${String(err).slice(0, 120)}).` };
+  }
+  if (mail.fromCount !== 1 || !mail.from) {
+    return {
+      status: "rejected",
+      reason: mail.fromCount > 1 ? "This mail has more than one From address; Gensidig cannot tell who sent it." : "This mail has no From address.",
+    };
+  }
+
+  const owner = await findOwnerByAddress(db, mail.from.address);
+  if (owner) {
+    const check = checkOwnerMail({
+      headerFrom: mail.from.address,
+      envelopeFrom: envelope.from,
+      ownerAddresses: owner.addresses,
+      arcHeaders: mail.headers["arc-authentication-results"] ?? [],
+      requireDmarc: !config.allowUnauthenticatedOwnerMail,
+    });
+    if (!check.owner) {
+      return { status: "rejected", reason: `Gensidig could not verify that this mail comes from ${mail.from.address} (${check.detail}).` };
+    }
+    return ownerMail(db, env, config, message, envelope, owner, mail, now);
+  }
+
+  const threadOwner = await findThreadOwner(db, mail);
+  if (threadOwner) return threadReply(db, threadOwner, envelope, mail, now);
+  return {
+    status: "rejected",
+    reason: `Gensidig only accepts mail from the people it works for, and ${mail.from.address} is not one of them.`,
+  };
+}
+
+/** A reply on a shared thread: an owner is among the recipients and the thread holds one of their messages. */
+async function findThreadOwner(db: Db, mail: ParsedMail): Promise<OwnerWithAddresses | null> {
+  const ids = [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x);
+  if (ids.length === 0) return null;
+  const recipientOwners = await ownerIdsForAddresses(db, [...mail.to, ...mail.cc].map((a) => a.address));
+  if (recipientOwners.size === 0) return null;
+  const threadOwners = new Set(await ownersWithMessages(db, ids));
+  for (const ownerId of recipientOwners.values()) {
+    if (threadOwners.has(ownerId)) return loadOwnerWithAddresses(db, ownerId);
+  }
+  return null;
+}
+
+async function threadReply(db: Db, owner: OwnerWithAddresses, envelope: Envelope, mail: ParsedMail, now: number): Promise<IngestOutcome> {
+  const understanding = understandThreadReply(mail, now);
+  return store(db, owner, envelope, understanding, now);
+}
+
+async function ownerMail(
+  db: Db,
+  env: Env,
+  config: Config,
+  message: ForwardableEmailMessage,
+  envelope: Envelope,
+  owner: OwnerWithAddresses,
+  mail: ParsedMail,
+  now: number,
+): Promise<IngestOutcome> {
+  const ownerId = owner.owner.id;
+  if (await messageExists(db, ownerId, messageIdOf(mail))) return { status: "duplicate", ownerId };
+
+  const threadIds = [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x);
+  const [known, suppressions] = await Promise.all([knownMessageIds(db, ownerId, threadIds), listSuppressions(db, ownerId)]);
+  let understanding: Understanding;
+  try {
+    understanding = understandOwnerMail({
+      mail,
+      envelopeTo: envelope.to,
+      assistantLocal: config.assistantLocal,
+      assistantDomain: config.assistantDomain,
+      ownerAddresses: owner.addresses,
+      knownMessageIds: known,
+      suppressions,
+      receivedAt: now,
+    });
+  } catch (err) {
+    return deadLetter(db, owner, envelope, mail, `could not be understood: ${String(err)}`, now, answerFor(env, config, message, owner, mail, now));
+  }
+
+  const answer = answerFor(env, config, message, owner, mail, now);
+  if (understanding.kind === "command") {
+    const claimed = await claimMessage(db, ownerId, understanding.message, now);
+    if (!claimed) return { status: "duplicate", ownerId };
+    await handleCommandMail({ db, env, config, owner, mail, plus: understanding.plus, now, answer });
+    return { status: "command", ownerId };
+  }
+  const outcome = await store(db, owner, envelope, understanding, now);
+  if (outcome.status === "ignored") {
+    await answer({
+      subject: `Ignored: ${mail.subject || "(no subject)"}`,
+      text: `I did not add anyone from the mail you forwarded ("${mail.subject}"): it looks automated (${outcome.reason}).\n\nAutomated mail such as newsletters, out-of-office replies and notifications never becomes a contact. If this was a real person, write "help" to me to see what you can do.\n`,
+    });
+  } else if (outcome.status === "dead-letter") {
+    await answer({
+      subject: `Could not use: ${mail.subject || "(no subject)"}`,
+      text: `I kept your mail ("${mail.subject}") but could not use it: ${outcome.reason}.\n\nIt is counted in your next digest. Forwarding the original mail as an attachment usually works.\n`,
+    });
+  }
+  return outcome;
+}
+
+function answerFor(env: Env, config: Config, message: ForwardableEmailMessage, owner: OwnerWithAddresses, mail: ParsedMail, now: number) {
+  return (answer: Parameters<typeof answerOwner>[1]) =>
+    answerOwner(
+      {
+        incoming: message,
+        incomingMessageId: mail.messageId,
+        incomingSubject: mail.subject,
+        assistantAddress: config.assistantAddress,
+        assistantDomain: config.assistantDomain,
+        ownerPrimaryAddress: owner.owner.primaryAddress,
+        sendEmail: env.SEND_EMAIL,
+        now,
+      },
+      answer,
+    );
+}
+
+/** Records a command mail's Message-ID first, so a second delivery of the same mail acts on nothing. */
+async function claimMessage(db: Db, ownerId: number, message: Understanding["message"], now: number): Promise<boolean> {
+  try {
+    await messageOnlyStatement(db, ownerId, message, now);
+    return true;
+  } catch (err) {
+    if (isUniqueViolation(err)) return false;
+    throw err;
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const text = `${String(err)} ${String((err as { cause?: unknown })?.cause ?? "")}`;
+  return /UNIQUE constraint failed/i.test(text);
+}
+
+/** Writes what a mail means in one db.batch. Public for the import path, which shares every rule. */
+export async function store(db: Db, owner: OwnerWithAddresses, envelope: Envelope, understanding: Understanding, now: number): Promise<IngestOutcome> {
+  const ownerId = owner.owner.id;
+  const base = {
+    ownerId,
+    at: now,
+    envelopeFrom: envelope.from,
+    envelopeTo: envelope.to,
+    messageId: understanding.message.messageId,
+    subject: understanding.message.subject,
+    size: envelope.rawSize,
+  };
+  try {
+    if (understanding.kind === "ignored") {
+      await db.batch([
+        messageOnlyStatement(db, ownerId, understanding.message, now),
+        mailEventStatement(db, { ...base, kind: "ignored", reason: understanding.reason }),
+      ]);
+      return { status: "ignored", ownerId, reason: understanding.reason };
+    }
+    if (understanding.kind === "unreadable-forward") {
+      await db.batch([
+        messageOnlyStatement(db, ownerId, understanding.message, now),
+        mailEventStatement(db, { ...base, kind: "dead-letter", reason: understanding.reason }),
+      ]);
+      return { status: "dead-letter", ownerId, reason: understanding.reason };
+    }
+    if (understanding.kind === "command") {
+      throw new Error("command mail reached the store step");
+    }
+    const existing = await findContactsByAddress(db, ownerId, understanding.events.map((e) => e.address));
+    const known = new Map(existing.map((c) => [c.address, c]));
+    // First contact: an outbound mail to someone we have never heard from and never written to.
+    const events = understanding.events.map((e) =>
+      e.direction === "out" && !known.has(e.address) ? { ...e, intent: { ...e.intent, outreach: true } } : e,
+    );
+    const statements = captureStatements(db, {
+      ownerId,
+      message: understanding.message,
+      extraMessages: understanding.extraMessages,
+      events,
+      notes: understanding.notes,
+      broadcast: understanding.broadcast,
+      defaultFollowUpDays: owner.owner.followUpDays,
+      now,
+    });
+    await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
+    return { status: "stored", ownerId, summary: understanding.summary, contacts: new Set(events.map((e) => e.address)).size };
+  } catch (err) {
+    if (isUniqueViolation(err)) return { status: "duplicate", ownerId };
+    console.error(`storing ${understanding.message.messageId} failed: ${String(err)}`);
+    return deadLetterRecord(db, { ...base, reason: `could not be stored: ${String(err).slice(0, 300)}` });
+  }
+}
+
+async function deadLetterRecord(db: Db, input: Omit<Parameters<typeof mailEventStatement>[1], "kind">): Promise<IngestOutcome> {
+  // If even this write fails, the error propagates: the delivery fails and the sender's server retries,
+  // which beats accepting a mail and losing it.
+  await mailEventStatement(db, { ...input, kind: "dead-letter" });
+  return { status: "dead-letter", ownerId: input.ownerId!, reason: input.reason };
+}
+
+async function deadLetter(
+  db: Db,
+  owner: OwnerWithAddresses,
+  envelope: Envelope,
+  mail: ParsedMail,
+  reason: string,
+  now: number,
+  answer: (a: { subject: string; text: string }) => Promise<unknown>,
+): Promise<IngestOutcome> {
+  const outcome = await deadLetterRecord(db, {
+    ownerId: owner.owner.id,
+    at: now,
+    envelopeFrom: envelope.from,
+    envelopeTo: envelope.to,
+    messageId: mail.messageId,
+    subject: mail.subject,
+    reason,
+    size: envelope.rawSize,
+  });
+  await answer({ subject: `Could not use: ${mail.subject || "(no subject)"}`, text: `I kept your mail but could not use it: ${reason}.\n` });
+  return outcome;
+}

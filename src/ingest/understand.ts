@@ -1,0 +1,392 @@
+// What does this mail mean? Pure: parsed mail + what the owner's data already says in, a plan out.
+// The store step turns the plan into one db.batch; nothing here touches env, D1 or the clock.
+import { detectAutomated } from "../mail/automated";
+import { findForward, type ForwardedOriginal } from "../mail/forward";
+import { classifyIntent, type Intent } from "../mail/intent";
+import { newText, quoteAttribution, snippet } from "../mail/reply";
+import type { Address, ParsedMail } from "../mail/types";
+import { assistantPlusPart, parsePlusOptions, type PlusOptions } from "./plus";
+
+/** More people than this in To/Cc is a broadcast (a newsletter, an announcement), not a conversation. */
+export const BROADCAST_RECIPIENTS = 20;
+/** A Date header further ahead than this is a wrong clock; we use the time we received the mail. */
+export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+/** Quoted text read for the intent of a reply's original (bounded: the regexes behind it are not linear). */
+export const MAX_QUOTED_CHARS = 8 * 1024;
+export const SNIPPET_CHARS = 280;
+
+export type Direction = "in" | "out";
+export type Source = "bcc" | "forward" | "thread-reply" | "reply-evidence" | "import";
+
+export interface ContactEvent {
+  address: string;
+  name: string | null;
+  direction: Direction;
+  at: number;
+  subject: string | null;
+  snippet: string | null;
+  intent: Intent;
+  messageId: string;
+  threadId: string | null;
+  source: Source;
+  attachments: string[];
+  /** Outbound only: nudge after this many days without an answer (+Nd), else the owner's default. */
+  followUpDays: number | null;
+  /** +private: the person belongs to the owner's private circle. */
+  private: boolean;
+}
+
+export interface MessageRecord {
+  messageId: string;
+  threadId: string | null;
+  kind: "bcc" | "forward" | "thread-reply" | "reply-evidence" | "command" | "import" | "ignored";
+  at: number;
+  subject: string | null;
+}
+
+export interface NoteRecord {
+  address: string;
+  body: string;
+}
+
+export type Understanding =
+  | { kind: "command"; message: MessageRecord; plus: PlusOptions }
+  | { kind: "ignored"; message: MessageRecord; reason: string; forwarded: boolean }
+  | { kind: "unreadable-forward"; message: MessageRecord; reason: string }
+  | {
+      kind: "capture";
+      message: MessageRecord;
+      extraMessages: MessageRecord[];
+      events: ContactEvent[];
+      notes: NoteRecord[];
+      broadcast: boolean;
+      summary: string;
+    };
+
+export interface OwnerMailContext {
+  mail: ParsedMail;
+  /** The address the mail was delivered to (envelope), e.g. gensidig+3d@example.com. */
+  envelopeTo: string;
+  assistantLocal: string;
+  assistantDomain: string;
+  ownerAddresses: string[];
+  /** Message-IDs among In-Reply-To/References that this owner already shared with the assistant. */
+  knownMessageIds: Set<string>;
+  /** Addresses and @domains the owner said to ignore. */
+  suppressions: string[];
+  receivedAt: number;
+  source?: "bcc" | "import";
+}
+
+const NO_INTENT: Intent = { thanks: false, request: false, giving: false, outreach: false };
+
+/** RFC 3834 §2 and common practice: addresses that are machines, not people. */
+const ROBOT_LOCAL = /^(no-?reply|do-?not-?reply|donotreply|ikke-?svar|noreply-[\w-]+|mailer-daemon|postmaster|bounces?|notifications?)([+.-].*)?$/i;
+
+export function isRobotAddress(address: string): boolean {
+  return ROBOT_LOCAL.test(address.slice(0, address.lastIndexOf("@")));
+}
+
+export function isSuppressed(address: string, suppressions: string[]): boolean {
+  const domain = address.slice(address.lastIndexOf("@"));
+  return suppressions.some((p) => p === address || (p.startsWith("@") && (domain === p || domain.endsWith(`.${p.slice(1)}`))));
+}
+
+/** FNV-1a, 53 bits: a stable id for mail that has no Message-ID of its own. Not for security. */
+export function stableHash(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return (h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0")).slice(0, 16);
+}
+
+export function messageIdOf(mail: ParsedMail): string {
+  if (mail.messageId) return mail.messageId;
+  return `${stableHash(`${mail.from?.address}|${mail.date}|${mail.subject}|${mail.text.slice(0, 200)}`)}@no-message-id.gensidig`;
+}
+
+export function threadIdOf(mail: ParsedMail): string | null {
+  return mail.references[0] ?? mail.inReplyTo ?? mail.messageId ?? null;
+}
+
+export function mailTime(mail: ParsedMail, receivedAt: number): number {
+  if (mail.date === null || mail.date > receivedAt + MAX_CLOCK_SKEW_MS) return receivedAt;
+  return mail.date;
+}
+
+function attachmentNames(mail: ParsedMail): string[] {
+  return mail.attachments.map((a) => a.filename).filter((n): n is string => !!n);
+}
+
+function stripReplyPrefix(subject: string): string {
+  return subject.replace(/^\s*((re|sv|aw|vs|fw|fwd|wg)\s*(\[\d+\])?\s*:\s*)+/i, "").trim();
+}
+
+/** The quoted original below an attribution line, with the "> " markers removed. */
+function quotedOriginal(text: string, attributionLine: string): string {
+  const start = text.indexOf(attributionLine);
+  if (start < 0) return "";
+  return text
+    .slice(start + attributionLine.length, start + attributionLine.length + MAX_QUOTED_CHARS)
+    .split("\n")
+    .map((l) => l.replace(/^\s*>+ ?/, ""))
+    .join("\n")
+    .trim();
+}
+
+function people(list: Address[], ctx: OwnerMailContext): Address[] {
+  const owner = new Set(ctx.ownerAddresses);
+  const seen = new Set<string>();
+  const out: Address[] = [];
+  for (const a of list) {
+    if (owner.has(a.address) || seen.has(a.address)) continue;
+    if (assistantPlusPart(a.address, ctx.assistantLocal, ctx.assistantDomain) !== undefined) continue;
+    seen.add(a.address);
+    out.push(a);
+  }
+  return out;
+}
+
+function humanPeople(list: Address[], ctx: OwnerMailContext): Address[] {
+  return list.filter((a) => !isRobotAddress(a.address) && !isSuppressed(a.address, ctx.suppressions));
+}
+
+function plusOf(ctx: OwnerMailContext): PlusOptions {
+  const plusParts = [ctx.envelopeTo, ...ctx.mail.to.map((a) => a.address), ...ctx.mail.cc.map((a) => a.address)]
+    .map((a) => assistantPlusPart(a, ctx.assistantLocal, ctx.assistantDomain))
+    .filter((p): p is string => typeof p === "string");
+  return parsePlusOptions(plusParts.join("+") || null);
+}
+
+/** Owner mail: BCC capture, a forward, or a command. */
+export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
+  const { mail } = ctx;
+  const messageId = messageIdOf(mail);
+  const at = mailTime(mail, ctx.receivedAt);
+  const threadId = threadIdOf(mail);
+  const plus = plusOf(ctx);
+  const recipients = people([...mail.to, ...mail.cc], ctx);
+  const baseMessage = { messageId, threadId, at, subject: mail.subject || null };
+
+  if (recipients.length === 0) {
+    const forward = findForward(mail);
+    if (forward) return understandForward(ctx, forward, { ...baseMessage, kind: "forward" }, plus);
+    return { kind: "command", message: { ...baseMessage, kind: "command" }, plus };
+  }
+
+  const source = ctx.source ?? "bcc";
+  const kind = source === "import" ? "import" : "bcc";
+  if (recipients.length > BROADCAST_RECIPIENTS) {
+    return {
+      kind: "capture",
+      message: { ...baseMessage, kind },
+      extraMessages: [],
+      events: [],
+      notes: [],
+      broadcast: true,
+      summary: `a broadcast to ${recipients.length} people, counted once and not as a conversation with each`,
+    };
+  }
+
+  const own = newText(mail.text);
+  const intent = classifyIntent({ subject: mail.subject, text: own });
+  const text = snippet(mail.text, SNIPPET_CHARS) || null;
+  const events: ContactEvent[] = [];
+  const extraMessages: MessageRecord[] = [];
+  const targets = humanPeople(recipients, ctx);
+
+  // Reply evidence: the owner answers a mail we never saw. The quote header tells us who wrote it and when.
+  if (mail.inReplyTo && !ctx.knownMessageIds.has(mail.inReplyTo)) {
+    const attribution = quoteAttribution(mail.text);
+    const person = attribution ? matchAttribution(attribution, targets) : null;
+    if (attribution && person) {
+      const theirAt = attribution.date !== null && attribution.date <= at ? attribution.date : at - 60_000;
+      const quoted = quotedOriginal(mail.text, attribution.line);
+      const subject = stripReplyPrefix(mail.subject) || null;
+      events.push({
+        address: person.address,
+        name: person.name ?? attribution.name ?? null,
+        direction: "in",
+        at: theirAt,
+        subject,
+        snippet: snippet(quoted, SNIPPET_CHARS) || null,
+        intent: { ...classifyIntent({ subject: subject ?? "", text: newText(quoted) }), outreach: false },
+        messageId: mail.inReplyTo,
+        threadId,
+        source: "reply-evidence",
+        attachments: [],
+        followUpDays: null,
+        private: plus.private,
+      });
+      extraMessages.push({ messageId: mail.inReplyTo, threadId, kind: "reply-evidence", at: theirAt, subject });
+    }
+  }
+
+  for (const person of targets) {
+    events.push({
+      address: person.address,
+      name: person.name ?? null,
+      direction: "out",
+      at,
+      subject: mail.subject || null,
+      snippet: text,
+      intent,
+      messageId,
+      threadId,
+      source,
+      attachments: attachmentNames(mail),
+      followUpDays: plus.followUpDays,
+      private: plus.private,
+    });
+  }
+  const names = targets.map((p) => p.name ?? p.address).join(", ");
+  return {
+    kind: "capture",
+    message: { ...baseMessage, kind },
+    extraMessages,
+    events,
+    notes: [],
+    broadcast: false,
+    summary: targets.length ? `your mail to ${names}` : "a mail with no one to remember",
+  };
+}
+
+function matchAttribution(
+  attribution: { name: string | null; address: string | null },
+  targets: Address[],
+): Address | null {
+  if (attribution.address) {
+    const byAddress = targets.find((t) => t.address === attribution.address);
+    if (byAddress) return byAddress;
+  }
+  if (attribution.name) {
+    const wanted = attribution.name.toLowerCase();
+    const byName = targets.filter((t) => t.name && t.name.toLowerCase() === wanted);
+    if (byName.length === 1) return byName[0];
+    const byFirst = targets.filter((t) => t.name && t.name.toLowerCase().split(/\s+/)[0] === wanted.split(/\s+/)[0]);
+    if (byFirst.length === 1) return byFirst[0];
+  }
+  // A reply to one person: whoever wrote the quoted mail is that person.
+  return targets.length === 1 ? targets[0] : null;
+}
+
+function understandForward(
+  ctx: OwnerMailContext,
+  forward: ForwardedOriginal,
+  message: MessageRecord,
+  plus: PlusOptions,
+): Understanding {
+  const automated = detectAutomated({
+    headers: forward.headers ?? {},
+    from: forward.from,
+    sender: null,
+    subject: forward.subject ?? "",
+    attachments: [],
+  });
+  if (automated.automated) {
+    return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: automated.reason, forwarded: true };
+  }
+  if (!forward.from) {
+    return {
+      kind: "unreadable-forward",
+      message,
+      reason: "the forwarded mail's original sender could not be found",
+    };
+  }
+  const owner = new Set(ctx.ownerAddresses);
+  const at = forward.date !== null && forward.date <= ctx.receivedAt + MAX_CLOCK_SKEW_MS ? forward.date : message.at;
+  const originalId =
+    forward.headers?.["message-id"]?.[0]?.replace(/^\s*<|>\s*$/g, "") ||
+    `${stableHash(`${forward.from.address}|${forward.date}|${forward.subject}`)}@forward.gensidig`;
+  const own = newText(forward.body);
+  const intent = classifyIntent({ subject: forward.subject ?? "", text: own });
+  const base = {
+    at,
+    subject: forward.subject,
+    snippet: snippet(forward.body, SNIPPET_CHARS) || null,
+    intent,
+    messageId: originalId,
+    threadId: originalId,
+    source: "forward" as const,
+    attachments: attachmentNames(ctx.mail),
+    followUpDays: plus.followUpDays,
+    private: plus.private,
+  };
+
+  let events: ContactEvent[];
+  let summary: string;
+  if (owner.has(forward.from.address)) {
+    const targets = humanPeople(people([...forward.to, ...forward.cc], ctx), ctx);
+    events = targets.map((p) => ({ ...base, address: p.address, name: p.name ?? null, direction: "out" as const }));
+    summary = `your forwarded mail to ${targets.map((p) => p.name ?? p.address).join(", ") || "no one we could find"}`;
+  } else if (isSuppressed(forward.from.address, ctx.suppressions)) {
+    return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: "you asked to ignore that sender", forwarded: true };
+  } else {
+    events = [
+      {
+        ...base,
+        address: forward.from.address,
+        name: forward.from.name ?? null,
+        direction: "in",
+        followUpDays: null,
+      },
+    ];
+    summary = `the mail from ${forward.from.name ?? forward.from.address} you forwarded`;
+  }
+  const noteTarget = events[0]?.address;
+  const notes = forward.note && noteTarget ? [{ address: noteTarget, body: forward.note }] : [];
+  return {
+    kind: "capture",
+    message,
+    extraMessages: [{ messageId: originalId, threadId: originalId, kind: "forward", at, subject: forward.subject }],
+    events,
+    notes,
+    broadcast: false,
+    summary,
+  };
+}
+
+/** A reply from someone else on a thread an owner shared: that person's inbound mail. */
+export function understandThreadReply(mail: ParsedMail, receivedAt: number): Understanding {
+  const messageId = messageIdOf(mail);
+  const threadId = threadIdOf(mail);
+  const at = mailTime(mail, receivedAt);
+  const message: MessageRecord = { messageId, threadId, at, subject: mail.subject || null, kind: "thread-reply" };
+  const automated = detectAutomated(mail);
+  if (automated.automated) {
+    return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: automated.reason, forwarded: false };
+  }
+  const from = mail.from!;
+  const own = newText(mail.text);
+  return {
+    kind: "capture",
+    message,
+    extraMessages: [],
+    events: [
+      {
+        address: from.address,
+        name: from.name ?? null,
+        direction: "in",
+        at,
+        subject: mail.subject || null,
+        snippet: snippet(mail.text, SNIPPET_CHARS) || null,
+        intent: { ...classifyIntent({ subject: mail.subject, text: own }), outreach: false },
+        messageId,
+        threadId,
+        source: "thread-reply",
+        attachments: attachmentNames(mail),
+        followUpDays: null,
+        private: false,
+      },
+    ],
+    notes: [],
+    broadcast: false,
+    summary: `a reply from ${from.name ?? from.address}`,
+  };
+}
+
+export { NO_INTENT };

@@ -1,0 +1,86 @@
+// Builds what Cloudflare Email Routing hands the worker: a ForwardableEmailMessage. The test pool has no
+// helper for email, so this stands in for the platform object, recording what the worker asked of it.
+import { env } from "cloudflare:test";
+import type { Env } from "../../src/env";
+
+export interface DeliveredMail {
+  message: ForwardableEmailMessage;
+  rejected: () => string | null;
+  replies: string[];
+}
+
+export interface DeliverOptions {
+  from: string;
+  to?: string;
+  /** Throw from reply(), as Cloudflare does when it refuses to reply (then send_email must be used). */
+  replyRefused?: boolean;
+}
+
+async function rawText(raw: unknown): Promise<string> {
+  if (typeof raw === "string") return raw;
+  return new Response(raw as ReadableStream).text();
+}
+
+export function emailMessage(raw: string | Uint8Array, opts: DeliverOptions): DeliveredMail {
+  const bytes = typeof raw === "string" ? new TextEncoder().encode(raw) : raw;
+  let rejection: string | null = null;
+  const replies: string[] = [];
+  const headerText = new TextDecoder("latin1").decode(bytes.slice(0, 64 * 1024)).split(/\r?\n\r?\n/, 1)[0];
+  const headers = new Headers();
+  for (const line of headerText.replace(/\r?\n[ \t]+/g, " ").split(/\r?\n/)) {
+    const i = line.indexOf(":");
+    if (i > 0) {
+      try {
+        headers.append(line.slice(0, i).trim(), line.slice(i + 1).trim());
+      } catch {}
+    }
+  }
+  const message = {
+    from: opts.from,
+    to: opts.to ?? "gensidig@example.com",
+    raw: new Response(bytes).body!,
+    rawSize: bytes.byteLength,
+    headers,
+    setReject(reason: string) {
+      rejection = reason;
+    },
+    async forward() {
+      throw new Error("the worker never forwards mail");
+    },
+    async reply(reply: EmailMessage) {
+      if (opts.replyRefused) throw new Error("original email is not repliable");
+      replies.push(await rawText((reply as unknown as { raw: string }).raw));
+    },
+  } as unknown as ForwardableEmailMessage;
+  return { message, rejected: () => rejection, replies };
+}
+
+/** Cloudflare's MX prepends its verdict; a deployed worker only trusts that one. */
+export function withCloudflareVerdict(raw: string, dmarc: "pass" | "fail" | "none", domain: string): string {
+  const header =
+    `ARC-Authentication-Results: i=1; mx.cloudflare.net; dkim=${dmarc === "pass" ? "pass" : "none"} header.d=${domain};` +
+    ` dmarc=${dmarc} header.from=${domain}; spf=${dmarc === "pass" ? "pass" : "softfail"} smtp.mailfrom=${domain}\r\n`;
+  return header + raw;
+}
+
+export interface SentMail {
+  from: string;
+  to: string;
+  raw: string;
+}
+
+/** A send_email binding that keeps what it was given. Locally wrangler writes these to .eml files. */
+export function recordingSendEmail(): { binding: SendEmail; sent: SentMail[] } {
+  const sent: SentMail[] = [];
+  const binding = {
+    async send(message: EmailMessage) {
+      const m = message as unknown as { from: string; to: string; raw: string | ReadableStream };
+      sent.push({ from: m.from, to: m.to, raw: await rawText(m.raw as string) });
+    },
+  } as unknown as SendEmail;
+  return { binding, sent };
+}
+
+export function testEnv(overrides: Partial<Env> = {}): Env {
+  return { ...(env as unknown as Env), ...overrides };
+}
