@@ -17,7 +17,7 @@ import { parseMail } from "../mail/parse";
 import { answerOwner } from "../mail/send";
 import type { ParsedMail } from "../mail/types";
 import { checkOwnerMail } from "./authenticate";
-import { messageIdOf, understandOwnerMail, understandThreadReply, type Understanding } from "./understand";
+import { isSuppressed, messageIdOf, understandInbound, understandOwnerMail, type Understanding } from "./understand";
 
 /** Cloudflare Email Routing accepts messages up to 25 MiB; anything claiming more is refused up front. */
 export const MAX_RAW_BYTES = 25 * 1024 * 1024;
@@ -117,7 +117,7 @@ async function findThreadOwner(db: Db, mail: ParsedMail): Promise<OwnerWithAddre
 }
 
 async function threadReply(db: Db, owner: OwnerWithAddresses, envelope: Envelope, mail: ParsedMail, now: number): Promise<IngestOutcome> {
-  const understanding = understandThreadReply(mail, now);
+  const understanding = understandInbound(mail, now, "thread-reply");
   return store(db, owner, envelope, understanding, now);
 }
 
@@ -290,4 +290,56 @@ async function deadLetter(
   });
   await answer({ subject: `Could not use: ${mail.subject || "(no subject)"}`, text: `I kept your mail but could not use it: ${reason}.\n` });
   return outcome;
+}
+
+export interface ImportContext {
+  db: Db;
+  config: Config;
+  owner: OwnerWithAddresses;
+  suppressions: string[];
+  now: number;
+}
+
+/**
+ * Backfill: one mail from the owner's mailbox, through the same rules as live mail. Mail the owner sent
+ * is outbound to its recipients; mail they received is the sender's inbound mail. Automated mail is
+ * counted by the caller but not written, so an import of years of newsletters does not flood the digest.
+ */
+export async function importMail(ctx: ImportContext, raw: Uint8Array): Promise<IngestOutcome> {
+  const { db, owner, now } = ctx;
+  const ownerId = owner.owner.id;
+  const envelope: Envelope = { from: "", to: "", rawSize: raw.byteLength };
+  let mail: ParsedMail;
+  try {
+    mail = await parseMail(raw);
+  } catch (err) {
+    return deadLetterRecord(db, { ownerId, at: now, envelopeFrom: null, envelopeTo: "import", messageId: null, subject: null, reason: `import: unreadable MIME (${String(err).slice(0, 120)})`, size: raw.byteLength });
+  }
+  if (mail.fromCount !== 1 || !mail.from) return { status: "ignored", ownerId, reason: "no single From address" };
+  if (await messageExists(db, ownerId, messageIdOf(mail))) return { status: "duplicate", ownerId };
+  envelope.from = mail.from.address;
+  envelope.to = "import";
+
+  let understanding: Understanding;
+  if (owner.addresses.includes(mail.from.address)) {
+    const threadIds = [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x);
+    understanding = understandOwnerMail({
+      mail,
+      envelopeTo: ctx.config.assistantAddress,
+      assistantLocal: ctx.config.assistantLocal,
+      assistantDomain: ctx.config.assistantDomain,
+      ownerAddresses: owner.addresses,
+      knownMessageIds: await knownMessageIds(db, ownerId, threadIds),
+      suppressions: ctx.suppressions,
+      receivedAt: now,
+      source: "import",
+    });
+    if (understanding.kind === "command") return { status: "ignored", ownerId, reason: "a mail to no one but yourself" };
+  } else if (isSuppressed(mail.from.address, ctx.suppressions)) {
+    return { status: "ignored", ownerId, reason: "an address you asked to ignore" };
+  } else {
+    understanding = understandInbound(mail, now, "import");
+  }
+  if (understanding.kind === "ignored") return { status: "ignored", ownerId, reason: understanding.reason };
+  return store(db, owner, envelope, understanding, now);
 }

@@ -78,8 +78,6 @@ export interface OwnerMailContext {
   source?: "bcc" | "import";
 }
 
-const NO_INTENT: Intent = { thanks: false, request: false, giving: false, outreach: false };
-
 /** RFC 3834 §2 and common practice: addresses that are machines, not people. */
 const ROBOT_LOCAL = /^(no-?reply|do-?not-?reply|donotreply|ikke-?svar|noreply-[\w-]+|mailer-daemon|postmaster|bounces?|notifications?)([+.-].*)?$/i;
 
@@ -350,12 +348,15 @@ function understandForward(
   };
 }
 
-/** A reply from someone else on a thread an owner shared: that person's inbound mail. */
-export function understandThreadReply(mail: ParsedMail, receivedAt: number): Understanding {
+/**
+ * Someone else's mail to the owner: a reply on a thread the owner shared, or, in an import, any mail
+ * the owner received. Either way it is that person's inbound mail, unless a machine wrote it.
+ */
+export function understandInbound(mail: ParsedMail, receivedAt: number, source: "thread-reply" | "import"): Understanding {
   const messageId = messageIdOf(mail);
   const threadId = threadIdOf(mail);
   const at = mailTime(mail, receivedAt);
-  const message: MessageRecord = { messageId, threadId, at, subject: mail.subject || null, kind: "thread-reply" };
+  const message: MessageRecord = { messageId, threadId, at, subject: mail.subject || null, kind: source };
   const automated = detectAutomated(mail);
   if (automated.automated) {
     return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: automated.reason, forwarded: false };
@@ -377,7 +378,7 @@ export function understandThreadReply(mail: ParsedMail, receivedAt: number): Und
         intent: { ...classifyIntent({ subject: mail.subject, text: own }), outreach: false },
         messageId,
         threadId,
-        source: "thread-reply",
+        source,
         attachments: attachmentNames(mail),
         followUpDays: null,
         private: false,
@@ -385,8 +386,7 @@ export function understandThreadReply(mail: ParsedMail, receivedAt: number): Und
     ],
     notes: [],
     broadcast: false,
-    summary: `a reply from ${from.name ?? from.address}`,
+    summary: `a mail from ${from.name ?? from.address}`,
   };
 }
 
-export { NO_INTENT };

@@ -29,7 +29,8 @@ export function emailMessage(raw: string | Uint8Array, opts: DeliverOptions): De
   const headers = new Headers();
   for (const line of headerText.replace(/\r?\n[ \t]+/g, " ").split(/\r?\n/)) {
     const i = line.indexOf(":");
-    if (i > 0) {
+    // Headers objects take ASCII only; an encoded-word is ASCII already, raw 8-bit values are skipped.
+    if (i > 0 && !/[^\x20-\x7e\t]/.test(line)) {
       try {
         headers.append(line.slice(0, i).trim(), line.slice(i + 1).trim());
       } catch {}

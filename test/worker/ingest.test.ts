@@ -1,11 +1,11 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
-import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import worker from "../../src/index";
+import { fixture as loadFixture } from "../support/fixtures";
 import { emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "../support/mail";
 import { seedOwner } from "../support/owners";
 
-const fixture = (name: string) => readFileSync(`${__dirname}/../fixtures/capture/${name}`, "utf8");
+const fixture = (name: string) => loadFixture(`capture/${name}`);
 
 async function deliver(raw: string, opts: { from: string; to?: string; replyRefused?: boolean; envOverrides?: object }) {
   const mail = emailMessage(raw, opts);
