@@ -114,6 +114,8 @@ export interface ContactDelta {
     subject: string | null;
     gave: boolean;
     thanks: boolean;
+    /** A thank-you that asks nothing expects no answer: it starts no follow-up. */
+    expectsAnswer: boolean;
     followUpDueAt: number;
   } | null;
 }
@@ -130,6 +132,7 @@ export function deltaFromEvent(event: ContactEvent, defaultFollowUpDays: number)
           subject: event.subject,
           gave: event.intent.giving,
           thanks: event.intent.thanks,
+          expectsAnswer: !(event.intent.thanks && !event.intent.request),
           followUpDueAt: event.at + (event.followUpDays ?? defaultFollowUpDays) * DAY_MS,
         }
       : null;
@@ -162,10 +165,10 @@ function contactRow(ownerId: number, d: ContactDelta, now: number) {
     lastThankedAt: o?.thanks ? o.at : null,
     lastRequestAt: i?.request ? i.at : null,
     lastRequestSubject: i?.request ? i.subject : null,
-    followUpSince: o?.at ?? null,
-    followUpDueAt: o?.followUpDueAt ?? null,
-    followUpSubject: o?.subject ?? null,
-    unansweredOutbound: o ? 1 : 0,
+    followUpSince: o?.expectsAnswer ? o.at : null,
+    followUpDueAt: o?.expectsAnswer ? o.followUpDueAt : null,
+    followUpSubject: o?.expectsAnswer ? o.subject : null,
+    unansweredOutbound: o?.expectsAnswer ? 1 : 0,
     createdAt: now,
     updatedAt: now,
   };

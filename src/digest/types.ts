@@ -9,7 +9,7 @@ export interface Evidence {
   /** When the mail that is the evidence was sent or received, ms. */
   at: number | null;
   subject: string | null;
-  /** Extra figures for the sentence: days overdue, nudges so far, gave/got counts, cadence. */
+  /** Extra figures for the sentence: whole days since `at`, nudges so far, gave/got counts, cadence. */
   days?: number;
   cadenceDays?: number;
   nudges?: number;

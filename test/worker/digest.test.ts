@@ -1,0 +1,92 @@
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
+import PostalMime from "postal-mime";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../src/db/client";
+import { updateOwnerSettings } from "../../src/db/owners";
+import { verifyDigestToken } from "../../src/digest/token";
+import { handleEmail } from "../../src/ingest/email-handler";
+import worker from "../../src/index";
+import { fixture } from "../support/fixtures";
+import { emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "../support/mail";
+import { seedOwner } from "../support/owners";
+
+let ownerId: number;
+let danishOwnerId: number;
+
+async function deliverAt(name: string, now: number, to = "gensidig@example.com") {
+  const mail = emailMessage(withCloudflareVerdict(fixture(`capture/${name}`), "pass", "example.com"), { from: "owner@example.com", to });
+  const outcome = await handleEmail(mail.message, testEnv(), now);
+  expect(outcome.status).toBe("stored");
+}
+
+async function runCron(at: string) {
+  const outbox = recordingSendEmail();
+  const ctx = createExecutionContext();
+  await worker.scheduled(createScheduledController({ scheduledTime: Date.parse(at), cron: "0 * * * *" }), testEnv({ SEND_EMAIL: outbox.binding }), ctx);
+  await waitOnExecutionContext(ctx);
+  return outbox.sent;
+}
+
+beforeAll(async () => {
+  ownerId = (await seedOwner("owner@example.com", "dev-token")).id;
+  danishOwnerId = (await seedOwner("ejer@eksempel.dk", "da-token", { language: "da", name: "Ejer" })).id;
+  // Early November: outreach to Sarah and Bo (no answer), Jonas with +3d, Peter asked for help (reply evidence).
+  await deliverAt("gmail-bcc-en.eml", Date.parse("2026-11-03T08:15:00Z"));
+  await deliverAt("apple-bcc-followup-3d.eml", Date.parse("2026-11-05T15:41:00Z"), "gensidig+3d@example.com");
+  await deliverAt("thunderbird-bcc-private.eml", Date.parse("2026-11-07T09:06:00Z"), "gensidig+private@example.com");
+});
+
+describe("the hourly digest", () => {
+  it("sends nothing before the owner's weekday and hour in their own time zone", async () => {
+    // Monday 16 Nov 06:30 UTC is 07:30 in Copenhagen: before 08:00.
+    expect(await runCron("2026-11-16T06:30:00Z")).toEqual([]);
+  });
+
+  it("sends at the first run at or after Monday 08:00 Copenhagen, once per ISO week", async () => {
+    const sent = await runCron("2026-11-16T07:00:00Z");
+    expect(sent.map((s) => s.to)).toEqual(["owner@example.com", "ejer@eksempel.dk"]);
+    expect(await runCron("2026-11-16T08:00:00Z")).toEqual([]);
+    expect(await runCron("2026-11-18T12:00:00Z")).toEqual([]);
+  });
+
+  it("writes a multipart/alternative digest with a signed Reply-To and stores its numbered items", async () => {
+    const outbox = recordingSendEmail();
+    const { sendDigest } = await import("../../src/digest/run");
+    const { readConfig } = await import("../../src/env");
+    const { findOwnerById } = await import("../../src/db/owners");
+    const db = getDb(env.DB);
+    const now = Date.parse("2026-11-23T07:00:00Z");
+    const sent = await sendDigest(db, outbox.binding, readConfig(testEnv()), (await findOwnerById(db, ownerId))!, now, null);
+    const parsed = await PostalMime.parse(outbox.sent[0].raw);
+    expect(parsed.subject).toBe(sent.subject);
+    expect(parsed.text).toContain("Follow up");
+    expect(parsed.html).toContain("<table");
+    const replyTo = parsed.replyTo![0].address!;
+    const token = replyTo.match(/^gensidig\+([^@]+)@example\.com$/)![1];
+    expect(await verifyDigestToken(env.DIGEST_TOKEN_SECRET!, token, now)).toMatchObject({ valid: true, ownerId, digestId: sent.digestId });
+    const items = await env.DB.prepare("select number, kind, c.address from digest_items i join contacts c on c.id = i.contact_id where digest_id = ? order by number")
+      .bind(sent.digestId)
+      .all<{ number: number; kind: string; address: string }>();
+    // Four follow-ups are due; the section cap of 3 keeps the professional ones, strongest evidence first.
+    expect(items.results.map((r) => [r.number, r.kind, r.address])).toEqual([
+      [1, "follow-up", "jonas@kroll-arkitekter.dk"],
+      [2, "follow-up", "bo@nielsen-consult.dk"],
+      [3, "follow-up", "sarah@brightlabs.io"],
+    ]);
+    expect(sent.text).toContain("Also due, left out to keep this short: 1 to follow up with.");
+    expect(parsed.headerLines.find((h) => h.key === "auto-submitted")?.line).toBe("Auto-Submitted: auto-generated");
+  });
+
+  it("catches up a missed run later in the same week, and never for a paused owner", async () => {
+    await updateOwnerSettings(getDb(env.DB), danishOwnerId, { paused: true });
+    // Week 49: no run on Monday; the Wednesday run catches up for the English owner only.
+    const sent = await runCron("2026-12-02T10:00:00Z");
+    expect(sent.map((s) => s.to)).toEqual(["owner@example.com"]);
+    await updateOwnerSettings(getDb(env.DB), danishOwnerId, { paused: false });
+    const danish = await runCron("2026-12-02T11:00:00Z");
+    expect(danish.map((s) => s.to)).toEqual(["ejer@eksempel.dk"]);
+    const parsed = await PostalMime.parse(danish[0].raw);
+    expect(parsed.subject).toBe("Uge 49: stille uge");
+    expect(parsed.text).toMatch(/Intet|intet/);
+  });
+});
