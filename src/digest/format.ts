@@ -1,0 +1,139 @@
+// Small pure helpers shared by the text and HTML renderers: cleaning attacker-controlled text, dates in the
+// owner's time zone, ISO weeks, mailto links and line wrapping. Nothing here knows about a language.
+
+import type { WeekActivity } from "./types";
+
+export const DAY_MS = 86_400_000;
+export const WEEK_MS = 7 * DAY_MS;
+
+/** Weeks in the activity picture. */
+export const ACTIVITY_WEEKS = 12;
+/** A contact's name in the digest; longer names are cut so one sender cannot flood the layout. */
+export const MAX_NAME_CHARS = 60;
+/** A first name in the Subject line, which mail clients cut off at around 60–80 characters anyway. */
+export const MAX_SUBJECT_NAME_CHARS = 24;
+/** A quoted mail subject in an item. */
+export const MAX_QUOTED_SUBJECT_CHARS = 120;
+
+// C0/C1 controls and the Unicode bidi controls (UAX #9): the latter can reorder what a reader sees, so a
+// crafted name could pose as something else ("Trojan Source", CVE-2021-42574).
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Removes control and bidi characters, collapses whitespace and cuts to `max` characters with an ellipsis. */
+export function cleanText(value: string, max: number): string {
+  const flat = value.replace(/\s+/g, " ").replace(UNSAFE_CHARS, "").trim();
+  const chars = [...flat];
+  return chars.length <= max ? flat : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+}
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Escapes text for element content and quoted attribute values alike. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+// RFC 6068 §2: everything outside unreserved characters is percent-encoded; '@' may stay as it is in the
+// addr-spec. encodeURIComponent writes a space as %20, never '+', which mailto does not decode.
+function encodeMailtoPart(value: string): string {
+  return encodeURIComponent(value).replace(/%40/g, "@");
+}
+
+/** A mailto: URI (RFC 6068) with a subject and a BCC, so the mail that follows is captured too. */
+export function mailtoHref(to: string, subject: string, bcc: string): string {
+  return `mailto:${encodeMailtoPart(to)}?subject=${encodeMailtoPart(subject)}&bcc=${encodeMailtoPart(bcc)}`;
+}
+
+// RFC 5322 §3.6.5 suggests "Re: "; Danish and German clients write "SV:" or "AW:". One reply prefix is enough.
+const REPLY_PREFIX = /^\s*(re|sv|aw|antw)\s*:/i;
+
+export function replySubject(subject: string): string {
+  return REPLY_PREFIX.test(subject) ? subject : `Re: ${subject}`;
+}
+
+export interface LocalDate {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date of `ms` in `timeZone` (an IANA name). Throws RangeError on an unknown zone. */
+export function localDate(ms: number, timeZone: string): LocalDate {
+  let fmt = partsFormatters.get(timeZone);
+  if (!fmt) {
+    // Numeric parts only: month names come from our own tables, so output does not drift with ICU versions.
+    fmt = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" });
+    partsFormatters.set(timeZone, fmt);
+  }
+  const parts = fmt.formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get("year"), month: get("month"), day: get("day") };
+}
+
+/** ISO 8601 week of the UTC date of `ms`. */
+export function isoWeekOf(ms: number): { year: number; week: number } {
+  const d = new Date(ms);
+  const date = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  const weekday = (new Date(date).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  const thursday = date + (3 - weekday) * DAY_MS; // the week belongs to the year of its Thursday
+  const year = new Date(thursday).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / WEEK_MS) + 1;
+  return { year, week };
+}
+
+/** Monday 00:00 UTC of ISO week `week` of `year`, ms. */
+export function isoWeekStart(year: number, week: number): number {
+  const jan4 = Date.UTC(year, 0, 4); // ISO 8601: week 1 is the week with 4 January in it
+  const jan4Weekday = (new Date(jan4).getUTCDay() + 6) % 7;
+  return jan4 - jan4Weekday * DAY_MS + (week - 1) * WEEK_MS;
+}
+
+/**
+ * Exactly `ACTIVITY_WEEKS` rows, oldest first, ending with the last row given, or with the week before
+ * `current` when none is given. Missing weeks become zeros, so the picture never silently shrinks.
+ */
+export function fillActivityWeeks(rows: WeekActivity[], current: { year: number; week: number }): WeekActivity[] {
+  const byWeek = new Map(rows.map((r) => [r.weekStart, r]));
+  const last = rows.length
+    ? Math.max(...rows.map((r) => r.weekStart))
+    : isoWeekStart(current.year, current.week) - WEEK_MS;
+  const out: WeekActivity[] = [];
+  for (let i = ACTIVITY_WEEKS - 1; i >= 0; i--) {
+    const weekStart = last - i * WEEK_MS;
+    out.push(byWeek.get(weekStart) ?? { weekStart, sent: 0, received: 0, gave: 0, got: 0 });
+  }
+  return out;
+}
+
+/** First name for the Subject line: "Anna Holm" → "Anna", "Holm, Anna" → "Anna"; the address otherwise. */
+export function shortName(name: string | null, address: string): string {
+  const clean = name ? cleanText(name, MAX_NAME_CHARS) : "";
+  const given = clean.includes(",") ? clean.slice(clean.indexOf(",") + 1).trim() : clean;
+  const first = given.split(" ")[0]?.replace(/^["']|["']$/g, "");
+  return cleanText(first || address, MAX_SUBJECT_NAME_CHARS);
+}
+
+/**
+ * Greedy word wrap to `width` columns. Continuation lines start with `indent`; a word longer than the line
+ * (an address, a URL) stays whole rather than being broken.
+ */
+export function wrap(text: string, width: number, firstPrefix = "", indent = firstPrefix.replace(/./g, " ")): string[] {
+  const lines: string[] = [];
+  let line = firstPrefix;
+  let empty = true;
+  for (const word of text.split(" ").filter(Boolean)) {
+    const candidate = empty ? line + word : `${line} ${word}`;
+    if (!empty && [...candidate].length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else {
+      line = candidate;
+    }
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}

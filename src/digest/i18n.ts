@@ -1,0 +1,362 @@
+// Every string the digest shows, in English and Danish. `Record<Language, Strings>` makes the compiler
+// refuse a language that lacks one.
+
+import type { LocalDate } from "./format";
+import type { Circle, Evidence, Section } from "./types";
+
+export type Language = "en" | "da";
+
+/** A sentence as pieces, so each renderer can escape plain text and style the quoted mail subject. */
+export type Piece = string | { subject: string };
+
+export interface WhyInput {
+  evidence: Evidence;
+  /** "3 Nov" / "3. nov.", or null when the evidence has no time. */
+  date: string | null;
+  subject: string | null;
+  /** How long since the evidence mail, in words ("16 days", "3 months"), or null. */
+  elapsed: string | null;
+  /** The usual rhythm in words ("every month"), or null. */
+  cadence: string | null;
+}
+
+export interface Strings {
+  htmlLang: string;
+  brand: string;
+  week(week: number): string;
+  subjectQuiet: string;
+  subjectOne: Record<Section, (name: string) => string>;
+  subjectMany: Record<Section, (count: number) => string>;
+  greeting(name: string | null): string;
+  intro(count: number): string;
+  nothingDue: string;
+  part: Record<Circle, string>;
+  section: Record<Section, string>;
+  sectionHint: Record<Section, string>;
+  action: Record<Section, string>;
+  date(d: LocalDate, withYear: boolean): string;
+  quote(subject: string): string;
+  duration(days: number): string;
+  cadence(days: number): string;
+  why(input: WhyInput): Piece[];
+  mailtoSubject: { reconnect: string; thank: string; help: string; "follow-up": string };
+  activityTitle: string;
+  sent: string;
+  received: string;
+  weeksTotal(sent: number, received: number): string;
+  balance(gave: number, got: number): string;
+  leftOut(parts: string[]): string;
+  leftOutPart: Record<Section, (count: number) => string>;
+  stats(ignored: number, failed: number): string;
+  footerIntro: string;
+  /** The reply commands to show; item examples use numbers that exist in this digest (`count` items). */
+  commands(count: number): Array<{ example: string; meaning: string }>;
+  footerNote: string;
+}
+
+/** Give and take counts as balanced while the larger side is at most this many times the smaller… */
+export const BALANCE_RATIO = 1.5;
+/** …or the two differ by fewer than this many. Small numbers say little either way. */
+export const BALANCE_MIN_DIFFERENCE = 3;
+
+export type BalanceLean = "none" | "even" | "giving" | "taking";
+
+export function balanceLean(gave: number, got: number): BalanceLean {
+  if (gave === 0 && got === 0) return "none";
+  const high = Math.max(gave, got);
+  const low = Math.min(gave, got);
+  if (high - low < BALANCE_MIN_DIFFERENCE || high <= low * BALANCE_RATIO) return "even";
+  return gave > got ? "giving" : "taking";
+}
+
+/** Ordinal spelling Danish uses for rhythms: "hver 3. uge". */
+function daEvery(n: number, unit: string): string {
+  return n === 1 ? `hver ${unit}` : `hver ${n}. ${unit}`;
+}
+
+// Below about four weeks people think in weeks ("every 3 weeks"), above it in months ("every month").
+function rhythm(days: number): { unit: "week" | "month" | "year"; n: number } {
+  if (days < 26) return { unit: "week", n: Math.max(1, Math.round(days / 7)) };
+  if (days < 330) return { unit: "month", n: Math.max(1, Math.round(days / 30.44)) };
+  return { unit: "year", n: Math.max(1, Math.round(days / 365.25)) };
+}
+
+function span(days: number): { unit: "day" | "week" | "month" | "year"; n: number } {
+  if (days < 14) return { unit: "day", n: days };
+  if (days < 63) return { unit: "week", n: Math.floor(days / 7) };
+  if (days < 730) return { unit: "month", n: Math.floor(days / 30.44) };
+  return { unit: "year", n: Math.floor(days / 365.25) };
+}
+
+/** Item numbers for the command examples: 1, 2, 3, but never past the last item. */
+function exampleNumbers(count: number): [number, number, number] {
+  return [1, Math.min(2, count), Math.min(3, count)];
+}
+
+/** A full stop after the quoted subject, unless the subject already ends a sentence ("…an accountant?”"). */
+function stop(subject: string | null): string {
+  return subject && /[.?!…]$/.test(subject) ? "" : ".";
+}
+
+/** "on 3 Nov: “Intro”" with whatever parts exist. */
+function when(on: string, date: string | null, subject: string | null): Piece[] {
+  const out: Piece[] = [];
+  if (date) out.push(` ${on} ${date}`);
+  if (subject) out.push(": ", { subject });
+  return out;
+}
+
+const EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+// CLDR's Danish abbreviations: "maj" is short already and takes no full stop.
+const DA_MONTHS = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
+
+const en: Strings = {
+  htmlLang: "en",
+  brand: "Gensidig",
+  week: (w) => `Week ${w}`,
+  subjectQuiet: "all quiet",
+  subjectOne: {
+    thank: (n) => `thank ${n}`,
+    help: (n) => `help ${n}`,
+    "follow-up": (n) => `follow up with ${n}`,
+    reconnect: (n) => `reconnect with ${n}`,
+  },
+  subjectMany: {
+    thank: (c) => `${c} to thank`,
+    help: (c) => `${c} to help`,
+    "follow-up": (c) => `${c} to follow up with`,
+    reconnect: (c) => `${c} to reconnect with`,
+  },
+  greeting: (name) => (name ? `Hi ${name},` : "Hi,"),
+  intro: (c) =>
+    c === 1 ? "One small thing this week. It takes a minute." : `${c} small things this week. Each takes a minute.`,
+  nothingDue: "Nothing is due this week — your network is in good shape.",
+  part: { professional: "Work", private: "Private" },
+  section: { thank: "Thank", help: "Help", "follow-up": "Follow up", reconnect: "Reconnect" },
+  sectionHint: {
+    thank: "Someone gave you something. A short thank-you goes a long way.",
+    help: "Someone asked, or has given more than they got.",
+    "follow-up": "You reached out and heard nothing back.",
+    reconnect: "Good relationships going quiet.",
+  },
+  action: { thank: "Say thank you", help: "Write back", "follow-up": "Follow up", reconnect: "Say hello" },
+  date: (d, withYear) => `${d.day} ${EN_MONTHS[d.month - 1]}${withYear ? ` ${d.year}` : ""}`,
+  quote: (s) => `“${s}”`,
+  duration: (days) => {
+    const { unit, n } = span(days);
+    return `${n} ${unit}${n === 1 ? "" : "s"}`;
+  },
+  cadence: (days) => {
+    const { unit, n } = rhythm(days);
+    if (unit === "year") return n === 1 ? "once a year" : `every ${n} years`;
+    return n === 1 ? `every ${unit}` : `every ${n} ${unit}s`;
+  },
+  why: ({ evidence, date, subject, elapsed, cadence }) => {
+    switch (evidence.what) {
+      case "gave":
+        return ["Introduced you to someone or helped", ...when("on", date, subject), `${stop(subject)} You haven't said thank you yet.`];
+      case "asked":
+        return ["Asked you something", ...when("on", date, subject), `${stop(subject)} Still unanswered.`];
+      case "sent-no-reply": {
+        const out: Piece[] = ["You wrote", ...when("on", date, subject), stop(subject)];
+        out.push(elapsed ? ` No answer after ${elapsed}.` : " No answer yet.");
+        if ((evidence.nudges ?? 0) >= 1) out.push(" You've followed up once already; if this gets no answer either, let it rest.");
+        return out;
+      }
+      case "quiet": {
+        const out: Piece[] = ["Last in touch", ...when("on", date, subject), stop(subject)];
+        if (elapsed && cadence) out.push(` That was ${elapsed} ago; you're usually in touch ${cadence}.`);
+        else if (elapsed) out.push(` That was ${elapsed} ago — longer than usual.`);
+        else out.push(" Longer ago than usual.");
+        return out;
+      }
+      case "balance": {
+        const { gave, got } = evidence;
+        if (gave === undefined || got === undefined) {
+          return ["Has given you more than you have given back. What could you offer?"];
+        }
+        const times = (n: number) => (n === 1 ? "once" : n === 2 ? "twice" : `${n} times`);
+        const latest: Piece[] = date || subject ? [", most recently", ...when("on", date, subject), stop(subject)] : ["."];
+        const back = got === 0 ? "You haven't given back yet." : `You've given back ${times(got)}.`;
+        return [`Has given you something ${times(gave)}`, ...latest, ` ${back} What could you offer in return?`];
+      }
+    }
+  },
+  mailtoSubject: { reconnect: "Long time no see", thank: "Thank you", help: "Can I help?", "follow-up": "Following up" },
+  activityTitle: "Your last 12 weeks",
+  sent: "Sent",
+  received: "Received",
+  weeksTotal: (s, r) => `${s} sent and ${r} received in 12 weeks.`,
+  balance: (gave, got) => {
+    switch (balanceLean(gave, got)) {
+      case "none":
+        return "No give and take recorded yet.";
+      case "even":
+        return `Give and take: you gave ${gave}, you got ${got} — nicely balanced.`;
+      case "giving":
+        return `Give and take: you gave ${gave}, you got ${got}. Generous — and it's fine to ask, too.`;
+      case "taking":
+        return `Give and take: you gave ${gave}, you got ${got}. Worth asking: what can I contribute?`;
+    }
+  },
+  leftOut: (parts) => `Also due, left out to keep this short: ${parts.join(", ")}.`,
+  leftOutPart: {
+    thank: (c) => `${c} to thank`,
+    help: (c) => `${c} to help`,
+    "follow-up": (c) => `${c} to follow up with`,
+    reconnect: (c) => `${c} to reconnect with`,
+  },
+  stats: (ignored, failed) => {
+    const parts: string[] = [];
+    if (ignored) parts.push(`${ignored} mail${ignored === 1 ? " was" : "s were"} ignored as automated`);
+    if (failed) parts.push(`${failed} mail${failed === 1 ? "" : "s"} could not be processed`);
+    return `Since the last digest, ${parts.join(" and ")}.`;
+  },
+  footerIntro: "Reply to this mail with one command per line:",
+  commands: (count) => {
+    const [a, b, c] = exampleNumbers(count);
+    return [
+      ...(count
+        ? [
+            { example: `done ${a}`, meaning: `item ${a} is handled` },
+            { example: `snooze ${b} 2w`, meaning: `remind me of item ${b} in two weeks` },
+            { example: `never ${c}`, meaning: `never suggest item ${c} again` },
+          ]
+        : []),
+      { example: "note ADDRESS text", meaning: "add a note to a contact" },
+      { example: "pause", meaning: "pause these digests" },
+      { example: "help", meaning: "all commands" },
+    ];
+  },
+  footerNote: "Your reply comes back to Gensidig only; you get a confirmation line by line.",
+};
+
+const da: Strings = {
+  htmlLang: "da",
+  brand: "Gensidig",
+  week: (w) => `Uge ${w}`,
+  subjectQuiet: "stille uge",
+  subjectOne: {
+    // "tak Anna" would read as "thanks, Anna"; "sig tak til" is the unambiguous imperative.
+    thank: (n) => `sig tak til ${n}`,
+    help: (n) => `hjælp ${n}`,
+    "follow-up": (n) => `følg op med ${n}`,
+    reconnect: (n) => `genoptag kontakten med ${n}`,
+  },
+  subjectMany: {
+    thank: (c) => `${c} at sige tak til`,
+    help: (c) => `${c} at hjælpe`,
+    "follow-up": (c) => `${c} at følge op med`,
+    reconnect: (c) => `${c} at genoptage kontakten med`,
+  },
+  greeting: (name) => (name ? `Hej ${name},` : "Hej,"),
+  intro: (c) =>
+    c === 1 ? "Én lille ting i denne uge. Den tager et minut." : `${c} små ting i denne uge. Hver tager et minut.`,
+  nothingDue: "Intet at gøre i denne uge – dit netværk er i god form.",
+  part: { professional: "Arbejde", private: "Privat" },
+  section: { thank: "Sig tak", help: "Hjælp", "follow-up": "Følg op", reconnect: "Genoptag kontakten" },
+  sectionHint: {
+    thank: "Nogen har givet dig noget. Et kort tak betyder meget.",
+    help: "Nogen har spurgt, eller har givet mere, end de har fået.",
+    "follow-up": "Du har skrevet og ikke hørt noget.",
+    reconnect: "Gode forbindelser, der er ved at blive stille.",
+  },
+  action: { thank: "Sig tak", help: "Skriv tilbage", "follow-up": "Følg op", reconnect: "Sig hej" },
+  date: (d, withYear) => `${d.day}. ${DA_MONTHS[d.month - 1]}${withYear ? ` ${d.year}` : ""}`,
+  quote: (s) => `»${s}«`,
+  duration: (days) => {
+    const { unit, n } = span(days);
+    const words = {
+      day: ["dag", "dage"],
+      week: ["uge", "uger"],
+      month: ["måned", "måneder"],
+      year: ["år", "år"],
+    }[unit];
+    return `${n} ${words[n === 1 ? 0 : 1]}`;
+  },
+  cadence: (days) => {
+    const { unit, n } = rhythm(days);
+    if (unit === "year") return n === 1 ? "en gang om året" : `hvert ${n}. år`;
+    return daEvery(n, unit === "week" ? "uge" : "måned");
+  },
+  why: ({ evidence, date, subject, elapsed, cadence }) => {
+    switch (evidence.what) {
+      case "gave":
+        return ["Introducerede dig for nogen eller hjalp dig", ...when("den", date, subject), `${stop(subject)} Du har ikke sagt tak endnu.`];
+      case "asked":
+        return ["Spurgte dig om noget", ...when("den", date, subject), `${stop(subject)} Endnu ikke besvaret.`];
+      case "sent-no-reply": {
+        const out: Piece[] = ["Du skrev", ...when("den", date, subject), stop(subject)];
+        out.push(elapsed ? ` Intet svar efter ${elapsed}.` : " Intet svar endnu.");
+        if ((evidence.nudges ?? 0) >= 1) out.push(" Du har allerede fulgt op én gang; kommer der heller ikke svar nu, så lad det ligge.");
+        return out;
+      }
+      case "quiet": {
+        const out: Piece[] = ["Sidst i kontakt", ...when("den", date, subject), stop(subject)];
+        if (elapsed && cadence) out.push(` Det er ${elapsed} siden; I plejer at høre fra hinanden ${cadence}.`);
+        else if (elapsed) out.push(` Det er ${elapsed} siden – længere end I plejer.`);
+        else out.push(" Længere siden end I plejer.");
+        return out;
+      }
+      case "balance": {
+        const { gave, got } = evidence;
+        if (gave === undefined || got === undefined) {
+          return ["Har givet dig mere, end du har givet igen. Hvad kan du tilbyde?"];
+        }
+        const times = (n: number) => (n === 1 ? "én gang" : `${n} gange`);
+        const latest: Piece[] = date || subject ? [", senest", ...when("den", date, subject), stop(subject)] : ["."];
+        const back = got === 0 ? "Du har ikke givet igen endnu." : `Du har givet igen ${times(got)}.`;
+        return [`Har givet dig noget ${times(gave)}`, ...latest, ` ${back} Hvad kan du tilbyde?`];
+      }
+    }
+  },
+  mailtoSubject: { reconnect: "Det er længe siden", thank: "Tak", help: "Kan jeg hjælpe?", "follow-up": "Opfølgning" },
+  activityTitle: "Dine seneste 12 uger",
+  sent: "Sendt",
+  received: "Modtaget",
+  weeksTotal: (s, r) => `${s} sendt og ${r} modtaget på 12 uger.`,
+  balance: (gave, got) => {
+    switch (balanceLean(gave, got)) {
+      case "none":
+        return "Ingen give og tage registreret endnu.";
+      case "even":
+        return `Giv og tag: du gav ${gave}, du fik ${got} – fint i balance.`;
+      case "giving":
+        return `Giv og tag: du gav ${gave}, du fik ${got}. Gavmildt – og du må også gerne bede om noget.`;
+      case "taking":
+        return `Giv og tag: du gav ${gave}, du fik ${got}. Værd at spørge dig selv: hvad kan jeg bidrage med?`;
+    }
+  },
+  leftOut: (parts) => `Også aktuelt, men udeladt for at holde det kort: ${parts.join(", ")}.`,
+  leftOutPart: {
+    thank: (c) => `${c} at sige tak til`,
+    help: (c) => `${c} at hjælpe`,
+    "follow-up": (c) => `${c} at følge op med`,
+    reconnect: (c) => `${c} at genoptage kontakten med`,
+  },
+  stats: (ignored, failed) => {
+    const parts: string[] = [];
+    if (ignored) parts.push(ignored === 1 ? "1 mail sorteret fra som automatisk" : `${ignored} mails sorteret fra som automatiske`);
+    if (failed) parts.push(failed === 1 ? "1 mail, der ikke kunne behandles" : `${failed} mails, der ikke kunne behandles`);
+    return `Siden sidste oversigt: ${parts.join(" og ")}.`;
+  },
+  footerIntro: "Svar på denne mail med én kommando pr. linje:",
+  commands: (count) => {
+    const [a, b, c] = exampleNumbers(count);
+    return [
+      ...(count
+        ? [
+            { example: `færdig ${a}`, meaning: `punkt ${a} er klaret` },
+            { example: `udsæt ${b} 2w`, meaning: `mind mig om punkt ${b} om to uger (2w = 2 uger)` },
+            { example: `aldrig ${c}`, meaning: `foreslå aldrig punkt ${c} igen` },
+          ]
+        : []),
+      { example: "note ADRESSE tekst", meaning: "tilføj en note til en kontakt" },
+      { example: "pause", meaning: "sæt oversigterne på pause" },
+      { example: "hjælp", meaning: "alle kommandoer" },
+    ];
+  },
+  footerNote: "Dit svar går kun til Gensidig; du får en bekræftelse linje for linje.",
+};
+
+export const STRINGS: Record<Language, Strings> = { en, da };

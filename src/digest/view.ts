@@ -1,0 +1,176 @@
+// What a digest shows, decided once for both parts: the text and HTML renderers only lay this out.
+
+import {
+  DAY_MS,
+  MAX_NAME_CHARS,
+  MAX_QUOTED_SUBJECT_CHARS,
+  cleanText,
+  fillActivityWeeks,
+  isoWeekOf,
+  localDate,
+  mailtoHref,
+  replySubject,
+  shortName,
+} from "./format";
+import { type Language, type Piece, STRINGS, type Strings } from "./i18n";
+import type { Circle, DigestPlan, Recommendation, Section, WeekActivity } from "./types";
+
+export interface DigestView {
+  language: Language;
+  /** IANA zone, e.g. Europe/Copenhagen: every date is shown in it. */
+  timeZone: string;
+  ownerName: string | null;
+  now: number;
+  isoWeek: { year: number; week: number };
+  /** Items are numbered 1..n in this order; reply commands ("done 3") refer to these numbers. */
+  plan: DigestPlan;
+  /** The last 12 ISO weeks, oldest first. Missing weeks are drawn as zeros. */
+  activity: WeekActivity[];
+  /** Give and take over the period: what the owner gave and what they got. */
+  balance: { gave: number; got: number };
+  /** Mails ignored as automated since the last digest. */
+  ignoredCount: number;
+  /** Dead letters since the last digest. */
+  failedCount: number;
+  /** BCC of each mailto, so the mail the owner writes is captured too. */
+  assistantAddress: string;
+  /** The Reply-To carrying the signed token. */
+  replyAddress: string;
+}
+
+export const SECTION_ORDER: readonly Section[] = ["thank", "help", "follow-up", "reconnect"];
+export const CIRCLE_ORDER: readonly Circle[] = ["professional", "private"];
+
+export interface ItemModel {
+  number: number;
+  section: Section;
+  name: string;
+  address: string;
+  why: Piece[];
+  mailto: string;
+  action: string;
+}
+
+export interface SectionModel {
+  section: Section;
+  title: string;
+  hint: string;
+  items: ItemModel[];
+}
+
+export interface PartModel {
+  circle: Circle;
+  /** Null when the digest has no private items: one unlabelled part reads better than a lone "Work". */
+  title: string | null;
+  sections: SectionModel[];
+}
+
+export interface BarModel {
+  /** ISO week number, for the label under the bar. */
+  week: number;
+  sent: number;
+  received: number;
+}
+
+export interface DigestModel {
+  strings: Strings;
+  subject: string;
+  /** "Week 48 · 23 Nov 2026" */
+  dateline: string;
+  greeting: string;
+  /** "5 small things this week…" or the nothing-due note. */
+  intro: string;
+  parts: PartModel[];
+  itemCount: number;
+  leftOut: string | null;
+  bars: BarModel[];
+  totals: { sent: number; received: number };
+  balance: string;
+  stats: string | null;
+  replyAddress: string;
+}
+
+export function digestSubject(view: DigestView): string {
+  const s = STRINGS[view.language];
+  const parts: string[] = [];
+  for (const section of SECTION_ORDER) {
+    const items = view.plan.items.filter((i) => i.section === section);
+    if (items.length === 1) parts.push(s.subjectOne[section](shortName(items[0].name, items[0].address)));
+    else if (items.length > 1) parts.push(s.subjectMany[section](items.length));
+  }
+  return `${s.week(view.isoWeek.week)}: ${parts.length ? parts.join(", ") : s.subjectQuiet}`;
+}
+
+function itemModel(view: DigestView, s: Strings, rec: Recommendation, number: number): ItemModel {
+  const { evidence } = rec;
+  const address = cleanText(rec.address, MAX_NAME_CHARS * 2);
+  const subject = evidence.subject ? cleanText(evidence.subject, MAX_QUOTED_SUBJECT_CHARS) : "";
+  const thisYear = localDate(view.now, view.timeZone).year;
+  let date: string | null = null;
+  let days = evidence.days ?? null;
+  if (evidence.at !== null) {
+    const d = localDate(evidence.at, view.timeZone);
+    date = s.date(d, d.year !== thisYear);
+    days = Math.floor((view.now - evidence.at) / DAY_MS);
+  }
+  const why = s.why({
+    evidence,
+    date,
+    subject: subject || null,
+    elapsed: days !== null && days >= 1 ? s.duration(days) : null,
+    cadence: evidence.cadenceDays ? s.cadence(evidence.cadenceDays) : null,
+  });
+  const mailSubject =
+    rec.section !== "reconnect" && subject ? replySubject(subject) : s.mailtoSubject[rec.section];
+  return {
+    number,
+    section: rec.section,
+    name: cleanText(rec.name || rec.address, MAX_NAME_CHARS),
+    address,
+    why,
+    mailto: mailtoHref(address, mailSubject, view.assistantAddress),
+    action: s.action[rec.section],
+  };
+}
+
+export function buildDigestModel(view: DigestView): DigestModel {
+  const s = STRINGS[view.language];
+  const numbered = view.plan.items.map((rec, i) => ({ rec, number: i + 1 }));
+  const hasPrivate = numbered.some(({ rec }) => rec.circle === "private");
+  const parts: PartModel[] = [];
+  for (const circle of CIRCLE_ORDER) {
+    const sections: SectionModel[] = [];
+    for (const section of SECTION_ORDER) {
+      const items = numbered
+        .filter(({ rec }) => rec.circle === circle && rec.section === section)
+        .map(({ rec, number }) => itemModel(view, s, rec, number));
+      if (items.length) sections.push({ section, title: s.section[section], hint: s.sectionHint[section], items });
+    }
+    if (sections.length) parts.push({ circle, title: hasPrivate ? s.part[circle] : null, sections });
+  }
+
+  const leftOutParts = SECTION_ORDER.filter((sec) => (view.plan.leftOut[sec] ?? 0) > 0).map((sec) =>
+    s.leftOutPart[sec](view.plan.leftOut[sec]),
+  );
+  const weeks = fillActivityWeeks(view.activity, view.isoWeek);
+  const count = view.plan.items.length;
+
+  return {
+    strings: s,
+    subject: digestSubject(view),
+    dateline: `${s.week(view.isoWeek.week)} · ${s.date(localDate(view.now, view.timeZone), true)}`,
+    greeting: s.greeting(view.ownerName ? shortName(view.ownerName, "") || null : null),
+    intro: count ? s.intro(count) : s.nothingDue,
+    parts,
+    itemCount: count,
+    leftOut: leftOutParts.length ? s.leftOut(leftOutParts) : null,
+    bars: weeks.map((w) => ({ week: isoWeekOf(w.weekStart).week, sent: w.sent, received: w.received })),
+    totals: {
+      sent: weeks.reduce((n, w) => n + w.sent, 0),
+      received: weeks.reduce((n, w) => n + w.received, 0),
+    },
+    balance: s.balance(view.balance.gave, view.balance.got),
+    stats: view.ignoredCount || view.failedCount ? s.stats(view.ignoredCount, view.failedCount) : null,
+    replyAddress: view.replyAddress,
+  };
+}
