@@ -1,10 +1,23 @@
 import PostalMime, { type Address as PmAddress, type Email } from "postal-mime";
-import type { Address, ParsedMail } from "./types";
+import { boundRawMail, skippedPartSize } from "./bound";
+import type { Address, AttachmentInfo, ParsedMail } from "./types";
 
 /** Attached message/rfc822 parts we look into (a forward-as-attachment carries one). */
 export const MAX_ATTACHED_MESSAGES = 3;
 /** Bodies beyond this are cut: the snippet, intent and forward parsing need the top of the mail only. */
 export const MAX_BODY_CHARS = 64 * 1024;
+
+/**
+ * Thrown when a mail cannot be read at all. The ingest path keeps such mail as a dead letter with this
+ * message as the reason, never drops it.
+ */
+export class MailParseError extends Error {
+  readonly code = "unparseable_mail";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "MailParseError";
+  }
+}
 
 /** Lower-cases and trims an address; returns null for anything that is not local@domain. */
 export function normalizeAddress(raw: string | undefined | null): string | null {
@@ -69,35 +82,72 @@ function clip(text: string | undefined): { text: string; clipped: boolean } {
   return { text: text.slice(0, MAX_BODY_CHARS), clipped: true };
 }
 
+/** Named entities that HTML mail from Danish and European senders uses; numeric ones are decoded generally. */
+const NAMED_ENTITIES: Record<string, string> = {
+  nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'",
+  aelig: "æ", oslash: "ø", aring: "å", AElig: "Æ", Oslash: "Ø", Aring: "Å",
+  auml: "ä", ouml: "ö", uuml: "ü", Auml: "Ä", Ouml: "Ö", Uuml: "Ü", szlig: "ß",
+  eacute: "é", egrave: "è", Eacute: "É", aacute: "á", oacute: "ó", iacute: "í", ccedil: "ç",
+  ndash: "–", mdash: "—", hellip: "…", euro: "€", laquo: "«", raquo: "»",
+  lsquo: "\u2018", rsquo: "\u2019", ldquo: "\u201c", rdquo: "\u201d", bull: "•", middot: "·",
+  copy: "©", reg: "®", trade: "™", shy: "",
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (match, entity: string) => {
+    if (entity[0] !== "#") return NAMED_ENTITIES[entity] ?? match;
+    const code = entity[1] === "x" || entity[1] === "X" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+    if (!Number.isFinite(code) || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "\ufffd";
+    return String.fromCodePoint(code);
+  });
+}
+
 /** Strips tags from HTML-only mail so the text rules have something to read. */
 export function htmlToText(html: string): string {
-  return html
+  const text = html
     .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, "")
     .replace(/<br\s*\/?>/gi, "\n")
     .replace(/<\/(p|div|tr|li|h[1-6]|blockquote|table)>/gi, "\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&nbsp;/gi, " ")
-    .replace(/&amp;/gi, "&")
-    .replace(/&lt;/gi, "<")
-    .replace(/&gt;/gi, ">")
-    .replace(/&quot;/gi, '"')
-    .replace(/&#39;/gi, "'")
+    .replace(/<[^>]+>/g, "");
+  return decodeEntities(text)
     .replace(/[ \t]+\n/g, "\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
 
-async function fromEmail(email: Email, rawSize: number, depth: number): Promise<ParsedMail> {
+function contentBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
+  if (typeof content === "string") return new TextEncoder().encode(content);
+  return content instanceof Uint8Array ? content : new Uint8Array(content);
+}
+
+async function postalParse(raw: ArrayBuffer | Uint8Array | string): Promise<Email> {
+  try {
+    return await PostalMime.parse(raw, { forceRfc822Attachments: true });
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    throw new MailParseError(`The mail could not be parsed as MIME: ${detail}`, { cause });
+  }
+}
+
+async function fromEmail(email: Email, rawSize: number, depth: number, bounded: boolean): Promise<ParsedMail> {
   const html = clip(email.html);
   const text = email.text ? clip(email.text) : clip(email.html ? htmlToText(email.html) : "");
   const attachedMessages: ParsedMail[] = [];
-  const attachments = [];
+  const attachments: AttachmentInfo[] = [];
+  let skipped = bounded;
   for (const a of email.attachments) {
-    const size =
-      typeof a.content === "string" ? a.content.length : (a.content as ArrayBuffer | Uint8Array).byteLength;
-    if (a.mimeType === "message/rfc822" && depth < 2 && attachedMessages.length < MAX_ATTACHED_MESSAGES) {
-      const inner = await PostalMime.parse(a.content as ArrayBuffer, { forceRfc822Attachments: true });
-      attachedMessages.push(await fromEmail(inner, size, depth + 1));
+    const bytes = contentBytes(a.content);
+    const skippedSize = skippedPartSize(bytes);
+    if (skippedSize !== null) skipped = true;
+    const size = skippedSize ?? bytes.byteLength;
+    if (
+      skippedSize === null &&
+      a.mimeType === "message/rfc822" &&
+      depth < 2 &&
+      attachedMessages.length < MAX_ATTACHED_MESSAGES
+    ) {
+      const inner = await postalParse(bytes);
+      attachedMessages.push(await fromEmail(inner, size, depth + 1, false));
     }
     attachments.push({ filename: a.filename, mimeType: a.mimeType, size });
   }
@@ -120,14 +170,21 @@ async function fromEmail(email: Email, rawSize: number, depth: number): Promise<
     html: email.html ? html.text : null,
     attachments,
     attachedMessages,
-    truncated: text.clipped || html.clipped,
+    truncated: text.clipped || html.clipped || skipped,
     rawSize,
   };
 }
 
-/** Parses a raw RFC 5322 mail into plain data. Throws only on mail postal-mime cannot read at all. */
+/**
+ * Parses a raw RFC 5322 mail into plain data. The input first goes through boundRawMail, so a 25 MiB
+ * mail costs the parser about what its headers and text cost. Throws MailParseError only on mail
+ * postal-mime cannot read at all; malformed MIME (a missing closing boundary, stray bytes) is read
+ * best-effort.
+ */
 export async function parseMail(raw: ArrayBuffer | Uint8Array | string): Promise<ParsedMail> {
-  const rawSize = typeof raw === "string" ? raw.length : raw.byteLength;
-  const email = await PostalMime.parse(raw, { forceRfc822Attachments: true });
-  return fromEmail(email, rawSize, 0);
+  const bytes =
+    typeof raw === "string" ? new TextEncoder().encode(raw) : raw instanceof Uint8Array ? raw : new Uint8Array(raw);
+  const bounded = boundRawMail(bytes);
+  const email = await postalParse(bounded.bytes);
+  return fromEmail(email, bytes.byteLength, 0, bounded.skippedParts.length > 0);
 }

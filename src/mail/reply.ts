@@ -1,0 +1,412 @@
+// Splits a reply into what the person wrote now and what they quoted. Security-relevant: digest commands
+// are read from newText only, so a command that sits inside a quote (the digest quoted back, a forwarded
+// mail) must never come out as new text. When in doubt, text below a quote boundary is treated as quoted.
+//
+// email-reply-parser (crisp-oss) knows many attribution lines and signatures; it runs on the part we
+// keep. In front of it we find quote boundaries it misses: Danish "-----Oprindelig meddelelse-----",
+// German/French/Polish attributions, attributions that begin with the date, Outlook header blocks after a
+// line of dashes or underscores, and bottom-posting (Thunderbird), where the new text sits below the quote.
+
+import EmailReplyParser from "email-reply-parser";
+
+/** Text we look at. The parser's regexes (without RE2) and ours must never see unbounded input. */
+export const MAX_REPLY_SCAN_CHARS = 32 * 1024;
+/**
+ * Text handed to email-reply-parser: the tail of the new text, where signatures sit. Some of its
+ * multi-line regexes backtrack badly without RE2 (crafted 8 KB took 0.5 s under Node, 1 KB a few ms).
+ */
+export const MAX_LIBRARY_CHARS = 1024;
+/** Lines a sign-off may be followed by and still count as a signature (name, title, company, phone, web). */
+export const MAX_SIGNATURE_BLOCK_LINES = 8;
+/** Longest line that can belong to a signature block. */
+export const MAX_SIGNATURE_LINE_CHARS = 80;
+/** How far below a "From:" line the rest of an Outlook header block must start. */
+const HEADER_BLOCK_REACH = 6;
+/** Default length of a snippet: about two lines of a digest. */
+export const SNIPPET_CHARS = 280;
+
+export interface QuoteAttribution {
+  name: string | null;
+  address: string | null;
+  /** Time written in the attribution, in ms. Attribution lines rarely carry a zone: without one the
+   * wall-clock time is read as UTC. */
+  date: number | null;
+  /** The attribution as one line (a wrapped attribution joined; for a header block, its From line). */
+  line: string;
+}
+
+type Boundary =
+  | { kind: "attribution"; start: number; end: number; line: string }
+  | { kind: "header-block"; start: number; end: number; fromLine: string; dateLine: string | null }
+  | { kind: "separator"; start: number; end: number }
+  | { kind: "quote"; start: number; end: number };
+
+const QUOTE_LINE = /^\s*>/;
+/** How an attribution that a client wrapped over two lines begins: a starter word, a date, or an address. */
+const ATTRIBUTION_START = /^\s*(on|den|am|le|el|il|em|op|w dniu|dnia|\d|[\p{L}]{2,4}\.,?\s+\d)|<[^<>]*@/iu;
+/** Longest second line of a wrapped attribution ("anna.holm@example.dk> wrote:"). */
+const WRAPPED_TAIL_CHARS = 80;
+
+/** Line endings of an attribution, per language (RFC 3676 says nothing of them: each client has its own). */
+const ATTRIBUTION_END = new RegExp(
+  [
+    String.raw`\bwrote\s*:`, // en
+    String.raw`\bskrev\b.*:`, // da, no, sv: "Den … skrev Anna Holm <a@x>:"
+    String.raw`\bschrieb\b.*:`, // de: "Am … schrieb Anna:" and "Anna <a@x> schrieb am …:"
+    String.raw`\bschreef\b.*:`, // nl
+    String.raw`[ée]crit\s*:`, // fr: "a écrit :"
+    String.raw`\bpisze\s*:`, // pl
+    String.raw`\bnapisa[łl](\(a\)|a)?\s*:`, // pl
+    String.raw`\bescribi[óo]\s*:`, // es
+    String.raw`\bscritto\s*:`, // it
+    String.raw`\bescreveu\s*:`, // pt
+    String.raw`\bkirjoitti\s*:`, // fi
+  ]
+    .map((p) => `(?:${p})`)
+    .join("|") + String.raw`\s*$`,
+  "i",
+);
+/** "2026-11-03 10:12 GMT+01:00 Anna <a@x>:" — Gmail's old attribution that begins with the date. */
+const DATE_FIRST_ATTRIBUTION = /^\s*\d{4}-\d{1,2}-\d{1,2}[ T]\d{1,2}[:.]\d{2}\b.*<[^<>]+@[^<>]+>\s*:\s*$/;
+const ADDRESS_IN_ANGLES = /<\s*(?:mailto:)?([^\s<>@]+@[^\s<>]+?)\s*>|\[mailto:([^\s\]]+@[^\s\]]+)\]/i;
+const BARE_ADDRESS = /\b([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})\b/;
+
+const SEPARATOR =
+  /^\s*-{2,}\s*(original message|oprindelig meddelelse|oprindelig besked|ursprüngliche nachricht|message d'origine|originalmeddelande|opprinnelig melding|mensaje original|messaggio originale|wiadomość oryginalna|forwarded message|videresendt (meddelelse|besked)|weitergeleitete nachricht|message transféré)\s*-*\s*$/i;
+const FORWARD_INTRO =
+  /^\s*(begin forwarded message|start på videresendt (besked|meddelelse)|anfang der weitergeleiteten nachricht|début du message réexpédié)\s*:\s*$/i;
+/** A line of dashes or underscores, as Outlook puts above its header block. */
+const RULE_LINE = /^\s*(_{8,}|-{8,})\s*$/;
+const FROM_HEADER = /^\s*\*?\s*(from|fra|von|de|van|da|från|od|lähettäjä)\s*:\s*\*?\s*\S/i;
+const OTHER_HEADER =
+  /^\s*\*?\s*(sent|date|sendt|dato|gesendet|datum|envoyé|verzonden|skickat|enviado|data|wysłano|to|til|an|à|aan|till|do|subject|emne|betreff|objet|onderwerp|ämne|asunto|oggetto|temat|cc|kopi|reply-to)\s*:/i;
+const DATE_HEADER = /^\s*\*?\s*(sent|date|sendt|dato|gesendet|datum|envoyé|verzonden|skickat|enviado|data|wysłano)\s*:\s*\*?\s*(.*)$/i;
+
+/** Words a signature starts with, alone on their line or followed by a short name ("Mvh Anna"). */
+const SIGN_OFF =
+  /^\s*(med venlig hilsen|med venlige hilsner|venlig hilsen|venlige hilsner|de bedste hilsner|bedste hilsner|mange hilsner|kærlig hilsen|hilsen|mvh\.?|vh\.?|best regards|kind regards|warm regards|warmest regards|with best regards|regards|best wishes|all the best|cheers|sincerely|yours sincerely|yours truly|best,|mit freundlichen grüßen|viele grüße|cordialement|bien à vous|pozdrawiam)[,.!]?(\s+[\p{L}.'-]+){0,3}\s*$/iu;
+/** Lines mobile and desktop clients append on their own. */
+const CLIENT_SIGNATURE = [
+  /^\s*(sent from|sendt fra|hentet fra|envoyé de|envoyé depuis|von meinem|gesendet von|wysłane z)\s+(my |min |mit |mon |mojego )?(iphone|ipad|android|outlook|mail|samsung|galaxy|mobile|mobil|mobiltelefon|windows|blackberry|huawei|yahoo)\b/i,
+  /^\s*(get|hent|få|télécharger)\s+outlook\s+(for|til|pour)\s+(ios|android)\s*$/i,
+];
+
+function bound(text: string): string {
+  return text.slice(0, MAX_REPLY_SCAN_CHARS).replace(/\r\n?/g, "\n").replace(/\u00a0/g, " ");
+}
+
+function isBlank(line: string | undefined): boolean {
+  return line === undefined || line.trim() === "";
+}
+
+function isAttribution(line: string): boolean {
+  if (QUOTE_LINE.test(line) || line.length > 300) return false;
+  if (DATE_FIRST_ATTRIBUTION.test(line)) return true;
+  // "Here is what Peter wrote:" is not an attribution: a real one carries a date or an address.
+  return ATTRIBUTION_END.test(line) && (/\d/.test(line) || ADDRESS_IN_ANGLES.test(line));
+}
+
+function headerBlockAt(lines: string[], i: number): { end: number; dateLine: string | null } | null {
+  if (!FROM_HEADER.test(lines[i])) return null;
+  let others = 0;
+  let dateLine: string | null = null;
+  let j = i + 1;
+  for (; j < lines.length && j <= i + HEADER_BLOCK_REACH; j++) {
+    const line = lines[j];
+    if (OTHER_HEADER.test(line)) {
+      others++;
+      const d = line.match(DATE_HEADER);
+      if (d && dateLine === null) dateLine = d[2];
+    } else if (isBlank(line)) {
+      if (others > 0) break;
+    } else if (others === 0 && j === i + 1) {
+      // A From value wrapped onto the next line.
+      continue;
+    } else break;
+  }
+  return others >= 2 ? { end: j, dateLine } : null;
+}
+
+function findBoundaries(lines: string[], firstOnly: boolean): Boundary[] {
+  const found: Boundary[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    let b: Boundary | null = null;
+    if (QUOTE_LINE.test(line)) {
+      let j = i;
+      while (j < lines.length && (QUOTE_LINE.test(lines[j]) || (isBlank(lines[j]) && QUOTE_LINE.test(lines[j + 1] ?? ""))))
+        j++;
+      b = { kind: "quote", start: i, end: j };
+    } else if (SEPARATOR.test(line) || FORWARD_INTRO.test(line)) {
+      b = { kind: "separator", start: i, end: lines.length };
+    } else if (RULE_LINE.test(line)) {
+      let k = i + 1;
+      while (k < lines.length && isBlank(lines[k])) k++;
+      const block = k < lines.length ? headerBlockAt(lines, k) : null;
+      if (block) b = { kind: "header-block", start: i, end: lines.length, fromLine: lines[k].trim(), dateLine: block.dateLine };
+    } else if (headerBlockAt(lines, i)) {
+      const block = headerBlockAt(lines, i)!;
+      b = { kind: "header-block", start: i, end: lines.length, fromLine: line.trim(), dateLine: block.dateLine };
+    } else if (isAttribution(line)) {
+      b = { kind: "attribution", start: i, end: i + 1, line: line.trim() };
+    } else if (ATTRIBUTION_START.test(line) && i + 1 < lines.length && !QUOTE_LINE.test(lines[i + 1])) {
+      // Clients wrap a long attribution over two lines ("… Anna Holm <\nanna@x.dk> wrote:").
+      const next = lines[i + 1].trim();
+      const joined = `${line.trim()} ${next}`.replace(/<\s+/g, "<");
+      if (next.length <= WRAPPED_TAIL_CHARS && !isAttribution(next) && isAttribution(joined))
+        b = { kind: "attribution", start: i, end: i + 2, line: joined };
+    }
+    if (b) {
+      found.push(b);
+      if (firstOnly) return found;
+      i = Math.max(i, b.end - 1);
+    }
+  }
+  return found;
+}
+
+/**
+ * An attribution counts as a soft boundary (only the `>` lines after it are quoted) when `>` lines follow
+ * it. Otherwise the quote lost its markers (HTML turned into text, Outlook), and everything below is quoted.
+ */
+function quotedAfterAttribution(lines: string[], b: Boundary): boolean {
+  let k = b.end;
+  while (k < lines.length && isBlank(lines[k])) k++;
+  return k < lines.length && QUOTE_LINE.test(lines[k]);
+}
+
+/** The person's own lines: above the first quote, or below it when they bottom-posted. */
+function ownLines(lines: string[]): string[] {
+  const boundaries = findBoundaries(lines, false);
+  if (boundaries.length === 0) return lines;
+  const first = boundaries[0];
+  const above = lines.slice(0, first.start);
+  if (above.some((l) => !isBlank(l))) return above;
+
+  const below: string[] = [];
+  for (let n = 0; n < boundaries.length; n++) {
+    const b = boundaries[n];
+    if (b.kind === "separator" || b.kind === "header-block") break;
+    if (b.kind === "attribution" && !quotedAfterAttribution(lines, b)) break;
+    const next = boundaries[n + 1];
+    const stop = next ? next.start : lines.length;
+    below.push(...lines.slice(b.end, stop));
+  }
+  return below;
+}
+
+function stripSignature(lines: string[]): string[] {
+  for (let i = 0; i < lines.length; i++) {
+    if (CLIENT_SIGNATURE.some((r) => r.test(lines[i])) || /^-- ?$/.test(lines[i])) return lines.slice(0, i);
+  }
+  // A sign-off is followed by a short name block only, so look among the last few lines alone.
+  let tailStart = lines.length;
+  for (let seen = 0; tailStart > 0 && seen <= MAX_SIGNATURE_BLOCK_LINES; ) {
+    tailStart--;
+    if (!isBlank(lines[tailStart])) seen++;
+  }
+  for (let i = tailStart; i < lines.length; i++) {
+    if (!SIGN_OFF.test(lines[i])) continue;
+    const rest = lines.slice(i + 1).filter((l) => !isBlank(l));
+    if (rest.length <= MAX_SIGNATURE_BLOCK_LINES && rest.every((l) => l.trim().length <= MAX_SIGNATURE_LINE_CHARS))
+      return lines.slice(0, i);
+  }
+  return lines;
+}
+
+/** Lets email-reply-parser drop the signatures and quotes it knows from the tail of the new text. */
+function libraryVisible(own: string[]): string[] {
+  let head = own.length;
+  let size = 0;
+  while (head > 0 && size + own[head - 1].length + 1 <= MAX_LIBRARY_CHARS) {
+    head--;
+    size += own[head].length + 1;
+  }
+  const tail = own.slice(head).join("\n");
+  const visible = tail ? new EmailReplyParser().read(tail).getVisibleText() : "";
+  return [...own.slice(0, head), ...visible.split("\n")];
+}
+
+function tidy(lines: string[]): string {
+  const out: string[] = [];
+  for (const raw of lines) {
+    const line = raw.replace(/\s+$/, "");
+    if (line === "" && (out.length === 0 || out[out.length - 1] === "")) continue;
+    out.push(line);
+  }
+  while (out.length && out[out.length - 1] === "") out.pop();
+  return out.join("\n");
+}
+
+/** The lines the person wrote in this mail, without quotes and signature. */
+export function newText(text: string): string {
+  const own = ownLines(bound(text).split("\n"));
+  return tidy(stripSignature(libraryVisible(own)));
+}
+
+/** newText on one line, cut on a word boundary to at most `max` characters. */
+export function snippet(text: string, max = SNIPPET_CHARS): string {
+  const flat = newText(text).replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const room = flat.slice(0, Math.max(0, max - 1));
+  const space = room.lastIndexOf(" ");
+  const cut = space > max / 2 ? room.slice(0, space) : room;
+  return cut.replace(/[\s,.;:–-]+$/, "") + "…";
+}
+
+const MONTHS: Record<string, number> = {};
+const AMBIGUOUS = new Set<string>();
+for (const [month, names] of [
+  [1, "january januar janvier stycznia styczeń"],
+  [2, "february februar février lutego luty"],
+  [3, "march marts märz mars marca marzec"],
+  [4, "april avril kwietnia kwiecień"],
+  [5, "may maj mai maja"],
+  [6, "june juni juin czerwca czerwiec"],
+  [7, "july juli juillet lipca lipiec"],
+  [8, "august août sierpnia sierpień"],
+  [9, "september septembre września wrzesień"],
+  [10, "october oktober octobre października październik"],
+  [11, "november novembre listopada listopad"],
+  [12, "december dezember décembre grudnia grudzień"],
+] as const) {
+  for (const name of names.split(" ")) {
+    for (const key of [name, name.slice(0, 3), name.slice(0, 4)]) {
+      if (MONTHS[key] !== undefined && MONTHS[key] !== month) AMBIGUOUS.add(key);
+      MONTHS[key] = month;
+    }
+  }
+}
+MONTHS.sept = 9;
+MONTHS.mär = 3;
+AMBIGUOUS.delete("sept");
+
+function monthOf(word: string): number | null {
+  const key = word.toLowerCase().replace(/\.$/, "");
+  if (AMBIGUOUS.has(key)) return null;
+  return MONTHS[key] ?? null;
+}
+
+const LETTERS = String.raw`[\p{L}]+`;
+
+/** Reads the date and time written in an attribution or a "Sent:" line, in any of our languages. */
+export function attributionDate(text: string): number | null {
+  let y: number | undefined;
+  let mo: number | undefined;
+  let d: number | undefined;
+  let rest = text;
+  let usOrder = false;
+  const iso = text.match(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/);
+  const numeric = text.match(/\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})\b/);
+  const dayFirst = text.match(new RegExp(String.raw`\b(\d{1,2})\.?\s+(${LETTERS})\.?,?\s+(\d{4})\b`, "u"));
+  const monthFirst = text.match(new RegExp(String.raw`(${LETTERS})\.?\s+(\d{1,2}),?\s+(\d{4})\b`, "u"));
+  const ampm = /\b\d{1,2}[:.]\d{2}\s*([AaPp])\.?[Mm]\b/.test(text);
+  if (iso) {
+    [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    rest = text.slice(iso.index! + iso[0].length);
+  } else if (numeric) {
+    let [a, b] = [Number(numeric[1]), Number(numeric[3])];
+    // US clients write month/day; they also write AM/PM. Everyone else here writes day first.
+    usOrder = numeric[2] === "/" && ampm && b <= 31 && a <= 12;
+    if (a > 12) usOrder = false;
+    else if (b > 12) usOrder = true;
+    if (usOrder) [a, b] = [b, a];
+    [d, mo] = [a, b];
+    y = Number(numeric[4]);
+    if (y < 100) y += 2000;
+    rest = text.slice(numeric.index! + numeric[0].length);
+  } else if (dayFirst && monthOf(dayFirst[2])) {
+    [d, mo, y] = [Number(dayFirst[1]), monthOf(dayFirst[2])!, Number(dayFirst[3])];
+    rest = text.slice(dayFirst.index! + dayFirst[0].length);
+  } else if (monthFirst && monthOf(monthFirst[1])) {
+    [mo, d, y] = [monthOf(monthFirst[1])!, Number(monthFirst[2]), Number(monthFirst[3])];
+    rest = text.slice(monthFirst.index! + monthFirst[0].length);
+  } else return null;
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return null;
+
+  let hour = 0;
+  let minute = 0;
+  const time = rest.match(/\b(\d{1,2})[:.](\d{2})(?:[:.]\d{2})?(?:\s*([AaPp])\.?[Mm]\.?)?/);
+  if (time) {
+    hour = Number(time[1]);
+    minute = Number(time[2]);
+    const half = time[3]?.toLowerCase();
+    if (half === "p" && hour < 12) hour += 12;
+    if (half === "a" && hour === 12) hour = 0;
+    if (hour > 23 || minute > 59) return null;
+    rest = rest.slice(time.index! + time[0].length);
+  }
+  let offset = 0;
+  const zone = rest.match(/^\s*(?:(?:GMT|UTC)\s*)?([+-])(\d{1,2}):?(\d{2})?\b/);
+  if (time && zone) offset = (zone[1] === "-" ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3] ?? 0));
+  const ms = Date.UTC(y, mo - 1, d, hour, minute) - offset * 60_000;
+  return Number.isFinite(ms) ? ms : null;
+}
+
+function cleanName(raw: string | undefined): string | null {
+  if (!raw) return null;
+  const name = raw
+    .replace(/^[\s,;:]+|[\s,;:]+$/g, "")
+    .replace(/^["'“]+|["'”]+$/g, "")
+    .trim();
+  if (!name || name.includes("@") || /\d/.test(name) || name.length > 80) return null;
+  return name;
+}
+
+function addressIn(line: string): string | null {
+  const m = line.match(ADDRESS_IN_ANGLES) ?? line.match(BARE_ADDRESS);
+  if (!m) return null;
+  return (m[1] ?? m[2]).toLowerCase();
+}
+
+/** The name in an attribution: first ("Anna <a@x> schrieb am …"), after the verb ("skrev Anna"), or after the date. */
+function attributionName(line: string): string | null {
+  const angle = line.search(/<[^<>]*@|\[mailto:/i);
+  const before = angle >= 0 ? line.slice(0, angle) : null;
+  if (before !== null && !/\d/.test(before)) return cleanName(before);
+  const afterVerb = line.match(/\b(?:skrev|schrieb|schreef|kirjoitti)\s+(.+?)\s*(?:<|\[mailto:|:\s*$)/i);
+  if (afterVerb && !/^(am|den)\b/i.test(afterVerb[1])) return cleanName(afterVerb[1]);
+  let head = before ?? line.replace(ATTRIBUTION_END, "").replace(/\s+(a|ha|has)\s*$/i, "");
+  head = head.replace(/\s+(wrote|pisze|napisał(\(a\))?|escribió|escreveu|a écrit)\s*:?\s*$/i, "");
+  const markers = [...head.matchAll(/\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC)?\s*[+-]\d{1,2}(?::?\d{2})?)?(?:\s*Uhr)?|\d{4}/g)];
+  const last = markers[markers.length - 1];
+  if (!last) return null;
+  return cleanName(head.slice(last.index! + last[0].length).replace(/^\s*(,|at|à|kl\.?|um|o)\s+/i, ""));
+}
+
+function headerBlockName(fromLine: string): string | null {
+  const value = fromLine.replace(/^\s*\*?\s*[\p{L}]+\s*:\s*\*?\s*/u, "");
+  const angle = value.search(/<|\[mailto:/i);
+  return cleanName(angle >= 0 ? value.slice(0, angle) : value.includes("@") ? "" : value);
+}
+
+/** The first quote header in the mail: who wrote the quoted text, and when. */
+export function quoteAttribution(text: string): QuoteAttribution | null {
+  const lines = bound(text).split("\n");
+  for (const b of findBoundaries(lines, false)) {
+    if (b.kind === "attribution") {
+      return { name: attributionName(b.line), address: addressIn(b.line), date: attributionDate(b.line), line: b.line };
+    }
+    if (b.kind === "header-block") {
+      return {
+        name: headerBlockName(b.fromLine),
+        address: addressIn(b.fromLine),
+        date: b.dateLine ? attributionDate(b.dateLine) : null,
+        line: b.fromLine,
+      };
+    }
+    if (b.kind === "separator") {
+      const block = lines.slice(b.start + 1).findIndex((l) => !isBlank(l));
+      const at = b.start + 1 + block;
+      const hb = block >= 0 ? headerBlockAt(lines, at) : null;
+      if (hb)
+        return {
+          name: headerBlockName(lines[at]),
+          address: addressIn(lines[at]),
+          date: hb.dateLine ? attributionDate(hb.dateLine) : null,
+          line: lines[at].trim(),
+        };
+    }
+  }
+  return null;
+}
