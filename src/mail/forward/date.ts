@@ -1,0 +1,162 @@
+// Dates as mail clients print them in a forwarded header block. These are display strings, not RFC 5322
+// dates: each client and locale has its own shape, and most leave the time zone out.
+
+/** Longest date string we look at; real ones are under 60 characters. */
+export const MAX_DATE_CHARS = 200;
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, januar: 1,
+  feb: 2, february: 2, februar: 2,
+  mar: 3, march: 3, marts: 3,
+  apr: 4, april: 4,
+  may: 5, maj: 5,
+  jun: 6, june: 6, juni: 6,
+  jul: 7, july: 7, juli: 7,
+  aug: 8, august: 8,
+  sep: 9, sept: 9, september: 9,
+  oct: 10, okt: 10, october: 10, oktober: 10,
+  nov: 11, november: 11,
+  dec: 12, december: 12,
+};
+
+/** Zone abbreviations clients print after the time (Apple Mail, Yahoo), in minutes east of UTC. */
+const ZONES: Record<string, number> = {
+  utc: 0, gmt: 0, ut: 0, z: 0, wet: 0,
+  cet: 60, west: 60, bst: 60, mez: 60,
+  cest: 120, eet: 120, mesz: 120,
+  eest: 180,
+  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+};
+
+const MONTH_WORD = Object.keys(MONTHS).join("|");
+const TEXT_DAY_FIRST = new RegExp(`\\b(\\d{1,2})\\.?\\s+(${MONTH_WORD})\\b\\.?`);
+const TEXT_MONTH_FIRST = new RegExp(`\\b(${MONTH_WORD})\\b\\.?\\s+(\\d{1,2})\\b(?!\\s*[:.]\\d)`);
+const ISO_DATE = /\b(\d{4})-(\d{1,2})-(\d{1,2})(?:t|\b)/;
+/** Two-digit years only with "/" or "-": "10.12.00" is a Danish time of day. */
+const NUMERIC_DATE = /\b(\d{1,2})(?:([./-])(\d{1,2})\2(\d{4})|([/-])(\d{1,2})\5(\d{2}))\b/;
+const YEAR = /\b(19\d{2}|2\d{3})\b/;
+const TIME = /\b(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?(?:\s*([ap])\.?\s?m\b\.?)?/;
+const GMT_OFFSET = /\b(?:gmt|utc)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b/;
+const NUMERIC_OFFSET = /(?:^|[\s\d])([+-])(\d{2}):?(\d{2})\b/;
+const ZONE_WORD = new RegExp(`\\b(${Object.keys(ZONES).join("|")})\\b`);
+
+interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+  rest: string;
+}
+
+function yearOf(two: number): number {
+  return two < 100 ? 2000 + two : two;
+}
+
+function findTextDate(s: string): DateParts | null {
+  const year = YEAR.exec(s);
+  if (!year) return null;
+  const withoutYear = s.replace(year[0], " ");
+  const dayFirst = TEXT_DAY_FIRST.exec(withoutYear);
+  if (dayFirst) {
+    return {
+      year: +year[1],
+      month: MONTHS[dayFirst[2]],
+      day: +dayFirst[1],
+      rest: withoutYear.replace(dayFirst[0], " "),
+    };
+  }
+  const monthFirst = TEXT_MONTH_FIRST.exec(withoutYear);
+  if (monthFirst) {
+    return {
+      year: +year[1],
+      month: MONTHS[monthFirst[1]],
+      day: +monthFirst[2],
+      rest: withoutYear.replace(monthFirst[0], " "),
+    };
+  }
+  return null;
+}
+
+function findNumericDate(s: string): DateParts | null {
+  const m = NUMERIC_DATE.exec(s);
+  if (!m) return null;
+  const separator = m[2] ?? m[5];
+  const a = +m[1];
+  const b = +(m[3] ?? m[6]);
+  // Day first, as in Danish and most European locales, unless only a US month-first reading fits
+  // ("11/24/2026"). "04/11/2026" is read as 4 November.
+  const usStyle = separator === "/" && b > 12;
+  return {
+    year: yearOf(+(m[4] ?? m[7])),
+    month: usStyle ? a : b,
+    day: usStyle ? b : a,
+    rest: s.replace(m[0], " "),
+  };
+}
+
+function findDate(s: string): DateParts | null {
+  const iso = ISO_DATE.exec(s);
+  if (iso) return { year: +iso[1], month: +iso[2], day: +iso[3], rest: s.replace(iso[0], " ") };
+  // Numeric dates come last: in "3. november 2026 kl. 10.12.00" the "10.12.00" is a time.
+  return findTextDate(s) ?? findNumericDate(s);
+}
+
+function findOffset(s: string): number | null {
+  const gmt = GMT_OFFSET.exec(s);
+  if (gmt) return (gmt[1] === "-" ? -1 : 1) * (+gmt[2] * 60 + +(gmt[3] ?? 0));
+  const numeric = NUMERIC_OFFSET.exec(s);
+  if (numeric) return (numeric[1] === "-" ? -1 : 1) * (+numeric[2] * 60 + +numeric[3]);
+  const word = ZONE_WORD.exec(s);
+  if (word) return ZONES[word[1]];
+  return null;
+}
+
+/**
+ * The UTC offset, in minutes, of an RFC 5322 Date header ("Wed, 4 Nov 2026 10:02:11 +0100"), or null.
+ * A client prints a forwarded date in the forwarder's local time, so the forward's own Date header is the
+ * best guess for a printed date that names no zone.
+ */
+export function offsetOfDateHeader(value: string | undefined): number | null {
+  if (!value) return null;
+  const m = /([+-])(\d{2})(\d{2})\s*(?:\([^)]*\))?\s*$/.exec(value.trim());
+  if (m) return (m[1] === "-" ? -1 : 1) * (+m[2] * 60 + +m[3]);
+  return /\b(?:gmt|utc|ut|z)\s*$/i.test(value.trim()) ? 0 : null;
+}
+
+/**
+ * Reads a date as a client printed it in a forwarded header block: RFC 5322 (Thunderbird), Gmail
+ * ("Wed, Nov 4, 2026 at 9:15 AM", "tir. 3. nov. 2026 kl. 10.12"), Outlook ("Wednesday, November 4, 2026
+ * 9:15 AM", "onsdag den 4. november 2026 09:15"), Apple Mail ("4 November 2026 at 09:15:02 CET",
+ * "3. november 2026 kl. 10.12.00 CET"), Yahoo, ISO 8601 and numeric day-first dates.
+ * When the string names no zone, the time is read at `fallbackOffsetMinutes` east of UTC (0 = UTC).
+ * Returns ms since the epoch, or null when no whole calendar date is found.
+ */
+export function parseForwardedDate(raw: string, fallbackOffsetMinutes = 0): number | null {
+  const s = raw.slice(0, MAX_DATE_CHARS).toLowerCase().replace(/\u00a0/g, " ");
+  const date = findDate(s);
+  if (!date) return null;
+  const { year, month, day } = date;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let rest = date.rest;
+  const time = TIME.exec(rest);
+  if (time) {
+    hour = +time[1];
+    minute = +time[2];
+    second = +(time[3] ?? 0);
+    if (time[4]) {
+      if (hour < 1 || hour > 12) return null;
+      hour = (hour % 12) + (time[4] === "p" ? 12 : 0);
+    }
+    if (hour > 23 || minute > 59 || second > 60) return null;
+    rest = rest.replace(time[0], " ");
+  }
+
+  const offset = findOffset(rest) ?? fallbackOffsetMinutes;
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Date.UTC rolls 31 November over into December; a printed date that does so is not a date.
+  if (new Date(utc).getUTCDate() !== day) return null;
+  return utc - offset * 60_000;
+}

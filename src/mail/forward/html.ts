@@ -1,0 +1,84 @@
+// Plain text from an HTML-only forward, shaped so the forwarded header block survives: one header per
+// line, no blank lines inside the block, and Outlook's <hr> kept as the underscore line its own plain
+// text uses. Source line breaks in HTML are just whitespace (HTML Living Standard, "inter-element
+// whitespace"), so they must not become line breaks: Outlook folds long header lines in its HTML source.
+
+/** HTML we read; the forwarded block sits near the top, and the regexes below are linear but not free. */
+export const MAX_HTML_CHARS = 256 * 1024;
+
+/** The line Outlook (web, new, Live) prints in plain text where its HTML has the <hr> above a forward. */
+export const OUTLOOK_RULE = "_".repeat(32);
+
+const BLOCK_TAGS =
+  "p|div|tr|table|tbody|thead|li|ul|ol|h[1-6]|blockquote|section|article|header|footer|pre|address|center";
+// Tag patterns stop at the next "<" as well as at ">", so a run of unclosed "<" costs linear time.
+const BLOCK_TAG = new RegExp(`<\\/?(?:${BLOCK_TAGS})\\b[^<>]*>`, "gi");
+const HIDDEN_ELEMENTS = ["head", "style", "script", "title", "xml"];
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ",
+  aelig: "æ", AElig: "Æ", oslash: "ø", Oslash: "Ø", aring: "å", Aring: "Å",
+  auml: "ä", Auml: "Ä", ouml: "ö", Ouml: "Ö", uuml: "ü", Uuml: "Ü", eacute: "é", Eacute: "É",
+  egrave: "è", aacute: "á", oacute: "ó", iacute: "í", ccedil: "ç", szlig: "ß",
+  ndash: "–", mdash: "—", hellip: "…", lsquo: "‘", rsquo: "’", ldquo: "“", rdquo: "”",
+  laquo: "«", raquo: "»", bull: "•", middot: "·", copy: "©", reg: "®", trade: "™", euro: "€",
+  shy: "", zwnj: "", zwj: "",
+};
+
+/** Decodes character references in one pass, so "&amp;lt;" stays the text "&lt;". */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z][a-z0-9]{1,31});/gi, (whole, ref: string) => {
+    if (ref[0] === "#") {
+      const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[ref] ?? NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Drops comments and elements that never render. Done with indexOf rather than a lazy regex, which would
+ * rescan to the end for every unclosed "<!--" or "<style". Unclosed ones hide the rest, as in a browser.
+ */
+function stripHidden(html: string): string {
+  const openers = new RegExp(`<!--|<(${HIDDEN_ELEMENTS.join("|")})\\b`, "gi");
+  let out = "";
+  let at = 0;
+  let m: RegExpExecArray | null;
+  while ((m = openers.exec(html))) {
+    out += html.slice(at, m.index);
+    const closer = m[1] ? new RegExp(`</${m[1]}[^<>]*>`, "gi") : /-->/g;
+    closer.lastIndex = m.index + m[0].length;
+    const end = closer.exec(html);
+    if (!end) return out;
+    at = end.index + end[0].length;
+    openers.lastIndex = at;
+  }
+  return out + html.slice(at);
+}
+
+/** Marks a block boundary: it starts a new line unless one was just started (how browsers render it). */
+const BLOCK_BREAK = "\u0001";
+
+export function htmlToForwardText(html: string): string {
+  const visible = stripHidden(html.slice(0, MAX_HTML_CHARS).replace(/\u0001/g, ""));
+  const marked = visible
+    .replace(/\s+/g, " ")
+    .replace(/<br\b[^<>]*>/gi, "\n")
+    .replace(/<hr\b[^<>]*>/gi, `${BLOCK_BREAK}${OUTLOOK_RULE}${BLOCK_BREAK}`)
+    .replace(BLOCK_TAG, BLOCK_BREAK)
+    .replace(/<\/t[dh]\s*>/gi, " ")
+    .replace(/<[^<>]*>/g, "")
+    .replace(/[ \t]*([\n\u0001])[ \t]*/g, "$1");
+  let text = "";
+  for (const piece of marked.split(BLOCK_BREAK)) {
+    if (text && !text.endsWith("\n")) text += "\n";
+    text += piece;
+  }
+  return decodeEntities(text)
+    .split("\n")
+    .map((line) => line.replace(/[ \t\u00a0]+/g, " ").trim())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
