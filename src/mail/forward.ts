@@ -7,7 +7,8 @@
 
 import EmailForwardParser, { type EmailForwardMailbox, type EmailForwardResult } from "email-forward-parser";
 import { offsetOfDateHeader, parseForwardedDate } from "./forward/date";
-import { htmlToForwardText } from "./forward/html";
+import { htmlToText } from "./html";
+import { normalizeAddress } from "./parse";
 import {
   hasForwardPrefix,
   hasReplyPrefix,
@@ -228,14 +229,6 @@ function bodyAfter(lines: string[], block: Block): string {
   return lines.slice(start).map(unquote).join("\n");
 }
 
-function normalizeAddress(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const address = raw.trim().replace(/^mailto:/i, "").replace(/^<|>$/g, "").toLowerCase();
-  const at = address.lastIndexOf("@");
-  if (at <= 0 || at === address.length - 1 || /[\s<>,;]/.test(address)) return null;
-  return address;
-}
-
 function toAddress(mailbox: EmailForwardMailbox | null | undefined): Address | null {
   const address = normalizeAddress(mailbox?.address);
   if (!address) return null;
@@ -343,7 +336,7 @@ export function findForward(mail: ParsedMail): ForwardedOriginal | null {
   const zoneOffset = offsetOfDateHeader(mail.headers["date"]?.[0]) ?? 0;
   let best = mail.text ? readInline(mail.text, mail, zoneOffset) : null;
   if (completeness(best) < COMPLETE && mail.html) {
-    const fromHtml = readInline(htmlToForwardText(mail.html), mail, zoneOffset);
+    const fromHtml = readInline(htmlToText(mail.html), mail, zoneOffset);
     if (completeness(fromHtml) > completeness(best)) best = fromHtml;
   }
   if (best?.from) return best;

@@ -1,3 +1,4 @@
+import { htmlToText } from "./html";
 import PostalMime, { type Address as PmAddress, type Email } from "postal-mime";
 import { boundRawMail, skippedPartSize } from "./bound";
 import type { Address, AttachmentInfo, ParsedMail } from "./types";
@@ -22,9 +23,9 @@ export class MailParseError extends Error {
 /** Lower-cases and trims an address; returns null for anything that is not local@domain. */
 export function normalizeAddress(raw: string | undefined | null): string | null {
   if (!raw) return null;
-  const address = raw.trim().replace(/^<|>$/g, "").toLowerCase();
+  const address = raw.trim().replace(/^mailto:/i, "").replace(/^<|>$/g, "").toLowerCase();
   const at = address.lastIndexOf("@");
-  if (at <= 0 || at === address.length - 1 || /\s/.test(address)) return null;
+  if (at <= 0 || at === address.length - 1 || /[\s<>,;]/.test(address)) return null;
   return address;
 }
 
@@ -80,39 +81,6 @@ function clip(text: string | undefined): { text: string; clipped: boolean } {
   if (!text) return { text: "", clipped: false };
   if (text.length <= MAX_BODY_CHARS) return { text, clipped: false };
   return { text: text.slice(0, MAX_BODY_CHARS), clipped: true };
-}
-
-/** Named entities that HTML mail from Danish and European senders uses; numeric ones are decoded generally. */
-const NAMED_ENTITIES: Record<string, string> = {
-  nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'",
-  aelig: "æ", oslash: "ø", aring: "å", AElig: "Æ", Oslash: "Ø", Aring: "Å",
-  auml: "ä", ouml: "ö", uuml: "ü", Auml: "Ä", Ouml: "Ö", Uuml: "Ü", szlig: "ß",
-  eacute: "é", egrave: "è", Eacute: "É", aacute: "á", oacute: "ó", iacute: "í", ccedil: "ç",
-  ndash: "–", mdash: "—", hellip: "…", euro: "€", laquo: "«", raquo: "»",
-  lsquo: "\u2018", rsquo: "\u2019", ldquo: "\u201c", rdquo: "\u201d", bull: "•", middot: "·",
-  copy: "©", reg: "®", trade: "™", shy: "",
-};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (match, entity: string) => {
-    if (entity[0] !== "#") return NAMED_ENTITIES[entity] ?? match;
-    const code = entity[1] === "x" || entity[1] === "X" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-    if (!Number.isFinite(code) || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "\ufffd";
-    return String.fromCodePoint(code);
-  });
-}
-
-/** Strips tags from HTML-only mail so the text rules have something to read. */
-export function htmlToText(html: string): string {
-  const text = html
-    .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, "")
-    .replace(/<br\s*\/?>/gi, "\n")
-    .replace(/<\/(p|div|tr|li|h[1-6]|blockquote|table)>/gi, "\n")
-    .replace(/<[^>]+>/g, "");
-  return decodeEntities(text)
-    .replace(/[ \t]+\n/g, "\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
 }
 
 function contentBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {

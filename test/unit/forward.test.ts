@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { findForward, MAX_SCAN_CHARS } from "../../src/mail/forward";
 import { offsetOfDateHeader, parseForwardedDate } from "../../src/mail/forward/date";
-import { htmlToForwardText } from "../../src/mail/forward/html";
+import { htmlToText } from "../../src/mail/html";
 import { cleanNote } from "../../src/mail/forward/note";
 import { parseMail } from "../../src/mail/parse";
 import type { Address, ParsedMail } from "../../src/mail/types";
@@ -380,10 +380,10 @@ describe("offsetOfDateHeader", () => {
   });
 });
 
-describe("htmlToForwardText", () => {
+describe("htmlToText", () => {
   it("decodes entities once, so escaped markup stays text", () => {
     const html = "<p>a &amp;lt;b&amp;gt; &oslash;&#248;&#xE5; S&oslash;ren</p>";
-    expect(htmlToForwardText(html)).toBe("a &lt;b&gt; øøå Søren");
+    expect(htmlToText(html)).toBe("a &lt;b&gt; øøå Søren");
   });
 
   it("keeps one header per line when a <br> ends a block", () => {
@@ -393,18 +393,18 @@ describe("htmlToForwardText", () => {
       "<div><span><b>Subject: </b></span><span>Kaffe<br></span></div>",
       "<div><br></div><div>Hej</div>",
     ].join("");
-    expect(htmlToForwardText(html)).toBe("From: Anna Holm <anna@designbureau.dk>\nSubject: Kaffe\n\nHej");
+    expect(htmlToText(html)).toBe("From: Anna Holm <anna@designbureau.dk>\nSubject: Kaffe\n\nHej");
   });
 
   it("turns source line breaks into spaces and <hr> into Outlook's rule line", () => {
-    expect(htmlToForwardText("<p>Sarah can\nintroduce me</p><hr><b>From:</b> Sarah")).toBe(
+    expect(htmlToText("<p>Sarah can\nintroduce me</p><hr><b>From:</b> Sarah")).toBe(
       `Sarah can introduce me\n${"_".repeat(32)}\nFrom: Sarah`,
     );
   });
 
   it("drops styles and comments, and an unclosed one hides the rest", () => {
-    expect(htmlToForwardText("<style>p{color:red}</style><!-- x --><p>Hej</p>")).toBe("Hej");
-    expect(htmlToForwardText("<p>Hej</p><style>p{color:red}<p>never</p>")).toBe("Hej");
+    expect(htmlToText("<style>p{color:red}</style><!-- x --><p>Hej</p>")).toBe("Hej");
+    expect(htmlToText("<p>Hej</p><style>p{color:red}<p>never</p>")).toBe("Hej");
   });
 });
 

@@ -74,13 +74,15 @@ describe("parseMail: malformed and unusual mail", () => {
     expect(mail.from).toEqual({ address: "anna@holm.dk", name: "Anna Holm" });
   });
 
+  // One converter serves HTML-only mail and HTML-only forwards: a paragraph is one line, as Outlook's
+  // margin-less <p> paragraphs need for forwarded header blocks.
   it("HTML-only mail gets a text body", async () => {
     const mail = await parseMail(fixture("html-only-contact-form.eml"));
     expect(mail.subject).toBe("Forespørgsel fra hjemmesiden");
     expect(mail.replyTo).toEqual([{ address: "mette@lund-arkitekter.dk", name: "Mette Lund" }]);
     expect(mail.html).toContain("<p>Hej Peter,</p>");
     expect(mail.text).toBe(
-      "Hej Peter,\n\nVi søger en rådgiver til vores nye kontor & hørte godt om dig.\n\nVenlig hilsen\nMette Lund",
+      "Hej Peter,\nVi søger en rådgiver til vores nye kontor & hørte godt om dig.\nVenlig hilsen\nMette Lund",
     );
   });
 

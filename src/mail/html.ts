@@ -1,4 +1,4 @@
-// Plain text from an HTML-only forward, shaped so the forwarded header block survives: one header per
+// Plain text from HTML-only mail (and HTML-only forwards), shaped so the forwarded header block survives: one header per
 // line, no blank lines inside the block, and Outlook's <hr> kept as the underscore line its own plain
 // text uses. Source line breaks in HTML are just whitespace (HTML Living Standard, "inter-element
 // whitespace"), so they must not become line breaks: Outlook folds long header lines in its HTML source.
@@ -60,7 +60,7 @@ function stripHidden(html: string): string {
 /** Marks a block boundary: it starts a new line unless one was just started (how browsers render it). */
 const BLOCK_BREAK = "\u0001";
 
-export function htmlToForwardText(html: string): string {
+export function htmlToText(html: string): string {
   const visible = stripHidden(html.slice(0, MAX_HTML_CHARS).replace(/\u0001/g, ""));
   const marked = visible
     .replace(/\s+/g, " ")
