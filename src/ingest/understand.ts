@@ -157,7 +157,8 @@ function plusOf(ctx: OwnerMailContext): PlusOptions {
   const plusParts = [ctx.envelopeTo, ...ctx.mail.to.map((a) => a.address), ...ctx.mail.cc.map((a) => a.address)]
     .map((a) => assistantPlusPart(a, ctx.assistantLocal, ctx.assistantDomain))
     .filter((p): p is string => typeof p === "string");
-  return parsePlusOptions(plusParts.join("+") || null);
+  // The envelope and the To header usually carry the same plus part: read each distinct one once.
+  return parsePlusOptions([...new Set(plusParts)].join("+") || null);
 }
 
 /** Owner mail: BCC capture, a forward, or a command. */

@@ -1,0 +1,55 @@
+// What each line of a command mail did, as data. answer.ts turns it into the owner's language.
+import type { OwnerStats } from "../db/commands";
+import type { ParseErrorCode, Verb } from "./parse";
+
+export interface Who {
+  name: string | null;
+  address: string;
+}
+
+export interface SettingsView {
+  language: "en" | "da";
+  timeZone: string;
+  digestWeekday: number;
+  digestHour: number;
+  paused: boolean;
+  followUpDays: number;
+  cadenceProfessionalDays: number | null;
+  cadencePrivateDays: number | null;
+  ignored: string[];
+}
+
+export type TokenProblem = "missing" | "forged" | "expired" | "other-owner" | "unknown-digest";
+
+export type Done =
+  | { code: "done"; who: Who; item: number | null }
+  | { code: "snoozed"; who: Who; until: number }
+  | { code: "muted"; who: Who }
+  | { code: "noted"; who: Who }
+  | { code: "cadence"; who: Who; days: number | null }
+  | { code: "circle"; who: Who; circle: "professional" | "private" }
+  | { code: "ignored"; pattern: string; muted: number }
+  | { code: "paused" | "resumed"; already: boolean }
+  | { code: "settings"; settings: SettingsView }
+  | { code: "timezone"; timeZone: string }
+  | { code: "language"; language: "en" | "da" }
+  | { code: "schedule"; weekday: number; hour: number }
+  | { code: "digest-sent"; items: number; to: string }
+  | { code: "exported"; contacts: number; interactions: number; notes: number }
+  | { code: "forget-ask"; who: Who }
+  | { code: "forgotten"; who: Who; interactions: number; notes: number }
+  | { code: "stats"; stats: OwnerStats }
+  | { code: "help" };
+
+export type Failure =
+  | { code: ParseErrorCode; verb?: Verb; word?: string; suggestion?: string }
+  | { code: "token"; problem: TokenProblem }
+  | { code: "no-item"; number: number; count: number }
+  | { code: "not-found"; ref: string }
+  | { code: "ambiguous"; ref: string; candidates: Who[] }
+  | { code: "bad-date"; reason: "unreadable" | "past" | "too-far"; word: string }
+  | { code: "bad-timezone"; word: string }
+  | { code: "already-forgotten"; who: Who }
+  | { code: "digest-failed" };
+
+export type LineOutcome = { line: string } & ({ ok: true; result: Done } | { ok: false; result: Failure });

@@ -1,0 +1,209 @@
+// Named queries of the commands path: the reads that resolve a command mail's lines, and the statements its
+// writes are made of, so that one mail's changes go to D1 in one db.batch().
+import { and, asc, count, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { chunk } from "./capture";
+import type { Db } from "./client";
+import type { OwnerSettingsPatch } from "./owners";
+import { contacts, digestItems, digests, interactions, messages, notes, owners, suppressions, type Contact, type Interaction, type Note } from "./schema";
+
+export type Statement = BatchItem<"sqlite">;
+export type ItemKind = "thank" | "help" | "follow-up" | "reconnect";
+
+/** Lookups by id or address use IN (…); D1 binds at most 100 parameters per statement. */
+const LOOKUP_CHUNK = 90;
+
+export interface NumberedItem {
+  number: number;
+  kind: ItemKind;
+  contact: Contact;
+}
+
+/** A digest's numbered items with their contacts, or null when this owner has no such digest. */
+export async function digestItemsWithContacts(db: Db, ownerId: number, digestId: number): Promise<NumberedItem[] | null> {
+  const [digest, rows] = await db.batch([
+    db.select({ id: digests.id }).from(digests).where(and(eq(digests.ownerId, ownerId), eq(digests.id, digestId))),
+    db
+      .select({ number: digestItems.number, kind: digestItems.kind, contact: contacts })
+      .from(digestItems)
+      .innerJoin(contacts, and(eq(contacts.id, digestItems.contactId), eq(contacts.ownerId, ownerId)))
+      .where(and(eq(digestItems.ownerId, ownerId), eq(digestItems.digestId, digestId)))
+      .orderBy(asc(digestItems.number)),
+  ]);
+  return digest.length ? rows : null;
+}
+
+export async function contactsByAddress(db: Db, ownerId: number, addresses: string[]): Promise<Contact[]> {
+  const out: Contact[] = [];
+  for (const part of chunk([...new Set(addresses)], LOOKUP_CHUNK)) {
+    out.push(...(await db.select().from(contacts).where(and(eq(contacts.ownerId, ownerId), inArray(contacts.address, part)))));
+  }
+  return out;
+}
+
+/**
+ * Every contact's name, to resolve "snooze Anna 2w". Names are compared in code, not in SQL: SQLite's
+ * lower() and LIKE fold ASCII only, and "østergaard" must find "Østergaard". Only run when a line names
+ * someone; it reads one row per contact.
+ */
+export async function contactNames(db: Db, ownerId: number): Promise<Contact[]> {
+  return db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.ownerId, ownerId), sql`${contacts.name} is not null`))
+    .orderBy(asc(contacts.address));
+}
+
+// LIKE patterns treat % and _ as wildcards; a domain may hold neither, but an escaped pattern is exact anyway.
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Contacts an `ignore` pattern covers: the address itself, or the domain and its subdomains. */
+function matchesPattern(pattern: string): SQL {
+  if (!pattern.startsWith("@")) return eq(contacts.address, pattern);
+  const domain = likeEscape(pattern.slice(1));
+  return sql`(${contacts.address} like ${`%@${domain}`} escape '\\' or ${contacts.address} like ${`%@%.${domain}`} escape '\\')`;
+}
+
+export async function countUnmutedMatching(db: Db, ownerId: number, pattern: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(contacts)
+    .where(and(eq(contacts.ownerId, ownerId), eq(contacts.muted, false), matchesPattern(pattern)));
+  return row?.n ?? 0;
+}
+
+export async function historyCounts(db: Db, ownerId: number, contactId: number): Promise<{ interactions: number; notes: number }> {
+  const [i, n] = await db.batch([
+    db.select({ n: count() }).from(interactions).where(and(eq(interactions.ownerId, ownerId), eq(interactions.contactId, contactId))),
+    db.select({ n: count() }).from(notes).where(and(eq(notes.ownerId, ownerId), eq(notes.contactId, contactId))),
+  ]);
+  return { interactions: i[0]?.n ?? 0, notes: n[0]?.n ?? 0 };
+}
+
+export async function listSuppressionPatterns(db: Db, ownerId: number): Promise<string[]> {
+  const rows = await db.select({ pattern: suppressions.pattern }).from(suppressions).where(eq(suppressions.ownerId, ownerId)).orderBy(asc(suppressions.pattern));
+  return rows.map((r) => r.pattern);
+}
+
+export interface OwnerStats {
+  contacts: number;
+  professional: number;
+  private: number;
+  muted: number;
+  snoozed: number;
+  inbound: number;
+  outbound: number;
+  notes: number;
+  ignored: number;
+  digests: number;
+  lastDigestAt: number | null;
+}
+
+/** Counts for `stats`. The contact aggregates hold the mail counts, so no interaction row is scanned. */
+export async function ownerStats(db: Db, ownerId: number, now: number): Promise<OwnerStats> {
+  const [c, n, s, d] = await db.batch([
+    db
+      .select({
+        contacts: count(),
+        professional: sql<number>`coalesce(sum(${contacts.circle} = 'professional'), 0)`,
+        private: sql<number>`coalesce(sum(${contacts.circle} = 'private'), 0)`,
+        muted: sql<number>`coalesce(sum(${contacts.muted}), 0)`,
+        snoozed: sql<number>`coalesce(sum(${contacts.snoozedUntil} > ${now}), 0)`,
+        inbound: sql<number>`coalesce(sum(${contacts.inboundCount}), 0)`,
+        outbound: sql<number>`coalesce(sum(${contacts.outboundCount}), 0)`,
+      })
+      .from(contacts)
+      .where(eq(contacts.ownerId, ownerId)),
+    db.select({ n: count() }).from(notes).where(eq(notes.ownerId, ownerId)),
+    db.select({ n: count() }).from(suppressions).where(eq(suppressions.ownerId, ownerId)),
+    db.select({ n: count(), last: sql<number | null>`max(${digests.sentAt})` }).from(digests).where(eq(digests.ownerId, ownerId)),
+  ]);
+  return { ...c[0], notes: n[0].n, ignored: s[0].n, digests: d[0].n, lastDigestAt: d[0].last };
+}
+
+const DONE_COLUMN = {
+  thank: "doneThankAt",
+  help: "doneHelpAt",
+  "follow-up": "doneFollowUpAt",
+  reconnect: "doneReconnectAt",
+} as const;
+
+/** `done`: the item (or, without one, everything about the person) stays quiet until newer evidence. */
+export function markDone(db: Db, ownerId: number, contactId: number, kinds: ItemKind[], now: number): Statement {
+  const set: Partial<Record<(typeof DONE_COLUMN)[ItemKind], number>> = {};
+  for (const kind of kinds) set[DONE_COLUMN[kind]] = now;
+  return updateContact(db, ownerId, contactId, { ...set, updatedAt: now });
+}
+
+export function updateContact(
+  db: Db,
+  ownerId: number,
+  contactId: number,
+  set: Partial<Pick<Contact, "snoozedUntil" | "muted" | "cadenceDays" | "circle" | "doneThankAt" | "doneHelpAt" | "doneFollowUpAt" | "doneReconnectAt" | "updatedAt">>,
+): Statement {
+  return db.update(contacts).set(set).where(and(eq(contacts.ownerId, ownerId), eq(contacts.id, contactId)));
+}
+
+export function addNote(db: Db, ownerId: number, contactId: number, body: string, messageId: string | null, now: number): Statement {
+  return db.insert(notes).values({ ownerId, contactId, body, source: "command", messageId, createdAt: now });
+}
+
+/** `ignore`: the pattern, and every existing contact it covers muted, in the same batch. */
+export function suppress(db: Db, ownerId: number, pattern: string, now: number): Statement[] {
+  return [
+    db.insert(suppressions).values({ ownerId, pattern, createdAt: now }).onConflictDoNothing(),
+    db
+      .update(contacts)
+      .set({ muted: true, updatedAt: now })
+      .where(and(eq(contacts.ownerId, ownerId), matchesPattern(pattern))),
+  ];
+}
+
+/**
+ * `forget`: the person and everything about them. The child rows are deleted explicitly rather than left to
+ * ON DELETE CASCADE, so nothing depends on D1's foreign-key setting. A message whose only interactions were
+ * with this person goes too, since it keeps the subject of their mail; a message shared with others stays.
+ */
+export function forgetContact(db: Db, ownerId: number, contactId: number): Statement[] {
+  const theirs = db
+    .select({ id: interactions.messageId })
+    .from(interactions)
+    .where(and(eq(interactions.ownerId, ownerId), eq(interactions.contactId, contactId)));
+  const others = db
+    .select({ id: interactions.messageId })
+    .from(interactions)
+    .where(and(eq(interactions.ownerId, ownerId), ne(interactions.contactId, contactId)));
+  return [
+    db
+      .delete(messages)
+      .where(and(eq(messages.ownerId, ownerId), inArray(messages.messageId, theirs), sql`${messages.messageId} not in ${others}`)),
+    db.delete(digestItems).where(and(eq(digestItems.ownerId, ownerId), eq(digestItems.contactId, contactId))),
+    db.delete(notes).where(and(eq(notes.ownerId, ownerId), eq(notes.contactId, contactId))),
+    db.delete(interactions).where(and(eq(interactions.ownerId, ownerId), eq(interactions.contactId, contactId))),
+    db.delete(contacts).where(and(eq(contacts.ownerId, ownerId), eq(contacts.id, contactId))),
+  ];
+}
+
+export function updateOwner(db: Db, ownerId: number, patch: OwnerSettingsPatch): Statement {
+  return db.update(owners).set(patch).where(eq(owners.id, ownerId));
+}
+
+export interface OwnerExportRows {
+  contacts: Contact[];
+  interactions: Interaction[];
+  notes: Note[];
+  suppressions: string[];
+}
+
+/** Everything an owner's export holds, oldest first. */
+export async function ownerExportRows(db: Db, ownerId: number): Promise<OwnerExportRows> {
+  const [c, i, n, s] = await db.batch([
+    db.select().from(contacts).where(eq(contacts.ownerId, ownerId)).orderBy(asc(contacts.address)),
+    db.select().from(interactions).where(eq(interactions.ownerId, ownerId)).orderBy(asc(interactions.at), asc(interactions.id)),
+    db.select().from(notes).where(eq(notes.ownerId, ownerId)).orderBy(asc(notes.createdAt), asc(notes.id)),
+    db.select({ pattern: suppressions.pattern }).from(suppressions).where(eq(suppressions.ownerId, ownerId)).orderBy(asc(suppressions.pattern)),
+  ]);
+  return { contacts: c, interactions: i, notes: n, suppressions: s.map((r) => r.pattern) };
+}

@@ -1,0 +1,98 @@
+// The JSON export: everything Gensidig keeps about the owner's network, each person with their mail and notes.
+import type { Contact, Interaction, Note, Owner } from "../db/schema";
+
+export const EXPORT_FORMAT = "gensidig-export";
+export const EXPORT_VERSION = 1;
+
+export interface ExportData {
+  owner: Owner;
+  contacts: Contact[];
+  interactions: Interaction[];
+  notes: Note[];
+  suppressions: string[];
+}
+
+const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+
+function interactionJson(i: Interaction) {
+  return {
+    at: iso(i.at),
+    direction: i.direction,
+    subject: i.subject,
+    snippet: i.snippet,
+    intent: { thanks: i.isThanks, request: i.isRequest, giving: i.isGiving, outreach: i.isOutreach },
+    messageId: i.messageId,
+    threadId: i.threadId,
+    source: i.source,
+    attachments: i.attachments ? (JSON.parse(i.attachments) as string[]) : [],
+    broadcast: i.broadcast,
+  };
+}
+
+function noteJson(n: Note) {
+  return { body: n.body, source: n.source, createdAt: iso(n.createdAt) };
+}
+
+function contactJson(c: Contact, history: { interactions: Interaction[]; notes: Note[] }) {
+  return {
+    address: c.address,
+    name: c.name,
+    circle: c.circle,
+    muted: c.muted,
+    cadenceDays: c.cadenceDays,
+    snoozedUntil: iso(c.snoozedUntil),
+    firstAt: iso(c.firstAt),
+    lastAt: iso(c.lastAt),
+    lastInboundAt: iso(c.lastInboundAt),
+    lastOutboundAt: iso(c.lastOutboundAt),
+    inboundCount: c.inboundCount,
+    outboundCount: c.outboundCount,
+    gave: c.gaveCount,
+    got: c.gotCount,
+    lastGaveAt: iso(c.lastGaveAt),
+    lastThankedAt: iso(c.lastThankedAt),
+    lastRequestAt: iso(c.lastRequestAt),
+    pendingFollowUp: c.followUpSince === null ? null : { since: iso(c.followUpSince), dueAt: iso(c.followUpDueAt), subject: c.followUpSubject },
+    done: { thank: iso(c.doneThankAt), help: iso(c.doneHelpAt), followUp: iso(c.doneFollowUpAt), reconnect: iso(c.doneReconnectAt) },
+    createdAt: iso(c.createdAt),
+    updatedAt: iso(c.updatedAt),
+    notes: history.notes.map(noteJson),
+    interactions: history.interactions.map(interactionJson),
+  };
+}
+
+/** Contacts sorted by address, each with its notes and its mail, oldest first. */
+export function exportJson(data: ExportData, now: number): string {
+  const byContact = new Map<number, { interactions: Interaction[]; notes: Note[] }>();
+  const of = (id: number) => {
+    let h = byContact.get(id);
+    if (!h) byContact.set(id, (h = { interactions: [], notes: [] }));
+    return h;
+  };
+  for (const i of data.interactions) of(i.contactId).interactions.push(i);
+  for (const n of data.notes) of(n.contactId).notes.push(n);
+  const { owner } = data;
+  return `${JSON.stringify(
+    {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: iso(now),
+      owner: {
+        primaryAddress: owner.primaryAddress,
+        name: owner.name,
+        language: owner.language,
+        timeZone: owner.timeZone,
+        digestWeekday: owner.digestWeekday,
+        digestHour: owner.digestHour,
+        paused: owner.paused,
+        followUpDays: owner.followUpDays,
+        cadenceProfessionalDays: owner.cadenceProfessionalDays,
+        cadencePrivateDays: owner.cadencePrivateDays,
+      },
+      ignored: data.suppressions,
+      contacts: data.contacts.map((c) => contactJson(c, of(c.id))),
+    },
+    null,
+    2,
+  )}\n`;
+}

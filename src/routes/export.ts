@@ -1,0 +1,22 @@
+import { Hono } from "hono";
+import { getDb } from "../db/client";
+import { EXPORT_MEDIA_TYPES, exportFileName, exportOwnerData } from "../export";
+import { requireOwner, type AuthedEnv } from "./auth";
+
+type Format = keyof typeof EXPORT_MEDIA_TYPES;
+const FORMATS = Object.keys(EXPORT_MEDIA_TYPES) as Format[];
+
+export const exportRoutes = new Hono<AuthedEnv>().use(requireOwner).get("/", async (c) => {
+  const format = (c.req.query("format") ?? "json").toLowerCase() as Format;
+  if (!FORMATS.includes(format)) {
+    return c.json({ error: "bad-format", message: `format must be one of ${FORMATS.join(", ")}.` }, 400);
+  }
+  const owner = c.get("owner");
+  const now = Date.now();
+  const data = await exportOwnerData(getDb(c.env.DB), owner.id, now);
+  return c.body(data[format], 200, {
+    "Content-Type": `${EXPORT_MEDIA_TYPES[format]}; charset=utf-8`,
+    "Content-Disposition": `attachment; filename="${exportFileName(now, owner.timeZone, format)}"`,
+    "Cache-Control": "no-store",
+  });
+});

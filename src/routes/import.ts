@@ -1,0 +1,178 @@
+// POST /api/import: a batch of the owner's past mail (backfill), each message through importMail, the same
+// rules as live mail. `npm run import` splits a mailbox into batches and sends them here.
+//
+// Request: `Authorization: Bearer <token>` and a multipart/form-data body (RFC 7578) with one part named
+// "message" per raw RFC 5322 message, in mailbox order (a reply after the mail it answers). Binary-safe and
+// compact, no base64, and workerd parses it natively:
+//   curl -H 'Authorization: Bearer dev-token' -F message=@a.eml -F message=@b.eml http://127.0.0.1:8787/api/import
+// Response (200): { received, stored, duplicates, ignored, failed, newContacts,
+//                   ignoredReasons: { reason: count }, failures: [{ index, reason }] }
+// `index` is the part's position in the request. 400 no messages, 401 no or unknown token,
+// 413 too many messages or bytes, 415 not multipart/form-data.
+import { and, gt, max, sql } from "drizzle-orm";
+import { Hono } from "hono";
+import { listSuppressions } from "../db/capture";
+import { getDb, type Db } from "../db/client";
+import { loadOwnerWithAddresses } from "../db/owners";
+import { contacts } from "../db/schema";
+import { readConfig } from "../env";
+import { importMail, MAX_RAW_BYTES, type IngestOutcome } from "../ingest/email-handler";
+import { requireOwner, type AuthedEnv } from "./auth";
+
+/**
+ * Messages per request. Each costs a handful of D1 queries, and a Worker invocation may make 1,000 on the
+ * Paid plan (50 on Free, where `npm run import -- --batch 8` keeps inside it). Cloudflare D1 limits.
+ */
+export const MAX_IMPORT_MESSAGES = 100;
+/** One message of Email Routing's largest size (25 MiB) plus the multipart framing around it. */
+export const MAX_IMPORT_BYTES = MAX_RAW_BYTES + 1024 * 1024;
+/** A failure reason is shown to a person and grouped by its text; the cause's details stay short. */
+const REASON_CHARS = 200;
+
+export interface ImportReport {
+  received: number;
+  stored: number;
+  duplicates: number;
+  ignored: number;
+  failed: number;
+  newContacts: number;
+  ignoredReasons: Record<string, number>;
+  failures: Array<{ index: number; reason: string }>;
+}
+
+export function emptyReport(received: number): ImportReport {
+  return { received, stored: 0, duplicates: 0, ignored: 0, failed: 0, newContacts: 0, ignoredReasons: {}, failures: [] };
+}
+
+/** Adds one message's outcome to the batch report. */
+export function tally(report: ImportReport, index: number, outcome: IngestOutcome | { status: "failed"; reason: string }): void {
+  switch (outcome.status) {
+    case "stored":
+      report.stored++;
+      return;
+    case "duplicate":
+      report.duplicates++;
+      return;
+    case "ignored":
+      report.ignored++;
+      report.ignoredReasons[outcome.reason] = (report.ignoredReasons[outcome.reason] ?? 0) + 1;
+      return;
+    case "command":
+      // importMail turns mail to no one but the owner into "ignored"; a command never runs from an import.
+      report.ignored++;
+      return;
+    case "dead-letter":
+    case "rejected":
+    case "failed":
+      report.failed++;
+      report.failures.push({ index, reason: outcome.reason.slice(0, REASON_CHARS) });
+      return;
+  }
+}
+
+/** The highest contact id of any owner: contacts created after it are this batch's new people. */
+async function lastContactId(db: Db): Promise<number> {
+  const row = await db.select({ id: max(contacts.id) }).from(contacts).get();
+  return row?.id ?? 0;
+}
+
+/**
+ * Reads only the rows after `afterId`, however many contacts the owner has: the unary + keeps SQLite from
+ * choosing the (owner_id, address) index, which would scan all of the owner's contacts (D1 bills rows read).
+ */
+async function countContactsCreatedAfter(db: Db, ownerId: number, afterId: number): Promise<number> {
+  const row = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(contacts)
+    .where(and(gt(contacts.id, afterId), sql`+${contacts.ownerId} = ${ownerId}`))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** The body, or null as soon as it is larger than `limit` (a missing or false Content-Length included). */
+async function readBody(req: Request, limit: number): Promise<Uint8Array | null> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > limit) return null;
+  if (!req.body) return new Uint8Array();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const reader = req.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return null;
+    }
+    parts.push(value);
+  }
+  const body = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    body.set(p, at);
+    at += p.byteLength;
+  }
+  return body;
+}
+
+const mib = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MiB`;
+
+export const importRoutes = new Hono<AuthedEnv>().use(requireOwner).post("/", async (c) => {
+  const contentType = c.req.header("content-type") ?? "";
+  if (!/^multipart\/form-data\s*;/i.test(contentType)) {
+    return c.json(
+      { error: "unsupported-media-type", message: "Send multipart/form-data with one part named \"message\" per raw RFC 5322 message." },
+      415,
+    );
+  }
+  const body = await readBody(c.req.raw, MAX_IMPORT_BYTES);
+  if (!body) {
+    return c.json(
+      { error: "too-large", message: `A batch may hold at most ${mib(MAX_IMPORT_BYTES)}; send fewer messages per request (npm run import -- --batch N).` },
+      413,
+    );
+  }
+  let parts: Array<File | string>;
+  try {
+    parts = (await new Response(body, { headers: { "content-type": contentType } }).formData()).getAll("message");
+  } catch {
+    return c.json({ error: "bad-request", message: "The body is not valid multipart/form-data." }, 400);
+  }
+  if (parts.length === 0) return c.json({ error: "bad-request", message: 'No parts named "message" in the body.' }, 400);
+  if (parts.length > MAX_IMPORT_MESSAGES) {
+    return c.json(
+      { error: "too-large", message: `A batch may hold at most ${MAX_IMPORT_MESSAGES} messages; this one has ${parts.length}.` },
+      413,
+    );
+  }
+
+  const T = ((globalThis as any).__d ??= { batch: [0, 0], stmt: [0, 0] });
+  const realDb = c.env.DB;
+  const wrapStmt = (st: any): any => new Proxy(st, { get(t, k) { const v = t[k]; if (k === "bind") return (...a: any[]) => wrapStmt(v.apply(t, a)); if (["all", "run", "first", "raw"].includes(k as string)) return async (...a: any[]) => { const t0 = performance.now(); try { return await v.apply(t, a); } finally { T.stmt[0] += performance.now() - t0; T.stmt[1]++; } }; return typeof v === "function" ? v.bind(t) : v; } });
+  const proxied = new Proxy(realDb, { get(t: any, k) { const v = t[k]; if (k === "prepare") return (q: string) => wrapStmt(v.call(t, q)); if (k === "batch") return async (st: any[]) => { const t0 = performance.now(); try { return await v.call(t, st.map((x: any) => x)); } finally { T.batch[0] += performance.now() - t0; T.batch[1]++; } }; return typeof v === "function" ? v.bind(t) : v; } });
+  const db = getDb(proxied as D1Database);
+  const owner = await loadOwnerWithAddresses(db, c.get("owner").id);
+  if (!owner) return c.json({ error: "unauthorized", message: "This token's owner no longer exists." }, 401);
+  const ctx = { db, config: readConfig(c.env), owner, suppressions: await listSuppressions(db, owner.owner.id), now: Date.now() };
+  const report = emptyReport(parts.length);
+  const before = await lastContactId(db);
+  const one = async (index: number, part: File | string) => {
+    const raw = typeof part === "string" ? new TextEncoder().encode(part) : new Uint8Array(await part.arrayBuffer());
+    try {
+      const t0 = performance.now();
+      const o = await importMail(ctx, raw);
+      (globalThis as any).__t ??= {};
+      const k = o.status; const t = (globalThis as any).__t; t[k] = t[k] ?? [0, 0]; t[k][0] += performance.now() - t0; t[k][1]++;
+      tally(report, index, o);
+    } catch (err) {
+      tally(report, index, { status: "failed", reason: `could not be stored: ${String(err)}` });
+    }
+  };
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: 8 }, async () => { while (next < parts.length) { const i = next++; await one(i, parts[i]); } }));
+  console.log("TIMING", (performance.now() - t0).toFixed(0), JSON.stringify((globalThis as any).__t), JSON.stringify(T));
+  report.newContacts = await countContactsCreatedAfter(db, owner.owner.id, before);
+  return c.json(report);
+});

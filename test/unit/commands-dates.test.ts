@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { parseSnoozeDate, startOfLocalDay, zoneOffsetMinutes } from "../../src/commands/dates";
+
+const CPH = "Europe/Copenhagen";
+// Monday 23 November 2026, 09:30 in Copenhagen (UTC+1).
+const NOW = Date.parse("2026-11-23T09:30:00+01:00");
+const day = (iso: string) => Date.parse(`${iso}T00:00:00+01:00`);
+const summerDay = (iso: string) => Date.parse(`${iso}T00:00:00+02:00`);
+
+describe("parseSnoozeDate: English phrases through chrono", () => {
+  it.each([
+    ["2w", day("2026-12-07")],
+    ["2 weeks", day("2026-12-07")],
+    ["in two weeks", day("2026-12-07")],
+    ["for 3 days", day("2026-11-26")],
+    ["until 1 march", day("2027-03-01")],
+    ["1 March 2027", day("2027-03-01")],
+    ["march 1", day("2027-03-01")],
+    ["next month", day("2026-12-23")],
+    ["tomorrow", day("2026-11-24")],
+    ["friday", day("2026-11-27")],
+    ["next friday", day("2026-12-04")],
+    ["until 2027-01-15", day("2027-01-15")],
+    ["1/3", day("2027-03-01")],
+  ])("%s", (phrase, expected) => {
+    expect(parseSnoozeDate(phrase, NOW, CPH)).toEqual({ ok: true, until: expected });
+  });
+});
+
+describe("parseSnoozeDate: Danish phrases added to chrono", () => {
+  it.each([
+    ["til næste måned", day("2026-12-23")],
+    ["næste uge", day("2026-11-30")],
+    ["om 3 uger", day("2026-12-14")],
+    ["om to uger", day("2026-12-07")],
+    ["to uger", day("2026-12-07")],
+    ["2 uger", day("2026-12-07")],
+    ["i 10 dage", day("2026-12-03")],
+    ["om en måned", day("2026-12-23")],
+    ["i morgen", day("2026-11-24")],
+    ["i overmorgen", day("2026-11-25")],
+    ["til 1. marts", day("2027-03-01")],
+    ["den 1. marts 2027", day("2027-03-01")],
+    ["15 jan", day("2027-01-15")],
+    ["til fredag", day("2026-11-27")],
+    ["på fredag", day("2026-11-27")],
+    ["næste fredag", day("2026-12-04")],
+    ["til januar", day("2027-01-01")],
+    ["2u", day("2026-12-07")],
+  ])("%s", (phrase, expected) => {
+    expect(parseSnoozeDate(phrase, NOW, CPH)).toEqual({ ok: true, until: expected });
+  });
+});
+
+describe("parseSnoozeDate: limits", () => {
+  it("ends a snooze at the start of the target day in the owner's zone, summer time included", () => {
+    expect(parseSnoozeDate("until 1 may", NOW, CPH)).toEqual({ ok: true, until: summerDay("2027-05-01") });
+    expect(parseSnoozeDate("2w", NOW, "America/New_York")).toEqual({ ok: true, until: Date.parse("2026-12-07T00:00:00-05:00") });
+  });
+
+  it("refuses what is not wholly a date, and dates in the past or years away", () => {
+    expect(parseSnoozeDate("2w and then some", NOW, CPH)).toEqual({ ok: false, reason: "unreadable" });
+    expect(parseSnoozeDate("whenever", NOW, CPH)).toEqual({ ok: false, reason: "unreadable" });
+    expect(parseSnoozeDate("", NOW, CPH)).toEqual({ ok: false, reason: "unreadable" });
+    expect(parseSnoozeDate("x".repeat(200), NOW, CPH)).toEqual({ ok: false, reason: "unreadable" });
+    expect(parseSnoozeDate("yesterday", NOW, CPH)).toEqual({ ok: false, reason: "past" });
+    expect(parseSnoozeDate("i dag", NOW, CPH)).toEqual({ ok: false, reason: "past" });
+    expect(parseSnoozeDate("1 march 2030", NOW, CPH)).toEqual({ ok: false, reason: "too-far" });
+  });
+
+  it("knows the zone's offset on either side of a DST change", () => {
+    expect(zoneOffsetMinutes(Date.parse("2026-07-01T12:00:00Z"), CPH)).toBe(120);
+    expect(zoneOffsetMinutes(Date.parse("2026-12-01T12:00:00Z"), CPH)).toBe(60);
+    // 29 March 2026: clocks go forward at 02:00, but the day still starts at 00:00 UTC+1.
+    expect(startOfLocalDay(2026, 3, 29, CPH)).toBe(Date.parse("2026-03-29T00:00:00+01:00"));
+    expect(startOfLocalDay(2026, 3, 30, CPH)).toBe(Date.parse("2026-03-30T00:00:00+02:00"));
+  });
+});

@@ -1,0 +1,112 @@
+// A small network for the command tests: real BCC mails delivered through the email handler, digests sent
+// with the real sendDigest, and digest replies delivered to gensidig+<token>@example.com.
+import { env } from "cloudflare:test";
+import PostalMime from "postal-mime";
+import { getDb } from "../../src/db/client";
+import { digestCandidates } from "../../src/db/digests";
+import { findOwnerById } from "../../src/db/owners";
+import type { Owner } from "../../src/db/schema";
+import { planDigest } from "../../src/digest/decide";
+import { sendDigest } from "../../src/digest/run";
+import { signDigestToken } from "../../src/digest/token";
+import { readConfig } from "../../src/env";
+import { handleEmail } from "../../src/ingest/email-handler";
+import { emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "../support/mail";
+
+export const db = () => getDb(env.DB);
+export const config = () => readConfig(testEnv());
+
+/** The token written in the reply fixtures' To header; tests put a freshly signed one in its place. */
+export const FIXTURE_TOKEN = "1-1-mj8k2p0w-7gq2m4vd3x5s6a9bqrtu";
+
+export interface Person {
+  name: string;
+  address: string;
+  subject: string;
+  /** ISO time the owner wrote to them. */
+  at: string;
+}
+
+/** The owner writes to each person with the assistant in BCC, as Gmail sends it. */
+export async function seedOutreach(owner: string, people: Person[]) {
+  for (const [i, p] of people.entries()) {
+    const date = new Date(p.at);
+    const raw = withCloudflareVerdict(
+      [
+        "MIME-Version: 1.0",
+        `Date: ${date.toUTCString().replace("GMT", "+0000")}`,
+        `Message-ID: <CAK7n1c9seed${i}${p.address.replace(/\W/g, "")}@mail.gmail.com>`,
+        `Subject: ${p.subject}`,
+        `From: Owner <${owner}>`,
+        `To: "${p.name}" <${p.address}>`,
+        'Content-Type: text/plain; charset="UTF-8"',
+        "Content-Transfer-Encoding: 8bit",
+        "",
+        `Hi ${p.name.split(" ")[0]},`,
+        "",
+        "It was good to meet you last week. Would you have time for a coffee soon?",
+        "",
+        "Best,",
+        "Owner",
+        "",
+      ].join("\r\n"),
+      "pass",
+      owner.split("@")[1],
+    );
+    const mail = emailMessage(raw, { from: owner });
+    const outcome = await handleEmail(mail.message, testEnv({ SEND_EMAIL: recordingSendEmail().binding }), date.getTime());
+    if (outcome.status !== "stored") throw new Error(`seeding ${p.address}: ${JSON.stringify(outcome)}`);
+  }
+}
+
+export async function owner(id: number): Promise<Owner> {
+  const o = await findOwnerById(db(), id);
+  if (!o) throw new Error(`no owner ${id}`);
+  return o;
+}
+
+/** Addresses in the digest that would go out at `now`, in their numbered order. */
+export async function planned(ownerId: number, now: number): Promise<string[]> {
+  const o = await owner(ownerId);
+  const plan = planDigest({ contacts: await digestCandidates(db(), ownerId), owner: o, now });
+  return plan.items.map((i) => i.address);
+}
+
+/** Sends a digest at `now` and returns it with a reply token signed for it. */
+export async function digestAt(ownerId: number, now: number) {
+  const outbox = recordingSendEmail();
+  const sent = await sendDigest(db(), outbox.binding, config(), await owner(ownerId), now, null);
+  const token = await signDigestToken(env.DIGEST_TOKEN_SECRET!, { ownerId, digestId: sent.digestId, expiresAt: now + 30 * 86_400_000 });
+  return { ...sent, token, outbox };
+}
+
+export interface Delivery {
+  outcome: Awaited<ReturnType<typeof handleEmail>>;
+  rejected: string | null;
+  replies: string[];
+  sent: Array<{ from: string; to: string; raw: string }>;
+  /** The answer's text/plain part, from reply() or send_email. */
+  answer: string | null;
+  answerRaw: string | null;
+}
+
+/** Delivers a mail from the owner at `now`, by default to the token's reply address. */
+export async function deliverCommand(
+  raw: string,
+  opts: { from: string; token?: string | null; to?: string; now: number; replyRefused?: boolean; verdict?: boolean },
+): Promise<Delivery> {
+  const to = opts.to ?? (opts.token ? `gensidig+${opts.token}@example.com` : "gensidig@example.com");
+  let text = raw.replaceAll(`gensidig+${FIXTURE_TOKEN}@example.com`, to);
+  if (opts.verdict !== false) text = withCloudflareVerdict(text, "pass", opts.from.split("@")[1]);
+  const mail = emailMessage(text, { from: opts.from, to, replyRefused: opts.replyRefused });
+  const outbox = recordingSendEmail();
+  const outcome = await handleEmail(mail.message, testEnv({ SEND_EMAIL: outbox.binding }), opts.now);
+  const answerRaw = mail.replies[0] ?? outbox.sent.find((s) => /^Message-ID: <answer\./im.test(s.raw))?.raw ?? null;
+  const answer = answerRaw ? ((await PostalMime.parse(answerRaw)).text ?? "").replace(/\r\n/g, "\n") : null;
+  return { outcome, rejected: mail.rejected(), replies: mail.replies, sent: outbox.sent, answer, answerRaw };
+}
+
+export async function count(sql: string, ...params: unknown[]): Promise<number> {
+  const row = await env.DB.prepare(sql).bind(...params).first<{ n: number }>();
+  return row!.n;
+}

@@ -1,0 +1,115 @@
+import { createExecutionContext, env } from "cloudflare:test";
+import { parse as parseVcard } from "vcard4";
+import { beforeAll, describe, expect, it } from "vitest";
+import worker from "../../src/index";
+import { addNote } from "../../src/db/commands";
+import { exportOwnerData } from "../../src/export";
+import { csvField } from "../../src/export/csv";
+import { escapeText, foldLine, MAX_LINE_OCTETS } from "../../src/export/vcard";
+import { seedOwner } from "../support/owners";
+import { db, seedOutreach } from "./commands-scenario";
+
+const OWNER = "camilla@olsen.dk";
+const NOW = Date.parse("2026-11-23T09:00:00+01:00");
+const LONG_NOTE =
+  "Mødt på Founders Friday i Århus; vil gerne høre om kurset, og om Bo kan hjælpe med regnskabet. Ring efter nytår – før den 15. januar.";
+
+let ownerId: number;
+
+beforeAll(async () => {
+  ownerId = (await seedOwner(OWNER, "camilla-token", { name: "Camilla Olsen", language: "da" })).id;
+  await seedOwner("other@elsewhere.dk", "other-token");
+  await seedOutreach(OWNER, [
+    { name: "Søren Ærbø", address: "soren@aerboe.dk", subject: "Kaffe på fredag?", at: "2026-11-02T09:00:00+01:00" },
+    { name: "Åse Øster-Hansen", address: "aase@oester.dk", subject: "Tak for sidst", at: "2026-11-03T09:00:00+01:00" },
+    { name: "Holm, Anna", address: "anna@holm.dk", subject: "Intro", at: "2026-11-04T09:00:00+01:00" },
+  ]);
+  const id = async (address: string) => (await env.DB.prepare("select id from contacts where address = ?").bind(address).first<{ id: number }>())!.id;
+  await db().batch([
+    addNote(db(), ownerId, await id("soren@aerboe.dk"), LONG_NOTE, null, NOW),
+    addNote(db(), ownerId, await id("soren@aerboe.dk"), "Kender Åse fra studiet\nog fra bestyrelsen", null, NOW + 1),
+    addNote(db(), ownerId, await id("aase@oester.dk"), '=HYPERLINK("http://x") sagde hun, "ja"', null, NOW),
+  ]);
+  await env.DB.prepare("update contacts set circle = 'private' where address = 'aase@oester.dk'").run();
+});
+
+describe("vCard 4.0", () => {
+  it("parses back with vcard4: names, addresses, notes and circles with æøå intact", async () => {
+    const { vcf } = await exportOwnerData(db(), ownerId, NOW);
+    const cards = parseVcard(vcf) as Array<{ parsedVcard: Array<{ property: string; value: unknown }> }>;
+    const props = (i: number) => Object.fromEntries(cards[i].parsedVcard.map((p) => [p.property, p.value]));
+    expect(cards).toHaveLength(3);
+    expect(props(0)).toEqual({ FN: "Åse Øster-Hansen", EMAIL: "aase@oester.dk", NOTE: '=HYPERLINK("http://x") sagde hun, "ja"', CATEGORIES: "private", REV: expect.stringMatching(/^\d{8}T\d{6}Z$/) });
+    expect(props(1)).toMatchObject({ FN: "Holm, Anna", EMAIL: "anna@holm.dk", CATEGORIES: "professional" });
+    expect(props(1).NOTE).toBeUndefined();
+    expect(props(2)).toMatchObject({ FN: "Søren Ærbø", EMAIL: "soren@aerboe.dk", NOTE: `${LONG_NOTE}\nKender Åse fra studiet\nog fra bestyrelsen` });
+  });
+
+  it("writes CRLF, escapes text values and folds at 75 octets without splitting a character", async () => {
+    const { vcf } = await exportOwnerData(db(), ownerId, NOW);
+    expect(vcf.split("\r\n").slice(0, 4)).toEqual(["BEGIN:VCARD", "VERSION:4.0", "FN:Åse Øster-Hansen", "EMAIL:aase@oester.dk"]);
+    expect(vcf).toContain("FN:Holm\\, Anna\r\n");
+    expect(vcf.replace(/\r\n/g, "")).not.toMatch(/\n/);
+    const encoder = new TextEncoder();
+    for (const line of vcf.split("\r\n")) expect(encoder.encode(line).length).toBeLessThanOrEqual(MAX_LINE_OCTETS);
+    expect(escapeText("a\\b,c;d\ne")).toBe("a\\\\b\\,c\\;d\\ne");
+    const folded = foldLine(`NOTE:${"ø".repeat(40)}`);
+    expect(folded.split("\r\n").map((l) => encoder.encode(l).length)).toEqual([75, 11]);
+    expect(folded.replace(/\r\n /g, "")).toBe(`NOTE:${"ø".repeat(40)}`);
+  });
+});
+
+describe("CSV", () => {
+  it("has a header row, one row per contact, RFC 4180 quoting and no formulas", async () => {
+    const { csv } = await exportOwnerData(db(), ownerId, NOW);
+    const lines = csv.split("\r\n");
+    expect(lines[0]).toBe("address,name,circle,muted,cadence_days,snoozed_until,first_at,last_at,last_inbound_at,last_outbound_at,inbound_count,outbound_count,gave,got,notes");
+    expect(lines[1]).toBe(
+      `aase@oester.dk,Åse Øster-Hansen,private,false,,,2026-11-03T08:00:00.000Z,2026-11-03T08:00:00.000Z,,2026-11-03T08:00:00.000Z,0,1,0,0,"'=HYPERLINK(""http://x"") sagde hun, ""ja"""`,
+    );
+    // An outbound "Intro" counts as the owner giving: got is 1.
+    expect(lines[2]).toBe('anna@holm.dk,"Holm, Anna",professional,false,,,2026-11-04T08:00:00.000Z,2026-11-04T08:00:00.000Z,,2026-11-04T08:00:00.000Z,0,1,0,1,');
+    expect(csv).toContain(`"${LONG_NOTE}\nKender Åse fra studiet\nog fra bestyrelsen"\r\n`);
+    expect(csv.endsWith("\r\n")).toBe(true);
+    expect(csvField(null)).toBe("");
+    expect(csvField("-5")).toBe("'-5");
+    expect(csvField(3)).toBe("3");
+  });
+});
+
+describe("JSON", () => {
+  it("holds each contact with its mail and notes", async () => {
+    const { json, counts } = await exportOwnerData(db(), ownerId, NOW);
+    expect(counts).toEqual({ contacts: 3, interactions: 3, notes: 3 });
+    const data = JSON.parse(json);
+    expect(data).toMatchObject({ format: "gensidig-export", version: 1, exportedAt: "2026-11-23T08:00:00.000Z", owner: { primaryAddress: OWNER, language: "da" } });
+    const soren = data.contacts.find((c: { address: string }) => c.address === "soren@aerboe.dk");
+    expect(soren.name).toBe("Søren Ærbø");
+    expect(soren.notes.map((n: { body: string }) => n.body)).toEqual([LONG_NOTE, "Kender Åse fra studiet\nog fra bestyrelsen"]);
+    expect(soren.interactions.map((i: { direction: string; subject: string }) => [i.direction, i.subject])).toEqual([["out", "Kaffe på fredag?"]]);
+  });
+});
+
+describe("GET /api/export", () => {
+  const get = (query: string, token?: string) =>
+    worker.fetch(new Request(`http://x/api/export${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }), env, createExecutionContext());
+
+  it("answers each format to its owner, as a download", async () => {
+    const vcf = await get("?format=vcf", "camilla-token");
+    expect(vcf.status).toBe(200);
+    expect(vcf.headers.get("content-type")).toBe("text/vcard; charset=utf-8");
+    expect(vcf.headers.get("content-disposition")).toMatch(/^attachment; filename="gensidig-\d{4}-\d{2}-\d{2}\.vcf"$/);
+    expect(await vcf.text()).toContain("FN:Søren Ærbø");
+    const csv = await get("?format=csv", "camilla-token");
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const json = await get("?format=json", "camilla-token");
+    expect(((await json.json()) as { contacts: unknown[] }).contacts).toHaveLength(3);
+  });
+
+  it("refuses without a token, shows another owner nothing of this one's, and rejects unknown formats", async () => {
+    expect((await get("?format=json")).status).toBe(401);
+    const other = (await (await get("?format=json", "other-token")).json()) as { contacts: unknown[] };
+    expect(other.contacts).toEqual([]);
+    expect((await get("?format=xml", "camilla-token")).status).toBe(400);
+  });
+});
