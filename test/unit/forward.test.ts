@@ -6,7 +6,8 @@ import { offsetOfDateHeader, parseForwardedDate } from "../../src/mail/forward/d
 import { htmlToText } from "../../src/mail/html";
 import { cleanNote } from "../../src/mail/forward/note";
 import { parseMail } from "../../src/mail/parse";
-import type { Address, ParsedMail } from "../../src/mail/types";
+import type { ParsedMail } from "../../src/mail/types";
+import { BO, forwards, SARAH, type ExpectedForward } from "../fixtures/forward/expected";
 
 const load = async (name: string): Promise<ParsedMail> =>
   parseMail(readFileSync(path.join(import.meta.dirname, "../fixtures/forward", name)));
@@ -14,216 +15,7 @@ const load = async (name: string): Promise<ParsedMail> =>
 /** The first words of a text, whitespace-insensitive, so plain and HTML readings compare alike. */
 const firstWords = (text: string, count: number) => text.split(/\s+/).filter(Boolean).slice(0, count).join(" ");
 
-const OWNER: Address = { address: "owner@example.com", name: "Jonas Kragh" };
-const SARAH: Address = { address: "sarah@brightlabs.io", name: "Sarah Miller" };
-const ANNA: Address = { address: "anna@designbureau.dk", name: "Anna Holm" };
-const BO: Address = { address: "bo@nielsen-consult.dk", name: "Bo Nielsen" };
-const LISE: Address = { address: "lise@nielsen-consult.dk", name: "Lise Dahl" };
-const TOM: Address = { address: "tom.becker@northwind.co.uk", name: "Tom Becker" };
-
-interface Expected {
-  file: string;
-  format: string;
-  from: Address;
-  to: Address[];
-  cc: Address[];
-  subject: string;
-  date: string;
-  body: string;
-  note: string;
-}
-
-const forwards: Expected[] = [
-  {
-    file: "gmail-en.eml",
-    format: "gmail",
-    from: SARAH,
-    to: [OWNER],
-    cc: [TOM],
-    subject: "Intro: you and Tom Becker",
-    date: "2026-11-04T08:15:00.000Z",
-    body: "Hi Jonas, As promised at Founders Friday, meet Tom.",
-    note: "Sarah offered to introduce me to Tom. I must thank her properly.",
-  },
-  {
-    file: "gmail-da.eml",
-    format: "gmail",
-    from: ANNA,
-    to: [OWNER],
-    cc: [],
-    subject: "Kaffe i næste uge?",
-    date: "2026-11-03T09:12:00.000Z",
-    body: "Hej Jonas, Tak for sidst til netværksmødet.",
-    note: "Anna vil gerne mødes om samarbejdet. Skal svares i denne uge.",
-  },
-  {
-    file: "outlook-classic-en.eml",
-    format: "outlook",
-    from: BO,
-    to: [OWNER],
-    cc: [LISE],
-    subject: "Workshop offer for December",
-    date: "2026-11-04T08:15:00.000Z",
-    body: "Hi Jonas, Could you send me the offer",
-    note: "Bo asked for the workshop offer again - see below.\n\nBest regards\nJonas",
-  },
-  {
-    file: "outlook-classic-da.eml",
-    format: "outlook",
-    from: BO,
-    to: [OWNER],
-    cc: [LISE],
-    subject: "Tilbud på workshop i december",
-    date: "2026-11-04T08:15:00.000Z",
-    body: "Hej Jonas, Kan du sende tilbuddet på workshoppen",
-    note: "Husk at svare Bo inden fredag.\n\nMed venlig hilsen\nJonas",
-  },
-  {
-    file: "outlook-new-en.eml",
-    format: "outlook",
-    from: SARAH,
-    to: [OWNER],
-    cc: [TOM],
-    subject: "Re: Coffee next week?",
-    date: "2026-11-04T08:15:00.000Z",
-    body: "Hi Jonas, Thursday works for me.",
-    note: "Sarah can introduce me to the people at Novo. Worth a coffee.",
-  },
-  {
-    file: "outlook-web-da.eml",
-    format: "outlook",
-    from: ANNA,
-    to: [OWNER],
-    cc: [{ address: "mikkel@designbureau.dk", name: "Mikkel Berg" }],
-    subject: "Oplæg til netværksmødet",
-    date: "2026-11-03T09:12:00.000Z",
-    body: "Hej Jonas, Mikkel og jeg har lavet et udkast",
-    note: "",
-  },
-  {
-    file: "apple-mail-en.eml",
-    format: "apple",
-    from: SARAH,
-    to: [OWNER],
-    cc: [TOM, ANNA],
-    subject: "Slides from the mentoring panel",
-    date: "2026-11-04T08:15:02.000Z",
-    body: "Hi Jonas, Here are the slides from yesterday's panel.",
-    note: "Worth following up with Sarah after the conference.",
-  },
-  {
-    file: "apple-mail-da.eml",
-    format: "apple",
-    from: ANNA,
-    to: [OWNER],
-    cc: [],
-    subject: "Tak for introduktionen til Mikkel",
-    date: "2026-11-03T09:12:00.000Z",
-    body: "Hej Jonas, Tusind tak for introduktionen til Mikkel.",
-    note: "Anna takker for introduktionen. Husk at følge op.",
-  },
-  {
-    file: "thunderbird-en.eml",
-    format: "thunderbird",
-    from: BO,
-    to: [OWNER],
-    cc: [LISE, { address: "peter@holm-advice.dk", name: "Peter Holm" }],
-    subject: "Re: Workshop offer for December",
-    date: "2026-11-04T08:15:02.000Z",
-    body: "Hi Jonas, Thanks for the offer.",
-    note: "Notes from Bo on the workshop, for the file.",
-  },
-  {
-    file: "thunderbird-da.eml",
-    format: "thunderbird",
-    from: ANNA,
-    to: [OWNER],
-    cc: [],
-    subject: "Spørgsmål om bogføring",
-    date: "2026-11-03T09:12:44.000Z",
-    body: "Hej Jonas, Kender du en revisor,",
-    note: "Anna spørger om bogføring - jeg kender en god revisor, skal give hende navnet.",
-  },
-  {
-    file: "yahoo-en.eml",
-    format: "yahoo",
-    from: SARAH,
-    to: [OWNER],
-    cc: [],
-    subject: "Mentoring programme",
-    date: "2026-11-04T08:15:02.000Z",
-    body: "Hi Jonas, We are starting a mentoring programme",
-    note: "Sarah's slides - want to ask her about the mentoring programme.",
-  },
-  {
-    file: "html-only.eml",
-    format: "header-block",
-    from: SARAH,
-    to: [OWNER],
-    cc: [],
-    subject: "Speaker slot at Founders Friday",
-    date: "2026-11-04T08:15:00.000Z",
-    body: "Hi Jonas, Would you like to give a short talk",
-    note: "Sarah spørger, om jeg vil tale på Founders Friday. Sig ja!",
-  },
-  {
-    file: "rfc822-attachment.eml",
-    format: "rfc822-attachment",
-    from: BO,
-    to: [OWNER],
-    cc: [LISE],
-    subject: "Board seat at Aarhus Founders?",
-    date: "2026-11-02T15:40:05.000Z",
-    body: "Hi Jonas, Would you consider a seat on the board",
-    note: "Forwarding Bo's question about the board seat.",
-  },
-  {
-    file: "no-separator.eml",
-    format: "header-block",
-    from: ANNA,
-    to: [OWNER],
-    cc: [],
-    subject: "Incubator contacts",
-    date: "2026-11-03T09:12:00.000Z",
-    body: "Hi Jonas, The two people to talk to",
-    note: "Good lead from Anna - she knows the people at the incubator.",
-  },
-  {
-    file: "wrapped-subject.eml",
-    format: "outlook",
-    from: SARAH,
-    to: [OWNER],
-    cc: [],
-    subject: "Invitation: speak at the Founders Friday breakfast on mentoring and building a network that lasts",
-    date: "2026-11-04T08:15:00.000Z",
-    body: "Hi Jonas, We would love to have you speak",
-    note: "Big one - Sarah wants me on stage.",
-  },
-  {
-    file: "bold-labels.eml",
-    format: "header-block",
-    from: BO,
-    to: [OWNER],
-    cc: [LISE],
-    subject: "Workshop dates",
-    date: "2026-11-04T08:15:00.000Z",
-    body: "Hi Jonas, Which of the two December dates suits you?",
-    note: "Bo needs an answer on the workshop dates.",
-  },
-  {
-    file: "own-sent.eml",
-    format: "gmail",
-    from: OWNER,
-    to: [ANNA],
-    cc: [],
-    subject: "Following up on our talk",
-    date: "2026-11-02T13:30:00.000Z",
-    body: "Hi Anna, Thanks for the talk at the network meeting.",
-    note: "Sent this to Anna on Monday - remind me if she doesn't answer.",
-  },
-];
-
-function expectOriginal(found: ReturnType<typeof findForward>, want: Expected): void {
+function expectOriginal(found: ReturnType<typeof findForward>, want: ExpectedForward): void {
   expect(found).not.toBeNull();
   const f = found!;
   expect(f.format).toBe(want.format);
@@ -235,6 +27,7 @@ function expectOriginal(found: ReturnType<typeof findForward>, want: Expected): 
   expect(firstWords(f.body, want.body.split(" ").length)).toBe(want.body);
   expect(f.note).toBe(want.note);
 }
+
 
 describe("findForward on forwards from each client", () => {
   it.each(forwards)("$file", async (want) => {

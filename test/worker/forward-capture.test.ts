@@ -1,0 +1,121 @@
+// Forwards and automated mail through the worker's real email() handler, asserted on D1 through the API.
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import PostalMime from "postal-mime";
+import { beforeAll, describe, expect, it } from "vitest";
+import worker from "../../src/index";
+import { forwards } from "../fixtures/forward/expected";
+import { fixture } from "../support/fixtures";
+import { emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "../support/mail";
+import { seedOwner } from "../support/owners";
+
+interface ApiInteraction {
+  at: string;
+  direction: string;
+  subject: string;
+  source: string;
+  intent: Record<string, boolean>;
+}
+
+async function deliver(raw: string) {
+  const mail = emailMessage(withCloudflareVerdict(raw, "pass", "example.com"), { from: "owner@example.com" });
+  const outbox = recordingSendEmail();
+  const ctx = createExecutionContext();
+  await worker.email(mail.message, testEnv({ SEND_EMAIL: outbox.binding }), ctx);
+  await waitOnExecutionContext(ctx);
+  return { ...mail, sent: outbox.sent };
+}
+
+async function contact(address: string) {
+  const res = await worker.fetch(
+    new Request(`http://x/api/contacts/${encodeURIComponent(address)}`, { headers: { authorization: "Bearer dev-token" } }),
+    env,
+    createExecutionContext(),
+  );
+  return { status: res.status, body: (await res.json()) as { interactions: ApiInteraction[]; notes: Array<{ body: string }> } };
+}
+
+beforeAll(async () => {
+  await seedOwner("owner@example.com", "dev-token", { name: "Jonas Kragh" });
+});
+
+describe("forwards from each mail client become the original sender's mail", () => {
+  for (const want of forwards) {
+    it(`${want.file}: ${want.from.address} on ${want.date}`, async () => {
+      const res = await deliver(fixture(`forward/${want.file}`));
+      expect(res.rejected()).toBeNull();
+      expect(res.replies).toEqual([]);
+      const ownMail = want.from.address === "owner@example.com";
+      const person = ownMail ? want.to[0] : want.from;
+      const { status, body } = await contact(person.address);
+      expect(status).toBe(200);
+      const match = body.interactions.filter((i) => i.subject === want.subject);
+      expect(match.map((i) => [i.at, i.direction, i.source])).toEqual([[want.date, ownMail ? "out" : "in", "forward"]]);
+      if (want.note) expect(body.notes.map((n) => n.body)).toContain(want.note);
+    });
+  }
+
+  it("stores a forward delivered twice once", async () => {
+    const before = (await contact("sarah@brightlabs.io")).body.interactions.length;
+    await deliver(fixture("forward/gmail-en.eml"));
+    expect((await contact("sarah@brightlabs.io")).body.interactions).toHaveLength(before);
+  });
+
+  it("reads the introduction in a forwarded Gmail mail as giving", async () => {
+    const intro = (await contact("sarah@brightlabs.io")).body.interactions.find((i) => i.subject === "Intro: you and Tom Becker");
+    expect(intro?.intent.giving).toBe(true);
+  });
+});
+
+describe("automated mail", () => {
+  it("ignores a forwarded newsletter and tells the owner why", async () => {
+    const newsletter = fixture("mail/mailchimp-newsletter.eml");
+    const wrapped = [
+      "From: Jonas Kragh <owner@example.com>",
+      "To: gensidig@example.com",
+      "Subject: Fwd: attached newsletter",
+      "Message-ID: <fwd-newsletter@example.com>",
+      "Date: Mon, 16 Nov 2026 09:00:00 +0100",
+      "MIME-Version: 1.0",
+      'Content-Type: multipart/mixed; boundary="outer"',
+      "",
+      "--outer",
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      "Is this someone?",
+      "--outer",
+      "Content-Type: message/rfc822",
+      'Content-Disposition: attachment; filename="newsletter.eml"',
+      "",
+      newsletter,
+      "--outer--",
+      "",
+    ].join("\r\n");
+    const before = await env.DB.prepare("select count(*) as n from contacts").first<{ n: number }>();
+    const res = await deliver(wrapped);
+    expect(res.rejected()).toBeNull();
+    expect(await env.DB.prepare("select count(*) as n from contacts").first<{ n: number }>()).toEqual(before);
+    const event = await env.DB.prepare("select kind, reason from mail_events where message_id = 'fwd-newsletter@example.com'").first<{ kind: string; reason: string }>();
+    expect(event?.kind).toBe("ignored");
+    expect(res.replies).toHaveLength(1);
+    const answer = await PostalMime.parse(res.replies[0]);
+    expect(answer.subject).toBe("Ignored: Fwd: attached newsletter");
+    expect(answer.text).toContain(`it looks automated (${event!.reason})`);
+  });
+
+  it("never turns an Exchange out-of-office reply on a shared thread into a contact's mail", async () => {
+    await deliver(fixture("capture/gmail-bcc-en.eml"));
+    // The real out-of-office fixture, answering the owner's thread instead of Peter's.
+    const threaded = fixture("mail/exchange-out-of-office-da.eml")
+      .replace("To: Peter Jensen <peter@jensen.dk>", "To: Owner <owner@example.com>")
+      .replaceAll("<CAF3x9kQ7m2=a1b2c3d4e5f6@mail.gmail.com>", "<CAK7n1c9xZ0p3Lq=R2vT8wYbQe4u@mail.gmail.com>");
+    const from = "mette@lund-arkitekter.dk";
+    const mail = emailMessage(threaded, { from });
+    const ctx = createExecutionContext();
+    await worker.email(mail.message, testEnv(), ctx);
+    await waitOnExecutionContext(ctx);
+    expect(mail.rejected()).toBeNull();
+    const event = await env.DB.prepare("select kind, envelope_from from mail_events where envelope_from = ?").bind(from).first();
+    expect(event).toEqual({ kind: "ignored", envelope_from: from });
+    expect((await contact(from)).status).toBe(404);
+  });
+});
