@@ -14,7 +14,8 @@ export interface ExportData {
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
-function interactionJson(i: Interaction) {
+// One JSON shape per row kind, shared by the export and the read API (/api/contacts).
+export function interactionJson(i: Interaction) {
   return {
     at: iso(i.at),
     direction: i.direction,
@@ -29,11 +30,11 @@ function interactionJson(i: Interaction) {
   };
 }
 
-function noteJson(n: Note) {
+export function noteJson(n: Note) {
   return { body: n.body, source: n.source, createdAt: iso(n.createdAt) };
 }
 
-function contactJson(c: Contact, history: { interactions: Interaction[]; notes: Note[] }) {
+export function contactJson(c: Contact) {
   return {
     address: c.address,
     name: c.name,
@@ -43,6 +44,7 @@ function contactJson(c: Contact, history: { interactions: Interaction[]; notes: 
     snoozedUntil: iso(c.snoozedUntil),
     firstAt: iso(c.firstAt),
     lastAt: iso(c.lastAt),
+    firstInboundAt: iso(c.firstInboundAt),
     lastInboundAt: iso(c.lastInboundAt),
     lastOutboundAt: iso(c.lastOutboundAt),
     inboundCount: c.inboundCount,
@@ -56,9 +58,11 @@ function contactJson(c: Contact, history: { interactions: Interaction[]; notes: 
     done: { thank: iso(c.doneThankAt), help: iso(c.doneHelpAt), followUp: iso(c.doneFollowUpAt), reconnect: iso(c.doneReconnectAt) },
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),
-    notes: history.notes.map(noteJson),
-    interactions: history.interactions.map(interactionJson),
   };
+}
+
+function contactWithHistory(c: Contact, history: { interactions: Interaction[]; notes: Note[] }) {
+  return { ...contactJson(c), notes: history.notes.map(noteJson), interactions: history.interactions.map(interactionJson) };
 }
 
 /** Contacts sorted by address, each with its notes and its mail, oldest first. */
@@ -90,7 +94,7 @@ export function exportJson(data: ExportData, now: number): string {
         cadencePrivateDays: owner.cadencePrivateDays,
       },
       ignored: data.suppressions,
-      contacts: data.contacts.map((c) => contactJson(c, of(c.id))),
+      contacts: data.contacts.map((c) => contactWithHistory(c, of(c.id))),
     },
     null,
     2,
