@@ -30,7 +30,7 @@ export type IngestOutcome =
   | { status: "command"; ownerId: number }
   | { status: "dead-letter"; ownerId: number; reason: string };
 
-interface Envelope {
+export interface Envelope {
   from: string;
   to: string;
   rawSize: number;
@@ -202,15 +202,27 @@ async function claimMessage(db: Db, ownerId: number, message: Understanding["mes
   }
 }
 
-function isUniqueViolation(err: unknown): boolean {
+export function isUniqueViolation(err: unknown): boolean {
   const text = `${String(err)} ${String((err as { cause?: unknown })?.cause ?? "")}`;
   return /UNIQUE constraint failed/i.test(text);
 }
 
-/** Writes what a mail means in one db.batch. Public for the import path, which shares every rule. */
-export async function store(db: Db, owner: OwnerWithAddresses, envelope: Envelope, understanding: Understanding, now: number): Promise<IngestOutcome> {
+type Statement = ReturnType<typeof captureStatements>[number];
+
+/**
+ * The writes one understood mail needs, and the outcome they stand for. `knownContacts` are the addresses
+ * that already have a contact: an outbound mail to anyone else is a first contact (outreach).
+ */
+export function writePlan(
+  db: Db,
+  owner: OwnerWithAddresses,
+  envelope: Envelope,
+  understanding: Exclude<Understanding, { kind: "command" }>,
+  knownContacts: Set<string>,
+  now: number,
+): { statements: Statement[]; outcome: IngestOutcome } {
   const ownerId = owner.owner.id;
-  const base = {
+  const event = {
     ownerId,
     at: now,
     envelopeFrom: envelope.from,
@@ -219,50 +231,59 @@ export async function store(db: Db, owner: OwnerWithAddresses, envelope: Envelop
     subject: understanding.message.subject,
     size: envelope.rawSize,
   };
+  if (understanding.kind === "ignored" || understanding.kind === "unreadable-forward") {
+    const kind = understanding.kind === "ignored" ? "ignored" : "dead-letter";
+    return {
+      statements: [messageOnlyStatement(db, ownerId, understanding.message, now), mailEventStatement(db, { ...event, kind, reason: understanding.reason })],
+      outcome: kind === "ignored" ? { status: "ignored", ownerId, reason: understanding.reason } : { status: "dead-letter", ownerId, reason: understanding.reason },
+    };
+  }
+  const events = understanding.events.map((e) =>
+    e.direction === "out" && !knownContacts.has(e.address) ? { ...e, intent: { ...e.intent, outreach: true } } : e,
+  );
+  const statements = captureStatements(db, {
+    ownerId,
+    message: understanding.message,
+    extraMessages: understanding.extraMessages,
+    events,
+    notes: understanding.notes,
+    broadcast: understanding.broadcast,
+    defaultFollowUpDays: owner.owner.followUpDays,
+    now,
+  });
+  return { statements, outcome: { status: "stored", ownerId, summary: understanding.summary, contacts: new Set(events.map((e) => e.address)).size } };
+}
+
+export async function runBatch(db: Db, statements: Statement[]) {
+  if (statements.length) await db.batch(statements as [Statement, ...Statement[]]);
+}
+
+/** Writes what a mail means in one db.batch (one D1 transaction). */
+export async function store(db: Db, owner: OwnerWithAddresses, envelope: Envelope, understanding: Understanding, now: number): Promise<IngestOutcome> {
+  if (understanding.kind === "command") throw new Error("command mail reached the store step");
   try {
-    if (understanding.kind === "ignored") {
-      await db.batch([
-        messageOnlyStatement(db, ownerId, understanding.message, now),
-        mailEventStatement(db, { ...base, kind: "ignored", reason: understanding.reason }),
-      ]);
-      return { status: "ignored", ownerId, reason: understanding.reason };
-    }
-    if (understanding.kind === "unreadable-forward") {
-      await db.batch([
-        messageOnlyStatement(db, ownerId, understanding.message, now),
-        mailEventStatement(db, { ...base, kind: "dead-letter", reason: understanding.reason }),
-      ]);
-      return { status: "dead-letter", ownerId, reason: understanding.reason };
-    }
-    if (understanding.kind === "command") {
-      throw new Error("command mail reached the store step");
-    }
-    const existing = await findContactsByAddress(db, ownerId, understanding.events.map((e) => e.address));
-    const known = new Map(existing.map((c) => [c.address, c]));
-    // First contact: an outbound mail to someone we have never heard from and never written to.
-    const events = understanding.events.map((e) =>
-      e.direction === "out" && !known.has(e.address) ? { ...e, intent: { ...e.intent, outreach: true } } : e,
-    );
-    const statements = captureStatements(db, {
-      ownerId,
-      message: understanding.message,
-      extraMessages: understanding.extraMessages,
-      events,
-      notes: understanding.notes,
-      broadcast: understanding.broadcast,
-      defaultFollowUpDays: owner.owner.followUpDays,
-      now,
-    });
-    await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
-    return { status: "stored", ownerId, summary: understanding.summary, contacts: new Set(events.map((e) => e.address)).size };
+    const addresses = understanding.kind === "capture" ? understanding.events.map((e) => e.address) : [];
+    const existing = addresses.length ? await findContactsByAddress(db, owner.owner.id, addresses) : [];
+    const plan = writePlan(db, owner, envelope, understanding, new Set(existing.map((c) => c.address)), now);
+    await runBatch(db, plan.statements);
+    return plan.outcome;
   } catch (err) {
-    if (isUniqueViolation(err)) return { status: "duplicate", ownerId };
+    if (isUniqueViolation(err)) return { status: "duplicate", ownerId: owner.owner.id };
     console.error(`storing ${understanding.message.messageId} failed: ${String(err)}`);
-    return deadLetterRecord(db, { ...base, reason: `could not be stored: ${String(err).slice(0, 300)}` });
+    return deadLetterRecord(db, {
+      ownerId: owner.owner.id,
+      at: now,
+      envelopeFrom: envelope.from,
+      envelopeTo: envelope.to,
+      messageId: understanding.message.messageId,
+      subject: understanding.message.subject,
+      reason: `could not be stored: ${String(err).slice(0, 300)}`,
+      size: envelope.rawSize,
+    });
   }
 }
 
-async function deadLetterRecord(db: Db, input: Omit<Parameters<typeof mailEventStatement>[1], "kind">): Promise<IngestOutcome> {
+export async function deadLetterRecord(db: Db, input: Omit<Parameters<typeof mailEventStatement>[1], "kind">): Promise<IngestOutcome> {
   // If even this write fails, the error propagates: the delivery fails and the sender's server retries,
   // which beats accepting a mail and losing it.
   await mailEventStatement(db, { ...input, kind: "dead-letter" });
@@ -290,56 +311,4 @@ async function deadLetter(
   });
   await answer({ subject: `Could not use: ${mail.subject || "(no subject)"}`, text: `I kept your mail but could not use it: ${reason}.\n` });
   return outcome;
-}
-
-export interface ImportContext {
-  db: Db;
-  config: Config;
-  owner: OwnerWithAddresses;
-  suppressions: string[];
-  now: number;
-}
-
-/**
- * Backfill: one mail from the owner's mailbox, through the same rules as live mail. Mail the owner sent
- * is outbound to its recipients; mail they received is the sender's inbound mail. Automated mail is
- * counted by the caller but not written, so an import of years of newsletters does not flood the digest.
- */
-export async function importMail(ctx: ImportContext, raw: Uint8Array): Promise<IngestOutcome> {
-  const { db, owner, now } = ctx;
-  const ownerId = owner.owner.id;
-  const envelope: Envelope = { from: "", to: "", rawSize: raw.byteLength };
-  let mail: ParsedMail;
-  try {
-    mail = await parseMail(raw);
-  } catch (err) {
-    return deadLetterRecord(db, { ownerId, at: now, envelopeFrom: null, envelopeTo: "import", messageId: null, subject: null, reason: `import: unreadable MIME (${String(err).slice(0, 120)})`, size: raw.byteLength });
-  }
-  if (mail.fromCount !== 1 || !mail.from) return { status: "ignored", ownerId, reason: "no single From address" };
-  if (await messageExists(db, ownerId, messageIdOf(mail))) return { status: "duplicate", ownerId };
-  envelope.from = mail.from.address;
-  envelope.to = "import";
-
-  let understanding: Understanding;
-  if (owner.addresses.includes(mail.from.address)) {
-    const threadIds = [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x);
-    understanding = understandOwnerMail({
-      mail,
-      envelopeTo: ctx.config.assistantAddress,
-      assistantLocal: ctx.config.assistantLocal,
-      assistantDomain: ctx.config.assistantDomain,
-      ownerAddresses: owner.addresses,
-      knownMessageIds: await knownMessageIds(db, ownerId, threadIds),
-      suppressions: ctx.suppressions,
-      receivedAt: now,
-      source: "import",
-    });
-    if (understanding.kind === "command") return { status: "ignored", ownerId, reason: "a mail to no one but yourself" };
-  } else if (isSuppressed(mail.from.address, ctx.suppressions)) {
-    return { status: "ignored", ownerId, reason: "an address you asked to ignore" };
-  } else {
-    understanding = understandInbound(mail, now, "import");
-  }
-  if (understanding.kind === "ignored") return { status: "ignored", ownerId, reason: understanding.reason };
-  return store(db, owner, envelope, understanding, now);
 }

@@ -1,0 +1,147 @@
+// Backfill: the owner's past mail, through the same rules as live mail (understand.ts), many at a time.
+// Mail the owner sent is outbound to its recipients; mail they received is the sender's inbound mail.
+import type { Db } from "../db/client";
+import { findContactsByAddress, knownMessageIds, mailEventStatement } from "../db/capture";
+import type { OwnerWithAddresses } from "../db/owners";
+import type { Config } from "../env";
+import { parseMail } from "../mail/parse";
+import type { ParsedMail } from "../mail/types";
+import { deadLetterRecord, isUniqueViolation, runBatch, writePlan, type Envelope, type IngestOutcome } from "./email-handler";
+import { isSuppressed, messageIdOf, understandInbound, understandOwnerMail, type Understanding } from "./understand";
+
+export interface ImportContext {
+  db: Db;
+  config: Config;
+  owner: OwnerWithAddresses;
+  suppressions: string[];
+  now: number;
+}
+
+type Understood = { envelope: Envelope; understanding: Exclude<Understanding, { kind: "command" }> };
+
+/**
+ * What one past mail means. Automated mail is counted by the caller but not written, so an import of
+ * years of newsletters does not flood the next digest's "ignored" line.
+ */
+function understandPast(ctx: ImportContext, mail: ParsedMail, known: Set<string>, rawSize: number): Understood | IngestOutcome {
+  const ownerId = ctx.owner.owner.id;
+  if (mail.fromCount !== 1 || !mail.from) return { status: "ignored", ownerId, reason: "no single From address" };
+  const envelope: Envelope = { from: mail.from.address, to: "import", rawSize };
+  let understanding: Understanding;
+  if (ctx.owner.addresses.includes(mail.from.address)) {
+    understanding = understandOwnerMail({
+      mail,
+      envelopeTo: ctx.config.assistantAddress,
+      assistantLocal: ctx.config.assistantLocal,
+      assistantDomain: ctx.config.assistantDomain,
+      ownerAddresses: ctx.owner.addresses,
+      knownMessageIds: known,
+      suppressions: ctx.suppressions,
+      receivedAt: ctx.now,
+      source: "import",
+    });
+  } else if (isSuppressed(mail.from.address, ctx.suppressions)) {
+    return { status: "ignored", ownerId, reason: "an address you asked to ignore" };
+  } else {
+    understanding = understandInbound(mail, ctx.now, "import");
+  }
+  // Mail to no one but the owner or the assistant: a command is never run from an import.
+  if (understanding.kind === "command") return { status: "ignored", ownerId, reason: "a mail to no one but yourself" };
+  if (understanding.kind === "ignored") return { status: "ignored", ownerId, reason: understanding.reason };
+  return { envelope, understanding };
+}
+
+const isOutcome = (x: Understood | IngestOutcome): x is IngestOutcome => "status" in x;
+
+async function parseAll(raws: Uint8Array[]): Promise<Array<ParsedMail | Error>> {
+  const out: Array<ParsedMail | Error> = [];
+  for (const raw of raws) {
+    try {
+      out.push(await parseMail(raw));
+    } catch (err) {
+      out.push(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+  return out;
+}
+
+/**
+ * Imports mail in mailbox order with a fixed number of D1 round trips per batch, not per mail: one lookup
+ * of the Message-IDs (duplicates and threads), one of the people, and one db.batch for every write. A
+ * reply later in the batch sees the mail it answers, because the batch's own ids count as known. If the
+ * batch's transaction fails (say, a concurrent import stored one of the mails first), each mail is retried
+ * on its own, so one bad mail never costs the others.
+ */
+export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promise<IngestOutcome[]> {
+  const { db, owner, now } = ctx;
+  const ownerId = owner.owner.id;
+  const parsed = await parseAll(raws);
+  const ids = parsed.flatMap((m) => (m instanceof Error ? [] : [messageIdOf(m), m.inReplyTo, ...m.references].filter((x): x is string => !!x)));
+  const known = await knownMessageIds(db, ownerId, ids);
+
+  const outcomes: Array<IngestOutcome | null> = [];
+  const plans: Array<{ index: number; item: Understood }> = [];
+  for (const [index, mail] of parsed.entries()) {
+    if (mail instanceof Error) {
+      outcomes.push({ status: "dead-letter", ownerId, reason: `unreadable MIME (${mail.message.slice(0, 120)})` });
+      continue;
+    }
+    const id = messageIdOf(mail);
+    if (known.has(id)) {
+      outcomes.push({ status: "duplicate", ownerId });
+      continue;
+    }
+    const result = understandPast(ctx, mail, known, raws[index].byteLength);
+    // Known from here on: a second copy in this batch is a duplicate, and a reply to it is on a known thread.
+    known.add(id);
+    if (isOutcome(result)) {
+      outcomes.push(result);
+      continue;
+    }
+    if (result.understanding.kind === "capture") for (const extra of result.understanding.extraMessages) known.add(extra.messageId);
+    outcomes.push(null);
+    plans.push({ index, item: result });
+  }
+
+  const addresses = plans.flatMap((p) => (p.item.understanding.kind === "capture" ? p.item.understanding.events.map((e) => e.address) : []));
+  const knownContacts = new Set((await findContactsByAddress(db, ownerId, addresses)).map((c) => c.address));
+  const statements = [];
+  for (const { index, item } of plans) {
+    const plan = writePlan(db, owner, item.envelope, item.understanding, knownContacts, now);
+    statements.push(...plan.statements);
+    outcomes[index] = plan.outcome;
+    if (item.understanding.kind === "capture") for (const e of item.understanding.events) knownContacts.add(e.address);
+  }
+  for (const [index, outcome] of outcomes.entries()) {
+    if (outcome?.status === "dead-letter" && parsed[index] instanceof Error) {
+      statements.push(
+        mailEventStatement(db, { ownerId, kind: "dead-letter", at: now, envelopeFrom: null, envelopeTo: "import", messageId: null, subject: null, reason: `import: ${outcome.reason}`, size: raws[index].byteLength }),
+      );
+    }
+  }
+  try {
+    await runBatch(db, statements);
+    return outcomes as IngestOutcome[];
+  } catch (err) {
+    if (raws.length === 1) return [await storeFailed(ctx, raws[0], err)];
+    console.warn(`import batch of ${raws.length} failed as a whole (${String(err)}); retrying mail by mail`);
+    const one: IngestOutcome[] = [];
+    for (const raw of raws) one.push(...(await importMails(ctx, [raw])));
+    return one;
+  }
+}
+
+async function storeFailed(ctx: ImportContext, raw: Uint8Array, err: unknown): Promise<IngestOutcome> {
+  const ownerId = ctx.owner.owner.id;
+  if (isUniqueViolation(err)) return { status: "duplicate", ownerId };
+  return deadLetterRecord(ctx.db, {
+    ownerId,
+    at: ctx.now,
+    envelopeFrom: null,
+    envelopeTo: "import",
+    messageId: null,
+    subject: null,
+    reason: `import: could not be stored: ${String(err).slice(0, 300)}`,
+    size: raw.byteLength,
+  });
+}
