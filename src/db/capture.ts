@@ -60,13 +60,14 @@ export async function knownMessageIds(db: Db, ownerId: number, ids: string[]): P
   return found;
 }
 
-/** Owners that already have one of these Message-IDs: a stranger's reply on such a thread is recorded. */
-export async function ownersWithMessages(db: Db, ids: string[]): Promise<number[]> {
-  if (ids.length === 0) return [];
+/** Which of these owners already have one of these Message-IDs: a reply on such a thread is recorded. */
+export async function ownersWithMessages(db: Db, ownerIds: number[], ids: string[]): Promise<number[]> {
+  if (ids.length === 0 || ownerIds.length === 0) return [];
+  // Searched per owner through messages_owner_message_id; without owner_id this would scan every owner's mail.
   const rows = await db
     .selectDistinct({ ownerId: messages.ownerId })
     .from(messages)
-    .where(inArray(messages.messageId, [...new Set(ids)].slice(0, LOOKUP_CHUNK)));
+    .where(and(inArray(messages.ownerId, ownerIds.slice(0, 10)), inArray(messages.messageId, [...new Set(ids)].slice(0, 80))));
   return rows.map((r) => r.ownerId);
 }
 

@@ -1,17 +1,31 @@
-import { and, desc, eq, gt, gte, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gt, gte, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { contacts, digestItems, digests, mailEvents, owners, weeklyActivity, type Contact, type DigestItem } from "./schema";
+
+const CONTACT_COLUMNS = Object.entries(getTableColumns(contacts)).map(([key, column]) => ({
+  key,
+  name: column.name,
+  boolean: column.dataType === "boolean",
+}));
+const CANDIDATES_SQL = `select ${CONTACT_COLUMNS.map((c) => `"${c.name}"`).join(", ")} from contacts where owner_id = ? and muted = 0`;
 
 /**
  * The contacts the digest considers. Muted people are left out in SQL; everything else is decided in
  * plain code, because the rules compare columns with `now` in ways an index cannot serve anyway.
- * Rows read: one per unmuted contact of this owner — never the interactions.
+ * Rows read: one per unmuted contact of this owner — never the interactions. The rows are mapped by hand
+ * from D1's raw arrays: drizzle's generic mapper took ~18 ms of CPU for 5,000 contacts (bench/), more
+ * than the Workers Free plan's 10 ms, where this takes well under one.
  */
 export async function digestCandidates(db: Db, ownerId: number): Promise<Contact[]> {
-  return db
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.ownerId, ownerId), eq(contacts.muted, false)));
+  const rows = await db.$client.prepare(CANDIDATES_SQL).bind(ownerId).raw();
+  return rows.map((row: unknown[]) => {
+    const contact: Record<string, unknown> = {};
+    for (let i = 0; i < CONTACT_COLUMNS.length; i++) {
+      const column = CONTACT_COLUMNS[i];
+      contact[column.key] = column.boolean ? row[i] === 1 : row[i];
+    }
+    return contact as Contact;
+  });
 }
 
 export async function recentActivity(db: Db, ownerId: number, sinceWeekStart: number) {

@@ -24,13 +24,17 @@ export const owners = sqliteTable("owners", {
   createdAt: integer("created_at").notNull(),
 });
 
-export const ownerAddresses = sqliteTable("owner_addresses", {
-  address: text("address").primaryKey(),
-  ownerId: integer("owner_id")
-    .notNull()
-    .references(() => owners.id, { onDelete: "cascade" }),
-  isPrimary: integer("is_primary", { mode: "boolean" }).notNull().default(false),
-});
+export const ownerAddresses = sqliteTable(
+  "owner_addresses",
+  {
+    address: text("address").primaryKey(),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    isPrimary: integer("is_primary", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [index("owner_addresses_owner").on(t.ownerId)],
+);
 
 export const contacts = sqliteTable(
   "contacts",
@@ -137,6 +141,8 @@ export const interactions = sqliteTable(
   (t) => [
     uniqueIndex("interactions_unique").on(t.ownerId, t.contactId, t.messageId, t.direction),
     index("interactions_contact_at").on(t.ownerId, t.contactId, t.at),
+    // Deleting a contact (forget) checks its foreign keys by contact_id alone.
+    index("interactions_contact").on(t.contactId),
   ],
 );
 
@@ -155,7 +161,7 @@ export const notes = sqliteTable(
     messageId: text("message_id"),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [index("notes_owner_contact").on(t.ownerId, t.contactId)],
+  (t) => [index("notes_owner_contact").on(t.ownerId, t.contactId), index("notes_contact").on(t.contactId)],
 );
 
 // Mail the assistant accepted but did not turn into contacts: automated mail it ignored, and mail that failed.
@@ -225,7 +231,7 @@ export const digestItems = sqliteTable(
     evidenceAt: integer("evidence_at"),
     evidenceSubject: text("evidence_subject"),
   },
-  (t) => [uniqueIndex("digest_items_number").on(t.digestId, t.number)],
+  (t) => [uniqueIndex("digest_items_number").on(t.digestId, t.number), index("digest_items_contact").on(t.contactId)],
 );
 
 // Sent and received per owner per ISO week, kept at ingest so the digest's activity picture reads 12 rows.

@@ -109,7 +109,7 @@ async function findThreadOwner(db: Db, mail: ParsedMail): Promise<OwnerWithAddre
   if (ids.length === 0) return null;
   const recipientOwners = await ownerIdsForAddresses(db, [...mail.to, ...mail.cc].map((a) => a.address));
   if (recipientOwners.size === 0) return null;
-  const threadOwners = new Set(await ownersWithMessages(db, ids));
+  const threadOwners = new Set(await ownersWithMessages(db, [...new Set(recipientOwners.values())], ids));
   for (const ownerId of recipientOwners.values()) {
     if (threadOwners.has(ownerId)) return loadOwnerWithAddresses(db, ownerId);
   }

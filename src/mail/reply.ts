@@ -246,7 +246,12 @@ export function newText(text: string): string {
 
 /** newText on one line, cut on a word boundary to at most `max` characters. */
 export function snippet(text: string, max = SNIPPET_CHARS): string {
-  const flat = newText(text).replace(/\s+/g, " ").trim();
+  return snippetOfNewText(newText(text), max);
+}
+
+/** The same, for text that newText already cleaned: the split is the costly part, so do it once. */
+export function snippetOfNewText(own: string, max = SNIPPET_CHARS): string {
+  const flat = own.replace(/\s+/g, " ").trim();
   if (flat.length <= max) return flat;
   const room = flat.slice(0, Math.max(0, max - 1));
   const space = room.lastIndexOf(" ");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { detectAutomated } from "../../src/mail/automated";
+import { detectAutomated, isMachineAddress } from "../../src/mail/automated";
 import { parseMail } from "../../src/mail/parse";
 import type { AttachmentInfo, ParsedMail } from "../../src/mail/types";
 
@@ -122,6 +122,8 @@ const automated: { name: string; facts: Facts; reason: string }[] = [
   { name: "noreply@", facts: mail({ from: "noreply@linkedin.com" }), reason: "no-reply sender" },
   { name: "no-reply@", facts: mail({ from: "no-reply@accounts.google.com" }), reason: "no-reply sender" },
   { name: "donotreply@", facts: mail({ from: "donotreply@skat.dk" }), reason: "no-reply sender" },
+  { name: "news@ forwarded inline, no list headers left", facts: mail({ from: "news@nordic-saas.com" }), reason: "newsletter sender" },
+  { name: "nyhedsbrev@", facts: mail({ from: "nyhedsbrev@dr.dk" }), reason: "newsletter sender" },
   { name: "ikke-svar@", facts: mail({ from: "ikke-svar@borger.dk" }), reason: "no-reply sender" },
   { name: "notifications@", facts: mail({ from: "notifications@github.com" }), reason: "no-reply sender" },
   {
@@ -225,5 +227,17 @@ describe("detectAutomated on real-looking mail", () => {
     expect(parsed.text).toContain("nyhedsbrev");
     expect(parsed.headers["x-auto-response-suppress"]).toEqual(["All"]);
     expect(detectAutomated(parsed)).toEqual({ automated: false });
+  });
+});
+
+describe("isMachineAddress", () => {
+  it.each([
+    ["noreply@linkedin.com", true],
+    ["mailer-daemon@googlemail.com", true],
+    ["nyhedsbrev@dr.dk", true],
+    ["anna@designbureau.dk", false],
+    ["newsroom.editor@politiken.dk", false],
+  ])("%s → %s", (address, machine) => {
+    expect(isMachineAddress(address)).toBe(machine);
   });
 });
