@@ -176,6 +176,16 @@ function contactRow(ownerId: number, d: ContactDelta, now: number) {
 }
 
 /**
+ * The pending follow-up (since, due, subject) moves as one: a new outbound mail (newer than any word from
+ * them) starts or renews the wait for an answer; a word from them at or after the pending mail settles it.
+ */
+const followUpField = (column: string) => sql`case
+    when ${ex("follow_up_since")} is not null and ${ex("follow_up_since")} > coalesce(${cur("last_inbound_at")}, 0)
+         and ${ex("follow_up_since")} >= coalesce(${cur("follow_up_since")}, 0) then ${ex(column)}
+    when ${ex("last_inbound_at")} is not null and ${ex("last_inbound_at")} >= coalesce(${cur("follow_up_since")}, 0) then null
+    else ${cur(column)} end`;
+
+/**
  * The contact aggregates, updated in SQL so that concurrent mails for one person cannot lose each
  * other's counts, and so that mail arriving out of order (a late forward, an import) still leaves the
  * latest times and subjects in place. The digest reads only these columns, never the interactions.
@@ -200,23 +210,9 @@ const contactUpsertSet = {
   lastThankedAt: maxOf(cur("last_thanked_at"), ex("last_thanked_at")),
   lastRequestSubject: latest("last_request_at", "last_request_subject"),
   lastRequestAt: maxOf(cur("last_request_at"), ex("last_request_at")),
-  // A new outbound mail (newer than any word from them) starts or renews the wait for an answer;
-  // a word from them at or after the pending mail settles it.
-  followUpSubject: sql`case
-    when ${ex("follow_up_since")} is not null and ${ex("follow_up_since")} > coalesce(${cur("last_inbound_at")}, 0)
-         and ${ex("follow_up_since")} >= coalesce(${cur("follow_up_since")}, 0) then ${ex("follow_up_subject")}
-    when ${ex("last_inbound_at")} is not null and ${ex("last_inbound_at")} >= coalesce(${cur("follow_up_since")}, 0) then null
-    else ${cur("follow_up_subject")} end`,
-  followUpDueAt: sql`case
-    when ${ex("follow_up_since")} is not null and ${ex("follow_up_since")} > coalesce(${cur("last_inbound_at")}, 0)
-         and ${ex("follow_up_since")} >= coalesce(${cur("follow_up_since")}, 0) then ${ex("follow_up_due_at")}
-    when ${ex("last_inbound_at")} is not null and ${ex("last_inbound_at")} >= coalesce(${cur("follow_up_since")}, 0) then null
-    else ${cur("follow_up_due_at")} end`,
-  followUpSince: sql`case
-    when ${ex("follow_up_since")} is not null and ${ex("follow_up_since")} > coalesce(${cur("last_inbound_at")}, 0)
-         and ${ex("follow_up_since")} >= coalesce(${cur("follow_up_since")}, 0) then ${ex("follow_up_since")}
-    when ${ex("last_inbound_at")} is not null and ${ex("last_inbound_at")} >= coalesce(${cur("follow_up_since")}, 0) then null
-    else ${cur("follow_up_since")} end`,
+  followUpSubject: followUpField("follow_up_subject"),
+  followUpDueAt: followUpField("follow_up_due_at"),
+  followUpSince: followUpField("follow_up_since"),
   unansweredOutbound: sql`case
     when ${ex("follow_up_since")} is not null and ${ex("follow_up_since")} > coalesce(${cur("last_inbound_at")}, 0) then ${cur("unanswered_outbound")} + 1
     when ${ex("last_inbound_at")} is not null and ${ex("last_inbound_at")} >= coalesce(${cur("last_outbound_at")}, 0) then 0

@@ -10,6 +10,7 @@ import { newMessageId } from "../mail/compose";
 import { planDigest } from "./decide";
 import { buildDigestMime } from "./mime";
 import { digestSubject, renderDigestHtml, renderDigestText, type DigestView } from "./render";
+import type { DigestPlan, WeekActivity } from "./types";
 import { digestDue, localTime } from "./schedule";
 import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "./token";
 
@@ -26,8 +27,34 @@ export interface SentDigest {
   items: number;
 }
 
-/** Builds and sends one owner's digest now, whatever the weekday. `isoWeek` marks the week as done. */
-export async function sendDigest(db: Db, sendEmail: SendEmail, config: Config, owner: Owner, now: number, isoWeek: string | null): Promise<SentDigest> {
+export interface DigestFacts {
+  plan: DigestPlan;
+  activity: WeekActivity[];
+  counts: { ignored: number; failed: number };
+}
+
+/** What one owner's digest shows: the plan, the last 12 weeks, the counts, in their language and zone. */
+export function digestView(config: Config, owner: Owner, facts: DigestFacts, replyAddress: string, now: number): DigestView {
+  const local = localTime(now, owner.timeZone);
+  return {
+    language: owner.language,
+    timeZone: owner.timeZone,
+    ownerName: owner.name,
+    now,
+    isoWeek: { year: local.year, week: local.week },
+    plan: facts.plan,
+    activity: facts.activity,
+    // What the owner gave (help, introductions they sent) against what they got from others.
+    balance: { gave: facts.activity.reduce((s, w) => s + w.got, 0), got: facts.activity.reduce((s, w) => s + w.gave, 0) },
+    ignoredCount: facts.counts.ignored,
+    failedCount: facts.counts.failed,
+    assistantAddress: config.assistantAddress,
+    replyAddress,
+  };
+}
+
+/** Everything the digest needs from D1: one row per unmuted contact, 12 activity rows, two counts. */
+export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promise<DigestFacts> {
   const since = weekStartOf(now) - (ACTIVITY_WEEKS - 1) * WEEK_MS;
   const [candidates, activityRows, previous] = await Promise.all([
     digestCandidates(db, owner.id),
@@ -35,28 +62,21 @@ export async function sendDigest(db: Db, sendEmail: SendEmail, config: Config, o
     lastDigest(db, owner.id),
   ]);
   const counts = await mailEventCounts(db, owner.id, previous?.sentAt ?? 0);
-  const plan = planDigest({ contacts: candidates, owner, now });
-  const local = localTime(now, owner.timeZone);
-  const activity = activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, gave: r.gave, got: r.got }));
+  return {
+    plan: planDigest({ contacts: candidates, owner, now }),
+    activity: activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, gave: r.gave, got: r.got })),
+    counts,
+  };
+}
 
-  const digest = await createDigest(db, { ownerId: owner.id, isoWeek: isoWeek ?? local.isoWeek, sentAt: now, subject: "" });
+/** Builds and sends one owner's digest now, whatever the weekday. `isoWeek` marks the week as done. */
+export async function sendDigest(db: Db, sendEmail: SendEmail, config: Config, owner: Owner, now: number, isoWeek: string | null): Promise<SentDigest> {
+  const facts = await loadDigestFacts(db, owner, now);
+  const { plan } = facts;
+  const digest = await createDigest(db, { ownerId: owner.id, isoWeek: isoWeek ?? localTime(now, owner.timeZone).isoWeek, sentAt: now, subject: "" });
   try {
     const token = await signDigestToken(config.tokenSecret, { ownerId: owner.id, digestId: digest.id, expiresAt: now + DIGEST_TOKEN_TTL_MS });
-    const view: DigestView = {
-      language: owner.language,
-      timeZone: owner.timeZone,
-      ownerName: owner.name,
-      now,
-      isoWeek: { year: local.year, week: local.week },
-      plan,
-      activity,
-      // What the owner gave (help, introductions they sent) against what they got from others.
-      balance: { gave: activity.reduce((s, w) => s + w.got, 0), got: activity.reduce((s, w) => s + w.gave, 0) },
-      ignoredCount: counts.ignored,
-      failedCount: counts.failed,
-      assistantAddress: config.assistantAddress,
-      replyAddress: `${config.assistantLocal}+${token}@${config.assistantDomain}`,
-    };
+    const view = digestView(config, owner, facts, `${config.assistantLocal}+${token}@${config.assistantDomain}`, now);
     const subject = digestSubject(view);
     const text = renderDigestText(view);
     const html = renderDigestHtml(view);
