@@ -4,17 +4,9 @@ import worker from "../../src/index";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MESSAGES } from "../../src/routes/import";
 import { fixture } from "../support/fixtures";
 import { seedOwner } from "../support/owners";
+import type { ImportReport } from "../../src/routes/import";
 
-interface Report {
-  received: number;
-  stored: number;
-  duplicates: number;
-  ignored: number;
-  failed: number;
-  newContacts: number;
-  ignoredReasons: Record<string, number>;
-  failures: Array<{ index: number; reason: string }>;
-}
+type Report = ImportReport;
 
 // Mailbox order, as `npm run import` sends it: what Sofie sent, what she received, two automated mails,
 // and a forward whose attached original has no sender.

@@ -67,6 +67,7 @@ describe("BCC capture", () => {
   });
 
   it("stores the same Message-ID once, however often it is delivered", async () => {
+    await deliver(ownerMail("gmail-bcc-en.eml"), { from: "owner@example.com" });
     const before = await count("interactions");
     const res = await deliver(ownerMail("gmail-bcc-en.eml"), { from: "owner@example.com" });
     expect(res.rejected()).toBeNull();
@@ -167,6 +168,8 @@ describe("who may write", () => {
   });
 
   it("records a contact's reply on a thread the owner shared as that contact's inbound mail", async () => {
+    // The thread: the owner's BCC'd mail to Sarah (a duplicate if an earlier test stored it already).
+    await deliver(ownerMail("gmail-bcc-en.eml"), { from: "owner@example.com" });
     const res = await deliver(fixture("thread-reply-from-contact.eml"), { from: "sarah@brightlabs.io" });
     expect(res.rejected()).toBeNull();
     const sarah = await contact("sarah@brightlabs.io");
