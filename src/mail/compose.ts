@@ -1,5 +1,7 @@
-// Builds outgoing mail (digests, answers to the owner) as raw RFC 5322 text with mimetext.
-import { createMimeMessage } from "mimetext/browser";
+// Outgoing mail (digests, answers to the owner) as raw RFC 5322 text. mimetext's browser build writes
+// CRLF and needs no Node modules, so the same code runs in workerd and in tests; we hand it bodies
+// already base64-encoded and fold long subjects ourselves, where its defaults fall short.
+import { Mailbox, createMimeMessage } from "mimetext/browser";
 
 export interface OutgoingAttachment {
   filename: string;
@@ -22,34 +24,75 @@ export interface OutgoingMail {
   attachments?: OutgoingAttachment[];
 }
 
-function bracket(id: string): string {
-  return id.startsWith("<") ? id : `<${id}>`;
-}
+/** RFC 2045 §6.8: base64 lines are at most 76 characters. */
+export const BASE64_LINE_CHARS = 76;
+// RFC 2047 §2: an encoded-word is at most 75 characters. 39 bytes become 52 base64 characters, so each
+// word is 64 long and "Subject: " plus the first word stays inside RFC 5322's 78-character line.
+const ENCODED_WORD_BYTES = 39;
 
-function utf8Base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+function base64(bytes: Uint8Array): string {
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+/** Base64 in 76-character lines. Text is put in canonical CRLF form first (RFC 2046 §4.1.1). */
+function base64Body(content: string): string {
+  const encoded = base64(new TextEncoder().encode(content.replace(/\r?\n/g, "\r\n")));
+  return encoded.match(new RegExp(`.{1,${BASE64_LINE_CHARS}}`, "g"))?.join("\r\n") ?? "";
+}
+
+/**
+ * RFC 2047 B-encoded words, split on character boundaries (a word must hold whole characters, §5) and
+ * folded onto continuation lines (RFC 5322 §2.2.3). Decoders join adjacent encoded-words without the space.
+ */
+export function encodeHeaderWords(value: string): string {
+  const encoder = new TextEncoder();
+  const words: string[] = [];
+  let chunk: number[] = [];
+  for (const char of value) {
+    const bytes = encoder.encode(char);
+    if (chunk.length + bytes.length > ENCODED_WORD_BYTES) {
+      words.push(`=?UTF-8?B?${base64(Uint8Array.from(chunk))}?=`);
+      chunk = [];
+    }
+    chunk.push(...bytes);
+  }
+  if (chunk.length || !words.length) words.push(`=?UTF-8?B?${base64(Uint8Array.from(chunk))}?=`);
+  return words.join("\r\n ");
+}
+
+/** RFC 5322 §3.3 date-time in UTC: "Mon, 23 Nov 2026 07:00:00 +0000". */
+function rfc5322Date(date: Date): string {
+  return date.toUTCString().replace(/GMT$/, "+0000");
+}
+
+function bracket(id: string): string {
+  return id.startsWith("<") ? id : `<${id}>`;
 }
 
 export function composeMail(mail: OutgoingMail): string {
   const msg = createMimeMessage();
   msg.setSender(mail.from.name ? { name: mail.from.name, addr: mail.from.address } : mail.from.address);
   msg.setTo(mail.to);
+  if (mail.replyTo) msg.setHeader("Reply-To", new Mailbox(mail.replyTo));
   msg.setSubject(mail.subject);
-  if (mail.replyTo) msg.setHeader("Reply-To", mail.replyTo);
+  // mimetext writes the whole subject as one encoded-word, however long; RFC 2047 caps a word at 75.
+  const subjectField = msg.headers.fields.find((f) => f.name === "Subject");
+  if (subjectField) subjectField.dump = (v) => (typeof v === "string" ? encodeHeaderWords(v) : "");
+  msg.setHeader("Date", rfc5322Date(mail.date));
   msg.setHeader("Message-ID", bracket(mail.messageId));
-  msg.setHeader("Date", mail.date.toUTCString().replace("GMT", "+0000"));
   if (mail.inReplyTo) msg.setHeader("In-Reply-To", bracket(mail.inReplyTo));
   const refs = [...(mail.references ?? []), ...(mail.inReplyTo ? [mail.inReplyTo] : [])];
   if (refs.length) msg.setHeader("References", [...new Set(refs)].map(bracket).join(" "));
-  // RFC 3834 §5: machine-written mail says so, so vacation responders leave it alone.
+  // RFC 3834 §5: vacation responders and other automatic responders must not answer this.
   msg.setHeader("Auto-Submitted", "auto-generated");
-  msg.addMessage({ contentType: "text/plain", data: mail.text, charset: "UTF-8" });
-  if (mail.html) msg.addMessage({ contentType: "text/html", data: mail.html, charset: "UTF-8" });
+  // Exchange and Outlook honour their own header rather than Auto-Submitted ([MS-OXCMAIL] 2.2.3.2.14).
+  msg.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
+  msg.addMessage({ contentType: "text/plain", encoding: "base64", data: base64Body(mail.text) });
+  if (mail.html) msg.addMessage({ contentType: "text/html", encoding: "base64", data: base64Body(mail.html) });
   for (const a of mail.attachments ?? []) {
-    msg.addAttachment({ filename: a.filename, contentType: a.contentType, data: utf8Base64(a.content) });
+    msg.addAttachment({ filename: a.filename, contentType: a.contentType, encoding: "base64", data: base64Body(a.content) });
   }
   return msg.asRaw();
 }
