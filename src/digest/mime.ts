@@ -3,6 +3,7 @@
 import { composeMail } from "../mail/compose";
 
 export interface DigestMimeInput {
+  /** The assistant's bare address; the digest goes out as "Gensidig <address>". */
   from: string;
   to: string;
   replyTo: string;
@@ -14,5 +15,6 @@ export interface DigestMimeInput {
 }
 
 export function buildDigestMime(input: DigestMimeInput): string {
-  return composeMail({ ...input, from: { address: input.from } });
+  // A display name, so mail clients attribute a quoted digest to "Gensidig" and not to a bare address.
+  return composeMail({ ...input, from: { address: input.from, name: "Gensidig" } });
 }

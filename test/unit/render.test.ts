@@ -320,7 +320,7 @@ describe("buildDigestMime", () => {
   const text = renderDigestText(view);
   const html = renderDigestHtml(view);
   const raw = buildDigestMime({
-    from: "Gensidig <gensidig@example.com>",
+    from: "gensidig@example.com",
     to: "camilla@bergconsult.dk",
     replyTo: view.replyAddress,
     subject,

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseMail } from "../../src/mail/parse";
 import { newText, quoteAttribution, snippet } from "../../src/mail/reply";
 
 interface Case {
@@ -435,6 +438,63 @@ describe("newText and quoteAttribution", () => {
   it("reads only the first 32 KB", () => {
     const body = "a".repeat(40 * 1024) + "\nsecret tail";
     expect(newText(body)).toBe("a".repeat(32 * 1024));
+  });
+});
+
+/** Digest replies as each client writes them, with the digest and its command examples quoted. */
+const digestReplies: Array<{ file: string; text: string; attribution: Case["attribution"] }> = [
+  {
+    // Quote made from the HTML part: every table cell, "aldrig 3" and "pause" among them, on its own line.
+    file: "gmail-reply-da.eml",
+    text: [
+      "færdig 1",
+      "udsæt 2 til næste måned",
+      "note karin@oestergaard-arkitekter.dk ringede i går, vender tilbage efter nytår",
+    ].join("\n"),
+    attribution: { name: "Gensidig", address: "gensidig@example.com", date: "2026-11-26T08:00:00.000Z" },
+  },
+  {
+    // iPhone capitals, "Sendt fra min iPhone" above the attribution.
+    file: "apple-mail-reply-da.eml",
+    text: [
+      "Udsæt 1 om 14 dage",
+      "Aldrig 3",
+      "Note bo@nielsenconsult.dk har skiftet job, skriv til ham på den nye adresse efter jul",
+    ].join("\n"),
+    attribution: { name: "Gensidig", address: "gensidig@example.com", date: "2026-11-26T08:00:00.000Z" },
+  },
+  {
+    // A signature block, then Outlook's rule and header block, then the digest without > markers.
+    file: "outlook-reply-en.eml",
+    text: [
+      "done 1",
+      "never 3",
+      "snooze 2 until 7 December",
+      "note bo@nielsenconsult.dk Moving to Aarhus in January, suggest a call instead",
+    ].join("\n"),
+    attribution: { name: "Gensidig", address: "gensidig@example.com", date: "2026-11-26T08:00:00.000Z" },
+  },
+  {
+    // Bottom-posted: the commands sit below the quote, the "-- " signature below them.
+    file: "thunderbird-reply-en.eml",
+    text: [
+      "done 2",
+      "snooze 1 until 4 December",
+      "note anna@holmraadgivning.dk rang me back, lunch at Paludan on 4 December",
+      "cadence karin@oestergaard-arkitekter.dk monthly",
+    ].join("\n"),
+    attribution: { name: "Gensidig", address: null, date: "2026-11-26T08:00:00.000Z" },
+  },
+];
+
+describe("newText of a digest reply, per mail client", () => {
+  it.each(digestReplies)("$file", async ({ file, text, attribution }) => {
+    const mail = await parseMail(readFileSync(path.join(import.meta.dirname, "../fixtures/commands", file)));
+    expect(newText(mail.text)).toBe(text);
+    const found = quoteAttribution(mail.text);
+    expect(
+      found && { name: found.name, address: found.address, date: found.date === null ? null : new Date(found.date).toISOString() },
+    ).toEqual(attribution);
   });
 });
 

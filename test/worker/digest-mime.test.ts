@@ -9,7 +9,7 @@ describe("digest mail in workerd", () => {
   it("builds and parses back a Danish digest", async () => {
     const view = digestView("da");
     const raw = buildDigestMime({
-      from: "Gensidig <gensidig@example.com>",
+      from: "gensidig@example.com",
       to: "camilla@bergconsult.dk",
       replyTo: view.replyAddress,
       subject: digestSubject(view),
