@@ -1,5 +1,5 @@
 // Named queries of the ingest path. Each mail's writes are built here as statements for one db.batch().
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { ContactEvent, MessageRecord, NoteRecord } from "../ingest/understand";
 import type { Db } from "./client";
@@ -69,6 +69,42 @@ export async function ownersWithMessages(db: Db, ownerIds: number[], ids: string
     .from(messages)
     .where(and(inArray(messages.ownerId, ownerIds.slice(0, 10)), inArray(messages.messageId, [...new Set(ids)].slice(0, 80))));
   return rows.map((r) => r.ownerId);
+}
+
+/** How far apart the times of one mail may be: a forward's printed date has minutes and a guessed zone. */
+export const SAME_MAIL_WINDOW_MS = 2 * 60 * 60 * 1000;
+/** Snippets are compared on their start: a text part and its HTML twin can differ further on. */
+const SNIPPET_PREFIX_CHARS = 60;
+
+/**
+ * Whether this person already has this mail from another route: an inline forward carries no original
+ * Message-ID, so a mail the owner BCC'd and later forwarded is recognised by direction, subject, the start
+ * of its text and a time within SAME_MAIL_WINDOW_MS. Searched through interactions_contact_at.
+ */
+export async function hasSameMail(
+  db: Db,
+  ownerId: number,
+  e: { address: string; direction: "in" | "out"; at: number; subject: string | null; snippet: string | null },
+): Promise<boolean> {
+  const row = await db
+    .select({ id: interactions.id })
+    .from(interactions)
+    .innerJoin(contacts, eq(contacts.id, interactions.contactId))
+    .where(
+      and(
+        eq(contacts.ownerId, ownerId),
+        eq(contacts.address, e.address),
+        eq(interactions.ownerId, ownerId),
+        eq(interactions.direction, e.direction),
+        gte(interactions.at, e.at - SAME_MAIL_WINDOW_MS),
+        lte(interactions.at, e.at + SAME_MAIL_WINDOW_MS),
+        e.subject === null ? isNull(interactions.subject) : eq(interactions.subject, e.subject),
+        sql`substr(coalesce(${interactions.snippet}, ''), 1, ${SNIPPET_PREFIX_CHARS}) = ${(e.snippet ?? "").slice(0, SNIPPET_PREFIX_CHARS)}`,
+      ),
+    )
+    .limit(1)
+    .get();
+  return !!row;
 }
 
 export async function listSuppressions(db: Db, ownerId: number): Promise<string[]> {

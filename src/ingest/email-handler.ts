@@ -4,6 +4,7 @@ import { getDb, type Db } from "../db/client";
 import {
   captureStatements,
   findContactsByAddress,
+  hasSameMail,
   knownMessageIds,
   listSuppressions,
   mailEventStatement,
@@ -17,7 +18,7 @@ import { parseMail } from "../mail/parse";
 import { answerOwner } from "../mail/send";
 import type { ParsedMail } from "../mail/types";
 import { checkOwnerMail } from "./authenticate";
-import { isSuppressed, messageIdOf, understandInbound, understandOwnerMail, type Understanding } from "./understand";
+import { INLINE_FORWARD_ID_SUFFIX, isSuppressed, messageIdOf, understandInbound, understandOwnerMail, type Understanding } from "./understand";
 
 /** Cloudflare Email Routing accepts messages up to 25 MiB; anything claiming more is refused up front. */
 export const MAX_RAW_BYTES = 25 * 1024 * 1024;
@@ -258,10 +259,21 @@ export async function runBatch(db: Db, statements: Statement[]) {
   if (statements.length) await db.batch(statements as [Statement, ...Statement[]]);
 }
 
+/** Drops the events of an inline forward that the person already has, because the owner BCC'd that mail. */
+async function withoutKnownForwards(db: Db, ownerId: number, u: Extract<Understanding, { kind: "capture" }>) {
+  const events = [];
+  for (const e of u.events) {
+    if (e.source === "forward" && e.messageId.endsWith(INLINE_FORWARD_ID_SUFFIX) && (await hasSameMail(db, ownerId, e))) continue;
+    events.push(e);
+  }
+  return events.length === u.events.length ? u : { ...u, events };
+}
+
 /** Writes what a mail means in one db.batch (one D1 transaction). */
 export async function store(db: Db, owner: OwnerWithAddresses, envelope: Envelope, understanding: Understanding, now: number): Promise<IngestOutcome> {
   if (understanding.kind === "command") throw new Error("command mail reached the store step");
   try {
+    if (understanding.kind === "capture") understanding = await withoutKnownForwards(db, owner.owner.id, understanding);
     const addresses = understanding.kind === "capture" ? understanding.events.map((e) => e.address) : [];
     const existing = addresses.length ? await findContactsByAddress(db, owner.owner.id, addresses) : [];
     const plan = writePlan(db, owner, envelope, understanding, new Set(existing.map((c) => c.address)), now);

@@ -15,6 +15,9 @@ export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 export const MAX_QUOTED_CHARS = 8 * 1024;
 export const SNIPPET_CHARS = 280;
 
+/** Message-IDs we make up for inline forwards, whose original Message-ID the forward does not carry. */
+export const INLINE_FORWARD_ID_SUFFIX = "@forward.gensidig";
+
 export type Direction = "in" | "out";
 export type Source = "bcc" | "forward" | "thread-reply" | "reply-evidence" | "import";
 
@@ -293,7 +296,7 @@ function understandForward(
   const at = forward.date !== null && forward.date <= ctx.receivedAt + MAX_CLOCK_SKEW_MS ? forward.date : message.at;
   const originalId =
     forward.headers?.["message-id"]?.[0]?.replace(/^\s*<|>\s*$/g, "") ||
-    `${stableHash(`${forward.from.address}|${forward.date}|${forward.subject}`)}@forward.gensidig`;
+    `${stableHash(`${forward.from.address}|${forward.date}|${forward.subject}`)}${INLINE_FORWARD_ID_SUFFIX}`;
   const own = newText(forward.body);
   const intent = classifyIntent({ subject: forward.subject ?? "", text: own });
   const base = {

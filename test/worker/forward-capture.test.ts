@@ -60,6 +60,45 @@ describe("forwards from each mail client become the original sender's mail", () 
     expect((await contact("sarah@brightlabs.io")).body.interactions).toHaveLength(before);
   });
 
+  it("recognises an inline forward of a mail the owner already BCC'd, and keeps the note", async () => {
+    await deliver(fixture("capture/gmail-bcc-en.eml"));
+    const before = (await contact("sarah@brightlabs.io")).body;
+    const forward = [
+      "From: Jonas Kragh <owner@example.com>",
+      "To: gensidig@example.com",
+      "Subject: Fwd: Coffee next week? Landing page ideas",
+      "Date: Wed, 4 Nov 2026 10:00:00 +0100",
+      "Message-ID: <CAK7n1c9fwdOfSent@mail.gmail.com>",
+      "MIME-Version: 1.0",
+      'Content-Type: text/plain; charset="UTF-8"',
+      "",
+      "Sarah is the one who built the Bright Labs page.",
+      "",
+      "---------- Forwarded message ---------",
+      "From: Owner Olsen <owner@example.com>",
+      "Date: Tue, Nov 3, 2026 at 9:14 AM",
+      "Subject: Coffee next week? Landing page ideas",
+      "To: Sarah Miller <sarah@brightlabs.io>",
+      "Cc: Bo Nielsen <bo@nielsen-consult.dk>",
+      "",
+      "",
+      "Hi Sarah,",
+      "",
+      "Could you spare 30 minutes next week for a coffee? I would love to hear",
+      "how you approached the landing page for Bright Labs. Bo is cc'd since he",
+      "asked about the same thing.",
+      "",
+      "Best,",
+      "Owner",
+      "",
+    ].join("\r\n");
+    const res = await deliver(forward);
+    expect(res.rejected()).toBeNull();
+    const after = (await contact("sarah@brightlabs.io")).body;
+    expect(after.interactions).toHaveLength(before.interactions.length);
+    expect(after.notes.map((n) => n.body)).toContain("Sarah is the one who built the Bright Labs page.");
+  });
+
   it("reads the introduction in a forwarded Gmail mail as giving", async () => {
     const intro = (await contact("sarah@brightlabs.io")).body.interactions.find((i) => i.subject === "Intro: you and Tom Becker");
     expect(intro?.intent.giving).toBe(true);
