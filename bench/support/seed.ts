@@ -3,7 +3,7 @@
 // 100 KB limit), then every interaction and message generated inside SQLite from the contact rows, so the
 // interactions agree with each contact's counts and dates. Aggregates are drawn so that a weekly digest at
 // `now` finds candidates in all four sections, in the proportions a real network might show.
-import { weekStartOf } from "../../src/db/capture";
+import { weekStartOf } from "../../src/time";
 import { seededRandom } from "./encode";
 
 const DAY_MS = 86_400_000;

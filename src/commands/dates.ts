@@ -9,8 +9,8 @@
 
 import * as chrono from "chrono-node";
 import { localDate } from "../digest/format";
+import { DAY_MS } from "../time";
 
-const DAY_MS = 86_400_000;
 /** A snooze longer than this is a mistake or a wish to mute; `never` says that better. */
 export const MAX_SNOOZE_DAYS = 730;
 /** Phrases longer than this are not a date; they are not handed to the parser at all. */

@@ -2,24 +2,10 @@
 import { and, eq, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { ContactEvent, MessageRecord, NoteRecord } from "../ingest/understand";
+import { DAY_MS, weekStartOf } from "../time";
 import type { Db } from "./client";
+import { chunk, chunkRows, LOOKUP_CHUNK } from "./limits";
 import { contacts, interactions, mailEvents, messages, notes, suppressions, weeklyActivity } from "./schema";
-
-/** D1 binds at most 100 parameters per statement (Cloudflare D1 limits). */
-export const D1_MAX_PARAMS = 100;
-/** Lookups by address use IN (…); keep them well inside the parameter limit. */
-const LOOKUP_CHUNK = 90;
-
-export function chunk<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** Rows per multi-row INSERT so that rows × parameters-per-row stays within D1's limit. */
-export function rowsPerStatement(paramsPerRow: number): number {
-  return Math.max(1, Math.floor(D1_MAX_PARAMS / paramsPerRow));
-}
 
 export interface ExistingContact {
   id: number;
@@ -67,7 +53,8 @@ export async function ownersWithMessages(db: Db, ownerIds: number[], ids: string
   const rows = await db
     .selectDistinct({ ownerId: messages.ownerId })
     .from(messages)
-    .where(and(inArray(messages.ownerId, ownerIds.slice(0, 10)), inArray(messages.messageId, [...new Set(ids)].slice(0, 80))));
+    // In-Reply-To comes first in `ids`, so a very long References header loses only its oldest ids.
+    .where(and(inArray(messages.ownerId, ownerIds.slice(0, 10)), inArray(messages.messageId, [...new Set(ids)].slice(0, LOOKUP_CHUNK - 10))));
   return rows.map((r) => r.ownerId);
 }
 
@@ -110,25 +97,6 @@ export async function hasSameMail(
 export async function listSuppressions(db: Db, ownerId: number): Promise<string[]> {
   const rows = await db.select({ pattern: suppressions.pattern }).from(suppressions).where(eq(suppressions.ownerId, ownerId));
   return rows.map((r) => r.pattern);
-}
-
-export async function messageExists(db: Db, ownerId: number, messageId: string): Promise<boolean> {
-  const row = await db
-    .select({ id: messages.id })
-    .from(messages)
-    .where(and(eq(messages.ownerId, ownerId), eq(messages.messageId, messageId)))
-    .get();
-  return !!row;
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Monday 00:00 UTC of the ISO week that holds `at`. */
-export function weekStartOf(at: number): number {
-  const day = Math.floor(at / DAY_MS);
-  // 1970-01-01 was a Thursday: day 0 is weekday 3 counting from Monday = 0.
-  const weekday = (day + 3) % 7;
-  return (day - weekday) * DAY_MS;
 }
 
 // SQLite's scalar min()/max() return NULL when any argument is NULL; these keep the other value.
@@ -260,7 +228,7 @@ function upsertContacts(db: Db, ownerId: number, deltas: ContactDelta[], now: nu
   if (deltas.length === 0) return [];
   const rows = deltas.map((d) => contactRow(ownerId, d, now));
   const perRow = db.insert(contacts).values(rows[0]).toSQL().params.length;
-  return chunk(rows, rowsPerStatement(perRow)).map((part) =>
+  return chunkRows(rows, perRow).map((part) =>
     db
       .insert(contacts)
       .values(part)
@@ -289,7 +257,7 @@ function insertInteractions(db: Db, ownerId: number, events: ContactEvent[], bro
     broadcast,
   }));
   const perRow = db.insert(interactions).values(rows[0]).toSQL().params.length;
-  return chunk(rows, rowsPerStatement(perRow)).map((part) => db.insert(interactions).values(part).onConflictDoNothing());
+  return chunkRows(rows, perRow).map((part) => db.insert(interactions).values(part).onConflictDoNothing());
 }
 
 function insertNotes(db: Db, ownerId: number, list: NoteRecord[], messageId: string, now: number): BatchItem<"sqlite">[] {

@@ -2,7 +2,7 @@
 // writes are made of, so that one mail's changes go to D1 in one db.batch().
 import { and, asc, count, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { chunk } from "./capture";
+import { chunk, LOOKUP_CHUNK } from "./limits";
 import type { Db } from "./client";
 import type { OwnerSettingsPatch } from "./owners";
 import { contacts, digestItems, digests, interactions, messages, notes, owners, suppressions, type Contact, type Interaction, type Note } from "./schema";
@@ -11,7 +11,6 @@ export type Statement = BatchItem<"sqlite">;
 export type ItemKind = "thank" | "help" | "follow-up" | "reconnect";
 
 /** Lookups by id or address use IN (…); D1 binds at most 100 parameters per statement. */
-const LOOKUP_CHUNK = 90;
 
 export interface NumberedItem {
   number: number;

@@ -1,5 +1,6 @@
-import { and, desc, eq, getTableColumns, gt, gte, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, gt, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "./client";
+import { chunkRows } from "./limits";
 import { contacts, digestItems, digests, mailEvents, owners, weeklyActivity, type Contact, type DigestItem } from "./schema";
 
 const CONTACT_COLUMNS = Object.entries(getTableColumns(contacts)).map(([key, column]) => ({
@@ -28,23 +29,22 @@ export async function digestCandidates(db: Db, ownerId: number): Promise<Contact
   });
 }
 
-export async function recentActivity(db: Db, ownerId: number, sinceWeekStart: number) {
+/** Activity rows of the weeks starting in [from, until). */
+export async function recentActivity(db: Db, ownerId: number, from: number, until: number) {
   return db
     .select()
     .from(weeklyActivity)
-    .where(and(eq(weeklyActivity.ownerId, ownerId), gte(weeklyActivity.weekStart, sinceWeekStart)))
+    .where(and(eq(weeklyActivity.ownerId, ownerId), gte(weeklyActivity.weekStart, from), lt(weeklyActivity.weekStart, until)))
     .orderBy(weeklyActivity.weekStart);
 }
 
-export async function lastDigest(db: Db, ownerId: number) {
-  return (await db.select().from(digests).where(eq(digests.ownerId, ownerId)).orderBy(desc(digests.sentAt), desc(digests.id)).limit(1).get()) ?? null;
-}
-
-export async function mailEventCounts(db: Db, ownerId: number, since: number): Promise<{ ignored: number; failed: number }> {
+/** Mail ignored as automated and dead letters since this owner's last digest, in one query. */
+export async function mailEventCounts(db: Db, ownerId: number): Promise<{ ignored: number; failed: number }> {
+  const lastSent = sql`coalesce((select max(${digests.sentAt}) from ${digests} where ${digests.ownerId} = ${ownerId}), 0)`;
   const rows = await db
     .select({ kind: mailEvents.kind, n: sql<number>`count(*)` })
     .from(mailEvents)
-    .where(and(eq(mailEvents.ownerId, ownerId), gt(mailEvents.at, since)))
+    .where(and(eq(mailEvents.ownerId, ownerId), gt(mailEvents.at, lastSent)))
     .groupBy(mailEvents.kind);
   const n = (kind: string) => rows.find((r) => r.kind === kind)?.n ?? 0;
   return { ignored: n("ignored"), failed: n("dead-letter") };
@@ -74,9 +74,7 @@ export async function finishDigest(
   input: { ownerId: number; digestId: number; messageId: string; subject: string; isoWeek: string | null; items: NewDigestItem[] },
 ) {
   const rows = input.items.map((i) => ({ ...i, ownerId: input.ownerId, digestId: input.digestId }));
-  // 8 columns a row: 12 rows per INSERT stays inside D1's 100 bound parameters.
-  const inserts = [];
-  for (let i = 0; i < rows.length; i += 12) inserts.push(db.insert(digestItems).values(rows.slice(i, i + 12)));
+  const inserts = rows.length ? chunkRows(rows, db.insert(digestItems).values(rows[0]).toSQL().params.length).map((part) => db.insert(digestItems).values(part)) : [];
   await db.batch([
     db.update(digests).set({ messageId: input.messageId, subject: input.subject }).where(eq(digests.id, input.digestId)),
     ...inserts,
@@ -84,10 +82,3 @@ export async function finishDigest(
   ]);
 }
 
-export async function digestItemsOf(db: Db, ownerId: number, digestId: number) {
-  return db
-    .select()
-    .from(digestItems)
-    .where(and(eq(digestItems.ownerId, ownerId), eq(digestItems.digestId, digestId)))
-    .orderBy(digestItems.number);
-}

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "./client";
+import { chunk, LOOKUP_CHUNK } from "./limits";
 import { ownerAddresses, owners, type Owner } from "./schema";
 
 export interface OwnerWithAddresses {
@@ -25,9 +26,14 @@ export async function findOwnerById(db: Db, ownerId: number): Promise<Owner | nu
 
 /** The owner one of whose addresses (primary or alias) this is, with all their addresses. */
 export async function findOwnerByAddress(db: Db, address: string): Promise<OwnerWithAddresses | null> {
-  const link = await db.select().from(ownerAddresses).where(eq(ownerAddresses.address, address)).get();
-  if (!link) return null;
-  return loadOwnerWithAddresses(db, link.ownerId);
+  // One round trip: every mail starts here.
+  const ownerOf = db.select({ id: ownerAddresses.ownerId }).from(ownerAddresses).where(eq(ownerAddresses.address, address));
+  const [owner, addresses] = await db.batch([
+    db.select().from(owners).where(inArray(owners.id, ownerOf)),
+    db.select({ address: ownerAddresses.address }).from(ownerAddresses).where(inArray(ownerAddresses.ownerId, ownerOf)),
+  ]);
+  if (!owner[0]) return null;
+  return { owner: owner[0], addresses: addresses.map((a) => a.address) };
 }
 
 export async function loadOwnerWithAddresses(db: Db, ownerId: number): Promise<OwnerWithAddresses | null> {
@@ -41,20 +47,16 @@ export async function loadOwnerWithAddresses(db: Db, ownerId: number): Promise<O
 
 /** Owners any of the given addresses belongs to (to find whose thread a stranger's reply is on). */
 export async function ownerIdsForAddresses(db: Db, addresses: string[]): Promise<Map<string, number>> {
-  if (addresses.length === 0) return new Map();
-  const rows = await db
-    .select()
-    .from(ownerAddresses)
-    .where(inArray(ownerAddresses.address, addresses.slice(0, 90)));
-  return new Map(rows.map((r) => [r.address, r.ownerId]));
+  const found = new Map<string, number>();
+  for (const part of chunk([...new Set(addresses)], LOOKUP_CHUNK)) {
+    const rows = await db.select().from(ownerAddresses).where(inArray(ownerAddresses.address, part));
+    for (const r of rows) found.set(r.address, r.ownerId);
+  }
+  return found;
 }
 
 export async function listOwners(db: Db): Promise<Owner[]> {
   return db.select().from(owners).all();
-}
-
-export async function setOwnerDigestWeek(db: Db, ownerId: number, isoWeek: string) {
-  await db.update(owners).set({ lastDigestWeek: isoWeek }).where(eq(owners.id, ownerId));
 }
 
 export type OwnerSettingsPatch = Partial<
@@ -112,11 +114,3 @@ export async function createOwner(db: Db, input: NewOwnerInput): Promise<Owner> 
   return inserted;
 }
 
-export async function isOwnerAddress(db: Db, ownerId: number, address: string): Promise<boolean> {
-  const row = await db
-    .select()
-    .from(ownerAddresses)
-    .where(and(eq(ownerAddresses.ownerId, ownerId), eq(ownerAddresses.address, address)))
-    .get();
-  return !!row;
-}

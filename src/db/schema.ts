@@ -253,9 +253,7 @@ export const weeklyActivity = sqliteTable(
 
 export type Owner = typeof owners.$inferSelect;
 export type Contact = typeof contacts.$inferSelect;
-export type NewContact = typeof contacts.$inferInsert;
 export type Interaction = typeof interactions.$inferSelect;
-export type NewInteraction = typeof interactions.$inferInsert;
 export type Note = typeof notes.$inferSelect;
 export type MailEvent = typeof mailEvents.$inferSelect;
 export type Digest = typeof digests.$inferSelect;

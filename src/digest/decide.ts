@@ -7,9 +7,9 @@
 // as settled: with nothing to order them, the assistant gives the owner the benefit of the doubt.
 
 import type { Contact, Owner } from "../db/schema";
+import { DAY_MS } from "../time";
 import type { DigestPlan, Evidence, Recommendation, Section } from "./types";
 
-const DAY_MS = 86_400_000;
 
 /** Display and priority order. A contact due in several sections appears only in the first of these. */
 export const SECTION_ORDER: readonly Section[] = ["thank", "help", "follow-up", "reconnect"];

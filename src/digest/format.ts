@@ -1,10 +1,8 @@
 // Small pure helpers shared by the text and HTML renderers: cleaning attacker-controlled text, dates in the
 // owner's time zone, ISO weeks, mailto links and line wrapping. Nothing here knows about a language.
 
+import { isoWeekStart, WEEK_MS } from "../time";
 import type { WeekActivity } from "./types";
-
-export const DAY_MS = 86_400_000;
-export const WEEK_MS = 7 * DAY_MS;
 
 /** Weeks in the activity picture. */
 export const ACTIVITY_WEEKS = 12;
@@ -73,33 +71,13 @@ export function localDate(ms: number, timeZone: string): LocalDate {
   return { year: get("year"), month: get("month"), day: get("day") };
 }
 
-/** ISO 8601 week of the UTC date of `ms`. */
-export function isoWeekOf(ms: number): { year: number; week: number } {
-  const d = new Date(ms);
-  const date = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-  const weekday = (new Date(date).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  const thursday = date + (3 - weekday) * DAY_MS; // the week belongs to the year of its Thursday
-  const year = new Date(thursday).getUTCFullYear();
-  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / WEEK_MS) + 1;
-  return { year, week };
-}
-
-/** Monday 00:00 UTC of ISO week `week` of `year`, ms. */
-export function isoWeekStart(year: number, week: number): number {
-  const jan4 = Date.UTC(year, 0, 4); // ISO 8601: week 1 is the week with 4 January in it
-  const jan4Weekday = (new Date(jan4).getUTCDay() + 6) % 7;
-  return jan4 - jan4Weekday * DAY_MS + (week - 1) * WEEK_MS;
-}
-
 /**
- * Exactly `ACTIVITY_WEEKS` rows, oldest first, ending with the last row given, or with the week before
- * `current` when none is given. Missing weeks become zeros, so the picture never silently shrinks.
+ * Exactly `ACTIVITY_WEEKS` rows, oldest first: the complete weeks before `current`, the digest's week.
+ * Missing weeks become zeros, so a quiet spell shows as quiet instead of shifting the picture.
  */
 export function fillActivityWeeks(rows: WeekActivity[], current: { year: number; week: number }): WeekActivity[] {
   const byWeek = new Map(rows.map((r) => [r.weekStart, r]));
-  const last = rows.length
-    ? Math.max(...rows.map((r) => r.weekStart))
-    : isoWeekStart(current.year, current.week) - WEEK_MS;
+  const last = isoWeekStart(current.year, current.week) - WEEK_MS;
   const out: WeekActivity[] = [];
   for (let i = ACTIVITY_WEEKS - 1; i >= 0; i--) {
     const weekStart = last - i * WEEK_MS;

@@ -1,8 +1,7 @@
 // The scheduled() path: who is due → recommendations → render → send → remember what was numbered.
 import { EmailMessage } from "cloudflare:email";
 import type { Db } from "../db/client";
-import { weekStartOf } from "../db/capture";
-import { createDigest, deleteDigest, digestCandidates, finishDigest, lastDigest, mailEventCounts, recentActivity } from "../db/digests";
+import { createDigest, deleteDigest, digestCandidates, finishDigest, mailEventCounts, recentActivity } from "../db/digests";
 import { listOwners } from "../db/owners";
 import type { Owner } from "../db/schema";
 import type { Config } from "../env";
@@ -11,11 +10,11 @@ import { planDigest } from "./decide";
 import { buildDigestMime } from "./mime";
 import { digestSubject, renderDigestHtml, renderDigestText, type DigestView } from "./render";
 import type { DigestPlan, WeekActivity } from "./types";
+import { isoWeekStart, WEEK_MS } from "../time";
+import { ACTIVITY_WEEKS } from "./format";
 import { digestDue, localTime } from "./schedule";
 import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "./token";
 
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-export const ACTIVITY_WEEKS = 12;
 
 export interface SentDigest {
   digestId: number;
@@ -55,13 +54,14 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
 
 /** Everything the digest needs from D1: one row per unmuted contact, 12 activity rows, two counts. */
 export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promise<DigestFacts> {
-  const since = weekStartOf(now) - (ACTIVITY_WEEKS - 1) * WEEK_MS;
-  const [candidates, activityRows, previous] = await Promise.all([
+  // The picture: the complete weeks before the digest's own week, in the owner's calendar.
+  const local = localTime(now, owner.timeZone);
+  const until = isoWeekStart(local.year, local.week);
+  const [candidates, activityRows, counts] = await Promise.all([
     digestCandidates(db, owner.id),
-    recentActivity(db, owner.id, since),
-    lastDigest(db, owner.id),
+    recentActivity(db, owner.id, until - ACTIVITY_WEEKS * WEEK_MS, until),
+    mailEventCounts(db, owner.id),
   ]);
-  const counts = await mailEventCounts(db, owner.id, previous?.sentAt ?? 0);
   return {
     plan: planDigest({ contacts: candidates, owner, now }),
     activity: activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, gave: r.gave, got: r.got })),

@@ -1,5 +1,7 @@
 // When is an owner's digest due? Pure: the owner's settings and `now` in, a decision out.
 
+import { isoWeekOf } from "../time";
+
 export interface LocalTime {
   /** ISO weekday, 1 = Monday … 7 = Sunday. */
   weekday: number;
@@ -38,11 +40,8 @@ export function localTime(now: number, timeZone: string): LocalTime {
       .map((p) => [p.type, p.value]),
   );
   const weekday = WEEKDAYS[parts.weekday];
-  // ISO 8601 week: the week that holds the Thursday of this local date's week.
-  const localMidnight = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day));
-  const thursday = new Date(localMidnight + (4 - weekday) * 86_400_000);
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) + 1;
+  // The ISO week of the owner's local calendar date, not of the UTC one.
+  const { year, week } = isoWeekOf(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)));
   return { weekday, hour: Number(parts.hour), isoWeek: `${year}-W${String(week).padStart(2, "0")}`, year, week };
 }
 

@@ -6,7 +6,7 @@
 // (RFC 5321 §2.4 leaves case to the receiving host), and short because a local part holds at most 64 octets
 // (RFC 5321 §4.5.3.1.1).
 
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "../time";
 
 /** How long a digest can be answered. */
 export const DIGEST_TOKEN_TTL_MS = 30 * DAY_MS;

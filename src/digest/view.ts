@@ -1,17 +1,16 @@
 // What a digest shows, decided once for both parts: the text and HTML renderers only lay this out.
 
 import {
-  DAY_MS,
   MAX_NAME_CHARS,
   MAX_QUOTED_SUBJECT_CHARS,
   cleanText,
   fillActivityWeeks,
-  isoWeekOf,
   localDate,
   mailtoHref,
   replySubject,
   shortName,
 } from "./format";
+import { DAY_MS, isoWeekOf } from "../time";
 import { type Language, type Piece, STRINGS, type Strings } from "./i18n";
 import type { Circle, DigestPlan, Recommendation, Section, WeekActivity } from "./types";
 

@@ -8,7 +8,6 @@ import {
   knownMessageIds,
   listSuppressions,
   mailEventStatement,
-  messageExists,
   messageOnlyStatement,
   ownersWithMessages,
 } from "../db/capture";
@@ -133,10 +132,11 @@ async function ownerMail(
   now: number,
 ): Promise<IngestOutcome> {
   const ownerId = owner.owner.id;
-  if (await messageExists(db, ownerId, messageIdOf(mail))) return { status: "duplicate", ownerId };
-
+  const messageId = messageIdOf(mail);
   const threadIds = [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x);
-  const [known, suppressions] = await Promise.all([knownMessageIds(db, ownerId, threadIds), listSuppressions(db, ownerId)]);
+  // One lookup answers both "was this mail delivered before?" and "which of its thread do we know?".
+  const [known, suppressions] = await Promise.all([knownMessageIds(db, ownerId, [messageId, ...threadIds]), listSuppressions(db, ownerId)]);
+  if (known.has(messageId)) return { status: "duplicate", ownerId };
   let understanding: Understanding;
   try {
     understanding = understandOwnerMail({

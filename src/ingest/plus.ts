@@ -20,10 +20,6 @@ export function assistantPlusPart(address: string, assistantLocal: string, assis
   return undefined;
 }
 
-export function isAssistantAddress(address: string, assistantLocal: string, assistantDomain: string): boolean {
-  return assistantPlusPart(address, assistantLocal, assistantDomain) !== undefined;
-}
-
 /** Several options may be combined with further plus signs or dots: gensidig+3d+private@…. */
 export function parsePlusOptions(plus: string | null): PlusOptions {
   const options: PlusOptions = { followUpDays: null, private: false, token: null };

@@ -5,12 +5,13 @@ import { findForward, type ForwardedOriginal } from "../mail/forward";
 import { classifyIntent, type Intent } from "../mail/intent";
 import { newText, quoteAttribution, snippetOfNewText } from "../mail/reply";
 import type { Address, ParsedMail } from "../mail/types";
+import { DAY_MS } from "../time";
 import { assistantPlusPart, parsePlusOptions, type PlusOptions } from "./plus";
 
 /** More people than this in To/Cc is a broadcast (a newsletter, an announcement), not a conversation. */
 export const BROADCAST_RECIPIENTS = 20;
 /** A Date header further ahead than this is a wrong clock; we use the time we received the mail. */
-export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+export const MAX_CLOCK_SKEW_MS = DAY_MS;
 /** Quoted text read for the intent of a reply's original (bounded: the regexes behind it are not linear). */
 export const MAX_QUOTED_CHARS = 8 * 1024;
 export const SNIPPET_CHARS = 280;

@@ -1,6 +1,7 @@
 import PostalMime from "postal-mime";
 import { describe, expect, it } from "vitest";
-import { fillActivityWeeks, isoWeekOf, isoWeekStart, mailtoHref, wrap } from "../../src/digest/format";
+import { fillActivityWeeks, mailtoHref, wrap } from "../../src/digest/format";
+import { isoWeekOf, isoWeekStart } from "../../src/time";
 import { STRINGS } from "../../src/digest/i18n";
 import { buildDigestMime } from "../../src/digest/mime";
 import { encodeHeaderWords } from "../../src/mail/compose";
@@ -382,6 +383,13 @@ describe("weeks", () => {
     expect(weeks).toHaveLength(12);
     expect(weeks.map((w) => isoWeekOf(w.weekStart).week)).toEqual([36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47]);
     expect(weeks.every((w) => w.sent === 0 && w.received === 0)).toBe(true);
+  });
+
+  it("ends the picture with the week before the digest's, however long the owner has been quiet", () => {
+    const week41 = { weekStart: isoWeekStart(2026, 41), sent: 4, received: 2, gave: 1, got: 0 };
+    const weeks = fillActivityWeeks([week41], { year: 2026, week: 48 });
+    expect(weeks.map((w) => isoWeekOf(w.weekStart).week)).toEqual([36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47]);
+    expect(weeks.map((w) => w.sent)).toEqual([0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0]);
   });
 
   it("wraps words with a hanging indent and never breaks an address", () => {

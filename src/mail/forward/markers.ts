@@ -16,9 +16,6 @@ export interface SeparatorMatch {
   trailing: string;
 }
 
-/** Leading quote marks and indentation a client may put before a forwarded line. */
-export const QUOTE_PREFIX = /^[ \t]*(?:>[ \t]?)*/;
-
 const DASHED_FORWARD =
   /^(-{2,})[ \t]*(?:forwarded message|videresendt meddelelse|videresendt besked|videresendt e-?mail)[ \t]*(-{2,})/i;
 const APPLE_FORWARD = /^(?:begin forwarded message|start på videresendt besked|videresendt besked)[ \t]*:[ \t]*$/i;
