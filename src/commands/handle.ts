@@ -3,11 +3,11 @@
 // same mail never gets here. Lines come from the new text only: quoted digests and signatures never act.
 import type { Db } from "../db/client";
 import type { OwnerWithAddresses } from "../db/owners";
-import { replySubject } from "../digest/format";
 import type { Config, Env } from "../env";
 import type { PlusOptions } from "../ingest/plus";
 import { newText } from "../mail/reply";
 import type { Answer } from "../mail/send";
+import { isReplyOrForward, replySubject } from "../mail/subject";
 import type { ParsedMail } from "../mail/types";
 import { renderAnswer } from "./answer";
 import { executeCommands } from "./execute";
@@ -29,7 +29,7 @@ function commandText(mail: ParsedMail): string {
   const own = newText(mail.text);
   if (own.trim()) return own;
   const subject = mail.subject.trim();
-  return /^(re|sv|aw|fw|fwd|vs)\s*:/i.test(subject) ? "" : subject;
+  return isReplyOrForward(subject) ? "" : subject;
 }
 
 export async function handleCommandMail(ctx: CommandMailContext): Promise<void> {
@@ -47,7 +47,7 @@ export async function handleCommandMail(ctx: CommandMailContext): Promise<void> 
     parsed,
   );
   await ctx.answer({
-    subject: replySubject(ctx.mail.subject.trim() || "(no subject)"),
+    subject: replySubject(ctx.mail.subject),
     text: renderAnswer(execution),
     attachments: execution.attachments.length ? execution.attachments : undefined,
   });

@@ -42,13 +42,6 @@ export function mailtoHref(to: string, subject: string, bcc: string): string {
   return `mailto:${encodeMailtoPart(to)}?subject=${encodeMailtoPart(subject)}&bcc=${encodeMailtoPart(bcc)}`;
 }
 
-// RFC 5322 §3.6.5 suggests "Re: "; Danish and German clients write "SV:" or "AW:". One reply prefix is enough.
-const REPLY_PREFIX = /^\s*(re|sv|aw|antw)\s*:/i;
-
-export function replySubject(subject: string): string {
-  return REPLY_PREFIX.test(subject) ? subject : `Re: ${subject}`;
-}
-
 export interface LocalDate {
   year: number;
   /** 1–12 */

@@ -7,9 +7,9 @@ import {
   fillActivityWeeks,
   localDate,
   mailtoHref,
-  replySubject,
   shortName,
 } from "./format";
+import { replySubject } from "../mail/subject";
 import { DAY_MS, isoWeekOf } from "../time";
 import { type Language, type Piece, STRINGS, type Strings } from "./i18n";
 import type { Circle, DigestPlan, Recommendation, Section, WeekActivity } from "./types";

@@ -4,6 +4,7 @@ import { detectAutomated, isMachineAddress } from "../mail/automated";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
 import { classifyIntent, type Intent } from "../mail/intent";
 import { newText, quoteAttribution, snippetOfNewText } from "../mail/reply";
+import { stripSubjectTags } from "../mail/subject";
 import type { Address, ParsedMail } from "../mail/types";
 import { DAY_MS } from "../time";
 import { assistantPlusPart, parsePlusOptions, type PlusOptions } from "./plus";
@@ -117,10 +118,6 @@ function attachmentNames(mail: ParsedMail): string[] {
   return mail.attachments.map((a) => a.filename).filter((n): n is string => !!n);
 }
 
-function stripReplyPrefix(subject: string): string {
-  return subject.replace(/^\s*((re|sv|aw|vs|fw|fwd|wg)\s*(\[\d+\])?\s*:\s*)+/i, "").trim();
-}
-
 /** The quoted original below an attribution line, with the "> " markers removed. */
 function quotedOriginal(text: string, attributionLine: string): string {
   const start = text.indexOf(attributionLine);
@@ -202,7 +199,7 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
     if (attribution && person) {
       const theirAt = attribution.date !== null && attribution.date <= at ? attribution.date : at - 60_000;
       const quoted = newText(quotedOriginal(mail.text, attribution.line));
-      const subject = stripReplyPrefix(mail.subject) || null;
+      const subject = stripSubjectTags(mail.subject) || null;
       events.push({
         address: person.address,
         name: person.name ?? attribution.name ?? null,

@@ -10,8 +10,6 @@ import { offsetOfDateHeader, parseForwardedDate } from "./forward/date";
 import { htmlToText } from "./html";
 import { normalizeAddress } from "./parse";
 import {
-  hasForwardPrefix,
-  hasReplyPrefix,
   type HeaderField,
   type HeaderLine,
   type MarkerStrength,
@@ -19,6 +17,7 @@ import {
   matchSeparator,
 } from "./forward/markers";
 import { cleanNote } from "./forward/note";
+import { hasForwardPrefix, hasReplyPrefix } from "./subject";
 import type { Address, ParsedMail } from "./types";
 
 export interface ForwardedOriginal {

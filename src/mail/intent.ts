@@ -1,6 +1,7 @@
 // What a person's new text does, in English and Danish: thanks, asks, gives (an introduction, help,
 // information, a referral) or opens a first contact. Pure phrase rules over the text they wrote now;
 // quotes and signatures are removed before (see reply.ts).
+import { isReplyOrForward } from "./subject";
 
 export interface Intent {
   thanks: boolean;
@@ -192,8 +193,6 @@ const OUTREACH = phrases([
   "anbefalede (?:at )?jeg (?:kontaktede|skrev til) dig",
 ]);
 
-/** Reply and forward prefixes: such a subject was written by someone else first. */
-const REPLY_SUBJECT = /^\s*(re|sv|aw|vs|fw|fwd|videresendt|wg|tr)\s*(\[\d+\])?\s*:/i;
 const SUBJECT_INTRODUCTION = /^\s*(intro|introduction|introduktion|introducing|præsentation)\b/i;
 const SUBJECT_QUESTION = /^\s*(quick question|question|a question|spørgsmål|et hurtigt spørgsmål|hurtigt spørgsmål)\b/iu;
 
@@ -236,7 +235,8 @@ function asksQuestion(text: string): boolean {
 
 /** Classifies the person's own new text (quotes and signature already removed). */
 export function classifyIntent(input: { subject: string; text: string }): Intent {
-  const ownSubject = REPLY_SUBJECT.test(input.subject) ? "" : normalize(input.subject);
+  // A reply's or forward's subject was written by someone else first: it says nothing of this mail.
+  const ownSubject = isReplyOrForward(input.subject) ? "" : normalize(input.subject);
   const body = withoutSignOff(normalize(input.text));
   const all = `${ownSubject}\n${body}`;
   const outreach = OUTREACH.test(all);

@@ -1,6 +1,7 @@
 // The two ways mail leaves the worker. Locally both write .eml files under .wrangler/tmp/email/.
 import { EmailMessage } from "cloudflare:email";
 import { composeMail, newMessageId, type OutgoingAttachment } from "./compose";
+import { replySubject } from "./subject";
 
 export interface Answer {
   subject: string;
@@ -21,10 +22,6 @@ export interface AnswerContext {
 }
 
 export type AnswerRoute = "reply" | "send_email";
-
-function replySubject(subject: string): string {
-  return /^\s*re:/i.test(subject) ? subject : `Re: ${subject || "(no subject)"}`;
-}
 
 /**
  * Answers the owner. message.reply() is the natural path (threaded, to the sender only), but Cloudflare

@@ -84,22 +84,3 @@ export function matchHeaderLine(line: string): HeaderLine | null {
 export function unbold(value: string): string {
   return value.replace(/\*{1,2}([^*\n]+?)\*{1,2}/g, "$1");
 }
-
-/** Subject tags a client adds when forwarding (English, Danish, Norwegian, German, French, Spanish). */
-const FORWARD_PREFIX = /^(?:fwd?|vs|vb|wg|tr|rv|enc|videresend|videresendt)[ \t]*:/i;
-/** Subject tags a client adds when replying. */
-const REPLY_PREFIX = /^(?:re|sv|aw|antw|réf|ref)[ \t]*:/i;
-/** Tags gateways put in front ("[EXTERNAL]", "[Ekstern]") say nothing about forward or reply. */
-const GATEWAY_TAGS = /^(?:\[[^\]]{1,40}\][ \t]*)+/;
-
-function outermost(subject: string): string {
-  return subject.trim().replace(GATEWAY_TAGS, "");
-}
-
-export function hasForwardPrefix(subject: string): boolean {
-  return FORWARD_PREFIX.test(outermost(subject));
-}
-
-export function hasReplyPrefix(subject: string): boolean {
-  return REPLY_PREFIX.test(outermost(subject));
-}

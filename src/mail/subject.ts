@@ -1,0 +1,42 @@
+// The tags mail clients put in front of a subject when replying and forwarding. One place, because the
+// ingest, intent, forward and command rules all need to know whose subject they are reading.
+
+/** Tags a client adds when forwarding (English, Danish, Norwegian, German, French, Spanish). */
+const FORWARD_TAG = /^(?:fwd?|vs|vb|wg|tr|rv|enc|videresend|videresendt)[ \t]*(?:\[\d+\])?[ \t]*:/i;
+/** Tags a client adds when replying; some count replies ("Re[2]:"). */
+const REPLY_TAG = /^(?:re|sv|aw|antw|réf|ref)[ \t]*(?:\[\d+\])?[ \t]*:/i;
+/** Tags gateways put in front ("[EXTERNAL]", "[Ekstern]") say nothing about forward or reply. */
+const GATEWAY_TAGS = /^(?:\[[^\]]{1,40}\][ \t]*)+/;
+
+function outermost(subject: string): string {
+  return subject.trim().replace(GATEWAY_TAGS, "");
+}
+
+export function hasForwardPrefix(subject: string): boolean {
+  return FORWARD_TAG.test(outermost(subject));
+}
+
+export function hasReplyPrefix(subject: string): boolean {
+  return REPLY_TAG.test(outermost(subject));
+}
+
+/** A subject someone else wrote first: the mail replies to or forwards another. */
+export function isReplyOrForward(subject: string): boolean {
+  return hasReplyPrefix(subject) || hasForwardPrefix(subject);
+}
+
+/** The subject as first written: "SV: Fwd: Re: Møde" → "Møde". */
+export function stripSubjectTags(subject: string): string {
+  let s = outermost(subject);
+  for (;;) {
+    const m = s.match(REPLY_TAG) ?? s.match(FORWARD_TAG);
+    if (!m) return s;
+    s = s.slice(m[0].length).trim();
+  }
+}
+
+/** RFC 5322 §3.6.5 suggests "Re: "; Danish and German clients write "SV:" or "AW:". One reply tag is enough. */
+export function replySubject(subject: string): string {
+  const s = subject.trim();
+  return hasReplyPrefix(s) ? s : `Re: ${s || "(no subject)"}`;
+}
