@@ -5,23 +5,11 @@ import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixture } from "../support/fixtures";
 import { seedOwner } from "../support/owners";
-import { type Delivery, deliverCommand, digestAt, owner, planned, seedOutreach } from "./commands-scenario";
+import { ANNA, at, BO, fivePeople, KARIN, LISE, MIKKEL, type Delivery, deliverCommand, digestAt, owner, planned, seedOutreach } from "./commands-scenario";
 
-const at = (iso: string) => Date.parse(iso);
-const ANNA = "anna@holmraadgivning.dk";
-const BO = "bo@nielsenconsult.dk";
-const KARIN = "karin@oestergaard-arkitekter.dk";
-const MIKKEL = "mikkel@jensen-revision.dk";
-const LISE = "lise@dahlkommunikation.dk";
 const DIGEST_AT = at("2026-11-26T08:00:00+01:00");
 
-const PEOPLE = [
-  { name: "Anna Holm", address: ANNA, subject: "Coffee after Founders Friday?", at: "2026-11-09T09:00:00+01:00" },
-  { name: "Bo Nielsen", address: BO, subject: "Intro to your accountant", at: "2026-11-09T10:00:00+01:00" },
-  { name: "Karin Østergaard", address: KARIN, subject: "Workshop i januar?", at: "2026-11-09T11:00:00+01:00" },
-  { name: "Mikkel Jensen", address: MIKKEL, subject: "Idéer til forårets nyhedsbrev", at: "2026-11-10T09:00:00+01:00" },
-  { name: "Lise Dahl", address: LISE, subject: "Thanks for lunch!", at: "2026-11-10T10:00:00+01:00" },
-];
+const PEOPLE = fivePeople("2026-11-09", "2026-11-10");
 
 interface ContactState {
   done: number | null;

@@ -27,6 +27,28 @@ export interface Person {
   at: string;
 }
 
+export const at = (iso: string) => Date.parse(iso);
+export const ANNA = "anna@holmraadgivning.dk";
+export const BO = "bo@nielsenconsult.dk";
+export const KARIN = "karin@oestergaard-arkitekter.dk";
+export const MIKKEL = "mikkel@jensen-revision.dk";
+export const LISE = "lise@dahlkommunikation.dk";
+
+/**
+ * The five people every command test starts from: the owner wrote to the first three on `firstDay` and
+ * to the other two on `secondDay` (YYYY-MM-DD, Copenhagen), so the first digest numbers them 1 Anna,
+ * 2 Bo, 3 Karin.
+ */
+export function fivePeople(firstDay: string, secondDay: string): Person[] {
+  return [
+    { name: "Anna Holm", address: ANNA, subject: "Coffee after Founders Friday?", at: `${firstDay}T09:00:00+01:00` },
+    { name: "Bo Nielsen", address: BO, subject: "Intro to your accountant", at: `${firstDay}T10:00:00+01:00` },
+    { name: "Karin Østergaard", address: KARIN, subject: "Workshop i januar?", at: `${firstDay}T11:00:00+01:00` },
+    { name: "Mikkel Jensen", address: MIKKEL, subject: "Idéer til forårets nyhedsbrev", at: `${secondDay}T09:00:00+01:00` },
+    { name: "Lise Dahl", address: LISE, subject: "Thanks for lunch!", at: `${secondDay}T10:00:00+01:00` },
+  ];
+}
+
 /** The owner writes to each person with the assistant in BCC, as Gmail sends it. */
 export async function seedOutreach(owner: string, people: Person[]) {
   for (const [i, p] of people.entries()) {

@@ -4,15 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { signDigestToken } from "../../src/digest/token";
 import { fixture } from "../support/fixtures";
 import { seedOwner } from "../support/owners";
-import { count, deliverCommand, digestAt, owner, planned, seedOutreach } from "./commands-scenario";
+import { ANNA, at, BO, fivePeople, KARIN, LISE, MIKKEL, count, deliverCommand, digestAt, owner, planned, seedOutreach } from "./commands-scenario";
 
 const OWNER = "owner@example.com";
-const at = (iso: string) => Date.parse(iso);
-const ANNA = "anna@holmraadgivning.dk";
-const BO = "bo@nielsenconsult.dk";
-const KARIN = "karin@oestergaard-arkitekter.dk";
-const MIKKEL = "mikkel@jensen-revision.dk";
-const LISE = "lise@dahlkommunikation.dk";
 
 let ownerId: number;
 let otherId: number;
@@ -22,13 +16,7 @@ let first: Awaited<ReturnType<typeof digestAt>>;
 beforeAll(async () => {
   ownerId = (await seedOwner(OWNER, "owner-token", { name: "Camilla Olsen" })).id;
   otherId = (await seedOwner("other@elsewhere.dk", "other-token", { name: "Other Owner" })).id;
-  await seedOutreach(OWNER, [
-    { name: "Anna Holm", address: ANNA, subject: "Coffee after Founders Friday?", at: "2026-11-02T09:00:00+01:00" },
-    { name: "Bo Nielsen", address: BO, subject: "Intro to your accountant", at: "2026-11-02T10:00:00+01:00" },
-    { name: "Karin Østergaard", address: KARIN, subject: "Workshop i januar?", at: "2026-11-02T11:00:00+01:00" },
-    { name: "Mikkel Jensen", address: MIKKEL, subject: "Idéer til forårets nyhedsbrev", at: "2026-11-03T09:00:00+01:00" },
-    { name: "Lise Dahl", address: LISE, subject: "Thanks for lunch!", at: "2026-11-03T10:00:00+01:00" },
-  ]);
+  await seedOutreach(OWNER, fivePeople("2026-11-02", "2026-11-03"));
   first = await digestAt(ownerId, at("2026-11-16T08:00:00+01:00"));
 });
 
