@@ -1,10 +1,6 @@
-import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-
-const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
-// The parsers try to load the optional native re2 and fall back to RegExp; an empty module silences the noise.
-const re2Alias = { re2: path.join(import.meta.dirname, "test/support/empty-module.ts") };
+import { re2Alias, workersProject } from "./vitest.workers";
 
 export default defineConfig({
   test: {
@@ -15,27 +11,8 @@ export default defineConfig({
         resolve: { alias: re2Alias },
         test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" },
       },
-      {
-        resolve: { alias: re2Alias },
-        plugins: [
-          cloudflareTest({
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: {
-              bindings: {
-                TEST_MIGRATIONS: migrations,
-                ASSISTANT_ADDRESS: "gensidig@example.com",
-                ALLOW_UNAUTHENTICATED_OWNER_MAIL: "false",
-                DIGEST_TOKEN_SECRET: "test-secret-0123456789abcdef",
-              },
-            },
-          }),
-        ],
-        test: {
-          name: "worker",
-          include: ["test/worker/**/*.test.ts"],
-          setupFiles: ["./test/support/apply-migrations.ts"],
-        },
-      },
+      // Through the worker's real handlers, in workerd, against local D1 with the real migrations.
+      workersProject({ name: "worker", include: ["test/worker/**/*.test.ts"] }),
     ],
   },
 });
