@@ -72,7 +72,13 @@ async function parseAll(raws: Uint8Array[]): Promise<Array<ParsedMail | Error>> 
  * batch's transaction fails (say, a concurrent import stored one of the mails first), each mail is retried
  * on its own, so one bad mail never costs the others.
  */
-export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promise<IngestOutcome[]> {
+export interface ImportResult {
+  outcomes: IngestOutcome[];
+  /** People who had no contact before this batch. */
+  newContacts: number;
+}
+
+export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promise<ImportResult> {
   const { db, owner, now } = ctx;
   const ownerId = owner.owner.id;
   const parsed = await parseAll(raws);
@@ -106,11 +112,16 @@ export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promi
   const addresses = plans.flatMap((p) => (p.item.understanding.kind === "capture" ? p.item.understanding.events.map((e) => e.address) : []));
   const knownContacts = new Set((await findContactsByAddress(db, ownerId, addresses)).map((c) => c.address));
   const statements = [];
+  let newContacts = 0;
   for (const { index, item } of plans) {
     const plan = writePlan(db, owner, item.envelope, item.understanding, knownContacts, now);
     statements.push(...plan.statements);
     outcomes[index] = plan.outcome;
-    if (item.understanding.kind === "capture") for (const e of item.understanding.events) knownContacts.add(e.address);
+    if (item.understanding.kind !== "capture") continue;
+    for (const e of item.understanding.events) {
+      if (!knownContacts.has(e.address)) newContacts++;
+      knownContacts.add(e.address);
+    }
   }
   for (const [index, outcome] of outcomes.entries()) {
     if (outcome?.status === "dead-letter" && parsed[index] instanceof Error) {
@@ -121,12 +132,16 @@ export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promi
   }
   try {
     await runBatch(db, statements);
-    return outcomes as IngestOutcome[];
+    return { outcomes: outcomes as IngestOutcome[], newContacts };
   } catch (err) {
-    if (raws.length === 1) return [await storeFailed(ctx, raws[0], err)];
+    if (raws.length === 1) return { outcomes: [await storeFailed(ctx, raws[0], err)], newContacts: 0 };
     console.warn(`import batch of ${raws.length} failed as a whole (${String(err)}); retrying mail by mail`);
-    const one: IngestOutcome[] = [];
-    for (const raw of raws) one.push(...(await importMails(ctx, [raw])));
+    const one: ImportResult = { outcomes: [], newContacts: 0 };
+    for (const raw of raws) {
+      const result = await importMails(ctx, [raw]);
+      one.outcomes.push(...result.outcomes);
+      one.newContacts += result.newContacts;
+    }
     return one;
   }
 }

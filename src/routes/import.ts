@@ -9,12 +9,10 @@
 //                   ignoredReasons: { reason: count }, failures: [{ index, reason }] }
 // `index` is the part's position in the request. 400 no messages, 401 no or unknown token,
 // 413 too many messages or bytes, 415 not multipart/form-data.
-import { and, gt, max, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { listSuppressions } from "../db/capture";
-import { getDb, type Db } from "../db/client";
+import { getDb } from "../db/client";
 import { loadOwnerWithAddresses } from "../db/owners";
-import { contacts } from "../db/schema";
 import { readConfig } from "../env";
 import { MAX_RAW_BYTES, type IngestOutcome } from "../ingest/email-handler";
 import { importMails } from "../ingest/import";
@@ -69,25 +67,6 @@ export function tally(report: ImportReport, index: number, outcome: IngestOutcom
       report.failures.push({ index, reason: outcome.reason.slice(0, REASON_CHARS) });
       return;
   }
-}
-
-/** The highest contact id of any owner: contacts created after it are this batch's new people. */
-async function lastContactId(db: Db): Promise<number> {
-  const row = await db.select({ id: max(contacts.id) }).from(contacts).get();
-  return row?.id ?? 0;
-}
-
-/**
- * Reads only the rows after `afterId`, however many contacts the owner has: the unary + keeps SQLite from
- * choosing the (owner_id, address) index, which would scan all of the owner's contacts (D1 bills rows read).
- */
-async function countContactsCreatedAfter(db: Db, ownerId: number, afterId: number): Promise<number> {
-  const row = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(contacts)
-    .where(and(gt(contacts.id, afterId), sql`+${contacts.ownerId} = ${ownerId}`))
-    .get();
-  return row?.n ?? 0;
 }
 
 /** The body, or null when it is larger than `limit` (a missing or false Content-Length included). */
@@ -155,7 +134,6 @@ export const importRoutes = new Hono<AuthedEnv>().use(requireOwner).post("/", as
   if (!owner) return c.json({ error: "unauthorized", message: "This token's owner no longer exists." }, 401);
   const ctx = { db, config: readConfig(c.env), owner, suppressions: await listSuppressions(db, owner.owner.id), now: Date.now() };
   const report = emptyReport(parts.length);
-  const before = await lastContactId(db);
   const raws: Uint8Array[] = [];
   const positions: number[] = [];
   for (const [index, part] of parts.entries()) {
@@ -168,8 +146,8 @@ export const importRoutes = new Hono<AuthedEnv>().use(requireOwner).post("/", as
     positions.push(index);
   }
   // In mailbox order, in one pass: a reply's thread is known even when it came earlier in the same batch.
-  const outcomes = await importMails(ctx, raws);
+  const { outcomes, newContacts } = await importMails(ctx, raws);
   for (const [i, outcome] of outcomes.entries()) tally(report, positions[i], outcome);
-  report.newContacts = await countContactsCreatedAfter(db, owner.owner.id, before);
+  report.newContacts = newContacts;
   return c.json(report);
 });
