@@ -19,8 +19,9 @@ import { importMails } from "../ingest/import";
 import { requireOwner, type AuthedEnv } from "./auth";
 
 /**
- * Messages per request. Each costs a handful of D1 queries, and a Worker invocation may make 1,000 on the
- * Paid plan (50 on Free, where `npm run import -- --batch 8` keeps inside it). Cloudflare D1 limits.
+ * Messages per request. A request makes a fixed number of lookups and one db.batch, but each message adds
+ * a few statements to that batch, and an invocation may run 1,000 D1 queries on the Paid plan (50 on Free,
+ * where `npm run import -- --batch 8` keeps inside it). Cloudflare D1 limits.
  */
 export const MAX_IMPORT_MESSAGES = 100;
 /** One message of Email Routing's largest size (25 MiB) plus the multipart framing around it. */
@@ -57,7 +58,7 @@ export function tally(report: ImportReport, index: number, outcome: IngestOutcom
       report.ignoredReasons[outcome.reason] = (report.ignoredReasons[outcome.reason] ?? 0) + 1;
       return;
     case "command":
-      // importMail turns mail to no one but the owner into "ignored"; a command never runs from an import.
+      // importMails turns mail to no one but the owner into "ignored"; a command never runs from an import.
       report.ignored++;
       return;
     case "dead-letter":
