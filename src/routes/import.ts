@@ -1,4 +1,4 @@
-// POST /api/import: a batch of the owner's past mail (backfill), each message through importMail, the same
+// POST /api/import: a batch of the owner's past mail (backfill), each message through importMails, the same
 // rules as live mail. `npm run import` splits a mailbox into batches and sends them here.
 //
 // Request: `Authorization: Bearer <token>` and a multipart/form-data body (RFC 7578) with one part named
