@@ -9,7 +9,7 @@ import { join, relative } from "node:path";
 
 // Its own port, so that the demo also runs while `npm start` holds 8787.
 process.env.GENSIDIG_PORT ??= process.env.GENSIDIG_DEMO_PORT ?? "8788";
-const { LOCAL, LOCAL_URL, ownerSql, requireNode22, ROOT, startWorker, stopWorker, wrangler } = await import("./lib.mjs");
+const { addressOf, headerValue, LOCAL, LOCAL_URL, ownerSql, requireNode22, ROOT, startWorker, stopWorker, wrangler } = await import("./lib.mjs");
 const { newestSentMail, readSentMail } = await import("./sent-mail.mjs");
 
 const MAILBOX = join(ROOT, "demo", "mailbox");
@@ -18,18 +18,6 @@ const HTML_OUT = join(ROOT, "out", "demo-digest.html");
 const OWNER_NAME = "Sofie Kjær";
 /** The development owner's schedule (lib.mjs ownerSql defaults): Monday 08:00 in Copenhagen. */
 const DIGEST = { weekday: 1, hour: 8, timeZone: "Europe/Copenhagen" };
-
-/** The head of a raw mail: unfolded header lines (RFC 5322 §2.2.3). */
-function headerValue(raw, name) {
-  const head = raw.split(/\r?\n\r?\n/, 1)[0].replace(/\r?\n[ \t]+/g, " ");
-  const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
-  return line ? line.slice(name.length + 1).trim() : null;
-}
-
-function addressOf(value) {
-  const m = value?.match(/<([^>]+)>/) ?? value?.match(/([^\s<>"]+@[^\s<>"]+)/);
-  return m ? m[1].toLowerCase() : null;
-}
 
 function zoneParts(at, timeZone) {
   const parts = Object.fromEntries(

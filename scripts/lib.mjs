@@ -159,3 +159,16 @@ export function parseArgs(argv) {
   }
   return { flags, positional };
 }
+
+/** A header of a raw mail, unfolded (RFC 5322 §2.2.3), or null. */
+export function headerValue(raw, name) {
+  const head = raw.split(/\r?\n\r?\n/, 1)[0].replace(/\r?\n[ \t]+/g, " ");
+  const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  return line ? line.slice(name.length + 1).trim() : null;
+}
+
+/** The address in a From/To value ("Anna <anna@x.dk>" or a bare address), lower-cased, or null. */
+export function addressOf(value) {
+  const m = value?.match(/<([^>]+)>/) ?? value?.match(/([^\s<>"]+@[^\s<>"]+)/);
+  return m ? m[1].toLowerCase() : null;
+}

@@ -1,6 +1,6 @@
 // npm run send -- mail.eml [--from A] [--to B] [--url URL]: delivers a local .eml to the running worker's email().
 import { readFileSync } from "node:fs";
-import { LOCAL, LOCAL_URL, parseArgs } from "./lib.mjs";
+import { addressOf, headerValue, LOCAL, LOCAL_URL, parseArgs } from "./lib.mjs";
 
 const { flags, positional } = parseArgs(process.argv.slice(2));
 if (positional.length === 0) {
@@ -8,18 +8,11 @@ if (positional.length === 0) {
   process.exit(2);
 }
 
-/** The envelope sender is the header From's address, unless --from says otherwise. */
-function headerFrom(raw) {
-  const head = raw.split(/\r?\n\r?\n/, 1)[0].replace(/\r?\n[ \t]+/g, " ");
-  const line = head.split(/\r?\n/).find((l) => /^from:/i.test(l)) ?? "";
-  const m = line.match(/<([^>]+)>/) ?? line.match(/([^\s:<>"]+@[^\s<>"]+)/);
-  return m ? m[1].toLowerCase() : null;
-}
-
 let failed = 0;
 for (const file of positional) {
   const bytes = readFileSync(file);
-  const from = flags.from ?? headerFrom(bytes.toString("latin1"));
+  // The envelope sender is the header From's address, unless --from says otherwise.
+  const from = flags.from ?? addressOf(headerValue(bytes.toString("latin1"), "From"));
   const to = flags.to ?? LOCAL.assistant;
   if (!from) {
     console.error(`${file}: no From header; pass --from`);
