@@ -96,7 +96,7 @@ async function ingestEmail(message: ForwardableEmailMessage, env: Env, now: numb
   }
 
   const threadOwner = await findThreadOwner(db, mail);
-  if (threadOwner) return threadReply(db, threadOwner, envelope, mail, now);
+  if (threadOwner) return store(db, threadOwner, envelope, understandInbound(mail, now, "thread-reply"), now);
   return {
     status: "rejected",
     reason: `Gensidig only accepts mail from the people it works for, and ${mail.from.address} is not one of them.`,
@@ -116,11 +116,6 @@ async function findThreadOwner(db: Db, mail: ParsedMail): Promise<OwnerWithAddre
   return null;
 }
 
-async function threadReply(db: Db, owner: OwnerWithAddresses, envelope: Envelope, mail: ParsedMail, now: number): Promise<IngestOutcome> {
-  const understanding = understandInbound(mail, now, "thread-reply");
-  return store(db, owner, envelope, understanding, now);
-}
-
 async function ownerMail(
   db: Db,
   env: Env,
@@ -137,6 +132,7 @@ async function ownerMail(
   // One lookup answers both "was this mail delivered before?" and "which of its thread do we know?".
   const [known, suppressions] = await Promise.all([knownMessageIds(db, ownerId, [messageId, ...threadIds]), listSuppressions(db, ownerId)]);
   if (known.has(messageId)) return { status: "duplicate", ownerId };
+  const answer = answerFor(env, config, message, owner, mail, now);
   let understanding: Understanding;
   try {
     understanding = understandOwnerMail({
@@ -150,10 +146,9 @@ async function ownerMail(
       receivedAt: now,
     });
   } catch (err) {
-    return deadLetter(db, owner, envelope, mail, `could not be understood: ${String(err)}`, now, answerFor(env, config, message, owner, mail, now));
+    return deadLetter(db, owner, envelope, mail, `could not be understood: ${String(err)}`, now, answer);
   }
 
-  const answer = answerFor(env, config, message, owner, mail, now);
   if (understanding.kind === "command") {
     const claimed = await claimMessage(db, ownerId, understanding.message, now);
     if (!claimed) return { status: "duplicate", ownerId };
