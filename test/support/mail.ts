@@ -1,6 +1,7 @@
 // Builds what Cloudflare Email Routing hands the worker: a ForwardableEmailMessage. The test pool has no
 // helper for email, so this stands in for the platform object, recording what the worker asked of it.
-import { env } from "cloudflare:test";
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import worker from "../../src/index";
 import type { Env } from "../../src/env";
 
 export interface DeliveredMail {
@@ -84,4 +85,14 @@ export function recordingSendEmail(): { binding: SendEmail; sent: SentMail[] } {
 
 export function testEnv(overrides: Partial<Env> = {}): Env {
   return { ...(env as unknown as Env), ...overrides };
+}
+
+/** Hands a raw mail to the worker's real email() handler, as Email Routing would, and records what came back. */
+export async function deliverToWorker(raw: string | Uint8Array, opts: DeliverOptions & { envOverrides?: Partial<Env> }) {
+  const mail = emailMessage(raw, opts);
+  const outbox = recordingSendEmail();
+  const ctx = createExecutionContext();
+  await worker.email(mail.message, testEnv({ SEND_EMAIL: outbox.binding, ...opts.envOverrides }), ctx);
+  await waitOnExecutionContext(ctx);
+  return { ...mail, sent: outbox.sent };
 }

@@ -8,19 +8,12 @@ import { sendDigest } from "../../src/digest/run";
 import { readConfig } from "../../src/env";
 import { handleEmail, MAX_RAW_BYTES } from "../../src/ingest/email-handler";
 import worker from "../../src/index";
-import { emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "../support/mail";
+import { deliverToWorker, emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "../support/mail";
 import { seedOwner } from "../support/owners";
 
 const verified = (raw: string) => withCloudflareVerdict(raw, "pass", "example.com");
 
-async function deliver(raw: string | Uint8Array, from = "owner@example.com", to = "gensidig@example.com") {
-  const mail = emailMessage(raw, { from, to });
-  const outbox = recordingSendEmail();
-  const ctx = createExecutionContext();
-  await worker.email(mail.message, testEnv({ SEND_EMAIL: outbox.binding }), ctx);
-  await waitOnExecutionContext(ctx);
-  return { ...mail, sent: outbox.sent };
-}
+const deliver = (raw: string | Uint8Array, from = "owner@example.com", to = "gensidig@example.com") => deliverToWorker(raw, { from, to });
 
 async function contactRow(address: string) {
   return env.DB.prepare("select name, inbound_count, outbound_count from contacts where address = ?").bind(address).first<{

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import worker from "../../src/index";
 import { forwards } from "../fixtures/forward/expected";
 import { fixture } from "../support/fixtures";
-import { emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "../support/mail";
+import { deliverToWorker, emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "../support/mail";
 import { seedOwner } from "../support/owners";
 
 interface ApiInteraction {
@@ -16,14 +16,7 @@ interface ApiInteraction {
   intent: Record<string, boolean>;
 }
 
-async function deliver(raw: string) {
-  const mail = emailMessage(withCloudflareVerdict(raw, "pass", "example.com"), { from: "owner@example.com" });
-  const outbox = recordingSendEmail();
-  const ctx = createExecutionContext();
-  await worker.email(mail.message, testEnv({ SEND_EMAIL: outbox.binding }), ctx);
-  await waitOnExecutionContext(ctx);
-  return { ...mail, sent: outbox.sent };
-}
+const deliver = (raw: string) => deliverToWorker(withCloudflareVerdict(raw, "pass", "example.com"), { from: "owner@example.com" });
 
 async function contact(address: string) {
   const res = await worker.fetch(

@@ -1,20 +1,12 @@
-import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { createExecutionContext, env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import worker from "../../src/index";
 import { fixture as loadFixture } from "../support/fixtures";
-import { emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "../support/mail";
+import { deliverToWorker, withCloudflareVerdict } from "../support/mail";
 import { seedOwner } from "../support/owners";
 
 const fixture = (name: string) => loadFixture(`capture/${name}`);
 
-async function deliver(raw: string, opts: { from: string; to?: string; replyRefused?: boolean; envOverrides?: object }) {
-  const mail = emailMessage(raw, opts);
-  const outbox = recordingSendEmail();
-  const ctx = createExecutionContext();
-  await worker.email(mail.message, testEnv({ SEND_EMAIL: outbox.binding, ...opts.envOverrides }), ctx);
-  await waitOnExecutionContext(ctx);
-  return { ...mail, sent: outbox.sent };
-}
 
 /** Owner mail as Cloudflare delivers it in production: with its DMARC verdict on top. */
 const ownerMail = (name: string) => withCloudflareVerdict(fixture(name), "pass", "example.com");
@@ -45,7 +37,7 @@ beforeAll(async () => {
 
 describe("BCC capture", () => {
   it("turns each To/Cc person of a BCC'd Gmail mail into a contact with an outbound interaction", async () => {
-    const res = await deliver(ownerMail("gmail-bcc-en.eml"), { from: "owner@example.com" });
+    const res = await deliverToWorker(ownerMail("gmail-bcc-en.eml"), { from: "owner@example.com" });
     expect(res.rejected()).toBeNull();
     expect(res.replies).toEqual([]);
     const list = (await (await api("/api/contacts")).json()) as Array<{ address: string; name: string; circle: string }>;
@@ -67,16 +59,16 @@ describe("BCC capture", () => {
   });
 
   it("stores the same Message-ID once, however often it is delivered", async () => {
-    await deliver(ownerMail("gmail-bcc-en.eml"), { from: "owner@example.com" });
+    await deliverToWorker(ownerMail("gmail-bcc-en.eml"), { from: "owner@example.com" });
     const before = await count("interactions");
-    const res = await deliver(ownerMail("gmail-bcc-en.eml"), { from: "owner@example.com" });
+    const res = await deliverToWorker(ownerMail("gmail-bcc-en.eml"), { from: "owner@example.com" });
     expect(res.rejected()).toBeNull();
     expect(await count("interactions")).toBe(before);
     expect((await contact("sarah@brightlabs.io")).contact).toMatchObject({ outboundCount: 1 });
   });
 
   it("reads a Danish Outlook mail in ISO-8859-1 and marks the thanks", async () => {
-    await deliver(ownerMail("outlook-bcc-da.eml"), { from: "owner@example.com" });
+    await deliverToWorker(ownerMail("outlook-bcc-da.eml"), { from: "owner@example.com" });
     const anna = await contact("anna.holm@designbureau.dk");
     expect(anna.contact).toMatchObject({ name: "Anna Holm", outboundCount: 1 });
     expect(anna.interactions[0].subject).toBe("Tusind tak for introduktionen til Bo");
@@ -85,13 +77,13 @@ describe("BCC capture", () => {
   });
 
   it("sets the nudge date from +3d and the private circle from +private", async () => {
-    await deliver(ownerMail("apple-bcc-followup-3d.eml"), { from: "owner@example.com", to: "gensidig+3d@example.com" });
+    await deliverToWorker(ownerMail("apple-bcc-followup-3d.eml"), { from: "owner@example.com", to: "gensidig+3d@example.com" });
     const jonas = await contact("jonas@kroll-arkitekter.dk");
     expect(jonas.contact).toMatchObject({
       name: "Jonas Krøll",
       pendingFollowUp: { since: "2026-11-05T15:40:03.000Z", dueAt: "2026-11-08T15:40:03.000Z", subject: "Proposal for the Q1 workshop" },
     });
-    await deliver(ownerMail("thunderbird-bcc-private.eml"), { from: "owner@example.com", to: "gensidig+private@example.com" });
+    await deliverToWorker(ownerMail("thunderbird-bcc-private.eml"), { from: "owner@example.com", to: "gensidig+private@example.com" });
     const mette = await contact("mette.lund@gmail.com");
     expect(mette.contact).toMatchObject({ circle: "private", name: "Mette Lund" });
     expect(mette.interactions[0].subject).toBe("Fødselsdag på lørdag");
@@ -105,7 +97,7 @@ describe("BCC capture", () => {
       "example.com",
     );
     const before = await count("contacts");
-    const res = await deliver(raw, { from: "owner@example.com" });
+    const res = await deliverToWorker(raw, { from: "owner@example.com" });
     expect(res.rejected()).toBeNull();
     expect(await count("contacts")).toBe(before);
     const msg = await env.DB.prepare("select kind from messages where message_id = 'broadcast-1@example.com'").first<{ kind: string }>();
@@ -115,7 +107,7 @@ describe("BCC capture", () => {
 
 describe("reply evidence", () => {
   it("records that Peter wrote first, dated from the Gmail quote header, and that he asked something", async () => {
-    await deliver(ownerMail("gmail-reply-evidence-en.eml"), { from: "owner@example.com" });
+    await deliverToWorker(ownerMail("gmail-reply-evidence-en.eml"), { from: "owner@example.com" });
     const peter = await contact("peter@hansen-ventures.com");
     expect(peter.interactions.map((i) => [i.direction, i.at, i.source])).toEqual([
       ["out", "2026-11-09T07:31:10.000Z", "bcc"],
@@ -127,7 +119,7 @@ describe("reply evidence", () => {
   });
 
   it("reads a Danish Outlook quote header ('Den … skrev Karen Bech')", async () => {
-    await deliver(ownerMail("outlook-reply-evidence-da.eml"), { from: "owner@example.com" });
+    await deliverToWorker(ownerMail("outlook-reply-evidence-da.eml"), { from: "owner@example.com" });
     const karen = await contact("karen@bech-revision.dk");
     expect(karen.interactions.map((i) => i.direction)).toEqual(["out", "in"]);
     expect(karen.interactions[1].source).toBe("reply-evidence");
@@ -138,24 +130,24 @@ describe("reply evidence", () => {
 describe("who may write", () => {
   it("rejects a stranger with a reason a person understands, and writes nothing", async () => {
     const before = await count("messages");
-    const res = await deliver(fixture("stranger.eml"), { from: "lars@winther-sales.com" });
+    const res = await deliverToWorker(fixture("stranger.eml"), { from: "lars@winther-sales.com" });
     expect(res.rejected()).toBe("Gensidig only accepts mail from the people it works for, and lars@winther-sales.com is not one of them.");
     expect(await count("messages")).toBe(before);
   });
 
   it("rejects owner mail without Cloudflare's DMARC verdict in deployed configuration", async () => {
-    const res = await deliver(fixture("gmail-bcc-en.eml").replace("CAK7n1c9x", "nodmarc"), { from: "owner@example.com" });
+    const res = await deliverToWorker(fixture("gmail-bcc-en.eml").replace("CAK7n1c9x", "nodmarc"), { from: "owner@example.com" });
     expect(res.rejected()).toMatch(/could not verify that this mail comes from owner@example.com \(no Cloudflare authentication results\)/);
   });
 
   it("rejects a spoofed owner whose real verdict fails, even with a planted passing one below it", async () => {
     const planted = `ARC-Authentication-Results: i=1; mx.cloudflare.net; dmarc=pass header.from=example.com\r\n${fixture("gmail-bcc-en.eml").replace("CAK7n1c9x", "spoof")}`;
-    const res = await deliver(withCloudflareVerdict(planted, "fail", "example.com"), { from: "owner@example.com" });
+    const res = await deliverToWorker(withCloudflareVerdict(planted, "fail", "example.com"), { from: "owner@example.com" });
     expect(res.rejected()).toMatch(/DMARC fail for example.com/);
   });
 
   it("rejects owner mail whose envelope sender is someone else", async () => {
-    const res = await deliver(withCloudflareVerdict(fixture("gmail-bcc-en.eml").replace("CAK7n1c9x", "env"), "pass", "example.com"), {
+    const res = await deliverToWorker(withCloudflareVerdict(fixture("gmail-bcc-en.eml").replace("CAK7n1c9x", "env"), "pass", "example.com"), {
       from: "bounce@mailer.attacker.example",
     });
     expect(res.rejected()).toMatch(/envelope sender bounce@mailer.attacker.example/);
@@ -163,14 +155,14 @@ describe("who may write", () => {
 
   it("accepts unauthenticated owner mail only when local development relaxes it", async () => {
     const raw = fixture("gmail-bcc-en.eml").replace("CAK7n1c9x", "localdev");
-    const res = await deliver(raw, { from: "owner@example.com", envOverrides: { ALLOW_UNAUTHENTICATED_OWNER_MAIL: "true" } });
+    const res = await deliverToWorker(raw, { from: "owner@example.com", envOverrides: { ALLOW_UNAUTHENTICATED_OWNER_MAIL: "true" } });
     expect(res.rejected()).toBeNull();
   });
 
   it("records a contact's reply on a thread the owner shared as that contact's inbound mail", async () => {
     // The thread: the owner's BCC'd mail to Sarah (a duplicate if an earlier test stored it already).
-    await deliver(ownerMail("gmail-bcc-en.eml"), { from: "owner@example.com" });
-    const res = await deliver(fixture("thread-reply-from-contact.eml"), { from: "sarah@brightlabs.io" });
+    await deliverToWorker(ownerMail("gmail-bcc-en.eml"), { from: "owner@example.com" });
+    const res = await deliverToWorker(fixture("thread-reply-from-contact.eml"), { from: "sarah@brightlabs.io" });
     expect(res.rejected()).toBeNull();
     const sarah = await contact("sarah@brightlabs.io");
     expect(sarah.interactions[0]).toMatchObject({ direction: "in", source: "thread-reply", at: "2026-11-04T18:02:00.000Z" });
@@ -180,7 +172,7 @@ describe("who may write", () => {
 
 describe("command mail", () => {
   it("answers owner mail written straight to the assistant, with reply() when the platform allows it", async () => {
-    const res = await deliver(ownerMail("command-help.eml"), { from: "owner@example.com" });
+    const res = await deliverToWorker(ownerMail("command-help.eml"), { from: "owner@example.com" });
     expect(res.rejected()).toBeNull();
     expect(res.replies).toHaveLength(1);
     expect(res.replies[0]).toMatch(/In-Reply-To: <cmd-help-1@example.com>/);
@@ -189,7 +181,7 @@ describe("command mail", () => {
 
   it("answers through send_email to the owner's address when reply() is refused", async () => {
     const raw = ownerMail("command-help.eml").replace("cmd-help-1", "cmd-help-2");
-    const res = await deliver(raw, { from: "owner@example.com", replyRefused: true });
+    const res = await deliverToWorker(raw, { from: "owner@example.com", replyRefused: true });
     expect(res.replies).toEqual([]);
     expect(res.sent.map((s) => s.to)).toEqual(["owner@example.com"]);
   });
