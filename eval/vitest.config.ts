@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+import { workersProject } from "../vitest.workers.ts";
+import type { ScenarioFiles } from "./support/scenario";
+
+// The labelled evaluation runs where the worker runs: inside workerd, against a local D1 with the real
+// migrations. It is run by hand (`npm run eval`), never by `npm test`. workerd has no host file system, so the
+// scenarios are read here and handed in as a binding, byte for byte (base64: some mail is ISO-8859-1).
+const root = path.join(import.meta.dirname, "..");
+const scenariosDir = path.join(import.meta.dirname, "scenarios");
+const only = process.env.EVAL_SCENARIO;
+
+function emlFiles(dir: string): Array<{ name: string; base64: string }> {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".eml"))
+    .sort()
+    .map((name) => ({ name, base64: readFileSync(path.join(dir, name)).toString("base64") }));
+}
+
+const scenarios: ScenarioFiles[] = readdirSync(scenariosDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(path.join(scenariosDir, d.name, "scenario.json")))
+  .filter((d) => !only || only.split(",").includes(d.name))
+  .map((d) => d.name)
+  .sort()
+  .map((name) => ({
+    name,
+    scenario: JSON.parse(readFileSync(path.join(scenariosDir, name, "scenario.json"), "utf8")),
+    mailbox: emlFiles(path.join(scenariosDir, name, "mailbox")),
+    live: emlFiles(path.join(scenariosDir, name, "live")),
+  }));
+
+export default defineConfig({
+  root,
+  test: {
+    reporters: [path.join(import.meta.dirname, "support/report.ts")],
+    projects: [
+      workersProject({
+        name: "eval",
+        include: ["eval/**/*.eval-test.ts"],
+        testTimeout: 10 * 60 * 1000,
+        hookTimeout: 10 * 60 * 1000,
+        provide: {
+          evalScenarios: scenarios,
+          evalIngestOnly: process.env.EVAL_INGEST_ONLY === "1",
+        },
+      }),
+    ],
+  },
+});
