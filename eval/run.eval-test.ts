@@ -66,7 +66,7 @@ async function runScenario(files: ScenarioFiles, ingestOnly: boolean): Promise<S
     timeZone: s.owner.timeZone,
     now: importAt - 365 * 86_400_000,
   });
-  const result: ScenarioResult = { name: files.name, title: s.title, split: s.split, ingest: [], digests: [], commandAnswers: [] };
+  const result: ScenarioResult = { name: files.name, title: s.title, split: s.split, ingest: [], digests: [], commandAnswers: [], dump: [] };
 
   // The backfill: the owner's mailbox in date order, as `npm run import` sends it, through the import path.
   const mailbox = files.mailbox.map((file) => ({ file, bytes: bytesOf(file) })).map((m) => ({ ...m, at: dateOf(m.bytes, m.file.name) }));
@@ -146,6 +146,10 @@ async function runScenario(files: ScenarioFiles, ingestOnly: boolean): Promise<S
       const answer = mail.replies[0] ?? outbox.sent[0]?.raw ?? "";
       result.commandAnswers.push(`${lines.join(" | ")} → ${describeOutcome(outcome)}${answer.includes("✗") ? " (an answer line failed)" : ""}`);
     }
+  }
+  for (const address of inject("evalDump")) {
+    const row = await env.DB.prepare("select * from contacts where owner_id = ? and address = ?").bind(owner.id, address.toLowerCase()).first();
+    if (row) result.dump.push(row);
   }
   return result;
 }

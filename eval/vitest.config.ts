@@ -10,6 +10,8 @@ import type { ScenarioFiles } from "./support/scenario";
 const root = path.join(import.meta.dirname, "..");
 const scenariosDir = path.join(import.meta.dirname, "scenarios");
 const only = process.env.EVAL_SCENARIO;
+/** `EVAL_SPLIT=tune` runs only the scenarios used for tuning, so the held-out third stays unseen while tuning. */
+const split = process.env.EVAL_SPLIT;
 
 function emlFiles(dir: string): Array<{ name: string; base64: string }> {
   if (!existsSync(dir)) return [];
@@ -29,7 +31,8 @@ const scenarios: ScenarioFiles[] = readdirSync(scenariosDir, { withFileTypes: tr
     scenario: JSON.parse(readFileSync(path.join(scenariosDir, name, "scenario.json"), "utf8")),
     mailbox: emlFiles(path.join(scenariosDir, name, "mailbox")),
     live: emlFiles(path.join(scenariosDir, name, "live")),
-  }));
+  }))
+  .filter((s) => !split || s.scenario.split === split);
 
 export default defineConfig({
   root,
@@ -44,6 +47,8 @@ export default defineConfig({
         provide: {
           evalScenarios: scenarios,
           evalIngestOnly: process.env.EVAL_INGEST_ONLY === "1",
+          // For looking into a miss: the contact rows of these addresses at the end of each scenario.
+          evalDump: (process.env.EVAL_DUMP ?? "").split(",").filter(Boolean),
         },
       }),
     ],

@@ -116,9 +116,9 @@ function contactRow(random: () => number, i: number, count: number, ownerId: num
   const firstOutboundAt = outbound === 0 ? null : firstIsInbound ? otherFirst(lastOutboundAt) : firstAt;
 
   // Give and take: some of their mails gave the owner something, some of the owner's gave back.
-  const gaveCount = inbound === 0 ? 0 : Math.round(inbound * random() * 0.35);
-  const gotCount = outbound === 0 ? 0 : Math.round(outbound * random() * 0.25);
-  const lastGaveAt = gaveCount === 0 ? null : random() < 0.4 ? lastInboundAt : Math.max(firstInboundAt!, lastInboundAt! - days(random() * 200));
+  const theyGaveCount = inbound === 0 ? 0 : Math.round(inbound * random() * 0.35);
+  const youGaveCount = outbound === 0 ? 0 : Math.round(outbound * random() * 0.25);
+  const lastGaveAt = theyGaveCount === 0 ? null : random() < 0.4 ? lastInboundAt : Math.max(firstInboundAt!, lastInboundAt! - days(random() * 200));
   const thanked = lastGaveAt !== null && lastOutboundAt !== null && lastOutboundAt >= lastGaveAt && random() < 0.7;
   const lastRequestAt = inbound > 0 && random() < 0.25 ? (random() < 0.5 ? lastInboundAt : Math.max(firstInboundAt!, lastInboundAt! - days(random() * 120))) : null;
 
@@ -148,21 +148,22 @@ function contactRow(random: () => number, i: number, count: number, ownerId: num
     last_outbound_subject: outbound > 0 ? `Re: ${subject()}` : null,
     inbound_count: inbound,
     outbound_count: outbound,
-    gave_count: gaveCount,
-    got_count: gotCount,
-    last_gave_at: lastGaveAt,
-    last_gave_subject: lastGaveAt === null ? null : subject(),
-    last_thanked_at: thanked ? lastOutboundAt : null,
-    last_request_at: lastRequestAt,
-    last_request_subject: lastRequestAt === null ? null : subject(),
+    they_gave_count: theyGaveCount,
+    you_gave_count: youGaveCount,
+    last_they_gave_at: lastGaveAt,
+    last_they_gave_subject: lastGaveAt === null ? null : subject(),
+    last_they_gave_kind: lastGaveAt === null ? null : pick(["introduction", "referral", "asked-for", "help"]),
+    last_you_thanked_at: thanked ? lastOutboundAt : null,
+    last_they_asked_at: lastRequestAt,
+    last_they_asked_subject: lastRequestAt === null ? null : subject(),
+    conversation_count: Math.max(1, Math.round(count / 2.5)),
+    last_conversation_at: lastAt,
     follow_up_since: waiting ? lastOutboundAt : null,
     follow_up_due_at: waiting ? lastOutboundAt! + days(followUpDays) : null,
     follow_up_subject: waiting ? subject() : null,
     unanswered_outbound: unanswered,
-    done_thank_at: null,
-    done_help_at: null,
-    done_follow_up_at: null,
-    done_reconnect_at: done,
+    follow_up_reason: waiting ? "question" : null,
+    done_at: done,
     created_at: firstAt,
     updated_at: lastAt,
   };
@@ -211,7 +212,7 @@ SELECT c.owner_id, c.id,
   'Thanks for the update on the plan, I will get back to you after the meeting on ' || (seq.n % 28 + 1) || ' with the numbers.',
   seq.n > c.inbound_count AND seq.n % 9 = 0,
   seq.n <= c.inbound_count AND seq.n % 5 = 0,
-  seq.n <= c.gave_count,
+  seq.n <= c.they_gave_count,
   seq.n = c.inbound_count + 1 AND c.first_outbound_at = c.first_at,
   'seed-' || c.id || '-' || seq.n || '@mail.example.com',
   'seed-' || c.id || '-' || ((seq.n - 1) / 4) || '@mail.example.com',
@@ -248,7 +249,7 @@ FROM interactions WHERE owner_id = ${ownerId} AND contact_id BETWEEN ${lo} AND $
     eventInserts.push(`INSERT INTO mail_events (owner_id, kind, at, envelope_from, envelope_to, message_id, subject, reason, size) VALUES\n${events.slice(i, i + 200).join(",\n")}`);
   }
   await runInBatches(db, [
-    `INSERT INTO weekly_activity (owner_id, week_start, sent, received, gave, got) VALUES\n${weeks.join(",\n")}`,
+    `INSERT INTO weekly_activity (owner_id, week_start, sent, received, they_gave, you_gave) VALUES\n${weeks.join(",\n")}`,
     ...eventInserts,
     // Last week's digest: this week's counts ignored and failed mail since then.
     `INSERT INTO digests (owner_id, iso_week, sent_at, subject, message_id) VALUES (${ownerId}, 'previous', ${now - 7 * DAY_MS}, 'Your week in your network', 'seed-digest-${ownerId}@example.com')`,

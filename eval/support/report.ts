@@ -26,6 +26,10 @@ export default class EvalReporter implements Reporter {
       const stored = r.ingest.length - notStored.length;
       out.push(`${r.name} (${r.split}): ${r.ingest.length} mails, ${stored} stored`);
       for (const l of ingestOnly ? r.ingest : notStored) out.push(`    ${l.path.padEnd(6)} ${l.file}: ${l.outcome}`);
+      for (const row of r.dump) {
+        const date = (v: unknown) => (typeof v === "number" && v > 1e12 ? new Date(v).toISOString().slice(0, 16) : v);
+        out.push(`    contact ${JSON.stringify(Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null).map(([k, v]) => [k, date(v)])))}`);
+      }
       if (process.env.EVAL_SHOW_COMMANDS === "1") for (const a of r.commandAnswers) out.push(`    command: ${a}`);
     }
     if (!ingestOnly) {

@@ -63,12 +63,14 @@ export interface ScenarioResult {
   ingest: IngestLine[];
   digests: DigestResult[];
   commandAnswers: string[];
+  dump: Array<Record<string, unknown>>;
 }
 
 declare module "vitest" {
   interface ProvidedContext {
     evalScenarios: ScenarioFiles[];
     evalIngestOnly: boolean;
+    evalDump: string[];
   }
   interface TaskMeta {
     evalResult?: ScenarioResult;

@@ -33,7 +33,6 @@ import type { Done, Failure, LineOutcome, TokenProblem, Who } from "./outcome";
 import { contactArgs, isParseError, nameSplits, type Command, type ContactArgs, type ParsedLine, type Target } from "./parse";
 import { contactsNamed } from "./resolve";
 
-const ALL_KINDS: ItemKind[] = ["thank", "help", "follow-up", "reconnect"];
 /** People listed when a name fits several. */
 const MAX_CANDIDATES = 5;
 
@@ -244,7 +243,7 @@ async function contactCommand(
   const ok = (result: Done): LineOutcome => ({ line, ok: true, result });
   switch (args.verb) {
     case "done":
-      statements.push(markDone(db, owner.id, id, item ? [item.kind] : ALL_KINDS, now));
+      statements.push(markDone(db, owner.id, id, now));
       return ok({ code: "done", who: person, item: item?.number ?? null });
     case "snooze": {
       const when = parseSnoozeDate(args.when, now, timeZone);

@@ -1,6 +1,7 @@
 // Named queries of the ingest path. Each mail's writes are built here as statements for one db.batch().
 import { and, eq, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import type { ContactDelta, IntroducedPerson } from "../ingest/judge";
 import type { ContactEvent, MessageRecord, NoteRecord } from "../ingest/understand";
 import { DAY_MS, weekStartOf } from "../time";
 import type { Db } from "./client";
@@ -13,6 +14,8 @@ export interface ExistingContact {
   inboundCount: number;
   outboundCount: number;
   lastAt: number | null;
+  lastInboundAt: number | null;
+  lastYouAskedAt: number | null;
 }
 
 export async function findContactsByAddress(db: Db, ownerId: number, addresses: string[]): Promise<ExistingContact[]> {
@@ -25,6 +28,8 @@ export async function findContactsByAddress(db: Db, ownerId: number, addresses: 
         inboundCount: contacts.inboundCount,
         outboundCount: contacts.outboundCount,
         lastAt: contacts.lastAt,
+        lastInboundAt: contacts.lastInboundAt,
+        lastYouAskedAt: contacts.lastYouAskedAt,
       })
       .from(contacts)
       .where(and(eq(contacts.ownerId, ownerId), inArray(contacts.address, part)));
@@ -108,41 +113,10 @@ const cur = (column: string) => sql.raw(`"contacts"."${column}"`);
 const latest = (timeColumn: string, valueColumn: string) =>
   sql`case when ${ex(timeColumn)} is not null and ${ex(timeColumn)} >= coalesce(${cur(timeColumn)}, 0) then ${ex(valueColumn)} else ${cur(valueColumn)} end`;
 
-export interface ContactDelta {
-  address: string;
-  name: string | null;
-  private: boolean;
-  at: number;
-  inbound: { at: number; subject: string | null; gave: boolean; request: boolean } | null;
-  outbound: {
-    at: number;
-    subject: string | null;
-    gave: boolean;
-    thanks: boolean;
-    /** A thank-you that asks nothing expects no answer: it starts no follow-up. */
-    expectsAnswer: boolean;
-    followUpDueAt: number;
-  } | null;
-}
-
-export function deltaFromEvent(event: ContactEvent, defaultFollowUpDays: number): ContactDelta {
-  const inbound =
-    event.direction === "in"
-      ? { at: event.at, subject: event.subject, gave: event.intent.giving, request: event.intent.request }
-      : null;
-  const outbound =
-    event.direction === "out"
-      ? {
-          at: event.at,
-          subject: event.subject,
-          gave: event.intent.giving,
-          thanks: event.intent.thanks,
-          expectsAnswer: !(event.intent.thanks && !event.intent.request),
-          followUpDueAt: event.at + (event.followUpDays ?? defaultFollowUpDays) * DAY_MS,
-        }
-      : null;
-  return { address: event.address, name: event.name, private: event.private, at: event.at, inbound, outbound };
-}
+/** Mail less than this after the previous one continues the same conversation (PRODUCT.md, "Rhythm"). */
+export const CONVERSATION_GAP_MS = 4 * DAY_MS;
+/** A reply in the same thread continues the conversation for this long. */
+export const THREAD_CONVERSATION_MS = 21 * DAY_MS;
 
 function contactRow(ownerId: number, d: ContactDelta, now: number) {
   const i = d.inbound;
@@ -163,31 +137,51 @@ function contactRow(ownerId: number, d: ContactDelta, now: number) {
     lastOutboundSubject: o?.subject ?? null,
     inboundCount: i ? 1 : 0,
     outboundCount: o ? 1 : 0,
-    gaveCount: i?.gave ? 1 : 0,
-    gotCount: o?.gave ? 1 : 0,
-    lastGaveAt: i?.gave ? i.at : null,
-    lastGaveSubject: i?.gave ? i.subject : null,
-    lastThankedAt: o?.thanks ? o.at : null,
-    lastRequestAt: i?.request ? i.at : null,
-    lastRequestSubject: i?.request ? i.subject : null,
-    followUpSince: o?.expectsAnswer ? o.at : null,
-    followUpDueAt: o?.expectsAnswer ? o.followUpDueAt : null,
-    followUpSubject: o?.expectsAnswer ? o.subject : null,
-    unansweredOutbound: o?.expectsAnswer ? 1 : 0,
+    theyGaveCount: i?.gift ? 1 : 0,
+    youGaveCount: o?.gave ? 1 : 0,
+    lastTheyGaveAt: i?.gift ? i.at : null,
+    lastTheyGaveSubject: i?.gift ? i.subject : null,
+    lastTheyGaveKind: i?.gift?.kind ?? null,
+    lastTheyGaveDetail: i?.gift?.detail ?? null,
+    lastYouThankedAt: o?.thanks ? o.at : null,
+    lastTheyAskedAt: i?.request ? i.at : null,
+    lastTheyAskedSubject: i?.request ? i.subject : null,
+    lastYouAskedAt: o?.asked ? o.at : null,
+    introducedAt: i?.referredBy ? i.at : null,
+    introducedBy: null,
+    followUpSince: o?.followUp ? o.at : null,
+    followUpDueAt: o?.followUp?.dueAt ?? null,
+    followUpSubject: o?.followUp ? o.subject : null,
+    followUpReason: o?.followUp?.reason ?? null,
+    unansweredOutbound: o?.followUp ? 1 : 0,
+    conversationCount: 1,
+    lastConversationAt: d.at,
+    lastThreadId: d.threadId,
     createdAt: now,
     updatedAt: now,
   };
 }
 
 /**
- * The pending follow-up (since, due, subject) moves as one: a new outbound mail (newer than any word from
- * them) starts or renews the wait for an answer; a word from them at or after the pending mail settles it.
+ * The pending follow-up (since, due, subject, reason) moves as one. A new outbound mail that expects an
+ * answer (newer than any word from them) starts or renews the wait. A later outbound mail that expects none
+ * (a confirmation after a call, a thank-you) means the owner has moved on: it ends the wait. A word from them
+ * at or after the pending mail settles it.
  */
 const followUpField = (column: string) => sql`case
     when ${ex("follow_up_since")} is not null and ${ex("follow_up_since")} > coalesce(${cur("last_inbound_at")}, 0)
          and ${ex("follow_up_since")} >= coalesce(${cur("follow_up_since")}, 0) then ${ex(column)}
+    when ${ex("outbound_count")} > 0 and ${ex("follow_up_since")} is null and ${ex("last_outbound_at")} > coalesce(${cur("follow_up_since")}, 0) then null
     when ${ex("last_inbound_at")} is not null and ${ex("last_inbound_at")} >= coalesce(${cur("follow_up_since")}, 0) then null
     else ${cur(column)} end`;
+
+/**
+ * A mail more than CONVERSATION_GAP_MS after the latest one starts a new conversation, unless it answers in the
+ * same thread within THREAD_CONVERSATION_MS (a reply after two weeks away is still the same exchange).
+ */
+const startsConversation = sql`(${ex("last_at")} > coalesce(${cur("last_at")}, 0) + ${CONVERSATION_GAP_MS}
+    and not (${ex("last_thread_id")} is not null and ${ex("last_thread_id")} = ${cur("last_thread_id")}
+             and ${ex("last_at")} <= ${cur("last_at")} + ${THREAD_CONVERSATION_MS}))`;
 
 /**
  * The contact aggregates, updated in SQL so that concurrent mails for one person cannot lose each
@@ -197,6 +191,10 @@ const followUpField = (column: string) => sql`case
 const contactUpsertSet = {
   name: sql`case when ${ex("inbound_count")} > 0 and ${ex("name")} is not null then ${ex("name")} else coalesce(${cur("name")}, ${ex("name")}) end`,
   circle: sql`case when ${ex("circle")} = 'private' then 'private' else ${cur("circle")} end`,
+  // Before last_at moves: whether this mail starts a new conversation is judged against the previous one.
+  conversationCount: sql`${cur("conversation_count")} + case when ${startsConversation} then 1 else 0 end`,
+  lastConversationAt: sql`case when ${startsConversation} then ${ex("last_at")} else coalesce(${cur("last_conversation_at")}, ${ex("last_at")}) end`,
+  lastThreadId: latest("last_at", "last_thread_id"),
   firstAt: minOf(cur("first_at"), ex("first_at")),
   lastAt: maxOf(cur("last_at"), ex("last_at")),
   firstInboundAt: minOf(cur("first_inbound_at"), ex("first_inbound_at")),
@@ -207,18 +205,24 @@ const contactUpsertSet = {
   lastOutboundAt: maxOf(cur("last_outbound_at"), ex("last_outbound_at")),
   inboundCount: sql`${cur("inbound_count")} + ${ex("inbound_count")}`,
   outboundCount: sql`${cur("outbound_count")} + ${ex("outbound_count")}`,
-  gaveCount: sql`${cur("gave_count")} + ${ex("gave_count")}`,
-  gotCount: sql`${cur("got_count")} + ${ex("got_count")}`,
-  lastGaveSubject: latest("last_gave_at", "last_gave_subject"),
-  lastGaveAt: maxOf(cur("last_gave_at"), ex("last_gave_at")),
-  lastThankedAt: maxOf(cur("last_thanked_at"), ex("last_thanked_at")),
-  lastRequestSubject: latest("last_request_at", "last_request_subject"),
-  lastRequestAt: maxOf(cur("last_request_at"), ex("last_request_at")),
+  theyGaveCount: sql`${cur("they_gave_count")} + ${ex("they_gave_count")}`,
+  youGaveCount: sql`${cur("you_gave_count")} + ${ex("you_gave_count")}`,
+  lastTheyGaveSubject: latest("last_they_gave_at", "last_they_gave_subject"),
+  lastTheyGaveKind: latest("last_they_gave_at", "last_they_gave_kind"),
+  lastTheyGaveDetail: latest("last_they_gave_at", "last_they_gave_detail"),
+  lastTheyGaveAt: maxOf(cur("last_they_gave_at"), ex("last_they_gave_at")),
+  lastYouThankedAt: maxOf(cur("last_you_thanked_at"), ex("last_you_thanked_at")),
+  lastTheyAskedSubject: latest("last_they_asked_at", "last_they_asked_subject"),
+  lastTheyAskedAt: maxOf(cur("last_they_asked_at"), ex("last_they_asked_at")),
+  lastYouAskedAt: maxOf(cur("last_you_asked_at"), ex("last_you_asked_at")),
+  introducedAt: minOf(cur("introduced_at"), ex("introduced_at")),
   followUpSubject: followUpField("follow_up_subject"),
+  followUpReason: followUpField("follow_up_reason"),
   followUpDueAt: followUpField("follow_up_due_at"),
   followUpSince: followUpField("follow_up_since"),
   unansweredOutbound: sql`case
     when ${ex("follow_up_since")} is not null and ${ex("follow_up_since")} > coalesce(${cur("last_inbound_at")}, 0) then ${cur("unanswered_outbound")} + 1
+    when ${ex("outbound_count")} > 0 and ${ex("follow_up_since")} is null and ${ex("last_outbound_at")} > coalesce(${cur("follow_up_since")}, 0) then 0
     when ${ex("last_inbound_at")} is not null and ${ex("last_inbound_at")} >= coalesce(${cur("last_outbound_at")}, 0) then 0
     else ${cur("unanswered_outbound")} end`,
   updatedAt: sql`${ex("updated_at")}`,
@@ -233,6 +237,23 @@ function upsertContacts(db: Db, ownerId: number, deltas: ContactDelta[], now: nu
       .insert(contacts)
       .values(part)
       .onConflictDoUpdate({ target: [contacts.ownerId, contacts.address], set: contactUpsertSet }),
+  );
+}
+
+/** People a contact introduced the owner to: a row that says who, before any mail of their own. */
+function upsertIntroduced(db: Db, ownerId: number, people: IntroducedPerson[], now: number): BatchItem<"sqlite">[] {
+  return people.map((p) =>
+    db
+      .insert(contacts)
+      .values({ ownerId, address: p.address, name: p.name, introducedAt: p.at, introducedBy: p.by, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [contacts.ownerId, contacts.address],
+        set: {
+          name: sql`coalesce(${cur("name")}, ${ex("name")})`,
+          introducedBy: sql`case when ${cur("introduced_at")} is null or ${ex("introduced_at")} < ${cur("introduced_at")} then ${ex("introduced_by")} else ${cur("introduced_by")} end`,
+          introducedAt: minOf(cur("introduced_at"), ex("introduced_at")),
+        },
+      }),
   );
 }
 
@@ -275,24 +296,24 @@ function insertNotes(db: Db, ownerId: number, list: NoteRecord[], messageId: str
 
 function countActivity(db: Db, ownerId: number, events: ContactEvent[], broadcast: boolean, at: number): BatchItem<"sqlite">[] {
   // Per ISO week: one mail sent or received counts once, however many people it went to.
-  const weeks = new Map<number, { sent: number; received: number; gave: number; got: number }>();
+  const weeks = new Map<number, { sent: number; received: number; theyGave: number; youGave: number }>();
   const seen = new Set<string>();
   for (const e of events) {
     const key = `${e.messageId}|${e.direction}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const w = weeks.get(weekStartOf(e.at)) ?? { sent: 0, received: 0, gave: 0, got: 0 };
+    const w = weeks.get(weekStartOf(e.at)) ?? { sent: 0, received: 0, theyGave: 0, youGave: 0 };
     if (e.direction === "out") {
       w.sent++;
-      if (e.intent.giving) w.got++;
+      if (e.intent.giving) w.youGave++;
     } else {
       w.received++;
-      if (e.intent.giving) w.gave++;
+      if (e.intent.giving) w.theyGave++;
     }
     weeks.set(weekStartOf(e.at), w);
   }
   if (broadcast) {
-    const w = weeks.get(weekStartOf(at)) ?? { sent: 0, received: 0, gave: 0, got: 0 };
+    const w = weeks.get(weekStartOf(at)) ?? { sent: 0, received: 0, theyGave: 0, youGave: 0 };
     w.sent++;
     weeks.set(weekStartOf(at), w);
   }
@@ -305,8 +326,8 @@ function countActivity(db: Db, ownerId: number, events: ContactEvent[], broadcas
         set: {
           sent: sql`sent + excluded.sent`,
           received: sql`received + excluded.received`,
-          gave: sql`gave + excluded.gave`,
-          got: sql`got + excluded.got`,
+          theyGave: sql`they_gave + excluded.they_gave`,
+          youGave: sql`you_gave + excluded.you_gave`,
         },
       }),
   );
@@ -324,34 +345,37 @@ export interface CapturePlanInput {
   ownerId: number;
   message: MessageRecord;
   extraMessages: MessageRecord[];
+  /** The events as judged (ingest/judge.ts): one interaction each. */
   events: ContactEvent[];
+  /** What they change on each person's row, in event order. */
+  deltas: ContactDelta[];
+  introduced: IntroducedPerson[];
   notes: NoteRecord[];
   broadcast: boolean;
-  defaultFollowUpDays: number;
   now: number;
 }
 
 /**
  * Every write of one captured mail, in order, for a single db.batch() (one transaction on D1).
- * Inbound events go before outbound ones, so a reply evidence's "they wrote" lands before "you answered".
+ * Inbound deltas go before outbound ones, so a reply evidence's "they wrote" lands before "you answered".
  */
 export function captureStatements(db: Db, input: CapturePlanInput): BatchItem<"sqlite">[] {
   const { ownerId, now } = input;
-  const events = [...input.events].sort((a, b) => (a.direction === b.direction ? a.at - b.at : a.direction === "in" ? -1 : 1));
   const statements: BatchItem<"sqlite">[] = [insertMessages(db, ownerId, [input.message], now, true)];
   if (input.extraMessages.length) statements.push(insertMessages(db, ownerId, input.extraMessages, now, false));
   // One person at most once per statement: ON CONFLICT cannot update a row twice in one INSERT.
-  const byDirection = (dir: "in" | "out") => {
+  const byDirection = (inbound: boolean) => {
     const seen = new Set<string>();
-    return events
-      .filter((e) => e.direction === dir && !seen.has(e.address) && seen.add(e.address))
-      .map((e) => deltaFromEvent(e, input.defaultFollowUpDays));
+    return input.deltas
+      .filter((d) => !!d.inbound === inbound && !seen.has(d.address) && seen.add(d.address))
+      .sort((a, b) => a.at - b.at);
   };
-  statements.push(...upsertContacts(db, ownerId, byDirection("in"), now));
-  statements.push(...upsertContacts(db, ownerId, byDirection("out"), now));
-  statements.push(...insertInteractions(db, ownerId, events, input.broadcast));
+  statements.push(...upsertContacts(db, ownerId, byDirection(true), now));
+  statements.push(...upsertContacts(db, ownerId, byDirection(false), now));
+  statements.push(...upsertIntroduced(db, ownerId, input.introduced, now));
+  statements.push(...insertInteractions(db, ownerId, input.events, input.broadcast));
   statements.push(...insertNotes(db, ownerId, input.notes, input.message.messageId, now));
-  statements.push(...countActivity(db, ownerId, events, input.broadcast, input.message.at));
+  statements.push(...countActivity(db, ownerId, input.events, input.broadcast, input.message.at));
   return statements;
 }
 

@@ -122,25 +122,16 @@ export async function ownerStats(db: Db, ownerId: number, now: number): Promise<
   return { ...c[0], notes: n[0].n, ignored: s[0].n, digests: d[0].n, lastDigestAt: d[0].last };
 }
 
-const DONE_COLUMN = {
-  thank: "doneThankAt",
-  help: "doneHelpAt",
-  "follow-up": "doneFollowUpAt",
-  reconnect: "doneReconnectAt",
-} as const;
-
-/** `done`: the item (or, without one, everything about the person) stays quiet until newer evidence. */
-export function markDone(db: Db, ownerId: number, contactId: number, kinds: ItemKind[], now: number): Statement {
-  const set: Partial<Record<(typeof DONE_COLUMN)[ItemKind], number>> = {};
-  for (const kind of kinds) set[DONE_COLUMN[kind]] = now;
-  return updateContact(db, ownerId, contactId, { ...set, updatedAt: now });
+/** `done`: everything open about the person up to now is settled, in every section, until newer evidence. */
+export function markDone(db: Db, ownerId: number, contactId: number, now: number): Statement {
+  return updateContact(db, ownerId, contactId, { doneAt: now, updatedAt: now });
 }
 
 export function updateContact(
   db: Db,
   ownerId: number,
   contactId: number,
-  set: Partial<Pick<Contact, "snoozedUntil" | "muted" | "cadenceDays" | "circle" | "doneThankAt" | "doneHelpAt" | "doneFollowUpAt" | "doneReconnectAt" | "updatedAt">>,
+  set: Partial<Pick<Contact, "snoozedUntil" | "muted" | "cadenceDays" | "circle" | "doneAt" | "updatedAt">>,
 ): Statement {
   return db.update(contacts).set(set).where(and(eq(contacts.ownerId, ownerId), eq(contacts.id, contactId)));
 }

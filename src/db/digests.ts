@@ -71,13 +71,26 @@ export interface NewDigestItem {
 /** The numbered items and the owner's "sent this week" mark, in one batch after the mail went out. */
 export async function finishDigest(
   db: Db,
-  input: { ownerId: number; digestId: number; messageId: string; subject: string; isoWeek: string | null; items: NewDigestItem[] },
+  input: { ownerId: number; digestId: number; messageId: string; subject: string; sentAt: number; isoWeek: string | null; items: NewDigestItem[] },
 ) {
   const rows = input.items.map((i) => ({ ...i, ownerId: input.ownerId, digestId: input.digestId }));
   const inserts = rows.length ? chunkRows(rows, db.insert(digestItems).values(rows[0]).toSQL().params.length).map((part) => db.insert(digestItems).values(part)) : [];
+  // What each person was shown, so that a reminder shown often without action can rest (digest/decide.ts).
+  const shown = input.items.map((i) =>
+    db
+      .update(contacts)
+      .set({
+        shownCount: sql`case when ${contacts.shownSection} = ${i.kind} and ${contacts.shownEvidenceAt} is ${i.evidenceAt} then ${contacts.shownCount} + 1 else 1 end`,
+        shownSection: i.kind,
+        shownEvidenceAt: i.evidenceAt,
+        lastShownAt: input.sentAt,
+      })
+      .where(and(eq(contacts.ownerId, input.ownerId), eq(contacts.id, i.contactId))),
+  );
   await db.batch([
     db.update(digests).set({ messageId: input.messageId, subject: input.subject }).where(eq(digests.id, input.digestId)),
     ...inserts,
+    ...shown,
     ...(input.isoWeek ? [db.update(owners).set({ lastDigestWeek: input.isoWeek }).where(eq(owners.id, input.ownerId))] : []),
   ]);
 }

@@ -62,26 +62,46 @@ export const contacts = sqliteTable(
     lastOutboundSubject: text("last_outbound_subject"),
     inboundCount: integer("inbound_count").notNull().default(0),
     outboundCount: integer("outbound_count").notNull().default(0),
-    // Give and take: mails where they gave the owner something, and where the owner gave them something.
-    gaveCount: integer("gave_count").notNull().default(0),
-    gotCount: integer("got_count").notNull().default(0),
-    lastGaveAt: integer("last_gave_at"),
-    lastGaveSubject: text("last_gave_subject"),
-    lastThankedAt: integer("last_thanked_at"),
-    // Their latest request or question; it is open while no outbound mail is later than it.
-    lastRequestAt: integer("last_request_at"),
-    lastRequestSubject: text("last_request_subject"),
-    // Pending follow-up: the outbound mail awaiting an answer, and when to nudge.
+    // Give and take, named by who gave: mails where they gave the owner something (an introduction, a
+    // referral, what the owner asked for, help), and mails where the owner gave them something.
+    theyGaveCount: integer("they_gave_count").notNull().default(0),
+    youGaveCount: integer("you_gave_count").notNull().default(0),
+    // Their latest gift: when, the mail's subject, what kind, and what it was ("Tom Becker", "slides.pdf").
+    lastTheyGaveAt: integer("last_they_gave_at"),
+    lastTheyGaveSubject: text("last_they_gave_subject"),
+    lastTheyGaveKind: text("last_they_gave_kind", { enum: ["introduction", "referral", "asked-for", "help"] }),
+    lastTheyGaveDetail: text("last_they_gave_detail"),
+    lastYouThankedAt: integer("last_you_thanked_at"),
+    // Their latest real request; it is open while no outbound mail is later than it.
+    lastTheyAskedAt: integer("last_they_asked_at"),
+    lastTheyAskedSubject: text("last_they_asked_subject"),
+    // The owner's latest request to them: an attachment or link they send after it is what was asked for.
+    lastYouAskedAt: integer("last_you_asked_at"),
+    // Someone in the owner's network introduced them (or they said who sent them): they belong to the
+    // network even before the owner has written to them.
+    introducedAt: integer("introduced_at"),
+    introducedBy: text("introduced_by"),
+    // Pending follow-up: the outbound mail awaiting an answer, why it expects one, and when to nudge.
     followUpSince: integer("follow_up_since"),
     followUpDueAt: integer("follow_up_due_at"),
     followUpSubject: text("follow_up_subject"),
+    followUpReason: text("follow_up_reason", { enum: ["first-contact", "question", "proposal", "reminder"] }),
     // Outbound mails in a row with no inbound since; the first is the outreach, the rest are nudges.
     unansweredOutbound: integer("unanswered_outbound").notNull().default(0),
-    // "done N" per section: an item is quiet while its evidence is not newer than this.
-    doneThankAt: integer("done_thank_at"),
-    doneHelpAt: integer("done_help_at"),
-    doneFollowUpAt: integer("done_follow_up_at"),
-    doneReconnectAt: integer("done_reconnect_at"),
+    // Conversations: mail less than a few days after the previous one continues the same conversation. The
+    // rhythm of a tie is the typical gap between conversation starts, not between single mails.
+    conversationCount: integer("conversation_count").notNull().default(0),
+    lastConversationAt: integer("last_conversation_at"),
+    // The thread of the latest mail: a late reply in the same thread still continues the conversation.
+    lastThreadId: text("last_thread_id"),
+    // "done": everything open about this person up to this time is settled, in every section.
+    doneAt: integer("done_at"),
+    // What the latest digest showed of them: section, the evidence's time, how many digests in a row showed
+    // that same evidence, and when. A reminder shown often without action rests (decide.ts).
+    shownSection: text("shown_section", { enum: ["thank", "help", "follow-up", "reconnect"] }),
+    shownEvidenceAt: integer("shown_evidence_at"),
+    shownCount: integer("shown_count").notNull().default(0),
+    lastShownAt: integer("last_shown_at"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -245,8 +265,9 @@ export const weeklyActivity = sqliteTable(
     weekStart: integer("week_start").notNull(),
     sent: integer("sent").notNull().default(0),
     received: integer("received").notNull().default(0),
-    gave: integer("gave").notNull().default(0),
-    got: integer("got").notNull().default(0),
+    // Mails in which they gave the owner something, and in which the owner gave someone something.
+    theyGave: integer("they_gave").notNull().default(0),
+    youGave: integer("you_gave").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.ownerId, t.weekStart] })],
 );

@@ -1,17 +1,20 @@
 // Who is due in this week's digest: pure functions of the owner's contacts, settings and `now`. The contact
 // row carries every aggregate these rules need, so the digest reads contacts and never scans interactions.
 //
-// A rule is settled by a later timestamp of the kind that answers it: a thank by outbound thanks, an open
-// question by any outbound mail, a follow-up by any inbound mail, a quiet tie by any mail either way. A
-// "done" marks an item quiet until newer evidence arrives. A settling time equal to the evidence time counts
-// as settled: with nothing to order them, the assistant gives the owner the benefit of the doubt.
+// Each rule is settled by a later timestamp of the kind that answers it: a thank by outbound thanks, an open
+// request by any outbound mail, a follow-up by any inbound mail, a quiet tie by any mail either way. `done`
+// settles everything about the person up to that moment. A settling time equal to the evidence time counts as
+// settled: with nothing to order them, the assistant gives the owner the benefit of the doubt.
+//
+// A person is due in at most one section: the one with the strongest evidence (an introduction outweighs a
+// question in the same mail). Within a section, and for the caps, importance decides: what is at stake times
+// how strong the tie is, with age only as the tiebreak.
 
 import type { Contact, Owner } from "../db/schema";
 import { DAY_MS } from "../time";
 import type { DigestPlan, Evidence, Recommendation, Section } from "./types";
 
-
-/** Display and priority order. A contact due in several sections appears only in the first of these. */
+/** Display order; when the total cap bites, later sections give way first. */
 export const SECTION_ORDER: readonly Section[] = ["thank", "help", "follow-up", "reconnect"];
 
 export interface DigestCaps {
@@ -34,60 +37,98 @@ const FREQUENCY_POINTS = 3;
 const TENURE_POINTS = 2;
 /** Recency halves every quarter of a year without mail. */
 const RECENCY_HALF_LIFE_DAYS = 90;
-/** Frequency grows with the logarithm of the mail count: each doubling adds a fifth, full at 31 mails. */
-const FREQUENCY_SATURATION_COUNT = 31;
+/** Intensity grows with the logarithm of the number of conversations: full at a year of monthly ones. */
+const FREQUENCY_SATURATION_CONVERSATIONS = 12;
 /** Tenure is full after two years of knowing each other. */
 const TENURE_SATURATION_DAYS = 730;
 /** Mail in one direction only is a weak tie by definition, whatever its volume or age. */
 export const ONE_WAY_MAX_STRENGTH = 2;
 
-/** Cadence inferred from history is kept between a fortnight and a year (PRODUCT.md, "Cadence"). */
+/** Cadence inferred from history is kept between a fortnight and a year (PRODUCT.md, "Rhythm"). */
 export const MIN_INFERRED_CADENCE_DAYS = 14;
 export const MAX_INFERRED_CADENCE_DAYS = 365;
 /** Cadence when the history shows no rhythm yet: once a quarter, the rhythm of a loose professional tie. */
 export const DEFAULT_CADENCE_DAYS = 90;
-/** Two mails are one gap; a typical gap needs at least two. */
-const MIN_INTERACTIONS_FOR_RHYTHM = 3;
-/** Mail that all falls within six weeks (three of the shortest cadence) is one conversation, not a rhythm: a
- * single busy thread would otherwise set a two-week cadence and ask the owner to reconnect a fortnight after
- * it ended. */
-const MIN_HISTORY_SPAN_DAYS = 42;
+/** How many gaps of DEFAULT_CADENCE_DAYS a short history is drawn towards (a Bayesian prior of one gap). */
+const PRIOR_GAPS = 1;
+/** Two conversations are one gap: with the prior, enough to say something of the rhythm. */
+const MIN_CONVERSATIONS_FOR_RHYTHM = 2;
+/**
+ * A quiet tie needs a history: one conversation is an exchange, and a burst of them within a few weeks (a booking,
+ * one project) is one piece of work, not yet a relationship to keep up.
+ */
+const MIN_CONVERSATIONS_TO_RECONNECT = 2;
+const MIN_HISTORY_DAYS_TO_RECONNECT = 28;
+/** Quiet for this many rhythms is a tie at risk (tie-decay research uses about 8× the usual gap). */
+export const AT_RISK_RATIO = 8;
 
 /** The first unanswered outbound mail is the outreach; the owner is nudged at most this many times after it. */
 export const MAX_NUDGES = 2;
 
 /**
- * An item leaves the digest this long after it fell due, answered or not: eight weekly digests is enough
- * reminding, and a thank-you or an answer months late is no longer the habit being encouraged. Thanks and
- * questions fall due when the mail arrives; a follow-up at its due date; a quiet tie one cadence after the
- * last mail.
+ * A debt (a thank-you, an answer, a follow-up) leaves the digest this long after it fell due: a thank-you or
+ * an answer months late is no longer the habit being encouraged. Quiet ties never expire (they rest instead).
  */
 export const ITEM_HORIZON_DAYS = 56;
+
+/**
+ * How many digests in a row may show the same evidence before it stops: the owner has seen it and chosen.
+ * A follow-up shown twice is two nudges from the assistant; good relationships are not forced.
+ */
+export const SHOWN_LIMIT: Record<Exclude<Section, "reconnect">, number> = { thank: 3, help: 3, "follow-up": 2 };
+/** A quiet tie shown this many times without action rests for REST_DAYS, then comes back. */
+export const RECONNECT_SHOWN_BEFORE_REST = 3;
+export const REST_DAYS = 28;
+
+/** What is at stake in each kind of evidence: it picks the section and ranks within it. */
+const STAKE = {
+  introduction: 3,
+  referral: 3,
+  "asked-for": 2.6,
+  "help-given": 1.6,
+  request: 2.5,
+  balance: 1,
+  proposal: 2.4,
+  reminder: 2.3,
+  question: 2,
+  "first-contact": 1.5,
+  quiet: 1,
+  "at-risk": 1.4,
+} as const;
 
 /** 0–10, one decimal. Zero for a contact with no mail at all. */
 export function tieStrength(contact: Contact, now: number): number {
   if (contact.lastAt === null) return 0;
+  return round(strengthAt(contact, now, contact.lastAt), 1);
+}
+
+/**
+ * What a quiet tie is worth reviving: the tie without its recency (0–7.5), that is reciprocity, how many
+ * conversations and how long they have known each other. Recency is what the quiet takes away, so it would only
+ * rank every quiet tie alike.
+ */
+export function bondStrength(contact: Contact): number {
+  if (contact.lastAt === null) return 0;
+  return round(Math.max(0, strengthAt(contact, contact.lastAt, contact.lastAt) - RECENCY_POINTS), 1);
+}
+
+function strengthAt(contact: Contact, now: number, lastAt: number): number {
   const inbound = contact.inboundCount;
   const outbound = contact.outboundCount;
   const total = inbound + outbound;
-  const recency = 0.5 ** (daysBetween(contact.lastAt, now) / RECENCY_HALF_LIFE_DAYS);
+  const conversations = Math.max(contact.conversationCount, total > 0 ? 1 : 0);
+  const recency = 0.5 ** (daysBetween(lastAt, now) / RECENCY_HALF_LIFE_DAYS);
   const reciprocity = total === 0 ? 0 : (2 * Math.min(inbound, outbound)) / total;
-  const frequency = Math.min(1, Math.log2(1 + total) / Math.log2(1 + FREQUENCY_SATURATION_COUNT));
-  const tenure = Math.min(1, daysBetween(contact.firstAt ?? contact.lastAt, now) / TENURE_SATURATION_DAYS);
-  let score =
-    RECENCY_POINTS * recency +
-    RECIPROCITY_POINTS * reciprocity +
-    FREQUENCY_POINTS * frequency +
-    TENURE_POINTS * tenure;
-  if (inbound === 0 || outbound === 0) score = Math.min(score, ONE_WAY_MAX_STRENGTH);
-  return round(score, 1);
+  const frequency = Math.min(1, Math.log2(1 + conversations) / Math.log2(1 + FREQUENCY_SATURATION_CONVERSATIONS));
+  const tenure = Math.min(1, daysBetween(contact.firstAt ?? lastAt, now) / TENURE_SATURATION_DAYS);
+  const score = RECENCY_POINTS * recency + RECIPROCITY_POINTS * reciprocity + FREQUENCY_POINTS * frequency + TENURE_POINTS * tenure;
+  return inbound === 0 || outbound === 0 ? Math.min(score, ONE_WAY_MAX_STRENGTH) : score;
 }
 
 /**
  * Days between expected contacts, most specific first: the contact's own setting, then the owner's setting
- * for the circle, then the contact's typical gap. The owner's explicit settings are honoured as given (a
- * weekly cadence is their call); only the inferred gap is clamped, because a burst of mail or one stray
- * message years apart says little about the rhythm a relationship needs.
+ * for the circle, then the contact's typical gap between conversations. The owner's explicit settings are
+ * honoured as given; only the inferred gap is clamped.
  */
 export function cadenceDays(contact: Contact, owner: CadenceSettings): number {
   if (isPositive(contact.cadenceDays)) return contact.cadenceDays;
@@ -96,145 +137,213 @@ export function cadenceDays(contact: Contact, owner: CadenceSettings): number {
   return inferredCadenceDays(contact);
 }
 
+/**
+ * The typical gap between conversation starts: a monthly exchange of a mail and a reply the next day is a
+ * monthly rhythm, not a fortnightly one. The mean gap is drawn towards DEFAULT_CADENCE_DAYS as if one more gap
+ * of that length had been seen: three quick conversations in a month say little yet, a year of them a lot.
+ */
 function inferredCadenceDays(contact: Contact): number {
-  const count = contact.inboundCount + contact.outboundCount;
-  if (contact.firstAt === null || contact.lastAt === null || count < MIN_INTERACTIONS_FOR_RHYTHM) {
+  const conversations = contact.conversationCount;
+  if (contact.firstAt === null || contact.lastConversationAt === null || conversations < MIN_CONVERSATIONS_FOR_RHYTHM) {
     return DEFAULT_CADENCE_DAYS;
   }
-  const spanDays = daysBetween(contact.firstAt, contact.lastAt);
-  if (spanDays < MIN_HISTORY_SPAN_DAYS) return DEFAULT_CADENCE_DAYS;
-  const gap = spanDays / (count - 1);
+  const gaps = conversations - 1;
+  const gap = (daysBetween(contact.firstAt, contact.lastConversationAt) + DEFAULT_CADENCE_DAYS * PRIOR_GAPS) / (gaps + PRIOR_GAPS);
   return Math.round(Math.min(MAX_INFERRED_CADENCE_DAYS, Math.max(MIN_INFERRED_CADENCE_DAYS, gap)));
 }
 
+/** In the owner's network: a two-way tie before the evidence, or someone introduced by one. */
+function inNetwork(contact: Contact, before: number): boolean {
+  if (contact.introducedAt !== null && contact.introducedAt <= before) return true;
+  return contact.firstOutboundAt !== null && contact.firstOutboundAt < before;
+}
+
 /**
- * Every section this contact is due in, in SECTION_ORDER, each with its evidence. Muted and snoozed contacts
- * are due in none.
+ * Every section this contact is due in, strongest evidence first, each with its evidence. Muted and snoozed
+ * contacts are due in none.
  */
 export function dueSections(contact: Contact, owner: DigestSettings, now: number): Recommendation[] {
   if (contact.muted) return [];
   if (contact.snoozedUntil !== null && contact.snoozedUntil > now) return [];
   const strength = tieStrength(contact, now);
-  const item = (section: Section, priority: number, evidence: Evidence): Recommendation => ({
-    section,
-    contactId: contact.id,
-    address: contact.address,
-    name: contact.name,
-    circle: contact.circle,
-    strength,
-    priority: round(priority, 2),
-    evidence,
-  });
   const due: Recommendation[] = [];
-  const thank = thankDue(contact, now);
-  if (thank) due.push(item("thank", thank.priority, thank.evidence));
-  const help = helpDue(contact, now);
-  if (help) due.push(item("help", help.priority, help.evidence));
-  const followUp = followUpDue(contact, owner, now);
-  if (followUp) due.push(item("follow-up", followUp.priority, followUp.evidence));
-  const reconnect = reconnectDue(contact, owner, now, strength);
-  if (reconnect) due.push(item("reconnect", reconnect.priority, reconnect.evidence));
-  return due;
+  const add = (section: Section, d: Due | null) => {
+    if (!d) return;
+    due.push({
+      section,
+      contactId: contact.id,
+      address: contact.address,
+      name: contact.name,
+      circle: contact.circle,
+      strength,
+      stake: d.stake,
+      priority: round(d.stake * (1 + (d.tieStrength ?? strength) / 10), 3),
+      evidence: d.evidence,
+    });
+  };
+  add("thank", thankDue(contact, now));
+  add("help", helpDue(contact, now));
+  add("follow-up", followUpDue(contact, owner, now));
+  add("reconnect", reconnectDue(contact, owner, now));
+  return due.sort((a, b) => b.stake - a.stake || SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section));
 }
 
 interface Due {
-  priority: number;
+  stake: number;
   evidence: Evidence;
+  /** The strength that ranks this item, when not today's (a quiet tie is ranked by what it was). */
+  tieStrength?: number;
 }
 
-// Thank: they gave something and no thanks went out since. Longest-waiting first, before it ages out.
+/** Settled by done, by a later answer of the right kind, past its horizon, or shown often enough. */
+function open(contact: Contact, section: Exclude<Section, "reconnect">, evidenceAt: number, settledAt: number | null, now: number, dueAt = evidenceAt): boolean {
+  if (evidenceAt > now) return false;
+  if (settled(settledAt, evidenceAt) || settled(contact.doneAt, evidenceAt)) return false;
+  if (now - dueAt > ITEM_HORIZON_DAYS * DAY_MS) return false;
+  return timesShown(contact, section, evidenceAt) < SHOWN_LIMIT[section];
+}
+
+function timesShown(contact: Contact, section: Section, evidenceAt: number): number {
+  return contact.shownSection === section && contact.shownEvidenceAt === evidenceAt ? contact.shownCount : 0;
+}
+
+// Thank: they gave something and no thanks went out since. An introduction, a referral or what the owner
+// asked for is a gift from anyone; help or information counts from people in the owner's network (a stranger's
+// "thought you'd find this useful" is a pitch).
 function thankDue(contact: Contact, now: number): Due | null {
-  const gaveAt = contact.lastGaveAt;
-  if (gaveAt === null || gaveAt > now) return null;
-  if (settled(contact.lastThankedAt, gaveAt) || settled(contact.doneThankAt, gaveAt)) return null;
-  if (pastHorizon(gaveAt, now)) return null;
+  const gaveAt = contact.lastTheyGaveAt;
+  const kind = contact.lastTheyGaveKind ?? "help";
+  if (gaveAt === null) return null;
+  // Help is acknowledged by any answer; a debt for an introduction or a referral by thanks.
+  const settledBy = kind === "help" ? maxOf(contact.lastYouThankedAt, contact.lastOutboundAt) : contact.lastYouThankedAt;
+  if (!open(contact, "thank", gaveAt, settledBy, now)) return null;
+  if (kind === "help" && !inNetwork(contact, gaveAt + 1)) return null;
   return {
-    priority: daysBetween(gaveAt, now),
-    evidence: { what: "gave", at: gaveAt, subject: contact.lastGaveSubject, days: wholeDays(gaveAt, now) },
+    stake: kind === "help" ? STAKE["help-given"] : STAKE[kind],
+    evidence: { what: "gave", at: gaveAt, subject: contact.lastTheyGaveSubject, days: wholeDays(gaveAt, now), kind, detail: contact.lastTheyGaveDetail },
   };
 }
 
-/** "Clearly their way": at least two more gifts from them than from the owner, and at least twice as many. */
-const BALANCE_MIN_LEAD = 2;
+/**
+ * "Clearly their way": at least four more gifts from them than from the owner, and at least twice as many. A
+ * balance names no mail that is owed, so it takes a clear lean before it earns a place in a short digest.
+ */
+const BALANCE_MIN_LEAD = 4;
 const BALANCE_MIN_RATIO = 2;
 
-// Help: an open question comes first; failing that, a give/take balance that leans clearly to their side
-// ("what can I contribute?"). Every open question outranks every balance item: both priorities are days
-// waiting, and a question's is lifted by the horizon, which no balance item's can exceed.
+// Help: a real request from someone in the owner's network, still unanswered; failing that, a give/take
+// balance that leans clearly to their side ("what can I contribute?"). A stranger's first mail is not a debt.
 function helpDue(contact: Contact, now: number): Due | null {
-  const askedAt = contact.lastRequestAt;
-  if (
-    askedAt !== null &&
-    askedAt <= now &&
-    !settled(contact.lastOutboundAt, askedAt) &&
-    !settled(contact.doneHelpAt, askedAt) &&
-    !pastHorizon(askedAt, now)
-  ) {
+  const askedAt = contact.lastTheyAskedAt;
+  if (askedAt !== null && inNetwork(contact, askedAt) && open(contact, "help", askedAt, contact.lastOutboundAt, now)) {
     return {
-      priority: ITEM_HORIZON_DAYS + daysBetween(askedAt, now),
-      evidence: { what: "asked", at: askedAt, subject: contact.lastRequestSubject, days: wholeDays(askedAt, now) },
+      stake: STAKE.request,
+      evidence: { what: "asked", at: askedAt, subject: contact.lastTheyAskedSubject, days: wholeDays(askedAt, now), detail: contact.introducedBy },
     };
   }
-  const gaveAt = contact.lastGaveAt;
-  const { gaveCount: gave, gotCount: got } = contact;
-  if (gaveAt === null || gaveAt > now) return null;
-  if (gave - got < BALANCE_MIN_LEAD || gave < BALANCE_MIN_RATIO * got) return null;
-  if (settled(contact.doneHelpAt, gaveAt) || pastHorizon(gaveAt, now)) return null;
+  const gaveAt = contact.lastTheyGaveAt;
+  const { theyGaveCount: theyGave, youGaveCount: youGave } = contact;
+  if (gaveAt === null || theyGave - youGave < BALANCE_MIN_LEAD || theyGave < BALANCE_MIN_RATIO * youGave) return null;
+  if (!inNetwork(contact, gaveAt + 1) || !open(contact, "help", gaveAt, null, now)) return null;
   return {
-    priority: daysBetween(gaveAt, now),
-    evidence: {
-      what: "balance",
-      at: gaveAt,
-      subject: contact.lastGaveSubject,
-      days: wholeDays(gaveAt, now),
-      gave,
-      got,
-    },
+    stake: STAKE.balance,
+    evidence: { what: "balance", at: gaveAt, subject: contact.lastTheyGaveSubject, days: wholeDays(gaveAt, now), theyGave, youGave },
   };
 }
 
-// Follow up: outreach with no word back by its due date. Stops after MAX_NUDGES unanswered nudges, because
-// good relationships are not forced. Longest overdue first.
+// Follow up: outreach that expected an answer (decided at ingest: a first contact, a request, a proposal,
+// a +Nd reminder) with no word back by its due date. Stops after MAX_NUDGES unanswered nudges.
 function followUpDue(contact: Contact, owner: DigestSettings, now: number): Due | null {
   const since = contact.followUpSince;
   if (since === null) return null;
   if (nudgesSent(contact) >= MAX_NUDGES) return null;
-  if (settled(contact.lastInboundAt, since) || settled(contact.doneFollowUpAt, since)) return null;
   const dueAt = contact.followUpDueAt ?? since + owner.followUpDays * DAY_MS;
-  if (now < dueAt || pastHorizon(dueAt, now)) return null;
+  if (now < dueAt || !open(contact, "follow-up", since, contact.lastInboundAt, now, dueAt)) return null;
+  const reason = contact.followUpReason ?? "question";
   return {
-    priority: daysBetween(dueAt, now),
-    evidence: {
-      what: "sent-no-reply",
-      at: since,
-      subject: contact.followUpSubject,
-      days: wholeDays(since, now),
-      nudges: nudgesSent(contact),
-    },
+    stake: STAKE[reason],
+    evidence: { what: "sent-no-reply", at: since, subject: contact.followUpSubject, days: wholeDays(since, now), nudges: nudgesSent(contact), reason },
   };
 }
 
-// Reconnect: quiet for at least one cadence since the last mail (or since the owner marked it done). Ranked
-// by how overdue it is times how strong the tie is. Someone who never wrote back belongs under follow-up, and
-// someone who left two nudges unanswered is not chased here either.
-function reconnectDue(contact: Contact, owner: DigestSettings, now: number, strength: number): Due | null {
+// Reconnect: a two-way tie with some history, quiet for at least one rhythm since the last mail (or since the
+// owner marked it done). Ranked by how overdue it is times how strong the tie was. A quiet tie never expires:
+// shown a few weeks running without action, it rests, then comes back. Someone who left two nudges unanswered
+// is not chased here either.
+function reconnectDue(contact: Contact, owner: DigestSettings, now: number): Due | null {
   const lastAt = contact.lastAt;
-  if (lastAt === null || contact.inboundCount === 0) return null;
+  if (lastAt === null || contact.inboundCount === 0 || contact.outboundCount === 0) return null;
+  if (contact.conversationCount < MIN_CONVERSATIONS_TO_RECONNECT) return null;
+  if (daysBetween(contact.firstAt ?? lastAt, contact.lastConversationAt ?? lastAt) < MIN_HISTORY_DAYS_TO_RECONNECT) return null;
   if (nudgesSent(contact) >= MAX_NUDGES) return null;
-  const from = Math.max(lastAt, contact.doneReconnectAt ?? lastAt);
+  const from = Math.max(lastAt, contact.doneAt ?? lastAt);
   const cadence = cadenceDays(contact, owner);
   const ratio = daysBetween(from, now) / cadence;
-  if (ratio < 1 || pastHorizon(from + cadence * DAY_MS, now)) return null;
+  if (ratio < 1) return null;
+  if (resting(contact, lastAt, now)) return null;
+  const atRisk = ratio >= AT_RISK_RATIO;
+  const bond = bondStrength(contact);
   return {
-    priority: ratio * strength,
+    stake: atRisk ? STAKE["at-risk"] : STAKE.quiet,
+    // How overdue, up to the at-risk point, times what the tie was worth.
+    tieStrength: bond * Math.min(ratio, AT_RISK_RATIO) / 2,
     evidence: {
       what: "quiet",
       at: lastAt,
       subject: lastSubject(contact, lastAt),
       days: wholeDays(lastAt, now),
       cadenceDays: cadence,
+      atRisk,
     },
   };
+}
+
+function resting(contact: Contact, lastAt: number, now: number): boolean {
+  if (timesShown(contact, "reconnect", lastAt) < RECONNECT_SHOWN_BEFORE_REST) return false;
+  return contact.lastShownAt !== null && now - contact.lastShownAt < REST_DAYS * DAY_MS;
+}
+
+/**
+ * The digest: each contact in the section of their strongest evidence, ranked by importance, capped per section
+ * and in all. When the total cap bites, later sections give way first (reconnect, then follow-up, …). Professional
+ * items come first, then private ones, each part in section order.
+ */
+export function planDigest(input: { contacts: Contact[]; owner: DigestSettings; now: number; caps?: DigestCaps }): DigestPlan {
+  const caps = input.caps ?? DEFAULT_CAPS;
+  if (!isCount(caps.perSection) || !isCount(caps.total)) {
+    throw new RangeError(`digest caps must be non-negative integers, got ${JSON.stringify(caps)}`);
+  }
+  const bySection: Record<Section, Recommendation[]> = { thank: [], help: [], "follow-up": [], reconnect: [] };
+  for (const contact of input.contacts) {
+    const [strongest] = dueSections(contact, input.owner, input.now);
+    if (strongest) bySection[strongest.section].push(strongest);
+  }
+  const leftOut: Record<Section, number> = { thank: 0, help: 0, "follow-up": 0, reconnect: 0 };
+  const chosen: Recommendation[] = [];
+  let room = caps.total;
+  for (const section of SECTION_ORDER) {
+    const ranked = bySection[section].sort(byImportance);
+    const take = Math.min(caps.perSection, room, ranked.length);
+    chosen.push(...ranked.slice(0, take));
+    leftOut[section] = ranked.length - take;
+    room -= take;
+  }
+  const items = [
+    ...chosen.filter((item) => item.circle === "professional"),
+    ...chosen.filter((item) => item.circle === "private"),
+  ];
+  return { items, leftOut };
+}
+
+// Importance, then the older evidence (it has waited longest), then address and id so that equal items keep one
+// order week to week.
+function byImportance(a: Recommendation, b: Recommendation): number {
+  return (
+    b.priority - a.priority ||
+    (a.evidence.at ?? 0) - (b.evidence.at ?? 0) ||
+    (a.address < b.address ? -1 : a.address > b.address ? 1 : 0) ||
+    a.contactId - b.contactId
+  );
 }
 
 // `unansweredOutbound` counts outbound mails in a row with no inbound since: the outreach, then the nudges.
@@ -248,61 +357,12 @@ function lastSubject(contact: Contact, lastAt: number): string | null {
   return null;
 }
 
-/**
- * The digest: each contact's first due section, ranked within the section, capped per section and in all.
- * When the total cap bites, later sections give way first (reconnect, then follow-up, …): a debt of thanks or
- * an unanswered question matters more than a quiet tie. A contact whose first section is full is left out
- * rather than moved to a later one, so an item's section never depends on who else is due. Professional items
- * come first, then private ones, each part in section order.
- */
-export function planDigest(input: {
-  contacts: Contact[];
-  owner: DigestSettings;
-  now: number;
-  caps?: DigestCaps;
-}): DigestPlan {
-  const caps = input.caps ?? DEFAULT_CAPS;
-  if (!isCount(caps.perSection) || !isCount(caps.total)) {
-    throw new RangeError(`digest caps must be non-negative integers, got ${JSON.stringify(caps)}`);
-  }
-  const bySection: Record<Section, Recommendation[]> = { thank: [], help: [], "follow-up": [], reconnect: [] };
-  for (const contact of input.contacts) {
-    const [first] = dueSections(contact, input.owner, input.now);
-    if (first) bySection[first.section].push(first);
-  }
-  const leftOut: Record<Section, number> = { thank: 0, help: 0, "follow-up": 0, reconnect: 0 };
-  const chosen: Recommendation[] = [];
-  let room = caps.total;
-  for (const section of SECTION_ORDER) {
-    const ranked = bySection[section].sort(byRank);
-    const take = Math.min(caps.perSection, room, ranked.length);
-    chosen.push(...ranked.slice(0, take));
-    leftOut[section] = ranked.length - take;
-    room -= take;
-  }
-  const items = [
-    ...chosen.filter((item) => item.circle === "professional"),
-    ...chosen.filter((item) => item.circle === "private"),
-  ];
-  return { items, leftOut };
-}
-
-// Priority, then the stronger tie, then address and id so that equal items keep one order week to week.
-function byRank(a: Recommendation, b: Recommendation): number {
-  return (
-    b.priority - a.priority ||
-    b.strength - a.strength ||
-    (a.address < b.address ? -1 : a.address > b.address ? 1 : 0) ||
-    a.contactId - b.contactId
-  );
-}
-
 function settled(settledAt: number | null, evidenceAt: number): boolean {
   return settledAt !== null && settledAt >= evidenceAt;
 }
 
-function pastHorizon(dueAt: number, now: number): boolean {
-  return now - dueAt > ITEM_HORIZON_DAYS * DAY_MS;
+function maxOf(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
 }
 
 function daysBetween(from: number, to: number): number {

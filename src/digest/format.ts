@@ -74,7 +74,7 @@ export function fillActivityWeeks(rows: WeekActivity[], current: { year: number;
   const out: WeekActivity[] = [];
   for (let i = ACTIVITY_WEEKS - 1; i >= 0; i--) {
     const weekStart = last - i * WEEK_MS;
-    out.push(byWeek.get(weekStart) ?? { weekStart, sent: 0, received: 0, gave: 0, got: 0 });
+    out.push(byWeek.get(weekStart) ?? { weekStart, sent: 0, received: 0, theyGave: 0, youGave: 0 });
   }
   return out;
 }

@@ -44,7 +44,8 @@ export interface Strings {
   sent: string;
   received: string;
   weeksTotal(sent: number, received: number): string;
-  balance(gave: number, got: number): string;
+  /** The give-and-take line: mails in which the owner helped someone, and in which someone helped them. */
+  balance(youGave: number, theyGave: number): string;
   leftOut(parts: string[]): string;
   leftOutPart: Record<Section, (count: number) => string>;
   stats(ignored: number, failed: number): string;
@@ -54,19 +55,21 @@ export interface Strings {
   footerNote: string;
 }
 
-/** Give and take counts as balanced while the larger side is at most this many times the smaller… */
+/** Give and take counts as even while the larger side is at most this many times the smaller… */
 export const BALANCE_RATIO = 1.5;
-/** …or the two differ by fewer than this many. Small numbers say little either way. */
+/** …or the two differ by fewer than this many. Below this on both sides, the numbers are only stated. */
 export const BALANCE_MIN_DIFFERENCE = 3;
 
-export type BalanceLean = "none" | "even" | "giving" | "taking";
+export type BalanceLean = "none" | "few" | "even" | "giving" | "taking";
 
-export function balanceLean(gave: number, got: number): BalanceLean {
-  if (gave === 0 && got === 0) return "none";
-  const high = Math.max(gave, got);
-  const low = Math.min(gave, got);
+/** How the owner's give and take leans: `youGave` mails in which they helped someone, `theyGave` in which they were helped. */
+export function balanceLean(youGave: number, theyGave: number): BalanceLean {
+  if (youGave === 0 && theyGave === 0) return "none";
+  const high = Math.max(youGave, theyGave);
+  const low = Math.min(youGave, theyGave);
+  if (high < BALANCE_MIN_DIFFERENCE) return "few";
   if (high - low < BALANCE_MIN_DIFFERENCE || high <= low * BALANCE_RATIO) return "even";
-  return gave > got ? "giving" : "taking";
+  return youGave > theyGave ? "giving" : "taking";
 }
 
 /** Ordinal spelling Danish uses for rhythms: "hver 3. uge". */
@@ -153,12 +156,25 @@ const en: Strings = {
   },
   why: ({ evidence, date, subject, elapsed, cadence }) => {
     switch (evidence.what) {
-      case "gave":
-        return ["Introduced you to someone or helped", ...when("on", date, subject), `${stop(subject)} You haven't said thank you yet.`];
-      case "asked":
-        return ["Asked you something", ...when("on", date, subject), `${stop(subject)} Still unanswered.`];
+      case "gave": {
+        const detail = evidence.detail;
+        const what =
+          evidence.kind === "introduction"
+            ? detail ? `Introduced you to ${detail}` : "Introduced you to someone"
+            : evidence.kind === "referral"
+              ? detail ? `Recommended you to ${detail}` : "Recommended you to someone"
+              : evidence.kind === "asked-for"
+                ? detail ? `Sent what you asked for (${detail})` : "Sent what you asked for"
+                : "Helped you out";
+        return [what, ...when("on", date, subject), `${stop(subject)} You haven't said thank you yet.`];
+      }
+      case "asked": {
+        const via = evidence.detail ? ` (introduced by ${evidence.detail})` : "";
+        return [`Asked you something${via}`, ...when("on", date, subject), `${stop(subject)} Still unanswered.`];
+      }
       case "sent-no-reply": {
-        const out: Piece[] = ["You wrote", ...when("on", date, subject), stop(subject)];
+        const what = { proposal: "You sent a proposal", question: "You asked", "first-contact": "You reached out", reminder: "You wrote" }[evidence.reason ?? "question"];
+        const out: Piece[] = [what, ...when("on", date, subject), stop(subject)];
         out.push(elapsed ? ` No answer after ${elapsed}.` : " No answer yet.");
         if ((evidence.nudges ?? 0) >= 1) out.push(" You've followed up once already; if this gets no answer either, let it rest.");
         return out;
@@ -168,17 +184,18 @@ const en: Strings = {
         if (elapsed && cadence) out.push(` That was ${elapsed} ago; you're usually in touch ${cadence}.`);
         else if (elapsed) out.push(` That was ${elapsed} ago — longer than usual.`);
         else out.push(" Longer ago than usual.");
+        if (evidence.atRisk) out.push(" Far longer than your usual rhythm: this tie is at risk of fading.");
         return out;
       }
       case "balance": {
-        const { gave, got } = evidence;
-        if (gave === undefined || got === undefined) {
+        const { theyGave, youGave } = evidence;
+        if (theyGave === undefined || youGave === undefined) {
           return ["Has given you more than you have given back. What could you offer?"];
         }
         const times = (n: number) => (n === 1 ? "once" : n === 2 ? "twice" : `${n} times`);
         const latest: Piece[] = date || subject ? [", most recently", ...when("on", date, subject), stop(subject)] : ["."];
-        const back = got === 0 ? "You haven't given back yet." : `You've given back ${times(got)}.`;
-        return [`Has given you something ${times(gave)}`, ...latest, ` ${back} What could you offer in return?`];
+        const back = youGave === 0 ? "You haven't given back yet." : `You've given back ${times(youGave)}.`;
+        return [`Has given you something ${times(theyGave)}`, ...latest, ` ${back} What could you offer in return?`];
       }
     }
   },
@@ -187,16 +204,20 @@ const en: Strings = {
   sent: "Sent",
   received: "Received",
   weeksTotal: (s, r) => `${s} sent and ${r} received in 12 weeks.`,
-  balance: (gave, got) => {
-    switch (balanceLean(gave, got)) {
+  balance: (youGave, theyGave) => {
+    const mails = (n: number) => `${n} mail${n === 1 ? "" : "s"}`;
+    const counts = `you helped others in ${mails(youGave)} and were helped in ${mails(theyGave)}`;
+    switch (balanceLean(youGave, theyGave)) {
       case "none":
         return "No give and take recorded yet.";
+      case "few":
+        return `Give and take: ${counts}.`;
       case "even":
-        return `Give and take: you gave ${gave}, you got ${got} — nicely balanced.`;
+        return `Give and take: ${counts} — about even.`;
       case "giving":
-        return `Give and take: you gave ${gave}, you got ${got}. Generous — and it's fine to ask, too.`;
+        return `Give and take: ${counts}. You give more than you get — it's fine to ask, too.`;
       case "taking":
-        return `Give and take: you gave ${gave}, you got ${got}. Worth asking: what can I contribute?`;
+        return `Give and take: ${counts}. You get more than you give — worth asking: what can I contribute?`;
     }
   },
   leftOut: (parts) => `Also due, left out to keep this short: ${parts.join(", ")}.`,
@@ -281,12 +302,25 @@ const da: Strings = {
   },
   why: ({ evidence, date, subject, elapsed, cadence }) => {
     switch (evidence.what) {
-      case "gave":
-        return ["Introducerede dig for nogen eller hjalp dig", ...when("den", date, subject), `${stop(subject)} Du har ikke sagt tak endnu.`];
-      case "asked":
-        return ["Spurgte dig om noget", ...when("den", date, subject), `${stop(subject)} Endnu ikke besvaret.`];
+      case "gave": {
+        const detail = evidence.detail;
+        const what =
+          evidence.kind === "introduction"
+            ? detail ? `Introducerede dig for ${detail}` : "Introducerede dig for en ny kontakt"
+            : evidence.kind === "referral"
+              ? detail ? `Anbefalede dig til ${detail}` : "Anbefalede dig til andre"
+              : evidence.kind === "asked-for"
+                ? detail ? `Sendte det, du bad om (${detail})` : "Sendte det, du bad om"
+                : "Hjalp dig";
+        return [what, ...when("den", date, subject), `${stop(subject)} Du har ikke sagt tak endnu.`];
+      }
+      case "asked": {
+        const via = evidence.detail ? ` (introduceret af ${evidence.detail})` : "";
+        return [`Spurgte dig om noget${via}`, ...when("den", date, subject), `${stop(subject)} Endnu ikke besvaret.`];
+      }
       case "sent-no-reply": {
-        const out: Piece[] = ["Du skrev", ...when("den", date, subject), stop(subject)];
+        const what = { proposal: "Du sendte et tilbud", question: "Du spurgte", "first-contact": "Du tog kontakt", reminder: "Du skrev" }[evidence.reason ?? "question"];
+        const out: Piece[] = [what, ...when("den", date, subject), stop(subject)];
         out.push(elapsed ? ` Intet svar efter ${elapsed}.` : " Intet svar endnu.");
         if ((evidence.nudges ?? 0) >= 1) out.push(" Du har allerede fulgt op én gang; kommer der heller ikke svar nu, så lad det ligge.");
         return out;
@@ -296,17 +330,18 @@ const da: Strings = {
         if (elapsed && cadence) out.push(` Det er ${elapsed} siden; I plejer at høre fra hinanden ${cadence}.`);
         else if (elapsed) out.push(` Det er ${elapsed} siden – længere end I plejer.`);
         else out.push(" Længere siden end I plejer.");
+        if (evidence.atRisk) out.push(" Langt over jeres sædvanlige rytme: forbindelsen er ved at glide ud.");
         return out;
       }
       case "balance": {
-        const { gave, got } = evidence;
-        if (gave === undefined || got === undefined) {
+        const { theyGave, youGave } = evidence;
+        if (theyGave === undefined || youGave === undefined) {
           return ["Har givet dig mere, end du har givet igen. Hvad kan du tilbyde?"];
         }
         const times = (n: number) => (n === 1 ? "én gang" : `${n} gange`);
         const latest: Piece[] = date || subject ? [", senest", ...when("den", date, subject), stop(subject)] : ["."];
-        const back = got === 0 ? "Du har ikke givet igen endnu." : `Du har givet igen ${times(got)}.`;
-        return [`Har givet dig noget ${times(gave)}`, ...latest, ` ${back} Hvad kan du tilbyde?`];
+        const back = youGave === 0 ? "Du har ikke givet igen endnu." : `Du har givet igen ${times(youGave)}.`;
+        return [`Har givet dig noget ${times(theyGave)}`, ...latest, ` ${back} Hvad kan du tilbyde?`];
       }
     }
   },
@@ -315,16 +350,20 @@ const da: Strings = {
   sent: "Sendt",
   received: "Modtaget",
   weeksTotal: (s, r) => `${s} sendt og ${r} modtaget på 12 uger.`,
-  balance: (gave, got) => {
-    switch (balanceLean(gave, got)) {
+  balance: (youGave, theyGave) => {
+    const mails = (n: number) => `${n} mail${n === 1 ? "" : "s"}`;
+    const counts = `du hjalp andre i ${mails(youGave)} og fik hjælp i ${mails(theyGave)}`;
+    switch (balanceLean(youGave, theyGave)) {
       case "none":
         return "Ingen give og tage registreret endnu.";
+      case "few":
+        return `Giv og tag: ${counts}.`;
       case "even":
-        return `Giv og tag: du gav ${gave}, du fik ${got} – fint i balance.`;
+        return `Giv og tag: ${counts} – nogenlunde lige.`;
       case "giving":
-        return `Giv og tag: du gav ${gave}, du fik ${got}. Gavmildt – og du må også gerne bede om noget.`;
+        return `Giv og tag: ${counts}. Du giver mere, end du får – du må også gerne bede om noget.`;
       case "taking":
-        return `Giv og tag: du gav ${gave}, du fik ${got}. Værd at spørge dig selv: hvad kan jeg bidrage med?`;
+        return `Giv og tag: ${counts}. Du får mere, end du giver – værd at spørge dig selv: hvad kan jeg bidrage med?`;
     }
   },
   leftOut: (parts) => `Også aktuelt, men udeladt for at holde det kort: ${parts.join(", ")}.`,

@@ -43,8 +43,7 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
     isoWeek: { year: local.year, week: local.week },
     plan: facts.plan,
     activity: facts.activity,
-    // What the owner gave (help, introductions they sent) against what they got from others.
-    balance: { gave: facts.activity.reduce((s, w) => s + w.got, 0), got: facts.activity.reduce((s, w) => s + w.gave, 0) },
+    balance: { youGave: facts.activity.reduce((s, w) => s + w.youGave, 0), theyGave: facts.activity.reduce((s, w) => s + w.theyGave, 0) },
     ignoredCount: facts.counts.ignored,
     failedCount: facts.counts.failed,
     assistantAddress: config.assistantAddress,
@@ -64,7 +63,7 @@ export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promis
   ]);
   return {
     plan: planDigest({ contacts: candidates, owner, now }),
-    activity: activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, gave: r.gave, got: r.got })),
+    activity: activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, theyGave: r.theyGave, youGave: r.youGave })),
     counts,
   };
 }
@@ -97,6 +96,7 @@ export async function sendDigest(db: Db, sendEmail: SendEmail, config: Config, o
       digestId: digest.id,
       messageId,
       subject,
+      sentAt: now,
       isoWeek,
       items: plan.items.map((item, i) => ({
         number: i + 1,

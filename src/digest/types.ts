@@ -9,12 +9,21 @@ export interface Evidence {
   /** When the mail that is the evidence was sent or received, ms. */
   at: number | null;
   subject: string | null;
-  /** Extra figures for the sentence: whole days since `at`, nudges so far, gave/got counts, cadence. */
+  /** Whole days since `at`. */
   days?: number;
-  cadenceDays?: number;
+  /** Gave: what kind of gift ("introduction", "referral", "asked-for", "help"). */
+  kind?: "introduction" | "referral" | "asked-for" | "help";
+  /** Gave: whom they introduced or what they sent ("Tom Becker", "slides.pdf"); asked: who introduced them. */
+  detail?: string | null;
+  /** Follow-up: why the mail expected an answer, and how many times the owner has nudged since. */
+  reason?: "first-contact" | "question" | "proposal" | "reminder";
   nudges?: number;
-  gave?: number;
-  got?: number;
+  /** Quiet: the usual rhythm in days, and whether the quiet is far beyond it (a tie at risk). */
+  cadenceDays?: number;
+  atRisk?: boolean;
+  /** Balance: how often they gave the owner something, and how often the owner gave them something. */
+  theyGave?: number;
+  youGave?: number;
 }
 
 export interface Recommendation {
@@ -25,7 +34,9 @@ export interface Recommendation {
   circle: Circle;
   /** 0–10 tie strength. */
   strength: number;
-  /** Higher first within a section. */
+  /** What is at stake in the evidence: the strongest picks the person's section. */
+  stake: number;
+  /** Importance: the stake weighted by the tie's strength. Higher first within a section. */
   priority: number;
   evidence: Evidence;
 }
@@ -42,6 +53,8 @@ export interface WeekActivity {
   weekStart: number;
   sent: number;
   received: number;
-  gave: number;
-  got: number;
+  /** Mails in which someone gave the owner something (an introduction, help, what was asked for). */
+  theyGave: number;
+  /** Mails in which the owner gave someone something. */
+  youGave: number;
 }

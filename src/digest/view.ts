@@ -25,8 +25,8 @@ export interface DigestView {
   plan: DigestPlan;
   /** The last 12 ISO weeks, oldest first. Missing weeks are drawn as zeros. */
   activity: WeekActivity[];
-  /** Give and take over the period: what the owner gave and what they got. */
-  balance: { gave: number; got: number };
+  /** Give and take over the period: mails in which the owner helped someone, and in which they were helped. */
+  balance: { youGave: number; theyGave: number };
   /** Mails ignored as automated since the last digest. */
   ignoredCount: number;
   /** Dead letters since the last digest. */
@@ -168,7 +168,7 @@ export function buildDigestModel(view: DigestView): DigestModel {
       sent: weeks.reduce((n, w) => n + w.sent, 0),
       received: weeks.reduce((n, w) => n + w.received, 0),
     },
-    balance: s.balance(view.balance.gave, view.balance.got),
+    balance: s.balance(view.balance.youGave, view.balance.theyGave),
     stats: view.ignoredCount || view.failedCount ? s.stats(view.ignoredCount, view.failedCount) : null,
     replyAddress: view.replyAddress,
   };

@@ -17,8 +17,8 @@ export const CSV_COLUMNS = [
   "last_outbound_at",
   "inbound_count",
   "outbound_count",
-  "gave",
-  "got",
+  "they_gave",
+  "you_gave",
   "notes",
 ] as const;
 
@@ -52,8 +52,8 @@ export function exportCsv(contacts: Contact[], notes: Note[]): string {
       iso(c.lastOutboundAt),
       c.inboundCount,
       c.outboundCount,
-      c.gaveCount,
-      c.gotCount,
+      c.theyGaveCount,
+      c.youGaveCount,
       (notesOf.get(c.id) ?? []).join("\n") || null,
     ]
       .map(csvField)

@@ -3,6 +3,7 @@ import { handleCommandMail } from "../commands/handle";
 import { getDb, type Db } from "../db/client";
 import {
   captureStatements,
+  type ExistingContact,
   findContactsByAddress,
   hasSameMail,
   knownMessageIds,
@@ -17,6 +18,7 @@ import { parseMail } from "../mail/parse";
 import { answerOwner } from "../mail/send";
 import type { ParsedMail } from "../mail/types";
 import { checkOwnerMail } from "./authenticate";
+import { judgeEvents, type KnownPeople } from "./judge";
 import { INLINE_FORWARD_ID_SUFFIX, isSuppressed, messageIdOf, understandInbound, understandOwnerMail, type Understanding } from "./understand";
 
 /** Cloudflare Email Routing accepts messages up to 25 MiB; anything claiming more is refused up front. */
@@ -96,7 +98,10 @@ async function ingestEmail(message: ForwardableEmailMessage, env: Env, now: numb
   }
 
   const threadOwner = await findThreadOwner(db, mail);
-  if (threadOwner) return store(db, threadOwner, envelope, understandInbound(mail, now, "thread-reply"), now);
+  if (threadOwner) {
+    const inbound = { ownerAddresses: threadOwner.addresses, assistantLocal: config.assistantLocal, assistantDomain: config.assistantDomain, suppressions: [] };
+    return store(db, threadOwner, envelope, understandInbound(mail, now, "thread-reply", inbound), now);
+  }
   return {
     status: "rejected",
     reason: `Gensidig only accepts mail from the people it works for, and ${mail.from.address} is not one of them.`,
@@ -205,16 +210,29 @@ export function isUniqueViolation(err: unknown): boolean {
 
 type Statement = ReturnType<typeof captureStatements>[number];
 
+/** What the lookup of existing contacts says of each person, in the shape the judgement reads. */
+export function knownPeople(existing: ExistingContact[]): KnownPeople {
+  return new Map(
+    existing.map((c) => [c.address, { exchanged: c.inboundCount + c.outboundCount > 0, lastYouAskedAt: c.lastYouAskedAt, lastInboundAt: c.lastInboundAt }]),
+  );
+}
+
+/** Everyone a capture names: the people it is with, and those it was written to alongside the owner. */
+export function addressesOf(understanding: Understanding): string[] {
+  if (understanding.kind !== "capture") return [];
+  return understanding.events.flatMap((e) => [e.address, ...e.alongside.map((a) => a.address)]);
+}
+
 /**
- * The writes one understood mail needs, and the outcome they stand for. `knownContacts` are the addresses
- * that already have a contact: an outbound mail to anyone else is a first contact (outreach).
+ * The writes one understood mail needs, and the outcome they stand for. `known` says what is known of the
+ * people in it; the judgement updates it, so the next mail of a batch sees this one.
  */
 export function writePlan(
   db: Db,
   owner: OwnerWithAddresses,
   envelope: Envelope,
   understanding: Exclude<Understanding, { kind: "command" }>,
-  knownContacts: Set<string>,
+  known: KnownPeople,
   now: number,
 ): { statements: Statement[]; outcome: IngestOutcome } {
   const ownerId = owner.owner.id;
@@ -234,20 +252,19 @@ export function writePlan(
       outcome: kind === "ignored" ? { status: "ignored", ownerId, reason: understanding.reason } : { status: "dead-letter", ownerId, reason: understanding.reason },
     };
   }
-  const events = understanding.events.map((e) =>
-    e.direction === "out" && !knownContacts.has(e.address) ? { ...e, intent: { ...e.intent, outreach: true } } : e,
-  );
+  const judged = judgeEvents(understanding.events, known, owner.owner.followUpDays);
   const statements = captureStatements(db, {
     ownerId,
     message: understanding.message,
     extraMessages: understanding.extraMessages,
-    events,
+    events: judged.events,
+    deltas: judged.deltas,
+    introduced: judged.introduced,
     notes: understanding.notes,
     broadcast: understanding.broadcast,
-    defaultFollowUpDays: owner.owner.followUpDays,
     now,
   });
-  return { statements, outcome: { status: "stored", ownerId, summary: understanding.summary, contacts: new Set(events.map((e) => e.address)).size } };
+  return { statements, outcome: { status: "stored", ownerId, summary: understanding.summary, contacts: new Set(judged.events.map((e) => e.address)).size } };
 }
 
 export async function runBatch(db: Db, statements: Statement[]) {
@@ -269,9 +286,9 @@ export async function store(db: Db, owner: OwnerWithAddresses, envelope: Envelop
   if (understanding.kind === "command") throw new Error("command mail reached the store step");
   try {
     if (understanding.kind === "capture") understanding = await withoutKnownForwards(db, owner.owner.id, understanding);
-    const addresses = understanding.kind === "capture" ? understanding.events.map((e) => e.address) : [];
+    const addresses = addressesOf(understanding);
     const existing = addresses.length ? await findContactsByAddress(db, owner.owner.id, addresses) : [];
-    const plan = writePlan(db, owner, envelope, understanding, new Set(existing.map((c) => c.address)), now);
+    const plan = writePlan(db, owner, envelope, understanding, knownPeople(existing), now);
     await runBatch(db, plan.statements);
     return plan.outcome;
   } catch (err) {

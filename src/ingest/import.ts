@@ -6,7 +6,7 @@ import type { OwnerWithAddresses } from "../db/owners";
 import type { Config } from "../env";
 import { parseMail } from "../mail/parse";
 import type { ParsedMail } from "../mail/types";
-import { deadLetterRecord, isUniqueViolation, runBatch, writePlan, type Envelope, type IngestOutcome } from "./email-handler";
+import { addressesOf, deadLetterRecord, isUniqueViolation, knownPeople, runBatch, writePlan, type Envelope, type IngestOutcome } from "./email-handler";
 import { isSuppressed, messageIdOf, understandInbound, understandOwnerMail, type Understanding } from "./understand";
 
 export interface ImportContext {
@@ -43,7 +43,12 @@ function understandPast(ctx: ImportContext, mail: ParsedMail, known: Set<string>
   } else if (isSuppressed(mail.from.address, ctx.suppressions)) {
     return { status: "ignored", ownerId, reason: "an address you asked to ignore" };
   } else {
-    understanding = understandInbound(mail, ctx.now, "import");
+    understanding = understandInbound(mail, ctx.now, "import", {
+      ownerAddresses: ctx.owner.addresses,
+      assistantLocal: ctx.config.assistantLocal,
+      assistantDomain: ctx.config.assistantDomain,
+      suppressions: ctx.suppressions,
+    });
   }
   // Mail to no one but the owner or the assistant: a command is never run from an import.
   if (understanding.kind === "command") return { status: "ignored", ownerId, reason: "a mail to no one but yourself" };
@@ -83,7 +88,7 @@ export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promi
   const ownerId = owner.owner.id;
   const parsed = await parseAll(raws);
   const ids = parsed.flatMap((m) => (m instanceof Error ? [] : [messageIdOf(m), m.inReplyTo, ...m.references].filter((x): x is string => !!x)));
-  const known = await knownMessageIds(db, ownerId, ids);
+  const knownIds = await knownMessageIds(db, ownerId, ids);
 
   const outcomes: Array<IngestOutcome | null> = [];
   const plans: Array<{ index: number; item: Understood }> = [];
@@ -93,34 +98,36 @@ export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promi
       continue;
     }
     const id = messageIdOf(mail);
-    if (known.has(id)) {
+    if (knownIds.has(id)) {
       outcomes.push({ status: "duplicate", ownerId });
       continue;
     }
-    const result = understandPast(ctx, mail, known, raws[index].byteLength);
+    const result = understandPast(ctx, mail, knownIds, raws[index].byteLength);
     // Known from here on: a second copy in this batch is a duplicate, and a reply to it is on a known thread.
-    known.add(id);
+    knownIds.add(id);
     if (isOutcome(result)) {
       outcomes.push(result);
       continue;
     }
-    if (result.understanding.kind === "capture") for (const extra of result.understanding.extraMessages) known.add(extra.messageId);
+    if (result.understanding.kind === "capture") for (const extra of result.understanding.extraMessages) knownIds.add(extra.messageId);
     outcomes.push(null);
     plans.push({ index, item: result });
   }
 
-  const addresses = plans.flatMap((p) => (p.item.understanding.kind === "capture" ? p.item.understanding.events.map((e) => e.address) : []));
-  const knownContacts = new Set((await findContactsByAddress(db, ownerId, addresses)).map((c) => c.address));
+  const addresses = plans.flatMap((p) => addressesOf(p.item.understanding));
+  // In mailbox order: writePlan records each mail's people in `known`, so a later mail of the batch sees them.
+  const known = knownPeople(await findContactsByAddress(db, ownerId, addresses));
+  const counted = new Set(known.keys());
   const statements = [];
   let newContacts = 0;
   for (const { index, item } of plans) {
-    const plan = writePlan(db, owner, item.envelope, item.understanding, knownContacts, now);
+    const plan = writePlan(db, owner, item.envelope, item.understanding, known, now);
     statements.push(...plan.statements);
     outcomes[index] = plan.outcome;
     if (item.understanding.kind !== "capture") continue;
     for (const e of item.understanding.events) {
-      if (!knownContacts.has(e.address)) newContacts++;
-      knownContacts.add(e.address);
+      if (!counted.has(e.address)) newContacts++;
+      counted.add(e.address);
     }
   }
   for (const [index, outcome] of outcomes.entries()) {

@@ -1,16 +1,21 @@
 // What does this mail mean? Pure: parsed mail + what the owner's data already says in, a plan out.
 // The store step turns the plan into one db.batch; nothing here touches env, D1 or the clock.
-import { detectAutomated, isMachineAddress } from "../mail/automated";
+import { detectAutomated, hasBulkFooter, isMachineAddress } from "../mail/automated";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
-import { classifyIntent, type Intent } from "../mail/intent";
+import { classifyIntent, NO_INTENT, type Intent } from "../mail/intent";
 import { newText, quoteAttribution, snippetOfNewText } from "../mail/reply";
-import { stripSubjectTags } from "../mail/subject";
+import { hasReplyPrefix, stripSubjectTags } from "../mail/subject";
 import type { Address, ParsedMail } from "../mail/types";
 import { DAY_MS } from "../time";
 import { assistantPlusPart, parsePlusOptions, type PlusOptions } from "./plus";
 
 /** More people than this in To/Cc is a broadcast (a newsletter, an announcement), not a conversation. */
 export const BROADCAST_RECIPIENTS = 20;
+/**
+ * More people than this is an announcement (a move, a new website): remembered per person, but it expects
+ * no answer from each. A handful is a conversation; an introduction is three or four people.
+ */
+export const HANDFUL_RECIPIENTS = 5;
 /** A Date header further ahead than this is a wrong clock; we use the time we received the mail. */
 export const MAX_CLOCK_SKEW_MS = DAY_MS;
 /** Quoted text read for the intent of a reply's original (bounded: the regexes behind it are not linear). */
@@ -39,6 +44,16 @@ export interface ContactEvent {
   followUpDays: number | null;
   /** +private: the person belongs to the owner's private circle. */
   private: boolean;
+  /** The mail answers another (In-Reply-To, or a reply tag on its subject): not a first contact. */
+  isReply: boolean;
+  /** How many people besides the owner the mail was written to (To and Cc). */
+  recipientCount: number;
+  /** Inbound only: the other people it was written to alongside the owner, when they are a handful. */
+  alongside: Address[];
+  /** What it carries for the reader to open: the first attachment's name, or "link". Null when nothing. */
+  material: string | null;
+  /** Inbound forwards: the owner wrote a note above it ("remember to answer Sarah"): the owner vouches for them. */
+  ownerNote: boolean;
 }
 
 export interface MessageRecord {
@@ -116,6 +131,30 @@ export function mailTime(mail: ParsedMail, receivedAt: number): number {
 
 function attachmentNames(mail: ParsedMail): string[] {
   return mail.attachments.map((a) => a.filename).filter((n): n is string => !!n);
+}
+
+/** Images clients put in signatures and bodies ("image001.png", "Outlook-logo.jpg") are not material. */
+const BODY_IMAGE = /^(?:image\d*|outlook-|logo|signature|sig|banner|icon)/i;
+
+const ADDRESS_IN_TEXT = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+
+/**
+ * The material a mail carries: an attachment a person means the reader to open, else a link, else someone
+ * else's address in the new text (the contact the reader asked for). The writer's own address is a signature.
+ */
+function materialOf(mail: Pick<ParsedMail, "attachments">, intent: Intent, ownText: string, writer: string | null): string | null {
+  const file = mail.attachments.find(
+    (a) => !a.inline && a.filename && a.mimeType !== "message/rfc822" && a.mimeType !== "text/calendar" && !(a.mimeType.startsWith("image/") && BODY_IMAGE.test(a.filename)),
+  );
+  if (file?.filename) return file.filename;
+  if (intent.link) return "link";
+  const writerDomain = writer?.slice(writer.lastIndexOf("@") + 1);
+  const others = (ownText.slice(0, MAX_QUOTED_CHARS).match(ADDRESS_IN_TEXT) ?? []).filter((a) => !a.toLowerCase().endsWith(`@${writerDomain}`));
+  return others.length ? "contact" : null;
+}
+
+function isReplyMail(mail: Pick<ParsedMail, "inReplyTo" | "subject">): boolean {
+  return !!mail.inReplyTo || hasReplyPrefix(mail.subject);
 }
 
 /** The quoted original below an attribution line, with the "> " markers removed. */
@@ -214,11 +253,19 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
         attachments: [],
         followUpDays: null,
         private: plus.private,
+        // Only the quote is seen: who else it went to, and what it carried, are unknown.
+        isReply: false,
+        recipientCount: 1,
+        alongside: [],
+        material: null,
+        ownerNote: false,
       });
       extraMessages.push({ messageId: mail.inReplyTo, threadId, kind: "reply-evidence", at: theirAt, subject });
     }
   }
 
+  const material = materialOf(mail, intent, own, mail.from?.address ?? null);
+  const isReply = isReplyMail(mail);
   for (const person of targets) {
     events.push({
       address: person.address,
@@ -234,6 +281,11 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
       attachments: attachmentNames(mail),
       followUpDays: plus.followUpDays,
       private: plus.private,
+      isReply,
+      recipientCount: targets.length,
+      alongside: [],
+      material,
+      ownerNote: false,
     });
   }
   const names = targets.map((p) => p.name ?? p.address).join(", ");
@@ -283,6 +335,9 @@ function understandForward(
   if (automated.automated) {
     return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: automated.reason, forwarded: true };
   }
+  if (hasBulkFooter(forward.body)) {
+    return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: "newsletter (unsubscribe footer)", forwarded: true };
+  }
   if (!forward.from) {
     return {
       kind: "unreadable-forward",
@@ -308,13 +363,17 @@ function understandForward(
     attachments: attachmentNames(ctx.mail),
     followUpDays: plus.followUpDays,
     private: plus.private,
+    isReply: hasReplyPrefix(forward.subject ?? ""),
+    // The attachments of the forwarding mail are the original's: clients carry them along.
+    material: materialOf(ctx.mail, intent, own, forward.from?.address ?? null),
+    ownerNote: !!forward.note?.trim(),
   };
 
   let events: ContactEvent[];
   let summary: string;
   if (owner.has(forward.from.address)) {
     const targets = humanPeople(people([...forward.to, ...forward.cc], ctx), ctx);
-    events = targets.map((p) => ({ ...base, address: p.address, name: p.name ?? null, direction: "out" as const }));
+    events = targets.map((p) => ({ ...base, address: p.address, name: p.name ?? null, direction: "out" as const, recipientCount: targets.length, alongside: [] }));
     summary = `your forwarded mail to ${targets.map((p) => p.name ?? p.address).join(", ") || "no one we could find"}`;
   } else if (isSuppressed(forward.from.address, ctx.suppressions)) {
     return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: "you asked to ignore that sender", forwarded: true };
@@ -326,6 +385,7 @@ function understandForward(
         name: forward.from.name ?? null,
         direction: "in",
         followUpDays: null,
+        ...audience(forward.from.address, [...forward.to, ...forward.cc], ctx.ownerAddresses, ctx.assistantLocal, ctx.assistantDomain, ctx.suppressions),
       },
     ];
     summary = `the mail from ${forward.from.name ?? forward.from.address} you forwarded`;
@@ -347,7 +407,43 @@ function understandForward(
  * Someone else's mail to the owner: a reply on a thread the owner shared, or, in an import, any mail
  * the owner received. Either way it is that person's inbound mail, unless a machine wrote it.
  */
-export function understandInbound(mail: ParsedMail, receivedAt: number, source: "thread-reply" | "import"): Understanding {
+/**
+ * Who else an inbound mail was written to, besides the owner: the count, and the people themselves when they
+ * are a handful (an introduction writes to the owner and someone new together).
+ */
+function audience(
+  sender: string,
+  recipients: Address[],
+  ownerAddresses: string[],
+  assistantLocal: string,
+  assistantDomain: string,
+  suppressions: string[],
+): { recipientCount: number; alongside: Address[] } {
+  const owner = new Set(ownerAddresses);
+  const seen = new Set<string>([sender]);
+  const others: Address[] = [];
+  let ownerIncluded = 0;
+  for (const a of recipients) {
+    if (owner.has(a.address)) {
+      ownerIncluded = 1;
+      continue;
+    }
+    if (seen.has(a.address) || assistantPlusPart(a.address, assistantLocal, assistantDomain) !== undefined) continue;
+    seen.add(a.address);
+    others.push(a);
+  }
+  const humans = others.filter((a) => !isMachineAddress(a.address) && !isSuppressed(a.address, suppressions));
+  return { recipientCount: Math.max(1, ownerIncluded + others.length), alongside: others.length < HANDFUL_RECIPIENTS ? humans : [] };
+}
+
+export interface InboundContext {
+  ownerAddresses: string[];
+  assistantLocal: string;
+  assistantDomain: string;
+  suppressions: string[];
+}
+
+export function understandInbound(mail: ParsedMail, receivedAt: number, source: "thread-reply" | "import", ctx: InboundContext): Understanding {
   const messageId = messageIdOf(mail);
   const threadId = threadIdOf(mail);
   const at = mailTime(mail, receivedAt);
@@ -358,6 +454,7 @@ export function understandInbound(mail: ParsedMail, receivedAt: number, source: 
   }
   const from = mail.from!;
   const own = newText(mail.text);
+  const intent = { ...classifyIntent({ subject: mail.subject, text: own }), outreach: false };
   return {
     kind: "capture",
     message,
@@ -370,13 +467,17 @@ export function understandInbound(mail: ParsedMail, receivedAt: number, source: 
         at,
         subject: mail.subject || null,
         snippet: snippetOfNewText(own, SNIPPET_CHARS) || null,
-        intent: { ...classifyIntent({ subject: mail.subject, text: own }), outreach: false },
+        intent,
         messageId,
         threadId,
         source,
         attachments: attachmentNames(mail),
         followUpDays: null,
         private: false,
+        isReply: isReplyMail(mail),
+        material: materialOf(mail, intent, own, from.address),
+        ownerNote: false,
+        ...audience(from.address, [...mail.to, ...mail.cc], ctx.ownerAddresses, ctx.assistantLocal, ctx.assistantDomain, ctx.suppressions),
       },
     ],
     notes: [],

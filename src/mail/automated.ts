@@ -145,6 +145,18 @@ export function detectAutomated(mail: MailFacts): AutomatedVerdict {
   return { automated: false };
 }
 
+/**
+ * The footer bulk senders must carry (CAN-SPAM, the EU's ePrivacy rules: a way to unsubscribe) and the "view
+ * in browser" line of HTML newsletters. An inline forward loses the List-* headers; its text keeps these.
+ */
+const BULK_FOOTER =
+  /(?<![\p{L}])(?:unsubscribe|opt[ -]out|manage (?:your )?(?:preferences|subscription|email settings)|update your (?:email )?preferences|view (?:this (?:email|newsletter) )?in (?:your )?browser|you(?:'re| are) receiving this (?:email|newsletter|because)|afmeld(?:e|ing)?(?: nyhedsbrev)?|frameld(?:e|ing)?|se (?:nyhedsbrevet|mailen) i (?:din )?browser|du modtager (?:denne|dette) (?:mail|e-mail|nyhedsbrev))(?![\p{L}])/iu;
+
+/** Text that carries a bulk sender's footer: a newsletter, whatever its headers say. */
+export function hasBulkFooter(text: string): boolean {
+  return BULK_FOOTER.test(text.slice(-16 * 1024));
+}
+
 /** An address that belongs to a machine (bounces, no-reply, bulk senders): never a contact, even as a recipient. */
 export function isMachineAddress(address: string): boolean {
   const local = localPart(address);

@@ -222,10 +222,27 @@ function canonicalHeaders(lines: string[], block: Block): string {
   return libraryLines(headerLines);
 }
 
-/** The original's body: the lines after its header block, without the quote marks of the forward. */
+/** How many `>` levels a line is quoted at. */
+function quoteDepth(line: string): number {
+  return (line.match(/^(?:[ \t]*>)+/)?.[0].match(/>/g) ?? []).length;
+}
+
+/**
+ * The original's body: the lines after its header block, without the quote marks of the forward itself (a
+ * forward quoted inside a reply, or Apple Mail's, is `>`-quoted as a whole). Deeper quotes are the original's own: an answer
+ * written below a quote keeps that quote's marks, so the reply split can tell the two apart.
+ */
 function bodyAfter(lines: string[], block: Block): string {
   const start = block.headers ? block.headers.bodyStart : block.start + 1;
-  return lines.slice(start).map(unquote).join("\n");
+  // Apple Mail quotes the forwarded headers and body but not its "Begin forwarded message:" line: the depth
+  // is the first header line's.
+  const first = lines.slice(block.start + 1, start + 1).find((l) => unquote(l).trim() !== "") ?? lines[block.start] ?? "";
+  const depth = quoteDepth(first);
+  const strip = new RegExp(`^(?:[ \\t]*>){${depth}} ?`);
+  return lines
+    .slice(start)
+    .map((l) => (depth === 0 ? l : l.replace(strip, "")))
+    .join("\n");
 }
 
 function toAddress(mailbox: EmailForwardMailbox | null | undefined): Address | null {

@@ -1,14 +1,56 @@
-// What a person's new text does, in English and Danish: thanks, asks, gives (an introduction, help,
-// information, a referral) or opens a first contact. Pure phrase rules over the text they wrote now;
+// What a person's new text does, in English and Danish: thanks, asks, gives (an introduction, a referral,
+// help or information), proposes, greets, or opens a first contact. Pure rules over the text they wrote now;
 // quotes and signatures are removed before (see reply.ts).
+//
+// Wording is the second signal, after the mail's structure (who is in To/Cc, what is attached, what the owner
+// asked before: see ingest/). The patterns therefore look for a few anchor words with up to a few words in
+// between ("I'd *really* love for you two to meet", "jeg har *lige* skrevet til min gamle kollega om dig"), in
+// any tense, rather than for fixed phrases.
 import { isReplyOrForward } from "./subject";
 
+/** What the words say was given; the structure of a mail can say more (ingest/judge.ts). */
+export type WordedGift = "introduction" | "referral" | "help";
+
 export interface Intent {
+  /** They express gratitude for something ("that was generous of you", "du reddede min uge"). */
   thanks: boolean;
+  /** A real request or question to the reader: it expects an answer. */
   request: boolean;
+  /** The request is worded as one ("could you…", "det ville være en hjælp, hvis du…"), not only a "?". */
+  explicitRequest: boolean;
+  /** Every request in it is about when or where to meet ("Thursday at 9 at Original Coffee?"). */
+  scheduling: boolean;
+  /** The mail gives the reader something, by its wording. */
   giving: boolean;
+  gift: WordedGift | null;
+  /** Whom they introduced or recommended the reader to, when the words name them ("Tom Becker"). */
+  giftDetail: string | null;
+  /** An offer, a quote or a proposal: it expects an answer. */
+  proposal: boolean;
+  /** Wording of a first contact ("my name is", "we haven't met"). */
   outreach: boolean;
+  /** They say someone sent them ("Lars suggested I write to you"): they come through the network. */
+  referredBy: boolean;
+  /** A greeting for an occasion (birthday, congratulations, season's greetings): it expects nothing. */
+  greeting: boolean;
+  /** A link in the new text: with an attachment, the material someone may have asked for. */
+  link: boolean;
 }
+
+export const NO_INTENT: Intent = {
+  thanks: false,
+  request: false,
+  explicitRequest: false,
+  scheduling: false,
+  giving: false,
+  gift: null,
+  giftDetail: null,
+  proposal: false,
+  outreach: false,
+  referredBy: false,
+  greeting: false,
+  link: false,
+};
 
 /** Text we read: the top of a mail says what it is about, and the regexes stay cheap. */
 export const MAX_INTENT_CHARS = 8 * 1024;
@@ -18,9 +60,19 @@ const MIN_QUESTION_WORDS = 3;
 const MAX_NAME_LINES = 3;
 const MAX_NAME_LINE_CHARS = 40;
 
-/** Builds a phrase regex whose phrases start and end on word boundaries, æøå included. */
+/** Up to this many words may stand between the anchor words of a pattern. */
+const GAP_WORDS = 4;
+const W = "[\\p{L}\\p{N}'’-]+";
+/** A gap of 0..GAP_WORDS words (and the spaces or commas around them). */
+const GAP = `(?:[\\s,]+${W}){0,${GAP_WORDS}}?[\\s,]+`;
+
+/**
+ * Builds a phrase regex from patterns whose words are separated by `_` where a few other words may stand
+ * between them ("love_to meet" matches "love for you two to meet"), and by spaces where they must be
+ * adjacent. Each pattern starts and ends on a word boundary, æøå included.
+ */
 function phrases(list: string[]): RegExp {
-  const body = list.join("|");
+  const body = list.map((p) => p.replace(/_/g, GAP)).join("|");
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, "iu");
 }
 
@@ -30,61 +82,104 @@ const NOT_THANKS = phrases([
   "nej,? tak",
   "thanks? (?:you )?in advance",
   "thanks? (?:you )?ahead of time",
-  "på forhånd tak",
+  "thanks? for (?:reaching out|getting in touch|your (?:mail|email|message|note|inquiry|enquiry|interest))",
+  "på forhånd (?:mange |tusind )?tak",
   "tak på forhånd",
-  "på forhånd mange tak",
+  "tak for (?:din|jeres) (?:mail|besked|henvendelse)",
+  "nej,? ellers tak",
 ]);
 
 const THANKS = phrases([
-  "thanks",
+  "thanks?",
   "thank you",
+  "thanking you",
   "thank u",
   "thx",
   "ty so much",
-  "much appreciated",
-  "i (?:really |truly )?appreciate",
-  "(?:so |very |really )?grateful",
+  "cheers for",
+  "(?:much|greatly|really|truly|hugely) appreciated",
+  "(?:i|we) (?:really |truly |so |very much |hugely )?appreciate",
+  "grateful",
+  "(?:so |very |really |incredibly )?(?:generous|kind|thoughtful|sweet) of you",
+  "(?:you )?saved (?:me|my|us|our|the)_(?:day|week|weekend|life|bacon|skin|hours|deadline|launch|project)",
+  "you(?:'re| are) a (?:star|lifesaver|life saver|legend|gem|hero|saint)",
+  "lifesaver",
+  "(?:i|we) owe you",
+  "couldn't have done it without you",
+  "could not have done it without you",
+  "(?:means|meant) (?:so much|a lot|the world)",
+  "made my (?:day|week)",
+  "(?:was|been|such|what) (?:a )?(?:big|huge|great|massive) help",
+  "helped (?:me|us)? ?(?:so much|a lot|enormously|immensely|hugely|loads)",
   "tusind tak",
   "mange tak",
-  "tak for",
-  "takker",
   "tak",
+  "takk?er",
   "taknemmelig",
-  "det sætter jeg (?:stor )?pris på",
+  "sætter_pris på",
+  "(?:du )?(?:reddede|redder|har reddet)_(?:mig|min|mit|dagen|ugen|weekenden|deadline)",
+  "(?:det var|hvor var det|hvor er det|det er)_(?:sødt|pænt|generøst|venligt|rart|flot|lieb) af dig",
+  "du er (?:en )?(?:skat|engel|helt|stjerne|guldklump)",
+  "uden dig",
+  "skylder dig",
+  "(?:var|har været|sikke|for en) (?:en )?(?:stor|kæmpe|enorm|uvurderlig) hjælp",
+  "hjalp (?:mig|os)? ?(?:rigtig |virkelig )?(?:meget|enormt|gevaldigt|helt vildt)",
+  "gjorde (?:min dag|en forskel)",
 ]);
 
 /** A sign-off such as "Thanks," or "Tak," alone on its line above the name closes a mail, it thanks nobody. */
 const SIGN_OFF_LINE =
-  /^(?:thanks|thank you|many thanks|thanks again|thx|cheers|tak|mange tak|tusind tak|på forhånd tak)\s*,?\s*$/iu;
+  /^(?:thanks|thank you|many thanks|thanks again|thanks so much|thx|cheers|best|tak|mange tak|tusind tak|på forhånd tak|hilsen|venlig hilsen|mvh)\s*[,!.]?\s*$/iu;
 const SIGN_OFF_WITH_NAME = /^(?:thanks|thx|tak|mange tak)\s*,\s*[\p{L}][\p{L} .'-]{0,30}$/iu;
 
+/** Requests worded as requests, with or without a question mark. */
 const REQUEST = phrases([
-  "could you",
-  "can you",
-  "would you (?:mind|be able|be willing|be open|have time|like to|consider)",
-  "would you",
+  "(?:could|can|would|will|might) you(?! (?:believe|imagine|tell (?:that|it)|guess))",
+  "(?:would|will) you be_(?:able|willing|open|up for|interested|free|around|available|keen)",
+  "are you_(?:able|free|available|around|up for|interested|open|willing|keen)",
+  "do you_(?:have|know|think|mind|want|fancy|happen|reckon)",
+  "have you had a chance",
   "any chance",
-  "is there any way",
-  "would it be possible",
-  "i was wondering if",
-  "i wonder if you",
-  "(?:can|could|may) i ask",
-  "do you (?:have|know)",
-  "please (?:send|let me know|advise|help|share|review|take a look|get back)",
-  "i need your (?:help|advice|input)",
-  "i(?:'d| would) (?:love|like|appreciate) (?:your|to hear your|to get your|to pick your)",
-  "looking for (?:advice|help|a recommendation|an introduction)",
-  "can we (?:meet|talk|chat|have a call|grab)",
-  "could we (?:meet|talk|chat|have a call)",
-  "let me know if you (?:could|can|have)",
-  "vær sød at",
-  "må jeg spørge",
-  "jeg vil gerne spørge",
-  "er der nogen chance",
-  "kender du nogen",
-  "jeg har brug for (?:din|jeres) (?:hjælp|input|råd)",
-  "kan vi (?:mødes|tale|tage en snak|ses|tage et møde)",
-  "hvad synes du",
+  "is there any (?:way|chance)",
+  "(?:would|is) it (?:be )?possible",
+  "i(?:'m| am| was)? (?:wondering|hoping)_(?:if|whether|you)",
+  "i wonder(?:ed)? (?:if|whether)",
+  "(?:can|could|may|might) i_(?:ask|pick|borrow|get|have|send|steal|grab|book|call)",
+  "(?:let me know|tell me|lmk)_(?:what|if|when|whether|how|which|who|your)",
+  "please(?! find (?:attached|enclosed|below|here))_(?:send|review|confirm|share|let|advise|help|take|look|get|reply|check|sign|fill|forward|call|give|tell|find|read|comment)",
+  "(?:i|we)(?:'d| would) (?:really |so |very much )?(?:love|appreciate|welcome|value|like)_(?:your|you to|it if|some|any|a second|an? (?:intro|introduction|opinion|hand|eye))",
+  "(?:i|we) (?:really )?need your",
+  "(?:need|want|love|welcome|get) (?:your|a second|some|any)_(?:thoughts|feedback|input|advice|opinion|eyes|take|help|view|pair of eyes)",
+  "(?:keen|curious|eager) to (?:hear|know|get)_(?:you|your)",
+  "(?:your|any) (?:thoughts|feedback|input|advice|take|opinion)s?\\s*\\?",
+  "it would (?:be|mean)_(?:help|helpful|great|amazing|lot|wonderful|fantastic|grateful)_if you",
+  "(?:can|could|shall|should) we_(?:meet|talk|chat|grab|have|set up|schedule|find|hop|do|book)",
+  "when (?:are|would|is|could|can) (?:you|it)_(?:free|available|good|convenient|work|suit)",
+  "what (?:time|day|date)s? (?:works|suits|would work)",
+  "does_(?:work|suit) (?:for )?you",
+  "(?:looking for|need) (?:some )?(?:advice|help|a recommendation|an introduction|an intro|a referral)",
+  "if you (?:could|would|have (?:the )?time|get a (?:chance|moment)|are able|find (?:the )?time)",
+  "(?:i|we)(?:'d| would) be_(?:grateful|glad|thrilled|delighted|happy|indebted) (?:for|if)",
+  // Danish
+  "det ville være_(?:hjælp|dejligt|fantastisk|super|godt|skønt|rart|fedt|fint|guld)_hvis (?:du|i)",
+  "hvis (?:du|i) (?:kunne|ville|gad|har (?:tid|mulighed|lyst|overskud))",
+  "(?:jeg|vi) (?:ville|vil) (?:blive|være)_(?:glad|glade|taknemmelig|taknemmelige|lykkelig|lykkelige) (?:for|hvis)",
+  "jeg (?:håber|tænkte på|spekulerer på|ville høre|vil høre)_(?:om )?(?:du|i) (?:har|kan|vil|kunne|gider|måske|ville|havde)",
+  "jeg (?:vil|ville) (?:gerne|meget gerne|høre)_(?:bede dig|bede jer|høre dig|høre jer|høre om|spørge)",
+  "må jeg_(?:bede|spørge|låne|sende|ringe|stjæle|få)",
+  "vær (?:så |lige )?(?:sød|venlig) at",
+  "send (?:mig |os )?(?:gerne|lige|endelig)",
+  "giv (?:mig |os )?(?:gerne |lige )?(?:besked|lyd|et praj|et kald)",
+  "lad (?:mig|os) (?:gerne |lige )?(?:høre|vide)",
+  "skriv (?:gerne|endelig|lige) tilbage",
+  "(?:hvad|hvordan) (?:synes|tænker|siger|tror|mener) (?:du|i)",
+  "(?:dine|jeres) (?:tanker|input|kommentarer|øjne|råd|besyv)",
+  "jeg har brug for_(?:hjælp|input|råd|sparring|øjne)",
+  "(?:kan|kunne|skal|skulle) vi_(?:mødes|tage|ses|tale|snakke|finde|aftale|høres|drikke)",
+  "hvornår (?:passer|har|kan|vil) (?:det|du|i)",
+  "kender du (?:nogen|en|et|til)",
+  "ved du (?:om|hvem|hvad|hvor|hvornår|hvordan)",
+  "er (?:du|i) (?:interesseret|frisk|klar|ledig|til at|på)",
 ]);
 
 /**
@@ -92,109 +187,215 @@ const REQUEST = phrases([
  * "så kan du se" is "then you can see". These count only at the start of a sentence or clause.
  */
 const DANISH_ASK = new RegExp(
-  `(?:^|[.!?:;,]\\s*|\\n\\s*)(?:hej \\p{L}+,?\\s*)?(?:kan du|kunne du|vil du|ville du|gider du|har du mulighed for|har du tid|har du lyst til)(?![\\p{L}])`,
+  `(?:^|[.!?:;,]\\s*|\\n\\s*)(?:(?:hej|kære) \\p{L}+,?\\s*)?(?:og |men |så )?(?:kan du|kunne du|vil du|ville du|gider du|tør du|må jeg|har du (?:mulighed|tid|lyst|overskud|et øjeblik|fem minutter)|har du lyst til)(?![\\p{L}])`,
   "iu",
 );
 
-/** Questions that open or close a mail politely; they ask for nothing. */
-const SMALL_TALK_QUESTION = phrases([
+/** Offers to help later ("let me know if you have questions") ask for nothing: removed before the request rules. */
+const COURTESY = phrases([
+  "let me know if_(?:you have|there's|there is|there are|i can|anything|any questions|you need|you want|you'd like|questions)[^.!?\\n]*",
+  "(?:feel free|don't hesitate|do not hesitate)[^.!?\\n]*",
+  "(?:happy|glad) to (?:help|answer|chat)[^.!?\\n]*",
+  "(?:any|if you have (?:any)?) (?:other |more |further )?questions[^.!?\\n]*",
+  "sig (?:endelig |bare |gerne )?til,? hvis[^.!?\\n]*",
+  "skriv (?:endelig |bare |gerne )?(?:til mig )?,? hvis (?:du|i|der)[^.!?\\n]*",
+  "(?:du er|i er) (?:meget )?velkommen til at[^.!?\\n]*",
+  "tøv ikke[^.!?\\n]*",
+  "hvis du har (?:nogen |flere |andre )?spørgsmål[^.!?\\n]*",
+]);
+
+/** Questions that open or close a mail politely, or answer themselves: they ask for nothing. */
+const NOT_A_QUESTION = phrases([
   "how are you(?: doing)?",
-  "how(?:'s| is) it going",
-  "how are things",
-  "hope (?:you are|you're|all is) well",
-  "hvordan går det",
-  "hvordan har du det",
+  "how(?:'s| is| are| was) (?:it going|things|life|your (?:week|weekend|summer|holiday|trip|day))",
+  "hope (?:you are|you're|all is|everything is) (?:well|good)",
+  "who (?:knew|would have (?:thought|guessed)|doesn't|does not)",
+  "(?:right|isn't it|aren't they|don't you think|no)\\s*\\?",
+  "how (?:cool|great|crazy|amazing|nice|fun|wild|lucky) is that",
+  "what(?:'s| is) not to (?:like|love)",
+  "can you believe",
+  "why not\\s*\\?",
+  "guess what",
+  "what (?:a|an) \\p{L}+",
+  "hvordan (?:går det|har du det|står det til|var (?:ferien|weekenden|turen))",
   "alt vel",
   "hvad så",
-  "hvad laver du",
+  "hvem (?:skulle|havde|ville) (?:have )?troet",
+  "(?:ikke|vel|ikk)\\s*\\?",
+  "hvorfor ikke\\s*\\?",
+  "hvad mere kan man ønske sig",
+  "gæt hvad",
 ]);
 
 const INTRODUCTION = phrases([
-  "let me introduce (?!myself)",
-  "(?:i'd|i would) (?:like|love) to introduce (?!myself)",
-  "(?:i'd|i would) like you to meet",
-  "meet each other",
-  "you two should (?:meet|talk|connect)",
-  "(?:i'm|i am) cc'?ing",
-  "cc'?ing (?:in )?my",
-  "looping in",
-  "(?:i'm|i am) (?:copying|connecting you)",
-  "connecting you (?:two|with|to)",
-  "introducing you (?:to|both)",
-  "må jeg introducere (?!mig)",
-  "jeg vil gerne introducere (?:dig|jer)",
-  "jeg vil gerne præsentere (?:dig|jer)",
-  "må jeg præsentere (?!mig)",
-  "jeg sætter (?:\\p{L}+ )?(?:på cc|i cc)",
-  "jeg har sat (?:\\p{L}+ )?på cc",
-  "sætte jer i (?:forbindelse|kontakt)",
-  "sætter jer i (?:forbindelse|kontakt)",
-  "I skal (?:mødes|hilse på hinanden|tale sammen)",
+  "introduc(?:e|es|ed|ing)(?![\\s,]+(?:myself|ourselves))_(?:you|you both|you two|the two of you)",
+  "(?:let me|like to|love to|want to|wanted to|going to|happy to|glad to|pleasure to) introduce(?! myself)",
+  "(?:you two|you both|the two of you|both of you)_(?:should|must|ought to|would|could|need to)_(?:meet|talk|connect|chat|speak|get together|know each other|hit it off|get along|compare notes)",
+  "(?:love|like|want|wanted) (?:for )?you (?:two |both )?to_(?:meet|connect|talk|know each other)",
+  "(?:meet|know) each other",
+  "loop(?:ing|ed)?_in",
+  "connect(?:ing|ed)?_you_(?:two|both|with|to)",
+  "put(?:ting)?_you_in touch",
+  "(?:make|making|made|do|doing) (?:an |the )?(?:intro|introduction)",
+  "(?:this is|meet) (?:my|our) (?:friend|colleague|former colleague|old colleague|partner|cofounder|co-founder)",
+  "(?:you|you both)_should_(?:meet|talk to|get in touch with|reach out to)(?! me)",
+  // Danish
+  "(?:introducere|introducerer|introduceret|præsentere|præsenterer|præsenteret)(?![\\s,]+(?:mig|os))_(?:dig|jer)",
+  "(?:lad mig|må jeg|vil gerne|vil jeg gerne|jeg ville gerne)_(?:introducere|præsentere)(?![\\s,]+(?:mig|os))",
+  "(?:I to|jer to|I begge|jer begge|begge to)_(?:burde|bør|skal|skulle|må|ville|kunne)_(?:mødes|tale|snakke|hilse|kende|ses|finde)",
+  "sæt(?:te|ter)?_(?:jer|dig)_i (?:forbindelse|kontakt)",
+  "sat_(?:jer|dig)_i (?:forbindelse|kontakt)",
+  "(?:bringe|bringer|koble|kobler|koblet)_(?:jer|dig)_(?:sammen|med)",
+  "(?:sætter|sat|tilføjer|tilføjet|tager)_(?:på|i) (?:cc|kopi)",
+  "hils? på",
+  "hilse på hinanden",
 ]);
 
-const HELP_OR_INFORMATION = phrases([
-  // "Here is the link", not "here is how I see it"; "her er referatet", not "her er alt fint".
-  "(?:here is|here's|here are) (?:the|a|an|my|some|that|this|your|our|his|her|their|two|three|link|links)",
-  "attached",
-  "i(?:'ve| have) attached",
-  "please find attached",
-  "i found (?!your|you)",
-  "you might find this useful",
-  "(?:i )?thought you might (?:find|like|be interested)",
-  "this might help",
-  "hope this helps",
-  "sharing (?:this|a|the)",
-  "her er (?:den|det|de|et|en|nogle|mit|min|mine|vores|linket|link|filen|referatet|listen|kontakten|navnet|hans|hendes|to|tre)",
-  "vedhæftet",
-  "jeg har vedhæftet",
-  "jeg har fundet",
-  "måske kan du bruge",
-  "det kan måske (?:være nyttigt|hjælpe|bruges)",
-  "til inspiration",
-  "håber det kan bruges",
-  "håber det hjælper",
-]);
-
+/**
+ * Someone recommended the reader to someone. Whether it is the writer's gift depends on who did it: "I told
+ * her you're the one to talk to" is, "Sanjay recommended you" (a stranger's first line) says how the writer came
+ * to write (see `referralBy`).
+ */
 const REFERRAL = phrases([
-  "i recommended you",
-  "i(?:'ve| have) recommended you",
-  "i referred",
-  "i(?:'ve| have) referred",
-  "recommended you to",
-  "(?:passed on|passed along|gave|given|shared) your (?:name|details|contact|number)",
-  "mentioned you to",
-  "anbefalede dig",
-  "har anbefalet dig",
-  "jeg har givet dit (?:navn|nummer|kontakt\\p{L}*) videre",
-  "givet dit (?:navn|nummer) videre",
-  "henviste (?:\\p{L}+ )?til dig",
-  "nævnte dig for",
+  "(?:recommended|referred|nominated|pitched|endorsed|vouched for) you(?! to (?:me|us))",
+  "(?:mentioned|suggested|proposed|floated) you (?:to|for|as)(?! (?:me|us)\\b)",
+  "(?:mentioned|recommended|suggested|dropped|passed on|passed along|gave|given|shared|sent|forwarded|floated)(?![\\s,]+(?:me|us)\\b)_your_(?:name|details|contact|info|number|email|website|portfolio|cv|profile|card)",
+  "told_about you",
+  "told_(?:you're|you are|you'd be)_(?:person|one|right|best|perfect)",
+  "put (?:in )?(?:a|my) (?:good )?word",
+  "(?:sent|pointed|steered|pointing|sending|referred|passed)_(?:to |towards |in )?your (?:way|direction)",
+  "(?:anbefalede|anbefalet|anbefaler|nævnte|nævnt|nævner)_dig(?! (?:til|for|over for) (?:mig|os))",
+  "(?:skrevet|skrev|fortalt|fortalte|talt|talte|snakket|snakkede|sagt|sagde)_om dig",
+  "(?:givet|gav|sendt|sendte|delt|delte|videregivet|videregav)(?![\\s,]+(?:mig|os)\\b)_(?:dit|dine|din)_(?:navn|nummer|mail|kontakt\\p{L}*|oplysninger|portfolio|cv|profil|hjemmeside)",
+  "(?:henvist|henviste)_til dig",
+  "(?:lagt|lagde) (?:et godt ord|en god gang) ind for dig",
+]);
+const REFERRAL_ALL = new RegExp(REFERRAL.source, "giu");
+/** The writer as the one who did it: a first-person subject earlier in the sentence. */
+const FIRST_PERSON = /(?<![\p{L}])(?:i|i've|i'd|i'm|we|we've|we'd|jeg|vi)(?![\p{L}'])/iu;
+
+/**
+ * Who recommended the reader, by each referral in the text: the writer, when the sentence has a first-person
+ * subject before the verb (or none at all); someone else, when a name or "he"/"she" does it.
+ */
+function referralBy(text: string): { writer: boolean; someoneElse: boolean } {
+  let writer = false;
+  let someoneElse = false;
+  for (const m of text.matchAll(REFERRAL_ALL)) {
+    const before = text.slice(Math.max(0, m.index - 200), m.index);
+    const sentence = before.split(/[.!?\n]\s*/).pop() ?? "";
+    if (FIRST_PERSON.test(sentence) || sentence.trim() === "") writer = true;
+    else someoneElse = true;
+  }
+  return { writer, someoneElse };
+}
+
+/** Help, advice or information offered unprompted, or material sent because it was promised or asked for. */
+const HELP_OR_INFORMATION = phrases([
+  "(?:as promised|as requested|as you asked|like you asked|you asked for|you were asking about|as discussed|per your request)",
+  "(?:thought|figured) (?:you|this|it|that)_(?:might|would|could|may)_(?:find|like|enjoy|use|be|want|appreciate|interest)",
+  "(?:thought|thinking) of you",
+  "(?:made|makes) me think of you",
+  "reminded me of (?:you|our)",
+  "(?:might|may|could|should) be (?:useful|helpful|of (?:use|interest)|relevant|handy|interesting) (?:for|to) you",
+  "(?:hope|hoping) (?:this|it|that|these)_help",
+  "in case (?:it's|it is|they are|this is)_(?:useful|helpful)",
+  "(?:my|a few|some|couple of) (?:thoughts|tips|pointers|ideas|suggestions|notes|comments|feedback|two cents)_(?:on|about|for|from|re)",
+  "(?:i've|i have|i) (?:gone|looked|read|been) (?:through|over|at)_your",
+  "(?:some|my) (?:feedback|advice|comments)",
+  "(?:you might|you may|you could) (?:want to )?(?:try|check out|look at|reach out)",
+  "som lovet",
+  "som du (?:bad om|spurgte om|efterlyste)",
+  "du bad om",
+  "du spurgte (?:efter|om)",
+  "måske kan du bruge",
+  "(?:kan|kunne) måske_(?:bruges|hjælpe|være nyttig|være relevant|interessere)",
+  "til inspiration",
+  "(?:tænkte|kom til at tænke|tænker)_på (?:dig|jer|vores)",
+  "(?:fik mig til at|får mig til at) tænke på (?:dig|jer|vores)",
+  "(?:håber|håbe) (?:det|den|de)_(?:kan bruges|hjælper|kan hjælpe|er brugbar)",
+  "et par (?:tips|råd|tanker|input|idéer|ideer|kommentarer)",
+  "mine (?:tanker|kommentarer|noter|rettelser|input)",
+  "(?:jeg har|har) (?:kigget|læst|set|gennemgået)_(?:igennem|på|din|dit|dine)",
+  "(?:du kunne|du kan) (?:prøve|kigge på|tage fat i|kontakte)",
+]);
+
+const PROPOSAL = phrases([
+  "(?:my|our|updated|revised|attached) (?:proposal|quote|quotation|estimate|offer|pricing|price list)",
+  "(?:here's|here is|attached is|i've attached|please find)_(?:proposal|quote|quotation|estimate|offer)",
+  "(?:proposal|quote|quotation|estimate) (?:for|attached|below)",
+  "(?:mit|vores|nyt|revideret|vedhæftede|vedlagte) (?:tilbud|oplæg|prisoverslag)",
+  "(?:her er|vedhæftet er|vedlagt er|sender (?:dig|jer) (?:hermed )?)_(?:tilbud|oplæg|prisoverslag|forslag)",
+  "tilbud (?:på|til) (?:jer|dig)",
+]);
+const SUBJECT_PROPOSAL = /(?<![\p{L}])(?:proposal|quote|estimate|offer|tilbud|oplæg|prisoverslag)(?![\p{L}])/iu;
+
+const GREETING = phrases([
+  "happy (?:birthday|bday|new year|holidays|easter|anniversary)",
+  "merry christmas",
+  "congrat(?:s|ulations)",
+  "(?:stort |hjertelig |hjerteligt )?tillykke",
+  "glædelig (?:jul|påske)",
+  "godt nytår",
+  "god (?:jul|påske)",
+  "season'?s greetings",
 ]);
 
 const OUTREACH = phrases([
   "(?:i'm|i am) reaching out",
   "reaching out (?:to you )?(?:because|about|regarding)",
-  "we haven't met",
-  "we have not met",
-  "we've not met",
+  "(?:we haven't|we have not|we've not|we never) (?:met|spoken)",
   "my name is",
   "(?:let me|allow me to) introduce myself",
   "(?:i'm|i am) writing to you because",
   "i came across your",
-  "\\p{L}+ suggested (?:i|that i) (?:contact|reach out|write)",
   "jeg hedder",
   "mit navn er",
-  "vi har ikke mødt hinanden",
+  "vi har ikke (?:mødt|talt med|hilst på) hinanden",
   "vi kender ikke hinanden",
-  "jeg skriver til dig fordi",
+  "jeg skriver til dig,? fordi",
   "jeg tillader mig at (?:skrive|kontakte)",
   "jeg faldt over din",
   "(?:må jeg|lad mig) præsentere mig",
-  "anbefalede (?:at )?jeg (?:kontaktede|skrev til) dig",
 ]);
 
-const SUBJECT_INTRODUCTION = /^\s*(intro|introduction|introduktion|introducing|præsentation)\b/i;
-const SUBJECT_QUESTION = /^\s*(quick question|question|a question|spørgsmål|et hurtigt spørgsmål|hurtigt spørgsmål)\b/iu;
+/** "Lars suggested I reach out", "fik dit navn af Lars": a new person who comes through someone the owner knows. */
+const REFERRED_BY = phrases([
+  "(?:suggested|recommended|told me|said) (?:that )?(?:i|we)_(?:contact|reach out|write|get in touch|talk|speak|email)",
+  "(?:got|have|had|was given) your (?:name|details|email|address|contact)_from",
+  "(?:passed|gave) me your",
+  "(?:referred|pointed|sent) me (?:to you|your way|in your direction)",
+  "(?:anbefalede|foreslog|sagde|mente)_(?:at )?jeg_(?:kontakte|skrive|ringe|tage fat)",
+  "(?:fik|har fået|fået) (?:dit|din|dine) (?:navn|mail|nummer|kontakt\\p{L}*)_(?:af|fra|gennem)",
+  "henvist til dig",
+  "(?:recommended|referred|suggested|mentioned) you to (?:me|us)",
+  "(?:anbefalede|anbefalet|foreslog|rådede|bad) (?:mig|os) (?:om )?at (?:kontakte|skrive|ringe|tage fat)",
+  "(?:anbefalede|anbefalet|nævnte|nævnt) dig (?:til|for|over for) (?:mig|os)",
+]);
+
+/** A day, a date or a time of day: what a scheduling question is about. */
+const WHEN = new RegExp(
+  [
+    "(?<![\\p{L}])(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+    "(?<![\\p{L}])(?:man|tirs|ons|tors|fre|lør|søn)dag",
+    "(?<![\\p{L}])(?:tomorrow|tonight|next week|this week|i morgen|i aften|næste uge|i denne uge|i overmorgen)(?![\\p{L}])",
+    "(?<![\\p{L}\\p{N}])kl\\.? ?\\d",
+    "(?<![\\p{N}])\\d{1,2}[:.]\\d{2}(?![\\p{N}])",
+    "(?<![\\p{N}])\\d{1,2} ?(?:am|pm)(?![\\p{L}])",
+    "(?<![\\p{N}])\\d{1,2}\\.? ?(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)",
+    "(?<![\\p{L}])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}* \\d{1,2}(?![\\p{N}])",
+  ].join("|"),
+  "iu",
+);
+
+/** A deadline ("before Friday", "senest torsdag") makes a dated question a task, not a meeting time. */
+const DEADLINE = /(?<![\p{L}])(?:before|by|until|no later than|latest|inden|senest|før|til og med)(?![\p{L}])/iu;
+
+const SUBJECT_INTRODUCTION = /^\s*(?:intro|introduction|introduktion|introducing|præsentation|meet)\b/i;
+const SUBJECT_QUESTION = /^\s*(?:quick question|question|a question|spørgsmål|et hurtigt spørgsmål|hurtigt spørgsmål)\b/iu;
+const LINK = /(?:https?:\/\/|www\.)[^\s<>]+/i;
+/** A name after an introduction's words: "introduce you to Tom Becker", "hils på Anders". */
+const NAME_AFTER = /^(?:\s+(?:you|both|two|dig|jer|begge|to|with|til|for|on|på|my|our|min|mit|vores|friend|colleague|ven|veninde|kollega|gamle|old|good)){0,4}\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}[\p{L}'’-]+)){0,2})/u;
 
 function normalize(text: string): string {
   return text
@@ -223,14 +424,34 @@ function withoutSignOff(text: string): string {
   return lines.join("\n");
 }
 
+/**
+ * Sentences end at "!" and "?", and at "." before a capital unless the dot closes an abbreviation: "den 10.
+ * december kl. 12" is one sentence, "at 14:00. Could you" two.
+ */
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[!?])\s+|(?<!(?<![\p{L}])(?:[Kk]l|[Cc]a|[Ee]vt|M[rs]|Mrs|Dr|St|[Nn]r|[Tt]lf|bl\.a|f\.eks|mv|[Ii]nkl)\.)(?<=\.)\s+(?=\p{Lu})|\n+/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 function asksQuestion(text: string): boolean {
-  const sentences = text.split(/(?<=[.!?])\s+|\n+/);
-  return sentences.some((s) => {
-    const sentence = s.trim();
+  return sentences(text).some((sentence) => {
     if (!sentence.endsWith("?")) return false;
-    if (SMALL_TALK_QUESTION.test(sentence)) return false;
+    if (NOT_A_QUESTION.test(sentence)) return false;
     return sentence.split(/\s+/).filter(Boolean).length >= MIN_QUESTION_WORDS;
   });
+}
+
+/** The capitalised name right after a pattern's match, if the words name someone. */
+function nameAfter(text: string, pattern: RegExp): string | null {
+  const m = pattern.exec(text);
+  if (!m) return null;
+  const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
+  const name = rest.match(NAME_AFTER)?.[1] ?? null;
+  // "introduce you to Our …" or a sentence's next word is not a name.
+  if (!name || /^(?:I|We|You|He|She|They|The|This|It|Jeg|Vi|Du|Han|Hun|De|Det|Den|Og|And)$/.test(name.split(/\s+/)[0])) return null;
+  return name;
 }
 
 /** Classifies the person's own new text (quotes and signature already removed). */
@@ -239,18 +460,28 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const ownSubject = isReplyOrForward(input.subject) ? "" : normalize(input.subject);
   const body = withoutSignOff(normalize(input.text));
   const all = `${ownSubject}\n${body}`;
-  const outreach = OUTREACH.test(all);
+  const asking = all.replace(new RegExp(COURTESY.source, "giu"), " ");
+  const explicitRequest = REQUEST.test(asking) || DANISH_ASK.test(asking) || SUBJECT_QUESTION.test(ownSubject);
+  const request = explicitRequest || asksQuestion(body.replace(new RegExp(COURTESY.source, "giu"), " ")) || asksQuestion(ownSubject);
+  const asks = sentences(asking).filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s));
   const thanksText = all.replace(new RegExp(NOT_THANKS.source, "giu"), " ");
+  const introduction = INTRODUCTION.test(all) || SUBJECT_INTRODUCTION.test(ownSubject);
+  const referred = referralBy(all);
+  const referral = !introduction && referred.writer;
+  const help = !introduction && !referral && HELP_OR_INFORMATION.test(all);
+  const gift: WordedGift | null = introduction ? "introduction" : referral ? "referral" : help ? "help" : null;
   return {
     thanks: THANKS.test(thanksText),
-    request:
-      REQUEST.test(all) ||
-      DANISH_ASK.test(all) ||
-      SUBJECT_QUESTION.test(ownSubject) ||
-      asksQuestion(body) ||
-      asksQuestion(ownSubject),
-    giving:
-      INTRODUCTION.test(all) || SUBJECT_INTRODUCTION.test(ownSubject) || HELP_OR_INFORMATION.test(all) || REFERRAL.test(all),
-    outreach,
+    request,
+    explicitRequest,
+    scheduling: request && asks.length > 0 && asks.every((s) => WHEN.test(s) && !DEADLINE.test(s)),
+    giving: gift !== null,
+    gift,
+    giftDetail: introduction ? nameAfter(body, INTRODUCTION) : referral ? nameAfter(body, REFERRAL) : null,
+    proposal: PROPOSAL.test(all) || SUBJECT_PROPOSAL.test(ownSubject),
+    outreach: OUTREACH.test(all),
+    referredBy: REFERRED_BY.test(all) || referred.someoneElse,
+    greeting: GREETING.test(all),
+    link: LINK.test(body),
   };
 }

@@ -117,7 +117,7 @@ async function fromEmail(email: Email, rawSize: number, depth: number, bounded: 
       const inner = await postalParse(bytes);
       attachedMessages.push(await fromEmail(inner, size, depth + 1, false));
     }
-    attachments.push({ filename: a.filename, mimeType: a.mimeType, size });
+    attachments.push({ filename: a.filename, mimeType: a.mimeType, size, inline: a.disposition === "inline" || !!a.related });
   }
   const from = flattenAddresses(email.from);
   const sender = flattenAddresses(email.sender);

@@ -389,6 +389,12 @@ function headerBlockName(fromLine: string): string | null {
 export function quoteAttribution(text: string): QuoteAttribution | null {
   const lines = bound(text).split("\n");
   for (const b of findBoundaries(lines, false)) {
+    if (b.kind === "quote") {
+      // Apple Mail puts the attribution inside the quote: "> On 3 Nov 2026, at 09:12, Anna <a@x.dk> wrote:".
+      const first = lines.slice(b.start, b.end).map((l) => l.replace(/^\s*>\s?/, "")).find((l) => !isBlank(l)) ?? "";
+      if (isAttribution(first)) return { name: attributionName(first), address: addressIn(first), date: attributionDate(first), line: first.trim() };
+      continue;
+    }
     if (b.kind === "attribution") {
       return { name: attributionName(b.line), address: addressIn(b.line), date: attributionDate(b.line), line: b.line };
     }

@@ -12,6 +12,8 @@ export interface AttachmentInfo {
   mimeType: string;
   /** Decoded size when known, otherwise the encoded size in the raw mail. */
   size: number;
+  /** Shown inside the body (a logo, a signature image) rather than attached for the reader to open. */
+  inline: boolean;
 }
 
 export interface ParsedMail {

@@ -1,0 +1,182 @@
+// What a mail means for each person in it, given what the owner's data already says of them. Pure: the
+// understood events and what is known of the people in, the contact deltas out. Structure comes first and
+// wording second: an introduction is a contact writing to the owner and someone new together; what the
+// owner asked for is material (an attachment, a link) that arrives after the owner's request.
+import { DAY_MS } from "../time";
+import { HANDFUL_RECIPIENTS, type ContactEvent } from "./understand";
+
+/** Material counts as what the owner asked for when it arrives within this long of the request. */
+export const ASKED_FOR_WINDOW_MS = 30 * DAY_MS;
+
+export type GiftKind = "introduction" | "referral" | "asked-for" | "help";
+export type FollowUpReason = "first-contact" | "question" | "proposal" | "reminder";
+
+/** What is known of a person before this mail: enough to tell new from known, and an open request of the owner's. */
+export interface KnownPerson {
+  /** Mail has gone between them and the owner, in either direction. */
+  exchanged: boolean;
+  lastYouAskedAt: number | null;
+  lastInboundAt: number | null;
+}
+
+export type KnownPeople = Map<string, KnownPerson>;
+
+export interface InboundDelta {
+  at: number;
+  subject: string | null;
+  gift: { kind: GiftKind; detail: string | null } | null;
+  request: boolean;
+  /** They came through someone the owner knows ("Lars suggested I write"), or the owner vouched for them with
+   * a note on the forward: in the network from the start. */
+  referredBy: boolean;
+}
+
+export interface OutboundDelta {
+  at: number;
+  subject: string | null;
+  gave: boolean;
+  thanks: boolean;
+  /** The owner asked them for something: material they send next is what was asked for. */
+  asked: boolean;
+  /** Why this mail expects an answer, and when to nudge; null when it expects none. */
+  followUp: { reason: FollowUpReason; dueAt: number } | null;
+}
+
+export interface ContactDelta {
+  address: string;
+  name: string | null;
+  private: boolean;
+  at: number;
+  threadId: string | null;
+  inbound: InboundDelta | null;
+  outbound: OutboundDelta | null;
+}
+
+/** Someone a contact introduced the owner to: in the owner's network before any mail passed between them. */
+export interface IntroducedPerson {
+  address: string;
+  name: string | null;
+  at: number;
+  by: string;
+}
+
+export interface Judgement {
+  /** The events with what the judgement added (a structural gift, a first contact), for the interactions. */
+  events: ContactEvent[];
+  deltas: ContactDelta[];
+  introduced: IntroducedPerson[];
+}
+
+/**
+ * Why an outbound mail expects an answer, or null. A reminder address (+Nd) always does; an announcement to
+ * more than a handful never does; a proposal or a request does; a thank-you or a greeting asks nothing unless
+ * it says so in words; a question does; a first contact does. Confirmations and answers fall through to null.
+ */
+export function followUpReason(e: ContactEvent, firstContact: boolean): FollowUpReason | null {
+  if (e.followUpDays !== null) return "reminder";
+  if (e.recipientCount > HANDFUL_RECIPIENTS) return null;
+  const i = e.intent;
+  if (i.proposal) return "proposal";
+  if (i.explicitRequest) return "question";
+  if (i.thanks || i.greeting) return null;
+  if (i.request) return "question";
+  if (firstContact) return "first-contact";
+  return null;
+}
+
+function displayName(a: { address: string; name?: string | null }): string {
+  return a.name?.trim() || a.address;
+}
+
+function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEvent; delta: InboundDelta; introduced: IntroducedPerson[] } {
+  // Mail to more than a handful (workshop slides to the attendees, a round-robin) gives and asks nobody in particular.
+  if (e.recipientCount > HANDFUL_RECIPIENTS) {
+    const event = { ...e, intent: { ...e.intent, giving: false, request: false } };
+    return { event, delta: { at: e.at, subject: e.subject, gift: null, request: false, referredBy: false }, introduced: [] };
+  }
+  const intent = e.intent;
+  let gift: InboundDelta["gift"] = intent.gift ? { kind: intent.gift, detail: intent.giftDetail } : null;
+  const introduced: IntroducedPerson[] = [];
+  // Structure: written to the owner and to someone the owner has never exchanged mail with, together. A reply
+  // within a running thread that adds a colleague is an introduction only when its words say so.
+  const newPeople = e.alongside.filter((p) => !known.get(p.address)?.exchanged);
+  if (newPeople.length > 0 && (intent.gift === "introduction" || !e.isReply)) {
+    gift = { kind: "introduction", detail: newPeople.map(displayName).join(", ") };
+    for (const p of newPeople) introduced.push({ address: p.address, name: p.name ?? null, at: e.at, by: displayName({ address: e.address, name: e.name }) });
+  }
+  // What the owner asked for: material in their answer to the owner's recent request, the first word from them
+  // since. A new mail of theirs with an attachment is their own business, not the answer.
+  const person = known.get(e.address);
+  const askedAt = person?.lastYouAskedAt ?? null;
+  if (
+    e.material !== null &&
+    e.isReply &&
+    askedAt !== null &&
+    e.at >= askedAt &&
+    e.at - askedAt <= ASKED_FOR_WINDOW_MS &&
+    askedAt > (person?.lastInboundAt ?? 0) &&
+    (gift === null || gift.kind === "help")
+  ) {
+    gift = { kind: "asked-for", detail: e.material === "link" || e.material === "contact" ? null : e.material };
+  }
+  // A reply to the owner's own invitation that only proposes a time ("Thursday at 9 at Original Coffee?") is
+  // the answer to it, not a new request.
+  const answersWithATime = intent.scheduling && e.isReply && askedAt !== null && askedAt > (person?.lastInboundAt ?? 0);
+  return {
+    // The stored interaction says it gave, whether the words or the structure showed it.
+    event: gift && !intent.giving ? { ...e, intent: { ...intent, giving: true } } : e,
+    // Someone who says who sent them, or whom the owner wrote a note about when forwarding, is in the network.
+    delta: { at: e.at, subject: e.subject, gift, request: intent.request && !answersWithATime, referredBy: intent.referredBy || e.ownerNote },
+    introduced,
+  };
+}
+
+/**
+ * Judges one mail's events against what is known, and records them in `known`, so that the next mail of an
+ * import batch sees this one. Follow-ups fall due after the +Nd of the address, else the owner's default (a request, then the attachment that answers it, in the same batch).
+ */
+export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultFollowUpDays: number): Judgement {
+  const out: ContactEvent[] = [];
+  const deltas: ContactDelta[] = [];
+  const introduced: IntroducedPerson[] = [];
+  for (const e of events) {
+    const person = known.get(e.address);
+    if (e.direction === "in") {
+      const judged = judgeInbound(e, known);
+      out.push(judged.event);
+      introduced.push(...judged.introduced);
+      deltas.push({ address: e.address, name: e.name, private: e.private, at: e.at, threadId: e.threadId, inbound: judged.delta, outbound: null });
+    } else {
+      // A first contact: nothing ever passed between them, and the mail answers nothing.
+      const firstContact = !person?.exchanged && !e.isReply;
+      const event = firstContact && !e.intent.outreach ? { ...e, intent: { ...e.intent, outreach: true } } : e;
+      const reason = followUpReason(event, firstContact);
+      out.push(event);
+      deltas.push({
+        address: e.address,
+        name: e.name,
+        private: e.private,
+        at: e.at,
+        threadId: e.threadId,
+        inbound: null,
+        outbound: {
+          at: e.at,
+          subject: e.subject,
+          gave: e.intent.giving,
+          thanks: e.intent.thanks,
+          asked: e.intent.request || e.intent.explicitRequest,
+          followUp: reason ? { reason, dueAt: e.at + (e.followUpDays ?? defaultFollowUpDays) * DAY_MS } : null,
+        },
+      });
+    }
+  }
+  for (const d of deltas) {
+    const before = known.get(d.address);
+    known.set(d.address, {
+      exchanged: true,
+      lastYouAskedAt: d.outbound?.asked ? Math.max(d.outbound.at, before?.lastYouAskedAt ?? 0) : (before?.lastYouAskedAt ?? null),
+      lastInboundAt: d.inbound ? Math.max(d.inbound.at, before?.lastInboundAt ?? 0) : (before?.lastInboundAt ?? null),
+    });
+  }
+  return { events: out, deltas, introduced };
+}
