@@ -69,7 +69,7 @@ export interface Judgement {
 
 /**
  * Why an outbound mail expects an answer, or null. A reminder address (+Nd) always does; an announcement to
- * more than a handful never does; a proposal or a request does; a thank-you or a greeting asks nothing unless
+ * more than a handful never does; a proposal, a request or a nudge does; a thank-you or a greeting asks nothing unless
  * it says so in words; a question does; a first contact does. Confirmations and answers fall through to null.
  */
 export function followUpReason(e: ContactEvent, firstContact: boolean): FollowUpReason | null {
@@ -77,7 +77,8 @@ export function followUpReason(e: ContactEvent, firstContact: boolean): FollowUp
   if (e.recipientCount > HANDFUL_RECIPIENTS) return null;
   const i = e.intent;
   if (i.proposal) return "proposal";
-  if (i.explicitRequest) return "question";
+  // A nudge on one's own unanswered mail ("just checking this reached you") still waits for that answer.
+  if (i.explicitRequest || i.nudge) return "question";
   if (i.thanks || i.greeting) return null;
   if (i.request) return "question";
   if (firstContact) return "first-contact";

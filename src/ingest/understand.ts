@@ -140,7 +140,7 @@ const ADDRESS_IN_TEXT = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 
 /**
  * The material a mail carries: an attachment a person means the reader to open, else a link, else someone
- * else's address in the new text (the contact the reader asked for). The writer's own address is a signature.
+ * else's address in the new text (the contact the reader asked for). The writer's own address is their signature.
  */
 function materialOf(mail: Pick<ParsedMail, "attachments">, intent: Intent, ownText: string, writer: string | null): string | null {
   const file = mail.attachments.find(
@@ -148,8 +148,9 @@ function materialOf(mail: Pick<ParsedMail, "attachments">, intent: Intent, ownTe
   );
   if (file?.filename) return file.filename;
   if (intent.link) return "link";
-  const writerDomain = writer?.slice(writer.lastIndexOf("@") + 1);
-  const others = (ownText.slice(0, MAX_QUOTED_CHARS).match(ADDRESS_IN_TEXT) ?? []).filter((a) => !a.toLowerCase().endsWith(`@${writerDomain}`));
+  const text = ownText.slice(0, MAX_QUOTED_CHARS);
+  const others = (text.match(ADDRESS_IN_TEXT) ?? []).filter((a) => a.toLowerCase() !== writer);
+  // Phone numbers are left out: signatures carry them too, and the new text does not always lose its signature.
   return others.length ? "contact" : null;
 }
 
@@ -433,7 +434,10 @@ function audience(
     others.push(a);
   }
   const humans = others.filter((a) => !isMachineAddress(a.address) && !isSuppressed(a.address, suppressions));
-  return { recipientCount: Math.max(1, ownerIncluded + others.length), alongside: others.length < HANDFUL_RECIPIENTS ? humans : [] };
+  // Written to the owner and a handful of others together. When the owner was only BCC'd, the others were not
+  // put together with the owner: no introduction can be read from them.
+  const together = ownerIncluded === 1 && others.length < HANDFUL_RECIPIENTS;
+  return { recipientCount: Math.max(1, ownerIncluded + others.length), alongside: together ? humans : [] };
 }
 
 export interface InboundContext {

@@ -33,6 +33,8 @@ export interface Intent {
   referredBy: boolean;
   /** A greeting for an occasion (birthday, congratulations, season's greetings): it expects nothing. */
   greeting: boolean;
+  /** A nudge on the writer's own earlier mail ("just checking this reached you", "følger lige op"). */
+  nudge: boolean;
   /** A link in the new text: with an attachment, the material someone may have asked for. */
   link: boolean;
 }
@@ -49,6 +51,7 @@ export const NO_INTENT: Intent = {
   outreach: false,
   referredBy: false,
   greeting: false,
+  nudge: false,
   link: false,
 };
 
@@ -128,8 +131,11 @@ const THANKS = phrases([
 ]);
 
 /** A sign-off such as "Thanks," or "Tak," alone on its line above the name closes a mail, it thanks nobody. */
+// "Thanks!" with an exclamation mark is meant; "Thanks," above the name is how the mail ends.
 const SIGN_OFF_LINE =
-  /^(?:thanks|thank you|many thanks|thanks again|thanks so much|thx|cheers|best|tak|mange tak|tusind tak|på forhånd tak|hilsen|venlig hilsen|mvh)\s*[,!.]?\s*$/iu;
+  /^(?:thanks|thank you|many thanks|thanks again|thanks so much|thx|cheers|best|tak|mange tak|tusind tak|på forhånd tak|hilsen|venlig hilsen|mvh)\s*[,.]?\s*$/iu;
+/** An opening line that says nothing yet: "Hej Karen,", "Hi all,". */
+const GREETING_LINE = /^(?:hi|hey|hello|dear|hej|kære|hejsa|goddag)\b[^.!?\n]{0,40}[,!]?\s*$/iu;
 const SIGN_OFF_WITH_NAME = /^(?:thanks|thx|tak|mange tak)\s*,\s*[\p{L}][\p{L} .'-]{0,30}$/iu;
 
 /** Requests worded as requests, with or without a question mark. */
@@ -160,10 +166,14 @@ const REQUEST = phrases([
   "(?:looking for|need) (?:some )?(?:advice|help|a recommendation|an introduction|an intro|a referral)",
   "if you (?:could|would|have (?:the )?time|get a (?:chance|moment)|are able|find (?:the )?time)",
   "(?:i|we)(?:'d| would) be_(?:grateful|glad|thrilled|delighted|happy|indebted) (?:for|if)",
+  "(?:i|we)(?:'d| would) (?:really |so |very much |greatly )?appreciate",
   // Danish
   "det ville være_(?:hjælp|dejligt|fantastisk|super|godt|skønt|rart|fedt|fint|guld)_hvis (?:du|i)",
   "hvis (?:du|i) (?:kunne|ville|gad|har (?:tid|mulighed|lyst|overskud))",
+  "(?:høre|spørge|vide|tænkte på|spekulerer på|overvejer),? om (?:du|i) (?:kunne|ville|kan|vil|gad|har|havde)",
   "(?:jeg|vi) (?:ville|vil) (?:blive|være)_(?:glad|glade|taknemmelig|taknemmelige|lykkelig|lykkelige) (?:for|hvis)",
+  "(?:jeg|vi) (?:ville|vil)_sætte_pris på",
+  "(?:jeg|vi) (?:vil|ville) (?:meget |rigtig |så )?gerne høre,? (?:hvordan|hvad|om|hvornår|hvorfor|hvilke)",
   "jeg (?:håber|tænkte på|spekulerer på|ville høre|vil høre)_(?:om )?(?:du|i) (?:har|kan|vil|kunne|gider|måske|ville|havde)",
   "jeg (?:vil|ville) (?:gerne|meget gerne|høre)_(?:bede dig|bede jer|høre dig|høre jer|høre om|spørge)",
   "må jeg_(?:bede|spørge|låne|sende|ringe|stjæle|få)",
@@ -187,7 +197,7 @@ const REQUEST = phrases([
  * "så kan du se" is "then you can see". These count only at the start of a sentence or clause.
  */
 const DANISH_ASK = new RegExp(
-  `(?:^|[.!?:;,]\\s*|\\n\\s*)(?:(?:hej|kære) \\p{L}+,?\\s*)?(?:og |men |så )?(?:kan du|kunne du|vil du|ville du|gider du|tør du|må jeg|har du (?:mulighed|tid|lyst|overskud|et øjeblik|fem minutter)|har du lyst til)(?![\\p{L}])`,
+  `(?:^|[.!?:;,]\\s*|\\n\\s*)(?:(?:hej|kære) \\p{L}+,?\\s*)?(?:og |men )?(?:kan du|kunne du|vil du|ville du|gider du|tør du|må jeg|har (?:du|I) (?:mulighed|tid|lyst|overskud|et øjeblik|fem minutter)|har du lyst til)(?![\\p{L}])`,
   "iu",
 );
 
@@ -210,6 +220,7 @@ const NOT_A_QUESTION = phrases([
   "how(?:'s| is| are| was) (?:it going|things|life|your (?:week|weekend|summer|holiday|trip|day))",
   "hope (?:you are|you're|all is|everything is) (?:well|good)",
   "who (?:knew|would have (?:thought|guessed)|doesn't|does not)",
+  "who'?d (?:have )?(?:thought|guessed|known)",
   "(?:right|isn't it|aren't they|don't you think|no)\\s*\\?",
   "how (?:cool|great|crazy|amazing|nice|fun|wild|lucky) is that",
   "what(?:'s| is) not to (?:like|love)",
@@ -260,7 +271,10 @@ const REFERRAL = phrases([
   "(?:recommended|referred|nominated|pitched|endorsed|vouched for) you(?! to (?:me|us))",
   "(?:mentioned|suggested|proposed|floated) you (?:to|for|as)(?! (?:me|us)\\b)",
   "(?:mentioned|recommended|suggested|dropped|passed on|passed along|gave|given|shared|sent|forwarded|floated)(?![\\s,]+(?:me|us)\\b)_your_(?:name|details|contact|info|number|email|website|portfolio|cv|profile|card)",
-  "told_about you",
+  "told_about (?:you|your)",
+  "(?:told|mentioned|recommended|suggested)(?:[\\s,]+[^.!?\\n]{1,80}?)?[\\s,]+about (?:you|your|\\p{Lu}\\p{L}+)(?=[^.!?\\n]{0,160}(?:get in touch|reach out|be in touch|contact you|call you|ring you|email you|what they need|the person to talk to))",
+  "(?:she|he|they)(?:'ll|'d| will| would| said (?:she|he|they)(?:'d| would| will))_(?:get in touch|reach out to you|contact you|call you|ring you|email you|be in touch)",
+  "expect (?:a|an) (?:call|mail|email|message|note) from",
   "told_(?:you're|you are|you'd be)_(?:person|one|right|best|perfect)",
   "put (?:in )?(?:a|my) (?:good )?word",
   "(?:sent|pointed|steered|pointing|sending|referred|passed)_(?:to |towards |in )?your (?:way|direction)",
@@ -268,6 +282,7 @@ const REFERRAL = phrases([
   "(?:skrevet|skrev|fortalt|fortalte|talt|talte|snakket|snakkede|sagt|sagde)_om dig",
   "(?:givet|gav|sendt|sendte|delt|delte|videregivet|videregav)(?![\\s,]+(?:mig|os)\\b)_(?:dit|dine|din)_(?:navn|nummer|mail|kontakt\\p{L}*|oplysninger|portfolio|cv|profil|hjemmeside)",
   "(?:henvist|henviste)_til dig",
+  "(?:hun|han|de) (?:vil|kommer til at|tager|skriver|ringer|sagde,? (?:at )?(?:hun|han|de) ville)_(?:kontakte dig|kontakt til dig|til dig|ringe til dig|skrive til dig)",
   "(?:lagt|lagde) (?:et godt ord|en god gang) ind for dig",
 ]);
 const REFERRAL_ALL = new RegExp(REFERRAL.source, "giu");
@@ -295,6 +310,7 @@ const HELP_OR_INFORMATION = phrases([
   "(?:as promised|as requested|as you asked|like you asked|you asked for|you were asking about|as discussed|per your request)",
   "(?:thought|figured) (?:you|this|it|that)_(?:might|would|could|may)_(?:find|like|enjoy|use|be|want|appreciate|interest)",
   "(?:thought|thinking) of you",
+  "(?:you|u) (?:might|may|will|'ll|could) (?:find|like|enjoy|appreciate) (?:this|these|it|that|the)",
   "(?:made|makes) me think of you",
   "reminded me of (?:you|our)",
   "(?:might|may|could|should) be (?:useful|helpful|of (?:use|interest)|relevant|handy|interesting) (?:for|to) you",
@@ -341,6 +357,27 @@ const GREETING = phrases([
   "season'?s greetings",
 ]);
 
+/** Nudging one's own unanswered mail: it still waits for the answer the first one asked for. */
+const NUDGE = phrases([
+  "just (?:checking|making sure)_(?:in|this|that|whether|if|reached|got)",
+  "checking in (?:on|about|to see)",
+  "(?:following|follow) up on",
+  "just following up",
+  "bump(?:ing)? (?:this|my)",
+  "circling back",
+  "(?:did|have) you (?:get|had|have) a chance",
+  "in case (?:it|this|my (?:mail|email|message)) (?:got|was|went) (?:buried|lost|missed)",
+  "(?:gentle|quick|friendly) reminder",
+  "any (?:news|update|thoughts) on",
+  "følger (?:lige |bare )?op på",
+  "vender (?:lige |bare )?tilbage (?:angående|vedrørende|om|på)",
+  "(?:har|havde) du nået at",
+  "(?:ville|vil) (?:bare |lige )?høre,? om du (?:har|havde|fik|nåede)",
+  "(?:prikker|minder) (?:lige|bare) (?:til dig|om)",
+  "(?:sender|sendte) den lige igen",
+  "i tilfælde af,? at (?:den|mailen) er (?:druknet|forsvundet|gledet)",
+]);
+
 const OUTREACH = phrases([
   "(?:i'm|i am) reaching out",
   "reaching out (?:to you )?(?:because|about|regarding)",
@@ -370,6 +407,7 @@ const REFERRED_BY = phrases([
   "henvist til dig",
   "(?:recommended|referred|suggested|mentioned) you to (?:me|us)",
   "(?:anbefalede|anbefalet|foreslog|rådede|bad) (?:mig|os) (?:om )?at (?:kontakte|skrive|ringe|tage fat)",
+  "(?:gav|har givet|givet|sendte|videregav) (?:mig|os) (?:dit|din|dine) (?:navn|nummer|mail|kontakt\\p{L}*|adresse)",
   "(?:anbefalede|anbefalet|nævnte|nævnt) dig (?:til|for|over for) (?:mig|os)",
 ]);
 
@@ -388,8 +426,11 @@ const WHEN = new RegExp(
   "iu",
 );
 
-/** A deadline ("before Friday", "senest torsdag") makes a dated question a task, not a meeting time. */
-const DEADLINE = /(?<![\p{L}])(?:before|by|until|no later than|latest|inden|senest|før|til og med)(?![\p{L}])/iu;
+/** A deadline ("before Friday", "senest torsdag") makes a dated question a task, not a meeting time… */
+const DEADLINE = /(?<![\p{L}])(?:before|by|no later than|inden|senest|før)(?![\p{L}])/iu;
+/** …unless it proposes the time outright ("what about Tuesday at 10?", "kan du torsdag kl. 13?"). */
+const PROPOSES_TIME =
+  /(?<![\p{L}])(?:what about|how about|shall we say|hvad med|skal vi sige|(?:kan|kunne|passer) (?:du|det|det dig) (?:på |den )?(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:can|could) you (?:do |make )?(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?![\p{L}])/iu;
 
 const SUBJECT_INTRODUCTION = /^\s*(?:intro|introduction|introduktion|introducing|præsentation|meet)\b/i;
 const SUBJECT_QUESTION = /^\s*(?:quick question|question|a question|spørgsmål|et hurtigt spørgsmål|hurtigt spørgsmål)\b/iu;
@@ -415,9 +456,9 @@ function withoutSignOff(text: string): string {
     if (!SIGN_OFF_LINE.test(lines[i].trim())) continue;
     const below = lines.slice(i + 1).filter((l) => l.trim() !== "");
     if (below.every((l) => l.trim().length <= MAX_NAME_LINE_CHARS && !/[?!]/.test(l))) {
-      // Only when something else precedes it: a mail that says nothing but "Thanks," does thank.
-      const above = lines.slice(0, i).join("\n").trim();
-      if (above) return lines.slice(0, i).join("\n");
+      // Only when something else precedes it: a mail that says nothing but "Thanks," (under a greeting) does thank.
+      const above = lines.slice(0, i).filter((l) => l.trim() !== "" && !GREETING_LINE.test(l.trim()));
+      if (above.length) return lines.slice(0, i).join("\n");
     }
     break;
   }
@@ -435,11 +476,23 @@ function sentences(text: string): string[] {
     .filter(Boolean);
 }
 
+/** The reader addressed: a question to them says "you" ("du", "jer") somewhere. */
+const SECOND_PERSON = /(?<![\p{L}])(?:you|your|you're|you've|you'd|yours|u|du|dig|din|dit|dine|jer|jeres)(?![\p{L}])/iu;
+/** Longer than this, a question that never says "you" is musing or rhetorical ("who'd have guessed that …?"). */
+const MAX_WORDS_WITHOUT_YOU = 6;
+
+/** Danish "I" (you, plural) after a verb: "vil I overveje", case-sensitive, unlike the English pronoun. */
+const DANISH_PLURAL_YOU = /(?<![\p{L}])(?:[Vv]il|[Kk]an|[Ss]kal|[Hh]ar|[Ee]r|[Kk]unne|[Vv]ille|[Gg]ider|[Mm]å|[Bb]ør|[Bb]urde|[Ss]ynes|[Tt]ror|[Vv]ed) I(?![\p{L}])/u;
+/** Asking the reader to decide for the writer: "Shall I renew them?", "Skal jeg forny dem?", "Skal vi …?". */
+const ASKS_THE_READER = /(?:^|[\s,])(?:shall|should) (?:i|we)(?![\p{L}])|(?<![\p{L}])skal (?:jeg|vi)(?![\p{L}])/iu;
+
 function asksQuestion(text: string): boolean {
   return sentences(text).some((sentence) => {
     if (!sentence.endsWith("?")) return false;
     if (NOT_A_QUESTION.test(sentence)) return false;
-    return sentence.split(/\s+/).filter(Boolean).length >= MIN_QUESTION_WORDS;
+    const words = sentence.split(/\s+/).filter(Boolean).length;
+    if (words < MIN_QUESTION_WORDS) return false;
+    return words <= MAX_WORDS_WITHOUT_YOU || SECOND_PERSON.test(sentence) || DANISH_PLURAL_YOU.test(sentence) || ASKS_THE_READER.test(sentence);
   });
 }
 
@@ -468,13 +521,15 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const introduction = INTRODUCTION.test(all) || SUBJECT_INTRODUCTION.test(ownSubject);
   const referred = referralBy(all);
   const referral = !introduction && referred.writer;
-  const help = !introduction && !referral && HELP_OR_INFORMATION.test(all);
+  // Asking for tips is not giving them: help and information are read outside the questions.
+  const statements = sentences(all).filter((x) => !x.endsWith("?")).join("\n");
+  const help = !introduction && !referral && HELP_OR_INFORMATION.test(statements);
   const gift: WordedGift | null = introduction ? "introduction" : referral ? "referral" : help ? "help" : null;
   return {
     thanks: THANKS.test(thanksText),
     request,
     explicitRequest,
-    scheduling: request && asks.length > 0 && asks.every((s) => WHEN.test(s) && !DEADLINE.test(s)),
+    scheduling: request && asks.length > 0 && asks.every((s) => WHEN.test(s) && (!DEADLINE.test(s) || PROPOSES_TIME.test(s))),
     giving: gift !== null,
     gift,
     giftDetail: introduction ? nameAfter(body, INTRODUCTION) : referral ? nameAfter(body, REFERRAL) : null,
@@ -482,6 +537,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     outreach: OUTREACH.test(all),
     referredBy: REFERRED_BY.test(all) || referred.someoneElse,
     greeting: GREETING.test(all),
+    nudge: NUDGE.test(all),
     link: LINK.test(body),
   };
 }

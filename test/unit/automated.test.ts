@@ -46,7 +46,7 @@ const automated: { name: string; facts: Facts; reason: string }[] = [
   },
   {
     name: "DSN part found among the attachments",
-    facts: mail({ attachments: [{ filename: null, mimeType: "message/delivery-status", size: 400 }] }),
+    facts: mail({ attachments: [{ filename: null, mimeType: "message/delivery-status", size: 400, inline: false }] }),
     reason: "delivery status report (RFC 3464)",
   },
   {
@@ -155,7 +155,7 @@ const automated: { name: string; facts: Facts; reason: string }[] = [
     name: "calendar answer from Outlook with an iCalendar REPLY part",
     facts: mail({
       subject: "Accepteret: Kaffe",
-      attachments: [{ filename: null, mimeType: "text/calendar", size: 900 }],
+      attachments: [{ filename: null, mimeType: "text/calendar", size: 900, inline: false }],
     }),
     reason: "calendar answer",
   },

@@ -180,7 +180,7 @@ describe("boundRawMail", () => {
     expect(mail.subject).toBe("Tilbud på ombygning");
     expect(mail.text.trimEnd()).toBe("Hej Peter, her er tilbuddet. Mvh Søren");
     expect(mail.attachments).toEqual([
-      { filename: "Tilbud på ombygning.pdf", mimeType: "application/pdf", size: boundRawMail(big).skippedParts[0].encodedSize },
+      { filename: "Tilbud på ombygning.pdf", mimeType: "application/pdf", size: boundRawMail(big).skippedParts[0].encodedSize, inline: false },
     ]);
     expect(mail.truncated).toBe(true);
     expect(mail.rawSize).toBe(big.byteLength);

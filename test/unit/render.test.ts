@@ -17,6 +17,7 @@ function item(over: Partial<Recommendation> & Pick<Recommendation, "section" | "
     name: null,
     circle: "professional",
     strength: 5,
+    stake: 1,
     priority: 1,
     evidence: { what: "gave", at: Date.parse("2026-11-03T09:14:00Z"), subject: "Intro" },
     ...over,
@@ -133,10 +134,11 @@ describe("renderDigestText", () => {
 
   it("shows dates in the owner's time zone and language", () => {
     // 23:30 UTC on 2 November is already 3 November in Copenhagen, still 2 November in New York.
-    const late = [item({ section: "thank", address: "anna@holm.dk", name: "Anna", evidence: { what: "gave", at: Date.parse("2026-11-02T23:30:00Z"), subject: "Intro" } })];
-    expect(renderDigestText(withPlan("en", late))).toContain("helped on 3 Nov: “Intro”.");
-    expect(renderDigestText(withPlan("da", late))).toContain("hjalp dig den 3. nov.: »Intro«.");
-    expect(renderDigestText(withPlan("en", late, { timeZone: "America/New_York" }))).toContain("helped on 2 Nov: “Intro”.");
+    const evidence = { what: "gave", at: Date.parse("2026-11-02T23:30:00Z"), subject: "Intro", kind: "introduction", detail: "Tom Becker" } as const;
+    const late = [item({ section: "thank", address: "anna@holm.dk", name: "Anna", evidence })];
+    expect(renderDigestText(withPlan("en", late))).toContain("Introduced you to Tom Becker on 3 Nov: “Intro”.");
+    expect(renderDigestText(withPlan("da", late))).toContain("Introducerede dig for Tom Becker den 3. nov.: »Intro«.");
+    expect(renderDigestText(withPlan("en", late, { timeZone: "America/New_York" }))).toContain("Introduced you to Tom Becker on 2 Nov: “Intro”.");
   });
 
   it("mentions ignored and failed mail only when there is some", () => {
@@ -192,7 +194,7 @@ describe("renderDigestHtml", () => {
   });
 
   it("falls back to a plain subject when there is no mail to reply to", () => {
-    const balance = item({ section: "help", address: "karin@x.dk", evidence: { what: "balance", at: null, subject: null, gave: 4, got: 0 } });
+    const balance = item({ section: "help", address: "karin@x.dk", evidence: { what: "balance", at: null, subject: null, theyGave: 4, youGave: 0 } });
     expect(mailtos(renderDigestHtml(withPlan("en", [balance])))).toEqual([
       "mailto:karin@x.dk?subject=Can%20I%20help%3F&bcc=gensidig@example.com",
     ]);
@@ -251,11 +253,12 @@ describe("renderDigestHtml", () => {
   });
 
   it("states the give and take balance in words", () => {
-    expect(renderDigestHtml(digestView("en"))).toContain("Give and take: you gave 9, you got 11 — nicely balanced.");
-    expect(renderDigestHtml(quietWeekView("en"))).toContain(
-      "Give and take: you gave 2, you got 9. Worth asking: what can I contribute?",
+    expect(renderDigestHtml(digestView("en"))).toContain(
+      "Give and take: you helped others in 9 mails and were helped in 11 mails — about even.",
     );
-    expect(renderDigestText(quietWeekView("da"))).toContain("Giv og tag: du gav 2, du fik 9. Værd at spørge dig selv: hvad kan jeg");
+    expect(renderDigestHtml(quietWeekView("en"))).toContain(
+      "Give and take: you helped others in 2 mails and were helped in 9 mails. You get more than you give — worth asking: what can I contribute?",
+    );
   });
 
   it("uses table layout with inline styles that mail clients keep", () => {
@@ -312,6 +315,62 @@ describe("renderDigestHtml", () => {
       expect(text, phrase).not.toContain(phrase);
     }
     expect(html).toContain('<html lang="da"');
+  });
+});
+
+describe("the balance line", () => {
+  // youGave: mails in which the owner helped someone; theyGave: mails in which someone helped the owner.
+  const cases: Array<[string, number, number, string, string]> = [
+    ["none", 0, 0, "No give and take recorded yet.", "Ingen give og tage registreret endnu."],
+    [
+      "few: helped twice is not yet a balance",
+      0,
+      2,
+      "Give and take: you helped others in 0 mails and were helped in 2 mails.",
+      "Giv og tag: du hjalp andre i 0 mails og fik hjælp i 2 mails.",
+    ],
+    [
+      "few, one each",
+      1,
+      1,
+      "Give and take: you helped others in 1 mail and were helped in 1 mail.",
+      "Giv og tag: du hjalp andre i 1 mail og fik hjælp i 1 mail.",
+    ],
+    [
+      "even",
+      9,
+      11,
+      "Give and take: you helped others in 9 mails and were helped in 11 mails — about even.",
+      "Giv og tag: du hjalp andre i 9 mails og fik hjælp i 11 mails – nogenlunde lige.",
+    ],
+    [
+      "giving",
+      10,
+      2,
+      "Give and take: you helped others in 10 mails and were helped in 2 mails. You give more than you get — it's fine to ask, too.",
+      "Giv og tag: du hjalp andre i 10 mails og fik hjælp i 2 mails. Du giver mere, end du får – du må også gerne bede om noget.",
+    ],
+    [
+      "taking",
+      2,
+      9,
+      "Give and take: you helped others in 2 mails and were helped in 9 mails. You get more than you give — worth asking: what can I contribute?",
+      "Giv og tag: du hjalp andre i 2 mails og fik hjælp i 9 mails. Du får mere, end du giver – værd at spørge dig selv: hvad kan jeg bidrage med?",
+    ],
+  ];
+
+  /** The digest's text with the wrapped balance paragraph joined back into one line. */
+  const digestText = (language: DigestView["language"], youGave: number, theyGave: number) =>
+    renderDigestText(digestView(language, { balance: { youGave, theyGave } })).replace(/\n(?=\S)/g, " ");
+
+  it.each(cases)("%s (you gave %i, they gave %i)", (_label, youGave, theyGave, english, danish) => {
+    expect(digestText("en", youGave, theyGave)).toContain(` ${english}\n`);
+    expect(digestText("da", youGave, theyGave)).toContain(` ${danish}\n`);
+  });
+
+  it("never calls 0 given against 2 received balanced", () => {
+    expect(digestText("en", 0, 2)).not.toMatch(/balanced|about even/);
+    expect(digestText("da", 0, 2)).not.toContain("nogenlunde lige");
   });
 });
 
@@ -386,7 +445,7 @@ describe("weeks", () => {
   });
 
   it("ends the picture with the week before the digest's, however long the owner has been quiet", () => {
-    const week41 = { weekStart: isoWeekStart(2026, 41), sent: 4, received: 2, gave: 1, got: 0 };
+    const week41 = { weekStart: isoWeekStart(2026, 41), sent: 4, received: 2, theyGave: 1, youGave: 0 };
     const weeks = fillActivityWeeks([week41], { year: 2026, week: 48 });
     expect(weeks.map((w) => isoWeekOf(w.weekStart).week)).toEqual([36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47]);
     expect(weeks.map((w) => w.sent)).toEqual([0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0]);

@@ -92,7 +92,8 @@ const cases: Case[] = [
       "> I have the report ready. Shall I send it?",
     ),
     text: "Yes, please send it over.",
-    attribution: null,
+    // Apple Mail quotes its own attribution line: it is read from inside the quote.
+    attribution: { name: "Anna Holm", address: "anna@holm.dk", date: "2026-11-03T10:12:00.000Z" },
   },
   {
     name: "Outlook classic, English, Original Message block without quote markers",

@@ -23,17 +23,16 @@ const untouched: ContactState = { done: null, snoozedUntil: null, muted: 0, cade
 /** Every contact of the owner with the fields a command can change, by address. */
 async function contactStates(ownerId: number): Promise<Record<string, ContactState>> {
   const rows = await env.DB.prepare(
-    `select address, done_thank_at, done_help_at, done_follow_up_at, done_reconnect_at, snoozed_until, muted, cadence_days
+    `select address, done_at, snoozed_until, muted, cadence_days
      from contacts where owner_id = ? order by address`,
   )
     .bind(ownerId)
     .all<Record<string, number | string | null>>();
   const out: Record<string, ContactState> = {};
   for (const r of rows.results) {
-    // Only follow-up items are in these digests: a done of any other kind would be a line acting wrongly.
-    expect([r.done_thank_at, r.done_help_at, r.done_reconnect_at]).toEqual([null, null, null]);
     out[r.address as string] = {
-      done: r.done_follow_up_at as number | null,
+      // `done` settles everything about the person at once (contacts.done_at).
+      done: r.done_at as number | null,
       snoozedUntil: r.snoozed_until as number | null,
       muted: r.muted as number,
       cadenceDays: r.cadence_days as number | null,

@@ -71,7 +71,7 @@ describe("a Gmail reply to the digest (English)", () => {
       "Commands, one per line (the Danish words work too):",
     ]);
     expect((await owner(ownerId)).paused).toBe(false);
-    expect(await count("select count(*) as n from contacts where done_follow_up_at is not null")).toBe(1);
+    expect(await count("select count(*) as n from contacts where done_at is not null")).toBe(1);
   });
 });
 
@@ -108,7 +108,7 @@ describe("an Apple Mail reply whose token does not verify", () => {
     const others = await digestAt(otherId, at("2026-11-16T08:00:00+01:00"));
     const b = await deliverCommand(raw("other-owner-1"), { from: OWNER, token: others.token, now });
     expect(b.answer!.split("\n")[2]).toBe("✗ Done 1 — this digest was not sent to you, so its item numbers act on nothing.");
-    expect(await count("select count(*) as n from contacts where done_follow_up_at is not null")).toBe(1);
+    expect(await count("select count(*) as n from contacts where done_at is not null")).toBe(1);
   });
 
   it("tells a fresh mail that item numbers need a digest", async () => {

@@ -23,7 +23,7 @@ describe("digest mail in workerd", () => {
     expect(mail.replyTo).toEqual([{ address: view.replyAddress, name: "" }]);
     expect(mail.messageId).toBe("<digest.2026-48.1@example.com>");
     // Dates in the owner's zone need ICU time zone data in workerd; the text part comes back in CRLF form.
-    expect(mail.text).toContain("hjalp dig den 3. nov.: »Intro: Bo\r\n");
+    expect(mail.text).toContain("Introducerede dig for Bo Nielsen den 3. nov.: »Intro: Bo from\r\n");
     expect(mail.html).toContain("Genoptag kontakten");
   });
 });

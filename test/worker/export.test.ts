@@ -63,11 +63,11 @@ describe("CSV", () => {
   it("has a header row, one row per contact, RFC 4180 quoting and no formulas", async () => {
     const { csv } = await exportOwnerData(db(), ownerId, NOW);
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("address,name,circle,muted,cadence_days,snoozed_until,first_at,last_at,last_inbound_at,last_outbound_at,inbound_count,outbound_count,gave,got,notes");
+    expect(lines[0]).toBe("address,name,circle,muted,cadence_days,snoozed_until,first_at,last_at,last_inbound_at,last_outbound_at,inbound_count,outbound_count,they_gave,you_gave,notes");
     expect(lines[1]).toBe(
       `aase@oester.dk,Åse Øster-Hansen,private,false,,,2026-11-03T08:00:00.000Z,2026-11-03T08:00:00.000Z,,2026-11-03T08:00:00.000Z,0,1,0,0,"'=HYPERLINK(""http://x"") sagde hun, ""ja"""`,
     );
-    // An outbound "Intro" counts as the owner giving: got is 1.
+    // An outbound "Intro" counts as the owner giving: you_gave is 1.
     expect(lines[2]).toBe('anna@holm.dk,"Holm, Anna",professional,false,,,2026-11-04T08:00:00.000Z,2026-11-04T08:00:00.000Z,,2026-11-04T08:00:00.000Z,0,1,0,1,');
     expect(csv).toContain(`"${LONG_NOTE}\nKender Åse fra studiet\nog fra bestyrelsen"\r\n`);
     expect(csv.endsWith("\r\n")).toBe(true);
@@ -87,6 +87,45 @@ describe("JSON", () => {
     expect(soren.name).toBe("Søren Ærbø");
     expect(soren.notes.map((n: { body: string }) => n.body)).toEqual([LONG_NOTE, "Kender Åse fra studiet\nog fra bestyrelsen"]);
     expect(soren.interactions.map((i: { direction: string; subject: string }) => [i.direction, i.subject])).toEqual([["out", "Kaffe på fredag?"]]);
+  });
+
+  it("names the aggregates by who did what, as the read API does", async () => {
+    const { json } = await exportOwnerData(db(), ownerId, NOW);
+    const anna = JSON.parse(json).contacts.find((c: { address: string }) => c.address === "anna@holm.dk");
+    const { notes: _notes, interactions: _interactions, createdAt: _c, updatedAt: _u, ...fields } = anna;
+    expect(fields).toEqual({
+      address: "anna@holm.dk",
+      name: "Holm, Anna",
+      circle: "professional",
+      muted: false,
+      cadenceDays: null,
+      snoozedUntil: null,
+      firstAt: "2026-11-04T08:00:00.000Z",
+      lastAt: "2026-11-04T08:00:00.000Z",
+      firstInboundAt: null,
+      lastInboundAt: null,
+      lastOutboundAt: "2026-11-04T08:00:00.000Z",
+      inboundCount: 0,
+      outboundCount: 1,
+      // The owner's mail "Intro" gave her something; she has given nothing yet.
+      theyGave: 0,
+      youGave: 1,
+      lastTheyGaveAt: null,
+      lastTheyGave: null,
+      lastYouThankedAt: null,
+      lastTheyAskedAt: null,
+      introducedBy: null,
+      conversations: 1,
+      // "Would you have time for a coffee soon?" to someone new expects an answer within the default 7 days.
+      pendingFollowUp: { since: "2026-11-04T08:00:00.000Z", dueAt: "2026-11-11T08:00:00.000Z", subject: "Intro", reason: "question" },
+      doneAt: null,
+    });
+    const api = await worker.fetch(
+      new Request("http://x/api/contacts/anna%40holm.dk", { headers: { authorization: "Bearer camilla-token" } }),
+      env,
+      createExecutionContext(),
+    );
+    expect(((await api.json()) as { contact: unknown }).contact).toEqual({ ...fields, createdAt: anna.createdAt, updatedAt: anna.updatedAt });
   });
 });
 

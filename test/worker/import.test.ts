@@ -96,7 +96,11 @@ describe("POST /api/import", () => {
   });
 
   it("imports into the token's owner only", async () => {
-    const report = await importMailbox(["import/outlook-received-en.eml"], "other-token");
+    // The same mail as the other owner received it: addressed to them.
+    const received = fixture("import/outlook-received-en.eml").replace("<owner@example.com>", "<other@elsewhere.dk>");
+    const res = await postImport(batch([received]), "other-token");
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as Report;
     expect(report).toMatchObject({ stored: 1, duplicates: 0, newContacts: 1 });
     expect(await contactAddresses("other-token")).toEqual(["peter@holm-studio.com"]);
     expect(await contactAddresses("dev-token")).toEqual(["mette@riis-kommunikation.dk", "peter@holm-studio.com"]);

@@ -123,7 +123,10 @@ describe("reply evidence", () => {
     const karen = await contact("karen@bech-revision.dk");
     expect(karen.interactions.map((i) => i.direction)).toEqual(["out", "in"]);
     expect(karen.interactions[1].source).toBe("reply-evidence");
-    expect(karen.interactions[1].intent.giving).toBe(true);
+    // "Her er udkastet … vedhæftet": material is judged by structure (an attachment after the owner's request),
+    // and reply evidence sees only the quoted words, not what the mail carried. The owner's answer thanks her.
+    expect(karen.interactions[1].intent).toEqual({ thanks: false, request: false, giving: false, outreach: false });
+    expect(karen.interactions[0].intent.thanks).toBe(true);
   });
 });
 

@@ -1,0 +1,183 @@
+// Histories over weeks, replayed through the real capture path: each Monday's digest is the real one, sent with
+// the real sendDigest, so what it showed (and how often) is remembered as in production. Each test has its own owner.
+import { describe, expect, it } from "vitest";
+import { cadenceDays } from "../../src/digest/decide";
+import { at, DAY, replayOwner, shown, type Mail, type Replay, type Who } from "../support/replay";
+
+const ANNA: Who = { name: "Anna Holm", address: "anna@holm-design.dk" };
+const FRIDA: Who = { name: "Frida Berg", address: "frida.berg@gmail.com" };
+const GORM: Who = { name: "Gorm Nielsen", address: "gorm@byggeraad.dk" };
+const noCircles = { cadenceProfessionalDays: null, cadencePrivateDays: null };
+
+/** Monday 08:00 in Copenhagen, `weeks` after 16 November 2026. */
+const monday = (weeks: number) => at("2026-11-16T08:00:00+01:00") + weeks * 7 * DAY;
+
+/** A conversation every `everyDays` days from `first`: the owner writes, they answer the next day. */
+function conversations(r: Replay, who: Who, first: string, count: number, everyDays: number): Mail[] {
+  const mails: Mail[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = at(first) + i * everyDays * DAY;
+    const subject = `Kaffe og status #${i + 1}`;
+    mails.push({ at: new Date(start).toISOString(), from: r.me, to: [who], subject, body: `Hej ${who.name.split(" ")[0]},\n\nSkal vi tage en kaffe og en status snart?\n\nSofie` });
+    mails.push({ at: new Date(start + DAY).toISOString(), from: who, to: [r.me], subject: `Re: ${subject}`, body: "Gerne, torsdag passer fint." });
+  }
+  return mails;
+}
+
+describe("rhythm", () => {
+  it("a monthly exchange of a mail and a reply the next day is monthly, not fortnightly", async () => {
+    const r = await replayOwner("sofie.monthly@kjaer.design");
+    await r.backfill(conversations(r, ANNA, "2026-05-04T09:00:00+02:00", 6, 30), at("2026-10-05T12:00:00+02:00"));
+    const anna = await r.contact(ANNA);
+    expect([anna.inboundCount, anna.outboundCount, anna.conversationCount]).toEqual([6, 6, 6]);
+    // Conversation starts 150 days apart over 5 gaps, drawn towards 90 days by one prior gap: (150 + 90) / 6.
+    expect(cadenceDays(anna, noCircles)).toBe(40);
+    const digest = await r.digest(monday(0));
+    expect(digest.items).toEqual([
+      {
+        number: 1,
+        section: "reconnect",
+        address: ANNA.address,
+        why: "Last in touch on 2 Oct: “Re: Kaffe og status #6”. That was 6 weeks ago; you're usually in touch every month.",
+      },
+    ]);
+    const da = await replayOwner("sofie.maanedlig@kjaer.design", { language: "da" });
+    await da.backfill(conversations(da, ANNA, "2026-05-04T09:00:00+02:00", 6, 30), at("2026-10-05T12:00:00+02:00"));
+    expect((await da.digest(monday(0))).items[0].why).toBe(
+      "Sidst i kontakt den 2. okt.: »Re: Kaffe og status #6«. Det er 6 uger siden; I plejer at høre fra hinanden hver måned.",
+    );
+  });
+});
+
+describe("quiet ties", () => {
+  it("do not expire: a strong tie quiet five months shows in the first digest after a backfill, rests after three showings, then comes back", async () => {
+    const r = await replayOwner("sofie.quiet@kjaer.design");
+    // A year-long monthly tie whose last conversation was in June.
+    await r.backfill(conversations(r, FRIDA, "2025-07-10T09:00:00+02:00", 12, 30), at("2026-11-15T12:00:00+01:00"));
+    const frida = await r.contact(FRIDA);
+    // Twelve conversation starts 330 days apart, drawn towards 90 days: (330 + 90) / 12.
+    expect(cadenceDays(frida, noCircles)).toBe(35);
+    const why = (ago: string, date = "6 Jun") => `Last in touch on ${date}: “Re: Kaffe og status #12”. That was ${ago} ago; you're usually in touch every month.`;
+    const seen: Array<Array<{ section: string; address: string; why: string }>> = [];
+    for (let week = 0; week <= 11; week++) seen.push((await r.digest(monday(week))).items.map(({ section, address, why }) => ({ section, address, why })));
+    const expected = (ago: string, date?: string) => [{ section: "reconnect", address: FRIDA.address, why: why(ago, date) }];
+    expect(seen).toEqual([
+      expected("5 months"),
+      expected("5 months"),
+      expected("5 months"),
+      // Shown three digests in a row without action: it rests for four weeks…
+      [],
+      [],
+      [],
+      // …and comes back 28 days after it was last shown; from then on, once every four weeks.
+      expected("6 months"),
+      [],
+      [],
+      [],
+      // In January the date carries its year.
+      expected("7 months", "6 Jun 2026"),
+      [],
+    ]);
+  });
+
+  it("far beyond its rhythm, a tie is at risk", async () => {
+    const r = await replayOwner("sofie.atrisk@kjaer.design");
+    await r.backfill(conversations(r, GORM, "2025-06-02T09:00:00+02:00", 6, 30), at("2026-11-15T12:00:00+01:00"));
+    const digest = await r.digest(monday(0));
+    expect(digest.items).toEqual([
+      {
+        number: 1,
+        section: "reconnect",
+        address: GORM.address,
+        why:
+          "Last in touch on 31 Oct 2025: “Re: Kaffe og status #6”. That was 12 months ago; you're usually in touch every month. Far longer than your usual rhythm: this tie is at risk of fading.",
+      },
+    ]);
+  });
+});
+
+describe("follow-ups", () => {
+  const subject = "Kaffe og en snak om jeres designproces?";
+
+  it("nudges twice at most, and an out-of-office is never an answer", async () => {
+    const r = await replayOwner("sofie.nudges@kjaer.design");
+    const first = await r.send({
+      at: "2026-11-09T09:14:00+01:00",
+      to: [ANNA],
+      subject,
+      body: "Hej Anna,\n\nJeg har lige startet som freelance UX-designer. Har du tid til en kop kaffe i næste uge?\n\nSofie",
+    });
+    const ooo = await r.reply({
+      at: "2026-11-09T09:15:00+01:00",
+      from: ANNA,
+      to: [r.me],
+      subject: `Automatisk svar: ${subject}`,
+      body: "Tak for din mail. Jeg er på ferie til og med 20. november og har begrænset adgang til mail.\n\nAnna",
+      headers: ["Auto-Submitted: auto-replied", "X-Auto-Response-Suppress: All"],
+      inReplyTo: first,
+    });
+    expect(ooo.outcome?.status).toBe("ignored");
+    const followUp = (why: string) => [{ number: 1, section: "follow-up", address: ANNA.address, why }];
+    expect((await r.digest(monday(0))).items).toEqual([]);
+    expect((await r.digest(monday(1))).items).toEqual(followUp("You asked on 9 Nov: “Kaffe og en snak om jeres designproces?” No answer after 13 days."));
+    const nudge = await r.send({ at: "2026-11-24T10:02:00+01:00", to: [ANNA], subject: `Re: ${subject}`, body: "Hej Anna,\n\nJeg prøver lige igen: har du tid til en kaffe?\n\nSofie", inReplyTo: first });
+    expect((await r.digest(monday(2))).items).toEqual([]);
+    expect((await r.digest(monday(3))).items).toEqual(
+      followUp(
+        "You asked on 24 Nov: “Re: Kaffe og en snak om jeres designproces?” No answer after 12 days. You've followed up once already; if this gets no answer either, let it rest.",
+      ),
+    );
+    await r.send({ at: "2026-12-08T10:00:00+01:00", to: [ANNA], subject: `Re: ${subject}`, body: "Hej Anna,\n\nSidste forsøg herfra: kaffe i januar?\n\nSofie", inReplyTo: nudge });
+    for (let week = 4; week <= 30; week++) expect(shown(await r.plan(monday(week)))).toEqual([]);
+    expect((await r.contact(ANNA)).unansweredOutbound).toBe(3);
+  });
+
+  it("a later answer settles the follow-up, and the tie rests until its rhythm", async () => {
+    const r = await replayOwner("sofie.answered@kjaer.design");
+    const first = await r.send({ at: "2026-11-02T09:14:00+01:00", to: [ANNA], subject, body: "Hej Anna,\n\nHar du tid til en kop kaffe i næste uge?\n\nSofie" });
+    expect(shown(await r.plan(monday(0)))).toEqual([["follow-up", ANNA.address]]);
+    await r.reply({ at: "2026-11-17T15:40:00+01:00", from: ANNA, to: [r.me], subject: `Re: ${subject}`, body: "Hej Sofie,\n\nUndskyld det sene svar. Gerne!\n\nAnna", inReplyTo: first });
+    expect(await r.contact(ANNA)).toMatchObject({ followUpSince: null, unansweredOutbound: 0 });
+    // One conversation is no rhythm yet: nothing until a quarter has passed, then a quiet tie.
+    for (let week = 1; week <= 12; week++) expect(shown(await r.plan(monday(week)))).toEqual([]);
+    expect(shown(await r.plan(monday(13)))).toEqual([]);
+  });
+});
+
+describe("the owner's commands", () => {
+  async function withQuestion(address: string) {
+    const r = await replayOwner(address);
+    await r.backfill(conversations(r, ANNA, "2026-06-01T09:00:00+02:00", 3, 40), at("2026-09-01T12:00:00+02:00"));
+    await r.backfill(
+      [{ at: "2026-11-12T13:05:00+01:00", from: ANNA, to: [r.me], subject: "Spørgsmål om moms på konsulentydelser", body: "Hej Sofie,\n\nVed du, om man skal lægge moms på rådgivning til en kunde i Sverige?\n\nAnna" }],
+      at("2026-11-12T14:00:00+01:00"),
+    );
+    const digest = await r.digest(monday(0));
+    expect(digest.items).toEqual([
+      { number: 1, section: "help", address: ANNA.address, why: "Asked you something on 12 Nov: “Spørgsmål om moms på konsulentydelser”. Still unanswered." },
+    ]);
+    return { r, digest };
+  }
+
+  it("snooze: quiet until the date, then the item is back", async () => {
+    const { r, digest } = await withQuestion("sofie.snooze@kjaer.design");
+    expect((await r.answer(digest, ["snooze 1 2w"], monday(0) + 3_600_000)).status).toBe("command");
+    expect(shown(await r.plan(monday(1)))).toEqual([]);
+    expect(shown(await r.plan(monday(2) + 3_600_000))).toEqual([["help", ANNA.address]]);
+  });
+
+  it("never: that person is muted for good, even when she asks again", async () => {
+    const { r, digest } = await withQuestion("sofie.never@kjaer.design");
+    expect((await r.answer(digest, ["never 1"], monday(0) + 3_600_000)).status).toBe("command");
+    await r.backfill([{ at: "2026-11-18T10:00:00+01:00", from: ANNA, to: [r.me], subject: "Moms igen", body: "Hej Sofie,\n\nHar du set mit spørgsmål om moms?\n\nAnna" }], at("2026-11-18T11:00:00+01:00"));
+    for (let week = 1; week <= 8; week++) expect(shown(await r.plan(monday(week)))).toEqual([]);
+  });
+
+  it("done: settled until something new happens", async () => {
+    const { r, digest } = await withQuestion("sofie.done@kjaer.design");
+    expect((await r.answer(digest, ["done 1"], monday(0) + 3_600_000)).status).toBe("command");
+    expect(shown(await r.plan(monday(1)))).toEqual([]);
+    await r.backfill([{ at: "2026-11-25T10:00:00+01:00", from: ANNA, to: [r.me], subject: "Et nyt spørgsmål", body: "Hej Sofie,\n\nKender du en god revisor i Aarhus?\n\nAnna" }], at("2026-11-25T11:00:00+01:00"));
+    expect(shown(await r.plan(monday(2)))).toEqual([["help", ANNA.address]]);
+  });
+});
