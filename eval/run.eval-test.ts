@@ -11,7 +11,7 @@ import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "../src/digest/token";
 import { readConfig } from "../src/env";
 import { handleEmail, type IngestOutcome } from "../src/ingest/email-handler";
 import { importMails } from "../src/ingest/import";
-import { emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "../test/support/mail";
+import { digestAnswer, emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "../test/support/mail";
 import type { DigestResult, EmlFile, IngestLine, ScenarioFiles, ScenarioResult, ShownItem } from "./support/scenario";
 
 const ASSISTANT = "gensidig@example.com";
@@ -125,21 +125,16 @@ async function runScenario(files: ScenarioFiles, ingestOnly: boolean): Promise<S
         line.replace(/[^\s<>]+@[^\s<>]+/, (address) => String(digest.shown.find((i) => i.address === address.toLowerCase())?.number ?? address)),
       );
       const to = `gensidig+${digest.token}@example.com`;
-      const raw = [
-        `From: ${s.owner.name} <${s.owner.address}>`,
-        `To: ${to}`,
-        `Subject: Re: ${digest.subject}`,
-        `Date: ${new Date(step.at).toUTCString().replace("GMT", "+0000")}`,
-        `Message-ID: <eval-command-${++commandCount}@${s.owner.address.split("@")[1]}>`,
-        `In-Reply-To: ${digest.messageId}`,
-        `References: ${digest.messageId}`,
-        "MIME-Version: 1.0",
-        'Content-Type: text/plain; charset="UTF-8"',
-        "Content-Transfer-Encoding: 8bit",
-        "",
-        ...lines,
-        "",
-      ].join("\r\n");
+      const raw = digestAnswer({
+        from: s.owner.address,
+        name: s.owner.name,
+        to,
+        digestSubject: digest.subject,
+        digestMessageId: digest.messageId,
+        messageId: `eval-command-${++commandCount}@${s.owner.address.split("@")[1]}`,
+        date: step.at,
+        lines,
+      });
       const mail = emailMessage(withCloudflareVerdict(raw, "pass", s.owner.address.split("@")[1]), { from: s.owner.address, to });
       const outbox = recordingSendEmail();
       const outcome = await handleEmail(mail.message, testEnv({ SEND_EMAIL: outbox.binding }), step.at);

@@ -24,10 +24,15 @@ ALTER TABLE `contacts` ADD `last_shown_at` integer;--> statement-breakpoint
 -- "done" now settles everything open about a person: keep the latest of the four per-section marks.
 UPDATE `contacts` SET `done_at` = nullif(max(coalesce(`done_thank_at`, 0), coalesce(`done_help_at`, 0), coalesce(`done_follow_up_at`, 0), coalesce(`done_reconnect_at`, 0)), 0);--> statement-breakpoint
 -- Conversations from the stored interactions: a mail more than four days after the previous one starts a new one.
-UPDATE `contacts` SET
-  `conversation_count` = (SELECT count(*) FROM (SELECT `at`, lag(`at`) OVER (ORDER BY `at`) AS `prev` FROM `interactions` WHERE `interactions`.`contact_id` = `contacts`.`id`) WHERE `prev` IS NULL OR `at` - `prev` > 345600000),
-  `last_conversation_at` = (SELECT max(`at`) FROM (SELECT `at`, lag(`at`) OVER (ORDER BY `at`) AS `prev` FROM `interactions` WHERE `interactions`.`contact_id` = `contacts`.`id`) WHERE `prev` IS NULL OR `at` - `prev` > 345600000),
-  `last_thread_id` = (SELECT `thread_id` FROM `interactions` WHERE `interactions`.`contact_id` = `contacts`.`id` ORDER BY `at` DESC LIMIT 1);--> statement-breakpoint
+UPDATE `contacts` SET `conversation_count` = `c`.`starts`, `last_conversation_at` = `c`.`last_start`, `last_thread_id` = `c`.`last_thread`
+FROM (
+  SELECT `contact_id`, sum(`prev` IS NULL OR `at` - `prev` > 345600000) AS `starts`,
+    max(CASE WHEN `prev` IS NULL OR `at` - `prev` > 345600000 THEN `at` END) AS `last_start`,
+    (SELECT `thread_id` FROM `interactions` `i2` WHERE `i2`.`contact_id` = `w`.`contact_id` ORDER BY `at` DESC LIMIT 1) AS `last_thread`
+  FROM (SELECT `contact_id`, `at`, lag(`at`) OVER (PARTITION BY `contact_id` ORDER BY `at`) AS `prev` FROM `interactions`) AS `w`
+  GROUP BY `contact_id`
+) AS `c`
+WHERE `contacts`.`id` = `c`.`contact_id`;--> statement-breakpoint
 ALTER TABLE `contacts` DROP COLUMN `done_thank_at`;--> statement-breakpoint
 ALTER TABLE `contacts` DROP COLUMN `done_help_at`;--> statement-breakpoint
 ALTER TABLE `contacts` DROP COLUMN `done_follow_up_at`;--> statement-breakpoint

@@ -217,7 +217,12 @@ const contactUpsertSet = {
   lastYouAskedAt: maxOf(cur("last_you_asked_at"), ex("last_you_asked_at")),
   introducedAt: minOf(cur("introduced_at"), ex("introduced_at")),
   followUpSubject: followUpField("follow_up_subject"),
-  followUpReason: followUpField("follow_up_reason"),
+  // A nudge renews the wait but not its reason: the chain still waits for an answer to the first mail.
+  followUpReason: sql`case
+    when ${ex("follow_up_since")} is not null and ${cur("follow_up_since")} is not null
+         and ${cur("follow_up_since")} > coalesce(${cur("last_inbound_at")}, 0)
+         and ${ex("follow_up_since")} > ${cur("follow_up_since")} then ${cur("follow_up_reason")}
+    else ${followUpField("follow_up_reason")} end`,
   followUpDueAt: followUpField("follow_up_due_at"),
   followUpSince: followUpField("follow_up_since"),
   unansweredOutbound: sql`case

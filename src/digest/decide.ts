@@ -177,7 +177,7 @@ export function dueSections(contact: Contact, owner: DigestSettings, now: number
       circle: contact.circle,
       strength,
       stake: d.stake,
-      priority: round(d.stake * (1 + (d.tieStrength ?? strength) / 10), 3),
+      priority: round(d.stake * (1 + (d.weight ?? strength) / 10), 3),
       evidence: d.evidence,
     });
   };
@@ -191,8 +191,8 @@ export function dueSections(contact: Contact, owner: DigestSettings, now: number
 interface Due {
   stake: number;
   evidence: Evidence;
-  /** The strength that ranks this item, when not today's (a quiet tie is ranked by what it was). */
-  tieStrength?: number;
+  /** What ranks this item within its stake, when not the tie's strength today (a quiet tie: how overdue × what it was). */
+  weight?: number;
 }
 
 /** Settled by done, by a later answer of the right kind, past its horizon, or shown often enough. */
@@ -286,7 +286,7 @@ function reconnectDue(contact: Contact, owner: DigestSettings, now: number): Due
   return {
     stake: atRisk ? STAKE["at-risk"] : STAKE.quiet,
     // How overdue, up to the at-risk point, times what the tie was worth.
-    tieStrength: bond * Math.min(ratio, AT_RISK_RATIO) / 2,
+    weight: (bond * Math.min(ratio, AT_RISK_RATIO)) / 2,
     evidence: {
       what: "quiet",
       at: lastAt,

@@ -134,7 +134,8 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
 
 /**
  * Judges one mail's events against what is known, and records them in `known`, so that the next mail of an
- * import batch sees this one. Follow-ups fall due after the +Nd of the address, else the owner's default (a request, then the attachment that answers it, in the same batch).
+ * import batch sees this one (a request, then the attachment that answers it, in the same batch). Follow-ups
+ * fall due after the +Nd of the address, else after the owner's default number of days.
  */
 export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultFollowUpDays: number): Judgement {
   const out: ContactEvent[] = [];

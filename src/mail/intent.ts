@@ -492,7 +492,13 @@ function asksQuestion(text: string): boolean {
     if (NOT_A_QUESTION.test(sentence)) return false;
     const words = sentence.split(/\s+/).filter(Boolean).length;
     if (words < MIN_QUESTION_WORDS) return false;
-    return words <= MAX_WORDS_WITHOUT_YOU || SECOND_PERSON.test(sentence) || DANISH_PLURAL_YOU.test(sentence) || ASKS_THE_READER.test(sentence);
+    return (
+      words <= MAX_WORDS_WITHOUT_YOU ||
+      SECOND_PERSON.test(sentence) ||
+      DANISH_PLURAL_YOU.test(sentence) ||
+      ASKS_THE_READER.test(sentence) ||
+      PROPOSES_TIME.test(sentence)
+    );
   });
 }
 

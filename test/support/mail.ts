@@ -65,6 +65,26 @@ export function withCloudflareVerdict(raw: string, dmarc: "pass" | "fail" | "non
   return header + raw;
 }
 
+/** The owner's answer to a digest: command lines, sent to the digest's signed reply address, as a client replies. */
+export function digestAnswer(a: { from: string; name: string; to: string; digestSubject: string; digestMessageId: string; messageId: string; date: number; lines: string[] }): string {
+  const parent = `<${a.digestMessageId.replace(/^<|>$/g, "")}>`;
+  return [
+    "MIME-Version: 1.0",
+    `Date: ${new Date(a.date).toUTCString().replace("GMT", "+0000")}`,
+    `Message-ID: <${a.messageId}>`,
+    `Subject: Re: ${a.digestSubject}`,
+    `From: "${a.name}" <${a.from}>`,
+    `To: ${a.to}`,
+    `In-Reply-To: ${parent}`,
+    `References: ${parent}`,
+    'Content-Type: text/plain; charset="UTF-8"',
+    "Content-Transfer-Encoding: 8bit",
+    "",
+    ...a.lines,
+    "",
+  ].join("\r\n");
+}
+
 export interface SentMail {
   from: string;
   to: string;

@@ -16,7 +16,7 @@ import type { DigestPlan, Section } from "../../src/digest/types";
 import { readConfig } from "../../src/env";
 import { handleEmail, type IngestOutcome } from "../../src/ingest/email-handler";
 import { importMails } from "../../src/ingest/import";
-import { emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "./mail";
+import { digestAnswer, emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "./mail";
 
 export const DAY = 86_400_000;
 export const at = (iso: string) => Date.parse(iso);
@@ -48,6 +48,8 @@ export interface Mail {
   attachments?: Attachment[];
   /** More header lines as the client wrote them ("Auto-Submitted: auto-replied"). */
   headers?: string[];
+  /** How the client quotes `inReplyTo`: Gmail's attribution above the quote (the default), or Apple Mail's inside it. */
+  quoteStyle?: "gmail" | "apple";
 }
 
 /** A mail as it was written: its Message-ID, for replies. */
@@ -70,6 +72,18 @@ function addressList(list: Who[]): string {
 
 function domainOf(address: string): string {
   return address.split("@")[1];
+}
+
+/** The quoted original below a reply, as Apple Mail writes it: the attribution is the quote's first line. */
+function appleQuoteOf(original: Sent): string {
+  // "12 Nov 2026, at 16:40": Apple Mail's attribution, here in UTC.
+  const d = new Date(at(original.mail.at));
+  const [, , month] = d.toUTCString().split(" ");
+  const when = `${d.getUTCDate()} ${month} ${d.getUTCFullYear()}, at ${d.toISOString().slice(11, 16)}`;
+  const quoted = [`On ${when}, ${original.mail.from.name} <${original.mail.from.address}> wrote:`, "", ...original.mail.body.split("\n")]
+    .map((l) => (l ? `> ${l}` : ">"))
+    .join("\n");
+  return `\n\n${quoted}\n`;
 }
 
 /** The quoted original below a reply, as Gmail writes it. */
@@ -130,7 +144,8 @@ function bodyOf(text: string, attachments: Attachment[] = []): string[] {
 
 /** The raw mail as its sender's client wrote it, CRLF line ends. */
 export function rawMail(mail: Mail, messageId: string): string {
-  const text = mail.inReplyTo ? mail.body + quoteOf(mail.inReplyTo) : mail.body;
+  const quote = mail.quoteStyle === "apple" ? appleQuoteOf : quoteOf;
+  const text = mail.inReplyTo ? mail.body + quote(mail.inReplyTo) : mail.body;
   return [...headersOf(mail, messageId), ...bodyOf(text, mail.attachments)].join("\r\n").replace(/\r?\n/g, "\r\n");
 }
 
@@ -233,10 +248,28 @@ export async function replayOwner(address: string, opts: { name?: string; langua
      * The owner forwards a mail they got, with an optional note above it (a note says the owner knows them, so
      * it puts the sender in the network). An inline forward does not carry the original's
      * Message-ID, so nothing can reply to it by id: the owner's answer is a new mail ("Re: …" without In-Reply-To).
+     * Automated mail (a newsletter) comes back with its outcome, "ignored"; anything else must be stored.
      */
-    async forward(mail: Mail, note = ""): Promise<void> {
+    async forward(mail: Mail, note = ""): Promise<IngestOutcome> {
       const forwardedAt = at(mail.at) + DELIVERY_DELAY_MS;
-      expectStored(await deliver(forwardRaw(me, mail, forwardedAt, note), address, forwardedAt), `forward of ${mail.subject}`);
+      const outcome = await deliver(forwardRaw(me, mail, forwardedAt, note), address, forwardedAt);
+      if (outcome.status !== "ignored") expectStored(outcome, `forward of ${mail.subject}`);
+      return outcome;
+    },
+
+    /**
+     * The owner forwards a mail with another client, whose forward is `text` exactly as that client writes it
+     * (Apple Mail's "Begin forwarded message:", a Danish Thunderbird's "Videresendt meddelelse"), at `sentAt`.
+     */
+    async forwardAs(subject: string, text: string, sentAt: string, userAgent: string): Promise<IngestOutcome> {
+      const forwardedAt = at(sentAt);
+      const forward: Mail = { at: sentAt, from: me, to: [{ name: "Gensidig", address: ASSISTANT }], subject, body: "" };
+      const headers = headersOf(forward, `fwd-${++counter}@${domainOf(address)}`).filter((l) => !l.startsWith("To:"));
+      headers.push(`To: ${ASSISTANT}`, `User-Agent: ${userAgent}`);
+      const raw = [...headers, ...bodyOf(text)].join("\r\n").replace(/\r?\n/g, "\r\n");
+      const outcome = await deliver(raw, address, forwardedAt + DELIVERY_DELAY_MS);
+      if (outcome.status !== "ignored") expectStored(outcome, `forward of ${subject}`);
+      return outcome;
     },
 
     /**
@@ -298,21 +331,16 @@ export async function replayOwner(address: string, opts: { name?: string; langua
     /** The owner answers a digest with command lines ("done 2"), as a Gmail reply to its signed address. */
     async answer(digest: ReplayedDigest, lines: string[], now: number): Promise<IngestOutcome> {
       const to = `gensidig+${digest.token}@example.com`;
-      const raw = [
-        "MIME-Version: 1.0",
-        `Date: ${rfc2822(now)}`,
-        `Message-ID: <answer-${++counter}-${digests}@${domainOf(address)}>`,
-        `Subject: Re: ${digest.subject}`,
-        `From: "${me.name}" <${address}>`,
-        `To: ${to}`,
-        `In-Reply-To: <${digest.messageId}>`,
-        `References: <${digest.messageId}>`,
-        'Content-Type: text/plain; charset="UTF-8"',
-        "Content-Transfer-Encoding: 8bit",
-        "",
-        ...lines,
-        "",
-      ].join("\r\n");
+      const raw = digestAnswer({
+        from: address,
+        name: me.name,
+        to,
+        digestSubject: digest.subject,
+        digestMessageId: digest.messageId,
+        messageId: `answer-${++counter}-${digests}@${domainOf(address)}`,
+        date: now,
+        lines,
+      });
       return deliver(raw, address, now, to);
     },
   };
