@@ -120,7 +120,10 @@ export const THREAD_CONVERSATION_MS = 21 * DAY_MS;
 
 function contactRow(ownerId: number, d: ContactDelta, now: number) {
   const i = d.inbound;
-  const o = d.outbound;
+  // An announcement counts as mail sent and nothing more: every "last" time and the follow-up stay as they were.
+  const o = d.outbound?.announcement ? null : d.outbound;
+  const sentCount = d.outbound ? 1 : 0;
+  const touched = i !== null || o !== null;
   return {
     ownerId,
     address: d.address,
@@ -128,15 +131,15 @@ function contactRow(ownerId: number, d: ContactDelta, now: number) {
     circle: d.private ? ("private" as const) : ("professional" as const),
     muted: false,
     firstAt: d.at,
-    lastAt: d.at,
+    lastAt: touched ? d.at : null,
     firstInboundAt: i?.at ?? null,
     lastInboundAt: i?.at ?? null,
     lastInboundSubject: i?.subject ?? null,
-    firstOutboundAt: o?.at ?? null,
+    firstOutboundAt: d.outbound?.at ?? null,
     lastOutboundAt: o?.at ?? null,
     lastOutboundSubject: o?.subject ?? null,
     inboundCount: i ? 1 : 0,
-    outboundCount: o ? 1 : 0,
+    outboundCount: sentCount,
     theyGaveCount: i?.gift ? 1 : 0,
     youGaveCount: o?.gave ? 1 : 0,
     lastTheyGaveAt: i?.gift ? i.at : null,
@@ -154,9 +157,9 @@ function contactRow(ownerId: number, d: ContactDelta, now: number) {
     followUpSubject: o?.followUp ? o.subject : null,
     followUpReason: o?.followUp?.reason ?? null,
     unansweredOutbound: o?.followUp ? 1 : 0,
-    conversationCount: 1,
-    lastConversationAt: d.at,
-    lastThreadId: d.threadId,
+    conversationCount: touched ? 1 : 0,
+    lastConversationAt: touched ? d.at : null,
+    lastThreadId: touched ? d.threadId : null,
     createdAt: now,
     updatedAt: now,
   };

@@ -40,6 +40,11 @@ export interface OutboundDelta {
   asked: boolean;
   /** Why this mail expects an answer, and when to nudge; null when it expects none. */
   followUp: { reason: FollowUpReason; dueAt: number } | null;
+  /**
+   * Written to more than a handful at once (a move, new opening hours): it counts as mail sent, but it is no
+   * personal contact, so it settles nothing, starts no conversation and does not keep a tie warm.
+   */
+  announcement: boolean;
 }
 
 export interface ContactDelta {
@@ -118,7 +123,7 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
     askedAt > (person?.lastInboundAt ?? 0) &&
     (gift === null || gift.kind === "help")
   ) {
-    gift = { kind: "asked-for", detail: e.material === "link" || e.material === "contact" ? null : e.material };
+    gift = { kind: "asked-for", detail: e.material === "link" || e.material === "contact" || e.material === "it" ? null : e.material };
   }
   // A reply to the owner's own invitation that only proposes a time ("Thursday at 9 at Original Coffee?") is
   // the answer to it, not a new request.
@@ -168,6 +173,7 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
           thanks: e.intent.thanks,
           asked: e.intent.request || e.intent.explicitRequest,
           followUp: reason ? { reason, dueAt: e.at + (e.followUpDays ?? defaultFollowUpDays) * DAY_MS } : null,
+          announcement: e.recipientCount > HANDFUL_RECIPIENTS && e.followUpDays === null,
         },
       });
     }

@@ -150,8 +150,10 @@ function materialOf(mail: Pick<ParsedMail, "attachments">, intent: Intent, ownTe
   if (intent.link) return "link";
   const text = ownText.slice(0, MAX_QUOTED_CHARS);
   const others = (text.match(ADDRESS_IN_TEXT) ?? []).filter((a) => a.toLowerCase() !== writer);
+  if (others.length) return "contact";
   // Phone numbers are left out: signatures carry them too, and the new text does not always lose its signature.
-  return others.length ? "contact" : null;
+  // "Here it is" names the attachment that an inline forward leaves behind.
+  return intent.handsOver ? "it" : null;
 }
 
 function isReplyMail(mail: Pick<ParsedMail, "inReplyTo" | "subject">): boolean {

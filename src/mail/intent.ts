@@ -37,6 +37,8 @@ export interface Intent {
   nudge: boolean;
   /** A link in the new text: with an attachment, the material someone may have asked for. */
   link: boolean;
+  /** Words that hand something over ("here it is", "vedhæftet"): the attachment a forward may have dropped. */
+  handsOver: boolean;
 }
 
 export const NO_INTENT: Intent = {
@@ -53,6 +55,7 @@ export const NO_INTENT: Intent = {
   greeting: false,
   nudge: false,
   link: false,
+  handsOver: false,
 };
 
 /** Text we read: the top of a mail says what it is about, and the regexes stay cheap. */
@@ -152,7 +155,7 @@ const REQUEST = phrases([
   "i wonder(?:ed)? (?:if|whether)",
   "(?:can|could|may|might) i_(?:ask|pick|borrow|get|have|send|steal|grab|book|call)",
   "(?:let me know|tell me|lmk)_(?:what|if|when|whether|how|which|who|your)",
-  "please(?! find (?:attached|enclosed|below|here))_(?:send|review|confirm|share|let|advise|help|take|look|get|reply|check|sign|fill|forward|call|give|tell|find|read|comment)",
+  "please(?! find (?:attached|enclosed|below|here))(?! (?:don't|do not|dont|never))_(?:send|review|confirm|share|let|advise|help|take|look|get|reply|check|sign|fill|forward|call|give|tell|find|read|comment)",
   "(?:i|we)(?:'d| would) (?:really |so |very much )?(?:love|appreciate|welcome|value|like)_(?:your|you to|it if|some|any|a second|an? (?:intro|introduction|opinion|hand|eye))",
   "(?:i|we) (?:really )?need your",
   "(?:need|want|love|welcome|get) (?:your|a second|some|any)_(?:thoughts|feedback|input|advice|opinion|eyes|take|help|view|pair of eyes)",
@@ -164,12 +167,16 @@ const REQUEST = phrases([
   "what (?:time|day|date)s? (?:works|suits|would work)",
   "does_(?:work|suit) (?:for )?you",
   "(?:looking for|need) (?:some )?(?:advice|help|a recommendation|an introduction|an intro|a referral)",
+  "(?:i|we)(?:'ll| will| would)? (?:need|could do with|could use)_from you",
+  "(?:when|whenever|if) you (?:get|have|find) (?:a|the) (?:sec|second|minute|moment|chance|few minutes)",
   "if you (?:could|would|have (?:the )?time|get a (?:chance|moment)|are able|find (?:the )?time)",
   "(?:i|we)(?:'d| would) be_(?:grateful|glad|thrilled|delighted|happy|indebted) (?:for|if)",
   "(?:i|we)(?:'d| would) (?:really |so |very much |greatly )?appreciate",
   // Danish
   "det ville være_(?:hjælp|dejligt|fantastisk|super|godt|skønt|rart|fedt|fint|guld)_hvis (?:du|i)",
-  "hvis (?:du|i) (?:kunne|ville|gad|har (?:tid|mulighed|lyst|overskud))",
+  "hvis (?:du|i) (?:kunne|ville|gad|har (?:tid|mulighed|lyst|overskud)|når (?:det|at)|får tid|kan nå)",
+  "(?:kig|læs|send|ring|skriv|giv|tjek|se|vend) (?:endelig|gerne|lige) (?:på|igennem|mig|til|tilbage|et)",
+  "(?:jeg|vi) (?:skal bruge|mangler|har brug for)_fra dig",
   "(?:høre|spørge|vide|tænkte på|spekulerer på|overvejer),? om (?:du|i) (?:kunne|ville|kan|vil|gad|har|havde)",
   "(?:jeg|vi) (?:ville|vil) (?:blive|være)_(?:glad|glade|taknemmelig|taknemmelige|lykkelig|lykkelige) (?:for|hvis)",
   "(?:jeg|vi) (?:ville|vil)_sætte_pris på",
@@ -365,6 +372,8 @@ const NUDGE = phrases([
   "just following up",
   "bump(?:ing)? (?:this|my)",
   "circling back",
+  "(?:bringing|bring|pushing|moving) this (?:back )?(?:up|to the top)",
+  "(?:top|back to the top) of your inbox",
   "(?:did|have) you (?:get|had|have) a chance",
   "in case (?:it|this|my (?:mail|email|message)) (?:got|was|went) (?:buried|lost|missed)",
   "(?:gentle|quick|friendly) reminder",
@@ -435,6 +444,18 @@ const PROPOSES_TIME =
 const SUBJECT_INTRODUCTION = /^\s*(?:intro|introduction|introduktion|introducing|præsentation|meet)\b/i;
 const SUBJECT_QUESTION = /^\s*(?:quick question|question|a question|spørgsmål|et hurtigt spørgsmål|hurtigt spørgsmål)\b/iu;
 const LINK = /(?:https?:\/\/|www\.)[^\s<>]+/i;
+/** Words that hand something over in the mail itself; with the owner's request before it, what was asked for. */
+const HANDS_OVER = phrases([
+  "(?:here it is|here they are|here you go|here's the|here is the|here are the)",
+  "(?:is|are|it's|its) (?:attached|enclosed)",
+  "attached (?:is|are|you'll find|please find)",
+  "(?:in|on) the shared (?:drive|folder)",
+  "(?:i've|i have) (?:uploaded|shared|put)_(?:in|on|with you)",
+  "her er (?:den|det|de|et|en|nogle|mit|min|mine|vores|linket|link|filen|filerne|referatet|listen|kontakten|navnet|navnene|kontaktoplysningerne|oplysningerne|tallene|rapporten|udkastet|skabelonen|slides|præsentationen)",
+  "(?:hermed|vedhæftet|vedlagt|jeg har vedhæftet|jeg har delt)",
+  "(?:ligger|er lagt) (?:i|på) (?:det delte|den delte|vores delte|drevet|mappen)",
+]);
+
 /** A name after an introduction's words: "introduce you to Tom Becker", "hils på Anders". */
 const NAME_AFTER = /^(?:\s+(?:you|both|two|dig|jer|begge|to|with|til|for|on|på|my|our|min|mit|vores|friend|colleague|ven|veninde|kollega|gamle|old|good)){0,4}\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}[\p{L}'’-]+)){0,2})/u;
 
@@ -478,7 +499,14 @@ function sentences(text: string): string[] {
 
 /** The reader addressed: a question to them says "you" ("du", "jer") somewhere. */
 const SECOND_PERSON = /(?<![\p{L}])(?:you|your|you're|you've|you'd|yours|u|du|dig|din|dit|dine|jer|jeres)(?![\p{L}])/iu;
-/** Longer than this, a question that never says "you" is musing or rhetorical ("who'd have guessed that …?"). */
+/**
+ * A question about people in general that never addresses the reader is musing ("who'd have guessed that …?",
+ * "hvem skal egentlig have råd til …?", "why does the last week always take longest?"): it starts with
+ * "who"/"hvem", leans on "egentlig"/"on earth", or asks why something always or never happens.
+ */
+const MUSING =
+  /^(?:(?:and|but|og|men|så|so)\s+)?(?:who|whoever|hvem)(?![\p{L}])|(?<![\p{L}])(?:egentlig|on earth|in the world|i alverden|overhovedet)(?![\p{L}])|^(?:why|hvorfor)(?![\p{L}]).*(?<![\p{L}])(?:always|never|ever|altid|aldrig|nogensinde)(?![\p{L}])/iu;
+/** Longer than this, a musing question is not asked of the reader; short ones ("Who's coming?") may be. */
 const MAX_WORDS_WITHOUT_YOU = 6;
 
 /** Danish "I" (you, plural) after a verb: "vil I overveje", case-sensitive, unlike the English pronoun. */
@@ -493,6 +521,7 @@ function asksQuestion(text: string): boolean {
     const words = sentence.split(/\s+/).filter(Boolean).length;
     if (words < MIN_QUESTION_WORDS) return false;
     return (
+      !MUSING.test(sentence) ||
       words <= MAX_WORDS_WITHOUT_YOU ||
       SECOND_PERSON.test(sentence) ||
       DANISH_PLURAL_YOU.test(sentence) ||
@@ -521,9 +550,11 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const all = `${ownSubject}\n${body}`;
   const asking = all.replace(new RegExp(COURTESY.source, "giu"), " ");
   const explicitRequest = REQUEST.test(asking) || DANISH_ASK.test(asking) || SUBJECT_QUESTION.test(ownSubject);
-  const request = explicitRequest || asksQuestion(body.replace(new RegExp(COURTESY.source, "giu"), " ")) || asksQuestion(ownSubject);
+  const thanks = THANKS.test(all.replace(new RegExp(NOT_THANKS.source, "giu"), " "));
+  // A thank-you expects no answer: its questions are small talk ("how was your holiday?") unless worded as a request.
+  const request =
+    explicitRequest || (!thanks && (asksQuestion(body.replace(new RegExp(COURTESY.source, "giu"), " ")) || asksQuestion(ownSubject)));
   const asks = sentences(asking).filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s));
-  const thanksText = all.replace(new RegExp(NOT_THANKS.source, "giu"), " ");
   const introduction = INTRODUCTION.test(all) || SUBJECT_INTRODUCTION.test(ownSubject);
   const referred = referralBy(all);
   const referral = !introduction && referred.writer;
@@ -532,7 +563,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const help = !introduction && !referral && HELP_OR_INFORMATION.test(statements);
   const gift: WordedGift | null = introduction ? "introduction" : referral ? "referral" : help ? "help" : null;
   return {
-    thanks: THANKS.test(thanksText),
+    thanks,
     request,
     explicitRequest,
     scheduling: request && asks.length > 0 && asks.every((s) => WHEN.test(s) && (!DEADLINE.test(s) || PROPOSES_TIME.test(s))),
@@ -545,5 +576,6 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     greeting: GREETING.test(all),
     nudge: NUDGE.test(all),
     link: LINK.test(body),
+    handsOver: HANDS_OVER.test(body),
   };
 }

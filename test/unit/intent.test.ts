@@ -47,8 +47,8 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Re: Work", text: "I recommended you to the team at Lego.", want: is(refers()) },
   { subject: "Re: Work", text: "I referred a client your way last week.", want: is(refers()) },
   // Material is judged by structure (ingest/judge.ts), not by its words.
-  { subject: "Re: Contract", text: "Here is the template we use. Attached as PDF.", want: none },
-  { subject: "Slides", text: "Here are the slides: https://example.com/slides", want: is({ link: true }) },
+  { subject: "Re: Contract", text: "Here is the template we use. Attached as PDF.", want: is({ handsOver: true }) },
+  { subject: "Slides", text: "Here are the slides: https://example.com/slides", want: is({ link: true, handsOver: true }) },
   // English: proposals, greetings, first contact, who sent them
   { subject: "Workshop proposal", text: "Here is my proposal for the workshop in January: two days, 24.000 kr.", want: is({ proposal: true }) },
   { subject: "Happy birthday!", text: "Happy birthday, Lars! Hope you have a great day.", want: is({ greeting: true }) },
@@ -143,10 +143,10 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Ida from Lego", text: "I told her you're the person to talk to and gave her your details.", want: is(refers()) },
   { subject: "Rates", text: "Sanjay Gupta recommended you. Could you let me know your monthly rates?", want: is({ ...asks, referredBy: true }) },
   { subject: "Ny booking-side", text: "Nadia Holm gav mig dit navn. Kunne du hjælpe os?", want: is({ ...asks, referredBy: true }) },
-  { subject: "Sv: Referat", text: "Her er referatet fra mødet.", want: none },
-  { subject: "Sv: Kontrakt", text: "Vedhæftet er den skabelon, vi bruger.", want: none },
+  { subject: "Sv: Referat", text: "Her er referatet fra mødet.", want: is({ handsOver: true }) },
+  { subject: "Sv: Kontrakt", text: "Vedhæftet er den skabelon, vi bruger.", want: is({ handsOver: true }) },
   // Danish: proposals, greetings, first contact, who sent them
-  { subject: "Tilbud på workshop", text: "Her er mit tilbud på workshoppen i januar.", want: is({ proposal: true }) },
+  { subject: "Tilbud på workshop", text: "Her er mit tilbud på workshoppen i januar.", want: is({ proposal: true, handsOver: true }) },
   { subject: "Tillykke med fødselsdagen", text: "Stort tillykke med dagen, Lars!", want: is({ greeting: true }) },
   { subject: "Hej", text: "Jeg fik dit navn af Lars, som mente at vi burde tale sammen.", want: is({ referredBy: true }) },
   {
