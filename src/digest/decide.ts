@@ -165,10 +165,18 @@ function inNetwork(contact: Contact, before: number): boolean {
 export function dueSections(contact: Contact, owner: DigestSettings, now: number): Recommendation[] {
   if (contact.muted) return [];
   if (contact.snoozedUntil !== null && contact.snoozedUntil > now) return [];
+  const dues: Array<[Section, Due | null]> = [
+    ["thank", thankDue(contact, now)],
+    ["help", helpDue(contact, now)],
+    ["follow-up", followUpDue(contact, owner, now)],
+    ["reconnect", reconnectDue(contact, owner, now)],
+  ];
+  // Most people are due in nothing: their strength is computed only when something is due.
+  if (dues.every(([, d]) => d === null)) return [];
   const strength = tieStrength(contact, now);
   const due: Recommendation[] = [];
-  const add = (section: Section, d: Due | null) => {
-    if (!d) return;
+  for (const [section, d] of dues) {
+    if (!d) continue;
     due.push({
       section,
       contactId: contact.id,
@@ -180,11 +188,7 @@ export function dueSections(contact: Contact, owner: DigestSettings, now: number
       priority: round(d.stake * (1 + (d.weight ?? strength) / 10), 3),
       evidence: d.evidence,
     });
-  };
-  add("thank", thankDue(contact, now));
-  add("help", helpDue(contact, now));
-  add("follow-up", followUpDue(contact, owner, now));
-  add("reconnect", reconnectDue(contact, owner, now));
+  }
   return due.sort((a, b) => b.stake - a.stake || SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section));
 }
 
