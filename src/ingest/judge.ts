@@ -74,12 +74,13 @@ export interface Judgement {
 
 /**
  * Why an outbound mail expects an answer, or null. A reminder address (+Nd) always does; an announcement to
- * more than a handful never does; a proposal, a request or a nudge does; a thank-you or a greeting asks nothing unless
+ * more than a handful, or a copy to someone in Cc, never does; a proposal, a request or a nudge does; a thank-you or a greeting asks nothing unless
  * it says so in words; a question does; a first contact does. Confirmations and answers fall through to null.
  */
 export function followUpReason(e: ContactEvent, firstContact: boolean): FollowUpReason | null {
   if (e.followUpDays !== null) return "reminder";
-  if (e.recipientCount > HANDFUL_RECIPIENTS) return null;
+  // Cc keeps someone informed; the answer is expected from the people the mail was written to.
+  if (e.recipientCount > HANDFUL_RECIPIENTS || e.cc) return null;
   const i = e.intent;
   if (i.proposal) return "proposal";
   // A nudge on one's own unanswered mail ("just checking this reached you") still waits for that answer.

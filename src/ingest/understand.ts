@@ -48,6 +48,8 @@ export interface ContactEvent {
   isReply: boolean;
   /** How many people besides the owner the mail was written to (To and Cc). */
   recipientCount: number;
+  /** Outbound: the person was only in Cc, kept informed rather than addressed. */
+  cc: boolean;
   /** Inbound only: the other people it was written to alongside the owner, when they are a handful. */
   alongside: Address[];
   /** What it carries for the reader to open: the first attachment's name, or "link". Null when nothing. */
@@ -259,6 +261,7 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
         // Only the quote is seen: who else it went to, and what it carried, are unknown.
         isReply: false,
         recipientCount: 1,
+        cc: false,
         alongside: [],
         material: null,
         ownerNote: false,
@@ -269,6 +272,7 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
 
   const material = materialOf(mail, intent, own, mail.from?.address ?? null);
   const isReply = isReplyMail(mail);
+  const addressed = new Set(mail.to.map((a) => a.address));
   for (const person of targets) {
     events.push({
       address: person.address,
@@ -286,6 +290,7 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
       private: plus.private,
       isReply,
       recipientCount: targets.length,
+      cc: !addressed.has(person.address) && addressed.size > 0,
       alongside: [],
       material,
       ownerNote: false,
@@ -376,7 +381,16 @@ function understandForward(
   let summary: string;
   if (owner.has(forward.from.address)) {
     const targets = humanPeople(people([...forward.to, ...forward.cc], ctx), ctx);
-    events = targets.map((p) => ({ ...base, address: p.address, name: p.name ?? null, direction: "out" as const, recipientCount: targets.length, alongside: [] }));
+    const addressed = new Set(forward.to.map((a) => a.address));
+    events = targets.map((p) => ({
+      ...base,
+      address: p.address,
+      name: p.name ?? null,
+      direction: "out" as const,
+      recipientCount: targets.length,
+      cc: !addressed.has(p.address) && addressed.size > 0,
+      alongside: [],
+    }));
     summary = `your forwarded mail to ${targets.map((p) => p.name ?? p.address).join(", ") || "no one we could find"}`;
   } else if (isSuppressed(forward.from.address, ctx.suppressions)) {
     return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: "you asked to ignore that sender", forwarded: true };
@@ -388,6 +402,7 @@ function understandForward(
         name: forward.from.name ?? null,
         direction: "in",
         followUpDays: null,
+        cc: false,
         ...audience(forward.from.address, [...forward.to, ...forward.cc], ctx.ownerAddresses, ctx.assistantLocal, ctx.assistantDomain, ctx.suppressions),
       },
     ];
@@ -483,6 +498,7 @@ export function understandInbound(mail: ParsedMail, receivedAt: number, source: 
         isReply: isReplyMail(mail),
         material: materialOf(mail, intent, own, from.address),
         ownerNote: false,
+        cc: false,
         ...audience(from.address, [...mail.to, ...mail.cc], ctx.ownerAddresses, ctx.assistantLocal, ctx.assistantDomain, ctx.suppressions),
       },
     ],

@@ -187,6 +187,27 @@ describe("classifyIntent", () => {
 });
 
 // Wording the rewrite first lost or misread, each pinned where it was found.
+describe("wording from the last unseen scenarios", () => {
+  it.each([
+    ["Jeg skal bruge databladet og installationsvejledningen til den Zaptec Go.", true],
+    ["Vi skal bruge et tilbud på ladestanderen inden jul.", true],
+    ["Jeg sidder fast og kunne virkelig bruge dit blik på den, hvis du kan finde en halv time.", true],
+    ["So I need someone to have the boys from 8 till about 5. I'll owe you big time.", true],
+    ["Jeg skal bruge weekenden på at male.", false],
+    ["Har du læst om de nye krav til autorisationen? Hvem har dog fundet på de nye regler?", false],
+  ])("%s → request %s", (text, request) => {
+    expect(classifyIntent({ subject: "Re: x", text }).request).toBe(request);
+  });
+
+  it("congratulations without the word are a greeting", () => {
+    expect(classifyIntent({ subject: "!!!!!!", text: "HANNAH. Mum just told me. Engaged!! I'm so happy for you both." }).greeting).toBe(true);
+  });
+
+  it("'lagt din profil videre til' is a referral", () => {
+    expect(classifyIntent({ subject: "Fabric-snakken", text: "Jeg har lagt din profil videre til vores nye indkøbschef." }).gift).toBe("referral");
+  });
+});
+
 describe("wording rules that were gaps", () => {
   it("'you might find this useful' is help given", () => {
     expect(classifyIntent({ subject: "Re: Grants", text: "I found a grant that fits you, you might find this useful." })).toMatchObject({

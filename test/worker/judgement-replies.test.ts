@@ -133,6 +133,44 @@ describe("the owner's later mail to someone who has not answered", () => {
     expect(await r.contact(LARS)).toMatchObject({ followUpSince: null, unansweredOutbound: 0 });
     expect((await r.digest(NEXT_MONDAY)).items).toEqual([]);
   });
+
+  it("the answer is expected from the people in To: someone in Cc is not chased", async () => {
+    const r = await replayOwner("sofie.cc@kjaer.design");
+    await knownTie(r, LARS);
+    await knownTie(r, TOM);
+    await r.send({
+      at: "2026-11-05T09:00:00+01:00",
+      to: [LARS],
+      cc: [TOM],
+      subject: "Workshop i januar",
+      body: "Hi Lars,\n\nCould you send me the dates you have free in January? Tom is copied so he knows the plan.\n\nSofie",
+    });
+    expect((await r.contact(TOM)).followUpSince).toBeNull();
+    expect(shown(await r.plan(MONDAY))).toEqual([["follow-up", LARS.address]]);
+  });
+
+  it("an announcement to more than five settles nothing: the open question and the quiet stay as they were", async () => {
+    const r = await replayOwner("sofie.announces@kjaer.design");
+    await knownTie(r, LARS);
+    await r.send({
+      at: "2026-11-02T09:00:00+01:00",
+      to: [LARS],
+      subject: "Kontoudtog for oktober",
+      body: "Hej Lars,\n\nKan du sende mig kontoudtoget for oktober?\n\nSofie",
+    });
+    const clients = ["anna@holm.dk", "bo@nielsen.dk", "carl@berg.dk", "dorte@lind.dk", "eva@skov.dk"].map((address) => ({ name: address.split("@")[0], address }));
+    await r.send({
+      at: "2026-11-04T09:00:00+01:00",
+      to: [LARS, ...clients],
+      subject: "Nye telefontider fra 1. december",
+      body: "Kære alle,\n\nFra 1. december har jeg telefontid kl. 9–12 på hverdage.\n\nVenlig hilsen\nSofie",
+    });
+    const lars = await r.contact(LARS);
+    expect(lars).toMatchObject({ followUpSince: at("2026-11-02T09:00:00+01:00"), lastOutboundAt: at("2026-11-02T09:00:00+01:00"), outboundCount: 3 });
+    expect(shown(await r.plan(MONDAY))).toEqual([["follow-up", LARS.address]]);
+    // Someone who only ever got the announcement is counted, but no conversation and no tie.
+    expect(await r.contact(clients[0])).toMatchObject({ outboundCount: 1, lastAt: null, conversationCount: 0, followUpSince: null });
+  });
 });
 
 describe("mail to more than five people", () => {
