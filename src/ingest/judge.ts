@@ -74,8 +74,9 @@ export interface Judgement {
 
 /**
  * Why an outbound mail expects an answer, or null. A reminder address (+Nd) always does; an announcement to
- * more than a handful, or a copy to someone in Cc, never does; a proposal, a request or a nudge does; a thank-you or a greeting asks nothing unless
- * it says so in words; a question does; a first contact does. Confirmations and answers fall through to null.
+ * more than a handful, or a copy to someone in Cc, never does; a proposal, a request or a nudge does; a
+ * thank-you asks nothing unless it says so in words; a question does, in a greeting too; a first contact does
+ * unless it is a greeting. Confirmations and answers fall through to null.
  */
 export function followUpReason(e: ContactEvent, firstContact: boolean): FollowUpReason | null {
   if (e.followUpDays !== null) return "reminder";
@@ -85,8 +86,10 @@ export function followUpReason(e: ContactEvent, firstContact: boolean): FollowUp
   if (i.proposal) return "proposal";
   // A nudge on one's own unanswered mail ("just checking this reached you") still waits for that answer.
   if (i.explicitRequest || i.nudge) return "question";
-  if (i.thanks || i.greeting) return null;
+  if (i.thanks) return null;
+  // A greeting expects nothing, unless it also asks ("congratulations on the launch — would a call be useful?").
   if (i.request) return "question";
+  if (i.greeting) return null;
   if (firstContact) return "first-contact";
   return null;
 }

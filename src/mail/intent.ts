@@ -78,7 +78,8 @@ const GAP = `(?:[\\s,]+${W}){0,${GAP_WORDS}}?[\\s,]+`;
  * adjacent. Each pattern starts and ends on a word boundary, æøå included.
  */
 function phrases(list: string[]): RegExp {
-  const body = list.map((p) => p.replace(/_/g, GAP)).join("|");
+  // A comma may stand before any space: "glade, hvis du …", "Cheers, Lena!".
+  const body = list.map((p) => p.replace(/ /g, ",? ").replace(/_/g, GAP)).join("|");
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, "iu");
 }
 
@@ -110,6 +111,11 @@ const THANKS = phrases([
   "(?:you )?saved (?:me|my|us|our|the)_(?:day|week|weekend|life|bacon|skin|hours|deadline|launch|project)",
   "you(?:'re| are) a (?:star|lifesaver|life saver|legend|gem|hero|saint)",
   "lifesaver",
+  "cheers (?:mate|\\p{Lu}\\p{L}+)?!",
+  "(?:exactly|just|precisely) what (?:i|we) (?:needed|was after|were after|was looking for)",
+  "(?:you're|you are) (?:gold|a gem|the best|amazing|brilliant|a legend)",
+  "(?:the )?(?:coffee|coffees|drinks?|lunch|beers?|next round|dinner|pint)(?: is| are|'s)? on me",
+  "(?:has|have|'s) (?:already )?saved (?:me|us)",
   "(?:i|we) owe you",
   "couldn't have done it without you",
   "could not have done it without you",
@@ -125,7 +131,11 @@ const THANKS = phrases([
   "sætter_pris på",
   "(?:du )?(?:reddede|redder|har reddet)_(?:mig|min|mit|dagen|ugen|weekenden|deadline)",
   "(?:det var|hvor var det|hvor er det|det er)_(?:sødt|pænt|generøst|venligt|rart|flot|lieb) af dig",
-  "du er (?:en )?(?:skat|engel|helt|stjerne|guldklump)",
+  "du er (?:en )?(?:skat|engel|helt|stjerne|guldklump|guld|guld værd|et guldkorn)",
+  "(?:præcis|lige præcis|netop) (?:det|hvad) (?:jeg|vi)_(?:manglede|havde brug for|ledte efter)",
+  "(?:kaffen|frokosten|øllen|middagen|næste omgang) er på mig",
+  "(?:du skal have|du fortjener|jeg skylder dig) (?:en|et)_(?:flaske|kaffe|øl|frokost|middag|kage|buket)",
+  "har (?:allerede )?sparet (?:mig|os)",
   "uden dig",
   "skylder dig",
   "(?:var|har været|sikke|for en) (?:en )?(?:stor|kæmpe|enorm|uvurderlig) hjælp",
@@ -176,6 +186,7 @@ const REQUEST = phrases([
   "if you (?:could|would|have (?:the )?time|get a (?:chance|moment)|are able|find (?:the )?time)",
   "(?:i|we)(?:'d| would) be_(?:grateful|glad|thrilled|delighted|happy|indebted) (?:for|if)",
   "(?:i|we)(?:'d| would) (?:really |so |very much |greatly )?appreciate",
+  "(?:would|'d) (?:be|love) (?:amazing|great|brilliant|lovely|awesome|fantastic|so helpful|a huge help)_(?:to get|if you|your|to have)",
   // Danish
   "det ville være_(?:hjælp|dejligt|fantastisk|super|godt|skønt|rart|fedt|fint|guld)_hvis (?:du|i)",
   "hvis (?:du|i) (?:kunne|ville|gad|har (?:tid|mulighed|lyst|overskud)|når (?:det|at)|får tid|kan nå)",
@@ -289,7 +300,7 @@ const REFERRAL = phrases([
   "(?:mentioned|recommended|suggested|dropped|passed on|passed along|gave|given|shared|sent|forwarded|floated)(?![\\s,]+(?:me|us)\\b)_your_(?:name|details|contact|info|number|email|website|portfolio|cv|profile|card)",
   "told_about (?:you|your)",
   "(?:told|mentioned|recommended|suggested)(?:[\\s,]+[^.!?\\n]{1,80}?)?[\\s,]+about (?:you|your|\\p{Lu}\\p{L}+)(?=[^.!?\\n]{0,160}(?:get in touch|reach out|be in touch|contact you|call you|ring you|email you|what they need|the person to talk to))",
-  "(?:she|he|they)(?:'ll|'d| will| would| said (?:she|he|they)(?:'d| would| will))_(?:get in touch|reach out to you|contact you|call you|ring you|email you|be in touch)",
+  "(?:she|he|they)(?:'ll|'d| will| would| might| may| said (?:she|he|they)(?:'d| would| will| might))_(?:get in touch|reach out to you|contact you|call you|ring you|email you|be in touch)",
   "expect (?:a|an) (?:call|mail|email|message|note) from",
   "told_(?:you're|you are|you'd be)_(?:person|one|right|best|perfect)",
   "put (?:in )?(?:a|my) (?:good )?word",
@@ -302,8 +313,17 @@ const REFERRAL = phrases([
   "(?:henvist|henviste)_til dig",
   "(?:hun|han|de) (?:vil|kommer til at|tager|skriver|ringer|sagde,? (?:at )?(?:hun|han|de) ville)_(?:kontakte dig|kontakt til dig|til dig|ringe til dig|skrive til dig)",
   "(?:lagt|lagde) (?:et godt ord|en god gang) ind for dig",
+  "(?:sendt|sendte|henvist|henviste|sendte|skickat)_(?:din vej|videre til dig|over til dig)",
+  "dit navn (?:i puljen|på banen|på bordet|i spil|frem)",
+  "(?:put|threw|dropped|tossed|thrown|put forward) your name (?:in|into|forward|in the hat|in the ring)",
+  "(?:you got|gave you|give you|giving you) a (?:shout-?out|mention|plug|shoutout)",
+  "(?:plugged|talked up|bigged up) you",
 ]);
 const REFERRAL_ALL = new RegExp(REFERRAL.source, "giu");
+/** A referral still to come: "so I can put your name…", "I'll mention you to…", "så jeg kan nævne dig". */
+const NOT_YET = /(?:so (?:that )?(?:i|we) can|(?:i|we)(?:'ll| will| could| can| might| would)|happy to|glad to|så (?:jeg|vi) kan|(?:jeg|vi) (?:vil|kan|kunne|skal))\s+(?:[\p{L}'-]+\s+){0,2}$/iu;
+/** "…you got a shout-out in our Slack. OK, it was me." */
+const OWNS_UP = /(?<![\p{L}])(?:it was me|that was me|guilty|det var mig|den var mig)(?![\p{L}])/iu;
 /** The writer as the one who did it: a first-person subject earlier in the sentence. */
 const FIRST_PERSON = /(?<![\p{L}])(?:i|i've|i'd|i'm|we|we've|we'd|jeg|vi)(?![\p{L}'])/iu;
 
@@ -317,7 +337,10 @@ function referralBy(text: string): { writer: boolean; someoneElse: boolean } {
   for (const m of text.matchAll(REFERRAL_ALL)) {
     const before = text.slice(Math.max(0, m.index - 200), m.index);
     const sentence = before.split(/[.!?\n]\s*/).pop() ?? "";
-    if (FIRST_PERSON.test(sentence) || sentence.trim() === "") writer = true;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
+    // "…so I can put your name in front of our CEO" is a plan, not a gift yet.
+    if (NOT_YET.test(sentence)) continue;
+    if (FIRST_PERSON.test(sentence) || sentence.trim() === "" || OWNS_UP.test(after)) writer = true;
     else someoneElse = true;
   }
   return { writer, someoneElse };

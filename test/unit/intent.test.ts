@@ -208,6 +208,32 @@ describe("wording from the last unseen scenarios", () => {
   });
 });
 
+describe("wording from the closing unseen scenarios", () => {
+  it.each([
+    "Perfect, exactly what I needed - the hero fits with two words to spare. Cheers Lena!",
+    "Sofie, du er guld. Programmet er allerede printet. Kaffen er på mig næste gang.",
+    "Rikke, din ordliste har allerede sparet mig en hel dag. Du skal have en flaske af den gode rødvin.",
+  ])("thanks without the word: %s", (text) => {
+    expect(classifyIntent({ subject: "Re: x", text }).thanks).toBe(true);
+  });
+
+  it.each([
+    ["Someone asked for a copywriter, and you got a shout-out in our Slack. OK, it was me.", "referral"],
+    ["Jeg smed dit navn i puljen, da de spurgte efter en koordinator.", "referral"],
+    ["Jeg har sendt to patienter din vej i denne uge.", "referral"],
+    ["Could you send two case studies before then, so I can put your name in front of our CEO?", null],
+  ])("%s → gift %s", (text, gift) => {
+    expect(classifyIntent({ subject: "x", text }).gift).toBe(gift);
+  });
+
+  it.each([
+    "Vi ville blive rigtig glade, hvis du havde lyst til at komme og fortælle lidt om løbeskader.",
+    "Would be amazing to get your red pen on this before the 10th.",
+  ])("a request worded as a wish: %s", (text) => {
+    expect(classifyIntent({ subject: "x", text }).request).toBe(true);
+  });
+});
+
 describe("wording rules that were gaps", () => {
   it("'you might find this useful' is help given", () => {
     expect(classifyIntent({ subject: "Re: Grants", text: "I found a grant that fits you, you might find this useful." })).toMatchObject({
