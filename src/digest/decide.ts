@@ -218,8 +218,9 @@ function thankDue(contact: Contact, now: number): Due | null {
   const gaveAt = contact.lastTheyGaveAt;
   const kind = contact.lastTheyGaveKind ?? "help";
   if (gaveAt === null) return null;
-  // Help is acknowledged by any answer; a debt for an introduction or a referral by thanks.
-  const settledBy = kind === "help" ? maxOf(contact.lastYouThankedAt, contact.lastOutboundAt) : contact.lastYouThankedAt;
+  // Help, and what was asked for, are acknowledged by any personal answer (people say "perfect, just what I
+  // needed" more often than "thank you"); a debt for an introduction or a referral is settled by thanks.
+  const settledBy = kind === "help" || kind === "asked-for" ? maxOf(contact.lastYouThankedAt, contact.lastOutboundAt) : contact.lastYouThankedAt;
   if (!open(contact, "thank", gaveAt, settledBy, now)) return null;
   if (kind === "help" && !inNetwork(contact, gaveAt + 1)) return null;
   return {

@@ -440,6 +440,33 @@ describe("an address in the answer to the owner's request", () => {
     ]);
   });
 
+  it("the owner's answer acknowledges what was asked for, whatever its words; an introduction still wants thanks", async () => {
+    const r = await replayOwner("sofie.address.acknowledged@kjaer.design");
+    const asked = await askForAdvisor(r, METTE);
+    const got = await r.reply({
+      at: "2026-11-10T12:00:00+01:00",
+      from: METTE,
+      to: [r.me],
+      subject: "Sv: Energirådgiver?",
+      body: "Hej Sofie,\n\nJa, min svoger. Han hedder Torben, tm@kystenergi.dk.\n\nMette",
+      inReplyTo: asked,
+    });
+    await r.send({ at: "2026-11-10T15:00:00+01:00", to: [METTE], subject: "Sv: Energirådgiver?", body: "Perfekt, jeg skriver til ham i aften.\n\nSofie", inReplyTo: got });
+    expect((await r.digest(MONDAY)).items).toEqual([]);
+
+    await knownTie(r, LARS);
+    const intro = await r.reply({
+      at: "2026-11-11T10:00:00+01:00",
+      from: LARS,
+      to: [r.me, TOM],
+      subject: "Sofie, mød Tom",
+      body: "Hej Sofie og Tom,\n\nI to burde virkelig tale sammen om jeres byggeprojekter.\n\nLars",
+      inReplyTo: got,
+    });
+    await r.send({ at: "2026-11-11T14:00:00+01:00", to: [LARS], subject: "Sv: Sofie, mød Tom", body: "Hej Lars,\n\nJeg skriver til Tom i morgen.\n\nSofie", inReplyTo: intro });
+    expect(shown(await r.plan(MONDAY))).toEqual([["thank", LARS.address]]);
+  });
+
   it("the writer's own address in the text is not", async () => {
     const r = await replayOwner("sofie.address.own@kjaer.design");
     const asked = await askForAdvisor(r, METTE);
