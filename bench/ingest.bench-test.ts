@@ -10,7 +10,7 @@ import { parseMail } from "../src/mail/parse";
 import type { ParsedMail } from "../src/mail/types";
 import { emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "../test/support/mail";
 import { seedOwner } from "../test/support/owners";
-import { hugeCorpus, MAIL_CLASSES, smallCorpus, type BenchMail, type MailClass } from "./support/corpus";
+import { hostileHeaderCorpus, hugeCorpus, MAIL_CLASSES, smallCorpus, type BenchMail, type MailClass } from "./support/corpus";
 import { d1Cost, explainCalls, meterD1, scans, type D1Call } from "./support/d1-meter";
 import { concatBytes, utf8Bytes } from "./support/encode";
 import { batchSize, bytes, max, median, ms, ratio, sample, table } from "./support/measure";
@@ -216,6 +216,35 @@ describe("ingest pipeline: parseMail + understandOwnerMail vs PostalMime.parse",
     // Sanity, not timing: the pipeline understood what it was given.
     expect(results.find((r) => r.name === "gmail-fwd-en")!.outcome).toContain("Sarah Miller");
     expect(results.find((r) => r.name === "outlook-zip-25mib")!.truncated).toBe(true);
+  });
+});
+
+/** Naive runs of a hostile mail: one takes seconds. */
+const HOSTILE_NAIVE_RUNS = 3;
+
+describe("hostile headers: parseMail's header caps vs PostalMime.parse (issue 9)", () => {
+  it("measures the worst case of RFC 2047 decoding", async ({ task }) => {
+    const rows = [];
+    for (const mail of hostileHeaderCorpus()) {
+      const oursOp = () => parseMail(mail.raw).then(() => "read", (e: unknown) => (e instanceof Error ? e.message : String(e)));
+      const outcome = await oursOp();
+      const k = await batchSize(oursOp);
+      const oursSamples: number[] = [];
+      for (let r = 0; r < SMALL_RUNS; r++) oursSamples.push(await sample(oursOp, k));
+      const naiveSamples: number[] = [];
+      for (let r = 0; r < HOSTILE_NAIVE_RUNS; r++) naiveSamples.push(await sample(() => PostalMime.parse(mail.raw), 1));
+      rows.push({ name: mail.name, bytes: mail.raw.byteLength, k, outcome, ours: oursSamples, naive: naiveSamples });
+    }
+    const out = table(
+      ["mail", "size", "K", "ours median ms", "ours max ms", "naive median ms", "naive max ms", "naive ÷ ours", "ours"],
+      rows.map((r) => [r.name, bytes(r.bytes), r.k, ms(median(r.ours)), ms(max(r.ours)), ms(median(r.naive)), ms(max(r.naive)), ratio(median(r.naive) / median(r.ours)), r.outcome.slice(0, 70)]),
+    );
+    console.log(`\nHostile headers (ours: parseMail, refusing before postal-mime; naive: PostalMime.parse, ${HOSTILE_NAIVE_RUNS} runs)\n${out}\n`);
+    task.meta.benchResult = { name: "ingest-hostile-headers", mails: rows };
+    // Sanity, not timing: the caps refused what they should and read what they should.
+    expect(rows[0].outcome).toMatch(/^This mail's headers are too large to read/);
+    expect(rows[1].outcome).toMatch(/^This mail's Subject header has too many encoded words/);
+    expect(rows[2].outcome).toBe("read");
   });
 });
 

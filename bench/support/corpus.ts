@@ -895,3 +895,41 @@ export function smallCorpus(): BenchMail[] {
     ...rfc822Forwards(),
   ];
 }
+
+/** A mail whose headers are built to cost postal-mime CPU (issue 9): refused or read at the caps of src/mail/bound.ts. */
+export interface HostileMail {
+  name: string;
+  raw: Uint8Array;
+}
+
+/** 日本語の件名 in one base64 encoded word: postal-mime joins a run of these and rescans the join per word. */
+const HOSTILE_WORD = "=?UTF-8?B?5pel5pys6Kqe44Gu5Lu25ZCN?=";
+
+function hostileMail(extraHeaders: string[]): Uint8Array {
+  return new TextEncoder().encode(
+    [
+      "From: Mallory <mallory@attacker.example>",
+      "To: gensidig@example.com",
+      "Message-ID: <hostile@attacker.example>",
+      "Date: Tue, 10 Nov 2026 09:00:00 +0000",
+      ...extraHeaders,
+      "Content-Type: text/plain; charset=UTF-8",
+      "",
+      "Hej",
+      "",
+    ].join("\r\n"),
+  );
+}
+
+const encodedSubject = (words: number) => `Subject: ${Array(words).fill(HOSTILE_WORD).join("\r\n ")}`;
+
+export function hostileHeaderCorpus(): HostileMail[] {
+  return [
+    // The worst case of issue 9: ~1 MB of encoded words in one Subject (refused by the header block cap).
+    { name: "subject of 1 MiB encoded words", raw: hostileMail([encodedSubject(Math.ceil(MiB / (HOSTILE_WORD.length + 3)))]) },
+    // Within the block and field caps, refused by the cap on encoded words in a row.
+    { name: "subject of 1,600 encoded words (60 KiB)", raw: hostileMail([encodedSubject(1600)]) },
+    // The most that is still read: MAX_ENCODED_WORD_RUN words in a row.
+    { name: "subject of 256 encoded words (read)", raw: hostileMail([encodedSubject(256)]) },
+  ];
+}

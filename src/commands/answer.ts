@@ -2,7 +2,7 @@
 // whenever something did not work. Pure: outcomes in, text out.
 import { cleanText, localDate } from "../digest/format";
 import type { Language } from "../digest/i18n";
-import type { Execution } from "./execute";
+import type { Execution, Refusal } from "./execute";
 import type { Done, Failure, LineOutcome, SettingsView, TokenProblem, Who } from "./outcome";
 import type { Verb } from "./parse";
 
@@ -55,7 +55,8 @@ function cadenceText(days: number, lang: Language): string {
 interface Texts {
   done(r: Extract<Done, { code: string }>, timeZone: string): string | string[];
   failure(r: Failure): string;
-  tokenNote(problem: TokenProblem): string;
+  refused(problem: TokenProblem): string;
+  resend(plainAddress: string, withLines: boolean): string;
   skipped(n: number): string;
   nothing: string;
   help: string[];
@@ -220,8 +221,8 @@ const en: Texts = {
         return `digests go out on the hour, so "${r.word}" can't be used.${usage("schedule")}`;
       case "line-too-long":
         return "this line is too long to be a command.";
-      case "token":
-        return tokenText(r.problem, "en");
+      case "no-digest":
+        return 'item numbers only work in a reply to a digest. Name the person instead, e.g. "snooze anna@x.dk 2w".';
       case "no-item":
         return `the digest has no item ${r.number}${r.count ? ` (its items are 1–${r.count})` : " (it had no items)"}.`;
       case "not-found":
@@ -242,7 +243,17 @@ const en: Texts = {
         return "the digest could not be sent just now; please try again later.";
     }
   },
-  tokenNote: (problem) => `Note: ${tokenText(problem, "en")}`,
+  refused(problem) {
+    const why: Record<TokenProblem, string> = {
+      forged: "it went to a reply address Gensidig did not make (the part after + was changed), so I cannot tell which digest it answers.",
+      expired: "it answers a digest more than 30 days old, whose reply address no longer works.",
+      "other-owner": "it went to the reply address of a digest that was not sent to you.",
+      "unknown-digest": "the digest it answers no longer exists.",
+    };
+    return `✗ Nothing in this mail was carried out: ${why[problem]}`;
+  },
+  resend: (address, withLines) =>
+    withLines ? `To have these lines carried out, send them to ${address} or reply to your latest digest:` : `Write to ${address}, or reply to your latest digest.`,
   skipped: (n) => `I read the first lines only; ${n} more line${n === 1 ? " was" : "s were"} left out. Send them in another mail.`,
   nothing: "I found no commands in your mail.",
   help: [
@@ -344,8 +355,8 @@ const da: Texts = {
         return `oversigterne sendes på hele klokkeslæt, så "${r.word}" kan ikke bruges.${usage("schedule")}`;
       case "line-too-long":
         return "linjen er for lang til at være en kommando.";
-      case "token":
-        return tokenText(r.problem, "da");
+      case "no-digest":
+        return 'punktnumre virker kun i et svar på en oversigt. Nævn personen i stedet, f.eks. "udsæt anna@x.dk 2w".';
       case "no-item":
         return `oversigten har intet punkt ${r.number}${r.count ? ` (punkterne er 1–${r.count})` : " (den havde ingen punkter)"}.`;
       case "not-found":
@@ -366,7 +377,17 @@ const da: Texts = {
         return "oversigten kunne ikke sendes lige nu; prøv igen senere.";
     }
   },
-  tokenNote: (problem) => `Bemærk: ${tokenText(problem, "da")}`,
+  refused(problem) {
+    const why: Record<TokenProblem, string> = {
+      forged: "den blev sendt til en svaradresse, som Gensidig ikke har lavet (delen efter + er ændret), så jeg kan ikke se, hvilken oversigt den svarer på.",
+      expired: "den svarer på en oversigt, der er mere end 30 dage gammel, og hvis svaradresse ikke virker længere.",
+      "other-owner": "den blev sendt til svaradressen på en oversigt, som ikke blev sendt til dig.",
+      "unknown-digest": "den oversigt, den svarer på, findes ikke længere.",
+    };
+    return `✗ Intet i denne mail blev udført: ${why[problem]}`;
+  },
+  resend: (address, withLines) =>
+    withLines ? `Send linjerne til ${address}, eller svar på din seneste oversigt, for at få dem udført:` : `Skriv til ${address}, eller svar på din seneste oversigt.`,
   skipped: (n) => `Jeg læste kun de første linjer; ${n} ${n === 1 ? "linje blev" : "linjer blev"} sprunget over. Send dem i en ny mail.`,
   nothing: "Jeg fandt ingen kommandoer i din mail.",
   help: [
@@ -392,26 +413,6 @@ const da: Texts = {
   ],
 };
 
-function tokenText(problem: TokenProblem, lang: Language): string {
-  const texts: Record<Language, Record<TokenProblem, string>> = {
-    en: {
-      missing: 'item numbers only work in a reply to a digest. Name the person instead, e.g. "snooze anna@x.dk 2w".',
-      forged: "the reply address of this mail is not one Gensidig made (it was changed), so its item numbers act on nothing. Name the person by address instead.",
-      expired: "this digest is more than 30 days old, so its item numbers no longer act. Reply to a newer digest, or name the person by address.",
-      "other-owner": "this digest was not sent to you, so its item numbers act on nothing.",
-      "unknown-digest": "that digest no longer exists, so its item numbers act on nothing.",
-    },
-    da: {
-      missing: 'punktnumre virker kun i et svar på en oversigt. Nævn personen i stedet, f.eks. "udsæt anna@x.dk 2w".',
-      forged: "svaradressen på denne mail er ikke lavet af Gensidig (den er ændret), så dens punktnumre gør ingenting. Nævn personen ved adresse i stedet.",
-      expired: "denne oversigt er mere end 30 dage gammel, så dens punktnumre virker ikke længere. Svar på en nyere oversigt, eller nævn personen ved adresse.",
-      "other-owner": "denne oversigt blev ikke sendt til dig, så dens punktnumre gør ingenting.",
-      "unknown-digest": "den oversigt findes ikke længere, så dens punktnumre gør ingenting.",
-    },
-  };
-  return texts[lang][problem];
-}
-
 const TEXTS: Record<Language, Texts> = { en, da };
 
 function echo(line: string): string {
@@ -426,15 +427,20 @@ function renderLine(o: LineOutcome, t: Texts, timeZone: string): string[] {
   return [`${mark} ${echo(o.line)} — ${first}`, ...rest.map((l) => `    ${l}`)];
 }
 
+/** A mail to a reply address that did not verify: why nothing ran, and the lines to send again elsewhere. */
+function renderRefusal(refused: Refusal, t: Texts): string {
+  const out = [t.refused(refused.problem), "", t.resend(refused.plainAddress, refused.lines.length > 0)];
+  for (const line of refused.lines) out.push(`  ${echo(line)}`);
+  return `${out.join("\n")}\n`;
+}
+
 /** The confirmation's text/plain body. Help follows whenever a line failed, was `help`, or nothing was read. */
 export function renderAnswer(execution: Execution): string {
   const { owner } = execution;
   const lang: Language = owner.language === "da" ? "da" : "en";
   const t = TEXTS[lang];
+  if (execution.refused) return renderRefusal(execution.refused, t);
   const out: string[] = [];
-  if (execution.tokenProblem && !execution.outcomes.some((o) => !o.ok && o.result.code === "token")) {
-    out.push(t.tokenNote(execution.tokenProblem), "");
-  }
   for (const o of execution.outcomes) out.push(...renderLine(o, t, owner.timeZone));
   if (execution.outcomes.length === 0) out.push(t.nothing);
   if (execution.skipped) out.push("", t.skipped(execution.skipped));

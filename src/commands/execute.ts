@@ -51,14 +51,25 @@ export interface CommandRun {
 export interface Execution {
   outcomes: LineOutcome[];
   skipped: number;
-  /** Set when the mail carried a token that did not verify: the answer says so even if no line used it. */
-  tokenProblem: TokenProblem | null;
+  /**
+   * Set when the mail went to a digest reply address whose token did not verify. Then no line ran, not even
+   * one that names a person by address: `outcomes` is empty, and the answer says why.
+   */
+  refused: Refusal | null;
   /** The owner as they are after this mail (a `language` line changes the answer's language). */
   owner: Owner;
   attachments: OutgoingAttachment[];
 }
 
-type TokenState = { valid: true; items: NumberedItem[] } | { valid: false; problem: TokenProblem };
+export interface Refusal {
+  problem: TokenProblem;
+  /** The lines that were read and not run, to quote back. */
+  lines: string[];
+  /** The assistant's plain address, where address commands work without a digest. */
+  plainAddress: string;
+}
+
+type TokenState = { valid: true; items: NumberedItem[] } | { valid: false; problem: TokenProblem | "missing" };
 
 /**
  * The plus parts of every assistant address on the mail arrive joined with "+" (a reply may reach
@@ -103,7 +114,7 @@ interface Lookups {
 function resolve(command: ContactCommand, lookups: Lookups): Resolved {
   const { target } = command;
   if (target.kind === "item") {
-    if (!lookups.token.valid) return { code: "token", problem: lookups.token.problem };
+    if (!lookups.token.valid) return { code: "no-digest" };
     const item = lookups.token.items.find((i) => i.number === target.number);
     if (!item) return { code: "no-item", number: target.number, count: lookups.token.items.length };
     return { contact: item.contact, item, args: command.args! };
@@ -135,8 +146,15 @@ export async function executeCommands(run: CommandRun, parsed: { lines: ParsedLi
   const commands = parsed.lines.map((l) => l.result).filter((r): r is Command => !isParseError(r));
   const contactCommands = commands.filter(isContactCommand);
   const addresses = contactCommands.flatMap((c) => (c.target.kind === "address" ? [c.target.address] : []));
-  const [token, byAddress, named] = await Promise.all([
-    run.token || contactCommands.some((c) => c.target.kind === "item") ? tokenState(run) : Promise.resolve<TokenState>({ valid: false, problem: "missing" }),
+  const token: TokenState =
+    run.token || contactCommands.some((c) => c.target.kind === "item") ? await tokenState(run) : { valid: false, problem: "missing" };
+  // A reply address that does not verify was not made for this owner and this digest: the whole mail is
+  // suspect (altered, replayed, or someone else's), so no line of it runs.
+  if (!token.valid && token.problem !== "missing") {
+    const refused = { problem: token.problem, lines: parsed.lines.map((l) => l.line), plainAddress: run.config.assistantAddress };
+    return { outcomes: [], skipped: parsed.skipped, refused, owner, attachments: [] };
+  }
+  const [byAddress, named] = await Promise.all([
     addresses.length ? contactsByAddress(db, owner.id, addresses) : Promise.resolve([]),
     contactCommands.some((c) => c.target.kind === "name") ? contactNames(db, owner.id) : Promise.resolve([]),
   ]);
@@ -224,8 +242,7 @@ export async function executeCommands(run: CommandRun, parsed: { lines: ParsedLi
     }
     final.push(await laterCommand(run, after, o.line, o.later, attachments));
   }
-  const tokenProblem = run.token && !token.valid ? token.problem : null;
-  return { outcomes: final, skipped: parsed.skipped, tokenProblem, owner: after, attachments };
+  return { outcomes: final, skipped: parsed.skipped, refused: null, owner: after, attachments };
 }
 
 async function contactCommand(

@@ -5,13 +5,12 @@ import type { Db } from "../db/client";
 import type { OwnerWithAddresses } from "../db/owners";
 import type { Config, Env } from "../env";
 import type { PlusOptions } from "../ingest/plus";
-import { newText } from "../mail/reply";
 import type { Answer } from "../mail/send";
-import { isReplyOrForward, replySubject } from "../mail/subject";
+import { replySubject } from "../mail/subject";
 import type { ParsedMail } from "../mail/types";
 import { renderAnswer } from "./answer";
 import { executeCommands } from "./execute";
-import { parseCommandText } from "./parse";
+import { parseCommandMail } from "./parse";
 
 export interface CommandMailContext {
   db: Db;
@@ -24,16 +23,8 @@ export interface CommandMailContext {
   answer: (answer: Answer) => Promise<unknown>;
 }
 
-/** A reply's subject ("Re: Gensidig · Week 48") is no command; a fresh mail's may be ("help", "export"). */
-function commandText(mail: ParsedMail): string {
-  const own = newText(mail.text);
-  if (own.trim()) return own;
-  const subject = mail.subject.trim();
-  return isReplyOrForward(subject) ? "" : subject;
-}
-
 export async function handleCommandMail(ctx: CommandMailContext): Promise<void> {
-  const parsed = parseCommandText(commandText(ctx.mail));
+  const parsed = parseCommandMail(ctx.mail);
   const execution = await executeCommands(
     {
       db: ctx.db,

@@ -19,7 +19,8 @@ export interface SettingsView {
   ignored: string[];
 }
 
-export type TokenProblem = "missing" | "forged" | "expired" | "other-owner" | "unknown-digest";
+/** Why a digest reply address (gensidig+<token>@…) did not verify. Mail sent to one runs nothing. */
+export type TokenProblem = "forged" | "expired" | "other-owner" | "unknown-digest";
 
 export type Done =
   | { code: "done"; who: Who; item: number | null }
@@ -43,7 +44,8 @@ export type Done =
 
 export type Failure =
   | { code: ParseErrorCode; verb?: Verb; word?: string; suggestion?: string }
-  | { code: "token"; problem: TokenProblem }
+  /** An item number in a mail that answers no digest. */
+  | { code: "no-digest" }
   | { code: "no-item"; number: number; count: number }
   | { code: "not-found"; ref: string }
   | { code: "ambiguous"; ref: string; candidates: Who[] }

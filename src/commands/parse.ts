@@ -2,6 +2,10 @@
 // Forgiving of how people write mail (capitals from a phone keyboard, a trailing full stop, an address that
 // Outlook turned into "anna@x.dk<mailto:anna@x.dk>", a bullet), strict about what a command means: a line
 // that is not exactly one command is an error, never a guess that acts.
+import { htmlOwnText } from "../mail/html";
+import { newText } from "../mail/reply";
+import { isReplyOrForward } from "../mail/subject";
+import type { ParsedMail } from "../mail/types";
 
 /** Lines read from one mail; the rest are reported as skipped. A digest reply needs a handful. */
 export const MAX_COMMAND_LINES = 30;
@@ -349,4 +353,22 @@ export function parseCommandText(text: string): { lines: ParsedLine[]; skipped: 
     lines.push({ line: clean(raw).slice(0, 200), result });
   }
   return { lines, skipped };
+}
+
+/**
+ * The text commands are read from: the mail's new text only. An HTML-only mail is cut at its first quote
+ * marker before that, since its quotes carry no "> ". A reply's subject ("Re: Gensidig · Week 48") is no
+ * command; a fresh mail's may be ("help", "export").
+ */
+export function commandText(mail: ParsedMail): string {
+  const body = mail.textFromHtml && mail.html !== null ? htmlOwnText(mail.html) : mail.text;
+  const own = newText(body);
+  if (own.trim()) return own;
+  const subject = mail.subject.trim();
+  return isReplyOrForward(subject) ? "" : subject;
+}
+
+/** The command lines of a mail, each read. */
+export function parseCommandMail(mail: ParsedMail): { lines: ParsedLine[]; skipped: number } {
+  return parseCommandText(commandText(mail));
 }

@@ -1,12 +1,12 @@
 // Named queries of the ingest path. Each mail's writes are built here as statements for one db.batch().
-import { and, eq, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, exists, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { ContactDelta, IntroducedPerson } from "../ingest/judge";
 import type { ContactEvent, MessageRecord, NoteRecord } from "../ingest/understand";
 import { DAY_MS, weekStartOf } from "../time";
 import type { Db } from "./client";
 import { chunk, chunkRows, LOOKUP_CHUNK } from "./limits";
-import { contacts, interactions, mailEvents, messages, notes, suppressions, weeklyActivity } from "./schema";
+import { contacts, interactions, mailEvents, messages, notes, ownerAddresses, suppressions, weeklyActivity } from "./schema";
 
 export interface ExistingContact {
   id: number;
@@ -51,16 +51,55 @@ export async function knownMessageIds(db: Db, ownerId: number, ids: string[]): P
   return found;
 }
 
-/** Which of these owners already have one of these Message-IDs: a reply on such a thread is recorded. */
-export async function ownersWithMessages(db: Db, ownerIds: number[], ids: string[]): Promise<number[]> {
-  if (ids.length === 0 || ownerIds.length === 0) return [];
-  // Searched per owner through messages_owner_message_id; without owner_id this would scan every owner's mail.
+/** A thread lookup reads at most this many Message-IDs; In-Reply-To comes first, so a long References loses its oldest. */
+export const THREAD_LOOKUP_IDS = 100;
+/** …and at most this many recipients, when looking for the owners a reply was written to. */
+export const THREAD_LOOKUP_RECIPIENTS = 100;
+
+/** Where a reply stands with one owner it was written to. */
+export interface ThreadStanding {
+  ownerId: number;
+  /** The owner address among the reply's recipients. */
+  recipient: string;
+  /** The owner shared one of the referenced mails with the assistant. */
+  sharedThread: boolean;
+  /** The sender took part in one of those mails: a contact of this owner with an interaction for its Message-ID. */
+  senderTookPart: boolean;
+}
+
+// The lists travel as one JSON parameter each (json_each), so one statement stays within D1's 100 bound
+// parameters however many recipients and references a mail names.
+const jsonList = (items: string[], max: number) => sql`(select value from json_each(${JSON.stringify([...new Set(items)].slice(0, max))}))`;
+
+/**
+ * For each owner among a reply's recipients: whether they shared the referenced mail, and whether the sender
+ * took part in it. One statement. Every subquery is bound to that owner's id and searched through
+ * messages_owner_message_id, contacts_owner_address and interactions_unique, so nothing crosses owners.
+ */
+export async function threadStandings(db: Db, input: { recipients: string[]; sender: string; messageIds: string[] }): Promise<ThreadStanding[]> {
+  if (input.recipients.length === 0 || input.messageIds.length === 0) return [];
+  const ids = jsonList(input.messageIds, THREAD_LOOKUP_IDS);
   const rows = await db
-    .selectDistinct({ ownerId: messages.ownerId })
-    .from(messages)
-    // In-Reply-To comes first in `ids`, so a very long References header loses only its oldest ids.
-    .where(and(inArray(messages.ownerId, ownerIds.slice(0, 10)), inArray(messages.messageId, [...new Set(ids)].slice(0, LOOKUP_CHUNK - 10))));
-  return rows.map((r) => r.ownerId);
+    .select({
+      ownerId: ownerAddresses.ownerId,
+      recipient: ownerAddresses.address,
+      sharedThread: exists(
+        db
+          .select({ one: sql`1` })
+          .from(messages)
+          .where(and(eq(messages.ownerId, ownerAddresses.ownerId), sql`${messages.messageId} in ${ids}`)),
+      ).mapWith(Boolean),
+      senderTookPart: exists(
+        db
+          .select({ one: sql`1` })
+          .from(contacts)
+          .innerJoin(interactions, and(eq(interactions.ownerId, contacts.ownerId), eq(interactions.contactId, contacts.id)))
+          .where(and(eq(contacts.ownerId, ownerAddresses.ownerId), eq(contacts.address, input.sender), sql`${interactions.messageId} in ${ids}`)),
+      ).mapWith(Boolean),
+    })
+    .from(ownerAddresses)
+    .where(sql`${ownerAddresses.address} in ${jsonList(input.recipients, THREAD_LOOKUP_RECIPIENTS)}`);
+  return rows;
 }
 
 /** How far apart the times of one mail may be: a forward's printed date has minutes and a guessed zone. */

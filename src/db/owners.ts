@@ -45,16 +45,6 @@ export async function loadOwnerWithAddresses(db: Db, ownerId: number): Promise<O
   return { owner: owner[0], addresses: addresses.map((a) => a.address) };
 }
 
-/** Owners any of the given addresses belongs to (to find whose thread a stranger's reply is on). */
-export async function ownerIdsForAddresses(db: Db, addresses: string[]): Promise<Map<string, number>> {
-  const found = new Map<string, number>();
-  for (const part of chunk([...new Set(addresses)], LOOKUP_CHUNK)) {
-    const rows = await db.select().from(ownerAddresses).where(inArray(ownerAddresses.address, part));
-    for (const r of rows) found.set(r.address, r.ownerId);
-  }
-  return found;
-}
-
 export async function listOwners(db: Db): Promise<Owner[]> {
   return db.select().from(owners).all();
 }

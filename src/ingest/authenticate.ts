@@ -1,4 +1,5 @@
 // Who is this mail from? Pure: takes headers and the owner lookup, touches neither env nor D1.
+import { arcInstance, parseArcAuthResults } from "../mail/auth-results";
 
 /** The authserv-id Cloudflare Email Routing stamps on the verdicts it adds (RFC 8601 §2.5). */
 export const CLOUDFLARE_AUTHSERV_ID = "mx.cloudflare.net";
@@ -7,28 +8,25 @@ export type DmarcVerdict =
   | { pass: true; domain: string }
   | { pass: false; reason: "no-cloudflare-verdict" | "dmarc-not-pass" | "domain-mismatch"; detail: string };
 
-interface ArcResult {
-  instance: number;
-  authservId: string;
-  dmarc: string | null;
-  headerFrom: string | null;
+const DOMAIN_NAME = /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+function normalDomain(value: string): string {
+  return value.toLowerCase().replace(/\.$/, "");
 }
 
-function parseArcResult(value: string): ArcResult | null {
-  // RFC 8617 §4.1.1: "i=N; authserv-id; method=result ..."
-  const m = value.match(/^\s*i\s*=\s*(\d+)\s*;\s*([^;\s]+)\s*;?([\s\S]*)$/i);
-  if (!m) return null;
-  const rest = m[3];
-  const dmarc = rest.match(/\bdmarc\s*=\s*([a-z]+)/i);
-  // The DMARC result names the From domain it aligned with: "dmarc=pass (p=none) header.from=example.com".
-  const dmarcClause = rest.match(/\bdmarc\s*=[^;]*/i)?.[0] ?? "";
-  const from = dmarcClause.match(/header\.from\s*=\s*([^\s;]+)/i);
-  return {
-    instance: Number(m[1]),
-    authservId: m[2].toLowerCase(),
-    dmarc: dmarc ? dmarc[1].toLowerCase() : null,
-    headerFrom: from ? from[1].toLowerCase() : null,
-  };
+/**
+ * Relaxed alignment (RFC 7489 §3.1.1): the domains share an organizational domain. Without the Public
+ * Suffix List this is approximated as equal, or one a subdomain of the other, where the parent has at
+ * least two labels, so "com" never aligns with "example.com".
+ */
+export function domainsAlign(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  return shorter.includes(".") && longer.endsWith(`.${shorter}`);
+}
+
+function refuse(reason: Extract<DmarcVerdict, { pass: false }>["reason"], detail: string): DmarcVerdict {
+  return { pass: false, reason, detail };
 }
 
 /**
@@ -36,23 +34,45 @@ function parseArcResult(value: string): ArcResult | null {
  * counts: the receiving MX prepends its own (RFC 8617 §5.1), and anything below it came with the
  * message and may be planted by the sender. It must carry Cloudflare's authserv-id and the highest
  * instance number, so a forged "i=2; mx.cloudflare.net" further down cannot outrank it.
+ *
+ * Within it only the structure counts (RFC 8601 §2.2): the one `dmarc` method clause, its result and
+ * its `header.from`. Comments, quoted strings and other methods' properties carry text the sender
+ * chose (the SPF comment quotes the envelope sender), so a "dmarc=pass" written there never counts.
  */
 export function cloudflareDmarcVerdict(arcHeaders: string[], fromAddress: string): DmarcVerdict {
-  const domain = fromAddress.slice(fromAddress.lastIndexOf("@") + 1).toLowerCase();
-  const parsed = arcHeaders.map(parseArcResult);
-  const top = parsed[0];
-  if (!top || top.authservId !== CLOUDFLARE_AUTHSERV_ID) {
-    return { pass: false, reason: "no-cloudflare-verdict", detail: "no Cloudflare authentication results" };
+  const domain = normalDomain(fromAddress.slice(fromAddress.lastIndexOf("@") + 1));
+  if (arcHeaders.length === 0) {
+    return refuse("no-cloudflare-verdict", "no Cloudflare authentication results");
   }
-  const highest = Math.max(...parsed.map((p) => p?.instance ?? 0));
-  if (top.instance < highest) {
-    return { pass: false, reason: "no-cloudflare-verdict", detail: "Cloudflare's verdict is not the newest one" };
+  const top = parseArcAuthResults(arcHeaders[0]);
+  if (!top.ok) {
+    return refuse("no-cloudflare-verdict", `its topmost authentication results could not be read: ${top.error}`);
   }
-  if (top.dmarc !== "pass") {
-    return { pass: false, reason: "dmarc-not-pass", detail: `DMARC ${top.dmarc ?? "missing"} for ${domain}` };
+  if (top.value.authservId !== CLOUDFLARE_AUTHSERV_ID) {
+    return refuse("no-cloudflare-verdict", "its topmost authentication results are not Cloudflare Email Routing's");
   }
-  if (top.headerFrom && top.headerFrom !== domain) {
-    return { pass: false, reason: "domain-mismatch", detail: `DMARC passed for ${top.headerFrom}, not ${domain}` };
+  const highest = Math.max(...arcHeaders.map((h) => arcInstance(h) ?? 0));
+  if (top.value.instance < highest) {
+    return refuse("no-cloudflare-verdict", "Cloudflare's authentication results are not the newest on it");
+  }
+
+  const dmarc = top.value.results.filter((r) => r.method === "dmarc");
+  if (dmarc.length === 0) return refuse("dmarc-not-pass", `Cloudflare found no DMARC result for ${domain}`);
+  if (dmarc.length > 1) return refuse("dmarc-not-pass", "Cloudflare's results hold more than one DMARC result");
+  const [result] = dmarc;
+  if (result.result !== "pass") {
+    return refuse("dmarc-not-pass", `DMARC did not pass for ${domain}: Cloudflare's result is ${result.result}`);
+  }
+  const from = result.properties.filter((p) => p.type === "header" && p.property === "from");
+  if (from.length !== 1) {
+    return refuse("domain-mismatch", "Cloudflare's DMARC pass does not name the one From domain it checked");
+  }
+  const checked = normalDomain(from[0].value);
+  if (!DOMAIN_NAME.test(checked)) {
+    return refuse("domain-mismatch", "Cloudflare's DMARC pass names a From domain that is not a domain name");
+  }
+  if (!domainsAlign(checked, domain)) {
+    return refuse("domain-mismatch", `DMARC passed for ${checked}, which does not align with ${domain}`);
   }
   return { pass: true, domain };
 }

@@ -10,15 +10,16 @@ import {
   listSuppressions,
   mailEventStatement,
   messageOnlyStatement,
-  ownersWithMessages,
+  threadStandings,
 } from "../db/capture";
-import { findOwnerByAddress, loadOwnerWithAddresses, ownerIdsForAddresses, type OwnerWithAddresses } from "../db/owners";
+import { findOwnerByAddress, loadOwnerWithAddresses, type OwnerWithAddresses } from "../db/owners";
 import { ConfigError, readConfig, type Config, type Env } from "../env";
-import { parseMail } from "../mail/parse";
+import { MailParseError, parseMail } from "../mail/parse";
 import { answerOwner } from "../mail/send";
 import type { ParsedMail } from "../mail/types";
 import { checkOwnerMail } from "./authenticate";
 import { judgeEvents, type KnownPeople } from "./judge";
+import { judgeThreadReply } from "./thread-reply";
 import { INLINE_FORWARD_ID_SUFFIX, isSuppressed, messageIdOf, understandInbound, understandOwnerMail, type Understanding } from "./understand";
 
 /** Cloudflare Email Routing accepts messages up to 25 MiB; anything claiming more is refused up front. */
@@ -73,6 +74,7 @@ async function ingestEmail(message: ForwardableEmailMessage, env: Env, now: numb
   try {
     mail = await parseMail(await readRaw(message));
   } catch (err) {
+    if (err instanceof MailParseError && err.code === "headers_too_large") return { status: "rejected", reason: err.message };
     return { status: "rejected", reason: `This mail could not be read as an email message (${String(err).slice(0, 120)}).` };
   }
   if (mail.fromCount !== 1 || !mail.from) {
@@ -97,28 +99,34 @@ async function ingestEmail(message: ForwardableEmailMessage, env: Env, now: numb
     return ownerMail(db, env, config, message, envelope, owner, mail, now);
   }
 
-  const threadOwner = await findThreadOwner(db, mail);
-  if (threadOwner) {
-    const inbound = { ownerAddresses: threadOwner.addresses, assistantLocal: config.assistantLocal, assistantDomain: config.assistantDomain, suppressions: [] };
-    return store(db, threadOwner, envelope, understandInbound(mail, now, "thread-reply", inbound), now);
+  const thread = await findThreadOwner(db, mail, envelope);
+  if ("owner" in thread) {
+    const owner = thread.owner;
+    const inbound = { ownerAddresses: owner.addresses, assistantLocal: config.assistantLocal, assistantDomain: config.assistantDomain, suppressions: [] };
+    return store(db, owner, envelope, understandInbound(mail, now, "thread-reply", inbound), now);
   }
-  return {
-    status: "rejected",
-    reason: `Gensidig only accepts mail from the people it works for, and ${mail.from.address} is not one of them.`,
-  };
+  return { status: "rejected", reason: thread.refused };
 }
 
-/** A reply on a shared thread: an owner is among the recipients and the thread holds one of their messages. */
-async function findThreadOwner(db: Db, mail: ParsedMail): Promise<OwnerWithAddresses | null> {
-  const ids = [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x);
-  if (ids.length === 0) return null;
-  const recipientOwners = await ownerIdsForAddresses(db, [...mail.to, ...mail.cc].map((a) => a.address));
-  if (recipientOwners.size === 0) return null;
-  const threadOwners = new Set(await ownersWithMessages(db, [...new Set(recipientOwners.values())], ids));
-  for (const ownerId of recipientOwners.values()) {
-    if (threadOwners.has(ownerId)) return loadOwnerWithAddresses(db, ownerId);
+/**
+ * A reply on a shared thread: an owner is among the recipients, shared the mail it answers, and the sender
+ * (header From and envelope agreeing) took part in that mail. Two D1 round trips: the standings, the owner.
+ */
+async function findThreadOwner(db: Db, mail: ParsedMail, envelope: Envelope): Promise<{ owner: OwnerWithAddresses } | { refused: string }> {
+  const sender = mail.from!.address;
+  const stranger = `Gensidig only accepts mail from the people it works for, and ${sender} is not one of them.`;
+  const messageIds = [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x);
+  const recipients = [...mail.to, ...mail.cc].map((a) => a.address);
+  const standings = await threadStandings(db, { recipients, sender, messageIds });
+  // The owner first named in To/Cc is the one the reply is recorded for, as a person reading it would say.
+  standings.sort((a, b) => recipients.indexOf(a.recipient) - recipients.indexOf(b.recipient));
+  const verdict = judgeThreadReply({ headerFrom: sender, envelopeFrom: envelope.from, standings });
+  if (verdict.accepted) {
+    const owner = await loadOwnerWithAddresses(db, verdict.ownerId);
+    return owner ? { owner } : { refused: stranger };
   }
-  return null;
+  if (verdict.reason === "no-thread") return { refused: stranger };
+  return { refused: `${stranger} A reply is recorded only from someone who took part in the conversation, and this one was refused: ${verdict.detail}.` };
 }
 
 async function ownerMail(
@@ -161,7 +169,8 @@ async function ownerMail(
     return { status: "command", ownerId };
   }
   const outcome = await store(db, owner, envelope, understanding, now);
-  if (outcome.status === "ignored") {
+  // RFC 3834 §2: automatic mail is never answered; only a forward the owner sent by hand is.
+  if (outcome.status === "ignored" && understanding.kind === "ignored" && understanding.forwarded) {
     await answer({
       subject: `Ignored: ${mail.subject || "(no subject)"}`,
       text: `I did not add anyone from the mail you forwarded ("${mail.subject}"): it looks automated (${outcome.reason}).\n\nAutomated mail such as newsletters, out-of-office replies and notifications never becomes a contact. If this was a real person, write "help" to me to see what you can do.\n`,

@@ -1,10 +1,11 @@
 // What does this mail mean? Pure: parsed mail + what the owner's data already says in, a plan out.
 // The store step turns the plan into one db.batch; nothing here touches env, D1 or the clock.
 import { detectAutomated, hasBulkFooter, isMachineAddress } from "../mail/automated";
+import { commandMailVerdict } from "../mail/command-mail";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
 import { classifyIntent, NO_INTENT, type Intent } from "../mail/intent";
 import { newText, quoteAttribution, snippetOfNewText } from "../mail/reply";
-import { hasReplyPrefix, stripSubjectTags } from "../mail/subject";
+import { hasReplyPrefix, isReplyOrForward, stripSubjectTags } from "../mail/subject";
 import type { Address, ParsedMail } from "../mail/types";
 import { DAY_MS } from "../time";
 import { assistantPlusPart, parsePlusOptions, type PlusOptions } from "./plus";
@@ -174,13 +175,24 @@ function quotedOriginal(text: string, attributionLine: string): string {
     .trim();
 }
 
+/** The owner's address without a plus part: owner+news@x.dk is the owner at owner@x.dk. */
+function withoutPlus(address: string): string {
+  return address.replace(/^([^@+]+)\+[^@]*@/, "$1@");
+}
+
+/** The owner, under any of their addresses, or the assistant, under any plus part: never a contact (issue 9). */
+export function isSelf(address: string, ctx: Pick<OwnerMailContext, "ownerAddresses" | "assistantLocal" | "assistantDomain">): boolean {
+  const a = address.trim().toLowerCase();
+  if (assistantPlusPart(a, ctx.assistantLocal, ctx.assistantDomain) !== undefined) return true;
+  const owner = ctx.ownerAddresses.map((o) => o.toLowerCase());
+  return owner.includes(a) || owner.includes(withoutPlus(a));
+}
+
 function people(list: Address[], ctx: OwnerMailContext): Address[] {
-  const owner = new Set(ctx.ownerAddresses);
   const seen = new Set<string>();
   const out: Address[] = [];
   for (const a of list) {
-    if (owner.has(a.address) || seen.has(a.address)) continue;
-    if (assistantPlusPart(a.address, ctx.assistantLocal, ctx.assistantDomain) !== undefined) continue;
+    if (seen.has(a.address) || isSelf(a.address, ctx)) continue;
     seen.add(a.address);
     out.push(a);
   }
@@ -209,9 +221,22 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
   const recipients = people([...mail.to, ...mail.cc], ctx);
   const baseMessage = { messageId, threadId, at, subject: mail.subject || null };
 
+  // RFC 3834: the owner's auto-reply, a DSN or any Auto-Submitted mail is neither a command nor the owner
+  // writing to someone, and is never answered. The subject of a reply or forward is someone else's, so only
+  // the headers speak for it.
+  const automated = detectAutomated({ ...mail, subject: isReplyOrForward(mail.subject) ? "" : mail.subject });
+  if (automated.automated) {
+    return { kind: "ignored", message: { ...baseMessage, kind: "ignored" }, reason: automated.reason, forwarded: false };
+  }
+
   if (recipients.length === 0) {
     const forward = findForward(mail);
     if (forward) return understandForward(ctx, forward, { ...baseMessage, kind: "forward" }, plus);
+    // Fail safe: mail that is not unmistakably the owner writing commands is kept and never run (issue 9).
+    const verdict = commandMailVerdict(mail);
+    if (!verdict.commands) {
+      return { kind: "unreadable-forward", message: { ...baseMessage, kind: "forward" }, reason: `none of it was run as a command, because ${verdict.reason}` };
+    }
     return { kind: "command", message: { ...baseMessage, kind: "command" }, plus };
   }
 
@@ -239,7 +264,9 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
   // Reply evidence: the owner answers a mail we never saw. The quote header tells us who wrote it and when.
   if (mail.inReplyTo && !ctx.knownMessageIds.has(mail.inReplyTo)) {
     const attribution = quoteAttribution(mail.text);
-    const person = attribution ? matchAttribution(attribution, targets) : null;
+    // A quote of the owner's own mail or of the assistant's (the digest) is no one's inbound mail.
+    const quotesSelf = !!attribution?.address && isSelf(attribution.address, ctx);
+    const person = attribution && !quotesSelf ? matchAttribution(attribution, targets) : null;
     if (attribution && person) {
       const theirAt = attribution.date !== null && attribution.date <= at ? attribution.date : at - 60_000;
       const quoted = newText(quotedOriginal(mail.text, attribution.line));
@@ -353,7 +380,10 @@ function understandForward(
       reason: "the forwarded mail's original sender could not be found",
     };
   }
-  const owner = new Set(ctx.ownerAddresses);
+  // A forwarded digest or answer: the assistant is never a contact (issue 9), under any plus part.
+  if (assistantPlusPart(forward.from.address, ctx.assistantLocal, ctx.assistantDomain) !== undefined) {
+    return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: "it is a mail from Gensidig itself", forwarded: true };
+  }
   const at = forward.date !== null && forward.date <= ctx.receivedAt + MAX_CLOCK_SKEW_MS ? forward.date : message.at;
   const originalId =
     forward.headers?.["message-id"]?.[0]?.replace(/^\s*<|>\s*$/g, "") ||
@@ -379,7 +409,7 @@ function understandForward(
 
   let events: ContactEvent[];
   let summary: string;
-  if (owner.has(forward.from.address)) {
+  if (isSelf(forward.from.address, ctx)) {
     const targets = humanPeople(people([...forward.to, ...forward.cc], ctx), ctx);
     const addressed = new Set(forward.to.map((a) => a.address));
     events = targets.map((p) => ({
@@ -437,16 +467,17 @@ function audience(
   assistantDomain: string,
   suppressions: string[],
 ): { recipientCount: number; alongside: Address[] } {
-  const owner = new Set(ownerAddresses);
+  const self = { ownerAddresses, assistantLocal, assistantDomain };
   const seen = new Set<string>([sender]);
   const others: Address[] = [];
   let ownerIncluded = 0;
   for (const a of recipients) {
-    if (owner.has(a.address)) {
+    if (assistantPlusPart(a.address, assistantLocal, assistantDomain) !== undefined) continue;
+    if (isSelf(a.address, self)) {
       ownerIncluded = 1;
       continue;
     }
-    if (seen.has(a.address) || assistantPlusPart(a.address, assistantLocal, assistantDomain) !== undefined) continue;
+    if (seen.has(a.address)) continue;
     seen.add(a.address);
     others.push(a);
   }
@@ -474,6 +505,10 @@ export function understandInbound(mail: ParsedMail, receivedAt: number, source: 
     return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: automated.reason, forwarded: false };
   }
   const from = mail.from!;
+  // The assistant's own mail coming back (a digest or answer routed to it) is ignored, so no loop can form.
+  if (isSelf(from.address, ctx)) {
+    return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: "it is a mail from Gensidig itself or from you", forwarded: false };
+  }
   const own = newText(mail.text);
   const intent = { ...classifyIntent({ subject: mail.subject, text: own }), outreach: false };
   return {

@@ -92,6 +92,16 @@ function isDeliveryReport(headers: Record<string, string[]>, attachments: MailFa
   );
 }
 
+/**
+ * RFC 5965 Abuse Reporting Format: a mailbox provider's report that someone marked a mail as spam, sent as
+ * multipart/report; report-type=feedback-report with a machine-readable message/feedback-report part.
+ */
+function isFeedbackReport(headers: Record<string, string[]>, attachments: MailFacts["attachments"]): boolean {
+  const type = (first(headers, "content-type") ?? "").toLowerCase();
+  if (/^multipart\/report\b/.test(type) && /report-type\s*=\s*"?feedback-report\b/.test(type)) return true;
+  return attachments.some((a) => a.mimeType === "message/feedback-report");
+}
+
 /** Decides whether a mail was sent by a machine, and says why in a few words. */
 export function detectAutomated(mail: MailFacts): AutomatedVerdict {
   const { headers, attachments } = mail;
@@ -99,6 +109,7 @@ export function detectAutomated(mail: MailFacts): AutomatedVerdict {
   const from = mail.from?.address;
   const yes = (reason: string): AutomatedVerdict => ({ automated: true, reason });
 
+  if (isFeedbackReport(headers, attachments)) return yes("abuse feedback report (RFC 5965)");
   if (isDeliveryReport(headers, attachments)) return yes("delivery status report (RFC 3464)");
   if (BOUNCE_LOCAL.test(localPart(from)) || BOUNCE_LOCAL.test(localPart(mail.sender?.address)))
     return yes("bounce (MAILER-DAEMON/postmaster sender)");

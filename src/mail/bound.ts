@@ -4,6 +4,7 @@
 // before the parser sees them. This walks the MIME tree over the raw bytes (RFC 2045/2046), without
 // decoding the whole mail into a string, and copies out the headers and the text we read.
 import { Buffer } from "node:buffer";
+import { MailParseError } from "./parse-error";
 
 /** Mail at or below this size goes to the parser with its bodies intact; above it, big bodies are dropped. */
 export const RAW_BOUND_THRESHOLD = 256 * 1024;
@@ -15,8 +16,25 @@ export const MAX_TEXT_PART_BYTES = 192 * 1024;
 export const MAX_MIME_PARTS = 512;
 /** Nesting we follow ourselves; deeper entities are passed on as they are (postal-mime stops at 256). */
 export const MAX_MIME_DEPTH = 32;
-/** Header bytes we read of one entity to find its type; RFC 5322 headers are far smaller in practice. */
-export const MAX_ENTITY_HEADER_BYTES = 64 * 1024;
+/**
+ * Header block of one entity (the mail, each MIME part, each attached message), beyond which the mail is
+ * refused. postal-mime allows 2 MB, but its RFC 2047 decoding is not linear (below), and it runs before the
+ * sender is authenticated. Real header blocks, with long Received, DKIM/ARC and References chains, stay
+ * within tens of KiB.
+ */
+export const MAX_HEADER_BLOCK_BYTES = 256 * 1024;
+/**
+ * One header field, folded lines included. A References chain of a few hundred Message-IDs, or a To line
+ * with a few hundred people, is far below this; a Subject is at most a few KiB (RFC 5322 §2.1.1: 998 a line).
+ */
+export const MAX_HEADER_FIELD_BYTES = 64 * 1024;
+/**
+ * Encoded words (RFC 2047) in a row, separated only by white space, in one field. postal-mime 4.0.0 joins
+ * such a run into one word and rescans the joined text for every word it adds, so a run costs its word
+ * count times its length: about 6 s of CPU for a 1 MB Subject. RFC 2047 §2 limits a word to 75 characters,
+ * so a real 998-character Subject is some 40 words; 256 words of a 64 KiB field cost a few milliseconds.
+ */
+export const MAX_ENCODED_WORD_RUN = 256;
 /** Preamble and epilogue text (RFC 2046 §5.1.1 says to ignore both) kept up to this size. */
 export const MAX_PREAMBLE_BYTES = 4 * 1024;
 
@@ -130,11 +148,89 @@ function headerValue(unfolded: string, name: string): string | null {
   return m ? m[1].trim() : null;
 }
 
-function readHeaders(b: Uint8Array, start: number, end: number, defaultType: string): EntityHeaders {
+function kib(bytes: number): string {
+  return Math.ceil(bytes / 1024).toLocaleString("en-US");
+}
+
+function tooLarge(reason: string): MailParseError {
+  return new MailParseError(reason, { code: "headers_too_large" });
+}
+
+/** RFC 2047 §2 encoded-word, as postal-mime matches it (a charset runs to the next "?"). */
+const ENCODED_WORD = /=\?[^?\s]+\?[QqBb]\?[^?]*\?=/g;
+
+function isLinearWhitespace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 10) return false;
+  }
+  return true;
+}
+
+/**
+ * The longest run of encoded words separated only by white space in `text`. One pass: the pattern has
+ * no nested repetition, and each attempt stops at the next "?", so the scan is linear in the text.
+ */
+export function longestEncodedWordRun(text: string): number {
+  let longest = 0;
+  let run = 0;
+  let lastEnd = -1;
+  ENCODED_WORD.lastIndex = 0;
+  for (let m = ENCODED_WORD.exec(text); m; m = ENCODED_WORD.exec(text)) {
+    run = lastEnd >= 0 && isLinearWhitespace(text, lastEnd, m.index) ? run + 1 : 1;
+    if (run > longest) longest = run;
+    lastEnd = m.index + m[0].length;
+  }
+  return longest;
+}
+
+function fieldName(field: string): string {
+  const name = field.slice(0, Math.min(field.indexOf(":") >>> 0, 40)).trim();
+  return /^[\x21-\x39\x3b-\x7e]+$/.test(name) ? name : "one";
+}
+
+/** Refuses a header block with a field larger than MAX_HEADER_FIELD_BYTES or too long a run of encoded words. */
+function checkFields(raw: string): void {
+  let pos = 0;
+  while (pos < raw.length) {
+    // A field runs to the first line break not followed by SP or HTAB (RFC 5322 §2.2.3 folding).
+    let end = pos;
+    for (;;) {
+      const nl = raw.indexOf("\n", end);
+      if (nl < 0) {
+        end = raw.length;
+        break;
+      }
+      end = nl + 1;
+      const next = raw.charCodeAt(end);
+      if (next !== 32 && next !== 9) break;
+    }
+    const size = end - pos;
+    if (size > MAX_HEADER_FIELD_BYTES) {
+      const field = raw.slice(pos, pos + 64);
+      throw tooLarge(
+        `This mail's ${fieldName(field)} header is too large to read (${kib(size)} KiB); Gensidig reads a header of up to ${kib(MAX_HEADER_FIELD_BYTES)} KiB.`,
+      );
+    }
+    const field = raw.slice(pos, end);
+    const run = longestEncodedWordRun(field);
+    if (run > MAX_ENCODED_WORD_RUN) {
+      throw tooLarge(
+        `This mail's ${fieldName(field)} header has too many encoded words to read (${run.toLocaleString("en-US")}); Gensidig reads up to ${MAX_ENCODED_WORD_RUN}.`,
+      );
+    }
+    pos = end;
+  }
+}
+
+/**
+ * Finds where an entity's body starts, refusing a header block over MAX_HEADER_BLOCK_BYTES. Without a blank
+ * line postal-mime reads every line as a header, so the block then runs to the entity's end.
+ */
+function headerBlockEnd(b: Uint8Array, start: number, end: number): number {
   let pos = start;
   let bodyStart = end;
-  const limit = Math.min(end, start + MAX_ENTITY_HEADER_BYTES);
-  while (pos < limit) {
+  while (pos < end) {
     const line = lineAt(b, pos, end);
     if (line.contentEnd === line.start) {
       bodyStart = line.next;
@@ -142,8 +238,18 @@ function readHeaders(b: Uint8Array, start: number, end: number, defaultType: str
     }
     pos = line.next;
   }
-  if (bodyStart === end && pos >= limit && limit < end) bodyStart = pos;
+  if (bodyStart - start > MAX_HEADER_BLOCK_BYTES) {
+    throw tooLarge(
+      `This mail's headers are too large to read (${kib(bodyStart - start)} KiB); Gensidig reads headers of up to ${kib(MAX_HEADER_BLOCK_BYTES)} KiB.`,
+    );
+  }
+  return bodyStart;
+}
+
+function readHeaders(b: Uint8Array, start: number, end: number, defaultType: string): EntityHeaders {
+  const bodyStart = headerBlockEnd(b, start, end);
   const raw = binaryString(b.subarray(start, bodyStart));
+  checkFields(raw);
   const unfolded = raw.replace(/\r?\n[ \t]+/g, " ");
   const typeValue = headerValue(unfolded, "content-type") ?? "";
   const contentType = typeValue.split(";")[0].trim().toLowerCase() || defaultType;
@@ -266,6 +372,8 @@ class Walker {
     }
     this.emitHeaders(start, h, false);
     if (!this.bound || bodyLen <= MAX_KEPT_ATTACHMENT_BYTES) {
+      // Nested deeper than we walk: postal-mime still reads the headers inside, unchecked by readHeaders.
+      if (/^(multipart|message)\//.test(h.contentType)) checkFields(binaryString(this.b.subarray(h.bodyStart, end)));
       this.keep(h.bodyStart, end);
       return;
     }
@@ -357,7 +465,9 @@ class Walker {
  * Prepares raw mail for postal-mime. Always: raw 8-bit headers and undeclared 8-bit text are re-labelled
  * as windows-1252 so Danish æøå survive. Above RAW_BOUND_THRESHOLD: bodies of large non-text parts are
  * replaced by a short marker (their headers stay, so file name and type remain) and long text parts
- * are cut at a line boundary. Returns the input array itself when nothing needed changing.
+ * are cut at a line boundary. Returns the input array itself when nothing needed changing. Throws a
+ * MailParseError coded `headers_too_large` when a header block, a header field or a run of encoded words
+ * exceeds MAX_HEADER_BLOCK_BYTES, MAX_HEADER_FIELD_BYTES or MAX_ENCODED_WORD_RUN.
  */
 export function boundRawMail(bytes: Uint8Array): BoundedMail {
   const walker = new Walker(bytes, bytes.byteLength > RAW_BOUND_THRESHOLD);
@@ -372,6 +482,15 @@ export function boundRawMail(bytes: Uint8Array): BoundedMail {
     at += c.byteLength;
   }
   return { bytes: out, skippedParts: walker.skipped };
+}
+
+/**
+ * Refuses, with a MailParseError coded `headers_too_large`, mail whose headers postal-mime could not
+ * decode in bounded time. boundRawMail does the same check on the way; this is for bytes it never walked,
+ * such as a base64-encoded attached message.
+ */
+export function checkHeaderLimits(bytes: Uint8Array): void {
+  new Walker(bytes, false).walk(0, bytes.byteLength, 0);
 }
 
 /** The encoded size a skipped-part marker records, or null when the content is not a marker. */

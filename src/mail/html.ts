@@ -61,7 +61,56 @@ function stripHidden(html: string): string {
 const BLOCK_BREAK = "\u0001";
 
 export function htmlToText(html: string): string {
-  const visible = stripHidden(html.slice(0, MAX_HTML_CHARS).replace(/\u0001/g, ""));
+  return visibleToText(visibleHtml(html));
+}
+
+function visibleHtml(html: string): string {
+  return stripHidden(html.slice(0, MAX_HTML_CHARS).replace(/\u0001/g, ""));
+}
+
+/**
+ * Where each mail client starts what it quotes or forwards, read from one tag's attributes. An HTML reply
+ * carries no "> " markers, and its attribution may be in any language, so these tags are the only reliable
+ * boundary. Outlook's header block sits after its marker, not inside it: everything from the first marker on
+ * counts as quoted.
+ */
+const QUOTE_ATTRIBUTES = [
+  /\bgmail_quote/i, // Gmail: <div class="gmail_quote">, its <blockquote class="gmail_quote">
+  /\bmoz-cite-prefix/i, // Thunderbird: the attribution <div class="moz-cite-prefix"> above the quote
+  /yahoo_quoted/i, // Yahoo: <div id="ydp…yahoo_quoted_…" class="ydp…yahoo_quoted">, prefixed without a word break
+  /\bdivRplyFwdMsg/i, // Outlook (web, new, Mac): <div id="divRplyFwdMsg"> holds the header block
+  /\bappendonsend/i, // new Outlook: the empty <div id="appendonsend"> before its rule and header block
+  /\bprotonmail_quote/i,
+  /\btype\s*=\s*["']?cite\b/i, // Apple Mail: <blockquote type="cite">
+  /\bborder-top\s*:\s*solid\b/i, // Outlook desktop: <div style="border:none;border-top:solid #E1E1E1 1.0pt;…">
+];
+/** One tag at a time: the name, then its attributes up to the next ">" or "<", so the scan stays linear. */
+const TAG = /<([a-z][a-z0-9]*)\b([^<>]*)/gi;
+
+/** Index of the first tag that starts quoted or forwarded text, or -1. */
+function quoteStart(visible: string): number {
+  TAG.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TAG.exec(visible))) {
+    if (m[1].toLowerCase() === "blockquote" || QUOTE_ATTRIBUTES.some((r) => r.test(m![2]))) return m.index;
+  }
+  return -1;
+}
+
+/**
+ * The text of an HTML-only mail above its first quote marker: what the person wrote now. The commands path
+ * reads it, so nothing inside or below a quote (the digest quoted back, a mail the owner answers) can act,
+ * whatever language its attribution is in. Outlook's rule above its header block goes with the quote.
+ */
+export function htmlOwnText(html: string): string {
+  const visible = visibleHtml(html);
+  const start = quoteStart(visible);
+  const own = visibleToText(start < 0 ? visible : visible.slice(0, start)).split("\n");
+  while (own.length && (own[own.length - 1] === "" || own[own.length - 1] === OUTLOOK_RULE)) own.pop();
+  return own.join("\n");
+}
+
+function visibleToText(visible: string): string {
   const marked = visible
     .replace(/\s+/g, " ")
     .replace(/<br\b[^<>]*>/gi, "\n")

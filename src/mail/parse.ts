@@ -1,24 +1,15 @@
 import { htmlToText } from "./html";
 import PostalMime, { type Address as PmAddress, type Email } from "postal-mime";
-import { boundRawMail, skippedPartSize } from "./bound";
+import { boundRawMail, checkHeaderLimits, skippedPartSize } from "./bound";
+import { MailParseError } from "./parse-error";
 import type { Address, AttachmentInfo, ParsedMail } from "./types";
+
+export { MailParseError, type MailParseErrorCode } from "./parse-error";
 
 /** Attached message/rfc822 parts we look into (a forward-as-attachment carries one). */
 export const MAX_ATTACHED_MESSAGES = 3;
 /** Bodies beyond this are cut: the snippet, intent and forward parsing need the top of the mail only. */
 export const MAX_BODY_CHARS = 64 * 1024;
-
-/**
- * Thrown when a mail cannot be read at all. The ingest path keeps such mail as a dead letter with this
- * message as the reason, never drops it.
- */
-export class MailParseError extends Error {
-  readonly code = "unparseable_mail";
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "MailParseError";
-  }
-}
 
 /** Lower-cases and trims an address; returns null for anything that is not local@domain. */
 export function normalizeAddress(raw: string | undefined | null): string | null {
@@ -114,6 +105,8 @@ async function fromEmail(email: Email, rawSize: number, depth: number, bounded: 
       depth < 2 &&
       attachedMessages.length < MAX_ATTACHED_MESSAGES
     ) {
+      // A base64 or quoted-printable rfc822 part was not walked by boundRawMail: check its headers here.
+      checkHeaderLimits(bytes);
       const inner = await postalParse(bytes);
       attachedMessages.push(await fromEmail(inner, size, depth + 1, false));
     }
@@ -135,6 +128,7 @@ async function fromEmail(email: Email, rawSize: number, depth: number, bounded: 
     date: parseDate(email.date),
     headers: headerMap(email),
     text: text.text,
+    textFromHtml: !email.text && !!email.html,
     html: email.html ? html.text : null,
     attachments,
     attachedMessages,

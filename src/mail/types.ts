@@ -34,6 +34,8 @@ export interface ParsedMail {
   headers: Record<string, string[]>;
   /** Plain text body (or text derived from HTML), bounded in size. */
   text: string;
+  /** True when the mail had no text/plain part and `text` was made from `html`: quotes then carry no "> ". */
+  textFromHtml: boolean;
   /** HTML body when present, bounded in size. */
   html: string | null;
   attachments: AttachmentInfo[];

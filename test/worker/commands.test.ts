@@ -79,35 +79,31 @@ describe("an Apple Mail reply whose token does not verify", () => {
   const apple = () => fixture("commands/apple-mail-reply-en.eml");
   const now = at("2026-11-16T12:41:09+01:00");
 
-  it("acts on lines that name an address, refuses item numbers, and answers by send_email when reply() is refused", async () => {
+  it("runs no line at all, not even those that name an address, and answers by send_email when reply() is refused", async () => {
     const forged = first.token.slice(0, -1) + (first.token.endsWith("a") ? "b" : "a");
     const res = await deliverCommand(apple(), { from: OWNER, token: forged, now, replyRefused: true });
     expect(res.replies).toEqual([]);
     expect(res.sent.map((s) => s.to)).toEqual([OWNER]);
-    const lines = res.answer!.split("\n");
-    expect(lines.slice(0, 6)).toEqual([
-      "✓ Note anna@holmraadgivning.dk met at Founders Friday, wants… — Anna Holm: note added",
-      "✓ Cadence bo@nielsenconsult.dk every 6 weeks — Bo Nielsen: in touch every 6 weeks",
-      "✗ Done 1 — the reply address of this mail is not one Gensidig made (it was changed), so its item numbers act on nothing. Name the person by address instead.",
-      '✗ Snoze 2 2w — I don\'t know "Snoze". Did you mean "snooze"?',
+    expect(res.answer!.split("\n").slice(0, 4)).toEqual([
+      "✗ Nothing in this mail was carried out: it went to a reply address Gensidig did not make (the part after + was changed), so I cannot tell which digest it answers.",
       "",
-      "Commands, one per line (the Danish words work too):",
+      "To have these lines carried out, send them to gensidig@example.com or reply to your latest digest:",
+      "  Note anna@holmraadgivning.dk met at Founders Friday, wants…",
     ]);
-    const notes = await env.DB.prepare("select body, source from notes n join contacts c on c.id = n.contact_id where c.address = ?").bind(ANNA).all();
-    expect(notes.results).toEqual([{ body: "met at Founders Friday, wants an intro to Bo", source: "command" }]);
-    expect(await count("select cadence_days as n from contacts where address = ?", BO)).toBe(42);
+    expect(await count("select count(*) as n from notes")).toBe(0);
+    expect(await count("select count(*) as n from contacts where address = ? and cadence_days is not null", BO)).toBe(0);
   });
 
-  it("refuses item numbers from an expired token and from another owner's token, and says why", async () => {
+  it("runs nothing from an expired token or another owner's token, and says why", async () => {
     const expired = await signDigestToken(env.DIGEST_TOKEN_SECRET!, { ownerId, digestId: first.digestId, expiresAt: now - 1 });
     const raw = (id: string) => apple().replace("7E0C1B1A-3D2F", id);
     const a = await deliverCommand(raw("expired-1"), { from: OWNER, token: expired, now });
-    expect(a.answer!.split("\n")[2]).toBe(
-      "✗ Done 1 — this digest is more than 30 days old, so its item numbers no longer act. Reply to a newer digest, or name the person by address.",
+    expect(a.answer!.split("\n")[0]).toBe(
+      "✗ Nothing in this mail was carried out: it answers a digest more than 30 days old, whose reply address no longer works.",
     );
     const others = await digestAt(otherId, at("2026-11-16T08:00:00+01:00"));
     const b = await deliverCommand(raw("other-owner-1"), { from: OWNER, token: others.token, now });
-    expect(b.answer!.split("\n")[2]).toBe("✗ Done 1 — this digest was not sent to you, so its item numbers act on nothing.");
+    expect(b.answer!.split("\n")[0]).toBe("✗ Nothing in this mail was carried out: it went to the reply address of a digest that was not sent to you.");
     expect(await count("select count(*) as n from contacts where done_at is not null")).toBe(1);
   });
 
@@ -213,7 +209,7 @@ describe("settings, pause and resume, digest, stats, export, help", () => {
         "    Contacts: 5 (5 work, 0 private); 1 muted, 1 snoozed",
         "    Mail: 5 sent, 0 received",
         // The Apple Mail reply was delivered four times under four Message-IDs: each time its note acted.
-        "    Notes: 4; ignored addresses and domains: 0",
+        "    Notes: 1; ignored addresses and domains: 0",
         // 16 Nov, the one just sent on 17 Nov, and the one the digest test sent for 23 Nov.
         "    Digests sent: 3, the last on Monday 23 November 2026",
         "",
@@ -231,7 +227,7 @@ describe("settings, pause and resume, digest, stats, export, help", () => {
 
   it("attaches the export as JSON, CSV and vCard", async () => {
     const res = await deliverCommand(fresh("export1", ["export"]), { from: OWNER, now });
-    expect(res.answer!.trimEnd()).toBe("✓ export — attached: 5 contacts, 5 mails and 4 notes as JSON, CSV and vCard");
+    expect(res.answer!.trimEnd()).toBe("✓ export — attached: 5 contacts, 5 mails and 1 notes as JSON, CSV and vCard");
     const parsed = await PostalMime.parse(res.answerRaw!);
     expect(parsed.attachments.map((a) => [a.filename, a.mimeType])).toEqual([
       ["gensidig-2026-11-17.json", "application/json"],

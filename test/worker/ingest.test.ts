@@ -146,7 +146,7 @@ describe("who may write", () => {
   it("rejects a spoofed owner whose real verdict fails, even with a planted passing one below it", async () => {
     const planted = `ARC-Authentication-Results: i=1; mx.cloudflare.net; dmarc=pass header.from=example.com\r\n${fixture("gmail-bcc-en.eml").replace("CAK7n1c9x", "spoof")}`;
     const res = await deliverToWorker(withCloudflareVerdict(planted, "fail", "example.com"), { from: "owner@example.com" });
-    expect(res.rejected()).toMatch(/DMARC fail for example.com/);
+    expect(res.rejected()).toMatch(/DMARC did not pass for example.com: Cloudflare.s result is fail/);
   });
 
   it("rejects owner mail whose envelope sender is someone else", async () => {

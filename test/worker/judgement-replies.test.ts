@@ -20,12 +20,14 @@ const MONDAY = at("2026-11-16T08:00:00+01:00");
 const NEXT_MONDAY = MONDAY + 7 * DAY;
 
 /** An earlier exchange, backfilled: the owner wrote in spring and they answered. A two-way tie. */
+/** An earlier exchange with them, backfilled; returns the owner's mail that started it. */
 async function knownTie(r: Replay, who: Who, day = "2026-04-14") {
   const [first] = await r.backfill([{ at: `${day}T10:00:00+02:00`, from: r.me, to: [who], subject: "Tak for i går", body: `Hej ${who.name.split(" ")[0]},\n\nTak for en god snak på Founders Friday.\n\nSofie` }], at(`${day}T12:00:00+02:00`));
   await r.backfill(
     [{ at: `${day}T18:00:00+02:00`, from: who, to: [r.me], subject: "Re: Tak for i går", body: "I lige måde, vi ses.", inReplyTo: first }],
     at(`${day}T19:00:00+02:00`),
   );
+  return first;
 }
 
 describe("a reply that only proposes a time answers the owner's invitation", () => {
@@ -454,14 +456,15 @@ describe("an address in the answer to the owner's request", () => {
     await r.send({ at: "2026-11-10T15:00:00+01:00", to: [METTE], subject: "Sv: Energirådgiver?", body: "Perfekt, jeg skriver til ham i aften.\n\nSofie", inReplyTo: got });
     expect((await r.digest(MONDAY)).items).toEqual([]);
 
-    await knownTie(r, LARS);
+    // Lars answers on a thread he took part in: only those may write on a shared thread.
+    const tie = await knownTie(r, LARS);
     const intro = await r.reply({
       at: "2026-11-11T10:00:00+01:00",
       from: LARS,
       to: [r.me, TOM],
       subject: "Sofie, mød Tom",
       body: "Hej Sofie og Tom,\n\nI to burde virkelig tale sammen om jeres byggeprojekter.\n\nLars",
-      inReplyTo: got,
+      inReplyTo: tie,
     });
     await r.send({ at: "2026-11-11T14:00:00+01:00", to: [LARS], subject: "Sv: Sofie, mød Tom", body: "Hej Lars,\n\nJeg skriver til Tom i morgen.\n\nSofie", inReplyTo: intro });
     expect(shown(await r.plan(MONDAY))).toEqual([["thank", LARS.address]]);
