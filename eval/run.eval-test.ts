@@ -9,8 +9,9 @@ import { createOwner, findOwnerById, loadOwnerWithAddresses } from "../src/db/ow
 import { sendDigest } from "../src/digest/run";
 import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "../src/digest/token";
 import { readConfig } from "../src/env";
-import { handleEmail, type IngestOutcome } from "../src/ingest/email-handler";
+import { handleEmail } from "../src/ingest/email-handler";
 import { importMails } from "../src/ingest/import";
+import type { IngestOutcome } from "../src/ingest/outcome";
 import { digestAnswer, emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "../test/support/mail";
 import type { DigestResult, EmlFile, IngestLine, ScenarioFiles, ScenarioResult, ShownItem } from "./support/scenario";
 

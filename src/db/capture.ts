@@ -1,11 +1,10 @@
 // Named queries of the ingest path. Each mail's writes are built here as statements for one db.batch().
 import { and, eq, exists, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { ContactDelta, IntroducedPerson } from "../ingest/judge";
-import type { ContactEvent, MessageRecord, NoteRecord } from "../ingest/understand";
 import { DAY_MS, weekStartOf } from "../time";
 import type { Db } from "./client";
 import { chunk, chunkRows, LOOKUP_CHUNK } from "./limits";
+import type { ContactDelta, ContactEvent, IntroducedPerson, MessageRecord, NoteRecord } from "./records";
 import { contacts, interactions, mailEvents, messages, notes, ownerAddresses, suppressions, weeklyActivity } from "./schema";
 
 export interface ExistingContact {

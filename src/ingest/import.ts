@@ -6,7 +6,8 @@ import type { OwnerWithAddresses } from "../db/owners";
 import type { Config } from "../env";
 import { parseMail } from "../mail/parse";
 import type { ParsedMail } from "../mail/types";
-import { addressesOf, deadLetterRecord, isUniqueViolation, knownPeople, runBatch, writePlan, type Envelope, type IngestOutcome } from "./email-handler";
+import type { IngestOutcome } from "./outcome";
+import { addressesOf, deadLetterRecord, isUniqueViolation, knownPeople, runBatch, writePlan, type Envelope } from "./store";
 import { isSuppressed, messageIdOf, understandInbound, understandOwnerMail, type Understanding } from "./understand";
 
 export interface ImportContext {

@@ -2,14 +2,12 @@
 // understood events and what is known of the people in, the contact deltas out. Structure comes first and
 // wording second: an introduction is a contact writing to the owner and someone new together; what the
 // owner asked for is material (an attachment, a link) that arrives after the owner's request.
+import type { ContactDelta, ContactEvent, FollowUpReason, InboundDelta, IntroducedPerson } from "../db/records";
 import { DAY_MS } from "../time";
-import { HANDFUL_RECIPIENTS, type ContactEvent } from "./understand";
+import { HANDFUL_RECIPIENTS } from "./understand";
 
 /** Material counts as what the owner asked for when it arrives within this long of the request. */
 export const ASKED_FOR_WINDOW_MS = 30 * DAY_MS;
-
-export type GiftKind = "introduction" | "referral" | "asked-for" | "help";
-export type FollowUpReason = "first-contact" | "question" | "proposal" | "reminder";
 
 /** What is known of a person before this mail: enough to tell new from known, and an open request of the owner's. */
 export interface KnownPerson {
@@ -20,50 +18,6 @@ export interface KnownPerson {
 }
 
 export type KnownPeople = Map<string, KnownPerson>;
-
-export interface InboundDelta {
-  at: number;
-  subject: string | null;
-  gift: { kind: GiftKind; detail: string | null } | null;
-  request: boolean;
-  /** They came through someone the owner knows ("Lars suggested I write"), or the owner vouched for them with
-   * a note on the forward: in the network from the start. */
-  referredBy: boolean;
-}
-
-export interface OutboundDelta {
-  at: number;
-  subject: string | null;
-  gave: boolean;
-  thanks: boolean;
-  /** The owner asked them for something: material they send next is what was asked for. */
-  asked: boolean;
-  /** Why this mail expects an answer, and when to nudge; null when it expects none. */
-  followUp: { reason: FollowUpReason; dueAt: number } | null;
-  /**
-   * Written to more than a handful at once (a move, new opening hours): it counts as mail sent, but it is no
-   * personal contact, so it settles nothing, starts no conversation and does not keep a tie warm.
-   */
-  announcement: boolean;
-}
-
-export interface ContactDelta {
-  address: string;
-  name: string | null;
-  private: boolean;
-  at: number;
-  threadId: string | null;
-  inbound: InboundDelta | null;
-  outbound: OutboundDelta | null;
-}
-
-/** Someone a contact introduced the owner to: in the owner's network before any mail passed between them. */
-export interface IntroducedPerson {
-  address: string;
-  name: string | null;
-  at: number;
-  by: string;
-}
 
 export interface Judgement {
   /** The events with what the judgement added (a structural gift, a first contact), for the interactions. */

@@ -1,5 +1,6 @@
 // What does this mail mean? Pure: parsed mail + what the owner's data already says in, a plan out.
 // The store step turns the plan into one db.batch; nothing here touches env, D1 or the clock.
+import type { ContactEvent, MessageRecord, NoteRecord } from "../db/records";
 import { detectAutomated, hasBulkFooter, isMachineAddress } from "../mail/automated";
 import { commandMailVerdict } from "../mail/command-mail";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
@@ -25,52 +26,6 @@ export const SNIPPET_CHARS = 280;
 
 /** Message-IDs we make up for inline forwards, whose original Message-ID the forward does not carry. */
 export const INLINE_FORWARD_ID_SUFFIX = "@forward.gensidig";
-
-export type Direction = "in" | "out";
-export type Source = "bcc" | "forward" | "thread-reply" | "reply-evidence" | "import";
-
-export interface ContactEvent {
-  address: string;
-  name: string | null;
-  direction: Direction;
-  at: number;
-  subject: string | null;
-  snippet: string | null;
-  intent: Intent;
-  messageId: string;
-  threadId: string | null;
-  source: Source;
-  attachments: string[];
-  /** Outbound only: nudge after this many days without an answer (+Nd), else the owner's default. */
-  followUpDays: number | null;
-  /** +private: the person belongs to the owner's private circle. */
-  private: boolean;
-  /** The mail answers another (In-Reply-To, or a reply tag on its subject): not a first contact. */
-  isReply: boolean;
-  /** How many people besides the owner the mail was written to (To and Cc). */
-  recipientCount: number;
-  /** Outbound: the person was only in Cc, kept informed rather than addressed. */
-  cc: boolean;
-  /** Inbound only: the other people it was written to alongside the owner, when they are a handful. */
-  alongside: Address[];
-  /** What it carries for the reader to open: the first attachment's name, or "link". Null when nothing. */
-  material: string | null;
-  /** Inbound forwards: the owner wrote a note above it ("remember to answer Sarah"): the owner vouches for them. */
-  ownerNote: boolean;
-}
-
-export interface MessageRecord {
-  messageId: string;
-  threadId: string | null;
-  kind: "bcc" | "forward" | "thread-reply" | "reply-evidence" | "command" | "import" | "ignored";
-  at: number;
-  subject: string | null;
-}
-
-export interface NoteRecord {
-  address: string;
-  body: string;
-}
 
 export type Understanding =
   | { kind: "command"; message: MessageRecord; plus: PlusOptions }

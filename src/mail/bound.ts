@@ -6,6 +6,8 @@
 import { Buffer } from "node:buffer";
 import { MailParseError } from "./parse-error";
 
+/** Cloudflare Email Routing accepts messages up to 25 MiB; anything claiming more is refused up front. */
+export const MAX_RAW_BYTES = 25 * 1024 * 1024;
 /** Mail at or below this size goes to the parser with its bodies intact; above it, big bodies are dropped. */
 export const RAW_BOUND_THRESHOLD = 256 * 1024;
 /** A non-text part whose encoded body is larger than this keeps its headers only (name and type survive). */

@@ -14,8 +14,9 @@ import { listSuppressions } from "../db/capture";
 import { getDb } from "../db/client";
 import { loadOwnerWithAddresses } from "../db/owners";
 import { readConfig } from "../env";
-import { MAX_RAW_BYTES, type IngestOutcome } from "../ingest/email-handler";
 import { importMails } from "../ingest/import";
+import type { IngestOutcome } from "../ingest/outcome";
+import { MAX_RAW_BYTES } from "../mail/bound";
 import { requireOwner, type AuthedEnv } from "./auth";
 
 /**

@@ -14,8 +14,9 @@ import { sendDigest } from "../../src/digest/run";
 import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "../../src/digest/token";
 import type { DigestPlan, Section } from "../../src/digest/types";
 import { readConfig } from "../../src/env";
-import { handleEmail, type IngestOutcome } from "../../src/ingest/email-handler";
+import { handleEmail } from "../../src/ingest/email-handler";
 import { importMails } from "../../src/ingest/import";
+import type { IngestOutcome } from "../../src/ingest/outcome";
 import { digestAnswer, emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "./mail";
 
 export const DAY = 86_400_000;

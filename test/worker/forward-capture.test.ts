@@ -134,6 +134,37 @@ describe("automated mail", () => {
     expect(answer.text).toContain(`it looks automated (${event!.reason})`);
   });
 
+  it("tells a Danish owner in Danish", async () => {
+    await seedOwner("ejer@eksempel.dk", "da-token", { name: "Ejer", language: "da" });
+    const newsletter = fixture("mail/mailchimp-newsletter.eml");
+    const wrapped = [
+      "From: Ejer <ejer@eksempel.dk>",
+      "To: gensidig@example.com",
+      "Subject: VS: nyhedsbrev",
+      "Message-ID: <fwd-nyhedsbrev@eksempel.dk>",
+      "Date: Mon, 16 Nov 2026 09:00:00 +0100",
+      "MIME-Version: 1.0",
+      'Content-Type: multipart/mixed; boundary="outer"',
+      "",
+      "--outer",
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      "Er det en person?",
+      "--outer",
+      "Content-Type: message/rfc822",
+      'Content-Disposition: attachment; filename="nyhedsbrev.eml"',
+      "",
+      newsletter,
+      "--outer--",
+      "",
+    ].join("\r\n");
+    const res = await deliverToWorker(withCloudflareVerdict(wrapped, "pass", "eksempel.dk"), { from: "ejer@eksempel.dk" });
+    expect(res.rejected()).toBeNull();
+    const answer = await PostalMime.parse(res.replies[0]);
+    expect(answer.subject).toBe("Sorteret fra: VS: nyhedsbrev");
+    expect(answer.text).toContain("Jeg har ikke tilføjet nogen fra den mail, du videresendte (»VS: nyhedsbrev«): den ser automatisk ud (");
+  });
+
   it("never turns an Exchange out-of-office reply on a shared thread into a contact's mail", async () => {
     // The owner's thread with Mette: only someone who took part in the mail may answer on it.
     const from = "mette@lund-arkitekter.dk";

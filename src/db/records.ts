@@ -1,0 +1,97 @@
+// What one understood mail writes: the records the ingest path builds and the capture queries store. They
+// live here, below both, so db/ needs nothing from ingest/.
+import type { Intent } from "../mail/intent";
+import type { Address } from "../mail/types";
+
+export type Direction = "in" | "out";
+export type Source = "bcc" | "forward" | "thread-reply" | "reply-evidence" | "import";
+
+export interface ContactEvent {
+  address: string;
+  name: string | null;
+  direction: Direction;
+  at: number;
+  subject: string | null;
+  snippet: string | null;
+  intent: Intent;
+  messageId: string;
+  threadId: string | null;
+  source: Source;
+  attachments: string[];
+  /** Outbound only: nudge after this many days without an answer (+Nd), else the owner's default. */
+  followUpDays: number | null;
+  /** +private: the person belongs to the owner's private circle. */
+  private: boolean;
+  /** The mail answers another (In-Reply-To, or a reply tag on its subject): not a first contact. */
+  isReply: boolean;
+  /** How many people besides the owner the mail was written to (To and Cc). */
+  recipientCount: number;
+  /** Outbound: the person was only in Cc, kept informed rather than addressed. */
+  cc: boolean;
+  /** Inbound only: the other people it was written to alongside the owner, when they are a handful. */
+  alongside: Address[];
+  /** What it carries for the reader to open: the first attachment's name, or "link". Null when nothing. */
+  material: string | null;
+  /** Inbound forwards: the owner wrote a note above it ("remember to answer Sarah"): the owner vouches for them. */
+  ownerNote: boolean;
+}
+
+export interface MessageRecord {
+  messageId: string;
+  threadId: string | null;
+  kind: "bcc" | "forward" | "thread-reply" | "reply-evidence" | "command" | "import" | "ignored";
+  at: number;
+  subject: string | null;
+}
+
+export interface NoteRecord {
+  address: string;
+  body: string;
+}
+
+export type GiftKind = "introduction" | "referral" | "asked-for" | "help";
+export type FollowUpReason = "first-contact" | "question" | "proposal" | "reminder";
+
+export interface InboundDelta {
+  at: number;
+  subject: string | null;
+  gift: { kind: GiftKind; detail: string | null } | null;
+  request: boolean;
+  /** They came through someone the owner knows ("Lars suggested I write"), or the owner vouched for them with
+   * a note on the forward: in the network from the start. */
+  referredBy: boolean;
+}
+
+export interface OutboundDelta {
+  at: number;
+  subject: string | null;
+  gave: boolean;
+  thanks: boolean;
+  /** The owner asked them for something: material they send next is what was asked for. */
+  asked: boolean;
+  /** Why this mail expects an answer, and when to nudge; null when it expects none. */
+  followUp: { reason: FollowUpReason; dueAt: number } | null;
+  /**
+   * Written to more than a handful at once (a move, new opening hours): it counts as mail sent, but it is no
+   * personal contact, so it settles nothing, starts no conversation and does not keep a tie warm.
+   */
+  announcement: boolean;
+}
+
+export interface ContactDelta {
+  address: string;
+  name: string | null;
+  private: boolean;
+  at: number;
+  threadId: string | null;
+  inbound: InboundDelta | null;
+  outbound: OutboundDelta | null;
+}
+
+/** Someone a contact introduced the owner to: in the owner's network before any mail passed between them. */
+export interface IntroducedPerson {
+  address: string;
+  name: string | null;
+  at: number;
+  by: string;
+}

@@ -1,0 +1,159 @@
+// The store step of the email() path and the import: what one understood mail writes, in one db.batch (one
+// D1 transaction), and the dead-letter record kept of a mail that could not be used.
+import {
+  captureStatements,
+  type ExistingContact,
+  findContactsByAddress,
+  hasSameMail,
+  mailEventStatement,
+  messageOnlyStatement,
+} from "../db/capture";
+import type { Db } from "../db/client";
+import type { OwnerWithAddresses } from "../db/owners";
+import type { ParsedMail } from "../mail/types";
+import { judgeEvents, type KnownPeople } from "./judge";
+import type { IngestOutcome } from "./outcome";
+import { INLINE_FORWARD_ID_SUFFIX, type Understanding } from "./understand";
+
+/** The delivery as the store records it: the envelope addresses, and the size Email Routing reported. */
+export interface Envelope {
+  from: string;
+  to: string;
+  rawSize: number;
+}
+
+type Statement = ReturnType<typeof captureStatements>[number];
+
+export function isUniqueViolation(err: unknown): boolean {
+  const text = `${String(err)} ${String((err as { cause?: unknown })?.cause ?? "")}`;
+  return /UNIQUE constraint failed/i.test(text);
+}
+
+/** Records a command mail's Message-ID first, so a second delivery of the same mail acts on nothing. */
+export async function claimMessage(db: Db, ownerId: number, message: Understanding["message"], now: number): Promise<boolean> {
+  try {
+    await messageOnlyStatement(db, ownerId, message, now);
+    return true;
+  } catch (err) {
+    if (isUniqueViolation(err)) return false;
+    throw err;
+  }
+}
+
+/** What the lookup of existing contacts says of each person, in the shape the judgement reads. */
+export function knownPeople(existing: ExistingContact[]): KnownPeople {
+  return new Map(
+    existing.map((c) => [c.address, { exchanged: c.inboundCount + c.outboundCount > 0, lastYouAskedAt: c.lastYouAskedAt, lastInboundAt: c.lastInboundAt }]),
+  );
+}
+
+/** Everyone a capture names: the people it is with, and those it was written to alongside the owner. */
+export function addressesOf(understanding: Understanding): string[] {
+  if (understanding.kind !== "capture") return [];
+  return understanding.events.flatMap((e) => [e.address, ...e.alongside.map((a) => a.address)]);
+}
+
+/**
+ * The writes one understood mail needs, and the outcome they stand for. `known` says what is known of the
+ * people in it; the judgement updates it, so the next mail of a batch sees this one.
+ */
+export function writePlan(
+  db: Db,
+  owner: OwnerWithAddresses,
+  envelope: Envelope,
+  understanding: Exclude<Understanding, { kind: "command" }>,
+  known: KnownPeople,
+  now: number,
+): { statements: Statement[]; outcome: IngestOutcome } {
+  const ownerId = owner.owner.id;
+  const event = {
+    ownerId,
+    at: now,
+    envelopeFrom: envelope.from,
+    envelopeTo: envelope.to,
+    messageId: understanding.message.messageId,
+    subject: understanding.message.subject,
+    size: envelope.rawSize,
+  };
+  if (understanding.kind === "ignored" || understanding.kind === "unreadable-forward") {
+    const kind = understanding.kind === "ignored" ? "ignored" : "dead-letter";
+    return {
+      statements: [messageOnlyStatement(db, ownerId, understanding.message, now), mailEventStatement(db, { ...event, kind, reason: understanding.reason })],
+      outcome: kind === "ignored" ? { status: "ignored", ownerId, reason: understanding.reason } : { status: "dead-letter", ownerId, reason: understanding.reason },
+    };
+  }
+  const judged = judgeEvents(understanding.events, known, owner.owner.followUpDays);
+  const statements = captureStatements(db, {
+    ownerId,
+    message: understanding.message,
+    extraMessages: understanding.extraMessages,
+    events: judged.events,
+    deltas: judged.deltas,
+    introduced: judged.introduced,
+    notes: understanding.notes,
+    broadcast: understanding.broadcast,
+    now,
+  });
+  return { statements, outcome: { status: "stored", ownerId, summary: understanding.summary, contacts: new Set(judged.events.map((e) => e.address)).size } };
+}
+
+export async function runBatch(db: Db, statements: Statement[]) {
+  if (statements.length) await db.batch(statements as [Statement, ...Statement[]]);
+}
+
+/** Drops the events of an inline forward that the person already has, because the owner BCC'd that mail. */
+async function withoutKnownForwards(db: Db, ownerId: number, u: Extract<Understanding, { kind: "capture" }>) {
+  const events = [];
+  for (const e of u.events) {
+    if (e.source === "forward" && e.messageId.endsWith(INLINE_FORWARD_ID_SUFFIX) && (await hasSameMail(db, ownerId, e))) continue;
+    events.push(e);
+  }
+  return events.length === u.events.length ? u : { ...u, events };
+}
+
+/** Writes what a mail means in one db.batch (one D1 transaction). */
+export async function store(db: Db, owner: OwnerWithAddresses, envelope: Envelope, understanding: Understanding, now: number): Promise<IngestOutcome> {
+  if (understanding.kind === "command") throw new Error("command mail reached the store step");
+  try {
+    if (understanding.kind === "capture") understanding = await withoutKnownForwards(db, owner.owner.id, understanding);
+    const addresses = addressesOf(understanding);
+    const existing = addresses.length ? await findContactsByAddress(db, owner.owner.id, addresses) : [];
+    const plan = writePlan(db, owner, envelope, understanding, knownPeople(existing), now);
+    await runBatch(db, plan.statements);
+    return plan.outcome;
+  } catch (err) {
+    if (isUniqueViolation(err)) return { status: "duplicate", ownerId: owner.owner.id };
+    console.error(`storing ${understanding.message.messageId} failed: ${String(err)}`);
+    return deadLetterRecord(db, {
+      ownerId: owner.owner.id,
+      at: now,
+      envelopeFrom: envelope.from,
+      envelopeTo: envelope.to,
+      messageId: understanding.message.messageId,
+      subject: understanding.message.subject,
+      reason: `could not be stored: ${String(err).slice(0, 300)}`,
+      size: envelope.rawSize,
+    });
+  }
+}
+
+export async function deadLetterRecord(db: Db, input: Omit<Parameters<typeof mailEventStatement>[1], "kind">): Promise<IngestOutcome> {
+  // If even this write fails, the error propagates: the delivery fails and the sender's server retries,
+  // which beats accepting a mail and losing it.
+  await mailEventStatement(db, { ...input, kind: "dead-letter" });
+  return { status: "dead-letter", ownerId: input.ownerId!, reason: input.reason };
+}
+
+/** Keeps an owner's mail that could not be understood as a dead letter; the caller tells the owner. */
+export async function deadLetter(db: Db, owner: OwnerWithAddresses, envelope: Envelope, mail: ParsedMail, reason: string, now: number): Promise<IngestOutcome> {
+  return deadLetterRecord(db, {
+    ownerId: owner.owner.id,
+    at: now,
+    envelopeFrom: envelope.from,
+    envelopeTo: envelope.to,
+    messageId: mail.messageId,
+    subject: mail.subject,
+    reason,
+    size: envelope.rawSize,
+  });
+}
