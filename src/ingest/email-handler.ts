@@ -10,7 +10,7 @@ import { MailParseError, parseMail } from "../mail/parse";
 import type { ParsedMail } from "../mail/types";
 import { answerFor } from "./answer-for";
 import { checkOwnerMail } from "./authenticate";
-import { notUnderstoodNotice, storedNotice } from "./notices";
+import { notUnderstoodNotice, storedNotice, unverifiedOwnerReason } from "./notices";
 import type { IngestOutcome } from "./outcome";
 import { claimMessage, deadLetter, store, type Envelope } from "./store";
 import { findThreadOwner } from "./thread-owner";
@@ -51,7 +51,7 @@ async function ingestEmail(message: ForwardableEmailMessage, env: Env, now: numb
     const arcHeaders = mail.headers["arc-authentication-results"] ?? [];
     const requireDmarc = !config.allowUnauthenticatedOwnerMail;
     const check = checkOwnerMail({ headerFrom: mail.from.address, envelopeFrom: envelope.from, ownerAddresses: owner.addresses, arcHeaders, requireDmarc });
-    if (!check.owner) return { status: "rejected", reason: `Gensidig could not verify that this mail comes from ${mail.from.address} (${check.detail}).` };
+    if (!check.owner) return { status: "rejected", reason: unverifiedOwnerReason(mail.from.address, check.detail, owner.owner.language) };
     return ownerMail({ db, env, config, message, envelope, mail, now }, owner);
   }
 

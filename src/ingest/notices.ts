@@ -1,5 +1,5 @@
 // What the email() path tells the owner about their own mail: a forward it ignored, a mail it kept but could
-// not use. Pure: the mail, its outcome and the owner's language in, the answer (or none) out; the caller sends it.
+// not use, a mail in their name it refused. Pure: the mail, its outcome and the owner's language in, the answer (or none) out; the caller sends it.
 import type { Language } from "../digest/i18n";
 import type { Answer } from "../mail/send";
 import type { ParsedMail } from "../mail/types";
@@ -13,6 +13,7 @@ interface NoticeStrings {
   unusableSubject(subject: string): string;
   unusable(subject: string, reason: string): string;
   notUnderstood(reason: string): string;
+  unverified(address: string, detail: string): string;
 }
 
 // The reason itself (from the mail rules) stays as written: it names headers and RFCs, the same in any language.
@@ -26,6 +27,7 @@ const STRINGS: Record<Language, NoticeStrings> = {
     unusable: (s, reason) =>
       `I kept your mail ("${s}") but could not use it: ${reason}.\n\nIt is counted in your next digest. Forwarding the original mail as an attachment usually works.\n`,
     notUnderstood: (reason) => `I kept your mail but could not use it: ${reason}.\n`,
+    unverified: (address, detail) => `Gensidig could not verify that this mail comes from ${address} (${detail}).`,
   },
   da: {
     noSubject: "(intet emne)",
@@ -36,6 +38,7 @@ const STRINGS: Record<Language, NoticeStrings> = {
     unusable: (s, reason) =>
       `Jeg har gemt din mail (»${s}«), men kunne ikke bruge den: ${reason}.\n\nDen tælles med i din næste oversigt. Det plejer at virke at videresende den oprindelige mail som vedhæftet fil.\n`,
     notUnderstood: (reason) => `Jeg har gemt din mail, men kunne ikke bruge den: ${reason}.\n`,
+    unverified: (address, detail) => `Gensidig kunne ikke bekræfte, at denne mail kommer fra ${address} (${detail}).`,
   },
 };
 
@@ -57,4 +60,13 @@ export function storedNotice(mail: ParsedMail, understanding: Understanding, out
 export function notUnderstoodNotice(mail: ParsedMail, reason: string, language: Language): Answer {
   const t = STRINGS[language];
   return { subject: t.unusableSubject(mail.subject || t.noSubject), text: t.notUnderstood(reason) };
+}
+
+/**
+ * The SMTP reason for mail that claims an owner's address but could not be shown to come from them. It goes
+ * back to whoever sent it, and that is most often the owner (a misconfigured client or forwarder), so it is in
+ * the owner's language. The detail (domains, DMARC results, envelope) stays as checked.
+ */
+export function unverifiedOwnerReason(address: string, detail: string, language: Language): string {
+  return STRINGS[language].unverified(address, detail);
 }

@@ -4,7 +4,8 @@
 import { env } from "cloudflare:test";
 import PostalMime from "postal-mime";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { deliverToWorker, withCloudflareVerdict } from "../support/mail";
+import { forwardedDigest, fromOwner as ownerMail, koreanForward, type OwnerMailParts, smuggledCommands } from "../support/attacks";
+import { deliverToWorker } from "../support/mail";
 import { seedOwner } from "../support/owners";
 
 const OWNER = "camilla@olsen.dk";
@@ -13,26 +14,7 @@ const ANNA = "anna@holmraadgivning.dk";
 let ownerId: number;
 
 /** A mail from the owner, with the headers given and Cloudflare's aligned DMARC pass in front. */
-function fromOwner(a: { id: string; subject: string; to?: string; headers?: string[]; body: string }): string {
-  return withCloudflareVerdict(
-    [
-      "MIME-Version: 1.0",
-      "Date: Mon, 16 Nov 2026 09:12:00 +0100",
-      `Message-ID: <${a.id}>`,
-      `Subject: ${a.subject}`,
-      `From: Camilla Olsen <${OWNER}>`,
-      `To: ${a.to ?? "gensidig@example.com"}`,
-      ...(a.headers ?? []),
-      'Content-Type: text/plain; charset="UTF-8"',
-      "Content-Transfer-Encoding: 8bit",
-      "",
-      a.body,
-      "",
-    ].join("\r\n"),
-    "pass",
-    "olsen.dk",
-  );
-}
+const fromOwner = (a: OwnerMailParts) => ownerMail(OWNER, a);
 
 async function deliver(raw: string, to = "gensidig@example.com") {
   const res = await deliverToWorker(raw, { from: OWNER, to });
@@ -67,11 +49,11 @@ beforeEach(async () => {
   await env.DB.prepare("update owners set paused = 0 where id = ?").bind(ownerId).run();
 });
 
-const attack = (address: string) => `forget ${address} confirm\npause`;
+const attack = smuggledCommands;
 
 describe("owner mail that is not unmistakably the owner writing commands runs nothing", () => {
   it.each([
-    ["a Korean Gmail forward", "안녕하세요", `---------- 전달된 메일 ---------\n보낸사람: 김민수 <minsu@example.kr>\n날짜: 2026년 11월 3일 (화) 오전 10:12\n제목: 안녕하세요\n받는사람: <${OWNER}>\n\n${attack(ANNA)}`],
+    ["a Korean Gmail forward", "안녕하세요", koreanForward(OWNER, attack(ANNA))],
     ["a Chinese forward", "你好", `发件人： 王伟 <wei@example.cn>\n发送时间： 2026年11月3日 10:12\n收件人： ${OWNER}\n主题： 你好\n\n${attack(ANNA)}`],
     ["a Greek forward", "Γεια σας", `Από: Νίκος Παπαδόπουλος <nikos@example.gr>\nΗμερομηνία: Τρίτη, 3 Νοεμβρίου 2026 10:12 π.μ.\nΠρος: ${OWNER}\nΘέμα: Γεια σας\n\n${attack(ANNA)}`],
     ["a Hebrew forward", "שלום", `מאת: דוד כהן <david@example.co.il>\nתאריך: יום ג׳, 3 בנוב׳ 2026 ב-10:12\nאל: ${OWNER}\nנושא: שלום\n\n${attack(ANNA)}`],
@@ -99,19 +81,7 @@ describe("the assistant and the owner never become contacts", () => {
     ["gensidig@example.com", "digest"],
     ["gensidig+1-1-mj8k2p0w-7gq2m4vd3x5s6a9bqrtu@example.com", "digest-reply-address"],
   ])("forwarding mail from %s creates no contact for it", async (assistant, tag) => {
-    const body = [
-      "Look at this week's digest.",
-      "",
-      "---------- Forwarded message ---------",
-      `From: Gensidig <${assistant}>`,
-      "Date: Mon, 16 Nov 2026 at 08:00",
-      "Subject: Week 47: 3 to follow up with",
-      `To: Camilla Olsen <${OWNER}>`,
-      "",
-      "Hi Camilla,",
-      "",
-      "3 small things this week. Each takes a minute.",
-    ].join("\n");
+    const body = forwardedDigest(OWNER, assistant);
     const id = `fwd-${tag}@olsen.dk`;
     const res = await deliver(fromOwner({ id, subject: "Fwd: Week 47: 3 to follow up with", body }));
     expect(res.rejected()).toBeNull();

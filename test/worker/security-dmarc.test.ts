@@ -3,6 +3,7 @@
 // in production configuration (ALLOW_UNAUTHENTICATED_OWNER_MAIL is "false" in vitest.workers.ts).
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { cloudflareArc, plainOwnerMail } from "../support/attacks";
 import { fixture } from "../support/fixtures";
 import { deliverToWorker } from "../support/mail";
 import { seedOwner } from "../support/owners";
@@ -20,15 +21,7 @@ function ownerMail(arcValue: string, id: string): string {
   return `ARC-Authentication-Results: ${arcValue}\r\n${raw}`;
 }
 
-// Cloudflare's header as Email Routing writes it, folded; only the dkim and dmarc clauses vary.
-const cloudflare = (dmarc: string, dkim = "dkim=pass header.d=example.com header.s=s1 header.b=abc") =>
-  [
-    "i=1; mx.cloudflare.net;",
-    `\t${dkim};`,
-    `\t${dmarc};`,
-    "\tspf=pass (mx.cloudflare.net: domain of owner@example.com designates 1.2.3.4 as permitted sender) smtp.mailfrom=owner@example.com;",
-    "\tarc=none smtp.remote-ip=1.2.3.4",
-  ].join("\r\n");
+const cloudflare = cloudflareArc;
 
 const refusal = (detail: string) => `Gensidig could not verify that this mail comes from owner@example.com (${detail}).`;
 
@@ -84,5 +77,41 @@ describe("owner mail with Cloudflare's genuine verdict", () => {
     expect(res.rejected()).toBeNull();
     const stored = await env.DB.prepare("select kind from messages where message_id = 'dmarc-subdomain@mail.gmail.com'").first<{ kind: string }>();
     expect(stored).toEqual({ kind: "bcc" });
+  });
+});
+
+describe("a refusal in the name of a Danish owner", () => {
+  const DANISH = "camilla@olsen.dk";
+  const danishMail = (id: string, arc: string | null) =>
+    (arc === null ? "" : `ARC-Authentication-Results: ${arc}\r\n`) +
+    plainOwnerMail(DANISH, { id: `${id}@olsen.dk`, subject: "Kaffe i næste uge?", to: "Anna Holm <anna@holmraadgivning.dk>", body: "Hej Anna,\n\nSkal vi tage en kaffe?\n\nCamilla" });
+
+  beforeAll(async () => {
+    await seedOwner(DANISH, "camilla-token", { name: "Camilla Olsen", language: "da" });
+  });
+
+  it.each([
+    ["DMARC failed", danishMail("da-fail", cloudflare("dmarc=fail header.from=olsen.dk")), DANISH, "DMARC did not pass for olsen.dk: Cloudflare's result is fail"],
+    ["a pass for a domain that does not align", danishMail("da-align", cloudflare("dmarc=pass header.from=olsen.dk.evil.example")), DANISH, "DMARC passed for olsen.dk.evil.example, which does not align with olsen.dk"],
+    ["no verdict at all", danishMail("da-none", null), DANISH, "no Cloudflare authentication results"],
+    [
+      "an envelope sender that is not hers",
+      danishMail("da-envelope", cloudflare("dmarc=pass header.from=olsen.dk")),
+      "bounce@mailer.attacker.example",
+      "envelope sender bounce@mailer.attacker.example is not an address of the owner of camilla@olsen.dk",
+    ],
+  ])("%s: the reason is in Danish, with the checked details as they are, and nothing is written", async (_, raw, envelopeFrom, detail) => {
+    const before = await tableCounts();
+    const res = await deliverToWorker(raw, { from: envelopeFrom });
+    expect(res.rejected()).toBe(`Gensidig kunne ikke bekræfte, at denne mail kommer fra ${DANISH} (${detail}).`);
+    expect(res.replies).toEqual([]);
+    expect(res.sent).toEqual([]);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("a stranger writing from the same domain is answered in English: the owner's language is the owner's only", async () => {
+    const raw = plainOwnerMail("mallory@olsen.dk", { id: "da-stranger@olsen.dk", subject: "Hej", body: "Hej" }, "Mallory");
+    const res = await deliverToWorker(raw, { from: "mallory@olsen.dk" });
+    expect(res.rejected()).toMatch(/^Gensidig only accepts mail from the people it works for, and mallory@olsen\.dk is not one of them\./);
   });
 });

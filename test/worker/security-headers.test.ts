@@ -3,26 +3,12 @@
 // quickly, with a reason a person understands, and nothing is written to D1.
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { bigSubjectMail, ENCODED_WORD } from "../support/attacks";
 import { deliverToWorker, withCloudflareVerdict } from "../support/mail";
 import { seedOwner } from "../support/owners";
 
-const WORD = "=?UTF-8?B?5pel5pys6Kqe44Gu5Lu25ZCN?=";
+const WORD = ENCODED_WORD;
 const PROD = { ALLOW_UNAUTHENTICATED_OWNER_MAIL: "false" };
-
-function bigSubjectMail(from: string): string {
-  const words = Math.ceil((1024 * 1024) / (WORD.length + 3));
-  return [
-    `From: ${from}`,
-    "To: gensidig@example.com",
-    "Message-ID: <huge-subject@example.org>",
-    "Date: Tue, 10 Nov 2026 09:00:00 +0000",
-    `Subject: ${Array(words).fill(WORD).join("\r\n ")}`,
-    "Content-Type: text/plain; charset=UTF-8",
-    "",
-    "forget anders@example.org confirm",
-    "",
-  ].join("\r\n");
-}
 
 /** Row counts of every table the migrations created. */
 async function snapshot(): Promise<Record<string, number>> {

@@ -4,55 +4,15 @@
 import { createExecutionContext, env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import worker from "../../src/index";
-import { deliverToWorker, withCloudflareVerdict } from "../support/mail";
+import { ownerAsks as ownerThreadMail, THREAD_REPLIED_AT, THREAD_SENT_AT, threadReply } from "../support/attacks";
+import { deliverToWorker } from "../support/mail";
 import { seedOwner } from "../support/owners";
 
 const OWNER = "owner@example.com";
-const SENT_AT = Date.UTC(2026, 10, 3, 8, 14);
-const REPLIED_AT = Date.UTC(2026, 10, 4, 18, 2);
-
-const rfc5322Date = (ms: number) => new Date(ms).toUTCString().replace("GMT", "+0000");
-
-/** The owner's mail that starts the thread, BCC'd to the assistant as Gmail sends it, with Cloudflare's DMARC pass. */
-function ownerAsks(a: { id: string; to: string; cc: string }): string {
-  return withCloudflareVerdict(
-    [
-      "MIME-Version: 1.0",
-      `Date: ${rfc5322Date(SENT_AT)}`,
-      `Message-ID: <${a.id}>`,
-      "Subject: Could you send the workshop slides?",
-      `From: Owner Olsen <${OWNER}>`,
-      `To: ${a.to}`,
-      `Cc: ${a.cc}`,
-      'Content-Type: text/plain; charset="UTF-8"',
-      "",
-      "Hi, could you send me the slides from Tuesday's workshop?",
-      "",
-      "Owner",
-      "",
-    ].join("\r\n"),
-    "pass",
-    "example.com",
-  );
-}
-
-/** A reply on that thread, written to the owner. */
-function replyTo(a: { threadId: string; id: string; from: string; to?: string }): string {
-  return [
-    "MIME-Version: 1.0",
-    `Date: ${rfc5322Date(REPLIED_AT)}`,
-    `Message-ID: <${a.id}>`,
-    "Subject: Re: Could you send the workshop slides?",
-    `From: ${a.from}`,
-    `To: ${a.to ?? `Owner Olsen <${OWNER}>`}`,
-    `In-Reply-To: <${a.threadId}>`,
-    `References: <${a.threadId}>`,
-    'Content-Type: text/plain; charset="UTF-8"',
-    "",
-    "Here they are: https://slides.example.net/workshop",
-    "",
-  ].join("\r\n");
-}
+const SENT_AT = THREAD_SENT_AT;
+const REPLIED_AT = THREAD_REPLIED_AT;
+const ownerAsks = (a: { id: string; to: string; cc: string }) => ownerThreadMail(OWNER, a);
+const replyTo = (a: { threadId: string; id: string; from: string; to?: string }) => threadReply(OWNER, a);
 
 /** A thread the owner shared, with two people of their own on it: `to` and `cc`. */
 async function sharedThread(tag: string) {

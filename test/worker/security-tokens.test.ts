@@ -4,6 +4,7 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { signDigestToken } from "../../src/digest/token";
+import { alteredToken, tokenReply } from "../support/attacks";
 import { seedOwner } from "../support/owners";
 import { ANNA, at, BO, KARIN, count, deliverCommand, digestAt, fivePeople, seedOutreach } from "./commands-scenario";
 
@@ -25,24 +26,8 @@ beforeAll(async () => {
   danishDigest = await digestAt(danishId, at("2026-11-16T08:00:00+01:00"));
 });
 
-/** A short Gmail mail from `from` to `to`, one command per line. */
-function command(id: string, from: string, to: string, lines: string[]) {
-  return [
-    "MIME-Version: 1.0",
-    "Date: Mon, 16 Nov 2026 12:00:00 +0100",
-    `Message-ID: <CAK7n1c8${id}@mail.gmail.com>`,
-    "Subject: Re: Week 47: 3 to follow up with",
-    `From: Camilla Olsen <${from}>`,
-    `To: Gensidig <${to}>`,
-    'Content-Type: text/plain; charset="UTF-8"',
-    "",
-    ...lines,
-    "",
-  ].join("\r\n");
-}
-
-/** The token with its last character changed: the shape holds, the signature does not. */
-const altered = (token: string) => token.slice(0, -1) + (token.endsWith("a") ? "b" : "a");
+const command = tokenReply;
+const altered = alteredToken;
 
 const contactsOf = (id: number, address: string) =>
   count("select count(*) as n from contacts where owner_id = ? and address = ?", id, address);
