@@ -98,30 +98,34 @@ describe("forwards from each mail client become the original sender's mail", () 
   });
 });
 
+/** The owner forwards a newsletter as an attached message, with a line of their own above it. */
+function newsletterForward(from: string, subject: string, messageId: string, note: string): string {
+  return [
+    `From: ${from}`,
+    "To: gensidig@example.com",
+    `Subject: ${subject}`,
+    `Message-ID: <${messageId}>`,
+    "Date: Mon, 16 Nov 2026 09:00:00 +0100",
+    "MIME-Version: 1.0",
+    'Content-Type: multipart/mixed; boundary="outer"',
+    "",
+    "--outer",
+    "Content-Type: text/plain; charset=utf-8",
+    "",
+    note,
+    "--outer",
+    "Content-Type: message/rfc822",
+    'Content-Disposition: attachment; filename="newsletter.eml"',
+    "",
+    fixture("mail/mailchimp-newsletter.eml"),
+    "--outer--",
+    "",
+  ].join("\r\n");
+}
+
 describe("automated mail", () => {
   it("ignores a forwarded newsletter and tells the owner why", async () => {
-    const newsletter = fixture("mail/mailchimp-newsletter.eml");
-    const wrapped = [
-      "From: Jonas Kragh <owner@example.com>",
-      "To: gensidig@example.com",
-      "Subject: Fwd: attached newsletter",
-      "Message-ID: <fwd-newsletter@example.com>",
-      "Date: Mon, 16 Nov 2026 09:00:00 +0100",
-      "MIME-Version: 1.0",
-      'Content-Type: multipart/mixed; boundary="outer"',
-      "",
-      "--outer",
-      "Content-Type: text/plain; charset=utf-8",
-      "",
-      "Is this someone?",
-      "--outer",
-      "Content-Type: message/rfc822",
-      'Content-Disposition: attachment; filename="newsletter.eml"',
-      "",
-      newsletter,
-      "--outer--",
-      "",
-    ].join("\r\n");
+    const wrapped = newsletterForward("Jonas Kragh <owner@example.com>", "Fwd: attached newsletter", "fwd-newsletter@example.com", "Is this someone?");
     const before = await env.DB.prepare("select count(*) as n from contacts").first<{ n: number }>();
     const res = await deliver(wrapped);
     expect(res.rejected()).toBeNull();
@@ -136,28 +140,7 @@ describe("automated mail", () => {
 
   it("tells a Danish owner in Danish", async () => {
     await seedOwner("ejer@eksempel.dk", "da-token", { name: "Ejer", language: "da" });
-    const newsletter = fixture("mail/mailchimp-newsletter.eml");
-    const wrapped = [
-      "From: Ejer <ejer@eksempel.dk>",
-      "To: gensidig@example.com",
-      "Subject: VS: nyhedsbrev",
-      "Message-ID: <fwd-nyhedsbrev@eksempel.dk>",
-      "Date: Mon, 16 Nov 2026 09:00:00 +0100",
-      "MIME-Version: 1.0",
-      'Content-Type: multipart/mixed; boundary="outer"',
-      "",
-      "--outer",
-      "Content-Type: text/plain; charset=utf-8",
-      "",
-      "Er det en person?",
-      "--outer",
-      "Content-Type: message/rfc822",
-      'Content-Disposition: attachment; filename="nyhedsbrev.eml"',
-      "",
-      newsletter,
-      "--outer--",
-      "",
-    ].join("\r\n");
+    const wrapped = newsletterForward("Ejer <ejer@eksempel.dk>", "VS: nyhedsbrev", "fwd-nyhedsbrev@eksempel.dk", "Er det en person?");
     const res = await deliverToWorker(withCloudflareVerdict(wrapped, "pass", "eksempel.dk"), { from: "ejer@eksempel.dk" });
     expect(res.rejected()).toBeNull();
     const answer = await PostalMime.parse(res.replies[0]);
