@@ -183,6 +183,12 @@ const REQUEST = phrases([
   "(?:i|we) need (?:someone|somebody|a hand|help|a favour|a favor) (?:to|with)",
   "(?:i'll|i will|i'd|we'll) owe you",
   "(?:could|can|would) (?:really |so )?use your",
+  "your eyes on",
+  "if you (?:ever )?(?:had|have|get|got|find) (?:a |an )?(?:spare |free |quiet )?(?:half an hour|half hour|hour|minute|moment|few minutes|second|sec|morning|afternoon)",
+  "whenever you(?:'re| are)_(?:passing|around|free|nearby|in the area|in town)",
+  "(?:would|'d) be (?:brilliant|great|lovely|amazing|a (?:huge |big )?help|really helpful|so helpful|wonderful)",
+  "that would (?:really |so |massively )?help",
+  "[^.!?\\n]{3,} please[.!]*$",
   "if you (?:could|would|have (?:the )?time|get a (?:chance|moment)|are able|find (?:the )?time)",
   "(?:i|we)(?:'d| would) be_(?:grateful|glad|thrilled|delighted|happy|indebted) (?:for|if)",
   "(?:i|we)(?:'d| would) (?:really |so |very much |greatly )?appreciate",
@@ -196,6 +202,10 @@ const REQUEST = phrases([
   "(?:kunne|ville|kan) (?:virkelig |rigtig |godt )?bruge (?:dit|din|dine|jeres)",
   "hvis du kan (?:finde|nå|få|afse)",
   "(?:jeg|vi) har brug for (?:en|nogen|hjælp|lidt hjælp)_(?:til at|der kan|som kan)",
+  "(?:jeg|vi) har brug for,? (?:at (?:du|i)|dit|din|dine|jeres)",
+  "(?:dit|jeres) (?:blik|øje|øjne) på",
+  "det ville (?:virkelig |rigtig |godt )?(?:hjælpe|betyde)",
+  "hvis (?:du|i) (?:en dag |engang )?(?:har|får|havde|fik) (?:en |et )?(?:halv time|time|øjeblik|minut|par minutter|tid)",
   "(?:høre|spørge|vide|tænkte på|spekulerer på|overvejer),? om (?:du|i) (?:kunne|ville|kan|vil|gad|har|havde)",
   "(?:jeg|vi) (?:ville|vil) (?:blive|være)_(?:glad|glade|taknemmelig|taknemmelige|lykkelig|lykkelige) (?:for|hvis)",
   "(?:jeg|vi) (?:ville|vil)_sætte_pris på",
@@ -543,8 +553,6 @@ const SECOND_PERSON = /(?<![\p{L}])(?:you|your|you're|you've|you'd|yours|u|du|di
  */
 const MUSING =
   /^(?:(?:and|but|og|men|så|so)\s+)?(?:who|whoever|hvem)(?![\p{L}])|(?<![\p{L}])(?:egentlig|on earth|in the world|i alverden|overhovedet)(?![\p{L}])|^(?:why|hvorfor)(?![\p{L}]).*(?<![\p{L}])(?:always|never|ever|altid|aldrig|nogensinde)(?![\p{L}])/iu;
-/** Longer than this, a musing question is not asked of the reader; short ones ("Who's coming?") may be. */
-const MAX_WORDS_WITHOUT_YOU = 6;
 
 /** Danish "I" (you, plural) after a verb: "vil I overveje", case-sensitive, unlike the English pronoun. */
 const DANISH_PLURAL_YOU = /(?<![\p{L}])(?:[Vv]il|[Kk]an|[Ss]kal|[Hh]ar|[Ee]r|[Kk]unne|[Vv]ille|[Gg]ider|[Mm]å|[Bb]ør|[Bb]urde|[Ss]ynes|[Tt]ror|[Vv]ed) I(?![\p{L}])/u;
@@ -557,14 +565,9 @@ function asksQuestion(text: string): boolean {
     if (NOT_A_QUESTION.test(sentence)) return false;
     const words = sentence.split(/\s+/).filter(Boolean).length;
     if (words < MIN_QUESTION_WORDS) return false;
-    return (
-      !MUSING.test(sentence) ||
-      words <= MAX_WORDS_WITHOUT_YOU ||
-      SECOND_PERSON.test(sentence) ||
-      DANISH_PLURAL_YOU.test(sentence) ||
-      ASKS_THE_READER.test(sentence) ||
-      PROPOSES_TIME.test(sentence)
-    );
+    // A musing question ("why is it always the printer?") asks the reader only if it names them.
+    if (!MUSING.test(sentence)) return true;
+    return SECOND_PERSON.test(sentence) || DANISH_PLURAL_YOU.test(sentence) || ASKS_THE_READER.test(sentence) || PROPOSES_TIME.test(sentence);
   });
 }
 

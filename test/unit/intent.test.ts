@@ -234,6 +234,24 @@ describe("wording from the closing unseen scenarios", () => {
   });
 });
 
+describe("wording from the very last unseen scenarios", () => {
+  it.each([
+    "I'd dearly love to have your eyes on the four pages before the 8th.",
+    "If you ever had a spare half hour to tell me where I'm going wrong, I'd be all ears.",
+    "Whenever you're passing would be brilliant.",
+    "Numbers by Friday please.",
+    "Jeg har brug for, at du går snit A-A og B-B igennem inden fredag.",
+    "Jeg har brug for dit blik på det, før det skal for bestyrelsen.",
+    "If you had half an hour this week, that would really help.",
+  ])("a request without a question mark: %s", (text) => {
+    expect(classifyIntent({ subject: "x", text }).request).toBe(true);
+  });
+
+  it("a short musing question asks nothing: 'Why is it always the printer?'", () => {
+    expect(classifyIntent({ subject: "Re: Workshop printer", text: "All sorted now. Why is it always the printer?" }).request).toBe(false);
+  });
+});
+
 describe("wording rules that were gaps", () => {
   it("'you might find this useful' is help given", () => {
     expect(classifyIntent({ subject: "Re: Grants", text: "I found a grant that fits you, you might find this useful." })).toMatchObject({
