@@ -209,10 +209,13 @@ function contactRow(ownerId: number, d: ContactDelta, now: number) {
  * (a confirmation after a call, a thank-you) means the owner has moved on: it ends the wait. A word from them
  * at or after the pending mail settles it.
  */
+/** A personal outbound mail that expects no answer, newer than the pending one: the owner has moved on. */
+const endsTheWait = sql`${ex("outbound_count")} > 0 and ${ex("follow_up_since")} is null and ${ex("last_outbound_at")} > coalesce(${cur("follow_up_since")}, 0)`;
+
 const followUpField = (column: string) => sql`case
     when ${ex("follow_up_since")} is not null and ${ex("follow_up_since")} > coalesce(${cur("last_inbound_at")}, 0)
          and ${ex("follow_up_since")} >= coalesce(${cur("follow_up_since")}, 0) then ${ex(column)}
-    when ${ex("outbound_count")} > 0 and ${ex("follow_up_since")} is null and ${ex("last_outbound_at")} > coalesce(${cur("follow_up_since")}, 0) then null
+    when ${endsTheWait} then null
     when ${ex("last_inbound_at")} is not null and ${ex("last_inbound_at")} >= coalesce(${cur("follow_up_since")}, 0) then null
     else ${cur(column)} end`;
 
@@ -268,7 +271,7 @@ const contactUpsertSet = {
   followUpSince: followUpField("follow_up_since"),
   unansweredOutbound: sql`case
     when ${ex("follow_up_since")} is not null and ${ex("follow_up_since")} > coalesce(${cur("last_inbound_at")}, 0) then ${cur("unanswered_outbound")} + 1
-    when ${ex("outbound_count")} > 0 and ${ex("follow_up_since")} is null and ${ex("last_outbound_at")} > coalesce(${cur("follow_up_since")}, 0) then 0
+    when ${endsTheWait} then 0
     when ${ex("last_inbound_at")} is not null and ${ex("last_inbound_at")} >= coalesce(${cur("last_outbound_at")}, 0) then 0
     else ${cur("unanswered_outbound")} end`,
   updatedAt: sql`${ex("updated_at")}`,

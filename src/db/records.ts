@@ -3,6 +3,12 @@
 import type { Intent } from "../mail/intent";
 import type { Address } from "../mail/types";
 
+/** Something a mail hands over: what kind, and the file's name when it is one. */
+export interface Material {
+  kind: "file" | "link" | "contact" | "words";
+  name: string | null;
+}
+
 export type Direction = "in" | "out";
 export type Source = "bcc" | "forward" | "thread-reply" | "reply-evidence" | "import";
 
@@ -30,8 +36,8 @@ export interface ContactEvent {
   cc: boolean;
   /** Inbound only: the other people it was written to alongside the owner, when they are a handful. */
   alongside: Address[];
-  /** What it carries for the reader to open: the first attachment's name, or "link". Null when nothing. */
-  material: string | null;
+  /** What it hands the reader (an attachment, a link, someone's address, "here it is"). Null when nothing. */
+  material: Material | null;
   /** Inbound forwards: the owner wrote a note above it ("remember to answer Sarah"): the owner vouches for them. */
   ownerNote: boolean;
 }

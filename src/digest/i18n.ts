@@ -113,6 +113,27 @@ const EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"
 // CLDR's Danish abbreviations: "maj" is short already and takes no full stop.
 const DA_MONTHS = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
 
+type GiftKind = NonNullable<Evidence["kind"]>;
+type FollowUpReason = NonNullable<Evidence["reason"]>;
+
+/** What they gave, said as what happened: the detail names whom or what when it is known. */
+const EN_GAVE: Record<GiftKind, (detail: string | null) => string> = {
+  introduction: (d) => (d ? `Introduced you to ${d}` : "Introduced you to someone"),
+  referral: (d) => (d ? `Recommended you to ${d}` : "Recommended you to someone"),
+  "asked-for": (d) => (d ? `Sent what you asked for (${d})` : "Sent what you asked for"),
+  help: () => "Helped you out",
+};
+const DA_GAVE: Record<GiftKind, (detail: string | null) => string> = {
+  introduction: (d) => (d ? `Introducerede dig for ${d}` : "Introducerede dig for en ny kontakt"),
+  referral: (d) => (d ? `Anbefalede dig til ${d}` : "Anbefalede dig til andre"),
+  "asked-for": (d) => (d ? `Sendte det, du bad om (${d})` : "Sendte det, du bad om"),
+  help: () => "Hjalp dig",
+};
+
+/** How the owner's unanswered mail opens its line, by why it expected an answer. */
+const EN_WROTE: Record<FollowUpReason, string> = { proposal: "You sent a proposal", question: "You asked", "first-contact": "You reached out", reminder: "You wrote" };
+const DA_WROTE: Record<FollowUpReason, string> = { proposal: "Du sendte et tilbud", question: "Du spurgte", "first-contact": "Du tog kontakt", reminder: "Du skrev" };
+
 const en: Strings = {
   htmlLang: "en",
   brand: "Gensidig",
@@ -157,15 +178,7 @@ const en: Strings = {
   why: ({ evidence, date, subject, elapsed, cadence }) => {
     switch (evidence.what) {
       case "gave": {
-        const detail = evidence.detail;
-        const what =
-          evidence.kind === "introduction"
-            ? detail ? `Introduced you to ${detail}` : "Introduced you to someone"
-            : evidence.kind === "referral"
-              ? detail ? `Recommended you to ${detail}` : "Recommended you to someone"
-              : evidence.kind === "asked-for"
-                ? detail ? `Sent what you asked for (${detail})` : "Sent what you asked for"
-                : "Helped you out";
+        const what = EN_GAVE[evidence.kind ?? "help"](evidence.detail ?? null);
         return [what, ...when("on", date, subject), `${stop(subject)} You haven't said thank you yet.`];
       }
       case "asked": {
@@ -173,7 +186,7 @@ const en: Strings = {
         return [`Asked you something${via}`, ...when("on", date, subject), `${stop(subject)} Still unanswered.`];
       }
       case "sent-no-reply": {
-        const what = { proposal: "You sent a proposal", question: "You asked", "first-contact": "You reached out", reminder: "You wrote" }[evidence.reason ?? "question"];
+        const what = EN_WROTE[evidence.reason ?? "question"];
         const out: Piece[] = [what, ...when("on", date, subject), stop(subject)];
         out.push(elapsed ? ` No answer after ${elapsed}.` : " No answer yet.");
         if ((evidence.nudges ?? 0) >= 1) out.push(" You've followed up once already; if this gets no answer either, let it rest.");
@@ -303,15 +316,7 @@ const da: Strings = {
   why: ({ evidence, date, subject, elapsed, cadence }) => {
     switch (evidence.what) {
       case "gave": {
-        const detail = evidence.detail;
-        const what =
-          evidence.kind === "introduction"
-            ? detail ? `Introducerede dig for ${detail}` : "Introducerede dig for en ny kontakt"
-            : evidence.kind === "referral"
-              ? detail ? `Anbefalede dig til ${detail}` : "Anbefalede dig til andre"
-              : evidence.kind === "asked-for"
-                ? detail ? `Sendte det, du bad om (${detail})` : "Sendte det, du bad om"
-                : "Hjalp dig";
+        const what = DA_GAVE[evidence.kind ?? "help"](evidence.detail ?? null);
         return [what, ...when("den", date, subject), `${stop(subject)} Du har ikke sagt tak endnu.`];
       }
       case "asked": {
@@ -319,7 +324,7 @@ const da: Strings = {
         return [`Spurgte dig om noget${via}`, ...when("den", date, subject), `${stop(subject)} Endnu ikke besvaret.`];
       }
       case "sent-no-reply": {
-        const what = { proposal: "Du sendte et tilbud", question: "Du spurgte", "first-contact": "Du tog kontakt", reminder: "Du skrev" }[evidence.reason ?? "question"];
+        const what = DA_WROTE[evidence.reason ?? "question"];
         const out: Piece[] = [what, ...when("den", date, subject), stop(subject)];
         out.push(elapsed ? ` Intet svar efter ${elapsed}.` : " Intet svar endnu.");
         if ((evidence.nudges ?? 0) >= 1) out.push(" Du har allerede fulgt op én gang; kommer der heller ikke svar nu, så lad det ligge.");

@@ -32,8 +32,9 @@ async function ingestEmail(message: ForwardableEmailMessage, env: Env, now: numb
     return { status: "rejected", reason: "Gensidig is not configured yet; please try again later." };
   }
   const envelope: Envelope = { from: message.from.trim().toLowerCase(), to: message.to.trim().toLowerCase(), rawSize: message.rawSize };
-  const mib = (envelope.rawSize / 1048576).toFixed(1);
-  if (envelope.rawSize > MAX_RAW_BYTES) return { status: "rejected", reason: `This mail is ${mib} MiB; Gensidig takes mail up to 25 MiB.` };
+  if (envelope.rawSize > MAX_RAW_BYTES) {
+    return { status: "rejected", reason: `This mail is ${(envelope.rawSize / 1048576).toFixed(1)} MiB; Gensidig takes mail up to 25 MiB.` };
+  }
   const db = getDb(env.DB);
 
   let mail: ParsedMail;

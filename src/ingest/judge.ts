@@ -1,7 +1,7 @@
 // What a mail means for each person in it, given what the owner's data already says of them. Pure: the
 // understood events and what is known of the people in, the contact deltas out. Structure comes first and
 // wording second: an introduction is a contact writing to the owner and someone new together; what the
-// owner asked for is material (an attachment, a link) that arrives after the owner's request.
+// owner asked for is material (an attachment, a link, an address) that arrives in answer to the owner's request.
 import type { ContactDelta, ContactEvent, FollowUpReason, InboundDelta, IntroducedPerson } from "../db/records";
 import { DAY_MS } from "../time";
 import { HANDFUL_RECIPIENTS } from "./understand";
@@ -81,7 +81,7 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
     askedAt > (person?.lastInboundAt ?? 0) &&
     (gift === null || gift.kind === "help")
   ) {
-    gift = { kind: "asked-for", detail: e.material === "link" || e.material === "contact" || e.material === "it" ? null : e.material };
+    gift = { kind: "asked-for", detail: e.material.name };
   }
   // A reply to the owner's own invitation that only proposes a time ("Thursday at 9 at Original Coffee?") is
   // the answer to it, not a new request.

@@ -1,10 +1,10 @@
 // What does this mail mean? Pure: parsed mail + what the owner's data already says in, a plan out.
 // The store step turns the plan into one db.batch; nothing here touches env, D1 or the clock.
-import type { ContactEvent, MessageRecord, NoteRecord } from "../db/records";
+import type { ContactEvent, MessageRecord, NoteRecord, Material } from "../db/records";
 import { detectAutomated, hasBulkFooter, isMachineAddress } from "../mail/automated";
 import { commandMailVerdict } from "../mail/command-mail";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
-import { classifyIntent, NO_INTENT, type Intent } from "../mail/intent";
+import { classifyIntent, type Intent } from "../mail/intent";
 import { newText, quoteAttribution, snippetOfNewText } from "../mail/reply";
 import { hasReplyPrefix, isReplyOrForward, stripSubjectTags } from "../mail/subject";
 import type { Address, ParsedMail } from "../mail/types";
@@ -97,21 +97,20 @@ const BODY_IMAGE = /^(?:image\d*|outlook-|logo|signature|sig|banner|icon)/i;
 const ADDRESS_IN_TEXT = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 
 /**
- * The material a mail carries: an attachment a person means the reader to open, else a link, else someone
- * else's address in the new text (the contact the reader asked for). The writer's own address is their signature.
+ * What a mail hands over: an attachment a person means the reader to open, else a link, else someone else's
+ * address in the new text (the contact the reader asked for; the writer's own is their signature), else words
+ * that hand something over ("here it is": the attachment an inline forward leaves behind). Phone numbers are
+ * left out: signatures carry them too, and the new text does not always lose its signature.
  */
-function materialOf(mail: Pick<ParsedMail, "attachments">, intent: Intent, ownText: string, writer: string | null): string | null {
+function materialOf(mail: Pick<ParsedMail, "attachments">, intent: Intent, ownText: string, writer: string | null): Material | null {
   const file = mail.attachments.find(
     (a) => !a.inline && a.filename && a.mimeType !== "message/rfc822" && a.mimeType !== "text/calendar" && !(a.mimeType.startsWith("image/") && BODY_IMAGE.test(a.filename)),
   );
-  if (file?.filename) return file.filename;
-  if (intent.link) return "link";
-  const text = ownText.slice(0, MAX_QUOTED_CHARS);
-  const others = (text.match(ADDRESS_IN_TEXT) ?? []).filter((a) => a.toLowerCase() !== writer);
-  if (others.length) return "contact";
-  // Phone numbers are left out: signatures carry them too, and the new text does not always lose its signature.
-  // "Here it is" names the attachment that an inline forward leaves behind.
-  return intent.handsOver ? "it" : null;
+  if (file?.filename) return { kind: "file", name: file.filename };
+  if (intent.link) return { kind: "link", name: null };
+  const addresses = ownText.slice(0, MAX_QUOTED_CHARS).match(ADDRESS_IN_TEXT) ?? [];
+  if (addresses.some((a) => a.toLowerCase() !== writer)) return { kind: "contact", name: null };
+  return intent.handsOver ? { kind: "words", name: null } : null;
 }
 
 function isReplyMail(mail: Pick<ParsedMail, "inReplyTo" | "subject">): boolean {

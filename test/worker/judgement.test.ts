@@ -2,27 +2,7 @@
 // real digest out. Each test has its own owner, so the tests of this file share no people.
 import { describe, expect, it } from "vitest";
 import { at, DAY, replayOwner, shown, type Mail, type Replay, type Who } from "../support/replay";
-
-const LARS: Who = { name: "Lars Winther", address: "lars@winther.dk" };
-const TOM: Who = { name: "Tom Becker", address: "tom@becker.studio" };
-const KAREN: Who = { name: "Karen Bech", address: "karen@bech-revision.dk" };
-const METTE: Who = { name: "Mette Riis", address: "mette@riis-kommunikation.dk" };
-const JONAS: Who = { name: "Jonas Krøll", address: "jonas@kroll-arkitekter.dk" };
-
-/** A distinct owner address per test case: storage is shared by the tests of a file. */
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);
-
-/** Monday 16 November 2026, 08:00 in Copenhagen: the digest after the mails of the week before. */
-const MONDAY = at("2026-11-16T08:00:00+01:00");
-
-/** An earlier exchange, backfilled: the owner wrote in spring and they answered. A two-way tie. */
-async function knownTie(r: Replay, who: Who, day = "2026-04-14") {
-  const [first] = await r.backfill([{ at: `${day}T10:00:00+02:00`, from: r.me, to: [who], subject: "Tak for i går", body: `Hej ${who.name.split(" ")[0]},\n\nTak for en god snak på Founders Friday.\n\nSofie` }], at(`${day}T12:00:00+02:00`));
-  await r.backfill(
-    [{ at: `${day}T18:00:00+02:00`, from: who, to: [r.me], subject: "Re: Tak for i går", body: "I lige måde, vi ses.", inReplyTo: first }],
-    at(`${day}T19:00:00+02:00`),
-  );
-}
+import { LARS, TOM, KAREN, METTE, JONAS, slug, MONDAY, knownTie } from "../support/network";
 
 /** The owner asks, with the assistant in BCC, and the contact answers on that thread with `body`. */
 async function askedAndAnswered(r: Replay, who: Who, answer: Omit<Mail, "from" | "to" | "inReplyTo" | "subject"> & { cc?: Who[] }) {
