@@ -1,36 +1,40 @@
 // Dates as mail clients print them in a forwarded header block. These are display strings, not RFC 5322
 // dates: each client and locale has its own shape, and most leave the time zone out.
 
+import { MONTH_WORD, monthOfWord } from "../months";
+
 /** Longest date string we look at; real ones are under 60 characters. */
 export const MAX_DATE_CHARS = 200;
-
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, januar: 1,
-  feb: 2, february: 2, februar: 2,
-  mar: 3, march: 3, marts: 3,
-  apr: 4, april: 4,
-  may: 5, maj: 5,
-  jun: 6, june: 6, juni: 6,
-  jul: 7, july: 7, juli: 7,
-  aug: 8, august: 8,
-  sep: 9, sept: 9, september: 9,
-  oct: 10, okt: 10, october: 10, oktober: 10,
-  nov: 11, november: 11,
-  dec: 12, december: 12,
-};
 
 /** Zone abbreviations clients print after the time (Apple Mail, Yahoo), in minutes east of UTC. */
 const ZONES: Record<string, number> = {
   utc: 0, gmt: 0, ut: 0, z: 0, wet: 0,
-  cet: 60, west: 60, bst: 60, mez: 60,
-  cest: 120, eet: 120, mesz: 120,
-  eest: 180,
+  cet: 60, west: 60, bst: 60, mez: 60, "seč": 60,
+  cest: 120, eet: 120, mesz: 120, oez: 120, "selč": 120,
+  eest: 180, oesz: 180, msk: 180,
   est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
 };
 
-const MONTH_WORD = Object.keys(MONTHS).join("|");
-const TEXT_DAY_FIRST = new RegExp(`\\b(\\d{1,2})\\.?\\s+(${MONTH_WORD})\\b\\.?`);
-const TEXT_MONTH_FIRST = new RegExp(`\\b(${MONTH_WORD})\\b\\.?\\s+(\\d{1,2})\\b(?!\\s*[:.]\\d)`);
+/** A letter run standing alone: `\b` knows only ASCII letters, and month words are "října", "październik". */
+const WORD_BOUNDARY_BEFORE = String.raw`(?<![\p{L}\d])`;
+const WORD_BOUNDARY_AFTER = String.raw`(?![\p{L}])`;
+/** "26. Oktober", "27 oct.", "26 de octubre" (Spanish and Portuguese put "de" between). */
+const TEXT_DAY_FIRST = new RegExp(
+  String.raw`(?<!\d)(\d{1,2})\.?\s+(?:de\s+)?${WORD_BOUNDARY_BEFORE}(${MONTH_WORD})${WORD_BOUNDARY_AFTER}\.?`,
+  "gu",
+);
+/** "Oct 27", "October 27," and Hungarian "2021. október 27."; not "Oktober 2021 14:25" (a time follows). */
+const TEXT_MONTH_FIRST = new RegExp(
+  String.raw`${WORD_BOUNDARY_BEFORE}(${MONTH_WORD})${WORD_BOUNDARY_AFTER}\.?\s+(\d{1,2})(?!\d)(?!\s*[:.]\d)`,
+  "gu",
+);
+/** Japanese and Chinese "2022年9月19日", Korean "2022년 9월 19일". */
+const CJK_DATE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/;
+/** Czech and Slovak Gmail: "27. 10. 2021". */
+const SPACED_NUMERIC_DATE = /(?<!\d)(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})(?!\d)/;
+/** Croatian prints a dot after the year ("26. listopada 2021. u 14:25"), Polish never does. */
+const YEAR_WITH_DOT = /(?:19|20)\d{2}\.(?:\s|$)/;
+const AM_PM = /\d\s*[ap]\.?\s?m\b/;
 const ISO_DATE = /\b(\d{4})-(\d{1,2})-(\d{1,2})(?:t|\b)/;
 /** Two-digit years only with "/" or "-": "10.12.00" is a Danish time of day. */
 const NUMERIC_DATE = /\b(\d{1,2})(?:([./-])(\d{1,2})\2(\d{4})|([/-])(\d{1,2})\5(\d{2}))\b/;
@@ -38,7 +42,7 @@ const YEAR = /\b(19\d{2}|2\d{3})\b/;
 const TIME = /\b(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?(?:\s*([ap])\.?\s?m\b\.?)?/;
 const GMT_OFFSET = /\b(?:gmt|utc)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b/;
 const NUMERIC_OFFSET = /(?:^|[\s\d])([+-])(\d{2}):?(\d{2})\b/;
-const ZONE_WORD = new RegExp(`\\b(${Object.keys(ZONES).join("|")})\\b`);
+const ZONE_WORD = new RegExp(`${WORD_BOUNDARY_BEFORE}(${Object.keys(ZONES).join("|")})${WORD_BOUNDARY_AFTER}`, "u");
 
 interface DateParts {
   year: number;
@@ -54,24 +58,15 @@ function yearOf(two: number): number {
 function findTextDate(s: string): DateParts | null {
   const year = YEAR.exec(s);
   if (!year) return null;
+  const croatian = YEAR_WITH_DOT.test(s);
   const withoutYear = s.replace(year[0], " ");
-  const dayFirst = TEXT_DAY_FIRST.exec(withoutYear);
-  if (dayFirst) {
-    return {
-      year: +year[1],
-      month: MONTHS[dayFirst[2]],
-      day: +dayFirst[1],
-      rest: withoutYear.replace(dayFirst[0], " "),
-    };
+  for (const m of withoutYear.matchAll(TEXT_DAY_FIRST)) {
+    const month = monthOfWord(m[2], croatian);
+    if (month) return { year: +year[1], month, day: +m[1], rest: withoutYear.replace(m[0], " ") };
   }
-  const monthFirst = TEXT_MONTH_FIRST.exec(withoutYear);
-  if (monthFirst) {
-    return {
-      year: +year[1],
-      month: MONTHS[monthFirst[1]],
-      day: +monthFirst[2],
-      rest: withoutYear.replace(monthFirst[0], " "),
-    };
+  for (const m of withoutYear.matchAll(TEXT_MONTH_FIRST)) {
+    const month = monthOfWord(m[1], croatian);
+    if (month) return { year: +year[1], month, day: +m[2], rest: withoutYear.replace(m[0], " ") };
   }
   return null;
 }
@@ -84,7 +79,8 @@ function findNumericDate(s: string): DateParts | null {
   const b = +(m[3] ?? m[6]);
   // Day first, as in Danish and most European locales, unless only a US month-first reading fits
   // ("11/24/2026"). "04/11/2026" is read as 4 November.
-  const usStyle = separator === "/" && b > 12;
+  // A US client also prints AM/PM: "02/10/2023 4:52 PM EST" is 10 February.
+  const usStyle = separator === "/" && (b > 12 || (a <= 12 && AM_PM.test(s)));
   return {
     year: yearOf(+(m[4] ?? m[7])),
     month: usStyle ? a : b,
@@ -94,8 +90,9 @@ function findNumericDate(s: string): DateParts | null {
 }
 
 function findDate(s: string): DateParts | null {
-  const iso = ISO_DATE.exec(s);
-  if (iso) return { year: +iso[1], month: +iso[2], day: +iso[3], rest: s.replace(iso[0], " ") };
+  const iso = ISO_DATE.exec(s) ?? CJK_DATE.exec(s) ?? SPACED_NUMERIC_DATE.exec(s);
+  if (iso && iso[1].length === 4) return { year: +iso[1], month: +iso[2], day: +iso[3], rest: s.replace(iso[0], " ") };
+  if (iso) return { year: +iso[3], month: +iso[2], day: +iso[1], rest: s.replace(iso[0], " ") };
   // Numeric dates come last: in "3. november 2026 kl. 10.12.00" the "10.12.00" is a time.
   return findTextDate(s) ?? findNumericDate(s);
 }
