@@ -15,6 +15,7 @@ import {
   type MarkerStrength,
   matchHeaderLine,
   matchSeparator,
+  unbold,
 } from "./forward/markers";
 import { cleanNote } from "./forward/note";
 import { hasForwardPrefix, hasReplyPrefix } from "./subject";
@@ -23,6 +24,8 @@ import type { Address, ParsedMail } from "./types";
 export interface ForwardedOriginal {
   /** The original sender. */
   from: Address | null;
+  /** The sender's name when the block gives a name and no address ("From: John Doe"); else null. */
+  senderName: string | null;
   to: Address[];
   cc: Address[];
   /** The original subject, joined back into one line when the client wrapped it. */
@@ -184,7 +187,7 @@ function locateBlock(lines: string[], subject: string): Block | null {
       if (!allowed(separator.strength)) continue;
       if (separator.trailing) return { format: separator.format, start: i, headers: null };
       const headers = readHeaderBlock(lines, i + 1);
-      if (separator.strength === "strong") return { format: separator.format, start: i, headers };
+      if (separator.strength === "strong" && !separator.needsFrom) return { format: separator.format, start: i, headers };
       if (headers && field(headers, "from") !== null) return { format: separator.format, start: i, headers };
       continue;
     }
@@ -254,6 +257,19 @@ function toAddress(mailbox: EmailForwardMailbox | null | undefined): Address | n
   return name && name.toLowerCase() !== address ? { address, name } : { address };
 }
 
+const NAME_WORD = String.raw`(?:\p{Lu}|\p{Lo})[\p{L}\p{M}'’.-]*`;
+const PERSON_NAME = new RegExp(`^${NAME_WORD}(?:,?[ ]${NAME_WORD}){0,3}$`, "u");
+
+/** A sender printed as a name with no address ("From: John Doe"), cleaned; null when there is none. */
+function nameOnly(mailbox: EmailForwardMailbox | null | undefined): string | null {
+  if (!mailbox || normalizeAddress(mailbox.address)) return null;
+  const name = unbold(mailbox.name ?? "")
+    .replace(/^["'\s]+|["'\s]+$/g, "")
+    .replace(/\s+/g, " ");
+  // A name is one to four words, each capitalised (or in a script without case): not a sentence, an address or a URL.
+  return name.length <= 80 && PERSON_NAME.test(name) ? name : null;
+}
+
 function toAddresses(value: EmailForwardMailbox | EmailForwardMailbox[] | null | undefined): Address[] {
   const list = Array.isArray(value) ? value : value ? [value] : [];
   return list.map(toAddress).filter((a): a is Address => a !== null);
@@ -284,8 +300,10 @@ function readInline(text: string, mail: ParsedMail, zoneOffset: number): Forward
   // otherwise read an empty field from the next label on.
   const has = (name: HeaderField) => !headers || field(headers, name) !== null;
   const dateText = present(email?.date) ?? (headers ? field(headers, "date") : null);
+  const from = has("from") ? toAddress(email?.from) : null;
   return {
-    from: has("from") ? toAddress(email?.from) : null,
+    from,
+    senderName: from ? null : nameOnly(email?.from),
     to: has("to") ? toAddresses(email?.to) : [],
     cc: has("cc") ? toAddresses(email?.cc) : [],
     subject: has("subject") ? present(email?.subject ?? (headers && field(headers, "subject"))) : null,
@@ -297,16 +315,23 @@ function readInline(text: string, mail: ParsedMail, zoneOffset: number): Forward
   };
 }
 
-/** Forwards in other languages and shapes the library knows, under its own rule: a forward tag is required. */
-function readWithLibraryOnly(text: string, mail: ParsedMail, zoneOffset: number): ForwardedOriginal | null {
-  if (hasReplyPrefix(mail.subject) || !hasForwardPrefix(mail.subject)) return null;
+/**
+ * Forwards in shapes and languages only the library knows. It reads the whole text, so it must not take a
+ * reply for a forward: it runs when our own reader found a forwarded block it could not read, or under a
+ * forward tag, and never on a reply.
+ */
+function readWithLibraryOnly(text: string, mail: ParsedMail, zoneOffset: number, blockFound: boolean): ForwardedOriginal | null {
+  if (hasReplyPrefix(mail.subject) || !(blockFound || hasForwardPrefix(mail.subject))) return null;
   const bounded = prepare(text).slice(0, MAX_LIBRARY_FALLBACK_CHARS);
   const parsed = forwardParser().read(libraryLines(bounded.split("\n"), MAX_LIBRARY_FALLBACK_LINE_CHARS), mail.subject);
-  const from = parsed.forwarded ? toAddress(parsed.email.from) : null;
-  if (!from) return null;
+  if (!parsed.forwarded) return null;
+  const from = toAddress(parsed.email.from);
+  const senderName = from ? null : nameOnly(parsed.email.from);
+  if (!from && !senderName) return null;
   const dateText = present(parsed.email.date);
   return {
     from,
+    senderName,
     to: toAddresses(parsed.email.to),
     cc: toAddresses(parsed.email.cc),
     subject: present(parsed.email.subject),
@@ -321,6 +346,7 @@ function readWithLibraryOnly(text: string, mail: ParsedMail, zoneOffset: number)
 function fromAttachment(mail: ParsedMail, original: ParsedMail): ForwardedOriginal {
   return {
     from: original.from,
+    senderName: null,
     to: original.to,
     cc: original.cc,
     subject: present(original.subject),
@@ -358,6 +384,8 @@ export function findForward(mail: ParsedMail): ForwardedOriginal | null {
   if (best?.from) return best;
   const attached = mail.attachedMessages[0];
   if (attached && !isReport(mail)) return fromAttachment(mail, attached);
-  if (best) return best;
-  return readWithLibraryOnly(mail.text, mail, zoneOffset);
+  // Our reader found no sender (labels or a separator it does not know): the library may.
+  const viaLibrary = readWithLibraryOnly(mail.text, mail, zoneOffset, best !== null);
+  if (viaLibrary && (viaLibrary.from || !best?.senderName)) return viaLibrary;
+  return best;
 }

@@ -1,10 +1,15 @@
 // The tags mail clients put in front of a subject when replying and forwarding. One place, because the
 // ingest, intent, forward and command rules all need to know whose subject they are reading.
 
-/** Tags a client adds when forwarding (English, Danish, Norwegian, German, French, Spanish). */
-const FORWARD_TAG = /^(?:fwd?|vs|vb|wg|tr|rv|enc|videresend|videresendt)[ \t]*(?:\[\d+\])?[ \t]*:/i;
-/** Tags a client adds when replying; some count replies ("Re[2]:"). */
-const REPLY_TAG = /^(?:re|sv|aw|antw|réf|ref)[ \t]*(?:\[\d+\])?[ \t]*:/i;
+/**
+ * Tags a client adds when forwarding. Outlook localises its tag: VS/VB (Nordic), WG (German), TR (French),
+ * RV (Spanish), ENC (Portuguese), I (Italian), PD (Polish, Slovak), VL (Finnish), Redir. (Romanian),
+ * İLT (Turkish), TOV (Hungarian), PŘ (Czech), Doorst (Dutch), Пересл (Russian).
+ */
+const FORWARD_TAG =
+  /^(?:fwd?|vs|vb|wg|tr|rv|enc|videresend|videresendt|i|pd|vl|redir\.?|i̇lt|İlt|ilt|tov|př|doorst|пересл)[ \t]*(?:\[\d+\])?[ \t]*:/iu;
+/** Tags a client adds when replying; some count replies ("Re[2]:"). R (Italian), Odp (Polish), RES (Portuguese), YNT (Turkish), Отв (Russian). */
+const REPLY_TAG = /^(?:re|sv|aw|antw|réf|ref|r|odp|res|ynt|odg|vá|отв)[ \t]*(?:\[\d+\])?[ \t]*:/iu;
 /** Tags gateways put in front ("[EXTERNAL]", "[Ekstern]") say nothing about forward or reply. */
 const GATEWAY_TAGS = /^(?:\[[^\]]{1,40}\][ \t]*)+/;
 

@@ -14,12 +14,19 @@ export interface SeparatorMatch {
   strength: MarkerStrength;
   /** Text on the separator's line after the separator itself (Yahoo runs the headers on). */
   trailing: string;
+  /** True when the words are not known to say "forwarded": only a header block with a sender below confirms it. */
+  needsFrom: boolean;
 }
 
 const DASHED_FORWARD =
   /^(-{2,})[ \t]*(?:forwarded message|videresendt meddelelse|videresendt besked|videresendt e-?mail)[ \t]*(-{2,})/i;
 const APPLE_FORWARD = /^(?:begin forwarded message|start på videresendt besked|videresendt besked)[ \t]*:[ \t]*$/i;
 const MAILMATE_FORWARD = /^forwarded message[ \t]*:[ \t]*$/i;
+/**
+ * Gmail, Thunderbird and Yahoo write their separator in the reader's language ("---------- Mensaje
+ * reenviado ---------", "-------- Přeposlaná zpráva --------", "--- Treść przekazanej wiadomości ---").
+ */
+const DASHED_ANY = /^(-{3,})[ \t]*([^-\s][^:<>@]{1,60}?)[ \t]*(-{3,})[ \t]*$/u;
 const ORIGINAL_MESSAGE =
   /^-{2,}[ \t]*(?:original message|oprindelig meddelelse|oprindelig besked|originalmeddelelse)[ \t]*-{2,}[ \t]*$/i;
 /** Outlook prints 32 underscores; fewer survive some text renderings. */
@@ -37,33 +44,81 @@ export function matchSeparator(line: string): SeparatorMatch | null {
   const dashed = DASHED_FORWARD.exec(line);
   if (dashed) {
     const trailing = line.slice(dashed[0].length).trim();
-    return { format: dashedFormat(dashed[1].length), strength: "strong", trailing };
+    return { format: dashedFormat(dashed[1].length), strength: "strong", trailing, needsFrom: false };
   }
-  if (APPLE_FORWARD.test(line)) return { format: "apple", strength: "strong", trailing: "" };
-  if (MAILMATE_FORWARD.test(line)) return { format: "generic", strength: "strong", trailing: "" };
-  if (ORIGINAL_MESSAGE.test(line) || RULE_LINE.test(line)) return { format: "outlook", strength: "weak", trailing: "" };
+  if (APPLE_FORWARD.test(line)) return { format: "apple", strength: "strong", trailing: "", needsFrom: false };
+  if (MAILMATE_FORWARD.test(line)) return { format: "generic", strength: "strong", trailing: "", needsFrom: false };
+  if (ORIGINAL_MESSAGE.test(line) || RULE_LINE.test(line)) return { format: "outlook", strength: "weak", trailing: "", needsFrom: false };
+  const other = DASHED_ANY.exec(line);
+  if (other) return { format: dashedFormat(other[1].length), strength: "strong", trailing: "", needsFrom: true };
   return null;
 }
 
 export type HeaderField = "from" | "date" | "to" | "cc" | "bcc" | "subject" | "replyTo" | "other";
 
-const LABELS: Record<string, HeaderField> = {
-  from: "from", fra: "from",
-  date: "date", sent: "date", dato: "date", sendt: "date",
-  to: "to", til: "to",
-  cc: "cc", kopi: "cc",
-  bcc: "bcc",
-  subject: "subject", emne: "subject",
-  "reply-to": "replyTo", "svar til": "replyTo",
-  importance: "other", prioritet: "other", vigtighed: "other", attachments: "other", "vedhæftede filer": "other",
+/**
+ * The labels clients print in a forwarded or quoted header block, per field, in the locales Gmail, Outlook,
+ * Apple Mail, Thunderbird and Yahoo ship (read from their output). One registry: forward.ts reads blocks
+ * with it and reply.ts finds quote boundaries with it.
+ */
+export const HEADER_LABELS: Record<Exclude<HeaderField, "other">, string[]> = {
+  from: [
+    "from", "fra", "von", "de", "de la", "da", "van", "från", "od", "lähettäjä", "feladó", "kimden", "gönderen",
+    "šalje", "expeditorul", "expeditor", "mittente", "nadawca", "saatja", "remitente", "afzender", "avsändare",
+    "от", "від", "від кого", "отправитель", "差出人", "发件人", "寄件者", "보낸 사람",
+  ],
+  date: [
+    "date", "sent", "dato", "sendt", "datum", "data", "dată", "fecha", "enviado", "enviada", "gesendet", "envoyé",
+    "verzonden", "skickat", "wysłano", "päivämäärä", "päiväys", "lähetetty", "dátum", "tarih", "gönderildi",
+    "odesláno", "odoslané", "poslano", "elküldve", "inviato", "trimis", "kuupäev", "saadetud",
+    "дата", "отправлено", "надіслано", "日付", "日期", "送信日時", "发送时间", "날짜",
+  ],
+  to: [
+    "to", "til", "an", "à", "a", "pour", "aan", "till", "do", "para", "komu", "kime", "címzett", "vastaanottaja",
+    "prima", "pre", "către", "destinatarul", "adresat", "saaja", "кому", "宛先", "收件人", "받는 사람",
+  ],
+  cc: [
+    "cc", "kopi", "kopie", "kopie (cc)", "kopia", "kópia", "kopio", "másolat", "másolatot kap", "bilgi", "dw",
+    "copie à", "copia", "cópia", "koopia", "копия", "копія", "抄送", "참조",
+  ],
+  bcc: ["bcc"],
+  subject: [
+    "subject", "emne", "betreff", "objet", "sujet", "asunto", "assunto", "oggetto", "onderwerp", "ämne", "temat",
+    "předmět", "predmet", "aihe", "tárgy", "konu", "subiect", "subiectul", "naslov", "teema", "тема", "件名",
+    "主题", "主旨", "제목",
+  ],
+  replyTo: ["reply-to", "svar til", "antwort an", "répondre à", "responder a", "rispondi a", "antwoord aan"],
 };
+
+/** Lines Outlook adds to a block that are none of the fields above. */
+const OTHER_LABELS = ["importance", "prioritet", "vigtighed", "attachments", "vedhæftede filer", "wichtigkeit", "anlagen", "pièces jointes"];
+
+const LABELS: Record<string, HeaderField> = Object.fromEntries([
+  ...Object.entries(HEADER_LABELS).flatMap(([field, words]) => words.map((w) => [w, field])),
+  ...OTHER_LABELS.map((w) => [w, "other"]),
+]);
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The labels of some fields as one regex alternation, longest first ("de la" before "de"). */
+export function labelAlternation(fields: HeaderField[]): string {
+  return Object.entries(LABELS)
+    .filter(([, f]) => fields.includes(f))
+    .map(([w]) => w)
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join("|");
+}
 
 /**
  * A header line in a forwarded block: the label, a colon, then the value (Thunderbird puts a tab before
  * it). Gmail and Outlook render <b> as *…* in plain text, so a label may come as "*From:*" or "*From: *",
  * and a bold name as "*Anna Holm*".
  */
-const LABEL_LINE = new RegExp(`^(\\*{1,2})?(${Object.keys(LABELS).join("|")})[ \\t]?:(.*)$`, "i");
+const LABEL_LINE = new RegExp(
+  `^(\\*{1,2})?(${labelAlternation(["from", "date", "to", "cc", "bcc", "subject", "replyTo", "other"])})[ \\t]?[:：](.*)$`,
+  "iu",
+);
 
 export interface HeaderLine {
   field: HeaderField;
