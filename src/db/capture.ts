@@ -37,6 +37,23 @@ export async function findContactsByAddress(db: Db, ownerId: number, addresses: 
   return out;
 }
 
+/**
+ * The owner's one contact with exactly this name (case aside), or null when none or several have it: a
+ * forwarded block that names its sender without an address is matched only when that leaves no doubt.
+ */
+export async function findContactByName(db: Db, ownerId: number, name: string): Promise<{ address: string; name: string } | null> {
+  const wanted = name.trim().toLowerCase();
+  if (!wanted) return null;
+  // SQLite's lower() folds ASCII only; names are compared again here in full Unicode.
+  const rows = await db
+    .select({ address: contacts.address, name: contacts.name })
+    .from(contacts)
+    .where(and(eq(contacts.ownerId, ownerId), sql`lower(trim(${contacts.name})) = lower(${name.trim()})`))
+    .limit(2);
+  const matches = rows.filter((r) => r.name?.trim().toLowerCase() === wanted);
+  return matches.length === 1 ? { address: matches[0].address, name: matches[0].name! } : null;
+}
+
 /** Which of these Message-IDs the owner already shared with the assistant. */
 export async function knownMessageIds(db: Db, ownerId: number, ids: string[]): Promise<Set<string>> {
   const found = new Set<string>();

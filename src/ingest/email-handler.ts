@@ -1,7 +1,7 @@
 // The email() path, top to bottom: read the raw mail → bound and parse it → refuse it or find its owner →
 // the owner's own mail (commands, or a capture) or a reply on a shared thread → store → tell the owner.
 import { handleCommandMail } from "../commands/handle";
-import { knownMessageIds, listSuppressions } from "../db/capture";
+import { findContactByName, knownMessageIds, listSuppressions } from "../db/capture";
 import { getDb, type Db } from "../db/client";
 import { findOwnerByAddress, type OwnerWithAddresses } from "../db/owners";
 import { ConfigError, readConfig, type Config, type Env } from "../env";
@@ -14,7 +14,7 @@ import { notUnderstoodNotice, storedNotice, unverifiedOwnerReason } from "./noti
 import type { IngestOutcome } from "./outcome";
 import { claimMessage, deadLetter, store, type Envelope } from "./store";
 import { findThreadOwner } from "./thread-owner";
-import { messageIdOf, understandInbound, understandOwnerMail, type Understanding } from "./understand";
+import { messageIdOf, understandInbound, understandOwnerMail, type OwnerMailContext, type Understanding } from "./understand";
 
 export async function handleEmail(message: ForwardableEmailMessage, env: Env, now = Date.now()): Promise<IngestOutcome> {
   const outcome = await ingestEmail(message, env, now);
@@ -75,7 +75,7 @@ async function ownerMail({ db, env, config, message, envelope, mail, now }: Deli
   const answer = answerFor(env, config, message, owner, mail, now);
   let understanding: Understanding;
   try {
-    understanding = understandOwnerMail({
+    const context: OwnerMailContext = {
       mail,
       envelopeTo: envelope.to,
       assistantLocal: config.assistantLocal,
@@ -84,7 +84,14 @@ async function ownerMail({ db, env, config, message, envelope, mail, now }: Deli
       knownMessageIds: known,
       suppressions,
       receivedAt: now,
-    });
+    };
+    understanding = understandOwnerMail(context);
+    // A forward that names its sender without an address ("From: John Doe") is read again when exactly one
+    // contact has that name; otherwise it stays a dead letter and the answer asks for the address.
+    if (understanding.kind === "unreadable-forward" && understanding.senderName) {
+      const contact = await findContactByName(db, ownerId, understanding.senderName);
+      if (contact) understanding = understandOwnerMail({ ...context, senderByName: contact });
+    }
   } catch (err) {
     const reason = `could not be understood: ${String(err)}`;
     const outcome = await deadLetter(db, owner, envelope, mail, reason, now);

@@ -30,7 +30,13 @@ export const INLINE_FORWARD_ID_SUFFIX = "@forward.gensidig";
 export type Understanding =
   | { kind: "command"; message: MessageRecord; plus: PlusOptions }
   | { kind: "ignored"; message: MessageRecord; reason: string; forwarded: boolean }
-  | { kind: "unreadable-forward"; message: MessageRecord; reason: string }
+  | {
+      kind: "unreadable-forward";
+      message: MessageRecord;
+      reason: string;
+      /** The forwarded sender's name when the block gave no address: a contact by that name may be meant. */
+      senderName?: string;
+    }
   | {
       kind: "capture";
       message: MessageRecord;
@@ -54,6 +60,11 @@ export interface OwnerMailContext {
   suppressions: string[];
   receivedAt: number;
   source?: "bcc" | "import";
+  /**
+   * The one contact whose name is the name a forwarded block gives without an address ("From: John Doe"),
+   * looked up by the caller after a first reading asked for it. Never a guess: one contact by that exact name.
+   */
+  senderByName?: Address;
 }
 
 export function isSuppressed(address: string, suppressions: string[]): boolean {
@@ -184,7 +195,7 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
   }
 
   if (recipients.length === 0) {
-    const forward = findForward(mail);
+    const forward = withSenderByName(findForward(mail), ctx.senderByName);
     if (forward) return understandForward(ctx, forward, { ...baseMessage, kind: "forward" }, plus);
     // Fail safe: mail that is not unmistakably the owner writing commands is kept and never run (issue 9).
     const verdict = commandMailVerdict(mail);
@@ -308,6 +319,13 @@ function matchAttribution(
   return targets.length === 1 ? targets[0] : null;
 }
 
+/** A forwarded sender given by name only becomes the one contact of that name, when the caller found one. */
+function withSenderByName(forward: ForwardedOriginal | null, contact: Address | undefined): ForwardedOriginal | null {
+  if (!forward || forward.from || !forward.senderName || !contact) return forward;
+  if (contact.name?.trim().toLowerCase() !== forward.senderName.toLowerCase()) return forward;
+  return { ...forward, from: { address: contact.address, name: forward.senderName } };
+}
+
 function understandForward(
   ctx: OwnerMailContext,
   forward: ForwardedOriginal,
@@ -326,6 +344,14 @@ function understandForward(
   }
   if (hasBulkFooter(forward.body)) {
     return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: "newsletter (unsubscribe footer)", forwarded: true };
+  }
+  if (!forward.from && forward.senderName) {
+    return {
+      kind: "unreadable-forward",
+      message,
+      reason: `the forwarded mail names its sender, ${forward.senderName}, but gives no address, and no one contact of yours has that name; forward it again with the sender's address, or as an attachment`,
+      senderName: forward.senderName,
+    };
   }
   if (!forward.from) {
     return {

@@ -134,6 +134,13 @@ function continuesHeader(line: string, previous: string, next: string | undefine
   return previous.length >= WRAP_MIN_COLUMN && after === "";
 }
 
+/** The field of the header line right after the blank line at `i`, or null when the block ends there. */
+function nextFieldAfterBlank(lines: string[], i: number): HeaderField | null {
+  const next = lines[i + 1];
+  if (next === undefined) return null;
+  return matchHeaderLine(unquote(next).trim())?.field ?? null;
+}
+
 function readHeaderBlock(lines: string[], from: number): HeaderBlock | null {
   let i = from;
   for (let blanks = 0; blanks < MAX_LEADING_BLANK_LINES && i < lines.length && !unquote(lines[i]).trim(); blanks++) {
@@ -144,7 +151,17 @@ function readHeaderBlock(lines: string[], from: number): HeaderBlock | null {
   while (i < lines.length && out.length < MAX_HEADER_LINES) {
     const line = unquote(lines[i]);
     const trimmed = line.trim();
-    if (!trimmed) return out.length ? { lines: out, bodyStart: i + 1 } : null;
+    if (!trimmed) {
+      if (!out.length) return null;
+      // Some Outlook versions put a blank line between the fields: the block goes on while the next line is
+      // a field it does not have yet.
+      const next = nextFieldAfterBlank(lines, i);
+      if (next !== null && !out.some((l) => l.field === next)) {
+        i++;
+        continue;
+      }
+      return { lines: out, bodyStart: i + 1 };
+    }
     const header = matchHeaderLine(trimmed);
     if (header) {
       out.push(header);

@@ -216,3 +216,22 @@ describe("cleanNote", () => {
     expect(cleanNote("\n\nSent from my iPhone\n", "Fwd: x")).toBe("");
   });
 });
+
+describe("findForward on a sender given by name only", () => {
+  it("keeps the name, and no address is made up", async () => {
+    const found = findForward(await load("outlook-name-only-en.eml"));
+    expect(found).not.toBeNull();
+    expect(found!.from).toBeNull();
+    expect(found!.senderName).toBe("Bo Nielsen");
+    expect(found!.subject).toBe("Workshop dates");
+    expect(new Date(found!.date!).toISOString()).toBe("2026-11-04T08:15:00.000Z");
+    expect(found!.to).toEqual([]);
+  });
+
+  it("takes no sentence for a name", async () => {
+    const mail = await load("outlook-name-only-en.eml");
+    const found = findForward({ ...mail, text: mail.text.replace("From: Bo Nielsen", "From: what Bo said at the meetup") });
+    expect(found?.from ?? null).toBeNull();
+    expect(found?.senderName ?? null).toBeNull();
+  });
+});

@@ -20,7 +20,19 @@ export interface SeparatorMatch {
 
 const DASHED_FORWARD =
   /^(-{2,})[ \t]*(?:forwarded message|videresendt meddelelse|videresendt besked|videresendt e-?mail)[ \t]*(-{2,})/i;
-const APPLE_FORWARD = /^(?:begin forwarded message|start på videresendt besked|videresendt besked)[ \t]*:[ \t]*$/i;
+/** Apple Mail's "Begin forwarded message:", in the languages macOS and iOS ship. */
+const APPLE_FORWARD = new RegExp(
+  `^(?:${[
+    "begin forwarded message", "start på videresendt besked", "videresendt besked", "anfang der weitergeleiteten nachricht",
+    "inicio del mensaje reenviado", "début du message réexpédié", "inizio messaggio inoltrato", "begin doorgestuurd bericht",
+    "vidarebefordrat mejl", "videresendt melding", "välitetty viesti alkaa", "początek przekazywanej wiadomości",
+    "início da mensagem reencaminhada", "início da mensagem encaminhada", "začátek přeposílané zprávy",
+    "začiatok preposlanej správy", "započni proslijeđenu poruku", "továbbított levél kezdete",
+    "începe mesajul redirecționat", "i̇leti başlangıcı", "ileti başlangıcı", "начало переадресованного сообщения",
+    "початок листа, що пересилається", "転送されたメッセージ",
+  ].join("|")})[ \\t]*[:：][ \\t]*$`,
+  "iu",
+);
 const MAILMATE_FORWARD = /^forwarded message[ \t]*:[ \t]*$/i;
 /**
  * Gmail, Thunderbird and Yahoo write their separator in the reader's language ("---------- Mensaje
