@@ -219,7 +219,7 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
     };
   }
 
-  const own = newText(mail.text);
+  const own = newText(mail.text, { quotesMarked: !mail.textFromHtml });
   const intent = classifyIntent({ subject: mail.subject, text: own });
   const text = snippetOfNewText(own, SNIPPET_CHARS) || null;
   const events: ContactEvent[] = [];
@@ -489,7 +489,7 @@ export function understandInbound(mail: ParsedMail, receivedAt: number, source: 
   if (isSelf(from.address, ctx)) {
     return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: "it is a mail from Gensidig itself or from you", forwarded: false };
   }
-  const own = newText(mail.text);
+  const own = newText(mail.text, { quotesMarked: !mail.textFromHtml });
   const intent = { ...classifyIntent({ subject: mail.subject, text: own }), outreach: false };
   return {
     kind: "capture",

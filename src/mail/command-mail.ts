@@ -8,7 +8,7 @@ import type { ParsedMail } from "./types";
 
 export type CommandMailVerdict = { commands: true } | { commands: false; reason: string };
 
-type CommandMailFacts = Pick<ParsedMail, "headers" | "from" | "sender" | "subject" | "attachments" | "text">;
+type CommandMailFacts = Pick<ParsedMail, "headers" | "from" | "sender" | "subject" | "attachments" | "text" | "inReplyTo">;
 
 /** Text we look at, as newText does: the command lines sit at the top, and the regexes must stay bounded. */
 export const MAX_COMMAND_SCAN_CHARS = 32 * 1024;
@@ -104,8 +104,12 @@ export function commandMailVerdict(mail: CommandMailFacts): CommandMailVerdict {
   const own = bounded(newText(mail.text));
   // With no text of its own, a fresh mail's subject is the command ("help"); a reply's is not.
   const lines = own.some((l) => l.trim()) ? own : isReplyOrForward(mail.subject) ? [] : [mail.subject];
-  if (hasSeparatorLine(lines)) return no("it holds a separator line, as a forwarded or pasted mail does");
-  if (hasHeaderBlock(lines)) return no("it holds a block of mail headers (sender, date), as a forwarded or pasted mail does");
+  // A fresh mail quotes nothing of ours: a header block or separator anywhere in it is a pasted mail, even
+  // where the reply split already set it aside as quoted.
+  const fresh = !mail.inReplyTo && !isReplyOrForward(mail.subject);
+  const examined = fresh ? raw : lines;
+  if (hasSeparatorLine(examined)) return no("it holds a separator line, as a forwarded or pasted mail does");
+  if (hasHeaderBlock(examined)) return no("it holds a block of mail headers (sender, date), as a forwarded or pasted mail does");
   if (hasQuoteAmongLines(raw, own)) return no("quoted text sits among its command lines");
   return { commands: true };
 }

@@ -1,6 +1,7 @@
 import { htmlToText } from "./html";
 import PostalMime, { type Address as PmAddress, type Email } from "postal-mime";
 import { boundRawMail, checkHeaderLimits, skippedPartSize } from "./bound";
+import { decodeFlowed, hideFlowed } from "./flowed";
 import { MailParseError } from "./parse-error";
 import type { Address, AttachmentInfo, ParsedMail } from "./types";
 
@@ -79,13 +80,21 @@ function contentBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
   return content instanceof Uint8Array ? content : new Uint8Array(content);
 }
 
-async function postalParse(raw: ArrayBuffer | Uint8Array | string): Promise<Email> {
+/**
+ * postal-mime's parse, with format=flowed text decoded here instead (src/mail/flowed.ts): postal-mime joins
+ * flowed lines across a change of quote depth, which RFC 3676 §4.5 forbids.
+ */
+async function postalParse(raw: Uint8Array): Promise<Email> {
+  const flowed = hideFlowed(raw);
+  let email: Email;
   try {
-    return await PostalMime.parse(raw, { forceRfc822Attachments: true });
+    email = await PostalMime.parse(flowed?.bytes ?? raw, { forceRfc822Attachments: true });
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     throw new MailParseError(`The mail could not be parsed as MIME: ${detail}`, { cause });
   }
+  if (flowed && email.text) email.text = decodeFlowed(email.text, flowed.delsp);
+  return email;
 }
 
 async function fromEmail(email: Email, rawSize: number, depth: number, bounded: boolean): Promise<ParsedMail> {

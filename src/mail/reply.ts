@@ -8,6 +8,7 @@
 // line of dashes or underscores, and bottom-posting (Thunderbird), where the new text sits below the quote.
 
 import EmailReplyParser from "email-reply-parser";
+import { labelAlternation } from "./forward/markers";
 
 /** Text we look at. The parser's regexes (without RE2) and ours must never see unbounded input. */
 export const MAX_REPLY_SCAN_CHARS = 32 * 1024;
@@ -41,19 +42,30 @@ type Boundary =
   | { kind: "separator"; start: number; end: number }
   | { kind: "quote"; start: number; end: number };
 
-const QUOTE_LINE = /^\s*>/;
+/** A quoted line: "> " by RFC 3676 convention, or "| " as some clients prefix (a table row ends in "|" too). */
+const QUOTE_LINE = /^\s*(?:>|\|(?!.*\|\s*$))/;
 /** How an attribution that a client wrapped over two lines begins: a starter word, a date, or an address. */
-const ATTRIBUTION_START = /^\s*(on|den|am|le|el|il|em|op|w dniu|dnia|\d|[\p{L}]{2,4}\.,?\s+\d)|<[^<>]*@/iu;
-/** Longest second line of a wrapped attribution ("anna.holm@example.dk> wrote:"). */
+const ATTRIBUTION_START = /^\s*(on|den|am|le|el|il|il giorno|em|op|w dniu|dnia|vào|\d|[\p{L}]{2,4}\.?,?\s+\d)|<[^<>]*@/iu;
+/** Longest continuation line of a wrapped attribution ("anna.holm@example.dk> wrote:"). */
 const WRAPPED_TAIL_CHARS = 80;
+/** Gmail wraps a long attribution over as many as three lines ("… via Founders" / "Circle <" / "list@x> wrote:"). */
+const MAX_ATTRIBUTION_LINES = 3;
 
 /** Line endings of an attribution, per language (RFC 3676 says nothing of them: each client has its own). */
 const ATTRIBUTION_END = new RegExp(
   [
     String.raw`\bwrote\s*:`, // en
+    String.raw`\bwrote on\b.*\d.*:`, // en: "Anna Holm wrote on 03/02/2025 09:12:"
     String.raw`\bskrev\b.*:`, // da, no, sv: "Den … skrev Anna Holm <a@x>:"
     String.raw`\bschrieb\b.*:`, // de: "Am … schrieb Anna:" and "Anna <a@x> schrieb am …:"
     String.raw`\bschreef\b.*:`, // nl
+    String.raw`\bhet volgende geschreven\s*:`, // nl (Apple Mail): "Op … heeft Anna <a@x> het volgende geschreven:"
+    String.raw`\bha scritto\s*:`, // it
+    String.raw`(?<![\p{L}])написал(?:\(а\)|а)?\s*:`, // ru
+    String.raw`(?<![\p{L}])пишет\s*:`, // ru (Thunderbird)
+    String.raw`(?<![\p{L}])пише\s*:`, // uk
+    String.raw`(?<![\p{L}])написав(?:\(ла\)|ла)?\s*:`, // uk
+    String.raw`đã viết\s*:`, // vi
     String.raw`[ée]crit\s*:`, // fr: "a écrit :"
     String.raw`\bpisze\s*:`, // pl
     String.raw`\bnapisa[łl](\(a\)|a)?\s*:`, // pl
@@ -64,31 +76,73 @@ const ATTRIBUTION_END = new RegExp(
   ]
     .map((p) => `(?:${p})`)
     .join("|") + String.raw`\s*$`,
-  "i",
+  "iu",
 );
-/** "2026-11-03 10:12 GMT+01:00 Anna <a@x>:" — Gmail's old attribution that begins with the date. */
-const DATE_FIRST_ATTRIBUTION = /^\s*\d{4}-\d{1,2}-\d{1,2}[ T]\d{1,2}[:.]\d{2}\b.*<[^<>]+@[^<>]+>\s*:\s*$/;
+/**
+ * Attributions that are only a date, a time and the writer: Gmail's old "2026-11-03 10:12 GMT+01:00 Anna
+ * <a@x>:" and Gmail in Russian, "пн, 3 февр. 2025 г. в 09:12, Anna <a@x>:". A year and a time, then the
+ * address in angle brackets closing the line with a colon.
+ */
+const DATE_FIRST_ATTRIBUTION = /^\s*[^<>]{0,60}?\b(?:19|20)\d{2}\b[^<>]{0,30}?\b\d{1,2}[:.]\d{2}\b[^<>]{0,80}<[^<>]+@[^<>]+>\s*:\s*$/u;
+/** Android mail apps: "---- Anna Holm wrote ----", "---- On Mon, 3 Feb 2025 Anna <a@x> wrote ----". */
+const DASHED_ATTRIBUTION =
+  /^\s*-{2,}\s*\S.{0,150}?\s(?:wrote|skrev|schrieb|a écrit|escribió|ha scritto|schreef|napisał\(a\)|написал\(а\)|escreveu)\s*-{2,}\s*$/iu;
 const ADDRESS_IN_ANGLES = /<\s*(?:mailto:)?([^\s<>@]+@[^\s<>]+?)\s*>|\[mailto:([^\s\]]+@[^\s\]]+)\]/i;
 const BARE_ADDRESS = /\b([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})\b/;
 
 const SEPARATOR =
-  /^\s*-{2,}\s*(original message|oprindelig meddelelse|oprindelig besked|ursprüngliche nachricht|message d'origine|originalmeddelande|opprinnelig melding|mensaje original|messaggio originale|wiadomość oryginalna|forwarded message|videresendt (meddelelse|besked)|weitergeleitete nachricht|message transféré)\s*-*\s*$/i;
+  /^\s*\*?\s*-{2,}\s*(original message|původní zpráva|pôvodná správa|oorspronkelijk bericht|alkuperäinen viesti|исходное сообщение|mensagem original|eredeti üzenet|orijinal ileti|mesaj original|izvorna poruka|oprindelig meddelelse|oprindelig besked|ursprüngliche nachricht|message d'origine|originalmeddelande|opprinnelig melding|mensaje original|messaggio originale|wiadomość oryginalna|forwarded message|videresendt (meddelelse|besked)|weitergeleitete nachricht|message transféré)\s*-*\s*\*?\s*$/i;
 const FORWARD_INTRO =
   /^\s*(begin forwarded message|start på videresendt (besked|meddelelse)|anfang der weitergeleiteten nachricht|début du message réexpédié)\s*:\s*$/i;
 /** A line of dashes or underscores, as Outlook puts above its header block. */
 const RULE_LINE = /^\s*(_{8,}|-{8,})\s*$/;
-const FROM_HEADER = /^\s*\*?\s*(from|fra|von|de|van|da|från|od|lähettäjä)\s*:\s*\*?\s*\S/i;
-const OTHER_HEADER =
-  /^\s*\*?\s*(sent|date|sendt|dato|gesendet|datum|envoyé|verzonden|skickat|enviado|data|wysłano|to|til|an|à|aan|till|do|subject|emne|betreff|objet|onderwerp|ämne|asunto|oggetto|temat|cc|kopi|reply-to)\s*:/i;
-const DATE_HEADER = /^\s*\*?\s*(sent|date|sendt|dato|gesendet|datum|envoyé|verzonden|skickat|enviado|data|wysłano)\s*:\s*\*?\s*(.*)$/i;
+// Header labels come from the one registry the forward reader uses, in every language it knows.
+const FROM_HEADER = new RegExp(String.raw`^\s*\*?\s*(?:${labelAlternation(["from"])})\s*[:：]\s*\*?\s*\S`, "iu");
+const OTHER_HEADER = new RegExp(
+  String.raw`^\s*\*?\s*(?:${labelAlternation(["date", "to", "cc", "subject", "replyTo"])})\s*[:：]`,
+  "iu",
+);
+const DATE_HEADER = new RegExp(String.raw`^\s*\*?\s*(?:${labelAlternation(["date"])})\s*[:：]\s*\*?\s*(.*)$`, "iu");
 
-/** Words a signature starts with, alone on their line or followed by a short name ("Mvh Anna"). */
-const SIGN_OFF =
-  /^\s*(med venlig hilsen|med venlige hilsner|venlig hilsen|venlige hilsner|de bedste hilsner|bedste hilsner|mange hilsner|kærlig hilsen|hilsen|mvh\.?|vh\.?|best regards|kind regards|warm regards|warmest regards|with best regards|regards|best wishes|all the best|cheers|sincerely|yours sincerely|yours truly|best,|mit freundlichen grüßen|viele grüße|cordialement|bien à vous|pozdrawiam)[,.!]?(\s+[\p{L}.'-]+){0,3}\s*$/iu;
+/** Words a signature starts with, alone on their line or followed by a short name ("Mvh Anna"), per language. */
+const SIGN_OFF_WORDS = [
+  // da, no
+  "med venlig hilsen", "med venlige hilsner", "venlig hilsen", "venlige hilsner", "de bedste hilsner", "bedste hilsner",
+  "mange hilsner", "kærlig hilsen", "hilsen", "mvh\\.?", "vh\\.?", "med vennlig hilsen", "vennlig hilsen",
+  // en
+  "best regards", "kind regards", "warm regards", "warmest regards", "with best regards", "regards", "best wishes",
+  "all the best", "cheers", "sincerely", "yours sincerely", "yours truly", "best,",
+  // de
+  "mit freundlichen grüßen", "viele grüße", "liebe grüße", "beste grüße", "herzliche grüße", "lg", "vg",
+  // fr
+  "cordialement", "bien cordialement", "bien à vous", "amicalement",
+  // nl
+  "met vriendelijke groet(?:en)?", "vriendelijke groet(?:en)?", "hartelijke groet(?:en)?", "groet(?:en)?",
+  // it
+  "cordiali saluti", "distinti saluti", "un saluto", "un caro saluto", "saluti",
+  // es
+  "un saludo", "saludos cordiales", "saludos", "atentamente", "un abrazo",
+  // pt
+  "atenciosamente", "cumprimentos", "melhores cumprimentos", "um abraço", "abraços",
+  // pl
+  "pozdrawiam", "z poważaniem", "pozdrowienia", "serdecznie pozdrawiam",
+  // sv
+  "med vänliga hälsningar", "vänliga hälsningar", "bästa hälsningar", "hälsningar",
+  // fi
+  "ystävällisin terveisin", "terveisin",
+  // ru, uk
+  "с уважением", "всего доброго", "з повагою",
+  // vi
+  "trân trọng", "thân ái",
+];
+const SIGN_OFF = new RegExp(String.raw`^\s*(?:${SIGN_OFF_WORDS.join("|")})[,.!]?(\s+[\p{L}.'-]+){0,3}\s*$`, "iu");
+/** "-Abhishek", "/John", "— Anna": a name signed with a dash or slash, as the last line. */
+const DASHED_SIGN_OFF = /^\s*(?:[-/]|[–—]\s?)\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*)?\s*$/u;
 /** Lines mobile and desktop clients append on their own. */
 const CLIENT_SIGNATURE = [
   /^\s*(sent from|sendt fra|hentet fra|envoyé de|envoyé depuis|von meinem|gesendet von|wysłane z)\s+(my |min |mit |mon |mojego )?(iphone|ipad|android|outlook|mail|samsung|galaxy|mobile|mobil|mobiltelefon|windows|blackberry|huawei|yahoo)\b/i,
-  /^\s*(get|hent|få|télécharger)\s+outlook\s+(for|til|pour)\s+(ios|android)\s*$/i,
+  /^\s*(get|hent|få|télécharger)\s+outlook\s+(for|til|pour)\s+(ios|android)\b/i,
+  /^\s*(отправлено с|надіслано з|enviado desde|enviado do|enviado de|inviato da|verzonden met|verstuurd vanaf|verzonden vanaf|skickat från|sendt fra|lähetetty|gửi từ)\s+.{0,30}?(iphone|ipad|android|outlook|samsung|galaxy|huawei|xiaomi|mobile|smartphone)/iu,
 ];
 
 function bound(text: string): string {
@@ -101,7 +155,7 @@ function isBlank(line: string | undefined): boolean {
 
 function isAttribution(line: string): boolean {
   if (QUOTE_LINE.test(line) || line.length > 300) return false;
-  if (DATE_FIRST_ATTRIBUTION.test(line)) return true;
+  if (DATE_FIRST_ATTRIBUTION.test(line) || DASHED_ATTRIBUTION.test(line)) return true;
   // "Here is what Peter wrote:" is not an attribution: a real one carries a date or an address.
   return ATTRIBUTION_END.test(line) && (/\d/.test(line) || ADDRESS_IN_ANGLES.test(line));
 }
@@ -116,7 +170,7 @@ function headerBlockAt(lines: string[], i: number): { end: number; dateLine: str
     if (OTHER_HEADER.test(line)) {
       others++;
       const d = line.match(DATE_HEADER);
-      if (d && dateLine === null) dateLine = d[2];
+      if (d && dateLine === null) dateLine = d[1];
     } else if (isBlank(line)) {
       if (others > 0) break;
     } else if (others === 0 && j === i + 1) {
@@ -137,7 +191,7 @@ function findBoundaries(lines: string[], firstOnly: boolean): Boundary[] {
       while (j < lines.length && (QUOTE_LINE.test(lines[j]) || (isBlank(lines[j]) && QUOTE_LINE.test(lines[j + 1] ?? ""))))
         j++;
       b = { kind: "quote", start: i, end: j };
-    } else if (SEPARATOR.test(line) || FORWARD_INTRO.test(line)) {
+    } else if (SEPARATOR.test(line) || FORWARD_INTRO.test(line) || DASHED_ATTRIBUTION.test(line)) {
       b = { kind: "separator", start: i, end: lines.length };
     } else if (RULE_LINE.test(line)) {
       let k = i + 1;
@@ -149,12 +203,8 @@ function findBoundaries(lines: string[], firstOnly: boolean): Boundary[] {
       b = { kind: "header-block", start: i, end: lines.length, fromLine: line.trim(), dateLine: block.dateLine };
     } else if (isAttribution(line)) {
       b = { kind: "attribution", start: i, end: i + 1, line: line.trim() };
-    } else if (ATTRIBUTION_START.test(line) && i + 1 < lines.length && !QUOTE_LINE.test(lines[i + 1])) {
-      // Clients wrap a long attribution over two lines ("… Anna Holm <\nanna@x.dk> wrote:").
-      const next = lines[i + 1].trim();
-      const joined = `${line.trim()} ${next}`.replace(/<\s+/g, "<");
-      if (next.length <= WRAPPED_TAIL_CHARS && !isAttribution(next) && isAttribution(joined))
-        b = { kind: "attribution", start: i, end: i + 2, line: joined };
+    } else if (ATTRIBUTION_START.test(line)) {
+      b = wrappedAttribution(lines, i);
     }
     if (b) {
       found.push(b);
@@ -163,6 +213,18 @@ function findBoundaries(lines: string[], firstOnly: boolean): Boundary[] {
     }
   }
   return found;
+}
+
+/** Clients wrap a long attribution over two or three lines ("… Anna Holm <" / "anna@x.dk> wrote:"). */
+function wrappedAttribution(lines: string[], i: number): Boundary | null {
+  let joined = lines[i].trim();
+  for (let n = 1; n < MAX_ATTRIBUTION_LINES && i + n < lines.length; n++) {
+    const next = lines[i + n];
+    if (isBlank(next) || QUOTE_LINE.test(next) || next.trim().length > WRAPPED_TAIL_CHARS || isAttribution(next)) return null;
+    joined = `${joined} ${next.trim()}`.replace(/<\s+/g, "<");
+    if (isAttribution(joined)) return { kind: "attribution", start: i, end: i + n + 1, line: joined };
+  }
+  return null;
 }
 
 /**
@@ -176,7 +238,7 @@ function quotedAfterAttribution(lines: string[], b: Boundary): boolean {
 }
 
 /** The person's own lines: above the first quote, or below it when they bottom-posted. */
-function ownLines(lines: string[]): string[] {
+function ownLines(lines: string[], quotesMarked: boolean): string[] {
   const boundaries = findBoundaries(lines, false);
   if (boundaries.length === 0) return lines;
   const first = boundaries[0];
@@ -187,7 +249,9 @@ function ownLines(lines: string[]): string[] {
   for (let n = 0; n < boundaries.length; n++) {
     const b = boundaries[n];
     if (b.kind === "separator" || b.kind === "header-block") break;
-    if (b.kind === "attribution" && !quotedAfterAttribution(lines, b)) break;
+    // With nothing above it and no quote under it, an attribution left standing heads the person's own
+    // words (they cut the quote). Only where quotes carry their markers: text made from HTML loses them.
+    if (b.kind === "attribution" && !quotedAfterAttribution(lines, b) && !(quotesMarked && n === 0)) break;
     const next = boundaries[n + 1];
     const stop = next ? next.start : lines.length;
     below.push(...lines.slice(b.end, stop));
@@ -205,6 +269,9 @@ function stripSignature(lines: string[]): string[] {
     tailStart--;
     if (!isBlank(lines[tailStart])) seen++;
   }
+  let last = lines.length - 1;
+  while (last >= 0 && isBlank(lines[last])) last--;
+  if (last > 0 && DASHED_SIGN_OFF.test(lines[last]) && isBlank(lines[last - 1])) return lines.slice(0, last);
   for (let i = tailStart; i < lines.length; i++) {
     if (!SIGN_OFF.test(lines[i])) continue;
     const rest = lines.slice(i + 1).filter((l) => !isBlank(l));
@@ -238,9 +305,17 @@ function tidy(lines: string[]): string {
   return out.join("\n");
 }
 
+export interface NewTextOptions {
+  /**
+   * The text is a client's own plain-text part, where quoted lines carry "> " (RFC 3676 §4.5). Text made
+   * from HTML does not mark its quotes, so words under an attribution there are taken as quoted. Default false.
+   */
+  quotesMarked?: boolean;
+}
+
 /** The lines the person wrote in this mail, without quotes and signature. */
-export function newText(text: string): string {
-  const own = ownLines(bound(text).split("\n"));
+export function newText(text: string, options: NewTextOptions = {}): string {
+  const own = ownLines(bound(text).split("\n"), options.quotesMarked ?? false);
   return tidy(stripSignature(libraryVisible(own)));
 }
 

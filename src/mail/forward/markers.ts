@@ -80,7 +80,7 @@ export const HEADER_LABELS: Record<Exclude<HeaderField, "other">, string[]> = {
     "от", "від", "від кого", "отправитель", "差出人", "发件人", "寄件者", "보낸 사람",
   ],
   date: [
-    "date", "sent", "dato", "sendt", "datum", "data", "dată", "fecha", "enviado", "enviada", "gesendet", "envoyé",
+    "date", "sent", "dato", "sendt", "datum", "data", "dată", "fecha", "enviado", "enviada", "enviado el", "gesendet", "envoyé",
     "verzonden", "skickat", "wysłano", "päivämäärä", "päiväys", "lähetetty", "dátum", "tarih", "gönderildi",
     "odesláno", "odoslané", "poslano", "elküldve", "inviato", "trimis", "kuupäev", "saadetud",
     "дата", "отправлено", "надіслано", "日付", "日期", "送信日時", "发送时间", "날짜",
