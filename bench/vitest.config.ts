@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { workersProject } from "../vitest.workers";
+import { re2Alias, workersProject } from "../vitest.workers";
 
 // Benchmarks run where the worker runs: inside workerd, with the real migrations on a local D1. They are
 // run by hand (`npm run bench`), never by `npm test`: the root config only includes test/unit and test/worker.
@@ -20,6 +20,12 @@ export default defineConfig({
         // One file at a time: the two benchmarks must not steal each other's CPU.
         fileParallelism: false,
       }),
+      // Accuracy of the mail parsers on fixture files: plain Node, which can read a checkout's fixtures.
+      {
+        root,
+        resolve: { alias: re2Alias },
+        test: { name: "bench-parsers", include: ["bench/**/*.node-bench.ts"], environment: "node" },
+      },
     ],
   },
 });
