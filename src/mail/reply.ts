@@ -66,6 +66,8 @@ const ATTRIBUTION_END = new RegExp(
     String.raw`(?<![\p{L}])пише\s*:`, // uk
     String.raw`(?<![\p{L}])написав(?:\(ла\)|ла)?\s*:`, // uk
     String.raw`đã viết\s*:`, // vi
+    String.raw`\byazdı\s*:`, // tr: "Anna <a@x>, 3 Şub 2025 Pzt, 09:12 tarihinde şunu yazdı:"
+    String.raw`\bnapsal(?:\(a\)|a)?\s*:`, // cs: "po 3. 2. 2025 v 9:12 odesílatel Anna <a@x> napsal:"
     String.raw`[ée]crit\s*:`, // fr: "a écrit :"
     String.raw`\bpisze\s*:`, // pl
     String.raw`\bnapisa[łl](\(a\)|a)?\s*:`, // pl
@@ -140,7 +142,7 @@ const SIGN_OFF = new RegExp(String.raw`^\s*(?:${SIGN_OFF_WORDS.join("|")})[,.!]?
 const DASHED_SIGN_OFF = /^\s*(?:[-/]|[–—]\s?)\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*)?\s*$/u;
 /** Lines mobile and desktop clients append on their own. */
 const CLIENT_SIGNATURE = [
-  /^\s*(sent from|sendt fra|hentet fra|envoyé de|envoyé depuis|von meinem|gesendet von|wysłane z)\s+(my |min |mit |mon |mojego )?(iphone|ipad|android|outlook|mail|samsung|galaxy|mobile|mobil|mobiltelefon|windows|blackberry|huawei|yahoo)\b/i,
+  /^\s*(sent from|sendt fra|hentet fra|envoyé de|envoyé depuis|von meinem|gesendet von|wysłane z)\s+(my |min |mit |meinem |mon |mojego )?(iphone|ipad|android|outlook|mail|samsung|galaxy|mobile|mobil|mobiltelefon|windows|blackberry|huawei|yahoo)\b/i,
   /^\s*(get|hent|få|télécharger)\s+outlook\s+(for|til|pour)\s+(ios|android)\b/i,
   /^\s*(отправлено с|надіслано з|enviado desde|enviado do|enviado de|inviato da|verzonden met|verstuurd vanaf|verzonden vanaf|skickat från|sendt fra|lähetetty|gửi từ)\s+.{0,30}?(iphone|ipad|android|outlook|samsung|galaxy|huawei|xiaomi|mobile|smartphone)/iu,
 ];
