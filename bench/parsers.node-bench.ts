@@ -44,8 +44,8 @@ describe("parsers, side by side with the libraries", () => {
     const count = (who: "library" | "gensidig", field: keyof FieldsRight | "all") =>
       scores.filter((s) => (field === "all" ? allRight(s[who]) : s[who][field])).length;
     const fields = ["from", "to", "cc", "subject", "date", "all"] as const;
-    // The library hands the date back as printed; its column counts it found, read by our date reader.
-    const name = (f: (typeof fields)[number]) => (f === "all" ? "every field" : f === "date" ? "date (library: text only)" : f);
+    // The library hands the date back as printed: its column counts the date line found.
+    const name = (f: (typeof fields)[number]) => (f === "all" ? "every field" : f === "date" ? "date (library: found as text)" : f);
     const rows = fields.map((f) => [name(f), pct(count("library", f), forwards.length), pct(count("gensidig", f), forwards.length)]);
     console.log(`\nForwards: email-forward-parser's ${forwards.length} forward fixtures\n${table(["field", "email-forward-parser alone", "Gensidig"], rows)}\n`);
     task.meta.benchResult = { name: "parsers-forward", fixtures: forwards.length, library: Object.fromEntries(fields.map((f) => [f, count("library", f)])), gensidig: Object.fromEntries(fields.map((f) => [f, count("gensidig", f)])) };

@@ -7,6 +7,7 @@ import type { ParsedMail } from "../../src/mail/types";
 import {
   DEFAULT_FORWARD_SUBJECT,
   fieldsRight,
+  libraryFieldsRight,
   readFixture,
   type FieldsRight,
   type LibraryFixture,
@@ -53,7 +54,7 @@ export interface Readings {
 
 /**
  * Both readings of one fixture. The library returns the date as printed; it is read here with
- * parseForwardedDate, so its date column measures "a date string was found and is readable".
+ * parseForwardedDate only to compare like with like, and scored as found or not (libraryFieldsRight).
  */
 export function readBoth(fixture: LibraryFixture): Readings {
   library ??= new EmailForwardParser();
@@ -88,5 +89,5 @@ export function readBoth(fixture: LibraryFixture): Readings {
 
 export function scoreBoth(fixture: LibraryFixture): { library: FieldsRight; gensidig: FieldsRight } {
   const r = readBoth(fixture);
-  return { library: fieldsRight(fixture, r.library, r.printedDate), gensidig: fieldsRight(fixture, r.gensidig, r.printedDate) };
+  return { library: libraryFieldsRight(fixture, r.library, r.printedDate), gensidig: fieldsRight(fixture, r.gensidig, r.printedDate) };
 }
