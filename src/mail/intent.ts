@@ -7,6 +7,7 @@
 // between ("I'd *really* love for you two to meet", "jeg har *lige* skrevet til min gamle kollega om dig"), in
 // any tense, rather than for fixed phrases.
 import { isReplyOrForward } from "./subject";
+import { asksByCues } from "./request-cues";
 
 /** What the words say was given; the structure of a mail can say more (ingest/judge.ts). */
 export type WordedGift = "introduction" | "referral" | "help";
@@ -165,7 +166,7 @@ const REQUEST = phrases([
   "i wonder(?:ed)? (?:if|whether)",
   "(?:can|could|may|might) i_(?:ask|pick|borrow|get|have|send|steal|grab|book|call)",
   "(?:let me know|tell me|lmk)_(?:what|if|when|whether|how|which|who|your)",
-  "please(?! find (?:attached|enclosed|below|here))(?! (?:don't|do not|dont|never))_(?:send|review|confirm|share|let|advise|help|take|look|get|reply|check|sign|fill|forward|call|give|tell|find|read|comment)",
+  "please(?! (?:find|see|note|be aware)(?![\\p{L}]))(?! (?:don't|do not|dont|never))_(?:send|review|confirm|share|let|advise|help|take|look|get|reply|check|sign|fill|forward|call|give|tell|find|read|comment)",
   "(?:i|we)(?:'d| would) (?:really |so |very much )?(?:love|appreciate|welcome|value|like)_(?:your|you to|it if|some|any|a second|an? (?:intro|introduction|opinion|hand|eye))",
   "(?:i|we) (?:really )?need your",
   "(?:need|want|love|welcome|get) (?:your|a second|some|any)_(?:thoughts|feedback|input|advice|opinion|eyes|take|help|view|pair of eyes)",
@@ -496,6 +497,7 @@ const HANDS_OVER = phrases([
   "(?:here it is|here they are|here you go|here's the|here is the|here are the)",
   "(?:is|are|it's|its) (?:attached|enclosed)",
   "attached (?:is|are|you'll find|please find)",
+  "(?:please )?find_(?:attached|enclosed)",
   "(?:in|on) the shared (?:drive|folder)",
   "(?:i've|i have) (?:uploaded|shared|put)_(?:in|on|with you)",
   "her er (?:den|det|de|et|en|nogle|mit|min|mine|vores|linket|link|filen|filerne|referatet|listen|kontakten|navnet|navnene|kontaktoplysningerne|oplysningerne|tallene|rapporten|udkastet|skabelonen|slides|præsentationen)",
@@ -589,12 +591,16 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const body = withoutSignOff(normalize(input.text));
   const all = `${ownSubject}\n${body}`;
   const asking = all.replace(new RegExp(COURTESY.source, "giu"), " ");
-  const explicitRequest = REQUEST.test(asking) || DANISH_ASK.test(asking) || SUBJECT_QUESTION.test(ownSubject);
   const thanks = THANKS.test(all.replace(new RegExp(NOT_THANKS.source, "giu"), " "));
+  // A sentence that thanks is not also asking in other words ("thanks for getting it to me by Friday").
+  // A closing ", tak" on a Danish imperative is "please".
+  const asksInOtherWords = (s: string) => asksByCues(s) && !THANKS.test(s.replace(/,?\s*tak[.!]*$/iu, ""));
+  const explicitRequest =
+    REQUEST.test(asking) || DANISH_ASK.test(asking) || SUBJECT_QUESTION.test(ownSubject) || sentences(asking).some(asksInOtherWords);
   // A thank-you expects no answer: its questions are small talk ("how was your holiday?") unless worded as a request.
   const request =
     explicitRequest || (!thanks && (asksQuestion(body.replace(new RegExp(COURTESY.source, "giu"), " ")) || asksQuestion(ownSubject)));
-  const asks = sentences(asking).filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s));
+  const asks = sentences(asking).filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s) || asksInOtherWords(s));
   const introduction = INTRODUCTION.test(all) || SUBJECT_INTRODUCTION.test(ownSubject);
   const referred = referralBy(all);
   const referral = !introduction && referred.writer;
