@@ -56,6 +56,8 @@ const WANT = words([
   "(?:would|'d|will|'ll|could) (?:really |massively |so |hugely |be a )?(?:help|be (?:great|brilliant|lovely|amazing|fab|wonderful|a lifesaver|a huge help|a big help|gold|so helpful|really helpful|much appreciated))",
   "(?:would|'d) (?:really |so |very much |greatly |dearly )?(?:value|appreciate|welcome|love)",
   "(?:wonder|wondering|wondered) (?:if|whether)",
+  "if you (?:can|could|would|are able to|have time to|get (?:a|the) chance to|manage to)",
+  "hvis (?:du|I) (?:kan|kunne|vil|ville|gider|når|får tid|har tid)",
   "(?:keen|eager|curious|dying) to (?:hear|know|see|get)",
   "if there(?:'s| is) (?:any|a) (?:way|chance)",
   // Danish
@@ -86,9 +88,7 @@ const NEED = words(["need(?:s|ed)?", "could (?:really )?(?:do with|use)", "skal 
 
 /** Not asking: a promise, an offer, a wish, a counterfactual, a reply that is not needed, a report of a past ask. */
 const NOT_ASKING = words([
-  "(?:i|we)(?:'ll| will| shall|'m going to| am going to| are going to)(?! (?:need|owe|be (?:grateful|thrilled|so grateful)))",
   "(?:happy|glad|more than happy) to",
-  "(?:i|we) (?:can|could)(?! (?:really do with|do with|use))",
   "hope (?:you|all|everyone|things|it)(?:'re| are| had| have had| have a| enjoyed| went| is| was)",
   "(?:would|'d|could) have",
   "no need",
@@ -117,12 +117,18 @@ const NOT_ASKING = words([
 ]);
 
 /**
+ * The writer's own promise or offer as the sentence's main clause: "I'll send you the draft by Friday", "Sure, we
+ * can do Tuesday". Not "If you can get me a few lines by Friday, I'll pass them on", where the reader's part comes first.
+ */
+const PROMISE = /^(?:(?:ok|okay|sure|yes|great|fine|and|so|then|perfect|lovely)[\s,!.-]+){0,2}(?:i|we)(?:'ll| will| shall|'m going to| am going to| are going to| can| could)(?![\p{L}])(?! (?:need|owe|be (?:grateful|thrilled|so grateful)|really do with|do with|use))/iu;
+
+/**
  * Does this one sentence ask the reader for something in other words than a question? It must be turned to
  * the reader (names them, is an imperative task, or is conditioned on "if possible") and say what is wanted.
  */
 export function asksByCues(sentence: string): boolean {
   const s = sentence.trim();
-  if (s.length < 8 || NOT_ASKING.test(s)) return false;
+  if (s.length < 8 || NOT_ASKING.test(s) || PROMISE.test(s)) return false;
   if (OPEN_QUESTION.test(s)) return true;
   const imperative = IMPERATIVE.test(s) && !NOT_A_TASK.test(s);
   // An imperative task is its own request once it carries "me", a time or a "please": "Send over the invoice

@@ -24,6 +24,7 @@ const requests: Array<[string, string]> = [
   ["deadline for you", "Numbers for the board pack by Wednesday, if humanly possible."],
   ["owe you if", "I'd owe you one if you could pick up the keys on your way."],
   ["dearly love your eyes", "I would dearly love your eyes on the narrative before it goes in."],
+  ["if you can, then I'll", "If you can get me a few lines on it by Friday I'll pass them straight on."],
   // Danish
   ["skal bruge + senest", "Jeg skal bruge din underskrift senest fredag."],
   ["send mig lige", "Send mig lige fakturaen, når du får et øjeblik."],
