@@ -333,6 +333,8 @@ const REFERRAL = phrases([
 const REFERRAL_ALL = new RegExp(REFERRAL.source, "giu");
 /** A referral still to come: "so I can put your name…", "I'll mention you to…", "så jeg kan nævne dig". */
 const NOT_YET = /(?:so (?:that )?(?:i|we) can|(?:i|we)(?:'ll| will| could| can| might| would)|happy to|glad to|så (?:jeg|vi) kan|(?:jeg|vi) (?:vil|kan|kunne|skal))\s+(?:[\p{L}'-]+\s+){0,2}$/iu;
+/** "jeg anbefaler dig gerne til naboerne", "I'd recommend you any time": offered, not done. */
+const OFFERED = /^[\s,]*(?:(?:[\p{L}'-]+\s+){0,3}(?:gerne|også gerne|any ?time|happily|gladly)(?![\p{L}]))/iu;
 /** "…you got a shout-out in our Slack. OK, it was me." */
 const OWNS_UP = /(?<![\p{L}])(?:it was me|that was me|guilty|det var mig|den var mig)(?![\p{L}])/iu;
 /** The writer as the one who did it: a first-person subject earlier in the sentence. */
@@ -350,7 +352,7 @@ function referralBy(text: string): { writer: boolean; someoneElse: boolean } {
     const sentence = before.split(/[.!?\n]\s*/).pop() ?? "";
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
     // "…so I can put your name in front of our CEO" is a plan, not a gift yet.
-    if (NOT_YET.test(sentence)) continue;
+    if (NOT_YET.test(sentence) || OFFERED.test(after)) continue;
     if (FIRST_PERSON.test(sentence) || sentence.trim() === "" || OWNS_UP.test(after)) writer = true;
     else someoneElse = true;
   }
@@ -361,10 +363,7 @@ function referralBy(text: string): { writer: boolean; someoneElse: boolean } {
 const HELP_OR_INFORMATION = phrases([
   "(?:as promised|as requested|as you asked|like you asked|you asked for|you were asking about|as discussed|per your request)",
   "(?:thought|figured) (?:you|this|it|that)_(?:might|would|could|may)_(?:find|like|enjoy|use|be|want|appreciate|interest)",
-  "(?:thought|thinking) of you",
   "(?:you|u) (?:might|may|will|'ll|could) (?:find|like|enjoy|appreciate) (?:this|these|it|that|the)",
-  "(?:made|makes) me think of you",
-  "reminded me of (?:you|our)",
   "(?:might|may|could|should) be (?:useful|helpful|of (?:use|interest)|relevant|handy|interesting) (?:for|to) you",
   "(?:hope|hoping) (?:this|it|that|these)_help",
   "in case (?:it's|it is|they are|this is)_(?:useful|helpful)",
@@ -379,13 +378,24 @@ const HELP_OR_INFORMATION = phrases([
   "måske kan du bruge",
   "(?:kan|kunne) måske_(?:bruges|hjælpe|være nyttig|være relevant|interessere)",
   "til inspiration",
-  "(?:tænkte|kom til at tænke|tænker)_på (?:dig|jer|vores)",
-  "(?:fik mig til at|får mig til at) tænke på (?:dig|jer|vores)",
   "(?:håber|håbe) (?:det|den|de)_(?:kan bruges|hjælper|kan hjælpe|er brugbar)",
   "et par (?:tips|råd|tanker|input|idéer|ideer|kommentarer)",
   "mine (?:tanker|kommentarer|noter|rettelser|input)",
   "(?:jeg har|har) (?:kigget|læst|set|gennemgået)_(?:igennem|på|din|dit|dine)",
   "(?:du kunne|du kan) (?:prøve|kigge på|tage fat i|kontakte)",
+]);
+
+/**
+ * "Thought of you", "tænkte straks på dig": the reader came to mind. With something sent along (a link, an
+ * attachment, "here it is") it is a gift; in a mail that asks ("we need someone for the hedge and I thought of
+ * you"), it is why they ask.
+ */
+const CAME_TO_MIND = phrases([
+  "(?:thought|thinking) of you",
+  "(?:made|makes) me think of you",
+  "reminded me of (?:you|our)",
+  "(?:tænkte|kom til at tænke|tænker)_på (?:dig|jer|vores)",
+  "(?:fik mig til at|får mig til at) tænke på (?:dig|jer|vores)",
 ]);
 
 const PROPOSAL = phrases([
@@ -606,7 +616,9 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const referral = !introduction && referred.writer;
   // Asking for tips is not giving them: help and information are read outside the questions.
   const statements = sentences(all).filter((x) => !x.endsWith("?")).join("\n");
-  const help = !introduction && !referral && HELP_OR_INFORMATION.test(statements);
+  const sendsAlong = LINK.test(body) || HANDS_OVER.test(body);
+  const cameToMind = CAME_TO_MIND.test(statements) && (sendsAlong || !request);
+  const help = !introduction && !referral && (HELP_OR_INFORMATION.test(statements) || cameToMind);
   const gift: WordedGift | null = introduction ? "introduction" : referral ? "referral" : help ? "help" : null;
   return {
     thanks,

@@ -80,3 +80,35 @@ describe("requests, with and without a question mark", () => {
     expect(classifyIntent({ subject: "Hej", text }).request).toBe(false);
   });
 });
+
+describe("the reader came to mind", () => {
+  it("'thought of you' with a link is help given", () => {
+    const i = classifyIntent({ subject: "Saw this", text: "Read this piece on pricing retainers and thought of you: https://example.com/retainers" });
+    expect(i.gift).toBe("help");
+  });
+  it("'thought of you' in a mail that asks is why they ask, not a gift", () => {
+    const i = classifyIntent({
+      subject: "Garden in spring",
+      text: "We're looking for someone to redo the borders in March and I thought of you straight away. If you have room in your diary we'd love to book you.",
+    });
+    expect(i.gift).toBeNull();
+    expect(i.request).toBe(true);
+  });
+  it("Danish: 'kom til at tænke på dig' in a request for a job asks", () => {
+    const i = classifyIntent({ subject: "Tagrender", text: "Vi skal have skiftet tagrender til foråret, og jeg kom straks til at tænke på dig. Hvis du kan klemme os ind, vil vi gerne have et tilbud." });
+    expect(i.gift).toBeNull();
+    expect(i.request).toBe(true);
+  });
+});
+
+describe("a recommendation offered is not yet given", () => {
+  it.each([
+    ["da", "Tusind tak for hjælpen, jeg anbefaler dig gerne til mine kolleger."],
+    ["en", "Thanks again. I'd recommend you any time, just say the word."],
+  ])("%s", (_, text) => {
+    expect(classifyIntent({ subject: "Re: Done", text }).gift).toBeNull();
+  });
+  it("a recommendation made is given", () => {
+    expect(classifyIntent({ subject: "Hi", text: "I recommended you to our new CFO yesterday, she'll be in touch." }).gift).toBe("referral");
+  });
+});

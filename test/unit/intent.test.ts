@@ -41,7 +41,8 @@ const rows: { subject: string; text: string; want: Intent }[] = [
     // "I'd like you to …" is worded as a request too; the introduction is the stronger evidence (decide.ts).
     want: is({ ...asks, ...introduces("Mette") }),
   },
-  { subject: "Anna, meet Tom", text: "I'd really love for you two to meet. Tom runs the design team at Lego.", want: is(introduces()) },
+  // Worded as a wish of the reader too, like "I'd like you to meet"; the introduction is the stronger evidence.
+  { subject: "Anna, meet Tom", text: "I'd really love for you two to meet. Tom runs the design team at Lego.", want: is({ ...asks, ...introduces() }) },
   { subject: "Re: Hiring", text: "Looping in a friend who is hiring.", want: is(introduces()) },
   { subject: "Re: Grant", text: "I put in a word for you with the committee.", want: is(refers()) },
   { subject: "Re: Work", text: "I recommended you to the team at Lego.", want: is(refers()) },
