@@ -40,6 +40,8 @@ export interface Intent {
   link: boolean;
   /** Words that hand something over ("here it is", "vedhæftet"): the attachment a forward may have dropped. */
   handsOver: boolean;
+  /** Says no or does not know ("I'm afraid I can't", "desværre"): whatever else it says, it gives no answer. */
+  declines: boolean;
 }
 
 export const NO_INTENT: Intent = {
@@ -57,6 +59,7 @@ export const NO_INTENT: Intent = {
   nudge: false,
   link: false,
   handsOver: false,
+  declines: false,
 };
 
 /** Text we read: the top of a mail says what it is about, and the regexes stay cheap. */
@@ -515,6 +518,44 @@ const HANDS_OVER = phrases([
   "(?:ligger|er lagt) (?:i|på) (?:det delte|den delte|vores delte|drevet|mappen)",
 ]);
 
+/** Saying no, or not knowing: "I'm afraid I can't help there", "desværre", "no idea, sorry". */
+const DECLINES = phrases([
+  "(?:afraid|sorry|unfortunately)_(?:i|we) (?:can't|cannot|couldn't|won't|am not able|'m not able|don't know|do not know|have no)",
+  "unfortunately",
+  "(?:i|we) (?:can't|cannot) (?:help|do it|make it|take it on|take on)",
+  "no idea",
+  "not sure i can help",
+  "desværre",
+  "(?:jeg|vi) (?:kan|må) (?:ikke|ikke nå|ikke hjælpe|ikke tage)",
+  "ingen anelse",
+  "aner ikke",
+]);
+
+/** Asking for advice or know-how, not for a thing or a time: "any idea where I should look?", "hvad ville du gøre?". */
+const ADVICE_ASK = phrases([
+  "any (?:idea|ideas|thoughts|tips|pointers|suggestions|advice)",
+  "pick(?:ing)? your brains?",
+  "(?:your|some|any) (?:advice|expertise|experience|know-how|two cents)",
+  "advice on",
+  "what would you (?:do|suggest|recommend|charge|say|try)",
+  "how would you",
+  "(?:do|would) you know (?:how|why|what|where|anyone|someone|somebody|a good|of a|of any)",
+  "(?:can|could) you recommend",
+  "where (?:should|would|do) (?:i|we) (?:start|look|begin)",
+  "what (?:should|do) (?:i|we) (?:do|look|use|try)",
+  "hvad (?:ville|vil|skal|skulle) (?:du|I|jeg) (?:gøre|anbefale|foreslå|tage|sige|prøve)",
+  "(?:dine|dit|et par|nogle|gode) (?:råd|tips|idéer|ideer|anbefalinger|erfaringer|bud)",
+  "(?:kender|ved) du (?:en|nogen|til|hvordan|hvorfor|hvem|hvor)",
+  "hvordan (?:ville|vil|skal|skulle|griber) (?:du|jeg|vi)",
+  "har (?:du|I) (?:et bud|en idé|nogen idé|forslag|erfaring)",
+  "låne din (?:hjerne|ekspertise|erfaring)",
+]);
+
+/** Does this text ask for advice or know-how? (The quoted plea an answer is judged against.) */
+export function asksForAdvice(text: string): boolean {
+  return ADVICE_ASK.test(normalize(text));
+}
+
 /** A name after an introduction's words: "introduce you to Tom Becker", "hils på Anders". */
 const NAME_AFTER = /^(?:\s+(?:you|both|two|dig|jer|begge|to|with|til|for|on|på|my|our|min|mit|vores|friend|colleague|ven|veninde|kollega|gamle|old|good)){0,4}\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}[\p{L}'’-]+)){0,2})/u;
 
@@ -635,5 +676,6 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     nudge: NUDGE.test(all),
     link: LINK.test(body),
     handsOver: HANDS_OVER.test(body),
+    declines: DECLINES.test(body),
   };
 }
