@@ -81,7 +81,8 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
     askedAt > (person?.lastInboundAt ?? 0) &&
     (gift === null || gift.kind === "help")
   ) {
-    gift = { kind: "asked-for", detail: e.material.name };
+    // Advice written out is help; a file, a link or a contact is the thing they were asked for.
+    gift = e.material.kind === "answer" ? { kind: "help", detail: null } : { kind: "asked-for", detail: e.material.name };
   }
   // A reply to the owner's own invitation that only proposes a time ("Thursday at 9 at Original Coffee?") is
   // the answer to it, not a new request.

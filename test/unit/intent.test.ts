@@ -41,7 +41,8 @@ const rows: { subject: string; text: string; want: Intent }[] = [
     // "I'd like you to …" is worded as a request too; the introduction is the stronger evidence (decide.ts).
     want: is({ ...asks, ...introduces("Mette") }),
   },
-  { subject: "Anna, meet Tom", text: "I'd really love for you two to meet. Tom runs the design team at Lego.", want: is(introduces()) },
+  // Worded as a wish of the reader too, like "I'd like you to meet"; the introduction is the stronger evidence.
+  { subject: "Anna, meet Tom", text: "I'd really love for you two to meet. Tom runs the design team at Lego.", want: is({ ...asks, ...introduces() }) },
   { subject: "Re: Hiring", text: "Looping in a friend who is hiring.", want: is(introduces()) },
   { subject: "Re: Grant", text: "I put in a word for you with the committee.", want: is(refers()) },
   { subject: "Re: Work", text: "I recommended you to the team at Lego.", want: is(refers()) },
@@ -273,7 +274,8 @@ describe("wording rules that were gaps", () => {
     // "Hvad med" asks the reader though the sentence never says "du": proposing a time is a question to them.
     expect(
       classifyIntent({ subject: "Sv: Kaffe og tilbygningen", text: "Gerne. Jeg kan ikke i næste uge, men hvad med tirsdag den 8. december kl. 10 her på tegnestuen?" }),
-    ).toEqual(is({ request: true, scheduling: true }));
+      // "Jeg kan ikke i næste uge" says no to one time while it offers another.
+    ).toEqual(is({ request: true, scheduling: true, declines: true }));
   });
 
   it("'Så kan du se …' at the start of a sentence states, it does not ask", () => {
