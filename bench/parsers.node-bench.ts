@@ -27,6 +27,10 @@ const AUTOMATED = new Set([
   "mail/gmail-vacation-responder.eml",
   "mail/google-calendar-invite.eml",
   "mail/mailchimp-newsletter.eml",
+  "mail/google-groups-list.eml",
+  "mail/sieve-vacation-de.eml",
+  "mail/outlook-auto-reply-fr.eml",
+  "mail/substack-newsletter.eml",
 ]);
 
 function emlFiles(dir: string): string[] {

@@ -241,3 +241,14 @@ describe("isMachineAddress", () => {
     expect(isMachineAddress(address)).toBe(machine);
   });
 });
+
+describe("detectAutomated on lists, vacation notices and newsletters in other shapes", () => {
+  it.each([
+    ["google-groups-list.eml", "mailing list (List-Id)"],
+    ["sieve-vacation-de.eml", "automatic (Auto-Submitted: auto-replied)"],
+    ["outlook-auto-reply-fr.eml", "auto-reply (subject)"],
+    ["substack-newsletter.eml", "mailing list (List-Id)"],
+  ])("%s", async (file, reason) => {
+    expect(detectAutomated(await parseMail(fixture(file)))).toEqual({ automated: true, reason });
+  });
+});

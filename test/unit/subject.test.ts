@@ -11,7 +11,23 @@ describe("subject tags", () => {
     ["VS: Tilbud", false, true],
     ["WG: Angebot", false, true],
     ["[EXTERNAL] FW: Invoice", false, true],
+    // Outlook's forward tags in Italian, Polish, Finnish, Romanian, Turkish, French, Spanish, Portuguese, Hungarian.
+    ["I: Integer consequat", false, true],
+    ["PD: Oferta", false, true],
+    ["VL: Tarjous", false, true],
+    ["Redir.: Ofertă", false, true],
+    ["İLT: Teklif", false, true],
+    ["TR: Devis", false, true],
+    ["RV: Factura", false, true],
+    ["ENC: Orçamento", false, true],
+    ["TOV: Ajánlat", false, true],
+    // And reply tags: Italian, Polish, Portuguese, Turkish.
+    ["R: Contratto", true, false],
+    ["Odp: Oferta", true, false],
+    ["RES: Proposta", true, false],
+    ["YNT: Toplantı", true, false],
     ["Reunion in May", false, false],
+    ["Idea: a new offer", false, false],
     ["Svar på dit spørgsmål", false, false],
   ])("%s → reply %s, forward %s", (subject, reply, forward) => {
     expect(hasReplyPrefix(subject)).toBe(reply);
