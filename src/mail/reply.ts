@@ -9,6 +9,7 @@
 
 import EmailReplyParser from "email-reply-parser";
 import { labelAlternation } from "./forward/markers";
+import { monthOfWord } from "./months";
 
 /** Text we look at. The parser's regexes (without RE2) and ours must never see unbounded input. */
 export const MAX_REPLY_SCAN_CHARS = 32 * 1024;
@@ -336,40 +337,16 @@ export function snippetOfNewText(own: string, max = SNIPPET_CHARS): string {
   return cut.replace(/[\s,.;:–-]+$/, "") + "…";
 }
 
-const MONTHS: Record<string, number> = {};
-const AMBIGUOUS = new Set<string>();
-for (const [month, names] of [
-  [1, "january januar janvier stycznia styczeń"],
-  [2, "february februar février lutego luty"],
-  [3, "march marts märz mars marca marzec"],
-  [4, "april avril kwietnia kwiecień"],
-  [5, "may maj mai maja"],
-  [6, "june juni juin czerwca czerwiec"],
-  [7, "july juli juillet lipca lipiec"],
-  [8, "august août sierpnia sierpień"],
-  [9, "september septembre września wrzesień"],
-  [10, "october oktober octobre października październik"],
-  [11, "november novembre listopada listopad"],
-  [12, "december dezember décembre grudnia grudzień"],
-] as const) {
-  for (const name of names.split(" ")) {
-    for (const key of [name, name.slice(0, 3), name.slice(0, 4)]) {
-      if (MONTHS[key] !== undefined && MONTHS[key] !== month) AMBIGUOUS.add(key);
-      MONTHS[key] = month;
-    }
-  }
-}
-MONTHS.sept = 9;
-MONTHS.mär = 3;
-AMBIGUOUS.delete("sept");
-
-function monthOf(word: string): number | null {
-  const key = word.toLowerCase().replace(/\.$/, "");
-  if (AMBIGUOUS.has(key)) return null;
-  return MONTHS[key] ?? null;
-}
-
 const LETTERS = String.raw`[\p{L}]+`;
+
+function vietnameseDate(text: string): RegExpMatchArray | null {
+  const m = text.match(/\b(\d{1,2}) thg (\d{1,2}),? (\d{4})\b/);
+  if (!m) return null;
+  // Shaped as an ISO match (year, month, day) so the reader below takes it as one.
+  const shaped = [m[0], m[3], m[2], m[1]] as unknown as RegExpMatchArray;
+  shaped.index = m.index;
+  return shaped;
+}
 
 /** Reads the date and time written in an attribution or a "Sent:" line, in any of our languages. */
 export function attributionDate(text: string): number | null {
@@ -378,7 +355,8 @@ export function attributionDate(text: string): number | null {
   let d: number | undefined;
   let rest = text;
   let usOrder = false;
-  const iso = text.match(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/);
+  // Vietnamese writes the month as a number after "thg" (tháng): "3 thg 2, 2025".
+  const iso = text.match(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/) ?? vietnameseDate(text);
   const numeric = text.match(/\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})\b/);
   const dayFirst = text.match(new RegExp(String.raw`\b(\d{1,2})\.?\s+(${LETTERS})\.?,?\s+(\d{4})\b`, "u"));
   const monthFirst = text.match(new RegExp(String.raw`(${LETTERS})\.?\s+(\d{1,2}),?\s+(\d{4})\b`, "u"));
@@ -397,11 +375,11 @@ export function attributionDate(text: string): number | null {
     y = Number(numeric[4]);
     if (y < 100) y += 2000;
     rest = text.slice(numeric.index! + numeric[0].length);
-  } else if (dayFirst && monthOf(dayFirst[2])) {
-    [d, mo, y] = [Number(dayFirst[1]), monthOf(dayFirst[2])!, Number(dayFirst[3])];
+  } else if (dayFirst && monthOfWord(dayFirst[2])) {
+    [d, mo, y] = [Number(dayFirst[1]), monthOfWord(dayFirst[2])!, Number(dayFirst[3])];
     rest = text.slice(dayFirst.index! + dayFirst[0].length);
-  } else if (monthFirst && monthOf(monthFirst[1])) {
-    [mo, d, y] = [monthOf(monthFirst[1])!, Number(monthFirst[2]), Number(monthFirst[3])];
+  } else if (monthFirst && monthOfWord(monthFirst[1])) {
+    [mo, d, y] = [monthOfWord(monthFirst[1])!, Number(monthFirst[2]), Number(monthFirst[3])];
     rest = text.slice(monthFirst.index! + monthFirst[0].length);
   } else return null;
   if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return null;
@@ -453,7 +431,8 @@ function attributionName(line: string): string | null {
   const markers = [...head.matchAll(/\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC)?\s*[+-]\d{1,2}(?::?\d{2})?)?(?:\s*Uhr)?|\d{4}/g)];
   const last = markers[markers.length - 1];
   if (!last) return null;
-  return cleanName(head.slice(last.index! + last[0].length).replace(/^\s*(,|at|à|kl\.?|um|o)\s+/i, ""));
+  // What stands between the time and the name: "at", "kl.", and Apple Mail's Dutch "om 09:12 heeft Anna".
+  return cleanName(head.slice(last.index! + last[0].length).replace(/^\s*(,|at|à|kl\.?|um|o|heeft)\s+/i, ""));
 }
 
 function headerBlockName(fromLine: string): string | null {

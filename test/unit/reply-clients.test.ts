@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseMail } from "../../src/mail/parse";
-import { newText } from "../../src/mail/reply";
+import { newText, quoteAttribution } from "../../src/mail/reply";
 import { replies, scoreReply } from "../fixtures/replies/expected";
 
 const load = async (file: string) => parseMail(readFileSync(path.join(import.meta.dirname, "../fixtures/replies", file)));
@@ -39,5 +39,20 @@ describe("words under an attribution with no quote", () => {
     const mail = await load("thunderbird-en-below-attribution.eml");
     expect(newText(mail.text, { quotesMarked: true })).toBe("Friday works for me, I'll book the table.\n\nPeter");
     expect(newText(mail.text)).toBe("");
+  });
+});
+
+describe("quoteAttribution in other languages", () => {
+  it.each([
+    ["gmail-ru.eml", "anna@designbureau.dk", "2025-02-03T09:12:00.000Z"],
+    ["gmail-it.eml", "anna@designbureau.dk", "2025-02-03T09:12:00.000Z"],
+    ["outlook-pl.eml", "anna@designbureau.dk", "2025-02-03T09:12:00.000Z"],
+    ["apple-mail-nl.eml", "anna@designbureau.dk", "2025-02-03T09:12:00.000Z"],
+    ["gmail-vi.eml", "anna@designbureau.dk", "2025-02-03T09:12:00.000Z"],
+  ])("%s: who wrote the quote, and when", async (file, address, date) => {
+    const found = quoteAttribution((await load(file)).text);
+    expect(found?.address).toBe(address);
+    expect(found?.name).toBe("Anna Holm");
+    expect(found?.date === null || found?.date === undefined ? null : new Date(found.date).toISOString()).toBe(date);
   });
 });
