@@ -42,6 +42,8 @@ export interface Intent {
   handsOver: boolean;
   /** Says no or does not know ("I'm afraid I can't", "desværre"): whatever else it says, it gives no answer. */
   declines: boolean;
+  /** Asks a real question that ends in "?" (not only a wish or a hint): what an answer to someone's request may still ask. */
+  questionMark: boolean;
 }
 
 export const NO_INTENT: Intent = {
@@ -60,6 +62,7 @@ export const NO_INTENT: Intent = {
   link: false,
   handsOver: false,
   declines: false,
+  questionMark: false,
 };
 
 /** Text we read: the top of a mail says what it is about, and the regexes stay cheap. */
@@ -677,5 +680,6 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     link: LINK.test(body),
     handsOver: HANDS_OVER.test(body),
     declines: DECLINES.test(body),
+    questionMark: asksQuestion(body.replace(new RegExp(COURTESY.source, "giu"), " ")),
   };
 }

@@ -1,7 +1,7 @@
 // What a contact hands over in answer to the owner's plea, replayed through the real capture path: advice written
 // out below the owner's quoted question, and a person's name with a phone number. Each test has its own owner.
 import { describe, expect, it } from "vitest";
-import { replayOwner } from "../support/replay";
+import { at, replayOwner } from "../support/replay";
 import { TOM, KAREN, JONAS, MONDAY, knownTie } from "../support/network";
 
 const quoted = (who: string, text: string) => `\n\nOn Tue, 10 Nov 2026 at 09:00, ${who} wrote:\n${text.split("\n").map((l) => `> ${l}`).join("\n")}\n`;
@@ -77,5 +77,20 @@ describe("a name with a phone number is the contact the owner asked for", () => 
       inReplyTo: asked,
     });
     expect((await r.digest(MONDAY)).items.filter((i) => i.section === "thank")).toEqual([]);
+  });
+});
+
+describe("the owner's answer to their request waits for nothing unless it asks outright", () => {
+  const booking = "Hi Sofie,\n\nCould we have you for the Saturday workshop, 9 till 12? I can unlock the piano room if you want it.\n\nTom";
+  it.each([
+    ["a yes with a wish", "Hi Tom,\n\nYes, 9 till 12 is perfect, and the piano room would be wonderful. I'll pick up the keys on Friday.\n\nSofie", false],
+    ["a yes that asks outright", "Hi Tom,\n\nYes, 9 till 12 is perfect. Is there parking behind the hall?\n\nSofie", true],
+  ])("%s", async (label, answer, waits) => {
+    const r = await replayOwner(`sofie.answers.${label.replace(/\W+/g, "-")}@kjaer.design`);
+    await knownTie(r, TOM);
+    const [theirs] = await r.backfill([{ at: "2026-11-02T10:00:00+01:00", from: TOM, to: [r.me], subject: "Saturday workshop", body: booking }], at("2026-11-02T12:00:00+01:00"));
+    await r.send({ at: "2026-11-02T18:00:00+01:00", to: [TOM], subject: "Re: Saturday workshop", body: answer, inReplyTo: theirs });
+    const followUps = (await r.digest(MONDAY)).items.filter((i) => i.section === "follow-up").map((i) => i.address);
+    expect(followUps).toEqual(waits ? [TOM.address] : []);
   });
 });
