@@ -24,6 +24,8 @@ const requests: Array<[string, string]> = [
   ["deadline for you", "Numbers for the board pack by Wednesday, if humanly possible."],
   ["owe you if", "I'd owe you one if you could pick up the keys on your way."],
   ["dearly love your eyes", "I would dearly love your eyes on the narrative before it goes in."],
+  ["looking for someone", "We're still looking for someone to run the Saturday kids' session in March."],
+  ["vi mangler en til", "Vi mangler stadig en til at holde et oplæg om bæredygtig emballage på årsmødet."],
   ["if you can, then I'll", "If you can get me a few lines on it by Friday I'll pass them straight on."],
   // Danish
   ["skal bruge + senest", "Jeg skal bruge din underskrift senest fredag."],
@@ -57,6 +59,7 @@ const notRequests: Array<[string, string]> = [
   // Leave to send, in a reply that says yes: the ball is with the reader, but nothing is asked of them.
   ["permission, whenever", "Send it over whenever it's ready."],
   ["permission, then I", "Send me the annual report and I'll put a price on it."],
+  ["found someone", "We found someone to run the kids' session in the end."],
   ["report of a past ask", "The client asked me to send the files by Monday, which I did."],
   // Danish
   ["sig til", "Sig endelig til, hvis der er mere, jeg kan gøre."],
