@@ -84,6 +84,23 @@ describe("requests, with and without a question mark", () => {
   });
 });
 
+describe("small talk asks nothing", () => {
+  it.each([
+    ["an answer to thanks", "You're very welcome! How's the new office coming along?"],
+    ["Danish, det var så lidt", "Det var så lidt! Hvad blev det til med huset i Aarhus?"],
+    ["how something went", "Great to hear from you. How did the launch go in the end?"],
+    ["Danish, hvordan gik", "Dejligt at høre fra dig. Hvordan gik præsentationen for bestyrelsen?"],
+  ])("%s", (_, text) => {
+    expect(classifyIntent({ subject: "Re: Hej", text }).request).toBe(false);
+  });
+  it("a request in an answer to thanks still asks", () => {
+    expect(classifyIntent({ subject: "Re: Tak", text: "Selv tak! Kan du sende mig fakturaen, når du får tid?" }).request).toBe(true);
+  });
+  it("how they did something asks: 'How did you get the permit through?'", () => {
+    expect(classifyIntent({ subject: "Permit", text: "How did you get the permit through so fast?" }).request).toBe(true);
+  });
+});
+
 describe("the reader came to mind", () => {
   it("'thought of you' with a link is help given", () => {
     const i = classifyIntent({ subject: "Saw this", text: "Read this piece on pricing retainers and thought of you: https://example.com/retainers" });
