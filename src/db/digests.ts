@@ -10,15 +10,27 @@ const CONTACT_COLUMNS = Object.entries(getTableColumns(contacts)).map(([key, col
   boolean: column.dataType === "boolean",
 }));
 const SELECT_CONTACTS = `select ${CONTACT_COLUMNS.map((c) => `"${c.name}"`).join(", ")} from contacts`;
-// Each OR term is served by its own index (contacts_owner_debt_until, contacts_owner_quiet_at,
-// contacts_owner_quiet_from): SQLite's multi-index OR reads only the rows that match one of them.
-const DUE_SQL = "debt_until >= ?2 or quiet_at <= ?2";
+// Each OR term names the owner, so that SQLite serves each from its own index (contacts_owner_debt_until,
+// contacts_owner_quiet_at, contacts_owner_quiet_from: a MULTI-INDEX OR) and reads only the rows that match.
+const DUE_SQL = "(owner_id = ?1 and debt_until >= ?2) or (owner_id = ?1 and quiet_at <= ?2)";
 // A circle's cadence set by the owner replaces the rhythm inferred from history (decide.ts, cadenceDays).
-const CIRCLE_QUIET_SQL = (param: number) => `(circle = ?${param} and coalesce(cadence_days, 0) <= 0 and quiet_from <= ?${param + 1})`;
+const CIRCLE_QUIET_SQL = (param: number) => `(owner_id = ?1 and quiet_from <= ?${param + 1} and circle = ?${param} and coalesce(cadence_days, 0) <= 0)`;
 
 export interface CandidateSettings {
   cadenceProfessionalDays: number | null;
   cadencePrivateDays: number | null;
+}
+
+/** The candidates' SQL and its parameters (exported for the query-plan test). */
+export function candidatesQuery(ownerId: number, owner: CandidateSettings, now: number): { query: string; params: unknown[] } {
+  const params: unknown[] = [ownerId, now];
+  const terms = [DUE_SQL];
+  for (const [circle, days] of [["professional", owner.cadenceProfessionalDays], ["private", owner.cadencePrivateDays]] as const) {
+    if (days === null || !(days > 0)) continue;
+    terms.push(CIRCLE_QUIET_SQL(params.length + 1));
+    params.push(circle, now - days * DAY_MS);
+  }
+  return { query: `${SELECT_CONTACTS} where (${terms.join(" or ")}) and muted = 0`, params };
 }
 
 /**
@@ -29,14 +41,7 @@ export interface CandidateSettings {
  * D1's raw arrays: drizzle's generic mapper took ~18 ms of CPU for 5,000 contacts (bench/).
  */
 export async function digestCandidates(db: Db, ownerId: number, owner: CandidateSettings, now: number): Promise<Contact[]> {
-  const params: unknown[] = [ownerId, now];
-  const terms = [DUE_SQL];
-  for (const [circle, days] of [["professional", owner.cadenceProfessionalDays], ["private", owner.cadencePrivateDays]] as const) {
-    if (days === null || !(days > 0)) continue;
-    terms.push(CIRCLE_QUIET_SQL(params.length + 1));
-    params.push(circle, now - days * DAY_MS);
-  }
-  const query = `${SELECT_CONTACTS} where owner_id = ?1 and muted = 0 and (${terms.join(" or ")})`;
+  const { query, params } = candidatesQuery(ownerId, owner, now);
   const rows = await db.$client.prepare(query).bind(...params).raw();
   return rows.map((row: unknown[]) => {
     const contact: Record<string, unknown> = {};
