@@ -7,4 +7,5 @@ CREATE INDEX `contacts_owner_quiet_from` ON `contacts` (`owner_id`,`quiet_from`)
 ALTER TABLE `digests` ADD `weekly` integer DEFAULT false NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX `digests_weekly_claim` ON `digests` (`owner_id`,`iso_week`) WHERE weekly = 1;--> statement-breakpoint
 ALTER TABLE `owners` ADD `next_digest_at` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-CREATE INDEX `owners_next_digest` ON `owners` (`paused`,`next_digest_at`);
+CREATE INDEX `owners_next_digest` ON `owners` (`paused`,`next_digest_at`);--> statement-breakpoint
+CREATE INDEX `interactions_owner_message` ON `interactions` (`owner_id`,`message_id`,`contact_id`);

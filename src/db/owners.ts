@@ -83,11 +83,14 @@ export type OwnerSettingsPatch = Partial<
 
 const SCHEDULE_FIELDS = ["timeZone", "digestWeekday", "digestHour", "paused"] as const;
 
+/** What a settings change writes: a changed schedule is worked out again by the next hourly run (0: look now). */
+export function settingsUpdate(patch: OwnerSettingsPatch): OwnerSettingsPatch & { nextDigestAt?: number } {
+  return SCHEDULE_FIELDS.some((field) => field in patch) ? { ...patch, nextDigestAt: 0 } : patch;
+}
+
 export async function updateOwnerSettings(db: Db, ownerId: number, patch: OwnerSettingsPatch) {
   if (Object.keys(patch).length === 0) return;
-  // A changed schedule is worked out again by the next hourly run (0: look at this owner now).
-  const rescheduled = SCHEDULE_FIELDS.some((field) => field in patch);
-  await db.update(owners).set(rescheduled ? { ...patch, nextDigestAt: 0 } : patch).where(eq(owners.id, ownerId));
+  await db.update(owners).set(settingsUpdate(patch)).where(eq(owners.id, ownerId));
 }
 
 export interface NewOwnerInput {

@@ -208,6 +208,8 @@ export const interactions = sqliteTable(
     index("interactions_contact_at").on(t.ownerId, t.contactId, t.at),
     // Deleting a contact (forget) checks its foreign keys by contact_id alone.
     index("interactions_contact").on(t.contactId),
+    // forget: is anyone else in this message? One probe per message of the forgotten person.
+    index("interactions_owner_message").on(t.ownerId, t.messageId, t.contactId),
   ],
 );
 
