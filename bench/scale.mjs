@@ -1,11 +1,11 @@
-// npm run bench:scale: runs bench/scale.bench-test.ts inside workerd and prints one line per case. The details
+// npm run bench:scale: runs bench/scale.scale-test.ts inside workerd and prints one line per case. The details
 // (every invocation's figures, cold and warm) are written to bench/results/scale.json.
 import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 const root = path.join(import.meta.dirname, "..");
-const child = spawn("npx", ["vitest", "run", "--config", "bench/vitest.config.ts", "bench/scale.bench-test.ts"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+const child = spawn("npx", ["vitest", "run", "--config", "bench/scale.config.ts"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
 let log = "";
 child.stdout.on("data", (d) => (log += d));
 child.stderr.on("data", (d) => (log += d));

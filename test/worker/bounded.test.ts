@@ -65,7 +65,7 @@ describe("forget", () => {
     const db = getDb(env.DB);
     const plans: string[] = [];
     for (const statement of forgetContact(db, ownerId, id)) {
-      const { sql, params } = statement.toSQL();
+      const { sql, params } = (statement as unknown as { toSQL(): { sql: string; params: unknown[] } }).toSQL();
       const plan = await env.DB.prepare(`explain query plan ${sql}`).bind(...params).all<{ detail: string }>();
       plans.push(...plan.results.map((r) => r.detail));
     }
