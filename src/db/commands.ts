@@ -1,6 +1,6 @@
 // Named queries of the commands path: the reads that resolve a command mail's lines, and the statements its
 // writes are made of, so that one mail's changes go to D1 in one db.batch().
-import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { chunk, LOOKUP_CHUNK } from "./limits";
 import type { Db } from "./client";
@@ -184,6 +184,43 @@ export interface OwnerExportRows {
   interactions: Interaction[];
   notes: Note[];
   suppressions: string[];
+}
+
+/** Contacts per page of a streamed export: three statements a page (contacts, their mail, their notes). */
+export const EXPORT_PAGE_CONTACTS = 500;
+
+export interface ExportPage {
+  contacts: Contact[];
+  interactions: Interaction[];
+  notes: Note[];
+}
+
+/**
+ * One page of the export: up to EXPORT_PAGE_CONTACTS contacts by address after `after`, with their mail and notes
+ * (oldest first), in one round trip. Memory is one page's rows, whatever the size of the network.
+ */
+export async function exportPage(db: Db, ownerId: number, after: string | null): Promise<ExportPage> {
+  const page = db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(after === null ? eq(contacts.ownerId, ownerId) : and(eq(contacts.ownerId, ownerId), gt(contacts.address, after)))
+    .orderBy(asc(contacts.address))
+    .limit(EXPORT_PAGE_CONTACTS);
+  const [c, i, n] = await db.batch([
+    db.select().from(contacts).where(and(eq(contacts.ownerId, ownerId), inArray(contacts.id, page))).orderBy(asc(contacts.address)),
+    db
+      .select()
+      .from(interactions)
+      .where(and(eq(interactions.ownerId, ownerId), inArray(interactions.contactId, page)))
+      .orderBy(asc(interactions.at), asc(interactions.id)),
+    db.select().from(notes).where(and(eq(notes.ownerId, ownerId), inArray(notes.contactId, page))).orderBy(asc(notes.createdAt), asc(notes.id)),
+  ]);
+  return { contacts: c, interactions: i, notes: n };
+}
+
+export async function suppressionPatterns(db: Db, ownerId: number): Promise<string[]> {
+  const rows = await db.select({ pattern: suppressions.pattern }).from(suppressions).where(eq(suppressions.ownerId, ownerId)).orderBy(asc(suppressions.pattern));
+  return rows.map((r) => r.pattern);
 }
 
 /** Everything an owner's export holds, oldest first. */

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedNetwork } from "../../bench/support/seed";
 import { forgetContact } from "../../src/db/commands";
 import { getDb } from "../../src/db/client";
+import { findOwnerById } from "../../src/db/owners";
+import { exportOwnerData } from "../../src/export";
 import worker from "../../src/index";
 import { seedOwner } from "../support/owners";
 
@@ -79,5 +81,37 @@ describe("forget", () => {
     // and their contact row: a small multiple of their history, not the owner's 5,000 interactions.
     expect(rowsRead).toBeLessThan(8 * theirs + 50);
     expect((await env.DB.prepare("select count(*) as n from interactions where contact_id = ?").bind(id).first<{ n: number }>())!.n).toBe(0);
+  });
+});
+
+describe("GET /api/export", () => {
+  it("streams a page of contacts at a time, byte for byte the export built in memory", async () => {
+    // Pages hold 500 contacts: 1,100 make three pages, the last one short.
+    const exporter = (await seedOwner("exporter@example.com", "export-token")).id;
+    await seedNetwork(env.DB, exporter, { contacts: 1_100, interactions: 6_000, seed: 8 }, NOW);
+    await env.DB.prepare("insert into notes (owner_id, contact_id, body, source, created_at) select owner_id, id, 'Met at Founders Friday, \"loves\" ceramics', 'command', ? from contacts where owner_id = ? and id % 7 = 0")
+      .bind(NOW, exporter)
+      .run();
+    await env.DB.prepare("insert into suppressions (owner_id, pattern, created_at) values (?, '@newsletter.com', ?)").bind(exporter, NOW).run();
+    const owner = (await findOwnerById(getDb(env.DB), exporter))!;
+    for (const format of ["json", "csv", "vcf"] as const) {
+      const res = await api(`/api/export?format=${format}`, "export-token");
+      expect(res.status).toBe(200);
+      const streamed = await res.text();
+      const exportedAt = format === "json" ? Date.parse((JSON.parse(streamed) as { exportedAt: string }).exportedAt) : NOW;
+      const inMemory = await exportOwnerData(getDb(env.DB), owner.id, exportedAt);
+      expect(streamed, format).toBe(inMemory[format]);
+    }
+    const contacts = (JSON.parse(await (await api("/api/export?format=json", "export-token")).text()) as { contacts: unknown[] }).contacts;
+    expect(contacts).toHaveLength(1_100);
+  });
+
+  it("writes a well-formed empty export for an owner with no contacts", async () => {
+    const res = await api("/api/export?format=json", "other-token");
+    const body = (await res.text());
+    expect(JSON.parse(body)).toMatchObject({ format: "gensidig-export", contacts: [], ignored: [] });
+    const { exportOwnerData: inMemory } = await import("../../src/export");
+    const other = (await env.DB.prepare("select id from owners where primary_address = 'other@example.com'").first<{ id: number }>())!.id;
+    expect(body).toBe((await inMemory(getDb(env.DB), other, Date.parse(JSON.parse(body).exportedAt))).json);
   });
 });
