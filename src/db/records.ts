@@ -5,7 +5,8 @@ import type { Address } from "../mail/types";
 
 /** Something a mail hands over: what kind, and the file's name when it is one. */
 export interface Material {
-  kind: "file" | "link" | "contact" | "words";
+  /** "answer": no thing handed over, but a real answer in words (advice, a fix) to what the owner asked. */
+  kind: "file" | "link" | "contact" | "words" | "answer";
   name: string | null;
 }
 
@@ -38,7 +39,7 @@ export interface ContactEvent {
   alongside: Address[];
   /** What it hands the reader (an attachment, a link, someone's address, "here it is"). Null when nothing. */
   material: Material | null;
-  /** Inbound forwards: the owner wrote a note above it ("remember to answer Sarah"): the owner vouches for them. */
+  /** Inbound forwards: the owner wrote a note above it ("remember to answer Sarah"), not one that turns them away ("No."): the owner vouches for them. */
   ownerNote: boolean;
 }
 

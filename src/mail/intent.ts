@@ -7,6 +7,7 @@
 // between ("I'd *really* love for you two to meet", "jeg har *lige* skrevet til min gamle kollega om dig"), in
 // any tense, rather than for fixed phrases.
 import { isReplyOrForward } from "./subject";
+import { asksByCues } from "./request-cues";
 
 /** What the words say was given; the structure of a mail can say more (ingest/judge.ts). */
 export type WordedGift = "introduction" | "referral" | "help";
@@ -39,6 +40,10 @@ export interface Intent {
   link: boolean;
   /** Words that hand something over ("here it is", "vedhæftet"): the attachment a forward may have dropped. */
   handsOver: boolean;
+  /** Says no or does not know ("I'm afraid I can't", "desværre"): whatever else it says, it gives no answer. */
+  declines: boolean;
+  /** Asks a real question that ends in "?" (not only a wish or a hint): what an answer to someone's request may still ask. */
+  questionMark: boolean;
 }
 
 export const NO_INTENT: Intent = {
@@ -56,6 +61,8 @@ export const NO_INTENT: Intent = {
   nudge: false,
   link: false,
   handsOver: false,
+  declines: false,
+  questionMark: false,
 };
 
 /** Text we read: the top of a mail says what it is about, and the regexes stay cheap. */
@@ -71,6 +78,8 @@ const GAP_WORDS = 4;
 const W = "[\\p{L}\\p{N}'’-]+";
 /** A gap of 0..GAP_WORDS words (and the spaces or commas around them). */
 const GAP = `(?:[\\s,]+${W}){0,${GAP_WORDS}}?[\\s,]+`;
+/** `__`: a wider gap, for whom something was said to ("told my old teammate Aisling Ryan about you"). */
+const WIDE_GAP = `(?:[\\s,]+${W}){0,${2 * GAP_WORDS}}?[\\s,]+`;
 
 /**
  * Builds a phrase regex from patterns whose words are separated by `_` where a few other words may stand
@@ -79,7 +88,7 @@ const GAP = `(?:[\\s,]+${W}){0,${GAP_WORDS}}?[\\s,]+`;
  */
 function phrases(list: string[]): RegExp {
   // A comma may stand before any space: "glade, hvis du …", "Cheers, Lena!".
-  const body = list.map((p) => p.replace(/ /g, ",? ").replace(/_/g, GAP)).join("|");
+  const body = list.map((p) => p.replace(/ /g, ",? ").replace(/__/g, "\u0000").replace(/_/g, GAP).replace(/\u0000/g, WIDE_GAP)).join("|");
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, "iu");
 }
 
@@ -121,7 +130,9 @@ const THANKS = phrases([
   "could not have done it without you",
   "(?:means|meant) (?:so much|a lot|the world)",
   "made my (?:day|week)",
-  "(?:was|been|such|what) (?:a )?(?:big|huge|great|massive) help",
+  "(?:was|been|such|what|is|'s|a) (?:a )?(?:big|huge|great|massive|real|enormous|tremendous) help",
+  "in your debt",
+  "(?:grazie|danke|merci|gracias|obrigad[oa]|tack|takk)",
   "helped (?:me|us)? ?(?:so much|a lot|enormously|immensely|hugely|loads)",
   "tusind tak",
   "mange tak",
@@ -130,7 +141,9 @@ const THANKS = phrases([
   "taknemmelig",
   "sætter_pris på",
   "(?:du )?(?:reddede|redder|har reddet)_(?:mig|min|mit|dagen|ugen|weekenden|deadline)",
-  "(?:det var|hvor var det|hvor er det|det er)_(?:sødt|pænt|generøst|venligt|rart|flot|lieb) af dig",
+  "(?:det var|hvor var det|hvor er det|det er)_(?:sødt|pænt|generøst|venligt|rart|flot|lieb)(?: tænkt| gjort| sagt)? af dig",
+  "(?:hvor er du|du er så|du er bare så) (?:sød|skøn|dejlig|god|en skat)",
+  "(?:står|er) i gæld til dig",
   "du er (?:en )?(?:skat|engel|helt|stjerne|guldklump|guld|guld værd|et guldkorn)",
   "(?:præcis|lige præcis|netop) (?:det|hvad) (?:jeg|vi)_(?:manglede|havde brug for|ledte efter)",
   "(?:kaffen|frokosten|øllen|middagen|næste omgang) er på mig",
@@ -165,7 +178,7 @@ const REQUEST = phrases([
   "i wonder(?:ed)? (?:if|whether)",
   "(?:can|could|may|might) i_(?:ask|pick|borrow|get|have|send|steal|grab|book|call)",
   "(?:let me know|tell me|lmk)_(?:what|if|when|whether|how|which|who|your)",
-  "please(?! find (?:attached|enclosed|below|here))(?! (?:don't|do not|dont|never))_(?:send|review|confirm|share|let|advise|help|take|look|get|reply|check|sign|fill|forward|call|give|tell|find|read|comment)",
+  "please(?! (?:find|see|note|be aware)(?![\\p{L}]))(?! (?:don't|do not|dont|never))_(?:send|review|confirm|share|let|advise|help|take|look|get|reply|check|sign|fill|forward|call|give|tell|find|read|comment)",
   "(?:i|we)(?:'d| would) (?:really |so |very much )?(?:love|appreciate|welcome|value|like)_(?:your|you to|it if|some|any|a second|an? (?:intro|introduction|opinion|hand|eye))",
   "(?:i|we) (?:really )?need your",
   "(?:need|want|love|welcome|get) (?:your|a second|some|any)_(?:thoughts|feedback|input|advice|opinion|eyes|take|help|view|pair of eyes)",
@@ -308,7 +321,8 @@ const REFERRAL = phrases([
   "(?:recommended|referred|nominated|pitched|endorsed|vouched for) you(?! to (?:me|us))",
   "(?:mentioned|suggested|proposed|floated) you (?:to|for|as)(?! (?:me|us)\\b)",
   "(?:mentioned|recommended|suggested|dropped|passed on|passed along|gave|given|shared|sent|forwarded|floated)(?![\\s,]+(?:me|us)\\b)_your_(?:name|details|contact|info|number|email|website|portfolio|cv|profile|card)",
-  "told_about (?:you|your)",
+  // whom they told, then what about: the reader or what is theirs ("about LedgerLoop and your matching")
+  "(?:told|telling|tell|talked|talking|mentioned|mentioning|raved|raving|bragged|bragging)__about(?:[\\s,]+[\\p{L}'-]+){0,3}?[\\s,]+(?:you|your)",
   "(?:told|mentioned|recommended|suggested)(?:[\\s,]+[^.!?\\n]{1,80}?)?[\\s,]+about (?:you|your|\\p{Lu}\\p{L}+)(?=[^.!?\\n]{0,160}(?:get in touch|reach out|be in touch|contact you|call you|ring you|email you|what they need|the person to talk to))",
   "(?:she|he|they)(?:'ll|'d| will| would| might| may| said (?:she|he|they)(?:'d| would| will| might))_(?:get in touch|reach out to you|contact you|call you|ring you|email you|be in touch)",
   "expect (?:a|an) (?:call|mail|email|message|note) from",
@@ -316,7 +330,8 @@ const REFERRAL = phrases([
   "put (?:in )?(?:a|my) (?:good )?word",
   "(?:sent|pointed|steered|pointing|sending|referred|passed)_(?:to |towards |in )?your (?:way|direction)",
   "(?:anbefalede|anbefalet|anbefaler|nævnte|nævnt|nævner)_dig(?! (?:til|for|over for) (?:mig|os))",
-  "(?:skrevet|skrev|fortalt|fortalte|talt|talte|snakket|snakkede|sagt|sagde)_om dig",
+  "(?:skrevet|skrev|fortalt|fortalte|talt|talte|snakket|snakkede|sagt|sagde)__om (?:dig|jer|din|dit|dine|jeres)",
+  "(?:sagt|sagde|fortalt|fortalte|skrevet|skrev)(?: til)?__(?:at )?(?:de|han|hun|I)_(?:skal|skulle|bør|burde|må)_(?:dig|jer)",
   "(?:givet|gav|sendt|sendte|delt|delte|videregivet|videregav)(?![\\s,]+(?:mig|os)\\b)_(?:dit|dine|din)_(?:navn|nummer|mail|kontakt\\p{L}*|oplysninger|portfolio|cv|profil|hjemmeside)",
   "(?:dit|din|dine) (?:navn|nummer|mail|profil|cv|portfolio|kontakt\\p{L}*|oplysninger|hjemmeside|visitkort) videre",
   "(?:passed|sent|forwarded|handed) your (?:name|number|details|profile|cv|portfolio|card|info) (?:on|along|over)",
@@ -332,8 +347,12 @@ const REFERRAL = phrases([
 const REFERRAL_ALL = new RegExp(REFERRAL.source, "giu");
 /** A referral still to come: "so I can put your name…", "I'll mention you to…", "så jeg kan nævne dig". */
 const NOT_YET = /(?:so (?:that )?(?:i|we) can|(?:i|we)(?:'ll| will| could| can| might| would)|happy to|glad to|så (?:jeg|vi) kan|(?:jeg|vi) (?:vil|kan|kunne|skal))\s+(?:[\p{L}'-]+\s+){0,2}$/iu;
+/** "jeg anbefaler dig gerne til naboerne", "I'd recommend you any time": offered, not done. */
+const OFFERED = /^[\s,]*(?:(?:[\p{L}'-]+\s+){0,3}(?:gerne|også gerne|any ?time|happily|gladly)(?![\p{L}]))/iu;
 /** "…you got a shout-out in our Slack. OK, it was me." */
 const OWNS_UP = /(?<![\p{L}])(?:it was me|that was me|guilty|det var mig|den var mig)(?![\p{L}])/iu;
+/** Someone else as the subject: he/she/they, or a name right before the verb ("Sanjay", "Lars Holm has"). */
+const THIRD_PERSON_SUBJECT = /(?<![\p{L}])(?:he|she|they|han|hun|de|my (?:boss|colleague|friend|partner|wife|husband)|min (?:chef|kollega|ven|veninde|mand|kone))(?![\p{L}])|\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s+(?:has|have|had|just|also|har|havde|lige|også))?\s*$/u;
 /** The writer as the one who did it: a first-person subject earlier in the sentence. */
 const FIRST_PERSON = /(?<![\p{L}])(?:i|i've|i'd|i'm|we|we've|we'd|jeg|vi)(?![\p{L}'])/iu;
 
@@ -349,8 +368,10 @@ function referralBy(text: string): { writer: boolean; someoneElse: boolean } {
     const sentence = before.split(/[.!?\n]\s*/).pop() ?? "";
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
     // "…so I can put your name in front of our CEO" is a plan, not a gift yet.
-    if (NOT_YET.test(sentence)) continue;
-    if (FIRST_PERSON.test(sentence) || sentence.trim() === "" || OWNS_UP.test(after)) writer = true;
+    if (NOT_YET.test(sentence) || OFFERED.test(after)) continue;
+    // Someone else did it when the sentence names them as its subject ("Sanjay recommended you", "she told me
+    // about you"); a sentence without any subject ("Had dinner with their COO and told her about you") is the writer's.
+    if (FIRST_PERSON.test(sentence) || OWNS_UP.test(after) || !THIRD_PERSON_SUBJECT.test(sentence)) writer = true;
     else someoneElse = true;
   }
   return { writer, someoneElse };
@@ -360,10 +381,7 @@ function referralBy(text: string): { writer: boolean; someoneElse: boolean } {
 const HELP_OR_INFORMATION = phrases([
   "(?:as promised|as requested|as you asked|like you asked|you asked for|you were asking about|as discussed|per your request)",
   "(?:thought|figured) (?:you|this|it|that)_(?:might|would|could|may)_(?:find|like|enjoy|use|be|want|appreciate|interest)",
-  "(?:thought|thinking) of you",
   "(?:you|u) (?:might|may|will|'ll|could) (?:find|like|enjoy|appreciate) (?:this|these|it|that|the)",
-  "(?:made|makes) me think of you",
-  "reminded me of (?:you|our)",
   "(?:might|may|could|should) be (?:useful|helpful|of (?:use|interest)|relevant|handy|interesting) (?:for|to) you",
   "(?:hope|hoping) (?:this|it|that|these)_help",
   "in case (?:it's|it is|they are|this is)_(?:useful|helpful)",
@@ -378,13 +396,24 @@ const HELP_OR_INFORMATION = phrases([
   "måske kan du bruge",
   "(?:kan|kunne) måske_(?:bruges|hjælpe|være nyttig|være relevant|interessere)",
   "til inspiration",
-  "(?:tænkte|kom til at tænke|tænker)_på (?:dig|jer|vores)",
-  "(?:fik mig til at|får mig til at) tænke på (?:dig|jer|vores)",
   "(?:håber|håbe) (?:det|den|de)_(?:kan bruges|hjælper|kan hjælpe|er brugbar)",
   "et par (?:tips|råd|tanker|input|idéer|ideer|kommentarer)",
   "mine (?:tanker|kommentarer|noter|rettelser|input)",
   "(?:jeg har|har) (?:kigget|læst|set|gennemgået)_(?:igennem|på|din|dit|dine)",
   "(?:du kunne|du kan) (?:prøve|kigge på|tage fat i|kontakte)",
+]);
+
+/**
+ * "Thought of you", "tænkte straks på dig": the reader came to mind. With something sent along (a link, an
+ * attachment, "here it is") it is a gift; in a mail that asks ("we need someone for the hedge and I thought of
+ * you"), it is why they ask.
+ */
+const CAME_TO_MIND = phrases([
+  "(?:thought|thinking) of you",
+  "(?:made|makes) me think of you",
+  "reminded me of (?:you|our)",
+  "(?:tænkte|kom til at tænke|tænker)_på (?:dig|jer|vores)",
+  "(?:fik mig til at|får mig til at) tænke på (?:dig|jer|vores)",
 ]);
 
 const PROPOSAL = phrases([
@@ -461,6 +490,8 @@ const REFERRED_BY = phrases([
   "(?:anbefalede|foreslog|sagde|mente)_(?:at )?jeg_(?:kontakte|skrive|ringe|tage fat)",
   "(?:fik|har fået|fået) (?:dit|din|dine) (?:navn|mail|nummer|kontakt\\p{L}*)_(?:af|fra|gennem)",
   "henvist til dig",
+  "henvist (?:af|fra|gennem|via)",
+  "(?:referred|sent) (?:by|via|through)",
   "(?:recommended|referred|suggested|mentioned) you to (?:me|us)",
   "(?:anbefalede|anbefalet|foreslog|rådede|bad) (?:mig|os) (?:om )?at (?:kontakte|skrive|ringe|tage fat)",
   "(?:gav|har givet|givet|sendte|videregav) (?:mig|os) (?:dit|din|dine) (?:navn|nummer|mail|kontakt\\p{L}*|adresse)",
@@ -496,12 +527,125 @@ const HANDS_OVER = phrases([
   "(?:here it is|here they are|here you go|here's the|here is the|here are the)",
   "(?:is|are|it's|its) (?:attached|enclosed)",
   "attached (?:is|are|you'll find|please find)",
+  "(?:please )?find_(?:attached|enclosed)",
   "(?:in|on) the shared (?:drive|folder)",
   "(?:i've|i have) (?:uploaded|shared|put)_(?:in|on|with you)",
   "her er (?:den|det|de|et|en|nogle|mit|min|mine|vores|linket|link|filen|filerne|referatet|listen|kontakten|navnet|navnene|kontaktoplysningerne|oplysningerne|tallene|rapporten|udkastet|skabelonen|slides|præsentationen)",
   "(?:hermed|vedhæftet|vedlagt|jeg har vedhæftet|jeg har delt)",
   "(?:ligger|er lagt) (?:i|på) (?:det delte|den delte|vores delte|drevet|mappen)",
 ]);
+
+/** Saying no, or not knowing: "I'm afraid I can't help there", "desværre", "no idea, sorry". */
+const DECLINES = phrases([
+  "(?:afraid|sorry|unfortunately)_(?:i|we) (?:can't|cannot|couldn't|won't|am not able|'m not able|don't know|do not know|have no)",
+  "unfortunately",
+  "(?:i|we) (?:can't|cannot) (?:help|do it|make it|take it on|take on)",
+  "no idea",
+  "not sure i can help",
+  "desværre",
+  "(?:jeg|vi) (?:kan|må) (?:ikke|ikke nå|ikke hjælpe|ikke tage)",
+  "ingen anelse",
+  "aner ikke",
+]);
+
+/** Asking for advice or know-how, not for a thing or a time: "any idea where I should look?", "hvad ville du gøre?". */
+const ADVICE_ASK = phrases([
+  "any (?:idea|ideas|thoughts|tips|pointers|suggestions|advice)",
+  "pick(?:ing)? your brains?",
+  "(?:your|some|any) (?:advice|expertise|experience|know-how|two cents)",
+  "advice on",
+  "what would you (?:do|suggest|recommend|charge|say|try)",
+  "how would you",
+  "(?:do|would) you know (?:how|why|what|where|anyone|someone|somebody|a good|of a|of any)",
+  "(?:can|could) you recommend",
+  "where (?:should|would|do) (?:i|we) (?:start|look|begin)",
+  "what (?:should|do) (?:i|we) (?:do|look|use|try)",
+  "hvad (?:ville|vil|skal|skulle) (?:du|I|jeg) (?:gøre|anbefale|foreslå|tage|sige|prøve)",
+  "(?:dine|dit|et par|nogle|gode) (?:råd|tips|idéer|ideer|anbefalinger|erfaringer|bud)",
+  "(?:kender|ved) du (?:en|nogen|til|hvordan|hvorfor|hvem|hvor)",
+  "hvordan (?:ville|vil|skal|skulle|griber) (?:du|jeg|vi)",
+  "har (?:du|I) (?:et bud|en idé|nogen idé|forslag|erfaring)",
+  "låne din (?:hjerne|ekspertise|erfaring)",
+]);
+
+/**
+ * The owner's note above a forward that turns the sender away or puts them off ("Third one this week. No.",
+ * "Nej tak.", "Maybe later.", "Måske, hvis jeg får tid."): it does not vouch for them.
+ */
+const DISMISSES = phrases([
+  "no",
+  "nope",
+  "nej",
+  "not (?:interested|now|paying|for me|for us|relevant|again)",
+  "ikke (?:interesseret|nu|for mig|for os|relevant|igen)",
+  "(?:maybe|perhaps|possibly) (?:later|not|one day|some ?day|if)",
+  "maybe",
+  "måske",
+  "later",
+  "senere",
+  "sigh",
+  "ugh",
+  "spam",
+  "junk",
+  "delete",
+  "slet",
+  "ignore",
+  "ignorer",
+  "(?:third|fourth|fifth|another) one",
+  "endnu en",
+  "unsubscribe",
+  "afmeld",
+]);
+
+/** Does the owner's note above a forward vouch for its sender? Any note does, unless it turns them away. */
+export function noteVouches(note: string | null | undefined): boolean {
+  const text = normalize(note ?? "").trim();
+  return text !== "" && !DISMISSES.test(text);
+}
+
+/** How advice reads: what to do and what usually is ("I'd start with", "it's nearly always", "prøv at"). */
+const ADVICE_WORDS = [
+  "(?:i'd|i would|i'd probably|i'd definitely) (?:recommend|suggest|go with|start|try|look at|check|avoid|skip|use)",
+  "you(?:'ll)? (?:should|could|might want to|need to|want to|'d be better)",
+  "(?:nearly|almost) always",
+  "usually",
+  "the (?:only |real |main )?(?:trick|catch|key|fix|problem|thing) is",
+  "(?:make sure|start with|first of all|in your shoes)",
+  "it's (?:worth|best to|easier to)",
+  "(?:jeg ville|jeg vil) (?:anbefale|foreslå|starte|prøve|tage|gå efter|undgå)",
+  "du (?:skal|bør|burde|kan) (?:prøve|starte|tjekke|måle|tage|undgå|bruge|sørge)",
+  "næsten altid",
+  "typisk",
+  "det er (?:bedst|værd|nemmest)",
+  "(?:tricket|pointen|problemet|fejlen) er",
+  "(?:prøv at|start med|sørg for)",
+].map((p) => phrases([p]));
+
+/** Steps to take, as the first word of a sentence: "Inventory the subdomains first", "Mål modstanden". */
+const ADVICE_STEP = new RegExp(
+  `^(?:(?:then|and|first|next|so|og|så|først)[\\s,]+)?(?:${[
+    "inventory", "move", "run", "check", "set", "try", "use", "knock", "start", "avoid", "skip", "measure", "test",
+    "keep", "turn", "switch", "update", "replace", "drop", "lower", "raise", "ask", "look at", "go with", "swap", "add",
+    "mål", "tjek", "prøv", "brug", "skift", "sæt", "undgå", "tag", "kig", "spørg", "hold", "sænk", "hæv", "udskift", "læg", "vælg",
+  ].join("|")}|make sure)(?![\\p{L}])`,
+  "iu",
+);
+
+/**
+ * Does this text read as advice? Two signs of it, not one, so a chatty reply is not taken for it: advice words
+ * ("I'd start with", "det er næsten altid") and steps to take, two steps counting as two.
+ */
+export function readsAsAdvice(text: string): boolean {
+  const t = normalize(text);
+  const words = ADVICE_WORDS.filter((re) => re.test(t)).length;
+  const steps = sentences(t).filter((s) => ADVICE_STEP.test(s)).length;
+  return words + Math.min(steps, 2) >= 2;
+}
+
+/** Does this text ask for advice or know-how? (The quoted plea an answer is judged against.) */
+export function asksForAdvice(text: string): boolean {
+  return ADVICE_ASK.test(normalize(text));
+}
 
 /** A name after an introduction's words: "introduce you to Tom Becker", "hils på Anders". */
 const NAME_AFTER = /^(?:\s+(?:you|both|two|dig|jer|begge|to|with|til|for|on|på|my|our|min|mit|vores|friend|colleague|ven|veninde|kollega|gamle|old|good)){0,4}\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}[\p{L}'’-]+)){0,2})/u;
@@ -589,18 +733,24 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const body = withoutSignOff(normalize(input.text));
   const all = `${ownSubject}\n${body}`;
   const asking = all.replace(new RegExp(COURTESY.source, "giu"), " ");
-  const explicitRequest = REQUEST.test(asking) || DANISH_ASK.test(asking) || SUBJECT_QUESTION.test(ownSubject);
   const thanks = THANKS.test(all.replace(new RegExp(NOT_THANKS.source, "giu"), " "));
+  // A sentence that thanks is not also asking in other words ("thanks for getting it to me by Friday").
+  // A closing ", tak" on a Danish imperative is "please".
+  const asksInOtherWords = (s: string) => asksByCues(s) && !THANKS.test(s.replace(/,?\s*tak[.!]*$/iu, ""));
+  const explicitRequest =
+    REQUEST.test(asking) || DANISH_ASK.test(asking) || SUBJECT_QUESTION.test(ownSubject) || sentences(asking).some(asksInOtherWords);
   // A thank-you expects no answer: its questions are small talk ("how was your holiday?") unless worded as a request.
   const request =
     explicitRequest || (!thanks && (asksQuestion(body.replace(new RegExp(COURTESY.source, "giu"), " ")) || asksQuestion(ownSubject)));
-  const asks = sentences(asking).filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s));
+  const asks = sentences(asking).filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s) || asksInOtherWords(s));
   const introduction = INTRODUCTION.test(all) || SUBJECT_INTRODUCTION.test(ownSubject);
   const referred = referralBy(all);
   const referral = !introduction && referred.writer;
   // Asking for tips is not giving them: help and information are read outside the questions.
   const statements = sentences(all).filter((x) => !x.endsWith("?")).join("\n");
-  const help = !introduction && !referral && HELP_OR_INFORMATION.test(statements);
+  const sendsAlong = LINK.test(body) || HANDS_OVER.test(body);
+  const cameToMind = CAME_TO_MIND.test(statements) && (sendsAlong || !request);
+  const help = !introduction && !referral && (HELP_OR_INFORMATION.test(statements) || cameToMind);
   const gift: WordedGift | null = introduction ? "introduction" : referral ? "referral" : help ? "help" : null;
   return {
     thanks,
@@ -617,5 +767,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     nudge: NUDGE.test(all),
     link: LINK.test(body),
     handsOver: HANDS_OVER.test(body),
+    declines: DECLINES.test(body),
+    questionMark: asksQuestion(body.replace(new RegExp(COURTESY.source, "giu"), " ")),
   };
 }
