@@ -4,22 +4,15 @@
 // change in quote depth ends the paragraph. So the flowed parameter is hidden from postal-mime and the text
 // decoded here.
 
-/** How far before "flowed" the "; format=" of its Content-Type parameter may start (folding included). */
-const PARAMETER_REACH = 24;
 /** How far after "flowed" a `delsp=yes` of the same header may sit. */
 const DELSP_REACH = 120;
-
-const FLOWED = [0x66, 0x6c, 0x6f, 0x77, 0x65, 0x64]; // "flowed"
+/**
+ * The format parameter of a Content-Type (RFC 3676 §4.1). The mail is read as latin1, one character per
+ * byte, so a match's index is its byte offset and the bytes can be patched in place.
+ */
+const FLOWED_PARAMETER = /;\s*format\s*=\s*"?flowed/gi;
+const FLOWED_LENGTH = "flowed".length;
 const LOWER_X = 0x78;
-
-function latin1(bytes: Uint8Array, from: number, to: number): string {
-  return String.fromCharCode(...bytes.subarray(Math.max(0, from), Math.min(bytes.length, to)));
-}
-
-function flowedAt(bytes: Uint8Array, at: number): boolean {
-  for (let k = 0; k < FLOWED.length; k++) if ((bytes[at + k] | 0x20) !== FLOWED[k]) return false;
-  return true;
-}
 
 export interface HiddenFlowed {
   /** The mail with every `format=flowed` parameter renamed, so the parser leaves the text as sent. */
@@ -33,15 +26,15 @@ export interface HiddenFlowed {
  * nothing else moves), or returns null when the mail has none. The input is never changed.
  */
 export function hideFlowed(bytes: Uint8Array): HiddenFlowed | null {
+  const text = new TextDecoder("latin1").decode(bytes);
   let out: Uint8Array | null = null;
   let delsp = false;
-  for (let i = 0; i + FLOWED.length <= bytes.length; i++) {
-    if ((bytes[i] | 0x20) !== FLOWED[0] || !flowedAt(bytes, i)) continue;
-    if (!/;\s*format\s*=\s*"?$/i.test(latin1(bytes, i - PARAMETER_REACH, i))) continue;
+  for (const m of text.matchAll(FLOWED_PARAMETER)) {
+    const at = m.index + m[0].length - FLOWED_LENGTH;
     out ??= bytes.slice();
-    out[i] = LOWER_X;
+    out[at] = LOWER_X;
     // The rest of this header: up to a line break that is not folded.
-    const rest = latin1(bytes, i + FLOWED.length, i + FLOWED.length + DELSP_REACH).split(/\r?\n(?![ \t])/)[0];
+    const rest = text.slice(at + FLOWED_LENGTH, at + FLOWED_LENGTH + DELSP_REACH).split(/\r?\n(?![ \t])/)[0];
     delsp ||= /delsp\s*=\s*"?yes/i.test(rest);
   }
   return out ? { bytes: out, delsp } : null;
