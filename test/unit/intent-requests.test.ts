@@ -174,3 +174,35 @@ describe("what reads as advice", () => {
     expect(readsAsAdvice(text)).toBe(false);
   });
 });
+
+describe("referrals that name the reader or what is theirs", () => {
+  it.each([
+    ["their name passed on", "Hi Jess,\n\nI passed Jess's name to my sister-in-law, she wants a PT for the new year."],
+    ["the reader referred to someone", "Marcus,\n\nReferred Marcus to Emma Walsh at Harvest Bank yesterday, she runs their sponsorship budget."],
+    ["Danish, what is theirs", "Hej Niels\n\nJeg anbefaler Niels' ænder til alle mine kunder, der er et skilt ved kassen."],
+    ["Danish, their business by its noun", "Hej Sofie\n\nJeg anbefalede bryggeriet til et busselskab fra Hamborg i går."],
+    ["Danish, patients sent", "Hej Pernille\n\nJeg har henvist tre patienter til klinikken med skulderproblemer."],
+    ["English, clients sent", "Hi Ana,\n\nI've sent two of my clients your way this month."],
+  ])("%s", (_, text) => {
+    expect(classifyIntent({ subject: "Hej", text }).gift).toBe("referral");
+  });
+  it("someone else named as the subject says how they came", () => {
+    expect(classifyIntent({ subject: "Hi", text: "Hi Jess,\n\nDev passed Jess's name to me, I'm his sister-in-law." }).gift).toBeNull();
+  });
+});
+
+describe("referrals of what is the reader's, by its name or 'your …'", () => {
+  it.each([
+    ["Danish, 'nævnt din klinik for'", "Hej Mette\n\nJeg har nævnt din klinik for tre af mine patienter med ondt i skulderen."],
+    ["the business by name", "Hey Marcus, mentioned The Bell Curve to the head of marketing at Northbank over lunch."],
+    ["passed your details to", "Also, I passed your details to my old boss at Cedar Health."],
+  ])("%s", (_, text) => {
+    expect(classifyIntent({ subject: "Hej", text }).gift).toBe("referral");
+  });
+  it.each([
+    ["Danish, sending it on", "Perfekt, jeg sender det videre til holdet. Vi ses torsdag."],
+    ["lower-case words are no name", "I mentioned it to him at lunch, no news yet."],
+  ])("not: %s", (_, text) => {
+    expect(classifyIntent({ subject: "Hej", text }).gift).toBeNull();
+  });
+});
