@@ -90,10 +90,10 @@ const DUE = words([
   "før (?:jeg|vi) (?:sender|afleverer|trykker|skriver under|går videre)",
 ]);
 
-/** Looking for someone, said to one reader: a hint that they might be the one ("vi mangler en til oplæg om glasurer"). */
+/** Looking for someone, said to one reader (not "… if we need a hand in spring"): a hint that they might be the one ("vi mangler en til oplæg om glasurer"). */
 const SEEKS_SOMEONE = words([
-  "(?:we|i)(?:'re| are|'m| am)? (?:still )?(?:need|needs|looking for|searching for|short of) (?:someone|somebody|a speaker|a hand|an extra pair of hands)",
-  "(?:vi|jeg) (?:mangler|søger|leder efter|står og mangler) (?:stadig )?(?:en|et|nogen|et par hænder|en ekstra hånd)(?: [\\p{L}-]+)?(?= (?:til|som|der|med)(?![\\p{L}]))",
+  "(?<!(?:if|when|whenever|should|in case) )(?:we|i)(?:'re| are|'m| am)? (?:still )?(?:need|needs|looking for|searching for|short of) (?:someone|somebody|a speaker|a hand|an extra pair of hands)",
+  "(?<!(?:hvis|når|skulle|såfremt) )(?:vi|jeg) (?:mangler|søger|leder efter|står og mangler) (?:stadig )?(?:en|et|nogen|et par hænder|en ekstra hånd)(?: [\\p{L}-]+)?(?= (?:til|som|der|med)(?![\\p{L}]))",
 ]);
 
 /** A question without its mark: "…, any ideas", "any thoughts on the draft". */
