@@ -207,3 +207,15 @@ describe("referrals of what is the reader's, by its name or 'your …'", () => {
     expect(classifyIntent({ subject: "Hej", text }).gift).toBeNull();
   });
 });
+
+describe("more ways to thank and to hand over", () => {
+  it.each([
+    ["en fin gestus", "Tak for henvisningen, det var en rigtig fin gestus."],
+    ["a lovely gesture", "What a lovely gesture, I'm touched."],
+  ])("thanks: %s", (_, text) => {
+    expect(classifyIntent({ subject: "Re: Hej", text }).thanks).toBe(true);
+  });
+  it("'her er rideren og scenetegningen' hands over", () => {
+    expect(classifyIntent({ subject: "SV: Rider", text: "Hej Jonas\n\nHer er rideren og scenetegningen.\n\nLine" }).handsOver).toBe(true);
+  });
+});
