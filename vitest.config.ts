@@ -3,12 +3,13 @@ import { defineConfig } from "vitest/config";
 import { re2Alias, workersProject } from "./vitest.workers";
 
 export default defineConfig({
+  // Read by the workers pool's module fallback service: see re2Alias.
+  resolve: { alias: re2Alias },
   test: {
     reporters: ["default", path.join(import.meta.dirname, "test/support/count-reporter.ts")],
     projects: [
       {
         // Pure logic: mail understanding, decisions, parsing. Plain Node, fast.
-        resolve: { alias: re2Alias },
         test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" },
       },
       // Through the worker's real handlers, in workerd, against local D1 with the real migrations.
