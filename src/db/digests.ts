@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, gt, gte, lt, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gt, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { chunkRows } from "./limits";
 import { contacts, digestItems, digests, mailEvents, owners, weeklyActivity, type Contact, type DigestItem } from "./schema";
@@ -57,6 +57,27 @@ export async function createDigest(db: Db, input: { ownerId: number; isoWeek: st
 
 export async function deleteDigest(db: Db, ownerId: number, digestId: number) {
   await db.delete(digests).where(and(eq(digests.ownerId, ownerId), eq(digests.id, digestId)));
+}
+
+/**
+ * The owner's digest sent with one of these Message-IDs (the newest if several), or null. Reads through the
+ * owner's digests only: a Message-ID never names another owner's digest.
+ */
+export async function digestByMessageId(db: Db, ownerId: number, messageIds: string[]): Promise<{ id: number; sentAt: number } | null> {
+  if (!messageIds.length) return null;
+  const [row] = await db
+    .select({ id: digests.id, sentAt: digests.sentAt })
+    .from(digests)
+    .where(and(eq(digests.ownerId, ownerId), inArray(digests.messageId, chunkIds(messageIds))))
+    .orderBy(desc(digests.sentAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** A References header can name a hundred mails; D1 binds at most 100 parameters, one is the owner. */
+const MAX_THREAD_IDS = 90;
+function chunkIds(ids: string[]): string[] {
+  return [...new Set(ids)].slice(-MAX_THREAD_IDS);
 }
 
 export interface NewDigestItem {

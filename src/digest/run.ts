@@ -6,6 +6,7 @@ import { listOwners } from "../db/owners";
 import type { Owner } from "../db/schema";
 import type { Config } from "../env";
 import { newMessageId } from "../mail/compose";
+import { cleanMessageId } from "../mail/parse";
 import { planDigest } from "./decide";
 import { buildDigestMime } from "./mime";
 import { digestSubject, renderDigestHtml, renderDigestText, type DigestView } from "./render";
@@ -18,6 +19,8 @@ import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "./token";
 
 export interface SentDigest {
   digestId: number;
+  /** Names the sent mail exactly (the local scripts find wrangler's copy of it by this). */
+  messageId: string;
   to: string;
   subject: string;
   text: string;
@@ -90,11 +93,13 @@ export async function sendDigest(db: Db, sendEmail: SendEmail, config: Config, o
       messageId,
       date: new Date(now),
     });
-    await sendEmail.send(new EmailMessage(config.assistantAddress, owner.primaryAddress, raw));
+    // Cloudflare sets the Message-ID of what it sends and returns it; a reply names the digest by that one.
+    const result = await sendEmail.send(new EmailMessage(config.assistantAddress, owner.primaryAddress, raw));
+    const sentId = cleanMessageId(result?.messageId) ?? messageId;
     await finishDigest(db, {
       ownerId: owner.id,
       digestId: digest.id,
-      messageId,
+      messageId: sentId,
       subject,
       sentAt: now,
       isoWeek,
@@ -107,7 +112,7 @@ export async function sendDigest(db: Db, sendEmail: SendEmail, config: Config, o
         evidenceSubject: item.evidence.subject,
       })),
     });
-    return { digestId: digest.id, to: owner.primaryAddress, subject, text, html, raw, items: plan.items.length };
+    return { digestId: digest.id, messageId: sentId, to: owner.primaryAddress, subject, text, html, raw, items: plan.items.length };
   } catch (err) {
     // Nothing went out: forget the digest so the next hourly run tries again.
     await deleteDigest(db, owner.id, digest.id);
@@ -116,7 +121,7 @@ export async function sendDigest(db: Db, sendEmail: SendEmail, config: Config, o
 }
 
 export interface ScheduledRun {
-  sent: Array<{ ownerId: number; digestId: number; items: number }>;
+  sent: Array<{ ownerId: number; digestId: number; messageId: string; items: number }>;
   failed: Array<{ ownerId: number; error: string }>;
 }
 
@@ -128,7 +133,7 @@ export async function runScheduledDigests(db: Db, sendEmail: SendEmail, config: 
     if (!due.due) continue;
     try {
       const sent = await sendDigest(db, sendEmail, config, owner, now, due.local.isoWeek);
-      run.sent.push({ ownerId: owner.id, digestId: sent.digestId, items: sent.items });
+      run.sent.push({ ownerId: owner.id, digestId: sent.digestId, messageId: sent.messageId, items: sent.items });
     } catch (err) {
       // One owner's failure must not keep the others from their digest.
       console.error(`digest for owner ${owner.id} failed: ${String(err)}`);

@@ -18,7 +18,11 @@ export interface OutgoingMail {
   html?: string;
   replyTo?: string;
   inReplyTo?: string | null;
-  references?: string[];
+  /**
+   * The References of the mail answered, as it arrived (unfolded). Threading takes it plus `inReplyTo`
+   * (RFC 5322 §3.6.4), and Cloudflare's reply() refuses an answer whose References do not contain it verbatim.
+   */
+  references?: string | null;
   messageId: string;
   date: Date;
   attachments?: OutgoingAttachment[];
@@ -83,8 +87,8 @@ export function composeMail(mail: OutgoingMail): string {
   msg.setHeader("Date", rfc5322Date(mail.date));
   msg.setHeader("Message-ID", bracket(mail.messageId));
   if (mail.inReplyTo) msg.setHeader("In-Reply-To", bracket(mail.inReplyTo));
-  const refs = [...(mail.references ?? []), ...(mail.inReplyTo ? [mail.inReplyTo] : [])];
-  if (refs.length) msg.setHeader("References", [...new Set(refs)].map(bracket).join(" "));
+  const chain = mail.references?.replace(/[\r\n]+/g, " ").trim();
+  if (mail.inReplyTo) msg.setHeader("References", chain ? `${chain} ${bracket(mail.inReplyTo)}` : bracket(mail.inReplyTo));
   // RFC 3834 §5: vacation responders and other automatic responders must not answer this.
   msg.setHeader("Auto-Submitted", "auto-generated");
   // Exchange and Outlook honour their own header rather than Auto-Submitted ([MS-OXCMAIL] 2.2.3.2.14).
