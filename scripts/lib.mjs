@@ -54,6 +54,17 @@ export function wrangler(args, { quiet = false, input } = {}) {
   return res.stdout ?? "";
 }
 
+/**
+ * Runs SQL on the D1 (local by default; `remote` for the deployed one, `persistTo` for another local folder)
+ * and returns the rows of its last statement.
+ */
+export async function d1Query(sql, { remote = false, persistTo } = {}) {
+  const args = ["d1", "execute", "DB", remote ? "--remote" : "--local", ...(persistTo ? ["--persist-to", persistTo] : []), "--json", "--command", sql];
+  const out = wrangler(args, { quiet: true });
+  const results = JSON.parse(out);
+  return results.at(-1)?.results ?? [];
+}
+
 export function sha256Hex(text) {
   return createHash("sha256").update(text).digest("hex");
 }
