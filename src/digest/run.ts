@@ -33,6 +33,8 @@ export interface DigestFacts {
   plan: DigestPlan;
   activity: WeekActivity[];
   counts: { ignored: number; failed: number };
+  /** Unmuted contacts the owner has; none at all means a brand-new owner. */
+  contactCount: number;
 }
 
 /** What one owner's digest shows: the plan, the last 12 weeks, the counts, in their language and zone. */
@@ -49,6 +51,7 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
     balance: { youGave: facts.activity.reduce((s, w) => s + w.youGave, 0), theyGave: facts.activity.reduce((s, w) => s + w.theyGave, 0) },
     ignoredCount: facts.counts.ignored,
     failedCount: facts.counts.failed,
+    networkEmpty: facts.contactCount === 0,
     assistantAddress: config.assistantAddress,
     replyAddress,
   };
@@ -68,6 +71,7 @@ export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promis
     plan: planDigest({ contacts: candidates, owner, now }),
     activity: activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, theyGave: r.theyGave, youGave: r.youGave })),
     counts,
+    contactCount: candidates.length,
   };
 }
 

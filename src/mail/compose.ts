@@ -26,6 +26,8 @@ export interface OutgoingMail {
   messageId: string;
   date: Date;
   attachments?: OutgoingAttachment[];
+  /** Further header fields, ASCII values (e.g. List-Unsubscribe). */
+  headers?: Record<string, string>;
 }
 
 /** RFC 2045 §6.8: base64 lines are at most 76 characters. */
@@ -93,6 +95,7 @@ export function composeMail(mail: OutgoingMail): string {
   msg.setHeader("Auto-Submitted", "auto-generated");
   // Exchange and Outlook honour their own header rather than Auto-Submitted ([MS-OXCMAIL] 2.2.3.2.14).
   msg.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
+  for (const [name, value] of Object.entries(mail.headers ?? {})) msg.setHeader(name, value);
   msg.addMessage({ contentType: "text/plain", encoding: "base64", data: base64Body(mail.text) });
   if (mail.html) msg.addMessage({ contentType: "text/html", encoding: "base64", data: base64Body(mail.html) });
   for (const a of mail.attachments ?? []) {
