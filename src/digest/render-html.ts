@@ -80,6 +80,12 @@ const STYLE = `
   .bg-card { border-radius: 0 !important; border-left: 0 !important; border-right: 0 !important; }
 }`;
 
+// The card's side padding and the number column, small enough that a 375 px screen keeps about 280 px for
+// text even where media queries are ignored (Gmail's mobile web app, Outlook on Windows); the narrow-screen
+// rules below trim them further where they are honoured.
+const PAD = 24;
+const NUM_COL = 34;
+
 const TABLE = `role="presentation" cellpadding="0" cellspacing="0" border="0"`;
 
 function text(size: number, lineHeight: number, color: string, extra = ""): string {
@@ -121,7 +127,7 @@ function activity(m: DigestModel): string {
     `<td valign="middle" class="t-muted" style="${text(12, 16, C.muted)}">${escapeHtml(label)}</td>`;
 
   return `
-<tr><td class="pad" style="padding:24px 32px 0;">
+<tr><td class="pad" style="padding:24px ${PAD}px 0;">
   <table ${TABLE} width="100%" bgcolor="${C.panel}" class="bg-panel" style="background-color:${C.panel};border-radius:10px;">
     <tr><td class="inner" style="padding:18px 20px 18px;">
       <table ${TABLE} width="100%">
@@ -166,7 +172,7 @@ function item(m: DigestModel, it: ItemModel): string {
   return `
 <tr><td style="padding:14px 0 4px;">
   <table ${TABLE} width="100%"><tr>
-    <td width="40" valign="top" class="numcol" style="width:40px;padding-top:1px;">
+    <td width="${NUM_COL}" valign="top" class="numcol" style="width:${NUM_COL}px;padding-top:1px;">
       <table ${TABLE}><tr><td width="26" height="26" align="center" valign="middle" bgcolor="${C.accentTint}" class="num" style="width:26px;height:26px;background-color:${C.accentTint};border-radius:13px;${text(13, 26, C.accent, "font-weight:700;")}">${it.number}</td></tr></table>
     </td>
     <td valign="top">
@@ -213,7 +219,7 @@ function footer(m: DigestModel): string {
     )
     .join("");
   return `
-<tr><td class="pad" style="padding:24px 32px 8px;">
+<tr><td class="pad" style="padding:24px ${PAD}px 8px;">
   <p class="t-body" style="margin:0 0 10px;${text(13, 20, C.body, "font-weight:600;")}">${escapeHtml(s.footerIntro)}</p>
   <table ${TABLE}>${rows}</table>
   <p class="t-muted" style="margin:14px 0 0;${text(12, 18, C.muted)}">${escapeHtml(s.footerNote)}</p>
@@ -248,7 +254,7 @@ export function renderDigestHtml(view: DigestView): string {
 <body class="bg-page" style="margin:0;padding:0;background-color:${C.page};" bgcolor="${C.page}">
 <div style="display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all;color:${C.page};">${preheader}</div>
 <table ${TABLE} width="100%" bgcolor="${C.page}" class="bg-page" style="background-color:${C.page};">
-<tr><td align="center" class="outer" style="padding:28px 12px 32px;">
+<tr><td align="center" class="outer" style="padding:28px 8px 32px;">
 <!--[if mso]><table ${TABLE} width="${CONTENT_WIDTH_PX}" align="center"><tr><td><![endif]-->
 <table ${TABLE} width="100%" style="width:100%;max-width:${CONTENT_WIDTH_PX}px;">
 <tr><td class="pad" style="padding:0 8px 14px;">
@@ -259,19 +265,19 @@ export function renderDigestHtml(view: DigestView): string {
 </td></tr>
 <tr><td bgcolor="${C.card}" class="bg-card" style="background-color:${C.card};border:1px solid ${C.rule};border-radius:12px;">
   <table ${TABLE} width="100%">
-    <tr><td class="pad" style="padding:32px 32px 0;">
+    <tr><td class="pad" style="padding:32px ${PAD}px 0;">
       <p class="t-ink" style="margin:0;${text(22, 30, C.ink, "font-weight:600;")}">${escapeHtml(m.greeting)}</p>
       <p class="t-body" style="margin:8px 0 0;${text(16, 24, C.body)}">${escapeHtml(m.intro)}</p>${start}
     </td></tr>
     ${activity(m)}
     ${
       hasItems
-        ? `<tr><td class="pad" style="padding:0 32px ${notes.length ? 8 : 28}px;"><table ${TABLE} width="100%">${m.parts.map((p, i) => part(m, p, i === 0)).join("")}</table></td></tr>`
+        ? `<tr><td class="pad" style="padding:0 ${PAD}px ${notes.length ? 8 : 28}px;"><table ${TABLE} width="100%">${m.parts.map((p, i) => part(m, p, i === 0)).join("")}</table></td></tr>`
         : `<tr><td style="padding:0 0 28px;"></td></tr>`
     }
     ${
       notes.length
-        ? `<tr><td class="pad" style="padding:20px 32px 28px;"><table ${TABLE} width="100%"><tr><td class="rule" style="border-top:1px solid ${C.rule};padding-top:16px;">${notes
+        ? `<tr><td class="pad" style="padding:20px ${PAD}px 28px;"><table ${TABLE} width="100%"><tr><td class="rule" style="border-top:1px solid ${C.rule};padding-top:16px;">${notes
             .map((n, i) => `<p class="t-muted" style="margin:${i ? 6 : 0}px 0 0;${text(13, 20, C.muted)}">${escapeHtml(n)}</p>`)
             .join("")}</td></tr></table></td></tr>`
         : ""
