@@ -63,6 +63,15 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+describe("the local worker the demo starts", () => {
+  it("refuses a port another worker already answers on, rather than using a worker it did not start", async () => {
+    const port = Number(new URL(worker!.url).port);
+    await expect(startWorker({ port, extraArgs: ["--persist-to", state] })).rejects.toThrow(
+      `Port ${port} is already in use. This script starts its own worker and will not use one it did not start`,
+    );
+  });
+});
+
 describe("npm run owner", () => {
   const at = () => ["--persist-to", state];
 
