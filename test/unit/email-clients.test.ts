@@ -23,9 +23,9 @@ const ACCEPTED: Record<string, string> = {
 };
 
 function unsupported(html: string): Map<string, Set<string>> {
-  const { errors } = doIUseEmail(html, { emailClients: CLIENTS });
+  const result = doIUseEmail(html, { emailClients: CLIENTS });
   const out = new Map<string, Set<string>>();
-  for (const error of errors ?? []) {
+  for (const error of result.success ? [] : result.errors) {
     const m = /^`([^`]+)` is not supported by `([^`]+)`/.exec(error);
     if (!m) throw new Error(`unexpected doiuse-email message: ${error}`);
     if (!out.has(m[1])) out.set(m[1], new Set());
