@@ -116,6 +116,9 @@ const NOT_ASKING = words([
   "(?:send|skriv|sig|ring) (?:mig |os )?(?:bare|gerne|endelig)",
   // the reader's part as the condition for the writer's next step: "send the report, then I'll price it"
   "(?:then|and|so) (?:i|we)(?:'ll| will| can)",
+  // an offer: "send me the file number if you want me to handle it", "ring, hvis du vil have mig til at kigge på det"
+  "if you(?:'d)? (?:want|like|would like|need) (?:me|us) to",
+  "hvis (?:du|I) (?:vil|gerne vil) have (?:mig|os) til",
   "så (?:regner|går|kigger|tager|skriver|sender|ser|laver|kan|finder|gør) (?:jeg|vi)",
 ]);
 
