@@ -28,9 +28,8 @@ export type AnswerRoute = "reply" | "send_email";
 /**
  * Answers the owner. message.reply() is the natural path (threaded, to the sender only), but Cloudflare
  * allows it once per event, only with In-Reply-To equal to the incoming Message-ID and References holding the
- * incoming References plus that Message-ID, and refuses it for
- * mail that failed DMARC or was auto-submitted; then the answer goes through send_email to the owner's
- * verified primary address instead.
+ * incoming References plus that Message-ID, and refuses it for mail that failed DMARC or was auto-submitted;
+ * then the answer goes through send_email to the owner's verified primary address instead.
  */
 export async function answerOwner(ctx: AnswerContext, answer: Answer): Promise<AnswerRoute> {
   const subject = answer.subject || replySubject(ctx.incomingSubject);
