@@ -3,9 +3,10 @@
 // Plain Node; slow compared with the rest (one worker start and a few wrangler calls), so it is one file.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import PostalMime from "postal-mime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error plain JavaScript module, no types
 import { freePort, ownerSql, ROOT, startWorker, stopWorker, wrangler } from "../../scripts/lib.mjs";
@@ -189,5 +190,54 @@ describe("npm run send", () => {
     const fixed = await run("send", [file, "--url", worker!.url, "--add-message-id"]);
     expect(fixed.code).toBe(0);
     expect(query("select count(*) as n from contacts where address = 'karen@berg-design.dk'")[0].n).toBe(1);
+  });
+});
+
+/** Every .eml wrangler wrote below `dir`, with its path. */
+function emlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".eml"))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+describe("answering a digest through wrangler's own reply()", () => {
+  it("threads the answer: wrangler's reply() takes it, References and all, also when the +token was dropped", async () => {
+    // The digest of the owner's network now (Karen is a contact since the send test), as `npm run digest` sends it.
+    const res = await fetch(`${worker!.url}/dev/digest?owner=${OWNER}`, { method: "POST" });
+    const digest = (await res.json()) as { messageId: string; subject: string; items: number };
+    expect(digest.items).toBeGreaterThan(0);
+    const digestId = digest.messageId.replace(/^<|>$/g, "");
+    const answerTo = "CAK7n1c8scriptsdone1@mail.gmail.com";
+    const reply = [
+      `From: Owner <${OWNER}>`,
+      // The client dropped the +token: the plain address, the digest named only in the thread.
+      "To: Gensidig <gensidig@example.com>",
+      `Subject: Re: ${digest.subject}`,
+      `Date: ${new Date().toUTCString()}`,
+      `Message-ID: <${answerTo}>`,
+      `In-Reply-To: <${digestId}>`,
+      `References: <CAK7n1c8earlier@mail.gmail.com>\r\n\t<${digestId}>`,
+      "Content-Type: text/plain; charset=UTF-8",
+      "",
+      "done 1",
+      "",
+    ].join("\r\n");
+    const file = join(work, "done-1.eml");
+    writeFileSync(file, reply);
+    const sent = await run("send", [file, "--url", worker!.url]);
+    expect(sent.code).toBe(0);
+    // wrangler's reply() refuses an answer whose References lack the incoming chain (the worker then falls
+    // back to send_email); what it takes it writes under .wrangler/tmp/email/…/reply/.
+    let answer: string | undefined;
+    for (let i = 0; i < 30 && !answer; i++) {
+      answer = emlFiles(join(ROOT, ".wrangler", "tmp", "email"))
+        .filter((f) => f.includes(`${"/"}reply${"/"}`))
+        .map((f) => readFileSync(f, "latin1"))
+        .find((raw) => raw.includes(`In-Reply-To: <${answerTo}>`));
+      if (!answer) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(answer).toBeDefined();
+    expect(answer).toMatch(/References: <CAK7n1c8earlier@mail\.gmail\.com>\t<[^>]+> <CAK7n1c8scriptsdone1@mail\.gmail\.com>/);
+    expect((await PostalMime.parse(answer!)).text).toMatch(/^✓ done 1 — /m);
   });
 });
