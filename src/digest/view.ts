@@ -32,8 +32,10 @@ export interface DigestView {
   ignoredCount: number;
   /** Dead letters since the last digest. */
   failedCount: number;
-  /** No contact at all yet: a brand-new owner, whose digest says how to start. */
-  networkEmpty: boolean;
+  /** Weekly digests that could not be sent since the last one that was. */
+  failedDigestCount?: number;
+  /** Nothing can be due and no mail in 12 weeks: a new owner, whose digest says how to start. */
+  newcomer: boolean;
   /** BCC of each mailto, so the mail the owner writes is captured too. */
   assistantAddress: string;
   /** The Reply-To carrying the signed token. */
@@ -105,7 +107,7 @@ export function digestSubject(view: DigestView): string {
     if (items.length === 1) parts.push(s.subjectOne[section](shortName(items[0].name, items[0].address)));
     else if (items.length > 1) parts.push(s.subjectMany[section](items.length));
   }
-  return s.subject(parts.length ? parts.join(", ") : view.networkEmpty ? s.subjectWelcome : s.subjectQuiet, view.isoWeek.week);
+  return s.subject(parts.length ? parts.join(", ") : view.newcomer ? s.subjectWelcome : s.subjectQuiet, view.isoWeek.week);
 }
 
 /** The commands the one-tap links write; the same words in either language, so they never depend on the owner's setting. */
@@ -174,8 +176,8 @@ export function buildDigestModel(view: DigestView): DigestModel {
     subject: digestSubject(view),
     dateline: `${s.week(view.isoWeek.week)} · ${s.date(localDate(view.now, view.timeZone), true)}`,
     greeting: s.greeting(view.ownerName ? shortName(view.ownerName, "") || null : null),
-    intro: count ? s.intro(count) : view.networkEmpty ? s.welcome : s.nothingDue,
-    startSteps: !count && view.networkEmpty ? s.startSteps(view.assistantAddress) : [],
+    intro: count ? s.intro(count) : view.newcomer ? s.welcome : s.nothingDue,
+    startSteps: !count && view.newcomer ? s.startSteps(view.assistantAddress) : [],
     parts,
     itemCount: count,
     leftOut: leftOutParts.length ? s.leftOut(leftOutParts) : null,
@@ -185,7 +187,7 @@ export function buildDigestModel(view: DigestView): DigestModel {
       received: weeks.reduce((n, w) => n + w.received, 0),
     },
     balance: s.balance(view.balance.youGave, view.balance.theyGave),
-    stats: view.ignoredCount || view.failedCount ? s.stats(view.ignoredCount, view.failedCount) : null,
+    stats: view.ignoredCount || view.failedCount || view.failedDigestCount ? s.stats(view.ignoredCount, view.failedCount, view.failedDigestCount ?? 0) : null,
     replyAddress: view.replyAddress,
   };
 }

@@ -58,7 +58,7 @@ export interface Strings {
   balance(youGave: number, theyGave: number): string;
   leftOut(parts: string[]): string;
   leftOutPart: Record<Section, (count: number) => string>;
-  stats(ignored: number, failed: number): string;
+  stats(ignored: number, failed: number, failedDigests: number): string;
   footerIntro: string;
   /** The reply commands to show; item examples use numbers that exist in this digest (`count` items). */
   commands(count: number): Array<{ example: string; meaning: string }>;
@@ -268,11 +268,12 @@ const en: Strings = {
     "follow-up": (c) => `${c} to follow up with`,
     reconnect: (c) => `${c} to reconnect with`,
   },
-  stats: (ignored, failed) => {
+  stats: (ignored, failed, failedDigests) => {
     const parts: string[] = [];
+    if (failedDigests) parts.push(failedDigests === 1 ? "a digest failed and could not be sent" : `${failedDigests} digests failed and could not be sent`);
     if (ignored) parts.push(`${ignored} mail${ignored === 1 ? " was" : "s were"} ignored as automated`);
     if (failed) parts.push(`${failed} mail${failed === 1 ? "" : "s"} could not be processed`);
-    return `Since the last digest, ${parts.join(" and ")}.`;
+    return `Since the last digest, ${listOf(parts, "and")}.`;
   },
   footerIntro: "Reply to this mail with one command per line:",
   commands: (count) => {
@@ -420,11 +421,12 @@ const da: Strings = {
     "follow-up": (c) => `følg op med ${c}`,
     reconnect: (c) => `sig hej til ${c}`,
   },
-  stats: (ignored, failed) => {
+  stats: (ignored, failed, failedDigests) => {
     const parts: string[] = [];
+    if (failedDigests) parts.push(failedDigests === 1 ? "en oversigt slog fejl og kunne ikke sendes" : `${failedDigests} oversigter slog fejl og kunne ikke sendes`);
     if (ignored) parts.push(ignored === 1 ? "1 mail sorteret fra som automatisk" : `${ignored} mails sorteret fra som automatiske`);
     if (failed) parts.push(failed === 1 ? "1 mail, der ikke kunne behandles" : `${failed} mails, der ikke kunne behandles`);
-    return `Siden sidste oversigt: ${parts.join(" og ")}.`;
+    return `Siden sidste oversigt: ${listOf(parts, "og")}.`;
   },
   footerIntro: "Svar på denne mail med én kommando pr. linje:",
   commands: (count) => {
@@ -446,3 +448,8 @@ const da: Strings = {
 };
 
 export const DIGEST: Record<Language, Strings> = { en, da };
+
+/** "a, b and c". */
+function listOf(parts: string[], and: string): string {
+  return parts.length < 2 ? parts.join("") : `${parts.slice(0, -1).join(", ")} ${and} ${parts[parts.length - 1]}`;
+}

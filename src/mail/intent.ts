@@ -92,6 +92,22 @@ function phrases(list: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, "iu");
 }
 
+/** An answer to thanks ("you're welcome", "det var så lidt"): its questions are small talk, as in a thank-you. */
+const WELCOME = phrases([
+  "(?:you're|you are|you're very|you are very|you're most|you are most) welcome",
+  "(?:no|not a) (?:problem|bother|worries)",
+  "(?:my|our) pleasure",
+  "any ?time",
+  "happy to help",
+  "glad (?:to help|i could help|it helped)",
+  "det var så lidt",
+  "selv tak",
+  "ingen årsag",
+  "velbekomme",
+  "(?:det var|det er) en fornøjelse",
+  "godt (?:at|det) (?:kunne bruges|hjalp)",
+]);
+
 /** Politeness that is not gratitude for something given. Removed before the thanks rules run. */
 const NOT_THANKS = phrases([
   "no,? thanks?(?: you)?",
@@ -278,6 +294,10 @@ const NOT_A_QUESTION = phrases([
   "guess what",
   "what (?:a|an) \\p{L}+",
   "hvordan (?:går det|har du det|står det til|var (?:ferien|weekenden|turen))",
+  // how something of theirs went: "How did the launch go?", "Hvordan gik messen i Düsseldorf?"
+  "how did (?:the|your|it|that|things|everything)_go",
+  "how was (?:the|your)",
+  "hvordan (?:gik|var|endte)(?! (?:du|I|jeg|vi)(?![\\p{L}]))",
   "(?:har du|have you) (?:læst|set|hørt|seen|heard|read)(?: om| about)?",
   "alt vel",
   "hvad så",
@@ -740,8 +760,9 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const explicitRequest =
     REQUEST.test(asking) || DANISH_ASK.test(asking) || SUBJECT_QUESTION.test(ownSubject) || sentences(asking).some(asksInOtherWords);
   // A thank-you expects no answer: its questions are small talk ("how was your holiday?") unless worded as a request.
+  const smallTalk = thanks || WELCOME.test(body);
   const request =
-    explicitRequest || (!thanks && (asksQuestion(body.replace(new RegExp(COURTESY.source, "giu"), " ")) || asksQuestion(ownSubject)));
+    explicitRequest || (!smallTalk && (asksQuestion(body.replace(new RegExp(COURTESY.source, "giu"), " ")) || asksQuestion(ownSubject)));
   const asks = sentences(asking).filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s) || asksInOtherWords(s));
   const introduction = INTRODUCTION.test(all) || SUBJECT_INTRODUCTION.test(ownSubject);
   const referred = referralBy(all);

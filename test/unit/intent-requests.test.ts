@@ -24,6 +24,8 @@ const requests: Array<[string, string]> = [
   ["deadline for you", "Numbers for the board pack by Wednesday, if humanly possible."],
   ["owe you if", "I'd owe you one if you could pick up the keys on your way."],
   ["dearly love your eyes", "I would dearly love your eyes on the narrative before it goes in."],
+  ["looking for someone", "We're still looking for someone to run the Saturday kids' session in March."],
+  ["vi mangler en til", "Vi mangler stadig en til at holde et oplæg om bæredygtig emballage på årsmødet."],
   ["if you can, then I'll", "If you can get me a few lines on it by Friday I'll pass them straight on."],
   // Danish
   ["skal bruge + senest", "Jeg skal bruge din underskrift senest fredag."],
@@ -57,6 +59,7 @@ const notRequests: Array<[string, string]> = [
   // Leave to send, in a reply that says yes: the ball is with the reader, but nothing is asked of them.
   ["permission, whenever", "Send it over whenever it's ready."],
   ["permission, then I", "Send me the annual report and I'll put a price on it."],
+  ["found someone", "We found someone to run the kids' session in the end."],
   ["report of a past ask", "The client asked me to send the files by Monday, which I did."],
   // Danish
   ["sig til", "Sig endelig til, hvis der er mere, jeg kan gøre."],
@@ -78,6 +81,23 @@ describe("requests, with and without a question mark", () => {
   });
   it.each(notRequests)("asks nothing: %s", (_, text) => {
     expect(classifyIntent({ subject: "Hej", text }).request).toBe(false);
+  });
+});
+
+describe("small talk asks nothing", () => {
+  it.each([
+    ["an answer to thanks", "You're very welcome! How's the new office coming along?"],
+    ["Danish, det var så lidt", "Det var så lidt! Hvad blev det til med huset i Aarhus?"],
+    ["how something went", "Great to hear from you. How did the launch go in the end?"],
+    ["Danish, hvordan gik", "Dejligt at høre fra dig. Hvordan gik præsentationen for bestyrelsen?"],
+  ])("%s", (_, text) => {
+    expect(classifyIntent({ subject: "Re: Hej", text }).request).toBe(false);
+  });
+  it("a request in an answer to thanks still asks", () => {
+    expect(classifyIntent({ subject: "Re: Tak", text: "Selv tak! Kan du sende mig fakturaen, når du får tid?" }).request).toBe(true);
+  });
+  it("how they did something asks: 'How did you get the permit through?'", () => {
+    expect(classifyIntent({ subject: "Permit", text: "How did you get the permit through so fast?" }).request).toBe(true);
   });
 });
 
