@@ -237,7 +237,8 @@ describe("answering a digest through wrangler's own reply()", () => {
       if (!answer) await new Promise((r) => setTimeout(r, 100));
     }
     expect(answer).toBeDefined();
-    expect(answer).toMatch(/References: <CAK7n1c8earlier@mail\.gmail\.com>\t<[^>]+> <CAK7n1c8scriptsdone1@mail\.gmail\.com>/);
-    expect((await PostalMime.parse(answer!)).text).toMatch(/^✓ done 1 — /m);
+    const parsed = await PostalMime.parse(answer!);
+    expect(parsed.references).toBe(`<CAK7n1c8earlier@mail.gmail.com>\t<${digestId}> <${answerTo}>`);
+    expect(parsed.text).toMatch(/^✓ done 1 — /m);
   });
 });
