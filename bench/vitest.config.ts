@@ -8,6 +8,8 @@ const root = path.join(import.meta.dirname, "..");
 
 export default defineConfig({
   root,
+  // Read by the workers pool's module fallback service: see re2Alias.
+  resolve: { alias: re2Alias },
   test: {
     reporters: ["default", path.join(root, "bench/support/results-reporter.ts")],
     projects: [

@@ -195,7 +195,8 @@ const REQUEST = phrases([
   "i(?:'m| am| was)? (?:wondering|hoping)_(?:if|whether|you)",
   "i wonder(?:ed)? (?:if|whether)",
   "(?:can|could|may|might) i_(?:ask|pick|borrow|get|have|send|steal|grab|book|call)",
-  "(?:let me know|tell me|lmk)_(?:what|if|when|whether|how|which|who|your)",
+  // not the inviting "do tell me what's on their minds"
+  "(?<!do )(?:let me know|tell me|lmk)_(?:what|if|when|whether|how|which|who|your)",
   "please(?! (?:find|see|note|be aware)(?![\\p{L}]))(?! (?:don't|do not|dont|never))_(?:send|review|confirm|share|let|advise|help|take|look|get|reply|check|sign|fill|forward|call|give|tell|find|read|comment)",
   "(?:i|we)(?:'d| would) (?:really |so |very much )?(?:love|appreciate|welcome|value|like)_(?:your|you to|it if|some|any|a second|an? (?:intro|introduction|opinion|hand|eye))",
   "(?:i|we) (?:really )?need your",

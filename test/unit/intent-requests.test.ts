@@ -60,6 +60,7 @@ const notRequests: Array<[string, string]> = [
   ["permission, whenever", "Send it over whenever it's ready."],
   ["permission, then I", "Send me the annual report and I'll put a price on it."],
   ["found someone", "We found someone to run the kids' session in the end."],
+  ["an invitation with 'do'", "I'd be glad to help any of your founders; do tell me what's on their minds."],
   ["hvis vi mangler", "Jeg har gemt dit navn og ringer, hvis vi mangler en hånd til foråret."],
   ["report of a past ask", "The client asked me to send the files by Monday, which I did."],
   // Danish
