@@ -4,7 +4,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { DAY_MS, weekStartOf } from "../time";
 import type { Db } from "./client";
 import { chunk, chunkRows, LOOKUP_CHUNK } from "./limits";
-import type { ContactDelta, ContactEvent, IntroducedPerson, MessageRecord, NoteRecord } from "./records";
+import type { ContactDelta, ContactEvent, IntroducedPerson, MeetingSource, MessageRecord, NoteRecord } from "./records";
 import { contacts, interactions, mailEvents, messages, notes, ownerAddresses, suppressions, weeklyActivity } from "./schema";
 
 export interface ExistingContact {
@@ -160,7 +160,8 @@ function contactRow(ownerId: number, d: ContactDelta, now: number) {
   const i = d.inbound;
   // An announcement counts as mail sent and nothing more: every "last" time and the follow-up stay as they were.
   const o = d.outbound?.announcement ? null : d.outbound;
-  const sentCount = d.outbound ? 1 : 0;
+  const mail = d.meeting ? 0 : 1;
+  const sentCount = d.outbound ? mail : 0;
   const touched = i !== null || o !== null;
   return {
     ownerId,
@@ -176,8 +177,11 @@ function contactRow(ownerId: number, d: ContactDelta, now: number) {
     firstOutboundAt: d.outbound?.at ?? null,
     lastOutboundAt: o?.at ?? null,
     lastOutboundSubject: o?.subject ?? null,
-    inboundCount: i ? 1 : 0,
+    inboundCount: i ? mail : 0,
     outboundCount: sentCount,
+    meetingCount: d.meeting ? 1 : 0,
+    lastMeetingAt: d.meeting ? d.at : null,
+    lastMeetingSubject: d.meeting?.title ?? null,
     theyGaveCount: i?.gift ? 1 : 0,
     youGaveCount: o?.gave ? 1 : 0,
     lastTheyGaveAt: i?.gift ? i.at : null,
@@ -248,6 +252,9 @@ const contactUpsertSet = {
   lastOutboundSubject: latest("last_outbound_at", "last_outbound_subject"),
   lastOutboundAt: maxOf(cur("last_outbound_at"), ex("last_outbound_at")),
   inboundCount: sql`${cur("inbound_count")} + ${ex("inbound_count")}`,
+  meetingCount: sql`${cur("meeting_count")} + ${ex("meeting_count")}`,
+  lastMeetingSubject: latest("last_meeting_at", "last_meeting_subject"),
+  lastMeetingAt: maxOf(cur("last_meeting_at"), ex("last_meeting_at")),
   outboundCount: sql`${cur("outbound_count")} + ${ex("outbound_count")}`,
   theyGaveCount: sql`${cur("they_gave_count")} + ${ex("they_gave_count")}`,
   youGaveCount: sql`${cur("you_gave_count")} + ${ex("you_gave_count")}`,
@@ -426,6 +433,51 @@ export function captureStatements(db: Db, input: CapturePlanInput): BatchItem<"s
   statements.push(...insertNotes(db, ownerId, input.notes, input.message.messageId, now));
   statements.push(...countActivity(db, ownerId, input.events, input.broadcast, input.message.at));
   return statements;
+}
+
+export interface MeetingInput {
+  address: string;
+  name: string | null;
+  at: number;
+  title: string | null;
+  source: MeetingSource;
+  /** Stands in for a Message-ID: one meeting (a `met` line, a calendar occurrence) is stored once. */
+  key: string;
+  now: number;
+}
+
+/**
+ * A meeting that has happened, through the same contact upsert as a mail: contact both ways at its time. It
+ * settles what a word from them settles (a follow-up) and what a word to them settles (a request, a thanks
+ * owed for help), starts or continues a conversation, and is kept as one interaction of kind "meeting".
+ */
+export function meetingStatements(db: Db, ownerId: number, m: MeetingInput): BatchItem<"sqlite">[] {
+  const delta: ContactDelta = {
+    address: m.address,
+    name: m.name,
+    private: false,
+    at: m.at,
+    threadId: null,
+    meeting: { title: m.title },
+    inbound: { at: m.at, subject: m.title, gift: null, request: false, referredBy: false },
+    outbound: { at: m.at, subject: m.title, gave: false, thanks: false, asked: false, followUp: null, announcement: false },
+  };
+  return [
+    ...upsertContacts(db, ownerId, [delta], m.now),
+    db
+      .insert(interactions)
+      .values({
+        ownerId,
+        contactId: sql`(select id from contacts where owner_id = ${ownerId} and address = ${m.address})`,
+        at: m.at,
+        direction: "out",
+        kind: "meeting",
+        subject: m.title,
+        messageId: m.key,
+        source: m.source,
+      })
+      .onConflictDoNothing(),
+  ];
 }
 
 export function messageOnlyStatement(db: Db, ownerId: number, message: MessageRecord, now: number) {

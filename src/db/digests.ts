@@ -8,7 +8,8 @@ const CONTACT_COLUMNS = Object.entries(getTableColumns(contacts)).map(([key, col
   name: column.name,
   boolean: column.dataType === "boolean",
 }));
-const CANDIDATES_SQL = `select ${CONTACT_COLUMNS.map((c) => `"${c.name}"`).join(", ")} from contacts where owner_id = ? and muted = 0`;
+// A muted address of a person still counts towards them (people.ts folds it in); a muted person is left out.
+const CANDIDATES_SQL = `select ${CONTACT_COLUMNS.map((c) => `"${c.name}"`).join(", ")} from contacts where owner_id = ? and (muted = 0 or merged_into is not null)`;
 
 /**
  * The contacts the digest considers. Muted people are left out in SQL; everything else is decided in
@@ -40,7 +41,7 @@ export async function recentActivity(db: Db, ownerId: number, from: number, unti
 
 /** Mail ignored as automated and dead letters since this owner's last digest, in one query. */
 export async function mailEventCounts(db: Db, ownerId: number): Promise<{ ignored: number; failed: number }> {
-  const lastSent = sql`coalesce((select max(${digests.sentAt}) from ${digests} where ${digests.ownerId} = ${ownerId}), 0)`;
+  const lastSent = sql`coalesce((select max(${digests.sentAt}) from ${digests} where ${digests.ownerId} = ${ownerId} and ${digests.kind} = 'weekly'), 0)`;
   const rows = await db
     .select({ kind: mailEvents.kind, n: sql<number>`count(*)` })
     .from(mailEvents)
@@ -95,3 +96,20 @@ export async function finishDigest(
   ]);
 }
 
+
+/**
+ * A `status` answer's numbered list, kept like a digest's so that "done 2" in a reply to it finds item 2. It
+ * is no digest: nothing is marked as shown, and it does not count as one.
+ */
+export async function saveStatusList(db: Db, input: { ownerId: number; isoWeek: string; sentAt: number; items: NewDigestItem[] }): Promise<number> {
+  const [row] = await db
+    .insert(digests)
+    .values({ ownerId: input.ownerId, isoWeek: input.isoWeek, sentAt: input.sentAt, subject: "status", kind: "status" })
+    .returning({ id: digests.id });
+  const rows = input.items.map((i) => ({ ...i, ownerId: input.ownerId, digestId: row.id }));
+  if (rows.length) {
+    const inserts = chunkRows(rows, db.insert(digestItems).values(rows[0]).toSQL().params.length).map((part) => db.insert(digestItems).values(part));
+    await db.batch(inserts as [(typeof inserts)[0], ...typeof inserts]);
+  }
+  return row.id;
+}

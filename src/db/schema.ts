@@ -102,12 +102,21 @@ export const contacts = sqliteTable(
     shownEvidenceAt: integer("shown_evidence_at"),
     shownCount: integer("shown_count").notNull().default(0),
     lastShownAt: integer("last_shown_at"),
+    // Meetings (a `met` line, a calendar invitation once its start has passed): contact both ways, counted
+    // apart from mail so "mails sent" stays true. The latest one's time and title are its evidence.
+    meetingCount: integer("meeting_count").notNull().default(0),
+    lastMeetingAt: integer("last_meeting_at"),
+    lastMeetingSubject: text("last_meeting_subject"),
+    // `same a@x.dk b@y.dk`: this address is one more address of that contact (the person). The row keeps
+    // its own mail and aggregates, so `split` gives it back as it was; readers fold a person's rows.
+    mergedInto: integer("merged_into"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [
     uniqueIndex("contacts_owner_address").on(t.ownerId, t.address),
     index("contacts_owner_last_at").on(t.ownerId, t.lastAt),
+    index("contacts_owner_merged_into").on(t.ownerId, t.mergedInto),
   ],
 );
 
@@ -152,8 +161,10 @@ export const interactions = sqliteTable(
     messageId: text("message_id").notNull(),
     threadId: text("thread_id"),
     source: text("source", {
-      enum: ["bcc", "forward", "thread-reply", "reply-evidence", "import"],
+      enum: ["bcc", "forward", "thread-reply", "reply-evidence", "import", "command", "calendar"],
     }).notNull(),
+    // A meeting (`met`, a calendar invitation) is contact both ways; it is stored once, as direction "out".
+    kind: text("kind", { enum: ["mail", "meeting"] }).notNull().default("mail"),
     // File names only, JSON array: attachments themselves are never stored.
     attachments: text("attachments"),
     broadcast: integer("broadcast", { mode: "boolean" }).notNull().default(false),
@@ -228,6 +239,8 @@ export const digests = sqliteTable(
     sentAt: integer("sent_at").notNull(),
     subject: text("subject").notNull(),
     messageId: text("message_id"),
+    // "status": the numbered list a `status` line answered with; its numbers work like a digest's.
+    kind: text("kind", { enum: ["weekly", "status"] }).notNull().default("weekly"),
   },
   (t) => [index("digests_owner_sent").on(t.ownerId, t.sentAt)],
 );

@@ -3,7 +3,8 @@ import { EmailMessage } from "cloudflare:email";
 import type { Db } from "../db/client";
 import { createDigest, deleteDigest, digestCandidates, finishDigest, mailEventCounts, recentActivity } from "../db/digests";
 import { listOwners } from "../db/owners";
-import type { Owner } from "../db/schema";
+import { foldPeople } from "../db/people";
+import type { Contact, Owner } from "../db/schema";
 import type { Config } from "../env";
 import { newMessageId } from "../mail/compose";
 import { planDigest } from "./decide";
@@ -51,18 +52,23 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
   };
 }
 
+/** The contacts the digest weighs, each person once however many addresses they have. */
+export async function digestPeople(db: Db, ownerId: number): Promise<Contact[]> {
+  return foldPeople(await digestCandidates(db, ownerId));
+}
+
 /** Everything the digest needs from D1: one row per unmuted contact, 12 activity rows, two counts. */
 export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promise<DigestFacts> {
   // The picture: the complete weeks before the digest's own week, in the owner's calendar.
   const local = localTime(now, owner.timeZone);
   const until = isoWeekStart(local.year, local.week);
-  const [candidates, activityRows, counts] = await Promise.all([
-    digestCandidates(db, owner.id),
+  const [people, activityRows, counts] = await Promise.all([
+    digestPeople(db, owner.id),
     recentActivity(db, owner.id, until - ACTIVITY_WEEKS * WEEK_MS, until),
     mailEventCounts(db, owner.id),
   ]);
   return {
-    plan: planDigest({ contacts: candidates, owner, now }),
+    plan: planDigest({ contacts: people, owner, now }),
     activity: activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, theyGave: r.theyGave, youGave: r.youGave })),
     counts,
   };

@@ -100,7 +100,10 @@ export function digestSubject(view: DigestView): string {
   return `${s.week(view.isoWeek.week)}: ${parts.length ? parts.join(", ") : s.subjectQuiet}`;
 }
 
-function itemModel(view: DigestView, s: Strings, rec: Recommendation, number: number): ItemModel {
+/** What an item needs besides itself: the digest's, or a `status` answer's, language, zone and time. */
+export type PlanContext = Pick<DigestView, "language" | "timeZone" | "now" | "plan" | "assistantAddress">;
+
+function itemModel(view: PlanContext, s: Strings, rec: Recommendation, number: number): ItemModel {
   const { evidence } = rec;
   const address = cleanText(rec.address, MAX_NAME_CHARS * 2);
   const subject = evidence.subject ? cleanText(evidence.subject, MAX_QUOTED_SUBJECT_CHARS) : "";
@@ -132,7 +135,8 @@ function itemModel(view: DigestView, s: Strings, rec: Recommendation, number: nu
   };
 }
 
-export function buildDigestModel(view: DigestView): DigestModel {
+/** The plan's items numbered 1..n, by circle and then section, each with why it is there. */
+export function planParts(view: PlanContext): PartModel[] {
   const s = STRINGS[view.language];
   const numbered = view.plan.items.map((rec, i) => ({ rec, number: i + 1 }));
   const hasPrivate = numbered.some(({ rec }) => rec.circle === "private");
@@ -147,6 +151,12 @@ export function buildDigestModel(view: DigestView): DigestModel {
     }
     if (sections.length) parts.push({ circle, title: hasPrivate ? s.part[circle] : null, sections });
   }
+  return parts;
+}
+
+export function buildDigestModel(view: DigestView): DigestModel {
+  const s = STRINGS[view.language];
+  const parts = planParts(view);
 
   const leftOutParts = SECTION_ORDER.filter((sec) => (view.plan.leftOut[sec] ?? 0) > 0).map((sec) =>
     s.leftOutPart[sec](view.plan.leftOut[sec]),

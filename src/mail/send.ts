@@ -8,6 +8,8 @@ export interface Answer {
   text: string;
   html?: string;
   attachments?: OutgoingAttachment[];
+  /** A signed reply address, when the answer holds numbered items a reply can act on (`status`). */
+  replyTo?: string;
 }
 
 export interface AnswerContext {
@@ -39,6 +41,7 @@ export async function answerOwner(ctx: AnswerContext, answer: Answer): Promise<A
     messageId: newMessageId(ctx.assistantDomain, "answer"),
     date: new Date(ctx.now),
     attachments: answer.attachments,
+    replyTo: answer.replyTo,
   };
   if (ctx.incomingMessageId) {
     try {
