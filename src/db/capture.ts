@@ -1,6 +1,7 @@
 // Named queries of the ingest path. Each mail's writes are built here as statements for one db.batch().
 import { and, eq, exists, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { alias } from "drizzle-orm/sqlite-core";
 import { DAY_MS, weekStartOf } from "../time";
 import type { Db } from "./client";
 import { chunk, chunkRows, LOOKUP_CHUNK } from "./limits";
@@ -75,6 +76,8 @@ const jsonList = (items: string[], max: number) => sql`(select value from json_e
  * took part in it. One statement. Every subquery is bound to that owner's id and searched through
  * messages_owner_message_id, contacts_owner_address and interactions_unique, so nothing crosses owners.
  */
+const samePerson = alias(contacts, "same_person");
+
 export async function threadStandings(db: Db, input: { recipients: string[]; sender: string; messageIds: string[] }): Promise<ThreadStanding[]> {
   if (input.recipients.length === 0 || input.messageIds.length === 0) return [];
   const ids = jsonList(input.messageIds, THREAD_LOOKUP_IDS);
@@ -88,11 +91,14 @@ export async function threadStandings(db: Db, input: { recipients: string[]; sen
           .from(messages)
           .where(and(eq(messages.ownerId, ownerAddresses.ownerId), sql`${messages.messageId} in ${ids}`)),
       ).mapWith(Boolean),
+      // The sender, or another address of the same person (`same`): Anna answering from Gmail a thread her
+      // work address took part in.
       senderTookPart: exists(
         db
           .select({ one: sql`1` })
           .from(contacts)
-          .innerJoin(interactions, and(eq(interactions.ownerId, contacts.ownerId), eq(interactions.contactId, contacts.id)))
+          .innerJoin(samePerson, and(eq(samePerson.ownerId, contacts.ownerId), sql`coalesce(${samePerson.mergedInto}, ${samePerson.id}) = coalesce(${contacts.mergedInto}, ${contacts.id})`))
+          .innerJoin(interactions, and(eq(interactions.ownerId, samePerson.ownerId), eq(interactions.contactId, samePerson.id)))
           .where(and(eq(contacts.ownerId, ownerAddresses.ownerId), eq(contacts.address, input.sender), sql`${interactions.messageId} in ${ids}`)),
       ).mapWith(Boolean),
     })

@@ -193,7 +193,7 @@ const en: Strings = {
         return out;
       }
       case "quiet": {
-        const out: Piece[] = ["Last in touch", ...when("on", date, subject), stop(subject)];
+        const out: Piece[] = [evidence.met ? "Last met" : "Last in touch", ...when("on", date, subject), stop(subject)];
         if (elapsed && cadence) out.push(` That was ${elapsed} ago; you're usually in touch ${cadence}.`);
         else if (elapsed) out.push(` That was ${elapsed} ago — longer than usual.`);
         else out.push(" Longer ago than usual.");
@@ -331,7 +331,7 @@ const da: Strings = {
         return out;
       }
       case "quiet": {
-        const out: Piece[] = ["Sidst i kontakt", ...when("den", date, subject), stop(subject)];
+        const out: Piece[] = [evidence.met ? "Sidst mødtes I" : "Sidst i kontakt", ...when("den", date, subject), stop(subject)];
         if (elapsed && cadence) out.push(` Det er ${elapsed} siden; I plejer at høre fra hinanden ${cadence}.`);
         else if (elapsed) out.push(` Det er ${elapsed} siden – længere end I plejer.`);
         else out.push(" Længere siden end I plejer.");

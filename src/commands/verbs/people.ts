@@ -44,7 +44,7 @@ const same = defineVerb<CommandOf<"same">, DoneOf<"merged">>({
     for (const side of [a, b]) if (!side.found) return { code: "not-found", ref: side.address };
     const into = a.found!.person;
     const other = b.found!.person;
-    if (into.id === other.id) return { code: "already-same", who: who(into), address: b.address };
+    if (into.id === other.id) return { code: "already-same", who: who(into), address: a.address === into.address ? b.address : a.address };
     ctx.statements.push(...mergeStatements(ctx.run.db, ctx.run.owner.id, into.id, other.id, ctx.run.now));
     // Later lines of this mail find b's person through a.
     for (const [key, row] of ctx.byAddress) if (row.id === other.id || row.mergedInto === other.id) ctx.byAddress.set(key, { ...row, mergedInto: into.id });
