@@ -46,7 +46,7 @@ export interface ContactEvent {
 export interface MessageRecord {
   messageId: string;
   threadId: string | null;
-  kind: "bcc" | "forward" | "thread-reply" | "reply-evidence" | "command" | "import" | "ignored";
+  kind: "bcc" | "forward" | "thread-reply" | "reply-evidence" | "command" | "import" | "ignored" | "calendar";
   at: number;
   subject: string | null;
 }

@@ -131,7 +131,7 @@ export const messages = sqliteTable(
     messageId: text("message_id").notNull(),
     threadId: text("thread_id"),
     kind: text("kind", {
-      enum: ["bcc", "forward", "thread-reply", "reply-evidence", "command", "import", "ignored"],
+      enum: ["bcc", "forward", "thread-reply", "reply-evidence", "command", "import", "ignored", "calendar"],
     }).notNull(),
     at: integer("at").notNull(),
     subject: text("subject"),
@@ -285,6 +285,36 @@ export const weeklyActivity = sqliteTable(
   (t) => [primaryKey({ columns: [t.ownerId, t.weekStart] })],
 );
 
+// Calendar invitations the owner sent or forwarded: one row per event (or per changed occurrence of a series,
+// recurrence_id its original start; 0 for the event itself). A meeting counts once its start has passed:
+// counted_until says how far its occurrences have been counted into the contacts.
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    uid: text("uid").notNull(),
+    recurrenceId: integer("recurrence_id").notNull().default(0),
+    sequence: integer("sequence").notNull().default(0),
+    startAt: integer("start_at").notNull(),
+    title: text("title"),
+    // JSON [{ address, name }]: the people it is with, without the owner, rooms and resources.
+    attendees: text("attendees").notNull(),
+    // More than MAX_MEETING_ATTENDEES people: an event, counted once in the activity picture.
+    large: integer("large", { mode: "boolean" }).notNull().default(false),
+    // A recurring series: its VCALENDAR, to expand occurrences as they pass.
+    ics: text("ics"),
+    cancelled: integer("cancelled", { mode: "boolean" }).notNull().default(false),
+    countedUntil: integer("counted_until"),
+    messageId: text("message_id"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("meetings_owner_uid").on(t.ownerId, t.uid, t.recurrenceId), index("meetings_owner_start").on(t.ownerId, t.startAt)],
+);
+
 export type Owner = typeof owners.$inferSelect;
 export type Contact = typeof contacts.$inferSelect;
 export type Interaction = typeof interactions.$inferSelect;
@@ -293,3 +323,4 @@ export type MailEvent = typeof mailEvents.$inferSelect;
 export type Digest = typeof digests.$inferSelect;
 export type DigestItem = typeof digestItems.$inferSelect;
 
+export type Meeting = typeof meetings.$inferSelect;

@@ -3,6 +3,7 @@ import { EmailMessage } from "cloudflare:email";
 import type { Db } from "../db/client";
 import { createDigest, deleteDigest, digestCandidates, finishDigest, mailEventCounts, recentActivity } from "../db/digests";
 import { listOwners } from "../db/owners";
+import { countPassedMeetings } from "../calendar/meetings";
 import { foldPeople } from "../db/people";
 import type { Contact, Owner } from "../db/schema";
 import type { Config } from "../env";
@@ -52,9 +53,13 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
   };
 }
 
-/** The contacts the digest weighs, each person once however many addresses they have. */
-export async function digestPeople(db: Db, ownerId: number): Promise<Contact[]> {
-  return foldPeople(await digestCandidates(db, ownerId));
+/**
+ * The contacts the digest weighs as they stand at `now`: meetings that have happened since counted in, each
+ * person once however many addresses they have.
+ */
+export async function digestPeople(db: Db, owner: Owner, now: number): Promise<Contact[]> {
+  await countPassedMeetings(db, owner.id, owner.timeZone, now);
+  return foldPeople(await digestCandidates(db, owner.id));
 }
 
 /** Everything the digest needs from D1: one row per unmuted contact, 12 activity rows, two counts. */
@@ -63,7 +68,7 @@ export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promis
   const local = localTime(now, owner.timeZone);
   const until = isoWeekStart(local.year, local.week);
   const [people, activityRows, counts] = await Promise.all([
-    digestPeople(db, owner.id),
+    digestPeople(db, owner, now),
     recentActivity(db, owner.id, until - ACTIVITY_WEEKS * WEEK_MS, until),
     mailEventCounts(db, owner.id),
   ]);
