@@ -86,14 +86,14 @@ export function mergeStatements(db: Db, ownerId: number, personId: number, other
   return [
     db
       .update(contacts)
-      .set({ mergedInto: personId, updatedAt: now })
+      .set({ mergedInto: personId, splitFrom: null, updatedAt: now })
       .where(and(eq(contacts.ownerId, ownerId), or(eq(contacts.id, otherId), eq(contacts.mergedInto, otherId)))),
   ];
 }
 
 /** `split`: the address is its own contact again, with its own mail and settings as they were. */
-export function splitStatement(db: Db, ownerId: number, contactId: number, now: number): Statement {
-  return db.update(contacts).set({ mergedInto: null, updatedAt: now }).where(and(eq(contacts.ownerId, ownerId), eq(contacts.id, contactId)));
+export function splitStatement(db: Db, ownerId: number, contactId: number, personId: number, now: number): Statement {
+  return db.update(contacts).set({ mergedInto: null, splitFrom: personId, updatedAt: now }).where(and(eq(contacts.ownerId, ownerId), eq(contacts.id, contactId)));
 }
 
 /** Contacts that are addresses of another person: the rows a person-level list leaves out. */

@@ -110,6 +110,8 @@ export const contacts = sqliteTable(
     // `same a@x.dk b@y.dk`: this address is one more address of that contact (the person). The row keeps
     // its own mail and aggregates, so `split` gives it back as it was; readers fold a person's rows.
     mergedInto: integer("merged_into"),
+    // `split`: the person this address was taken from, so the digest never suggests joining them again.
+    splitFrom: integer("split_from"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -49,6 +49,10 @@ export interface Strings {
   leftOut(parts: string[]): string;
   leftOutPart: Record<Section, (count: number) => string>;
   stats(ignored: number, failed: number): string;
+  /** "New this week: Tom Becker, Ida Holm and 2 more". */
+  newThisWeek(names: string[], more: number): string;
+  /** The footer's question whether two contacts are one person, with the reply that says yes. */
+  sameQuestion(a: string, b: string, command: string): string;
   footerIntro: string;
   /** The reply commands to show; item examples use numbers that exist in this digest (`count` items). */
   commands(count: number): Array<{ example: string; meaning: string }>;
@@ -99,6 +103,12 @@ function exampleNumbers(count: number): [number, number, number] {
 /** A full stop after the quoted subject, unless the subject already ends a sentence ("…an accountant?”"). */
 function stop(subject: string | null): string {
   return subject && /[.?!…]$/.test(subject) ? "" : ".";
+}
+
+/** "Tom, Ida and 2 more" / "Tom og Ida". */
+function listOf(names: string[], more: number, and: string, rest: (n: number) => string): string {
+  const parts = more > 0 ? [...names, rest(more)] : names;
+  return parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} ${and} ${parts[parts.length - 1]}`;
 }
 
 /** "on 3 Nov: “Intro”" with whatever parts exist. */
@@ -246,6 +256,8 @@ const en: Strings = {
     if (failed) parts.push(`${failed} mail${failed === 1 ? "" : "s"} could not be processed`);
     return `Since the last digest, ${parts.join(" and ")}.`;
   },
+  newThisWeek: (names, more) => `New this week: ${listOf(names, more, "and", (n) => `${n} more`)}.`,
+  sameQuestion: (a, b, command) => `Is ${a} the same person as ${b}? Reply "${command}".`,
   footerIntro: "Reply to this mail with one command per line:",
   commands: (count) => {
     const [a, b, c] = exampleNumbers(count);
@@ -384,6 +396,8 @@ const da: Strings = {
     if (failed) parts.push(failed === 1 ? "1 mail, der ikke kunne behandles" : `${failed} mails, der ikke kunne behandles`);
     return `Siden sidste oversigt: ${parts.join(" og ")}.`;
   },
+  newThisWeek: (names, more) => `Nye i denne uge: ${listOf(names, more, "og", (n) => `${n} mere`)}.`,
+  sameQuestion: (a, b, command) => `Er ${a} den samme person som ${b}? Svar "${command}".`,
   footerIntro: "Svar på denne mail med én kommando pr. linje:",
   commands: (count) => {
     const [a, b, c] = exampleNumbers(count);

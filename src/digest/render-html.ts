@@ -149,6 +149,7 @@ function footer(m: DigestModel): string {
 <tr><td style="padding:24px 32px 8px;">
   <p style="margin:0 0 10px;${text(13, 20, C.body, "font-weight:600;")}">${escapeHtml(s.footerIntro)}</p>
   <table ${TABLE}>${rows}</table>
+  ${m.sameQuestions.map((q) => `<p style="margin:14px 0 0;${text(13, 20, C.body)}">${escapeHtml(q)}</p>`).join("")}
   <p style="margin:14px 0 0;${text(12, 18, C.muted)}">${escapeHtml(s.footerNote)}</p>
 </td></tr>`;
 }
@@ -157,7 +158,7 @@ export function renderDigestHtml(view: DigestView): string {
   const m = buildDigestModel(view);
   const s = m.strings;
   const hasItems = m.parts.length > 0;
-  const notes = [m.leftOut, m.stats].filter((n): n is string => n !== null);
+  const notes = [m.newPeople, m.leftOut, m.stats].filter((n): n is string => n !== null);
   // Hidden preview text: inbox lists show it after the subject instead of the first words of the layout.
   const preheader = `${escapeHtml(m.intro)}${"&zwnj;&nbsp;".repeat(40)}`;
 

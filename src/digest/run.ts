@@ -9,6 +9,7 @@ import type { Contact, Owner } from "../db/schema";
 import type { Config } from "../env";
 import { newMessageId } from "../mail/compose";
 import { planDigest } from "./decide";
+import { newThisWeek, sameSuggestions, type PersonRef } from "./newcomers";
 import { buildDigestMime } from "./mime";
 import { digestSubject, renderDigestHtml, renderDigestText, type DigestView } from "./render";
 import type { DigestPlan, WeekActivity } from "./types";
@@ -30,6 +31,8 @@ export interface SentDigest {
 
 export interface DigestFacts {
   plan: DigestPlan;
+  newPeople: PersonRef[];
+  sameSuggestions: Array<[PersonRef, PersonRef]>;
   activity: WeekActivity[];
   counts: { ignored: number; failed: number };
 }
@@ -50,6 +53,8 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
     failedCount: facts.counts.failed,
     assistantAddress: config.assistantAddress,
     replyAddress,
+    newPeople: facts.newPeople,
+    sameSuggestions: facts.sameSuggestions,
   };
 }
 
@@ -74,6 +79,8 @@ export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promis
   ]);
   return {
     plan: planDigest({ contacts: people, owner, now }),
+    newPeople: newThisWeek(people, now),
+    sameSuggestions: sameSuggestions(people),
     activity: activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, theyGave: r.theyGave, youGave: r.youGave })),
     counts,
   };

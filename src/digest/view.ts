@@ -12,6 +12,7 @@ import {
 import { replySubject } from "../mail/subject";
 import { DAY_MS, isoWeekOf } from "../time";
 import { type Language, type Piece, STRINGS, type Strings } from "./i18n";
+import type { PersonRef } from "./newcomers";
 import type { Circle, DigestPlan, Recommendation, Section, WeekActivity } from "./types";
 
 export interface DigestView {
@@ -35,7 +36,14 @@ export interface DigestView {
   assistantAddress: string;
   /** The Reply-To carrying the signed token. */
   replyAddress: string;
+  /** People who entered the network this week (digest/newcomers.ts). */
+  newPeople: PersonRef[];
+  /** Pairs of contacts that may be one person, to ask about in the footer. */
+  sameSuggestions: Array<[PersonRef, PersonRef]>;
 }
+
+/** Names on the "new this week" line; the rest are counted. */
+export const MAX_NEW_NAMES = 2;
 
 export const SECTION_ORDER: readonly Section[] = ["thank", "help", "follow-up", "reconnect"];
 export const CIRCLE_ORDER: readonly Circle[] = ["professional", "private"];
@@ -86,7 +94,17 @@ export interface DigestModel {
   totals: { sent: number; received: number };
   balance: string;
   stats: string | null;
+  /** "New this week: Tom Becker, Ida Holm and 2 more", or null. */
+  newPeople: string | null;
+  /** "Is Anna Holm <anna@x.dk> the same person as …? Reply "same …"." */
+  sameQuestions: string[];
   replyAddress: string;
+}
+
+/** "Anna Holm <anna@x.dk>", or the address alone. */
+function personText(p: PersonRef): string {
+  const address = cleanText(p.address, MAX_NAME_CHARS * 2);
+  return p.name ? `${cleanText(p.name, MAX_NAME_CHARS)} <${address}>` : address;
 }
 
 export function digestSubject(view: DigestView): string {
@@ -180,6 +198,15 @@ export function buildDigestModel(view: DigestView): DigestModel {
     },
     balance: s.balance(view.balance.youGave, view.balance.theyGave),
     stats: view.ignoredCount || view.failedCount ? s.stats(view.ignoredCount, view.failedCount) : null,
+    newPeople: view.newPeople.length
+      ? s.newThisWeek(
+          view.newPeople.slice(0, MAX_NEW_NAMES).map((p) => cleanText(p.name || p.address, MAX_NAME_CHARS)),
+          Math.max(0, view.newPeople.length - MAX_NEW_NAMES),
+        )
+      : null,
+    sameQuestions: view.sameSuggestions.map(([a, b]) =>
+      s.sameQuestion(personText(a), personText(b), `${view.language === "da" ? "samme" : "same"} ${a.address} ${b.address}`),
+    ),
     replyAddress: view.replyAddress,
   };
 }

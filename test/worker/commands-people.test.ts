@@ -7,7 +7,7 @@ import { getDb } from "../../src/db/client";
 import { findOwnerById } from "../../src/db/owners";
 import { planDigest } from "../../src/digest/decide";
 import { digestPeople } from "../../src/digest/run";
-import { JONAS, KAREN, knownTie, LARS, METTE, MONDAY, slug, TOM } from "../support/network";
+import { JONAS, KAREN, knownTie, LARS, METTE, MONDAY, NEXT_MONDAY, slug, TOM } from "../support/network";
 import { at, DAY, replayOwner, type Replay, type Who } from "../support/replay";
 import { deliverCommand } from "./commands-scenario";
 
@@ -221,5 +221,44 @@ describe("status: everything open now, numbered for done and snooze", () => {
     const r = await replayOwner(`${slug("status quiet")}@kjaer.dk`, { language: "da" });
     const res = await command(r, ["status"], at("2026-11-12T17:05:00+01:00") + DAY);
     expect(res.answer).toBe("✓ status — intet er åbent lige nu\n");
+  });
+});
+
+describe("the digest's notes about people", () => {
+  const WORK: Who = { name: "Anna Holm", address: "anna@holmraadgivning.dk" };
+  const GMAIL: Who = { name: "Anna Holm", address: "anna.holm@gmail.com" };
+
+  it("names who came in this week, asks whether two Anna Holms are one person, and stops asking once answered", async () => {
+    const r = await replayOwner(`${slug("digest notes")}@kjaer.dk`);
+    await knownTie(r, WORK, "2026-05-12");
+    for (const [i, who] of [TOM, LARS, JONAS, GMAIL].entries()) {
+      await r.send({ at: `2026-11-1${i}T10:00:00+01:00`, to: [who], subject: "Godt at møde dig", body: `Hej ${who.name.split(" ")[0]},\n\nGodt at møde dig i går.\n\nSofie` });
+    }
+    const digest = await r.digest(MONDAY);
+    expect(digest.text).toContain("New this week: Tom Becker, Lars Winther and 2 more.");
+    expect(digest.text.replace(/\s+/g, " ")).toContain(
+      `Is Anna Holm <${WORK.address}> the same person as Anna Holm <${GMAIL.address}>? Reply "same ${WORK.address} ${GMAIL.address}".`,
+    );
+    await command(r, [`same ${WORK.address} ${GMAIL.address}`], MONDAY + 3_600_000);
+    expect((await r.digest(NEXT_MONDAY)).text).not.toContain("the same person as");
+    await command(r, [`split ${GMAIL.address}`], NEXT_MONDAY + 3_600_000);
+    // Told they are two people, it never asks again.
+    expect((await r.digest(NEXT_MONDAY + 7 * DAY)).text).not.toContain("the same person as");
+  });
+
+  it("the export has one vCard for a person, with an EMAIL line for each address", async () => {
+    const r = await replayOwner(`${slug("export emails")}@kjaer.dk`);
+    await knownTie(r, WORK, "2026-05-12");
+    await knownTie(r, GMAIL, "2026-06-12");
+    await command(r, [`same ${WORK.address} ${GMAIL.address}`], MONDAY);
+    const res = await command(r, ["export"], MONDAY + 60_000);
+    const vcf = (await PostalMime.parse(res.answerRaw!)).attachments.find((a) => a.filename?.endsWith(".vcf"))!;
+    const text = typeof vcf.content === "string" ? vcf.content : new TextDecoder().decode(vcf.content);
+    expect(text.split("\r\n").filter((l) => /^(BEGIN|FN|EMAIL)/.test(l))).toEqual([
+      "BEGIN:VCARD",
+      "FN:Anna Holm",
+      `EMAIL;PREF=1:${WORK.address}`,
+      `EMAIL:${GMAIL.address}`,
+    ]);
   });
 });

@@ -79,7 +79,7 @@ const split = defineVerb<CommandOf<"split">, DoneOf<"split">>({
       // The person's own address stays; the others are what can be split off.
       return { code: "not-merged", who: who(found.row), others: group.slice(1).map((r) => r.address) };
     }
-    ctx.statements.push(splitStatement(ctx.run.db, ctx.run.owner.id, found.row.id, ctx.run.now));
+    ctx.statements.push(splitStatement(ctx.run.db, ctx.run.owner.id, found.row.id, found.row.mergedInto, ctx.run.now));
     ctx.byAddress.set(command.address, { ...found.row, mergedInto: null });
     return { code: "split", who: who(found.person), address: command.address };
   },
