@@ -15,7 +15,9 @@ export interface ExistingContact {
   outboundCount: number;
   lastAt: number | null;
   lastInboundAt: number | null;
+  lastOutboundAt: number | null;
   lastYouAskedAt: number | null;
+  lastTheyAskedAt: number | null;
 }
 
 export async function findContactsByAddress(db: Db, ownerId: number, addresses: string[]): Promise<ExistingContact[]> {
@@ -29,7 +31,9 @@ export async function findContactsByAddress(db: Db, ownerId: number, addresses: 
         outboundCount: contacts.outboundCount,
         lastAt: contacts.lastAt,
         lastInboundAt: contacts.lastInboundAt,
+        lastOutboundAt: contacts.lastOutboundAt,
         lastYouAskedAt: contacts.lastYouAskedAt,
+        lastTheyAskedAt: contacts.lastTheyAskedAt,
       })
       .from(contacts)
       .where(and(eq(contacts.ownerId, ownerId), inArray(contacts.address, part)));

@@ -5,7 +5,8 @@ import type { Address } from "../mail/types";
 
 /** Something a mail hands over: what kind, and the file's name when it is one. */
 export interface Material {
-  kind: "file" | "link" | "contact" | "words";
+  /** "answer": no thing handed over, but a real answer in words (advice, a fix) to what the owner asked. */
+  kind: "file" | "link" | "contact" | "words" | "answer";
   name: string | null;
 }
 

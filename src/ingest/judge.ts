@@ -15,6 +15,9 @@ export interface KnownPerson {
   exchanged: boolean;
   lastYouAskedAt: number | null;
   lastInboundAt: number | null;
+  /** Their latest request of the owner, and the owner's latest mail to them: an open request is one not answered since. */
+  lastTheyAskedAt: number | null;
+  lastOutboundAt: number | null;
 }
 
 export type KnownPeople = Map<string, KnownPerson>;
@@ -32,12 +35,15 @@ export interface Judgement {
  * thank-you asks nothing unless it says so in words; a question does, in a greeting too; a first contact does
  * unless it is a greeting. Confirmations and answers fall through to null.
  */
-export function followUpReason(e: ContactEvent, firstContact: boolean): FollowUpReason | null {
+export function followUpReason(e: ContactEvent, firstContact: boolean, answersTheirRequest = false): FollowUpReason | null {
   if (e.followUpDays !== null) return "reminder";
   // Cc keeps someone informed; the answer is expected from the people the mail was written to.
   if (e.recipientCount > HANDFUL_RECIPIENTS || e.cc) return null;
   const i = e.intent;
   if (i.proposal) return "proposal";
+  // The owner's answer to their open request ("Yes, 9 till 12 is perfect, and the piano unlocked would be
+  // wonderful"; "here is the translation, send the other four") waits for nothing unless it asks a question outright.
+  if (answersTheirRequest) return i.questionMark ? "question" : null;
   // A nudge on one's own unanswered mail ("just checking this reached you") still waits for that answer.
   if (i.explicitRequest || i.nudge) return "question";
   if (i.thanks) return null;
@@ -81,7 +87,8 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
     askedAt > (person?.lastInboundAt ?? 0) &&
     (gift === null || gift.kind === "help")
   ) {
-    gift = { kind: "asked-for", detail: e.material.name };
+    // Advice written out is help; a file, a link or a contact is the thing they were asked for.
+    gift = e.material.kind === "answer" ? { kind: "help", detail: null } : { kind: "asked-for", detail: e.material.name };
   }
   // A reply to the owner's own invitation that only proposes a time ("Thursday at 9 at Original Coffee?") is
   // the answer to it, not a new request.
@@ -115,7 +122,8 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
       // A first contact: nothing ever passed between them, and the mail answers nothing.
       const firstContact = !person?.exchanged && !e.isReply;
       const event = firstContact && !e.intent.outreach ? { ...e, intent: { ...e.intent, outreach: true } } : e;
-      const reason = followUpReason(event, firstContact);
+      const answersTheirRequest = e.isReply && person?.lastTheyAskedAt != null && person.lastTheyAskedAt > (person.lastOutboundAt ?? 0);
+      const reason = followUpReason(event, firstContact, answersTheirRequest);
       out.push(event);
       deltas.push({
         address: e.address,
@@ -142,6 +150,8 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
       exchanged: true,
       lastYouAskedAt: d.outbound?.asked ? Math.max(d.outbound.at, before?.lastYouAskedAt ?? 0) : (before?.lastYouAskedAt ?? null),
       lastInboundAt: d.inbound ? Math.max(d.inbound.at, before?.lastInboundAt ?? 0) : (before?.lastInboundAt ?? null),
+      lastTheyAskedAt: d.inbound?.request ? Math.max(d.inbound.at, before?.lastTheyAskedAt ?? 0) : (before?.lastTheyAskedAt ?? null),
+      lastOutboundAt: d.outbound ? Math.max(d.outbound.at, before?.lastOutboundAt ?? 0) : (before?.lastOutboundAt ?? null),
     });
   }
   return { events: out, deltas, introduced };

@@ -43,7 +43,16 @@ export async function claimMessage(db: Db, ownerId: number, message: Understandi
 /** What the lookup of existing contacts says of each person, in the shape the judgement reads. */
 export function knownPeople(existing: ExistingContact[]): KnownPeople {
   return new Map(
-    existing.map((c) => [c.address, { exchanged: c.inboundCount + c.outboundCount > 0, lastYouAskedAt: c.lastYouAskedAt, lastInboundAt: c.lastInboundAt }]),
+    existing.map((c) => [
+      c.address,
+      {
+        exchanged: c.inboundCount + c.outboundCount > 0,
+        lastYouAskedAt: c.lastYouAskedAt,
+        lastInboundAt: c.lastInboundAt,
+        lastTheyAskedAt: c.lastTheyAskedAt,
+        lastOutboundAt: c.lastOutboundAt,
+      },
+    ]),
   );
 }
 

@@ -4,7 +4,7 @@ import type { ContactEvent, MessageRecord, NoteRecord, Material } from "../db/re
 import { detectAutomated, hasBulkFooter, isMachineAddress } from "../mail/automated";
 import { commandMailVerdict } from "../mail/command-mail";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
-import { classifyIntent, type Intent } from "../mail/intent";
+import { asksForAdvice, classifyIntent, type Intent } from "../mail/intent";
 import { newText, quoteAttribution, snippetOfNewText } from "../mail/reply";
 import { hasReplyPrefix, isReplyOrForward, stripSubjectTags } from "../mail/subject";
 import type { Address, ParsedMail } from "../mail/types";
@@ -95,6 +95,20 @@ function attachmentNames(mail: ParsedMail): string[] {
 const BODY_IMAGE = /^(?:image\d*|outlook-|logo|signature|sig|banner|icon)/i;
 
 const ADDRESS_IN_TEXT = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+/** "Kev Marsden, 07700 900731": someone's name with a phone number, the contact the reader asked for. */
+const NAME_AND_PHONE = /(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){1,2})[,:;–-]?\s+(?:(?:tel|tlf|mob|mobile|phone|ring|call)\.?:?\s*)?\+?\d[\d -]{6,14}\d(?![\d])/gu;
+/** A real answer is at least this many words of new text; "Sure, will do" is not advice. */
+const ANSWER_MIN_WORDS = 35;
+
+/** A name with a phone number that is not the writer's own (their signature carries theirs). */
+function handsOverAPhoneContact(ownText: string, writer: { address: string | null; name: string | null }): boolean {
+  const own = `${writer.address ?? ""} ${writer.name ?? ""}`.toLowerCase();
+  for (const m of ownText.slice(0, MAX_QUOTED_CHARS).matchAll(NAME_AND_PHONE)) {
+    const tokens = m[1].toLowerCase().split(" ").filter((t) => t.length >= 3);
+    if (!tokens.some((t) => own.includes(t))) return true;
+  }
+  return false;
+}
 
 /**
  * What a mail hands over: an attachment a person means the reader to open, else a link, else someone else's
@@ -102,15 +116,28 @@ const ADDRESS_IN_TEXT = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
  * that hand something over ("here it is": the attachment an inline forward leaves behind). Phone numbers are
  * left out: signatures carry them too, and the new text does not always lose its signature.
  */
-function materialOf(mail: Pick<ParsedMail, "attachments">, intent: Intent, ownText: string, writer: string | null): Material | null {
+function materialOf(
+  mail: Pick<ParsedMail, "attachments">,
+  intent: Intent,
+  ownText: string,
+  writer: { address: string | null; name: string | null },
+  wholeText: string,
+): Material | null {
   const file = mail.attachments.find(
     (a) => !a.inline && a.filename && a.mimeType !== "message/rfc822" && a.mimeType !== "text/calendar" && !(a.mimeType.startsWith("image/") && BODY_IMAGE.test(a.filename)),
   );
   if (file?.filename) return { kind: "file", name: file.filename };
   if (intent.link) return { kind: "link", name: null };
   const addresses = ownText.slice(0, MAX_QUOTED_CHARS).match(ADDRESS_IN_TEXT) ?? [];
-  if (addresses.some((a) => a.toLowerCase() !== writer)) return { kind: "contact", name: null };
-  return intent.handsOver ? { kind: "words", name: null } : null;
+  if (addresses.some((a) => a.toLowerCase() !== writer.address) || handsOverAPhoneContact(ownText, writer)) return { kind: "contact", name: null };
+  if (intent.handsOver) return { kind: "words", name: null };
+  // Advice or a fix written out, below the owner's quoted plea for it ("any idea where I should be looking?"): an
+  // answer, when it asks nothing back, is no "sorry, can't" and no time to meet. Without the quote it is just a reply.
+  const words = ownText.slice(0, MAX_QUOTED_CHARS).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  const answersAPlea = asksForAdvice(wholeText.slice(0, MAX_QUOTED_CHARS * 2)) && !asksForAdvice(ownText);
+  return answersAPlea && words >= ANSWER_MIN_WORDS && !intent.request && !intent.declines && !intent.scheduling && !intent.thanks
+    ? { kind: "answer", name: null }
+    : null;
 }
 
 function isReplyMail(mail: Pick<ParsedMail, "inReplyTo" | "subject">): boolean {
@@ -251,7 +278,7 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
     }
   }
 
-  const material = materialOf(mail, intent, own, mail.from?.address ?? null);
+  const material = materialOf(mail, intent, own, { address: mail.from?.address ?? null, name: mail.from?.name ?? null }, mail.text);
   const isReply = isReplyMail(mail);
   const addressed = new Set(mail.to.map((a) => a.address));
   for (const person of targets) {
@@ -357,7 +384,7 @@ function understandForward(
     private: plus.private,
     isReply: hasReplyPrefix(forward.subject ?? ""),
     // The attachments of the forwarding mail are the original's: clients carry them along.
-    material: materialOf(ctx.mail, intent, own, forward.from?.address ?? null),
+    material: materialOf(ctx.mail, intent, own, { address: forward.from?.address ?? null, name: forward.from?.name ?? null }, forward.body),
     ownerNote: !!forward.note?.trim(),
   };
 
@@ -485,7 +512,7 @@ export function understandInbound(mail: ParsedMail, receivedAt: number, source: 
         followUpDays: null,
         private: false,
         isReply: isReplyMail(mail),
-        material: materialOf(mail, intent, own, from.address),
+        material: materialOf(mail, intent, own, { address: from.address, name: from.name ?? null }, mail.text),
         ownerNote: false,
         cc: false,
         ...audience(from.address, [...mail.to, ...mail.cc], ctx.ownerAddresses, ctx.assistantLocal, ctx.assistantDomain, ctx.suppressions),

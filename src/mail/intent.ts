@@ -7,6 +7,7 @@
 // between ("I'd *really* love for you two to meet", "jeg har *lige* skrevet til min gamle kollega om dig"), in
 // any tense, rather than for fixed phrases.
 import { isReplyOrForward } from "./subject";
+import { asksByCues } from "./request-cues";
 
 /** What the words say was given; the structure of a mail can say more (ingest/judge.ts). */
 export type WordedGift = "introduction" | "referral" | "help";
@@ -39,6 +40,10 @@ export interface Intent {
   link: boolean;
   /** Words that hand something over ("here it is", "vedhæftet"): the attachment a forward may have dropped. */
   handsOver: boolean;
+  /** Says no or does not know ("I'm afraid I can't", "desværre"): whatever else it says, it gives no answer. */
+  declines: boolean;
+  /** Asks a real question that ends in "?" (not only a wish or a hint): what an answer to someone's request may still ask. */
+  questionMark: boolean;
 }
 
 export const NO_INTENT: Intent = {
@@ -56,6 +61,8 @@ export const NO_INTENT: Intent = {
   nudge: false,
   link: false,
   handsOver: false,
+  declines: false,
+  questionMark: false,
 };
 
 /** Text we read: the top of a mail says what it is about, and the regexes stay cheap. */
@@ -165,7 +172,7 @@ const REQUEST = phrases([
   "i wonder(?:ed)? (?:if|whether)",
   "(?:can|could|may|might) i_(?:ask|pick|borrow|get|have|send|steal|grab|book|call)",
   "(?:let me know|tell me|lmk)_(?:what|if|when|whether|how|which|who|your)",
-  "please(?! find (?:attached|enclosed|below|here))(?! (?:don't|do not|dont|never))_(?:send|review|confirm|share|let|advise|help|take|look|get|reply|check|sign|fill|forward|call|give|tell|find|read|comment)",
+  "please(?! (?:find|see|note|be aware)(?![\\p{L}]))(?! (?:don't|do not|dont|never))_(?:send|review|confirm|share|let|advise|help|take|look|get|reply|check|sign|fill|forward|call|give|tell|find|read|comment)",
   "(?:i|we)(?:'d| would) (?:really |so |very much )?(?:love|appreciate|welcome|value|like)_(?:your|you to|it if|some|any|a second|an? (?:intro|introduction|opinion|hand|eye))",
   "(?:i|we) (?:really )?need your",
   "(?:need|want|love|welcome|get) (?:your|a second|some|any)_(?:thoughts|feedback|input|advice|opinion|eyes|take|help|view|pair of eyes)",
@@ -332,6 +339,8 @@ const REFERRAL = phrases([
 const REFERRAL_ALL = new RegExp(REFERRAL.source, "giu");
 /** A referral still to come: "so I can put your name…", "I'll mention you to…", "så jeg kan nævne dig". */
 const NOT_YET = /(?:so (?:that )?(?:i|we) can|(?:i|we)(?:'ll| will| could| can| might| would)|happy to|glad to|så (?:jeg|vi) kan|(?:jeg|vi) (?:vil|kan|kunne|skal))\s+(?:[\p{L}'-]+\s+){0,2}$/iu;
+/** "jeg anbefaler dig gerne til naboerne", "I'd recommend you any time": offered, not done. */
+const OFFERED = /^[\s,]*(?:(?:[\p{L}'-]+\s+){0,3}(?:gerne|også gerne|any ?time|happily|gladly)(?![\p{L}]))/iu;
 /** "…you got a shout-out in our Slack. OK, it was me." */
 const OWNS_UP = /(?<![\p{L}])(?:it was me|that was me|guilty|det var mig|den var mig)(?![\p{L}])/iu;
 /** The writer as the one who did it: a first-person subject earlier in the sentence. */
@@ -349,7 +358,7 @@ function referralBy(text: string): { writer: boolean; someoneElse: boolean } {
     const sentence = before.split(/[.!?\n]\s*/).pop() ?? "";
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
     // "…so I can put your name in front of our CEO" is a plan, not a gift yet.
-    if (NOT_YET.test(sentence)) continue;
+    if (NOT_YET.test(sentence) || OFFERED.test(after)) continue;
     if (FIRST_PERSON.test(sentence) || sentence.trim() === "" || OWNS_UP.test(after)) writer = true;
     else someoneElse = true;
   }
@@ -360,10 +369,7 @@ function referralBy(text: string): { writer: boolean; someoneElse: boolean } {
 const HELP_OR_INFORMATION = phrases([
   "(?:as promised|as requested|as you asked|like you asked|you asked for|you were asking about|as discussed|per your request)",
   "(?:thought|figured) (?:you|this|it|that)_(?:might|would|could|may)_(?:find|like|enjoy|use|be|want|appreciate|interest)",
-  "(?:thought|thinking) of you",
   "(?:you|u) (?:might|may|will|'ll|could) (?:find|like|enjoy|appreciate) (?:this|these|it|that|the)",
-  "(?:made|makes) me think of you",
-  "reminded me of (?:you|our)",
   "(?:might|may|could|should) be (?:useful|helpful|of (?:use|interest)|relevant|handy|interesting) (?:for|to) you",
   "(?:hope|hoping) (?:this|it|that|these)_help",
   "in case (?:it's|it is|they are|this is)_(?:useful|helpful)",
@@ -378,13 +384,24 @@ const HELP_OR_INFORMATION = phrases([
   "måske kan du bruge",
   "(?:kan|kunne) måske_(?:bruges|hjælpe|være nyttig|være relevant|interessere)",
   "til inspiration",
-  "(?:tænkte|kom til at tænke|tænker)_på (?:dig|jer|vores)",
-  "(?:fik mig til at|får mig til at) tænke på (?:dig|jer|vores)",
   "(?:håber|håbe) (?:det|den|de)_(?:kan bruges|hjælper|kan hjælpe|er brugbar)",
   "et par (?:tips|råd|tanker|input|idéer|ideer|kommentarer)",
   "mine (?:tanker|kommentarer|noter|rettelser|input)",
   "(?:jeg har|har) (?:kigget|læst|set|gennemgået)_(?:igennem|på|din|dit|dine)",
   "(?:du kunne|du kan) (?:prøve|kigge på|tage fat i|kontakte)",
+]);
+
+/**
+ * "Thought of you", "tænkte straks på dig": the reader came to mind. With something sent along (a link, an
+ * attachment, "here it is") it is a gift; in a mail that asks ("we need someone for the hedge and I thought of
+ * you"), it is why they ask.
+ */
+const CAME_TO_MIND = phrases([
+  "(?:thought|thinking) of you",
+  "(?:made|makes) me think of you",
+  "reminded me of (?:you|our)",
+  "(?:tænkte|kom til at tænke|tænker)_på (?:dig|jer|vores)",
+  "(?:fik mig til at|får mig til at) tænke på (?:dig|jer|vores)",
 ]);
 
 const PROPOSAL = phrases([
@@ -496,12 +513,51 @@ const HANDS_OVER = phrases([
   "(?:here it is|here they are|here you go|here's the|here is the|here are the)",
   "(?:is|are|it's|its) (?:attached|enclosed)",
   "attached (?:is|are|you'll find|please find)",
+  "(?:please )?find_(?:attached|enclosed)",
   "(?:in|on) the shared (?:drive|folder)",
   "(?:i've|i have) (?:uploaded|shared|put)_(?:in|on|with you)",
   "her er (?:den|det|de|et|en|nogle|mit|min|mine|vores|linket|link|filen|filerne|referatet|listen|kontakten|navnet|navnene|kontaktoplysningerne|oplysningerne|tallene|rapporten|udkastet|skabelonen|slides|præsentationen)",
   "(?:hermed|vedhæftet|vedlagt|jeg har vedhæftet|jeg har delt)",
   "(?:ligger|er lagt) (?:i|på) (?:det delte|den delte|vores delte|drevet|mappen)",
 ]);
+
+/** Saying no, or not knowing: "I'm afraid I can't help there", "desværre", "no idea, sorry". */
+const DECLINES = phrases([
+  "(?:afraid|sorry|unfortunately)_(?:i|we) (?:can't|cannot|couldn't|won't|am not able|'m not able|don't know|do not know|have no)",
+  "unfortunately",
+  "(?:i|we) (?:can't|cannot) (?:help|do it|make it|take it on|take on)",
+  "no idea",
+  "not sure i can help",
+  "desværre",
+  "(?:jeg|vi) (?:kan|må) (?:ikke|ikke nå|ikke hjælpe|ikke tage)",
+  "ingen anelse",
+  "aner ikke",
+]);
+
+/** Asking for advice or know-how, not for a thing or a time: "any idea where I should look?", "hvad ville du gøre?". */
+const ADVICE_ASK = phrases([
+  "any (?:idea|ideas|thoughts|tips|pointers|suggestions|advice)",
+  "pick(?:ing)? your brains?",
+  "(?:your|some|any) (?:advice|expertise|experience|know-how|two cents)",
+  "advice on",
+  "what would you (?:do|suggest|recommend|charge|say|try)",
+  "how would you",
+  "(?:do|would) you know (?:how|why|what|where|anyone|someone|somebody|a good|of a|of any)",
+  "(?:can|could) you recommend",
+  "where (?:should|would|do) (?:i|we) (?:start|look|begin)",
+  "what (?:should|do) (?:i|we) (?:do|look|use|try)",
+  "hvad (?:ville|vil|skal|skulle) (?:du|I|jeg) (?:gøre|anbefale|foreslå|tage|sige|prøve)",
+  "(?:dine|dit|et par|nogle|gode) (?:råd|tips|idéer|ideer|anbefalinger|erfaringer|bud)",
+  "(?:kender|ved) du (?:en|nogen|til|hvordan|hvorfor|hvem|hvor)",
+  "hvordan (?:ville|vil|skal|skulle|griber) (?:du|jeg|vi)",
+  "har (?:du|I) (?:et bud|en idé|nogen idé|forslag|erfaring)",
+  "låne din (?:hjerne|ekspertise|erfaring)",
+]);
+
+/** Does this text ask for advice or know-how? (The quoted plea an answer is judged against.) */
+export function asksForAdvice(text: string): boolean {
+  return ADVICE_ASK.test(normalize(text));
+}
 
 /** A name after an introduction's words: "introduce you to Tom Becker", "hils på Anders". */
 const NAME_AFTER = /^(?:\s+(?:you|both|two|dig|jer|begge|to|with|til|for|on|på|my|our|min|mit|vores|friend|colleague|ven|veninde|kollega|gamle|old|good)){0,4}\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}[\p{L}'’-]+)){0,2})/u;
@@ -589,18 +645,24 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const body = withoutSignOff(normalize(input.text));
   const all = `${ownSubject}\n${body}`;
   const asking = all.replace(new RegExp(COURTESY.source, "giu"), " ");
-  const explicitRequest = REQUEST.test(asking) || DANISH_ASK.test(asking) || SUBJECT_QUESTION.test(ownSubject);
   const thanks = THANKS.test(all.replace(new RegExp(NOT_THANKS.source, "giu"), " "));
+  // A sentence that thanks is not also asking in other words ("thanks for getting it to me by Friday").
+  // A closing ", tak" on a Danish imperative is "please".
+  const asksInOtherWords = (s: string) => asksByCues(s) && !THANKS.test(s.replace(/,?\s*tak[.!]*$/iu, ""));
+  const explicitRequest =
+    REQUEST.test(asking) || DANISH_ASK.test(asking) || SUBJECT_QUESTION.test(ownSubject) || sentences(asking).some(asksInOtherWords);
   // A thank-you expects no answer: its questions are small talk ("how was your holiday?") unless worded as a request.
   const request =
     explicitRequest || (!thanks && (asksQuestion(body.replace(new RegExp(COURTESY.source, "giu"), " ")) || asksQuestion(ownSubject)));
-  const asks = sentences(asking).filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s));
+  const asks = sentences(asking).filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s) || asksInOtherWords(s));
   const introduction = INTRODUCTION.test(all) || SUBJECT_INTRODUCTION.test(ownSubject);
   const referred = referralBy(all);
   const referral = !introduction && referred.writer;
   // Asking for tips is not giving them: help and information are read outside the questions.
   const statements = sentences(all).filter((x) => !x.endsWith("?")).join("\n");
-  const help = !introduction && !referral && HELP_OR_INFORMATION.test(statements);
+  const sendsAlong = LINK.test(body) || HANDS_OVER.test(body);
+  const cameToMind = CAME_TO_MIND.test(statements) && (sendsAlong || !request);
+  const help = !introduction && !referral && (HELP_OR_INFORMATION.test(statements) || cameToMind);
   const gift: WordedGift | null = introduction ? "introduction" : referral ? "referral" : help ? "help" : null;
   return {
     thanks,
@@ -617,5 +679,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     nudge: NUDGE.test(all),
     link: LINK.test(body),
     handsOver: HANDS_OVER.test(body),
+    declines: DECLINES.test(body),
+    questionMark: asksQuestion(body.replace(new RegExp(COURTESY.source, "giu"), " ")),
   };
 }

@@ -13,11 +13,11 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Re: Slides", text: "Thank you, this is exactly what I needed.", want: is({ thanks: true }) },
   { subject: "Re: Report", text: "Much appreciated.\n\nPeter", want: is({ thanks: true }) },
   { subject: "Re: Offer", text: "No thanks, we are covered for now.", want: none },
-  { subject: "Re: Budget", text: "Could you send me the budget?\n\nThanks,\nPeter", want: asks },
+  { subject: "Re: Budget", text: "Could you send me the budget?\n\nThanks,\nPeter", want: { ...asks, questionMark: true } },
   // "Thanks!" alone on the line above the name closes the mail; it thanks nobody.
   // "Thanks!" is meant; "Thanks," above the name is a sign-off (the row above).
   { subject: "Re: Budget", text: "Got the budget.\n\nThanks!\nPeter", want: is({ thanks: true }) },
-  { subject: "Hi", text: "Can you help me with the pricing page? Thanks in advance.", want: asks },
+  { subject: "Hi", text: "Can you help me with the pricing page? Thanks in advance.", want: { ...asks, questionMark: true } },
   { subject: "Thanks!", text: "Lars and I met yesterday.", want: is({ thanks: true }) },
   // English: thanks in other words (issue 8)
   { subject: "Re: Intro", text: "That was generous of you.", want: is({ thanks: true }) },
@@ -25,11 +25,11 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Re: Contract", text: "Thanks, that was really helpful. See you Friday.", want: is({ thanks: true }) },
   { subject: "Re: Contract", text: "Thanks for your email. I will get back to you.", want: none },
   // English: requests
-  { subject: "Re: Plan", text: "Would you mind reviewing the draft before Friday?", want: asks },
-  { subject: "Re: Plan", text: "Any chance you know someone at Novo?", want: asks },
+  { subject: "Re: Plan", text: "Would you mind reviewing the draft before Friday?", want: { ...asks, questionMark: true } },
+  { subject: "Re: Plan", text: "Any chance you know someone at Novo?", want: { ...asks, questionMark: true } },
   { subject: "Re: Portfolio", text: "Any chance you could look over it before Tuesday", want: asks },
   { subject: "Quick question", text: "I'm pricing my first workshop.", want: asks },
-  { subject: "Re: Plan", text: "What would you charge for a one-day workshop?", want: asks },
+  { subject: "Re: Plan", text: "What would you charge for a one-day workshop?", want: { ...asks, questionMark: true } },
   { subject: "Re: Plan", text: "How are you? All good here.", want: none },
   // A confirmation asks nothing.
   { subject: "Re: Friday", text: "Friday works, I'll bring the contract.", want: none },
@@ -41,7 +41,8 @@ const rows: { subject: string; text: string; want: Intent }[] = [
     // "I'd like you to …" is worded as a request too; the introduction is the stronger evidence (decide.ts).
     want: is({ ...asks, ...introduces("Mette") }),
   },
-  { subject: "Anna, meet Tom", text: "I'd really love for you two to meet. Tom runs the design team at Lego.", want: is(introduces()) },
+  // Worded as a wish of the reader too, like "I'd like you to meet"; the introduction is the stronger evidence.
+  { subject: "Anna, meet Tom", text: "I'd really love for you two to meet. Tom runs the design team at Lego.", want: is({ ...asks, ...introduces() }) },
   { subject: "Re: Hiring", text: "Looping in a friend who is hiring.", want: is(introduces()) },
   { subject: "Re: Grant", text: "I put in a word for you with the committee.", want: is(refers()) },
   { subject: "Re: Work", text: "I recommended you to the team at Lego.", want: is(refers()) },
@@ -66,19 +67,19 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   {
     subject: "Coffee",
     text: "Let me introduce myself: I run a small bakery. Could we meet for coffee?",
-    want: is({ ...asks, outreach: true }),
+    want: is({ ...asks, questionMark: true, outreach: true }),
   },
   { subject: "Profile", text: "I found your name on the speaker list.", want: none },
   // A stranger's pitch and survey ask, by words; only structure keeps them out of help (decide.ts).
   {
     subject: "Grow your pipeline",
     text: "I help agencies like yours book 20 more meetings a month. Are you the right person to talk to about lead generation?",
-    want: is({ request: true }),
+    want: is({ request: true, questionMark: true }),
   },
   {
     subject: "Quick survey",
     text: "We are running a survey on freelance rates. Would you take five minutes to fill it in?",
-    want: asks,
+    want: { ...asks, questionMark: true },
   },
   // Danish: thanks
   { subject: "Sv: Intro", text: "Tusind tak for introduktionen til Lars!", want: is({ thanks: true }) },
@@ -87,26 +88,26 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Sv: Hjælp", text: "Jeg takker for hjælpen med regnskabet.", want: is({ thanks: true }) },
   { subject: "Sv: Tilbud", text: "Nej tak, vi har det dækket.", want: none },
   { subject: "Sv: Kontrakt", text: "Tak for din mail, jeg vender tilbage.", want: none },
-  { subject: "Sv: Budget", text: "Kan du sende mig budgettet?\n\nTak,\nPeter", want: asks },
-  { subject: "Sv: Budget", text: "Hej Anna, kan du hjælpe mig med prisen? På forhånd tak.", want: asks },
+  { subject: "Sv: Budget", text: "Kan du sende mig budgettet?\n\nTak,\nPeter", want: { ...asks, questionMark: true } },
+  { subject: "Sv: Budget", text: "Hej Anna, kan du hjælpe mig med prisen? På forhånd tak.", want: { ...asks, questionMark: true } },
   { subject: "Tak", text: "Lars og jeg mødtes i går.", want: is({ thanks: true }) },
   // Danish: thanks in other words (issue 8)
   { subject: "Sv: Slides", text: "Du reddede min uge med de slides.", want: is({ thanks: true }) },
   { subject: "Sv: Møde", text: "Mange tak for din tid i går.", want: is({ thanks: true }) },
   // Danish: requests
-  { subject: "Sv: Plan", text: "Vil du kigge på udkastet inden fredag?", want: asks },
+  { subject: "Sv: Plan", text: "Vil du kigge på udkastet inden fredag?", want: { ...asks, questionMark: true } },
   // A question about when to meet is scheduling; one with a deadline ("before Friday") is a task.
-  { subject: "Sv: Plan", text: "Har du mulighed for at mødes i næste uge?", want: is({ ...asks, scheduling: true }) },
-  { subject: "Re: Coffee", text: "Thursday at 9 at Original Coffee?", want: is({ request: true, scheduling: true }) },
-  { subject: "Sv: Plan", text: "Hvad tager du for en workshop på en dag?", want: is({ request: true }) },
+  { subject: "Sv: Plan", text: "Har du mulighed for at mødes i næste uge?", want: is({ ...asks, questionMark: true, scheduling: true }) },
+  { subject: "Re: Coffee", text: "Thursday at 9 at Original Coffee?", want: is({ request: true, questionMark: true, scheduling: true }) },
+  { subject: "Sv: Plan", text: "Hvad tager du for en workshop på en dag?", want: is({ request: true, questionMark: true }) },
   // A reply that only proposes a time is scheduling (the answer to an invitation, ingest/judge.ts); a dated task is not.
-  { subject: "Re: Coffee next week?", text: "Wednesday at 3 works — your office?", want: is({ request: true, scheduling: true }) },
-  { subject: "Re: Coffee next week?", text: "Could you review the deck before Friday?", want: asks },
+  { subject: "Re: Coffee next week?", text: "Wednesday at 3 works — your office?", want: is({ request: true, questionMark: true, scheduling: true }) },
+  { subject: "Re: Coffee next week?", text: "Could you review the deck before Friday?", want: { ...asks, questionMark: true } },
   // Danish plural "I" and asking the reader to decide are addressed to the reader, however long.
-  { subject: "Møde", text: "Har I mulighed for et møde?", want: asks },
-  { subject: "Sv: Licenser", text: "Skal jeg forny dem som sidst?", want: is({ request: true }) },
-  { subject: "Sv: Licenser", text: "Skal jeg forny dem som sidst, til samme pris og for tre år?", want: is({ request: true }) },
-  { subject: "Sv: Bestyrelsen", text: "Vil I overveje at tage sagen med på næste møde i bestyrelsen?", want: is({ request: true }) },
+  { subject: "Møde", text: "Har I mulighed for et møde?", want: { ...asks, questionMark: true } },
+  { subject: "Sv: Licenser", text: "Skal jeg forny dem som sidst?", want: is({ request: true, questionMark: true }) },
+  { subject: "Sv: Licenser", text: "Skal jeg forny dem som sidst, til samme pris og for tre år?", want: is({ request: true, questionMark: true }) },
+  { subject: "Sv: Bestyrelsen", text: "Vil I overveje at tage sagen med på næste møde i bestyrelsen?", want: is({ request: true, questionMark: true }) },
   // Musing and rhetorical questions never address the reader: they ask nothing.
   { subject: "Re: The app is live", text: "Who'd have guessed that the hardest bit would be the in-app purchases?", want: none },
   { subject: "Sv: Tilbygningen", text: "Hvem skal egentlig have råd til at bygge noget i det her land?", want: none },
@@ -141,8 +142,8 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Sv: Opgave", text: "Jeg har givet dit navn videre til en kunde.", want: is(refers()) },
   // Who did the referral: the writer ("I told her…") gives; someone else ("Sanjay recommended you") sent the writer.
   { subject: "Ida from Lego", text: "I told her you're the person to talk to and gave her your details.", want: is(refers()) },
-  { subject: "Rates", text: "Sanjay Gupta recommended you. Could you let me know your monthly rates?", want: is({ ...asks, referredBy: true }) },
-  { subject: "Ny booking-side", text: "Nadia Holm gav mig dit navn. Kunne du hjælpe os?", want: is({ ...asks, referredBy: true }) },
+  { subject: "Rates", text: "Sanjay Gupta recommended you. Could you let me know your monthly rates?", want: is({ ...asks, questionMark: true, referredBy: true }) },
+  { subject: "Ny booking-side", text: "Nadia Holm gav mig dit navn. Kunne du hjælpe os?", want: is({ ...asks, questionMark: true, referredBy: true }) },
   { subject: "Sv: Referat", text: "Her er referatet fra mødet.", want: is({ handsOver: true }) },
   { subject: "Sv: Kontrakt", text: "Vedhæftet er den skabelon, vi bruger.", want: is({ handsOver: true }) },
   // Danish: proposals, greetings, first contact, who sent them
@@ -157,12 +158,12 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   {
     subject: "Kaffe",
     text: "Mit navn er Sara, og jeg driver et bageri. Har du tid til en kop kaffe?",
-    want: is({ ...asks, outreach: true }),
+    want: is({ ...asks, questionMark: true, outreach: true }),
   },
   {
     subject: "Sv: Intro",
     text: "Tusind tak for introduktionen! Kan vi mødes torsdag?\n\nVenlig hilsen\nSara",
-    want: is({ ...asks, thanks: true, scheduling: true }),
+    want: is({ ...asks, questionMark: true, thanks: true, scheduling: true }),
   },
 ];
 
@@ -261,7 +262,7 @@ describe("wording rules that were gaps", () => {
   });
 
   it("asking for 'et par råd' gives nothing", () => {
-    expect(classifyIntent({ subject: "Sv: Plan", text: "Kunne du give mig et par råd om prissætning?" })).toEqual(asks);
+    expect(classifyIntent({ subject: "Sv: Plan", text: "Kunne du give mig et par råd om prissætning?" })).toEqual({ ...asks, questionMark: true });
   });
 
   it("a short thank-you under a greeting thanks: 'Hej Karen, Tusind tak! Sofie'", () => {
@@ -273,7 +274,8 @@ describe("wording rules that were gaps", () => {
     // "Hvad med" asks the reader though the sentence never says "du": proposing a time is a question to them.
     expect(
       classifyIntent({ subject: "Sv: Kaffe og tilbygningen", text: "Gerne. Jeg kan ikke i næste uge, men hvad med tirsdag den 8. december kl. 10 her på tegnestuen?" }),
-    ).toEqual(is({ request: true, scheduling: true }));
+      // "Jeg kan ikke i næste uge" says no to one time while it offers another.
+    ).toEqual(is({ request: true, scheduling: true, declines: true, questionMark: true }));
   });
 
   it("'Så kan du se …' at the start of a sentence states, it does not ask", () => {

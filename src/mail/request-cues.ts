@@ -1,0 +1,148 @@
+// Requests people write without the words of a question: a need ("I need the contract back by Thursday"), a hint
+// ("your view would help a lot"), an imperative ("Tjek lige om tallene stemmer"), a deadline ("numbers by
+// Wednesday, if at all possible"). No single word makes a sentence ask, so a sentence asks when it is turned
+// towards the reader AND says what the writer wants from them, and it is not a promise, an offer, a wish or a
+// report of something already done. Each part is a small class of words, in English and Danish, instead of a
+// list of whole phrases, so new combinations of known parts are read too.
+
+/** Builds a case-insensitive, letter-bounded regex from alternatives. */
+function words(list: string[], flags = "iu"): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.join("|")})(?![\\p{L}\\p{N}])`, flags);
+}
+
+/** The reader named: "you", "your", "du", "dig", "jer"… (Danish plural "I" only after a verb, see below). */
+const READER = words(["you", "your", "yours", "you're", "you'd", "you've", "you'll", "u", "du", "dig", "din", "dit", "dine", "jer", "jeres"]);
+const DANISH_PLURAL_I = /(?<![\p{L}])(?:kan|kunne|vil|ville|gider|må|har|når|skal|bedes) I(?![\p{L}])/u;
+/** "if at all possible", "hvis det er muligt": a condition that only makes sense for something asked of the reader. */
+const IF_POSSIBLE = words(["if (?:at all |humanly |remotely |it's |it is )?possible", "hvis (?:det er |overhovedet )?muligt", "om muligt"]);
+
+/** Verbs of tasks people hand each other, as the first word of an imperative sentence. */
+const TASK_VERBS = [
+  "send", "sign", "review", "check", "confirm", "forward", "fill", "read", "call", "ring", "phone", "book", "pay",
+  "approve", "update", "share", "pick", "grab", "drop", "ping", "text", "email", "mail", "post", "upload", "print",
+  "bring", "pop", "put", "add", "look", "have a (?:look|think|read|go|word)", "take a (?:look|peek|glance)",
+  "give", "tell", "remind", "proofread", "reply", "answer", "chase", "sort", "return",
+  // Danish
+  "tjek", "læs", "ring", "skriv", "smid", "husk", "bekræft", "del", "videresend", "hent", "giv", "fortæl",
+  "underskriv", "godkend", "betal", "udfyld", "kig", "tag et kig", "vend", "ret", "gennemlæs", "svar",
+];
+/** Softeners an imperative may start with: "please", "just", "do", "kindly", "og så". */
+const SOFTENERS = "(?:(?:please|pls|kindly|just|do|also|and|so|oh and|quickly|pretty please|og|så|lige|venligst)\\s+)*";
+const IMPERATIVE = new RegExp(`^${SOFTENERS}(?:${TASK_VERBS.join("|")})(?![\\p{L}])`, "iu");
+/** Imperatives that wish or part: "Have a great Christmas", "Take care", "Check out our new site". */
+const NOT_A_TASK = words([
+  "have a (?:great|good|nice|lovely|wonderful|happy|safe|merry|fab|brilliant)",
+  "take care",
+  "check out",
+  "look forward",
+  "give my (?:best|love|regards)",
+  "send my (?:best|love|regards)",
+  "hav en",
+  "pas på dig selv",
+  "kig forbi",
+]);
+/** What makes an imperative a task for the reader rather than a remark: "me"/"mig", a time, "please"/"lige". */
+// "gerne", "endelig" and "whenever" are not among them: "Send gerne dokumentet" and "send it over whenever it's
+// ready" let the reader do something, they do not ask it.
+const TASK_MARK = words(["me", "us", "mig", "os", "please", "pls", "by", "before", "asap", "lige", "venligst", "inden", "senest", "før", "tak"]);
+
+/** What the writer wants: a need (not "I need to finish …", the writer's own task), a hope for the reader's act, a benefit, a wonder. */
+const WANT = words([
+  "(?:i|we)(?:'d| would| will|'ll)? (?:really |urgently |just |still )?need(?! to(?! (?:ask|borrow|get|have|see|hear)))",
+  "needs? (?:a|an|the|your|some|it|this|that|them|those|these)",
+  "(?:could|can|would) (?:really |definitely |honestly )?(?:do with|use)",
+  "(?:hope|hoping|hoped)(?: that)? you(?:'d|'ll)? (?:can|could|will|would|might|may|have time|get|find)",
+  "(?:was|am|i'm|were|are) hoping (?:to|you|for)",
+  "(?:(?:i|we|it|that|this|which|they)(?:'d|'ll)|would|will|could) (?:really |massively |so |hugely |be a )?(?:help|be (?:great|brilliant|lovely|amazing|fab|wonderful|a lifesaver|a huge help|a big help|gold|so helpful|really helpful|much appreciated))",
+  "(?:(?:i|we|they)'d|would) (?:really |so |very much |greatly |dearly )?(?:value|appreciate|welcome|love)",
+  "if you (?:have|had|'ve got) (?:the )?(?:room|time|space|capacity|a (?:slot|gap|moment|minute)|any (?:room|time|space|capacity))",
+  "hvis (?:du|I) (?:har|havde) (?:tid|plads|mulighed|lyst|overskud|kapacitet|et hul|en ledig)",
+  "(?:vil|ville) (?:vi|jeg) (?:meget |rigtig |så )?gerne (?:booke|have|bede|høre|hyre|bruge|låne|invitere)",
+  "(?:wonder|wondering|wondered) (?:if|whether)",
+  "if you (?:can|could|would|are able to|have time to|get (?:a|the) chance to|manage to)",
+  "hvis (?:du|I) (?:kan|kunne|vil|ville|gider|når|får tid|har tid)",
+  "(?:keen|eager|curious|dying) to (?:hear|know|see|get)",
+  "if there(?:'s| is) (?:any|a) (?:way|chance)",
+  // Danish
+  "(?:skal|skulle) (?:lige )?bruge",
+  "(?:mangler|manglede) (?:bare |kun |stadig |lige )?(?:dit|din|dine|jeres)",
+  "har brug for",
+  "kunne (?:godt |virkelig |rigtig )?bruge",
+  "håber,? (?:at )?(?:du|I) (?:kan|kunne|vil|når|gider|har tid|får tid|lige)",
+  "(?:må|kan) (?:meget |rigtig |også )?gerne",
+  "bedes",
+  "ville (?:være|betyde|hjælpe|redde)",
+]);
+/** When it is wanted by: a day, a date, "before I send it". With a need it asks even unaddressed ("I need it back by Thursday"). */
+const DUE = words([
+  "(?:by|before|no later than|ahead of|in time for) (?:mon|tues|wednes|thurs|fri|satur|sun)day",
+  "(?:by|before|no later than|ahead of) (?:tomorrow|tonight|the end of|end of|eod|eow|cob|noon|midday|next week|the weekend|the \\d|\\d)",
+  "before (?:i|we) (?:send|submit|print|go|sign|publish|file)",
+  "(?:inden|senest|før) (?:man|tirs|ons|tors|fre|lør|søn)dag",
+  "(?:inden|senest|før) (?:i morgen|weekenden|mødet|næste uge|jul|den \\d|\\d)",
+  "før (?:jeg|vi) (?:sender|afleverer|trykker|skriver under|går videre)",
+]);
+
+/** A question without its mark: "…, any ideas", "any thoughts on the draft". */
+const OPEN_QUESTION = words(["any (?:ideas|thoughts|suggestions|tips|pointers|advice|input)(?=\\s*(?:$|[,;.!]|on|about|for|welcome|appreciated|gratefully))", "(?:nogen|har du) (?:idéer|ideer|forslag|input|gode råd)(?=\\s*(?:$|[,;.!]|til|om))"]);
+
+/** A need with its object, as opposed to a hope or a benefit. */
+const NEED = words(["need(?:s|ed)?", "could (?:really )?(?:do with|use)", "skal (?:lige )?bruge", "mangler", "har brug for", "kunne (?:godt )?bruge"]);
+
+/** Not asking: a promise, an offer, a wish, a counterfactual, a reply that is not needed, a report of a past ask. */
+const NOT_ASKING = words([
+  "(?:happy|glad|more than happy) to",
+  "hope (?:you|all|everyone|things|it)(?:'re| are| had| have had| have a| enjoyed| went| is| was)",
+  "(?:would|'d|could) have",
+  "no need",
+  "(?:don't|do not|never) (?:feel|worry|bother|need)",
+  "(?:asked|told|wanted|needed) (?:me|us) to",
+  "which (?:i|we) did",
+  // the writer's own next step, not "… før jeg sender den" (a clause about when the reader's part is due)
+  "(?<!(?:før|inden|når|hvis|mens|så|til) )(?:jeg|vi) (?:sender|kommer|hjælper|kan|vil gerne hjælpe|skal nok)",
+  "(?:hjælper|gør|tager) (?:også )?gerne",
+  "behøver ikke",
+  "ingen grund til",
+  "(?:bad|ville have) (?:mig|os)",
+  "det har (?:jeg|vi) gjort",
+  "(?:håber|håbe),? (?:at )?(?:du|I|alle|det|i) (?:har haft|havde|er|var|nyder|nød)",
+  // leave to do, not a request: "send it over whenever it's ready", "kig det igennem i ro og mag"
+  "whenever (?:it |you |they )?(?:suits|'s ready|is ready|are ready|you're ready|like|want|wish|convenient|fits)",
+  "no (?:rush|hurry|pressure)",
+  "in your own time",
+  "(?:ingen|ikke nogen) (?:hast|stress|pres)",
+  "i ro og mag",
+  "når (?:den|det|de|han|hun|I|du) (?:kommer|er klar|har skrevet|har haft|passer)",
+  "(?:send|skriv|sig|ring) (?:mig |os )?(?:bare|gerne|endelig)",
+  // the reader's part as the condition for the writer's next step: "send the report, then I'll price it"
+  "(?:then|and|so) (?:i|we)(?:'ll| will| can)",
+  "så (?:regner|går|kigger|tager|skriver|sender|ser|laver|kan|finder|gør) (?:jeg|vi)",
+]);
+
+/**
+ * The writer's own promise or offer as the sentence's main clause: "I'll send you the draft by Friday", "Sure, we
+ * can do Tuesday". Not "If you can get me a few lines by Friday, I'll pass them on", where the reader's part comes first.
+ */
+const PROMISE = /^(?:(?:ok|okay|sure|yes|great|fine|and|so|then|perfect|lovely)[\s,!.-]+){0,2}(?:i|we)(?:'ll| will| shall|'m going to| am going to| are going to| can| could)(?![\p{L}])(?! (?:need|owe|be (?:grateful|thrilled|so grateful)|really do with|do with|use))/iu;
+
+/**
+ * Does this one sentence ask the reader for something in other words than a question? It must be turned to
+ * the reader (names them, is an imperative task, or is conditioned on "if possible") and say what is wanted.
+ */
+export function asksByCues(sentence: string): boolean {
+  const s = sentence.trim();
+  if (s.length < 8 || NOT_ASKING.test(s) || PROMISE.test(s)) return false;
+  if (OPEN_QUESTION.test(s)) return true;
+  const imperative = IMPERATIVE.test(s) && !NOT_A_TASK.test(s);
+  // An imperative task is its own request once it carries "me", a time or a "please": "Send over the invoice
+  // whenever it suits", "Tjek lige om tallene stemmer".
+  if (imperative && TASK_MARK.test(s)) return true;
+  const toReader = imperative || READER.test(s) || DANISH_PLURAL_I.test(s);
+  // A need stated with no subject ("Need a quick yes by tomorrow", "Kunne godt bruge …") is the writer's, asked of the reader.
+  const droppedSubject = /^(?:need|could (?:really )?do with|could use|kunne (?:godt )?bruge|mangler)(?![\p{L}])/iu.test(s);
+  const wants = WANT.test(s);
+  const due = DUE.test(s);
+  // A deadline alone informs ("Du skal betale 51.840 kr. senest 2. november"); with a want, or "if at all
+  // possible", it asks.
+  return ((toReader || droppedSubject) && wants) || (due && ((wants && NEED.test(s)) || IF_POSSIBLE.test(s)));
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { classifyIntent } from "../../src/mail/intent";
+
+// Requests as people write them to someone they know, with and without a question mark, and sentences that
+// look like them but ask the reader for nothing. Written from what a reader would take them to mean, not from
+// the patterns: each names a class (a need, a hint, an imperative, a deadline, a benefit) in fresh words.
+const requests: Array<[string, string]> = [
+  ["need + deadline", "I need the signed contract back by Thursday."],
+  ["could do with", "Could really do with a second opinion on the pricing before I send it."],
+  ["imperative, when", "Give me a shout when you've looked at it."],
+  ["benefit of your view", "Your view on the clause 4 wording would help a lot."],
+  ["hoping you can", "Hoping you can squeeze in a review this week."],
+  ["if there's any way", "If there's any way you could cover Saturday's shift, I'd be so relieved."],
+  ["would be great to get your take", "Would be great to get your take on the logo before we print."],
+  ["need a yes or no", "Need a quick yes or no on the venue by tomorrow."],
+  ["I'd value your time", "I'd value ten minutes of your time on this."],
+  ["keen to hear", "Keen to hear what you make of the numbers."],
+  ["let me know your", "Let me know your availability for a call next week."],
+  ["please can you", "Please can you forward this to your finance team."],
+  ["needs your sign-off", "The quote needs your sign-off before Friday."],
+  ["hoping to borrow", "I was hoping to borrow your tripod for the weekend."],
+  ["any ideas, no mark", "Can't work out the VAT on this one, any ideas"],
+  ["wondering whether you'd", "Wondering whether you'd be up for co-hosting the January meetup."],
+  ["deadline for you", "Numbers for the board pack by Wednesday, if humanly possible."],
+  ["owe you if", "I'd owe you one if you could pick up the keys on your way."],
+  ["dearly love your eyes", "I would dearly love your eyes on the narrative before it goes in."],
+  ["if you can, then I'll", "If you can get me a few lines on it by Friday I'll pass them straight on."],
+  // Danish
+  ["skal bruge + senest", "Jeg skal bruge din underskrift senest fredag."],
+  ["send mig lige", "Send mig lige fakturaen, når du får et øjeblik."],
+  ["du må gerne kigge", "Du må meget gerne kigge på den vedhæftede inden mødet."],
+  ["det ville redde", "Det ville redde min uge, hvis du kunne tage lørdagsvagten."],
+  ["håber du kan nå", "Jeg håber, du kan nå at læse korrektur på den inden torsdag."],
+  ["kunne godt bruge", "Kunne godt bruge en second opinion på prisen, før jeg sender den."],
+  ["giv mig et ring", "Giv mig et ring, når du har set tegningerne."],
+  ["din vurdering ville", "Din vurdering af kontrakten ville være guld værd."],
+  ["mangler dit svar", "Jeg mangler bare dit svar på, om vi kører med plan A eller B."],
+  ["tjek lige", "Tjek lige om tallene stemmer, tak."],
+  ["du bedes", "Du bedes sende timesedlerne senest mandag."],
+  ["kan du ikke", "Kan du ikke lige ringe til mig i morgen formiddag."],
+];
+
+const notRequests: Array<[string, string]> = [
+  ["courtesy offer", "Let me know if you need anything else from me."],
+  ["hope you had", "Hope you had a lovely weekend!"],
+  ["own need and deadline", "I need to finish the report by Friday, so I'll be quiet this week."],
+  ["news", "We shipped the new version yesterday."],
+  ["hands over", "Please find the invoice attached."],
+  ["promise", "I'll send you the draft by Friday."],
+  ["offer", "Happy to jump on a call if that helps."],
+  ["no reply needed", "No need to reply to this one."],
+  ["please don't", "Please don't feel you have to answer."],
+  ["you'd have loved", "You'd have loved the venue, by the way."],
+  ["hope it went", "I hope the move went smoothly."],
+  ["standing offer", "Do let me know if there's ever anything I can do for you."],
+  ["season's greeting", "Have a great Christmas, see you in January."],
+  // Leave to send, in a reply that says yes: the ball is with the reader, but nothing is asked of them.
+  ["permission, whenever", "Send it over whenever it's ready."],
+  ["permission, then I", "Send me the annual report and I'll put a price on it."],
+  ["report of a past ask", "The client asked me to send the files by Monday, which I did."],
+  // Danish
+  ["sig til", "Sig endelig til, hvis der er mere, jeg kan gøre."],
+  ["håber I har haft", "Håber I har haft en god weekend."],
+  ["egen deadline", "Jeg skal have rapporten færdig inden fredag, så jeg er lidt væk."],
+  ["nyhed", "Vi har sendt den nye version i går."],
+  ["vedhæftet", "Vedhæftet finder du fakturaen."],
+  ["løfte", "Jeg sender udkastet senest fredag."],
+  ["intet svar", "Du behøver ikke svare på den her."],
+  ["tilbud om hjælp", "Jeg hjælper gerne, hvis du får brug for det."],
+  ["jul", "God jul og godt nytår!"],
+  ["lov, i ro og mag", "Kig det igennem i ro og mag, så tager vi det endelige på mødet."],
+  ["gammel bøn", "Kunden bad mig sende filerne inden mandag, og det har jeg gjort."],
+];
+
+describe("requests, with and without a question mark", () => {
+  it.each(requests)("asks: %s", (_, text) => {
+    expect(classifyIntent({ subject: "Hej", text }).request).toBe(true);
+  });
+  it.each(notRequests)("asks nothing: %s", (_, text) => {
+    expect(classifyIntent({ subject: "Hej", text }).request).toBe(false);
+  });
+});
+
+describe("the reader came to mind", () => {
+  it("'thought of you' with a link is help given", () => {
+    const i = classifyIntent({ subject: "Saw this", text: "Read this piece on pricing retainers and thought of you: https://example.com/retainers" });
+    expect(i.gift).toBe("help");
+  });
+  it("'thought of you' in a mail that asks is why they ask, not a gift", () => {
+    const i = classifyIntent({
+      subject: "Garden in spring",
+      text: "We're looking for someone to redo the borders in March and I thought of you straight away. If you have room in your diary we'd love to book you.",
+    });
+    expect(i.gift).toBeNull();
+    expect(i.request).toBe(true);
+  });
+  it("Danish: 'kom til at tænke på dig' in a request for a job asks", () => {
+    const i = classifyIntent({ subject: "Tagrender", text: "Vi skal have skiftet tagrender til foråret, og jeg kom straks til at tænke på dig. Hvis du kan klemme os ind, vil vi gerne have et tilbud." });
+    expect(i.gift).toBeNull();
+    expect(i.request).toBe(true);
+  });
+});
+
+describe("a recommendation offered is not yet given", () => {
+  it.each([
+    ["da", "Tusind tak for hjælpen, jeg anbefaler dig gerne til mine kolleger."],
+    ["en", "Thanks again. I'd recommend you any time, just say the word."],
+  ])("%s", (_, text) => {
+    expect(classifyIntent({ subject: "Re: Done", text }).gift).toBeNull();
+  });
+  it("a recommendation made is given", () => {
+    expect(classifyIntent({ subject: "Hi", text: "I recommended you to our new CFO yesterday, she'll be in touch." }).gift).toBe("referral");
+  });
+});

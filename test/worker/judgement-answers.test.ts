@@ -1,0 +1,96 @@
+// What a contact hands over in answer to the owner's plea, replayed through the real capture path: advice written
+// out below the owner's quoted question, and a person's name with a phone number. Each test has its own owner.
+import { describe, expect, it } from "vitest";
+import { at, replayOwner } from "../support/replay";
+import { TOM, KAREN, JONAS, MONDAY, knownTie } from "../support/network";
+
+const quoted = (who: string, text: string) => `\n\nOn Tue, 10 Nov 2026 at 09:00, ${who} wrote:\n${text.split("\n").map((l) => `> ${l}`).join("\n")}\n`;
+
+describe("an answer to the owner's plea for advice is help given", () => {
+  it("advice written out below the quoted question: thank, 'Helped you out'", async () => {
+    const r = await replayOwner("sofie.answer.advice@kjaer.design");
+    await knownTie(r, TOM);
+    const plea = "Hi Tom,\n\nA client's checkout drops one order in fifty and the logs say nothing useful. Any idea where I should start looking?\n\nSofie";
+    const asked = await r.send({ at: "2026-11-10T09:00:00+01:00", to: [TOM], subject: "Lost orders", body: plea });
+    await r.reply({
+      at: "2026-11-11T18:20:00+01:00",
+      from: TOM,
+      to: [r.me],
+      subject: "Re: Lost orders",
+      body:
+        "Sofie,\n\nOne in fifty smells like a payment webhook that times out. Check the provider's dashboard for retries, make the handler answer at once and do the work in a queue, and log the order id on both sides. We had exactly this last spring and that fixed it within a day.\n\nTom" +
+        quoted("Sofie Kjær <sofie.answer.advice@kjaer.design>", plea),
+      inReplyTo: asked,
+    });
+    const digest = await r.digest(MONDAY);
+    expect(digest.items).toEqual([
+      { number: 1, section: "thank", address: TOM.address, why: expect.stringMatching(/^Helped you out on 11 Nov: “Re: Lost orders”/) },
+    ]);
+  });
+
+  it("a long reply to a question about a date is no advice: nothing to thank", async () => {
+    const r = await replayOwner("sofie.answer.date@kjaer.design");
+    await knownTie(r, TOM);
+    const question = "Hi Tom,\n\nDoes Thursday the 19th still suit you for the workshop at your office?\n\nSofie";
+    const asked = await r.send({ at: "2026-11-10T09:00:00+01:00", to: [TOM], subject: "Workshop", body: question });
+    await r.reply({
+      at: "2026-11-11T18:20:00+01:00",
+      from: TOM,
+      to: [r.me],
+      subject: "Re: Workshop",
+      body:
+        "Hi Sofie,\n\nThursday is fine. We have the big room from nine, there will be coffee and pastries, and the projector in there finally works again after the summer. Parking is behind the building, the code for the gate is the same as last time.\n\nTom" +
+        quoted("Sofie Kjær <sofie.answer.date@kjaer.design>", question),
+      inReplyTo: asked,
+    });
+    expect((await r.digest(MONDAY)).items.filter((i) => i.section === "thank")).toEqual([]);
+  });
+});
+
+describe("a name with a phone number is the contact the owner asked for", () => {
+  it("Danish: 'ring til Hanne Lund, 22 33 44 55' answers 'kender du en revisor?'", async () => {
+    const r = await replayOwner("sofie.answer.phone@kjaer.design", { language: "da" });
+    await knownTie(r, KAREN);
+    const asked = await r.send({ at: "2026-11-10T09:00:00+01:00", to: [KAREN], subject: "Revisor", body: "Hej Karen,\n\nKender du en god revisor, der forstår enkeltmandsvirksomheder?\n\nSofie" });
+    await r.reply({
+      at: "2026-11-10T12:00:00+01:00",
+      from: KAREN,
+      to: [r.me],
+      subject: "Sv: Revisor",
+      body: "Ja! Hanne Lund, 22 33 44 55. Sig, at det er mig, der har sendt dig.\n\nKaren",
+      inReplyTo: asked,
+    });
+    const digest = await r.digest(MONDAY);
+    expect(digest.items).toEqual([{ number: 1, section: "thank", address: KAREN.address, why: expect.stringMatching(/^Sendte det, du bad om den 10\. nov\./) }]);
+  });
+
+  it("the writer's own number in the signature hands nothing over", async () => {
+    const r = await replayOwner("sofie.answer.signature@kjaer.design");
+    await knownTie(r, JONAS);
+    const asked = await r.send({ at: "2026-11-10T09:00:00+01:00", to: [JONAS], subject: "Drawings", body: "Hi Jonas,\n\nCould you send me the drawings for the extension?\n\nSofie" });
+    await r.reply({
+      at: "2026-11-10T12:00:00+01:00",
+      from: JONAS,
+      to: [r.me],
+      subject: "Re: Drawings",
+      body: "Will do tomorrow, they're at the printer.\n\nJonas Krøll\nKrøll Arkitekter, 33 12 34 56",
+      inReplyTo: asked,
+    });
+    expect((await r.digest(MONDAY)).items.filter((i) => i.section === "thank")).toEqual([]);
+  });
+});
+
+describe("the owner's answer to their request waits for nothing unless it asks outright", () => {
+  const booking = "Hi Sofie,\n\nCould we have you for the Saturday workshop, 9 till 12? I can unlock the piano room if you want it.\n\nTom";
+  it.each([
+    ["a yes with a wish", "Hi Tom,\n\nYes, 9 till 12 is perfect, and the piano room would be wonderful. I'll pick up the keys on Friday.\n\nSofie", false],
+    ["a yes that asks outright", "Hi Tom,\n\nYes, 9 till 12 is perfect. Is there parking behind the hall?\n\nSofie", true],
+  ])("%s", async (label, answer, waits) => {
+    const r = await replayOwner(`sofie.answers.${label.replace(/\W+/g, "-")}@kjaer.design`);
+    await knownTie(r, TOM);
+    const [theirs] = await r.backfill([{ at: "2026-11-02T10:00:00+01:00", from: TOM, to: [r.me], subject: "Saturday workshop", body: booking }], at("2026-11-02T12:00:00+01:00"));
+    await r.send({ at: "2026-11-02T18:00:00+01:00", to: [TOM], subject: "Re: Saturday workshop", body: answer, inReplyTo: theirs });
+    const followUps = (await r.digest(MONDAY)).items.filter((i) => i.section === "follow-up").map((i) => i.address);
+    expect(followUps).toEqual(waits ? [TOM.address] : []);
+  });
+});
