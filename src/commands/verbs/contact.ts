@@ -243,7 +243,8 @@ const note = add<{ verb: "note"; text: string }, DoneOf<"noted">>({
 
 const met = add<{ verb: "met"; words: string[] }, DoneOf<"met">>({
   verb: "met",
-  words: { en: ["met", "meet", "saw", "called"], da: ["mødt", "moedt", "mødte", "ringede"] },
+  // Only words that read as this command: "called Anna yesterday, she says hi" is prose, not a meeting.
+  words: { en: ["met"], da: ["mødt", "moedt", "mødte"] },
   takesArgs: true,
   createsContact: true,
   args: (rest) => ({ verb: "met", words: rest }),
