@@ -260,5 +260,12 @@ describe("the digest's notes about people", () => {
       `EMAIL;PREF=1:${WORK.address}`,
       `EMAIL:${GMAIL.address}`,
     ]);
+    const json = (await PostalMime.parse(res.answerRaw!)).attachments.find((a) => a.filename?.endsWith(".json"))!;
+    const data = JSON.parse(typeof json.content === "string" ? json.content : new TextDecoder().decode(json.content));
+    // Sorted by address, as the export is.
+    expect(data.contacts.map((c: { address: string; sameAs: string | null }) => [c.address, c.sameAs])).toEqual([
+      [GMAIL.address, WORK.address],
+      [WORK.address, null],
+    ]);
   });
 });
