@@ -11,6 +11,7 @@ CREATE TABLE `meetings` (
 	`ics` text,
 	`cancelled` integer DEFAULT false NOT NULL,
 	`counted_until` integer,
+	`next_due_at` integer,
 	`message_id` text,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
@@ -18,7 +19,7 @@ CREATE TABLE `meetings` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `meetings_owner_uid` ON `meetings` (`owner_id`,`uid`,`recurrence_id`);--> statement-breakpoint
-CREATE INDEX `meetings_owner_start` ON `meetings` (`owner_id`,`start_at`);--> statement-breakpoint
+CREATE INDEX `meetings_owner_due` ON `meetings` (`owner_id`,`next_due_at`);--> statement-breakpoint
 ALTER TABLE `contacts` ADD `meeting_count` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `contacts` ADD `last_meeting_at` integer;--> statement-breakpoint
 ALTER TABLE `contacts` ADD `last_meeting_subject` text;--> statement-breakpoint

@@ -180,26 +180,42 @@ export function readInvitation(text: string, ownerTimeZone: string): Invitation 
   });
 }
 
+/** Upper bound of the steps through a series: a daily one for ten years. */
+const MAX_SERIES_STEPS = 4000;
+
+function walk(ics: string, ownerTimeZone: string, visit: (at: number) => boolean): void {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  withZones(calendar, () => {
+    const vevent = calendar.getFirstSubcomponent("vevent");
+    if (!vevent) return;
+    const tzid = (vevent.getFirstProperty("dtstart")?.getParameter("tzid") as string | undefined) ?? null;
+    const iterator = new ICAL.Event(vevent).iterator();
+    for (let next = iterator.next(), steps = 0; next && steps < MAX_SERIES_STEPS; next = iterator.next(), steps++) {
+      if (!visit(instant(next, tzid, ownerTimeZone))) return;
+    }
+  });
+}
+
+/** The first occurrence of a series after `after` (not one changed on its own), or null when it has ended. */
+export function nextOccurrence(ics: string, after: number, ownerTimeZone: string, skip: Set<number>): number | null {
+  let found: number | null = null;
+  walk(ics, ownerTimeZone, (at) => {
+    if (at > after && !skip.has(at)) found = at;
+    return found === null;
+  });
+  return found;
+}
+
 /**
  * The starts of a recurring series in (after, until], oldest first, at most MAX_OCCURRENCES_PER_RUN. EXDATEs
  * are honoured by ical.js; `skip` holds occurrences changed or cancelled on their own (RECURRENCE-ID).
  */
 export function occurrencesBetween(ics: string, after: number, until: number, ownerTimeZone: string, skip: Set<number>): number[] {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
-  return withZones(calendar, () => {
-    const vevent = calendar.getFirstSubcomponent("vevent");
-    if (!vevent) return [];
-    const event = new ICAL.Event(vevent);
-    const tzid = (vevent.getFirstProperty("dtstart")?.getParameter("tzid") as string | undefined) ?? null;
-    const iterator = event.iterator();
-    const out: number[] = [];
-    // Bounded: a series with no end is walked only up to `until`.
-    for (let next = iterator.next(), steps = 0; next && steps < 10_000; next = iterator.next(), steps++) {
-      const at = instant(next, tzid, ownerTimeZone);
-      if (at > until) break;
-      if (at > after && !skip.has(at)) out.push(at);
-      if (out.length >= MAX_OCCURRENCES_PER_RUN) break;
-    }
-    return out;
+  const out: number[] = [];
+  walk(ics, ownerTimeZone, (at) => {
+    if (at > until) return false;
+    if (at > after && !skip.has(at)) out.push(at);
+    return out.length < MAX_OCCURRENCES_PER_RUN;
   });
+  return out;
 }

@@ -10,7 +10,7 @@ import { changedOccurrences, countEventStatement, markCounted, meetingsToCount, 
 import type { MessageRecord } from "../db/records";
 import type { Meeting } from "../db/schema";
 import type { ParsedMail } from "../mail/types";
-import { MAX_MEETING_ATTENDEES, MAX_OCCURRENCES_PER_RUN, occurrencesBetween, readInvitation, type CalendarEvent, type Invitation } from "./invitation";
+import { MAX_MEETING_ATTENDEES, MAX_OCCURRENCES_PER_RUN, nextOccurrence, occurrencesBetween, readInvitation, type CalendarEvent, type Invitation } from "./invitation";
 
 /** iCalendar parts read per mail: an invitation has one; a forward of several is a handful. */
 const MAX_CALENDAR_PARTS = 3;
@@ -94,9 +94,13 @@ export async function countPassedMeetings(db: Db, ownerId: number, timeZone: str
         statements.push(...meetingStatements(db, ownerId, { address: p.address, name: p.name, at, title: m.title, source: "calendar", key: `calendar:${m.uid}#${at}`, now }));
       }
     }
-    // A long series backlog is counted over several runs, oldest first.
-    const full = occurrences.length >= MAX_OCCURRENCES_PER_RUN;
-    statements.push(markCounted(db, ownerId, m.id, !m.ics ? m.startAt : full ? occurrences[occurrences.length - 1] : now));
+    if (!m.ics) {
+      statements.push(markCounted(db, ownerId, m.id, m.startAt, null));
+      continue;
+    }
+    // A long series backlog is counted over several runs, oldest first; then it waits for its next occurrence.
+    const until = occurrences.length >= MAX_OCCURRENCES_PER_RUN ? occurrences[occurrences.length - 1] : now;
+    statements.push(markCounted(db, ownerId, m.id, until, nextOccurrence(m.ics, until, timeZone, changed.get(m.uid) ?? new Set())));
   }
   await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
   return counted;

@@ -1,6 +1,6 @@
 // Named queries of the calendar path: invitations kept until their meetings happen, then counted into the
 // contacts through the same upsert as a mail (capture.ts meetingStatements).
-import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { weekStartOf } from "../time";
 import type { Db } from "./client";
@@ -25,7 +25,8 @@ export interface MeetingRow {
  * cancels it); an older one arriving late changes nothing. What has already been counted stays counted.
  */
 export function saveMeetingStatement(db: Db, ownerId: number, m: MeetingRow, now: number): BatchItem<"sqlite"> {
-  const values = { ownerId, ...m, attendees: JSON.stringify(m.attendees), createdAt: now, updatedAt: now };
+  // A change or an exception of one occurrence counts on its own; the series skips it (changedOccurrences).
+  const values = { ownerId, ...m, attendees: JSON.stringify(m.attendees), nextDueAt: m.cancelled ? null : m.startAt, createdAt: now, updatedAt: now };
   const keep = (column: string) => sql.raw(`excluded.${column}`);
   return db
     .insert(meetings)
@@ -41,6 +42,8 @@ export function saveMeetingStatement(db: Db, ownerId: number, m: MeetingRow, now
         large: sql`case when excluded.cancelled then ${meetings.large} else excluded.large end`,
         ics: sql`case when excluded.cancelled then ${meetings.ics} else excluded.ics end`,
         cancelled: keep("cancelled"),
+        // Counting resumes from the new start; what was counted stays counted (counted_until).
+        nextDueAt: keep("next_due_at"),
         messageId: keep("message_id"),
         updatedAt: keep("updated_at"),
       },
@@ -48,19 +51,12 @@ export function saveMeetingStatement(db: Db, ownerId: number, m: MeetingRow, now
     });
 }
 
-/** Meetings with something to count by `now`: a single one not yet counted, or a series begun. */
+/** Meetings with something to count by `now`: only the rows due are read (meetings_owner_due). */
 export async function meetingsToCount(db: Db, ownerId: number, now: number): Promise<Meeting[]> {
   return db
     .select()
     .from(meetings)
-    .where(
-      and(
-        eq(meetings.ownerId, ownerId),
-        eq(meetings.cancelled, false),
-        lte(meetings.startAt, now),
-        or(isNull(meetings.countedUntil), sql`${meetings.ics} is not null and ${meetings.countedUntil} < ${now}`),
-      ),
-    );
+    .where(and(eq(meetings.ownerId, ownerId), lte(meetings.nextDueAt, now), eq(meetings.cancelled, false)));
 }
 
 /** The occurrences of these series that were changed or cancelled on their own, by uid. */
@@ -76,8 +72,8 @@ export async function changedOccurrences(db: Db, ownerId: number, uids: string[]
   return out;
 }
 
-export function markCounted(db: Db, ownerId: number, id: number, until: number): BatchItem<"sqlite"> {
-  return db.update(meetings).set({ countedUntil: until }).where(and(eq(meetings.ownerId, ownerId), eq(meetings.id, id)));
+export function markCounted(db: Db, ownerId: number, id: number, until: number, nextDueAt: number | null): BatchItem<"sqlite"> {
+  return db.update(meetings).set({ countedUntil: until, nextDueAt }).where(and(eq(meetings.ownerId, ownerId), eq(meetings.id, id)));
 }
 
 /** A large event, once per occurrence, in the activity picture: like a broadcast, one thing the owner did. */

@@ -310,11 +310,14 @@ export const meetings = sqliteTable(
     ics: text("ics"),
     cancelled: integer("cancelled", { mode: "boolean" }).notNull().default(false),
     countedUntil: integer("counted_until"),
+    // When something of it is next to count (its start, a series' next occurrence); null when nothing is
+    // left. The digest reads only the rows due, through meetings_owner_due.
+    nextDueAt: integer("next_due_at"),
     messageId: text("message_id"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("meetings_owner_uid").on(t.ownerId, t.uid, t.recurrenceId), index("meetings_owner_start").on(t.ownerId, t.startAt)],
+  (t) => [uniqueIndex("meetings_owner_uid").on(t.ownerId, t.uid, t.recurrenceId), index("meetings_owner_due").on(t.ownerId, t.nextDueAt)],
 );
 
 export type Owner = typeof owners.$inferSelect;
