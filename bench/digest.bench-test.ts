@@ -121,8 +121,8 @@ describe("weekly digest at 500 and 5,000 contacts", () => {
 
     // Candidates per section: what the plan chose plus what the caps left out.
     const contacts = {
-      small: await digestCandidates(getDb(env.DB), networks.small.owner.id),
-      large: await digestCandidates(getDb(env.DB), networks.large.owner.id),
+      small: await digestCandidates(getDb(env.DB), networks.small.owner.id, networks.small.owner, NOW),
+      large: await digestCandidates(getDb(env.DB), networks.large.owner.id, networks.large.owner, NOW),
     };
     const plans = {
       small: planDigest({ contacts: contacts.small, owner: networks.small.owner, now: NOW }),
@@ -152,13 +152,13 @@ describe("weekly digest at 500 and 5,000 contacts", () => {
     const bySize = <T>(f: (size: "small" | "large") => T) => ({ small: f("small"), large: f("large") });
     const ops: Record<string, { small: () => unknown; large: () => unknown }> = {
       decode: bySize((size) => () => JSON.parse(wire[size].json)),
-      map: bySize((size) => () => digestCandidates(getDb(cannedD1(wire[size].canned)), networks[size].owner.id)),
+      map: bySize((size) => () => digestCandidates(getDb(cannedD1(wire[size].canned)), networks[size].owner.id, networks[size].owner, NOW)),
       plan: bySize((size) => () => planDigest({ contacts: contacts[size], owner: networks[size].owner, now: NOW })),
       text: bySize((size) => () => renderDigestText(views[size])),
       html: bySize((size) => () => renderDigestHtml(views[size])),
       mime: bySize((size) => () => mime(views[size], pieces[size].text, pieces[size].html)),
       render: bySize((size) => () => render(views[size])),
-      load: bySize((size) => () => digestCandidates(getDb(env.DB), networks[size].owner.id)),
+      load: bySize((size) => () => digestCandidates(getDb(env.DB), networks[size].owner.id, networks[size].owner, NOW)),
     };
     const samples: Record<string, Record<string, number[]>> = {};
     const batches: Record<string, Record<string, number>> = {};

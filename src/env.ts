@@ -1,7 +1,11 @@
+import type { DigestJob } from "./digest/fanout";
+
 // The worker's bindings and configuration, validated once per invocation by `readConfig`.
 export interface Env {
   DB: D1Database;
   SEND_EMAIL: SendEmail;
+  /** One message per owner whose weekly digest is due (digest/fanout.ts); wrangler.toml names the queues. */
+  DIGEST_QUEUE: Queue<DigestJob>;
   /** The assistant's own address, e.g. gensidig@example.com. Plus-addressing on it carries options. */
   ASSISTANT_ADDRESS: string;
   /** "true" only in local development: owner mail then needs no Cloudflare DMARC verdict. */

@@ -8,6 +8,8 @@ export interface D1Call {
   statements: Array<{ sql: string; params: unknown[] }>;
   rowsRead: number;
   rowsWritten: number;
+  /** D1's own time running the SQL (meta.duration): on Cloudflare it is spent in D1, not in the worker. */
+  sqlMs: number;
   /** Any statement that changes data (INSERT, UPDATE, DELETE). */
   writes: boolean;
 }
@@ -17,6 +19,7 @@ const WRITE_SQL = /^\s*(insert|update|delete|replace)\b/i;
 interface Meta {
   rows_read?: number;
   rows_written?: number;
+  duration?: number;
 }
 
 class MeteredStatement {
@@ -37,6 +40,7 @@ class MeteredStatement {
       statements: [{ sql: this.sql, params: this.params }],
       rowsRead: meta.rows_read ?? 0,
       rowsWritten: meta.rows_written ?? 0,
+      sqlMs: meta.duration ?? 0,
       writes: WRITE_SQL.test(this.sql),
     });
   }
@@ -93,6 +97,7 @@ export function meterD1(real: D1Database): D1Meter {
         statements: statements.map((s) => ({ sql: s.sql, params: s.params })),
         rowsRead: results.reduce((sum, r) => sum + (r.meta.rows_read ?? 0), 0),
         rowsWritten: results.reduce((sum, r) => sum + (r.meta.rows_written ?? 0), 0),
+        sqlMs: results.reduce((sum, r) => sum + ((r.meta as Meta).duration ?? 0), 0),
         writes: statements.some((s) => WRITE_SQL.test(s.sql)),
       });
       return results;

@@ -1,10 +1,10 @@
 // Named queries of the commands path: the reads that resolve a command mail's lines, and the statements its
 // writes are made of, so that one mail's changes go to D1 in one db.batch().
-import { and, asc, count, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { chunk, LOOKUP_CHUNK } from "./limits";
 import type { Db } from "./client";
-import type { OwnerSettingsPatch } from "./owners";
+import { settingsUpdate, type OwnerSettingsPatch } from "./owners";
 import { meetingStatements } from "./capture";
 import { contacts, digestItems, digests, interactions, messages, notes, owners, suppressions, type Contact, type Interaction, type Note } from "./schema";
 
@@ -126,7 +126,7 @@ export async function ownerStats(db: Db, ownerId: number, now: number): Promise<
     db
       .select({ n: count(), last: sql<number | null>`max(${digests.sentAt})` })
       .from(digests)
-      .where(and(eq(digests.ownerId, ownerId), eq(digests.kind, "weekly"))),
+      .where(and(eq(digests.ownerId, ownerId), eq(digests.kind, "digest"))),
   ]);
   return { ...c[0], notes: n[0].n, ignored: s[0].n, digests: d[0].n, lastDigestAt: d[0].last };
 }
@@ -177,20 +177,19 @@ export function suppress(db: Db, ownerId: number, pattern: string, now: number):
  * `forget`: the person and everything about them. The child rows are deleted explicitly rather than left to
  * ON DELETE CASCADE, so nothing depends on D1's foreign-key setting. A message whose only interactions were
  * with this person goes too, since it keeps the subject of their mail; a message shared with others stays.
+ * Rows read grow with this person's history only: their interactions by contact, and for each of their
+ * messages one probe of interactions_owner_message for anyone else in it.
  */
 export function forgetContact(db: Db, ownerId: number, contactId: number): Statement[] {
   const theirs = db
     .select({ id: interactions.messageId })
     .from(interactions)
     .where(and(eq(interactions.ownerId, ownerId), eq(interactions.contactId, contactId)));
-  const others = db
-    .select({ id: interactions.messageId })
-    .from(interactions)
-    .where(and(eq(interactions.ownerId, ownerId), ne(interactions.contactId, contactId)));
+  const shared = sql`exists (select 1 from ${interactions} where ${interactions.ownerId} = ${ownerId} and ${interactions.messageId} = ${messages.messageId} and ${interactions.contactId} <> ${contactId})`;
   return [
     db
       .delete(messages)
-      .where(and(eq(messages.ownerId, ownerId), inArray(messages.messageId, theirs), sql`${messages.messageId} not in ${others}`)),
+      .where(and(eq(messages.ownerId, ownerId), inArray(messages.messageId, theirs), sql`not ${shared}`)),
     db.delete(digestItems).where(and(eq(digestItems.ownerId, ownerId), eq(digestItems.contactId, contactId))),
     db.delete(notes).where(and(eq(notes.ownerId, ownerId), eq(notes.contactId, contactId))),
     db.delete(interactions).where(and(eq(interactions.ownerId, ownerId), eq(interactions.contactId, contactId))),
@@ -199,7 +198,7 @@ export function forgetContact(db: Db, ownerId: number, contactId: number): State
 }
 
 export function updateOwner(db: Db, ownerId: number, patch: OwnerSettingsPatch): Statement {
-  return db.update(owners).set(patch).where(eq(owners.id, ownerId));
+  return db.update(owners).set(settingsUpdate(patch)).where(eq(owners.id, ownerId));
 }
 
 export interface OwnerExportRows {
@@ -207,6 +206,43 @@ export interface OwnerExportRows {
   interactions: Interaction[];
   notes: Note[];
   suppressions: string[];
+}
+
+/** Contacts per page of a streamed export: three statements a page (contacts, their mail, their notes). */
+export const EXPORT_PAGE_CONTACTS = 500;
+
+export interface ExportPage {
+  contacts: Contact[];
+  interactions: Interaction[];
+  notes: Note[];
+}
+
+/**
+ * One page of the export: up to EXPORT_PAGE_CONTACTS contacts by address after `after`, with their mail and notes
+ * (oldest first), in one round trip. Memory is one page's rows, whatever the size of the network.
+ */
+export async function exportPage(db: Db, ownerId: number, after: string | null): Promise<ExportPage> {
+  const page = db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(after === null ? eq(contacts.ownerId, ownerId) : and(eq(contacts.ownerId, ownerId), gt(contacts.address, after)))
+    .orderBy(asc(contacts.address))
+    .limit(EXPORT_PAGE_CONTACTS);
+  const [c, i, n] = await db.batch([
+    db.select().from(contacts).where(and(eq(contacts.ownerId, ownerId), inArray(contacts.id, page))).orderBy(asc(contacts.address)),
+    db
+      .select()
+      .from(interactions)
+      .where(and(eq(interactions.ownerId, ownerId), inArray(interactions.contactId, page)))
+      .orderBy(asc(interactions.at), asc(interactions.id)),
+    db.select().from(notes).where(and(eq(notes.ownerId, ownerId), inArray(notes.contactId, page))).orderBy(asc(notes.createdAt), asc(notes.id)),
+  ]);
+  return { contacts: c, interactions: i, notes: n };
+}
+
+export async function suppressionPatterns(db: Db, ownerId: number): Promise<string[]> {
+  const rows = await db.select({ pattern: suppressions.pattern }).from(suppressions).where(eq(suppressions.ownerId, ownerId)).orderBy(asc(suppressions.pattern));
+  return rows.map((r) => r.pattern);
 }
 
 /** Everything an owner's export holds, oldest first. */

@@ -1,9 +1,15 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, gt } from "drizzle-orm";
 import type { Db } from "./client";
 import { contacts, interactions, notes, type Contact, type Interaction, type Note } from "./schema";
 
-export async function listContacts(db: Db, ownerId: number): Promise<Contact[]> {
-  return db.select().from(contacts).where(eq(contacts.ownerId, ownerId)).orderBy(asc(contacts.address));
+/** One page of contacts by address, after `after` (exclusive); read through contacts_owner_address. */
+export async function listContacts(db: Db, ownerId: number, page: { after: string | null; limit: number }): Promise<Contact[]> {
+  return db
+    .select()
+    .from(contacts)
+    .where(page.after === null ? eq(contacts.ownerId, ownerId) : and(eq(contacts.ownerId, ownerId), gt(contacts.address, page.after)))
+    .orderBy(asc(contacts.address))
+    .limit(page.limit);
 }
 
 export async function getContactByAddress(db: Db, ownerId: number, address: string): Promise<Contact | null> {

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import type { Db } from "./client";
 import { chunk, LOOKUP_CHUNK } from "./limits";
 import { ownerAddresses, owners, type Owner } from "./schema";
@@ -45,8 +45,25 @@ export async function loadOwnerWithAddresses(db: Db, ownerId: number): Promise<O
   return { owner: owner[0], addresses: addresses.map((a) => a.address) };
 }
 
-export async function listOwners(db: Db): Promise<Owner[]> {
-  return db.select().from(owners).all();
+/**
+ * The hourly job's one read: up to `limit` unpaused owners whose next digest time has come, marked with a lease
+ * (`next_digest_at = leaseUntil`) in the same statement, so a second run within the lease does not pick them
+ * again. Reads only due owners, by index (owners_next_digest). This is the one statement that spans owners: it
+ * touches their schedule, never their data.
+ */
+export async function leaseDueOwners(db: Db, now: number, leaseUntil: number, limit: number): Promise<number[]> {
+  const due = db
+    .select({ id: owners.id })
+    .from(owners)
+    .where(and(eq(owners.paused, false), lte(owners.nextDigestAt, now)))
+    .orderBy(asc(owners.nextDigestAt))
+    .limit(limit);
+  const rows = await db.update(owners).set({ nextDigestAt: leaseUntil }).where(inArray(owners.id, due)).returning({ id: owners.id });
+  return rows.map((r) => r.id);
+}
+
+export async function setNextDigestAt(db: Db, ownerId: number, at: number) {
+  await db.update(owners).set({ nextDigestAt: at }).where(eq(owners.id, ownerId));
 }
 
 export type OwnerSettingsPatch = Partial<
@@ -64,9 +81,16 @@ export type OwnerSettingsPatch = Partial<
   >
 >;
 
+const SCHEDULE_FIELDS = ["timeZone", "digestWeekday", "digestHour", "paused"] as const;
+
+/** What a settings change writes: a changed schedule is worked out again by the next hourly run (0: look now). */
+export function settingsUpdate(patch: OwnerSettingsPatch): OwnerSettingsPatch & { nextDigestAt?: number } {
+  return SCHEDULE_FIELDS.some((field) => field in patch) ? { ...patch, nextDigestAt: 0 } : patch;
+}
+
 export async function updateOwnerSettings(db: Db, ownerId: number, patch: OwnerSettingsPatch) {
   if (Object.keys(patch).length === 0) return;
-  await db.update(owners).set(patch).where(eq(owners.id, ownerId));
+  await db.update(owners).set(settingsUpdate(patch)).where(eq(owners.id, ownerId));
 }
 
 export interface NewOwnerInput {

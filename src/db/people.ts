@@ -1,7 +1,8 @@
 // One person, several addresses. `same a b` marks b's row as one more address of a (merged_into); each row
 // keeps its own mail and aggregates, so mail from either address lands as before and `split b` gives b back
 // exactly as it was. Whatever reads people (the digest, `status`, the export) folds a person's rows into one.
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, or, sql } from "drizzle-orm";
+import { DAY_MS } from "../time";
 import type { Db } from "./client";
 import type { Statement } from "./commands";
 import { chunk, LOOKUP_CHUNK } from "./limits";
@@ -54,10 +55,10 @@ export function foldPerson(rows: Contact[]): Contact {
 const minOf = (xs: Array<number | null>) => xs.reduce<number | null>((m, x) => (x === null ? m : m === null ? x : Math.min(m, x)), null);
 const maxOf = (xs: Array<number | null>) => xs.reduce<number | null>((m, x) => (x === null ? m : m === null ? x : Math.max(m, x)), null);
 
-/** Every person once: rows merged into another join it; a row whose person is absent (muted) goes too. */
+/** Every person once: rows merged into another join it; a muted person, and the rows of one, are left out. */
 export function foldPeople(rows: Contact[]): Contact[] {
   const groups = new Map<number, Contact[]>();
-  for (const r of rows) if (r.mergedInto === null) groups.set(r.id, [r]);
+  for (const r of rows) if (r.mergedInto === null && !r.muted) groups.set(r.id, [r]);
   for (const r of rows) if (r.mergedInto !== null) groups.get(r.mergedInto)?.push(r);
   return [...groups.values()].map(foldPerson);
 }
@@ -98,3 +99,26 @@ export function splitStatement(db: Db, ownerId: number, contactId: number, perso
 
 /** Contacts that are addresses of another person: the rows a person-level list leaves out. */
 export const isOwnPerson = sql`${contacts.mergedInto} is null`;
+
+/** What the digest's notes about people need: newcomers of the week, and, only when there are some, everyone. */
+export interface PeopleForNotes {
+  newcomers: Contact[];
+  /** Every person's own row (name and address are what is compared); empty when no one is new. */
+  everyone: Contact[];
+}
+
+/**
+ * Newcomers are read through contacts_owner_last_at (first contact this week means last contact this week
+ * too). Only a newcomer can make a new pair to ask about, so the whole network is read only in a week that
+ * has one: one row per person, for names and addresses.
+ */
+export async function peopleForNotes(db: Db, ownerId: number, now: number): Promise<PeopleForNotes> {
+  const since = now - 7 * DAY_MS;
+  const newcomers = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.ownerId, ownerId), gt(contacts.lastAt, since), gt(contacts.firstAt, since), isOwnPerson, eq(contacts.muted, false)));
+  if (newcomers.length === 0) return { newcomers, everyone: [] };
+  const everyone = await db.select().from(contacts).where(and(eq(contacts.ownerId, ownerId), isOwnPerson, eq(contacts.muted, false)));
+  return { newcomers, everyone };
+}

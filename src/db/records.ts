@@ -40,7 +40,7 @@ export interface ContactEvent {
   alongside: Address[];
   /** What it hands the reader (an attachment, a link, someone's address, "here it is"). Null when nothing. */
   material: Material | null;
-  /** Inbound forwards: the owner wrote a note above it ("remember to answer Sarah"): the owner vouches for them. */
+  /** Inbound forwards: the owner wrote a note above it ("remember to answer Sarah"), not one that turns them away ("No."): the owner vouches for them. */
   ownerNote: boolean;
 }
 

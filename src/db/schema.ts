@@ -1,4 +1,18 @@
-import { index, primaryKey, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { index, primaryKey, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  DEFAULT_CADENCE_DAYS,
+  ITEM_HORIZON_DAYS,
+  MAX_FOLLOW_UP_DAYS,
+  MAX_INFERRED_CADENCE_DAYS,
+  MAX_NUDGES,
+  MIN_CONVERSATIONS_FOR_RHYTHM,
+  MIN_CONVERSATIONS_TO_RECONNECT,
+  MIN_HISTORY_DAYS_TO_RECONNECT,
+  MIN_INFERRED_CADENCE_DAYS,
+  PRIOR_GAPS,
+} from "../rhythm";
+import { DAY_MS } from "../time";
 
 // Every table but owner_addresses carries owner_id, and every query filters on it: no query crosses owners.
 // Times are integer milliseconds since the epoch (UTC); the owner's time zone only matters when rendering.
@@ -21,8 +35,12 @@ export const owners = sqliteTable("owners", {
   followUpDays: integer("follow_up_days").notNull().default(7),
   // ISO week ("2026-W48") of the last digest sent, so a second cron run in the same week sends nothing.
   lastDigestWeek: text("last_digest_week"),
+  // When the hourly job should next look at this owner (UTC ms): their next weekday and hour, or a lease while
+  // their digest is in the queue. 0 means "work it out": new owners and changed schedules. Indexed, so the
+  // hourly job reads only the owners who are due (digest/fanout.ts).
+  nextDigestAt: integer("next_digest_at").notNull().default(0),
   createdAt: integer("created_at").notNull(),
-});
+}, (t) => [index("owners_next_digest").on(t.paused, t.nextDigestAt)]);
 
 export const ownerAddresses = sqliteTable(
   "owner_addresses",
@@ -35,6 +53,20 @@ export const ownerAddresses = sqliteTable(
   },
   (t) => [index("owner_addresses_owner").on(t.ownerId)],
 );
+
+const DEBT_UNTIL_SQL = sql.raw(
+  `max(coalesce(last_they_gave_at, 0), coalesce(last_they_asked_at, 0), coalesce(follow_up_due_at, follow_up_since + ${MAX_FOLLOW_UP_DAYS * DAY_MS}, 0)) + ${ITEM_HORIZON_DAYS * DAY_MS}`,
+);
+const QUIET_FROM_SQL = sql.raw(
+  // A meeting is contact both ways (meeting_count counts on each side, as in decide.ts).
+  `case when last_at is not null and inbound_count + meeting_count > 0 and outbound_count + meeting_count > 0 and conversation_count >= ${MIN_CONVERSATIONS_TO_RECONNECT}` +
+    ` and coalesce(last_conversation_at, last_at) - coalesce(first_at, last_at) >= ${MIN_HISTORY_DAYS_TO_RECONNECT * DAY_MS}` +
+    ` and unanswered_outbound < ${MAX_NUDGES + 1} then max(last_at, coalesce(done_at, last_at)) end`,
+);
+const INFERRED_CADENCE_SQL =
+  `case when first_at is null or last_conversation_at is null or conversation_count < ${MIN_CONVERSATIONS_FOR_RHYTHM} then ${DEFAULT_CADENCE_DAYS}` +
+  ` else min(${MAX_INFERRED_CADENCE_DAYS}, max(${MIN_INFERRED_CADENCE_DAYS}, (max(0, last_conversation_at - first_at) / ${DAY_MS}.0 + ${DEFAULT_CADENCE_DAYS * PRIOR_GAPS}) / (conversation_count - 1 + ${PRIOR_GAPS}))) end`;
+const QUIET_AT_SQL = sql.raw(`quiet_from + (coalesce(case when cadence_days > 0 then cadence_days end, ${INFERRED_CADENCE_SQL}) - 1) * ${DAY_MS}`);
 
 export const contacts = sqliteTable(
   "contacts",
@@ -114,11 +146,25 @@ export const contacts = sqliteTable(
     splitFrom: integer("split_from"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
+
+    // Due columns, computed by SQLite from the columns above (never written): the earliest moment a rule of
+    // digest/decide.ts could find this person due, so the digest reads only the contacts that can be due, by
+    // index, instead of decoding them all. They are lower bounds (a day early, whole windows): decide.ts still
+    // makes every decision, so the digest is the same as reading every contact.
+    // Thank, help and follow-up are open until ITEM_HORIZON_DAYS after their evidence (or due date).
+    debtUntil: integer("debt_until").generatedAlwaysAs(DEBT_UNTIL_SQL, { mode: "virtual" }),
+    // A tie that can go quiet (two-way, a history of conversations, not left after MAX_NUDGES nudges): quiet since.
+    quietFrom: integer("quiet_from").generatedAlwaysAs(QUIET_FROM_SQL, { mode: "virtual" }),
+    // … and quiet for a day less than its own rhythm (explicit, or inferred as decide.ts infers it).
+    quietAt: real("quiet_at").generatedAlwaysAs(QUIET_AT_SQL, { mode: "virtual" }),
   },
   (t) => [
     uniqueIndex("contacts_owner_address").on(t.ownerId, t.address),
     index("contacts_owner_last_at").on(t.ownerId, t.lastAt),
     index("contacts_owner_merged_into").on(t.ownerId, t.mergedInto),
+    index("contacts_owner_debt_until").on(t.ownerId, t.debtUntil),
+    index("contacts_owner_quiet_at").on(t.ownerId, t.quietAt),
+    index("contacts_owner_quiet_from").on(t.ownerId, t.quietFrom),
   ],
 );
 
@@ -176,6 +222,8 @@ export const interactions = sqliteTable(
     index("interactions_contact_at").on(t.ownerId, t.contactId, t.at),
     // Deleting a contact (forget) checks its foreign keys by contact_id alone.
     index("interactions_contact").on(t.contactId),
+    // forget: is anyone else in this message? One probe per message of the forgotten person.
+    index("interactions_owner_message").on(t.ownerId, t.messageId, t.contactId),
   ],
 );
 
@@ -204,7 +252,8 @@ export const mailEvents = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     ownerId: integer("owner_id").references(() => owners.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["ignored", "dead-letter"] }).notNull(),
+    // "digest-failed": the weekly digest could not be sent after every retry (the queue's dead letter).
+    kind: text("kind", { enum: ["ignored", "dead-letter", "digest-failed"] }).notNull(),
     at: integer("at").notNull(),
     envelopeFrom: text("envelope_from"),
     envelopeTo: text("envelope_to"),
@@ -240,11 +289,20 @@ export const digests = sqliteTable(
     isoWeek: text("iso_week").notNull(),
     sentAt: integer("sent_at").notNull(),
     subject: text("subject").notNull(),
+    // Null until the mail went out.
     messageId: text("message_id"),
-    // "status": the numbered list a `status` line answered with; its numbers work like a digest's.
-    kind: text("kind", { enum: ["weekly", "status"] }).notNull().default("weekly"),
+    // The hourly job's digest for `isoWeek`. The row is its claim, written before the mail is sent: the unique
+    // index lets one weekly digest per owner and week exist, so a redelivered queue message or a second cron
+    // run never sends it twice. A failed send deletes the row, releasing the claim for the retry.
+    weekly: integer("weekly", { mode: "boolean" }).notNull().default(false),
+    // "status": the numbered list a `status` line answered with; its numbers work like a digest's, but it is
+    // no digest (not counted as one, nothing marked as shown).
+    kind: text("kind", { enum: ["digest", "status"] }).notNull().default("digest"),
   },
-  (t) => [index("digests_owner_sent").on(t.ownerId, t.sentAt)],
+  (t) => [
+    index("digests_owner_sent").on(t.ownerId, t.sentAt),
+    uniqueIndex("digests_weekly_claim").on(t.ownerId, t.isoWeek).where(sql`weekly = 1`),
+  ],
 );
 
 export const digestItems = sqliteTable(

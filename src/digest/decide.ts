@@ -11,6 +11,17 @@
 // how strong the tie is, with age only as the tiebreak.
 
 import type { Contact, Owner } from "../db/schema";
+import {
+  DEFAULT_CADENCE_DAYS,
+  ITEM_HORIZON_DAYS,
+  MAX_INFERRED_CADENCE_DAYS,
+  MAX_NUDGES,
+  MIN_CONVERSATIONS_FOR_RHYTHM,
+  MIN_CONVERSATIONS_TO_RECONNECT,
+  MIN_HISTORY_DAYS_TO_RECONNECT,
+  MIN_INFERRED_CADENCE_DAYS,
+  PRIOR_GAPS,
+} from "../rhythm";
 import { DAY_MS } from "../time";
 import type { DigestPlan, Evidence, Recommendation, Section } from "./types";
 
@@ -44,32 +55,13 @@ const TENURE_SATURATION_DAYS = 730;
 /** Mail in one direction only is a weak tie by definition, whatever its volume or age. */
 export const ONE_WAY_MAX_STRENGTH = 2;
 
-/** Cadence inferred from history is kept between a fortnight and a year (PRODUCT.md, "Rhythm"). */
-export const MIN_INFERRED_CADENCE_DAYS = 14;
-export const MAX_INFERRED_CADENCE_DAYS = 365;
-/** Cadence when the history shows no rhythm yet: once a quarter, the rhythm of a loose professional tie. */
-export const DEFAULT_CADENCE_DAYS = 90;
-/** How many gaps of DEFAULT_CADENCE_DAYS a short history is drawn towards (a Bayesian prior of one gap). */
-const PRIOR_GAPS = 1;
-/** Two conversations are one gap: with the prior, enough to say something of the rhythm. */
-const MIN_CONVERSATIONS_FOR_RHYTHM = 2;
-/**
- * A quiet tie needs a history: one conversation is an exchange, and a burst of them within a few weeks (a booking,
- * one project) is one piece of work, not yet a relationship to keep up.
- */
-const MIN_CONVERSATIONS_TO_RECONNECT = 2;
-const MIN_HISTORY_DAYS_TO_RECONNECT = 28;
+// The windows (horizon, rhythm clamps, history needed, nudges) live in ../rhythm, shared with the contact row's
+// due columns (db/schema.ts) that select this digest's candidates in D1.
+export { DEFAULT_CADENCE_DAYS, ITEM_HORIZON_DAYS, MAX_INFERRED_CADENCE_DAYS, MAX_NUDGES, MIN_INFERRED_CADENCE_DAYS };
+
 /** Quiet for this many rhythms is a tie at risk (tie-decay research uses about 8× the usual gap). */
 export const AT_RISK_RATIO = 8;
 
-/** The first unanswered outbound mail is the outreach; the owner is nudged at most this many times after it. */
-export const MAX_NUDGES = 2;
-
-/**
- * A debt (a thank-you, an answer, a follow-up) leaves the digest this long after it fell due: a thank-you or
- * an answer months late is no longer the habit being encouraged. Quiet ties never expire (they rest instead).
- */
-export const ITEM_HORIZON_DAYS = 56;
 
 /**
  * How many digests in a row may show the same evidence before it stops: the owner has seen it and chosen.

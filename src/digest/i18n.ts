@@ -48,7 +48,7 @@ export interface Strings {
   balance(youGave: number, theyGave: number): string;
   leftOut(parts: string[]): string;
   leftOutPart: Record<Section, (count: number) => string>;
-  stats(ignored: number, failed: number): string;
+  stats(ignored: number, failed: number, failedDigests: number): string;
   /** "New this week: Tom Becker, Ida Holm and 2 more". */
   newThisWeek(names: string[], more: number): string;
   /** The footer's question whether two contacts are one person, with the reply that says yes. */
@@ -103,12 +103,6 @@ function exampleNumbers(count: number): [number, number, number] {
 /** A full stop after the quoted subject, unless the subject already ends a sentence ("…an accountant?”"). */
 function stop(subject: string | null): string {
   return subject && /[.?!…]$/.test(subject) ? "" : ".";
-}
-
-/** "Tom, Ida and 2 more" / "Tom og Ida". */
-function listOf(names: string[], more: number, and: string, rest: (n: number) => string): string {
-  const parts = more > 0 ? [...names, rest(more)] : names;
-  return parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} ${and} ${parts[parts.length - 1]}`;
 }
 
 /** "on 3 Nov: “Intro”" with whatever parts exist. */
@@ -250,13 +244,14 @@ const en: Strings = {
     "follow-up": (c) => `${c} to follow up with`,
     reconnect: (c) => `${c} to reconnect with`,
   },
-  stats: (ignored, failed) => {
+  stats: (ignored, failed, failedDigests) => {
     const parts: string[] = [];
+    if (failedDigests) parts.push(failedDigests === 1 ? "a digest failed and could not be sent" : `${failedDigests} digests failed and could not be sent`);
     if (ignored) parts.push(`${ignored} mail${ignored === 1 ? " was" : "s were"} ignored as automated`);
     if (failed) parts.push(`${failed} mail${failed === 1 ? "" : "s"} could not be processed`);
-    return `Since the last digest, ${parts.join(" and ")}.`;
+    return `Since the last digest, ${listOf(parts, "and")}.`;
   },
-  newThisWeek: (names, more) => `New this week: ${listOf(names, more, "and", (n) => `${n} more`)}.`,
+  newThisWeek: (names, more) => `New this week: ${listOf(more > 0 ? [...names, `${more} more`] : names, "and")}.`,
   sameQuestion: (a, b, command) => `Is ${a} the same person as ${b}? Reply "${command}".`,
   footerIntro: "Reply to this mail with one command per line:",
   commands: (count) => {
@@ -390,13 +385,14 @@ const da: Strings = {
     "follow-up": (c) => `${c} at følge op med`,
     reconnect: (c) => `${c} at genoptage kontakten med`,
   },
-  stats: (ignored, failed) => {
+  stats: (ignored, failed, failedDigests) => {
     const parts: string[] = [];
+    if (failedDigests) parts.push(failedDigests === 1 ? "en oversigt slog fejl og kunne ikke sendes" : `${failedDigests} oversigter slog fejl og kunne ikke sendes`);
     if (ignored) parts.push(ignored === 1 ? "1 mail sorteret fra som automatisk" : `${ignored} mails sorteret fra som automatiske`);
     if (failed) parts.push(failed === 1 ? "1 mail, der ikke kunne behandles" : `${failed} mails, der ikke kunne behandles`);
-    return `Siden sidste oversigt: ${parts.join(" og ")}.`;
+    return `Siden sidste oversigt: ${listOf(parts, "og")}.`;
   },
-  newThisWeek: (names, more) => `Nye i denne uge: ${listOf(names, more, "og", (n) => `${n} mere`)}.`,
+  newThisWeek: (names, more) => `Nye i denne uge: ${listOf(more > 0 ? [...names, `${more} mere`] : names, "og")}.`,
   sameQuestion: (a, b, command) => `Er ${a} den samme person som ${b}? Svar "${command}".`,
   footerIntro: "Svar på denne mail med én kommando pr. linje:",
   commands: (count) => {
@@ -418,3 +414,8 @@ const da: Strings = {
 };
 
 export const STRINGS: Record<Language, Strings> = { en, da };
+
+/** "a, b and c". */
+function listOf(parts: string[], and: string): string {
+  return parts.length < 2 ? parts.join("") : `${parts.slice(0, -1).join(", ")} ${and} ${parts[parts.length - 1]}`;
+}

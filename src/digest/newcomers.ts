@@ -37,11 +37,13 @@ function fullName(c: Contact): string | null {
 }
 
 /**
- * Pairs that may be one person: the same full name (two words at least), or one address's local part that
- * spells the other's name ("anna.holm@gmail.com" and "Anna Holm <anna@x.dk>"). Never a pair the owner split.
+ * Pairs that may be one person, one of them new this week: the same full name (two words at least), or one
+ * address's local part that spells the other's name ("anna.holm@gmail.com" and "Anna Holm <anna@x.dk>").
+ * Never a pair the owner split. A pair is asked about in the newcomer's first digest, not every week after.
  */
-export function sameSuggestions(people: Contact[]): Array<[PersonRef, PersonRef]> {
+export function sameSuggestions(newcomers: Contact[], people: Contact[]): Array<[PersonRef, PersonRef]> {
   const out: Array<[PersonRef, PersonRef]> = [];
+  const isNew = new Set(newcomers.map((c) => c.id));
   const named = people.filter((c) => fullName(c) !== null).sort((a, b) => a.id - b.id);
   const byName = new Map<string, Contact[]>();
   for (const c of people) {
@@ -54,7 +56,7 @@ export function sameSuggestions(people: Contact[]): Array<[PersonRef, PersonRef]
     const name = fullName(a)!;
     const reversed = name.split(" ").reverse().join(" ");
     for (const b of [...(byName.get(name) ?? []), ...(byName.get(reversed) ?? [])]) {
-      if (b.id === a.id || a.splitFrom === b.id || b.splitFrom === a.id) continue;
+      if (b.id === a.id || a.splitFrom === b.id || b.splitFrom === a.id || !(isNew.has(a.id) || isNew.has(b.id))) continue;
       const key = [a.id, b.id].sort((x, y) => x - y).join("-");
       if (seen.has(key)) continue;
       seen.add(key);

@@ -1,10 +1,9 @@
 // The scheduled() path: who is due → recommendations → render → send → remember what was numbered.
 import { EmailMessage } from "cloudflare:email";
 import type { Db } from "../db/client";
-import { createDigest, deleteDigest, digestCandidates, finishDigest, mailEventCounts, recentActivity } from "../db/digests";
-import { listOwners } from "../db/owners";
 import { countPassedMeetings } from "../calendar/meetings";
-import { foldPeople } from "../db/people";
+import { claimWeeklyDigest, createDigest, deleteDigest, digestCandidates, finishDigest, mailEventCounts, recentActivity, type MailEventCounts } from "../db/digests";
+import { foldPeople, peopleForNotes } from "../db/people";
 import type { Contact, Owner } from "../db/schema";
 import type { Config } from "../env";
 import { newMessageId } from "../mail/compose";
@@ -15,7 +14,7 @@ import { digestSubject, renderDigestHtml, renderDigestText, type DigestView } fr
 import type { DigestPlan, WeekActivity } from "./types";
 import { isoWeekStart, WEEK_MS } from "../time";
 import { ACTIVITY_WEEKS } from "./format";
-import { digestDue, localTime } from "./schedule";
+import { localTime, nextDigestAt } from "./schedule";
 import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "./token";
 
 
@@ -34,7 +33,7 @@ export interface DigestFacts {
   newPeople: PersonRef[];
   sameSuggestions: Array<[PersonRef, PersonRef]>;
   activity: WeekActivity[];
-  counts: { ignored: number; failed: number };
+  counts: MailEventCounts;
 }
 
 /** What one owner's digest shows: the plan, the last 12 weeks, the counts, in their language and zone. */
@@ -51,6 +50,7 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
     balance: { youGave: facts.activity.reduce((s, w) => s + w.youGave, 0), theyGave: facts.activity.reduce((s, w) => s + w.theyGave, 0) },
     ignoredCount: facts.counts.ignored,
     failedCount: facts.counts.failed,
+    failedDigestCount: facts.counts.failedDigests,
     assistantAddress: config.assistantAddress,
     replyAddress,
     newPeople: facts.newPeople,
@@ -59,39 +59,69 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
 }
 
 /**
- * The contacts the digest weighs as they stand at `now`: meetings that have happened since counted in, each
- * person once however many addresses they have.
+ * The contacts that can be due at `now`, as they stand then: meetings that have happened since counted in,
+ * each person once however many addresses they have.
  */
 export async function digestPeople(db: Db, owner: Owner, now: number): Promise<Contact[]> {
   await countPassedMeetings(db, owner.id, owner.timeZone, now);
-  return foldPeople(await digestCandidates(db, owner.id));
+  return foldPeople(await digestCandidates(db, owner.id, owner, now));
 }
 
-/** Everything the digest needs from D1: one row per unmuted contact, 12 activity rows, two counts. */
+/** Everything the digest needs from D1: the contacts that can be due, 12 activity rows, three counts, newcomers. */
 export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promise<DigestFacts> {
   // The picture: the complete weeks before the digest's own week, in the owner's calendar.
   const local = localTime(now, owner.timeZone);
   const until = isoWeekStart(local.year, local.week);
-  const [people, activityRows, counts] = await Promise.all([
+  const [people, activityRows, counts, notes] = await Promise.all([
     digestPeople(db, owner, now),
     recentActivity(db, owner.id, until - ACTIVITY_WEEKS * WEEK_MS, until),
     mailEventCounts(db, owner.id),
+    peopleForNotes(db, owner.id, now),
   ]);
   return {
     plan: planDigest({ contacts: people, owner, now }),
-    newPeople: newThisWeek(people, now),
-    sameSuggestions: sameSuggestions(people),
+    newPeople: newThisWeek(notes.newcomers, now),
+    sameSuggestions: sameSuggestions(notes.newcomers, notes.everyone),
     activity: activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, theyGave: r.theyGave, youGave: r.youGave })),
     counts,
   };
 }
 
-/** Builds and sends one owner's digest now, whatever the weekday. `isoWeek` marks the week as done. */
-export async function sendDigest(db: Db, sendEmail: SendEmail, config: Config, owner: Owner, now: number, isoWeek: string | null): Promise<SentDigest> {
-  const facts = await loadDigestFacts(db, owner, now);
-  const { plan } = facts;
-  const digest = await createDigest(db, { ownerId: owner.id, isoWeek: isoWeek ?? localTime(now, owner.timeZone).isoWeek, sentAt: now, subject: "" });
+/** Builds and sends one owner's digest now, whatever the weekday (`npm run digest`, the `digest` command). */
+export async function sendDigest(db: Db, sendEmail: SendEmail, config: Config, owner: Owner, now: number, isoWeek: string | null = null): Promise<SentDigest> {
+  if (isoWeek !== null) {
+    const sent = await sendWeeklyDigest(db, sendEmail, config, owner, now, isoWeek);
+    if (!sent) throw new Error(`the digest of ${isoWeek} for owner ${owner.id} was already claimed`);
+    return sent;
+  }
+  const digest = await createDigest(db, { ownerId: owner.id, isoWeek: localTime(now, owner.timeZone).isoWeek, sentAt: now, subject: "" });
+  return deliver(db, sendEmail, config, owner, now, digest.id, null);
+}
+
+/**
+ * The weekly digest of `isoWeek`: claimed before anything is sent, so it goes out at most once however often
+ * the job is delivered. Null when it was already claimed (sent, or in the hands of another delivery).
+ */
+export async function sendWeeklyDigest(db: Db, sendEmail: SendEmail, config: Config, owner: Owner, now: number, isoWeek: string): Promise<SentDigest | null> {
+  const claim = await claimWeeklyDigest(db, { ownerId: owner.id, isoWeek, sentAt: now });
+  if (!claim) return null;
+  return deliver(db, sendEmail, config, owner, now, claim.id, { isoWeek, nextDigestAt: nextDigestAt({ ...owner, lastDigestWeek: isoWeek }, now) });
+}
+
+async function deliver(
+  db: Db,
+  sendEmail: SendEmail,
+  config: Config,
+  owner: Owner,
+  now: number,
+  digestId: number,
+  weekly: { isoWeek: string; nextDigestAt: number } | null,
+): Promise<SentDigest> {
+  const digest = { id: digestId };
+  let sent = false;
   try {
+    const facts = await loadDigestFacts(db, owner, now);
+    const { plan } = facts;
     const token = await signDigestToken(config.tokenSecret, { ownerId: owner.id, digestId: digest.id, expiresAt: now + DIGEST_TOKEN_TTL_MS });
     const view = digestView(config, owner, facts, `${config.assistantLocal}+${token}@${config.assistantDomain}`, now);
     const subject = digestSubject(view);
@@ -109,13 +139,14 @@ export async function sendDigest(db: Db, sendEmail: SendEmail, config: Config, o
       date: new Date(now),
     });
     await sendEmail.send(new EmailMessage(config.assistantAddress, owner.primaryAddress, raw));
+    sent = true;
     await finishDigest(db, {
       ownerId: owner.id,
       digestId: digest.id,
       messageId,
       subject,
       sentAt: now,
-      isoWeek,
+      weekly,
       items: plan.items.map((item, i) => ({
         number: i + 1,
         kind: item.section,
@@ -127,31 +158,9 @@ export async function sendDigest(db: Db, sendEmail: SendEmail, config: Config, o
     });
     return { digestId: digest.id, to: owner.primaryAddress, subject, text, html, raw, items: plan.items.length };
   } catch (err) {
-    // Nothing went out: forget the digest so the next hourly run tries again.
-    await deleteDigest(db, owner.id, digest.id);
+    // Nothing went out: forget the digest, which releases the weekly claim for the queue's retry. Once the mail
+    // has gone, the claim stays even if recording its items failed: a second copy is worse than lost numbers.
+    if (!sent) await deleteDigest(db, owner.id, digest.id);
     throw err;
   }
-}
-
-export interface ScheduledRun {
-  sent: Array<{ ownerId: number; digestId: number; items: number }>;
-  failed: Array<{ ownerId: number; error: string }>;
-}
-
-/** Hourly: every owner whose weekday and hour have come this ISO week and who has not had it yet. */
-export async function runScheduledDigests(db: Db, sendEmail: SendEmail, config: Config, now: number): Promise<ScheduledRun> {
-  const run: ScheduledRun = { sent: [], failed: [] };
-  for (const owner of await listOwners(db)) {
-    const due = digestDue(owner, now);
-    if (!due.due) continue;
-    try {
-      const sent = await sendDigest(db, sendEmail, config, owner, now, due.local.isoWeek);
-      run.sent.push({ ownerId: owner.id, digestId: sent.digestId, items: sent.items });
-    } catch (err) {
-      // One owner's failure must not keep the others from their digest.
-      console.error(`digest for owner ${owner.id} failed: ${String(err)}`);
-      run.failed.push({ ownerId: owner.id, error: String(err) });
-    }
-  }
-  return run;
 }

@@ -32,6 +32,8 @@ export interface DigestView {
   ignoredCount: number;
   /** Dead letters since the last digest. */
   failedCount: number;
+  /** Weekly digests that could not be sent since the last one that was. */
+  failedDigestCount?: number;
   /** BCC of each mailto, so the mail the owner writes is captured too. */
   assistantAddress: string;
   /** The Reply-To carrying the signed token. */
@@ -197,7 +199,7 @@ export function buildDigestModel(view: DigestView): DigestModel {
       received: weeks.reduce((n, w) => n + w.received, 0),
     },
     balance: s.balance(view.balance.youGave, view.balance.theyGave),
-    stats: view.ignoredCount || view.failedCount ? s.stats(view.ignoredCount, view.failedCount) : null,
+    stats: view.ignoredCount || view.failedCount || view.failedDigestCount ? s.stats(view.ignoredCount, view.failedCount, view.failedDigestCount ?? 0) : null,
     newPeople: view.newPeople.length
       ? s.newThisWeek(
           view.newPeople.slice(0, MAX_NEW_NAMES).map((p) => cleanText(p.name || p.address, MAX_NAME_CHARS)),

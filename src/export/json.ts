@@ -79,39 +79,44 @@ function contactWithHistory(c: Contact, history: { interactions: Interaction[]; 
   };
 }
 
-/** Contacts sorted by address, each with its notes and its mail, oldest first. */
-export function exportJson(data: ExportData, now: number): string {
+/** Each contact with its notes and mail, in the export's JSON shape (interactions and notes in the given order). */
+export function contactsWithHistory(contacts: Contact[], interactions: Interaction[], notes: Note[]) {
   const byContact = new Map<number, { interactions: Interaction[]; notes: Note[] }>();
   const of = (id: number) => {
     let h = byContact.get(id);
     if (!h) byContact.set(id, (h = { interactions: [], notes: [] }));
     return h;
   };
-  for (const i of data.interactions) of(i.contactId).interactions.push(i);
-  for (const n of data.notes) of(n.contactId).notes.push(n);
-  const addressOf = new Map(data.contacts.map((c) => [c.id, c.address]));
-  const { owner } = data;
-  return `${JSON.stringify(
-    {
-      format: EXPORT_FORMAT,
-      version: EXPORT_VERSION,
-      exportedAt: iso(now),
-      owner: {
-        primaryAddress: owner.primaryAddress,
-        name: owner.name,
-        language: owner.language,
-        timeZone: owner.timeZone,
-        digestWeekday: owner.digestWeekday,
-        digestHour: owner.digestHour,
-        paused: owner.paused,
-        followUpDays: owner.followUpDays,
-        cadenceProfessionalDays: owner.cadenceProfessionalDays,
-        cadencePrivateDays: owner.cadencePrivateDays,
-      },
-      ignored: data.suppressions,
-      contacts: data.contacts.map((c) => contactWithHistory(c, of(c.id), c.mergedInto === null ? null : (addressOf.get(c.mergedInto) ?? null))),
+  for (const i of interactions) of(i.contactId).interactions.push(i);
+  for (const n of notes) of(n.contactId).notes.push(n);
+  // `same`: an address merged into a person names that person's address (when it is among these contacts).
+  const addressOf = new Map(contacts.map((c) => [c.id, c.address]));
+  return contacts.map((c) => contactWithHistory(c, of(c.id), c.mergedInto === null ? null : (addressOf.get(c.mergedInto) ?? null)));
+}
+
+/** Contacts sorted by address, each with its notes and its mail, oldest first. */
+export function exportJson(data: ExportData, now: number): string {
+  return `${JSON.stringify({ ...exportHead(data.owner, data.suppressions, now), contacts: contactsWithHistory(data.contacts, data.interactions, data.notes) }, null, 2)}\n`;
+}
+
+/** Everything in the JSON export but the contacts. */
+export function exportHead(owner: Owner, suppressions: string[], now: number) {
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: iso(now),
+    owner: {
+      primaryAddress: owner.primaryAddress,
+      name: owner.name,
+      language: owner.language,
+      timeZone: owner.timeZone,
+      digestWeekday: owner.digestWeekday,
+      digestHour: owner.digestHour,
+      paused: owner.paused,
+      followUpDays: owner.followUpDays,
+      cadenceProfessionalDays: owner.cadenceProfessionalDays,
+      cadencePrivateDays: owner.cadencePrivateDays,
     },
-    null,
-    2,
-  )}\n`;
+    ignored: suppressions,
+  };
 }

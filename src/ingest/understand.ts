@@ -4,7 +4,7 @@ import type { ContactEvent, MessageRecord, NoteRecord, Material } from "../db/re
 import { detectAutomated, hasBulkFooter, isMachineAddress } from "../mail/automated";
 import { commandMailVerdict } from "../mail/command-mail";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
-import { asksForAdvice, classifyIntent, type Intent } from "../mail/intent";
+import { asksForAdvice, classifyIntent, noteVouches, readsAsAdvice, type Intent } from "../mail/intent";
 import { newText, quoteAttribution, snippetOfNewText } from "../mail/reply";
 import { hasReplyPrefix, isReplyOrForward, stripSubjectTags } from "../mail/subject";
 import type { Address, ParsedMail } from "../mail/types";
@@ -131,10 +131,12 @@ function materialOf(
   const addresses = ownText.slice(0, MAX_QUOTED_CHARS).match(ADDRESS_IN_TEXT) ?? [];
   if (addresses.some((a) => a.toLowerCase() !== writer.address) || handsOverAPhoneContact(ownText, writer)) return { kind: "contact", name: null };
   if (intent.handsOver) return { kind: "words", name: null };
-  // Advice or a fix written out, below the owner's quoted plea for it ("any idea where I should be looking?"): an
-  // answer, when it asks nothing back, is no "sorry, can't" and no time to meet. Without the quote it is just a reply.
+  // Advice or a fix written out in answer to the owner ("any idea where I should be looking?"): an answer, when it
+  // asks nothing back, is no "sorry, can't" and no time to meet. A long reply that neither answers a plea nor reads
+  // as advice is just a reply.
   const words = ownText.slice(0, MAX_QUOTED_CHARS).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-  const answersAPlea = asksForAdvice(wholeText.slice(0, MAX_QUOTED_CHARS * 2)) && !asksForAdvice(ownText);
+  // Below the owner's quoted plea for advice; or, where no plea is quoted (a forwarded answer), reading as advice.
+  const answersAPlea = (asksForAdvice(wholeText.slice(0, MAX_QUOTED_CHARS * 2)) && !asksForAdvice(ownText)) || readsAsAdvice(ownText);
   return answersAPlea && words >= ANSWER_MIN_WORDS && !intent.request && !intent.declines && !intent.scheduling && !intent.thanks
     ? { kind: "answer", name: null }
     : null;
@@ -385,7 +387,7 @@ function understandForward(
     isReply: hasReplyPrefix(forward.subject ?? ""),
     // The attachments of the forwarding mail are the original's: clients carry them along.
     material: materialOf(ctx.mail, intent, own, { address: forward.from?.address ?? null, name: forward.from?.name ?? null }, forward.body),
-    ownerNote: !!forward.note?.trim(),
+    ownerNote: noteVouches(forward.note),
   };
 
   let events: ContactEvent[];

@@ -1,7 +1,7 @@
-// Outgoing mail (digests, answers to the owner) as raw RFC 5322 text. mimetext's browser build writes
-// CRLF and needs no Node modules, so the same code runs in workerd and in tests; we hand it bodies
-// already base64-encoded and fold long subjects ourselves, where its defaults fall short.
-import { Mailbox, createMimeMessage } from "mimetext/browser";
+// Outgoing mail (digests, answers to the owner) as raw RFC 5322 / MIME text (RFC 2045–2047), in CRLF lines.
+// The assistant only ever writes one shape — text, optionally HTML as its alternative, optionally attachments —
+// so it writes that shape itself: mimetext (with core-js-pure under it) cost more start-up time than the
+// rest of the worker together (README, "Measured"), and its bodies and subjects were ours already.
 
 export interface OutgoingAttachment {
   filename: string;
@@ -71,30 +71,67 @@ function bracket(id: string): string {
   return id.startsWith("<") ? id : `<${id}>`;
 }
 
+/** A display name as RFC 5322 allows it: quoted when plain ASCII, an encoded-word otherwise (RFC 2047 §5). */
+function mailbox(address: string, name?: string): string {
+  if (!name) return `<${address}>`;
+  const display = /^[\x20-\x7e]*$/.test(name) ? `"${name.replace(/[\\"]/g, "\\$&")}"` : encodeHeaderWords(name);
+  return `${display} <${address}>`;
+}
+
+function boundary(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return `=_gensidig_${[...bytes].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
+interface Part {
+  headers: string[];
+  body: string;
+}
+
+function textPart(subtype: "plain" | "html", content: string): Part {
+  return { headers: [`Content-Type: text/${subtype}; charset=UTF-8`, "Content-Transfer-Encoding: base64"], body: base64Body(content) };
+}
+
+function multipart(subtype: "alternative" | "mixed", parts: Part[]): Part {
+  const b = boundary();
+  const body = parts.map((p) => `--${b}\r\n${p.headers.join("\r\n")}\r\n\r\n${p.body}\r\n`).join("") + `--${b}--`;
+  return { headers: [`Content-Type: multipart/${subtype};\r\n boundary="${b}"`], body };
+}
+
+/** RFC 2231 §4 for a file name that is not plain ASCII. */
+function filenameParam(filename: string): string {
+  if (/^[\x20-\x7e]*$/.test(filename)) return `filename="${filename.replace(/[\\"]/g, "\\$&")}"`;
+  return `filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
 export function composeMail(mail: OutgoingMail): string {
-  const msg = createMimeMessage();
-  msg.setSender(mail.from.name ? { name: mail.from.name, addr: mail.from.address } : mail.from.address);
-  msg.setTo(mail.to);
-  if (mail.replyTo) msg.setHeader("Reply-To", new Mailbox(mail.replyTo));
-  msg.setSubject(mail.subject);
-  // mimetext writes the whole subject as one encoded-word, however long; RFC 2047 caps a word at 75.
-  const subjectField = msg.headers.fields.find((f) => f.name === "Subject");
-  if (subjectField) subjectField.dump = (v) => (typeof v === "string" ? encodeHeaderWords(v) : "");
-  msg.setHeader("Date", rfc5322Date(mail.date));
-  msg.setHeader("Message-ID", bracket(mail.messageId));
-  if (mail.inReplyTo) msg.setHeader("In-Reply-To", bracket(mail.inReplyTo));
+  const headers = [
+    `From: ${mailbox(mail.from.address, mail.from.name)}`,
+    `To: ${mailbox(mail.to)}`,
+    ...(mail.replyTo ? [`Reply-To: ${mailbox(mail.replyTo)}`] : []),
+    `Subject: ${encodeHeaderWords(mail.subject)}`,
+    `Date: ${rfc5322Date(mail.date)}`,
+    `Message-ID: ${bracket(mail.messageId)}`,
+  ];
+  if (mail.inReplyTo) headers.push(`In-Reply-To: ${bracket(mail.inReplyTo)}`);
   const refs = [...(mail.references ?? []), ...(mail.inReplyTo ? [mail.inReplyTo] : [])];
-  if (refs.length) msg.setHeader("References", [...new Set(refs)].map(bracket).join(" "));
+  // RFC 5322 §2.2.3: one reference per folded line keeps every header line short.
+  if (refs.length) headers.push(`References: ${[...new Set(refs)].map(bracket).join("\r\n ")}`);
   // RFC 3834 §5: vacation responders and other automatic responders must not answer this.
-  msg.setHeader("Auto-Submitted", "auto-generated");
+  headers.push("Auto-Submitted: auto-generated");
   // Exchange and Outlook honour their own header rather than Auto-Submitted ([MS-OXCMAIL] 2.2.3.2.14).
-  msg.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
-  msg.addMessage({ contentType: "text/plain", encoding: "base64", data: base64Body(mail.text) });
-  if (mail.html) msg.addMessage({ contentType: "text/html", encoding: "base64", data: base64Body(mail.html) });
-  for (const a of mail.attachments ?? []) {
-    msg.addAttachment({ filename: a.filename, contentType: a.contentType, encoding: "base64", data: base64Body(a.content) });
+  headers.push("X-Auto-Response-Suppress: OOF, AutoReply");
+  headers.push("MIME-Version: 1.0");
+
+  let content = mail.html ? multipart("alternative", [textPart("plain", mail.text), textPart("html", mail.html)]) : textPart("plain", mail.text);
+  if (mail.attachments?.length) {
+    const attachments = mail.attachments.map((a) => ({
+      headers: [`Content-Type: ${a.contentType}`, "Content-Transfer-Encoding: base64", `Content-Disposition: attachment; ${filenameParam(a.filename)}`],
+      body: base64Body(a.content),
+    }));
+    content = multipart("mixed", [content, ...attachments]);
   }
-  return msg.asRaw();
+  return `${[...headers, ...content.headers].join("\r\n")}\r\n\r\n${content.body}\r\n`;
 }
 
 /** A Message-ID under the assistant's domain, unique per call. */

@@ -78,6 +78,8 @@ const GAP_WORDS = 4;
 const W = "[\\p{L}\\p{N}'’-]+";
 /** A gap of 0..GAP_WORDS words (and the spaces or commas around them). */
 const GAP = `(?:[\\s,]+${W}){0,${GAP_WORDS}}?[\\s,]+`;
+/** `__`: a wider gap, for whom something was said to ("told my old teammate Aisling Ryan about you"). */
+const WIDE_GAP = `(?:[\\s,]+${W}){0,${2 * GAP_WORDS}}?[\\s,]+`;
 
 /**
  * Builds a phrase regex from patterns whose words are separated by `_` where a few other words may stand
@@ -86,9 +88,25 @@ const GAP = `(?:[\\s,]+${W}){0,${GAP_WORDS}}?[\\s,]+`;
  */
 function phrases(list: string[]): RegExp {
   // A comma may stand before any space: "glade, hvis du …", "Cheers, Lena!".
-  const body = list.map((p) => p.replace(/ /g, ",? ").replace(/_/g, GAP)).join("|");
+  const body = list.map((p) => p.replace(/ /g, ",? ").replace(/__/g, "\u0000").replace(/_/g, GAP).replace(/\u0000/g, WIDE_GAP)).join("|");
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, "iu");
 }
+
+/** An answer to thanks ("you're welcome", "det var så lidt"): its questions are small talk, as in a thank-you. */
+const WELCOME = phrases([
+  "(?:you're|you are|you're very|you are very|you're most|you are most) welcome",
+  "(?:no|not a) (?:problem|bother|worries)",
+  "(?:my|our) pleasure",
+  "any ?time",
+  "happy to help",
+  "glad (?:to help|i could help|it helped)",
+  "det var så lidt",
+  "selv tak",
+  "ingen årsag",
+  "velbekomme",
+  "(?:det var|det er) en fornøjelse",
+  "godt (?:at|det) (?:kunne bruges|hjalp)",
+]);
 
 /** Politeness that is not gratitude for something given. Removed before the thanks rules run. */
 const NOT_THANKS = phrases([
@@ -128,7 +146,9 @@ const THANKS = phrases([
   "could not have done it without you",
   "(?:means|meant) (?:so much|a lot|the world)",
   "made my (?:day|week)",
-  "(?:was|been|such|what) (?:a )?(?:big|huge|great|massive) help",
+  "(?:was|been|such|what|is|'s|a) (?:a )?(?:big|huge|great|massive|real|enormous|tremendous) help",
+  "in your debt",
+  "(?:grazie|danke|merci|gracias|obrigad[oa]|tack|takk)",
   "helped (?:me|us)? ?(?:so much|a lot|enormously|immensely|hugely|loads)",
   "tusind tak",
   "mange tak",
@@ -137,7 +157,9 @@ const THANKS = phrases([
   "taknemmelig",
   "sætter_pris på",
   "(?:du )?(?:reddede|redder|har reddet)_(?:mig|min|mit|dagen|ugen|weekenden|deadline)",
-  "(?:det var|hvor var det|hvor er det|det er)_(?:sødt|pænt|generøst|venligt|rart|flot|lieb) af dig",
+  "(?:det var|hvor var det|hvor er det|det er)_(?:sødt|pænt|generøst|venligt|rart|flot|lieb)(?: tænkt| gjort| sagt)? af dig",
+  "(?:hvor er du|du er så|du er bare så) (?:sød|skøn|dejlig|god|en skat)",
+  "(?:står|er) i gæld til dig",
   "du er (?:en )?(?:skat|engel|helt|stjerne|guldklump|guld|guld værd|et guldkorn)",
   "(?:præcis|lige præcis|netop) (?:det|hvad) (?:jeg|vi)_(?:manglede|havde brug for|ledte efter)",
   "(?:kaffen|frokosten|øllen|middagen|næste omgang) er på mig",
@@ -272,6 +294,10 @@ const NOT_A_QUESTION = phrases([
   "guess what",
   "what (?:a|an) \\p{L}+",
   "hvordan (?:går det|har du det|står det til|var (?:ferien|weekenden|turen))",
+  // how something of theirs went: "How did the launch go?", "Hvordan gik messen i Düsseldorf?"
+  "how did (?:the|your|it|that|things|everything)_go",
+  "how was (?:the|your)",
+  "hvordan (?:gik|var|endte)(?! (?:du|I|jeg|vi)(?![\\p{L}]))",
   "(?:har du|have you) (?:læst|set|hørt|seen|heard|read)(?: om| about)?",
   "alt vel",
   "hvad så",
@@ -315,7 +341,8 @@ const REFERRAL = phrases([
   "(?:recommended|referred|nominated|pitched|endorsed|vouched for) you(?! to (?:me|us))",
   "(?:mentioned|suggested|proposed|floated) you (?:to|for|as)(?! (?:me|us)\\b)",
   "(?:mentioned|recommended|suggested|dropped|passed on|passed along|gave|given|shared|sent|forwarded|floated)(?![\\s,]+(?:me|us)\\b)_your_(?:name|details|contact|info|number|email|website|portfolio|cv|profile|card)",
-  "told_about (?:you|your)",
+  // whom they told, then what about: the reader or what is theirs ("about LedgerLoop and your matching")
+  "(?:told|telling|tell|talked|talking|mentioned|mentioning|raved|raving|bragged|bragging)__about(?:[\\s,]+[\\p{L}'-]+){0,3}?[\\s,]+(?:you|your)",
   "(?:told|mentioned|recommended|suggested)(?:[\\s,]+[^.!?\\n]{1,80}?)?[\\s,]+about (?:you|your|\\p{Lu}\\p{L}+)(?=[^.!?\\n]{0,160}(?:get in touch|reach out|be in touch|contact you|call you|ring you|email you|what they need|the person to talk to))",
   "(?:she|he|they)(?:'ll|'d| will| would| might| may| said (?:she|he|they)(?:'d| would| will| might))_(?:get in touch|reach out to you|contact you|call you|ring you|email you|be in touch)",
   "expect (?:a|an) (?:call|mail|email|message|note) from",
@@ -323,7 +350,8 @@ const REFERRAL = phrases([
   "put (?:in )?(?:a|my) (?:good )?word",
   "(?:sent|pointed|steered|pointing|sending|referred|passed)_(?:to |towards |in )?your (?:way|direction)",
   "(?:anbefalede|anbefalet|anbefaler|nævnte|nævnt|nævner)_dig(?! (?:til|for|over for) (?:mig|os))",
-  "(?:skrevet|skrev|fortalt|fortalte|talt|talte|snakket|snakkede|sagt|sagde)_om dig",
+  "(?:skrevet|skrev|fortalt|fortalte|talt|talte|snakket|snakkede|sagt|sagde)__om (?:dig|jer|din|dit|dine|jeres)",
+  "(?:sagt|sagde|fortalt|fortalte|skrevet|skrev)(?: til)?__(?:at )?(?:de|han|hun|I)_(?:skal|skulle|bør|burde|må)_(?:dig|jer)",
   "(?:givet|gav|sendt|sendte|delt|delte|videregivet|videregav)(?![\\s,]+(?:mig|os)\\b)_(?:dit|dine|din)_(?:navn|nummer|mail|kontakt\\p{L}*|oplysninger|portfolio|cv|profil|hjemmeside)",
   "(?:dit|din|dine) (?:navn|nummer|mail|profil|cv|portfolio|kontakt\\p{L}*|oplysninger|hjemmeside|visitkort) videre",
   "(?:passed|sent|forwarded|handed) your (?:name|number|details|profile|cv|portfolio|card|info) (?:on|along|over)",
@@ -343,6 +371,8 @@ const NOT_YET = /(?:so (?:that )?(?:i|we) can|(?:i|we)(?:'ll| will| could| can| 
 const OFFERED = /^[\s,]*(?:(?:[\p{L}'-]+\s+){0,3}(?:gerne|også gerne|any ?time|happily|gladly)(?![\p{L}]))/iu;
 /** "…you got a shout-out in our Slack. OK, it was me." */
 const OWNS_UP = /(?<![\p{L}])(?:it was me|that was me|guilty|det var mig|den var mig)(?![\p{L}])/iu;
+/** Someone else as the subject: he/she/they, or a name right before the verb ("Sanjay", "Lars Holm has"). */
+const THIRD_PERSON_SUBJECT = /(?<![\p{L}])(?:he|she|they|han|hun|de|my (?:boss|colleague|friend|partner|wife|husband)|min (?:chef|kollega|ven|veninde|mand|kone))(?![\p{L}])|\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s+(?:has|have|had|just|also|har|havde|lige|også))?\s*$/u;
 /** The writer as the one who did it: a first-person subject earlier in the sentence. */
 const FIRST_PERSON = /(?<![\p{L}])(?:i|i've|i'd|i'm|we|we've|we'd|jeg|vi)(?![\p{L}'])/iu;
 
@@ -359,7 +389,9 @@ function referralBy(text: string): { writer: boolean; someoneElse: boolean } {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
     // "…so I can put your name in front of our CEO" is a plan, not a gift yet.
     if (NOT_YET.test(sentence) || OFFERED.test(after)) continue;
-    if (FIRST_PERSON.test(sentence) || sentence.trim() === "" || OWNS_UP.test(after)) writer = true;
+    // Someone else did it when the sentence names them as its subject ("Sanjay recommended you", "she told me
+    // about you"); a sentence without any subject ("Had dinner with their COO and told her about you") is the writer's.
+    if (FIRST_PERSON.test(sentence) || OWNS_UP.test(after) || !THIRD_PERSON_SUBJECT.test(sentence)) writer = true;
     else someoneElse = true;
   }
   return { writer, someoneElse };
@@ -478,6 +510,8 @@ const REFERRED_BY = phrases([
   "(?:anbefalede|foreslog|sagde|mente)_(?:at )?jeg_(?:kontakte|skrive|ringe|tage fat)",
   "(?:fik|har fået|fået) (?:dit|din|dine) (?:navn|mail|nummer|kontakt\\p{L}*)_(?:af|fra|gennem)",
   "henvist til dig",
+  "henvist (?:af|fra|gennem|via)",
+  "(?:referred|sent) (?:by|via|through)",
   "(?:recommended|referred|suggested|mentioned) you to (?:me|us)",
   "(?:anbefalede|anbefalet|foreslog|rådede|bad) (?:mig|os) (?:om )?at (?:kontakte|skrive|ringe|tage fat)",
   "(?:gav|har givet|givet|sendte|videregav) (?:mig|os) (?:dit|din|dine) (?:navn|nummer|mail|kontakt\\p{L}*|adresse)",
@@ -553,6 +587,80 @@ const ADVICE_ASK = phrases([
   "har (?:du|I) (?:et bud|en idé|nogen idé|forslag|erfaring)",
   "låne din (?:hjerne|ekspertise|erfaring)",
 ]);
+
+/**
+ * The owner's note above a forward that turns the sender away or puts them off ("Third one this week. No.",
+ * "Nej tak.", "Maybe later.", "Måske, hvis jeg får tid."): it does not vouch for them.
+ */
+const DISMISSES = phrases([
+  "no",
+  "nope",
+  "nej",
+  "not (?:interested|now|paying|for me|for us|relevant|again)",
+  "ikke (?:interesseret|nu|for mig|for os|relevant|igen)",
+  "(?:maybe|perhaps|possibly) (?:later|not|one day|some ?day|if)",
+  "maybe",
+  "måske",
+  "later",
+  "senere",
+  "sigh",
+  "ugh",
+  "spam",
+  "junk",
+  "delete",
+  "slet",
+  "ignore",
+  "ignorer",
+  "(?:third|fourth|fifth|another) one",
+  "endnu en",
+  "unsubscribe",
+  "afmeld",
+]);
+
+/** Does the owner's note above a forward vouch for its sender? Any note does, unless it turns them away. */
+export function noteVouches(note: string | null | undefined): boolean {
+  const text = normalize(note ?? "").trim();
+  return text !== "" && !DISMISSES.test(text);
+}
+
+/** How advice reads: what to do and what usually is ("I'd start with", "it's nearly always", "prøv at"). */
+const ADVICE_WORDS = [
+  "(?:i'd|i would|i'd probably|i'd definitely) (?:recommend|suggest|go with|start|try|look at|check|avoid|skip|use)",
+  "you(?:'ll)? (?:should|could|might want to|need to|want to|'d be better)",
+  "(?:nearly|almost) always",
+  "usually",
+  "the (?:only |real |main )?(?:trick|catch|key|fix|problem|thing) is",
+  "(?:make sure|start with|first of all|in your shoes)",
+  "it's (?:worth|best to|easier to)",
+  "(?:jeg ville|jeg vil) (?:anbefale|foreslå|starte|prøve|tage|gå efter|undgå)",
+  "du (?:skal|bør|burde|kan) (?:prøve|starte|tjekke|måle|tage|undgå|bruge|sørge)",
+  "næsten altid",
+  "typisk",
+  "det er (?:bedst|værd|nemmest)",
+  "(?:tricket|pointen|problemet|fejlen) er",
+  "(?:prøv at|start med|sørg for)",
+].map((p) => phrases([p]));
+
+/** Steps to take, as the first word of a sentence: "Inventory the subdomains first", "Mål modstanden". */
+const ADVICE_STEP = new RegExp(
+  `^(?:(?:then|and|first|next|so|og|så|først)[\\s,]+)?(?:${[
+    "inventory", "move", "run", "check", "set", "try", "use", "knock", "start", "avoid", "skip", "measure", "test",
+    "keep", "turn", "switch", "update", "replace", "drop", "lower", "raise", "ask", "look at", "go with", "swap", "add",
+    "mål", "tjek", "prøv", "brug", "skift", "sæt", "undgå", "tag", "kig", "spørg", "hold", "sænk", "hæv", "udskift", "læg", "vælg",
+  ].join("|")}|make sure)(?![\\p{L}])`,
+  "iu",
+);
+
+/**
+ * Does this text read as advice? Two signs of it, not one, so a chatty reply is not taken for it: advice words
+ * ("I'd start with", "det er næsten altid") and steps to take, two steps counting as two.
+ */
+export function readsAsAdvice(text: string): boolean {
+  const t = normalize(text);
+  const words = ADVICE_WORDS.filter((re) => re.test(t)).length;
+  const steps = sentences(t).filter((s) => ADVICE_STEP.test(s)).length;
+  return words + Math.min(steps, 2) >= 2;
+}
 
 /** Does this text ask for advice or know-how? (The quoted plea an answer is judged against.) */
 export function asksForAdvice(text: string): boolean {
@@ -652,8 +760,9 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const explicitRequest =
     REQUEST.test(asking) || DANISH_ASK.test(asking) || SUBJECT_QUESTION.test(ownSubject) || sentences(asking).some(asksInOtherWords);
   // A thank-you expects no answer: its questions are small talk ("how was your holiday?") unless worded as a request.
+  const smallTalk = thanks || WELCOME.test(body);
   const request =
-    explicitRequest || (!thanks && (asksQuestion(body.replace(new RegExp(COURTESY.source, "giu"), " ")) || asksQuestion(ownSubject)));
+    explicitRequest || (!smallTalk && (asksQuestion(body.replace(new RegExp(COURTESY.source, "giu"), " ")) || asksQuestion(ownSubject)));
   const asks = sentences(asking).filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s) || asksInOtherWords(s));
   const introduction = INTRODUCTION.test(all) || SUBJECT_INTRODUCTION.test(ownSubject);
   const referred = referralBy(all);

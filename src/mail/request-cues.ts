@@ -83,6 +83,12 @@ const DUE = words([
   "før (?:jeg|vi) (?:sender|afleverer|trykker|skriver under|går videre)",
 ]);
 
+/** Looking for someone, said to one reader: a hint that they might be the one ("vi mangler en til oplæg om glasurer"). */
+const SEEKS_SOMEONE = words([
+  "(?:we|i)(?:'re| are|'m| am)? (?:still )?(?:need|needs|looking for|searching for|short of) (?:someone|somebody|a speaker|a hand|an extra pair of hands)",
+  "(?:vi|jeg) (?:mangler|søger|leder efter|står og mangler) (?:stadig )?(?:en|nogen|et par hænder|en ekstra hånd)(?= (?:til|som|der)(?![\\p{L}]))",
+]);
+
 /** A question without its mark: "…, any ideas", "any thoughts on the draft". */
 const OPEN_QUESTION = words(["any (?:ideas|thoughts|suggestions|tips|pointers|advice|input)(?=\\s*(?:$|[,;.!]|on|about|for|welcome|appreciated|gratefully))", "(?:nogen|har du) (?:idéer|ideer|forslag|input|gode råd)(?=\\s*(?:$|[,;.!]|til|om))"]);
 
@@ -116,6 +122,9 @@ const NOT_ASKING = words([
   "(?:send|skriv|sig|ring) (?:mig |os )?(?:bare|gerne|endelig)",
   // the reader's part as the condition for the writer's next step: "send the report, then I'll price it"
   "(?:then|and|so) (?:i|we)(?:'ll| will| can)",
+  // an offer: "send me the file number if you want me to handle it", "ring, hvis du vil have mig til at kigge på det"
+  "if you(?:'d)? (?:want|like|would like|need) (?:me|us) to",
+  "hvis (?:du|I) (?:vil|gerne vil) have (?:mig|os) til",
   "så (?:regner|går|kigger|tager|skriver|sender|ser|laver|kan|finder|gør) (?:jeg|vi)",
 ]);
 
@@ -132,7 +141,7 @@ const PROMISE = /^(?:(?:ok|okay|sure|yes|great|fine|and|so|then|perfect|lovely)[
 export function asksByCues(sentence: string): boolean {
   const s = sentence.trim();
   if (s.length < 8 || NOT_ASKING.test(s) || PROMISE.test(s)) return false;
-  if (OPEN_QUESTION.test(s)) return true;
+  if (OPEN_QUESTION.test(s) || SEEKS_SOMEONE.test(s)) return true;
   const imperative = IMPERATIVE.test(s) && !NOT_A_TASK.test(s);
   // An imperative task is its own request once it carries "me", a time or a "please": "Send over the invoice
   // whenever it suits", "Tjek lige om tallene stemmer".

@@ -5,10 +5,44 @@ import { contactJson, interactionJson, noteJson } from "../export/json";
 import { normalizeAddress } from "../mail/parse";
 import { requireOwner, type AuthedEnv } from "./auth";
 
+/** A page of contacts: `?limit=` 1–MAX_PAGE (DEFAULT_PAGE when left out), so no request reads a whole network. */
+export const DEFAULT_PAGE = 100;
+export const MAX_PAGE = 1000;
+
+// The cursor is the last address of the page, base64url-encoded: opaque to clients, stable under inserts.
+const encodeCursor = (address: string) => btoa(String.fromCharCode(...new TextEncoder().encode(address))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+function decodeCursor(cursor: string): string | null {
+  try {
+    const binary = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(Uint8Array.from(binary, (ch) => ch.charCodeAt(0))) || null;
+  } catch {
+    return null;
+  }
+}
+
 export const contactsRoutes = new Hono<AuthedEnv>()
   .use(requireOwner)
+  // The body is the page's contacts, as before; the next page is in a `Link: <…>; rel="next"` header (RFC 8288),
+  // absent on the last page.
   .get("/", async (c) => {
-    const rows = await listContacts(getDb(c.env.DB), c.get("owner").id);
+    const limitParam = c.req.query("limit");
+    const limit = limitParam === undefined ? DEFAULT_PAGE : Number(limitParam);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
+      return c.json({ error: "bad-limit", message: `limit must be a whole number from 1 to ${MAX_PAGE}.` }, 400);
+    }
+    const cursorParam = c.req.query("cursor");
+    const after = cursorParam === undefined ? null : decodeCursor(cursorParam);
+    if (cursorParam !== undefined && after === null) {
+      return c.json({ error: "bad-cursor", message: "cursor must be one given in a previous page's Link header." }, 400);
+    }
+    const rows = await listContacts(getDb(c.env.DB), c.get("owner").id, { after, limit });
+    if (rows.length === limit) {
+      const next = new URL(c.req.url);
+      next.searchParams.set("limit", String(limit));
+      next.searchParams.set("cursor", encodeCursor(rows[rows.length - 1].address));
+      c.header("Link", `<${next.pathname}${next.search}>; rel="next"`);
+    }
+    // Within the page; an address whose person is on another page shows sameAs null there.
     const addressOf = new Map(rows.map((r) => [r.id, r.address]));
     return c.json(rows.map((r) => contactJson(r, r.mergedInto === null ? null : (addressOf.get(r.mergedInto) ?? null))));
   })

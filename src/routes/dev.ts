@@ -3,7 +3,9 @@
 import { Hono } from "hono";
 import { getDb } from "../db/client";
 import { findOwnerByAddress } from "../db/owners";
-import { runScheduledDigests, sendDigest } from "../digest/run";
+import { enqueueDueDigests, LEASE_MS } from "../digest/fanout";
+import { sendDigest } from "../digest/run";
+import { weeklyDigestOutcomes } from "../db/digests";
 import { readConfig, type Env } from "../env";
 import { normalizeAddress } from "../mail/parse";
 
@@ -29,10 +31,21 @@ export const devRoutes = new Hono<{ Bindings: Env }>()
     const sent = await sendDigest(db, c.env.SEND_EMAIL, readConfig(c.env), owner.owner, now, null);
     return c.json({ digestId: sent.digestId, to: sent.to, subject: sent.subject, items: sent.items, text: sent.text, html: sent.html });
   })
-  // Runs the hourly job as if it were ?now=ISO, with the real schedule rules.
+  // Runs the hourly job as if it were ?now=ISO, with the real schedule rules, through the real local queue, and
+  // answers once the queue's consumer has dealt with every owner it enqueued (or after WAIT_MS).
   .post("/scheduled", async (c) => {
     const now = parseNow(c.req.query("now"));
     if (now === null) return c.json({ error: "bad-request", message: "Use ?now=ISO-8601." }, 400);
-    const run = await runScheduledDigests(getDb(c.env.DB), c.env.SEND_EMAIL, readConfig(c.env), now);
-    return c.json(run);
+    const db = getDb(c.env.DB);
+    const sweep = await enqueueDueDigests(db, c.env.DIGEST_QUEUE, now);
+    const until = Date.now() + WAIT_MS;
+    for (;;) {
+      const outcomes = await weeklyDigestOutcomes(db, sweep.leased, now, now + LEASE_MS);
+      if (outcomes.pending.length === 0 || Date.now() > until) return c.json({ enqueued: sweep.leased.length, ...outcomes });
+      await scheduler.wait(POLL_MS);
+    }
   });
+
+/** Local queues deliver within about a second (max_batch_timeout); a failing send is retried after a minute. */
+const WAIT_MS = 20_000;
+const POLL_MS = 200;

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { getDb } from "../db/client";
-import { EXPORT_MEDIA_TYPES, exportFileName, exportOwnerData } from "../export";
+import { EXPORT_MEDIA_TYPES, exportFileName } from "../export";
+import { streamOwnerExport } from "../export/stream";
 import { requireOwner, type AuthedEnv } from "./auth";
 
 type Format = keyof typeof EXPORT_MEDIA_TYPES;
@@ -13,8 +14,8 @@ export const exportRoutes = new Hono<AuthedEnv>().use(requireOwner).get("/", asy
   }
   const owner = c.get("owner");
   const now = Date.now();
-  const data = await exportOwnerData(getDb(c.env.DB), owner.id, now);
-  return c.body(data[format], 200, {
+  // Streamed a page of contacts at a time: constant memory however large the network.
+  return c.body(streamOwnerExport(getDb(c.env.DB), owner, format, now), 200, {
     "Content-Type": `${EXPORT_MEDIA_TYPES[format]}; charset=utf-8`,
     "Content-Disposition": `attachment; filename="${exportFileName(now, owner.timeZone, format)}"`,
     "Cache-Control": "no-store",

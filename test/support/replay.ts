@@ -301,14 +301,15 @@ export async function replayOwner(address: string, opts: { name?: string; langua
     /** The contact row as the digest reads it. */
     async contact(who: string | Who): Promise<Contact> {
       const wanted = typeof who === "string" ? who : who.address;
-      const found = (await digestCandidates(db, ownerId)).find((c) => c.address === wanted);
+      const found = await db.query.contacts.findFirst({ where: (c, { and, eq }) => and(eq(c.ownerId, ownerId), eq(c.address, wanted)) });
       if (!found) throw new Error(`no contact ${wanted} for ${address}`);
       return found;
     },
 
     /** What the digest at `now` would show, without sending it. */
     async plan(now: number): Promise<DigestPlan> {
-      return planDigest({ contacts: await digestCandidates(db, ownerId), owner: await owner(), now });
+      const o = await owner();
+      return planDigest({ contacts: await digestCandidates(db, ownerId, o, now), owner: o, now });
     },
 
     /** Sends the real digest at `now` and reads back its numbered items and their reasons. */

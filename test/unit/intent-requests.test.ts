@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyIntent } from "../../src/mail/intent";
+import { classifyIntent, readsAsAdvice } from "../../src/mail/intent";
 
 // Requests as people write them to someone they know, with and without a question mark, and sentences that
 // look like them but ask the reader for nothing. Written from what a reader would take them to mean, not from
@@ -24,6 +24,8 @@ const requests: Array<[string, string]> = [
   ["deadline for you", "Numbers for the board pack by Wednesday, if humanly possible."],
   ["owe you if", "I'd owe you one if you could pick up the keys on your way."],
   ["dearly love your eyes", "I would dearly love your eyes on the narrative before it goes in."],
+  ["looking for someone", "We're still looking for someone to run the Saturday kids' session in March."],
+  ["vi mangler en til", "Vi mangler stadig en til at holde et oplæg om bæredygtig emballage på årsmødet."],
   ["if you can, then I'll", "If you can get me a few lines on it by Friday I'll pass them straight on."],
   // Danish
   ["skal bruge + senest", "Jeg skal bruge din underskrift senest fredag."],
@@ -57,6 +59,7 @@ const notRequests: Array<[string, string]> = [
   // Leave to send, in a reply that says yes: the ball is with the reader, but nothing is asked of them.
   ["permission, whenever", "Send it over whenever it's ready."],
   ["permission, then I", "Send me the annual report and I'll put a price on it."],
+  ["found someone", "We found someone to run the kids' session in the end."],
   ["report of a past ask", "The client asked me to send the files by Monday, which I did."],
   // Danish
   ["sig til", "Sig endelig til, hvis der er mere, jeg kan gøre."],
@@ -78,6 +81,23 @@ describe("requests, with and without a question mark", () => {
   });
   it.each(notRequests)("asks nothing: %s", (_, text) => {
     expect(classifyIntent({ subject: "Hej", text }).request).toBe(false);
+  });
+});
+
+describe("small talk asks nothing", () => {
+  it.each([
+    ["an answer to thanks", "You're very welcome! How's the new office coming along?"],
+    ["Danish, det var så lidt", "Det var så lidt! Hvad blev det til med huset i Aarhus?"],
+    ["how something went", "Great to hear from you. How did the launch go in the end?"],
+    ["Danish, hvordan gik", "Dejligt at høre fra dig. Hvordan gik præsentationen for bestyrelsen?"],
+  ])("%s", (_, text) => {
+    expect(classifyIntent({ subject: "Re: Hej", text }).request).toBe(false);
+  });
+  it("a request in an answer to thanks still asks", () => {
+    expect(classifyIntent({ subject: "Re: Tak", text: "Selv tak! Kan du sende mig fakturaen, når du får tid?" }).request).toBe(true);
+  });
+  it("how they did something asks: 'How did you get the permit through?'", () => {
+    expect(classifyIntent({ subject: "Permit", text: "How did you get the permit through so fast?" }).request).toBe(true);
   });
 });
 
@@ -110,5 +130,47 @@ describe("a recommendation offered is not yet given", () => {
   });
   it("a recommendation made is given", () => {
     expect(classifyIntent({ subject: "Hi", text: "I recommended you to our new CFO yesterday, she'll be in touch." }).gift).toBe("referral");
+  });
+});
+
+describe("referrals said to someone else about the reader", () => {
+  it.each([
+    ["told whom, then about what is theirs", "Had dinner with the COO of Brightline and told her about Quillpad and your onboarding flow. She wants a demo."],
+    ["telling, ongoing", "I keep telling the partners at our firm about your workshops, expect a call."],
+    ["a long 'whom'", "I mentioned my former colleague Hanne from the ministry to about three people, and told my neighbour Peter Holm about you too."],
+    ["Danish, skrevet til … om dig", "Jeg har i går skrevet til min tidligere chef i kommunen om dig."],
+    ["Danish, sagt til … at de skal …", "Jeg har sagt til hele bestyrelsen i foreningen, at de skal ringe til dig."],
+  ])("%s", (_, text) => {
+    expect(classifyIntent({ subject: "Hej", text }).gift).toBe("referral");
+  });
+});
+
+describe("thanks in more words", () => {
+  it.each([
+    ["sødt tænkt af dig", "Hvor var det sødt tænkt af dig!"],
+    ["hvor er du sød", "Hvor er du sød at huske det."],
+    ["a huge help", "Cheers Anna, that's a huge help."],
+    ["in your debt", "I'm in your debt for this one."],
+    ["står i gæld", "Jeg står i gæld til dig."],
+    ["Italian", "Grazie mille, Paolo!"],
+    ["German", "Danke schön für die Hilfe."],
+  ])("%s", (_, text) => {
+    expect(classifyIntent({ subject: "Re: Hjælp", text }).thanks).toBe(true);
+  });
+});
+
+describe("what reads as advice", () => {
+  it.each([
+    ["steps", "Not yet. Inventory the subdomains first. Move them all to HTTPS. Then submit to the list, it's hard to undo."],
+    ["Danish, usual cause and a step", "Det er næsten altid elementerne. Mål modstanden, og tjek termoelementet bagefter."],
+    ["words", "I'd start with the pricing page, the trick is to show one plan first."],
+  ])("%s", (_, text) => {
+    expect(readsAsAdvice(text)).toBe(true);
+  });
+  it.each([
+    ["a chatty yes", "Thursday is fine. We have the big room from nine, there will be coffee, and parking is behind the building."],
+    ["one step only", "Sure, check the shared folder, it's all there."],
+  ])("not: %s", (_, text) => {
+    expect(readsAsAdvice(text)).toBe(false);
   });
 });

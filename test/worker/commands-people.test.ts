@@ -203,7 +203,7 @@ describe("status: everything open now, numbered for done and snooze", () => {
     const replyTo = parsed.replyTo?.[0]?.address ?? "";
     expect(replyTo).toMatch(/^gensidig\+.+@example\.com$/);
     // It is no digest: it does not count as one, and nothing is marked as shown.
-    expect(await env.DB.prepare("select count(*) as n from digests where owner_id = ? and kind = 'weekly'").bind(r.ownerId).first("n")).toBe(0);
+    expect(await env.DB.prepare("select count(*) as n from digests where owner_id = ? and kind = 'digest'").bind(r.ownerId).first("n")).toBe(0);
     expect(await env.DB.prepare("select count(*) as n from contacts where owner_id = ? and shown_count > 0").bind(r.ownerId).first("n")).toBe(0);
 
     const token = replyTo.slice("gensidig+".length, replyTo.indexOf("@"));

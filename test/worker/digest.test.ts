@@ -1,14 +1,14 @@
-import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import PostalMime from "postal-mime";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../src/db/client";
 import { updateOwnerSettings } from "../../src/db/owners";
 import { verifyDigestToken } from "../../src/digest/token";
 import { handleEmail } from "../../src/ingest/email-handler";
-import worker from "../../src/index";
 import { fixture } from "../support/fixtures";
 import { emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "../support/mail";
 import { seedOwner } from "../support/owners";
+import { deliverJobs, runCron as enqueueAt } from "../support/queue";
 
 let ownerId: number;
 let danishOwnerId: number;
@@ -19,12 +19,10 @@ async function deliverAt(name: string, now: number, to = "gensidig@example.com")
   expect(outcome.status).toBe("stored");
 }
 
+/** The hourly job at `at`, and the queue's consumer for every message it enqueued. */
 async function runCron(at: string) {
-  const outbox = recordingSendEmail();
-  const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ scheduledTime: Date.parse(at), cron: "0 * * * *" }), testEnv({ SEND_EMAIL: outbox.binding }), ctx);
-  await waitOnExecutionContext(ctx);
-  return outbox.sent;
+  const { sent } = await deliverJobs(await enqueueAt(Date.parse(at)));
+  return sent;
 }
 
 beforeAll(async () => {

@@ -1,0 +1,28 @@
+// The digest rules' time windows, shared by the rules themselves (digest/decide.ts) and by the due columns on
+// the contact row (db/schema.ts) that let D1 hand the digest only the contacts that can be due. A change here
+// changes the generated columns' SQL too, so drizzle-kit writes a migration for it.
+
+/** A debt (a thank-you, an answer, a follow-up) leaves the digest this long after it fell due. */
+export const ITEM_HORIZON_DAYS = 56;
+/** Cadence inferred from history is kept between a fortnight and a year (PRODUCT.md, "Rhythm"). */
+export const MIN_INFERRED_CADENCE_DAYS = 14;
+export const MAX_INFERRED_CADENCE_DAYS = 365;
+/** Cadence when the history shows no rhythm yet: once a quarter, the rhythm of a loose professional tie. */
+export const DEFAULT_CADENCE_DAYS = 90;
+/** How many gaps of DEFAULT_CADENCE_DAYS a short history is drawn towards (a Bayesian prior of one gap). */
+export const PRIOR_GAPS = 1;
+/** Two conversations are one gap: with the prior, enough to say something of the rhythm. */
+export const MIN_CONVERSATIONS_FOR_RHYTHM = 2;
+/**
+ * A quiet tie needs a history: one conversation is an exchange, and a burst of them within a few weeks (a booking,
+ * one project) is one piece of work, not yet a relationship to keep up.
+ */
+export const MIN_CONVERSATIONS_TO_RECONNECT = 2;
+export const MIN_HISTORY_DAYS_TO_RECONNECT = 28;
+/** The first unanswered outbound mail is the outreach; the owner is nudged at most this many times after it. */
+export const MAX_NUDGES = 2;
+/**
+ * The longest wait before a follow-up falls due when the mail did not record its own due time (ingest always
+ * does; owners' `follow_up_days` is 7 unless set by hand): a bound for the due column, not a rule.
+ */
+export const MAX_FOLLOW_UP_DAYS = 365;
