@@ -17,10 +17,11 @@ const DUE_SQL = "(owner_id = ?1 and debt_until >= ?2) or (owner_id = ?1 and quie
 const CIRCLE_QUIET_SQL = (param: number) => `(owner_id = ?1 and quiet_from <= ?${param + 1} and circle = ?${param} and coalesce(cadence_days, 0) <= 0)`;
 
 // Every row of a person with several addresses (`same`): one address's reply settles what the other's mail
-// left open, so people.ts folds them before anything is decided. Few rows: only merged addresses and their
-// persons, through contacts_owner_merged_into.
+// left open, so people.ts folds them before anything is decided. Few rows: the merged addresses through
+// contacts_owner_merged_into, and their persons by id ("+owner_id" keeps SQLite from walking an owner index
+// for them instead of looking the ids up).
 const PEOPLE_SQL =
-  "(owner_id = ?1 and merged_into is not null) or (owner_id = ?1 and id in (select merged_into from contacts where owner_id = ?1 and merged_into is not null))";
+  "(owner_id = ?1 and merged_into is not null) or (id in (select merged_into from contacts where owner_id = ?1 and merged_into is not null) and +owner_id = ?1)";
 
 export interface CandidateSettings {
   cadenceProfessionalDays: number | null;

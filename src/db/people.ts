@@ -100,11 +100,13 @@ export function splitStatement(db: Db, ownerId: number, contactId: number, perso
 /** Contacts that are addresses of another person: the rows a person-level list leaves out. */
 export const isOwnPerson = sql`${contacts.mergedInto} is null`;
 
+export type NamedPerson = Pick<Contact, "id" | "name" | "address" | "splitFrom">;
+
 /** What the digest's notes about people need: newcomers of the week, and, only when there are some, everyone. */
 export interface PeopleForNotes {
   newcomers: Contact[];
-  /** Every person's own row (name and address are what is compared); empty when no one is new. */
-  everyone: Contact[];
+  /** Every person: what a pair is judged by; empty when no one is new. */
+  everyone: NamedPerson[];
 }
 
 /**
@@ -119,6 +121,9 @@ export async function peopleForNotes(db: Db, ownerId: number, now: number): Prom
     .from(contacts)
     .where(and(eq(contacts.ownerId, ownerId), gt(contacts.lastAt, since), gt(contacts.firstAt, since), isOwnPerson, eq(contacts.muted, false)));
   if (newcomers.length === 0) return { newcomers, everyone: [] };
-  const everyone = await db.select().from(contacts).where(and(eq(contacts.ownerId, ownerId), isOwnPerson, eq(contacts.muted, false)));
+  const everyone = await db
+    .select({ id: contacts.id, name: contacts.name, address: contacts.address, splitFrom: contacts.splitFrom })
+    .from(contacts)
+    .where(and(eq(contacts.ownerId, ownerId), isOwnPerson, eq(contacts.muted, false)));
   return { newcomers, everyone };
 }

@@ -12,7 +12,9 @@ export interface PersonRef {
 /** Suggestions per digest: a question or two, never a chore. */
 export const MAX_SAME_SUGGESTIONS = 2;
 
-const ref = (c: Contact): PersonRef => ({ name: c.name, address: c.address });
+type Named = Pick<Contact, "id" | "name" | "address" | "splitFrom">;
+
+const ref = (c: Named): PersonRef => ({ name: c.name, address: c.address });
 
 /**
  * People who entered the network in the seven days before `now`: first contact this week, and in the network
@@ -31,7 +33,7 @@ function localPartName(address: string): string {
   return normalizeName(address.slice(0, address.indexOf("@")).replace(/[._-]+/g, " ").replace(/\d+/g, " "));
 }
 
-function fullName(c: Contact): string | null {
+function fullName(c: Named): string | null {
   const n = c.name ? normalizeName(c.name) : "";
   return n.includes(" ") ? n : null;
 }
@@ -41,11 +43,11 @@ function fullName(c: Contact): string | null {
  * address's local part that spells the other's name ("anna.holm@gmail.com" and "Anna Holm <anna@x.dk>").
  * Never a pair the owner split. A pair is asked about in the newcomer's first digest, not every week after.
  */
-export function sameSuggestions(newcomers: Contact[], people: Contact[]): Array<[PersonRef, PersonRef]> {
+export function sameSuggestions(newcomers: Named[], people: Named[]): Array<[PersonRef, PersonRef]> {
   const out: Array<[PersonRef, PersonRef]> = [];
   const isNew = new Set(newcomers.map((c) => c.id));
   const named = people.filter((c) => fullName(c) !== null).sort((a, b) => a.id - b.id);
-  const byName = new Map<string, Contact[]>();
+  const byName = new Map<string, Named[]>();
   for (const c of people) {
     for (const key of new Set([fullName(c), localPartName(c.address)])) {
       if (key && key.includes(" ")) byName.set(key, [...(byName.get(key) ?? []), c]);
