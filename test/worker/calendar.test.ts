@@ -144,3 +144,31 @@ describe("readInvitation", () => {
     expect(readInvitation("hello", "Europe/Copenhagen")).toBeNull();
   });
 });
+
+describe("one occurrence of a series changed or cancelled on its own (RECURRENCE-ID)", () => {
+  const IDA = "ida@holm-design.dk";
+  const series = (method: string, body: string[]) =>
+    [
+      `From: Sofie Kjær <${OWNER}>`, "To: ida@holm-design.dk", "Bcc: gensidig@example.com", `Subject: ${method === "CANCEL" ? "Canceled" : "Invitation"}: Mentor call`,
+      "Date: Mon, 02 Nov 2026 10:00:00 +0100", `Message-ID: <mentor-${method}-${body.join("").length}@kjaer-studio.dk>`, "MIME-Version: 1.0",
+      `Content-Type: text/calendar; charset="UTF-8"; method=${method}`, "",
+      "BEGIN:VCALENDAR", "PRODID:-//Google Inc//Google Calendar 70.9054//EN", "VERSION:2.0", `METHOD:${method}`,
+      "BEGIN:VEVENT", "UID:mentor-call-fortnightly@google.com", `ORGANIZER;CN=Sofie Kjær:mailto:${OWNER}`,
+      "ATTENDEE;CN=Ida Holm;PARTSTAT=ACCEPTED:mailto:ida@holm-design.dk", "SUMMARY:Mentor call", ...body, "END:VEVENT", "END:VCALENDAR", "",
+    ].join("\r\n");
+
+  it("skips the cancelled one, counts the moved one at its new time, and the rest of the series as it passes", async () => {
+    // Mondays 16:00 in Copenhagen, four of them: 2, 9, 16 and 23 November.
+    await deliver(series("REQUEST", ["DTSTART;TZID=Europe/Copenhagen:20261102T160000", "RRULE:FREQ=WEEKLY;COUNT=4", "SEQUENCE:0"]), at("2026-11-02T10:00:30+01:00"));
+    // The 9th is cancelled; the 16th moves to Tuesday the 17th at 09:00.
+    await deliver(series("CANCEL", ["RECURRENCE-ID;TZID=Europe/Copenhagen:20261109T160000", "DTSTART;TZID=Europe/Copenhagen:20261109T160000", "SEQUENCE:1", "STATUS:CANCELLED"]), at("2026-11-05T10:00:00+01:00"));
+    await deliver(series("REQUEST", ["RECURRENCE-ID;TZID=Europe/Copenhagen:20261116T160000", "DTSTART;TZID=Europe/Copenhagen:20261117T090000", "SEQUENCE:1"]), at("2026-11-05T10:05:00+01:00"));
+    await planned(at("2026-11-16T17:00:00+01:00"));
+    // The 2nd only: the 9th was cancelled, the 16th moved to the 17th.
+    expect(await contact(IDA)).toMatchObject({ meeting_count: 1, last_meeting_at: at("2026-11-02T16:00:00+01:00") });
+    await planned(at("2026-11-30T08:00:00+01:00"));
+    expect(await contact(IDA)).toMatchObject({ meeting_count: 3, last_meeting_at: at("2026-11-23T16:00:00+01:00") });
+    const times = await env.DB.prepare("select i.at from interactions i join contacts c on c.id = i.contact_id where c.address = ? order by i.at").bind(IDA).all<{ at: number }>();
+    expect(times.results.map((r) => new Date(r.at).toISOString())).toEqual(["2026-11-02T15:00:00.000Z", "2026-11-17T08:00:00.000Z", "2026-11-23T15:00:00.000Z"]);
+  });
+});
