@@ -1,44 +1,20 @@
-// Dates, people and rhythms as the command answers write them, in English and Danish. Pure.
-import { cleanText, localDate } from "../digest/format";
-import { STRINGS, type Language } from "../digest/i18n";
-import type { Who } from "./outcome";
+// Dates and rhythms as the command answers write them, from the i18n module's calendar words. Pure.
+import { localDate } from "../digest/format";
+import { longDate as longCalendarDate, shortDate as shortCalendarDate, type Language } from "../i18n";
 
-const MAX_NAME_CHARS = 60;
+export { person, short, WEEKDAYS } from "../i18n";
 
-export const MONTHS: Record<Language, string[]> = {
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-  da: ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"],
-};
-/** ISO weekdays, Monday first. */
-export const WEEKDAYS: Record<Language, string[]> = {
-  en: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-  da: ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"],
-};
-
-function weekdayOf(d: { year: number; month: number; day: number }): number {
-  return ((new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay() + 6) % 7) + 1;
-}
-
+/** "Thursday 17 December 2026" / "torsdag den 17. december 2026", in the owner's zone. */
 export function longDate(ms: number, timeZone: string, lang: Language): string {
-  const d = localDate(ms, timeZone);
-  const weekday = WEEKDAYS[lang][weekdayOf(d) - 1];
-  return lang === "da"
-    ? `${weekday} den ${d.day}. ${MONTHS.da[d.month - 1]} ${d.year}`
-    : `${weekday} ${d.day} ${MONTHS.en[d.month - 1]} ${d.year}`;
+  return longCalendarDate(localDate(ms, timeZone), lang);
 }
 
-/** "12 Nov" / "12. nov.", as the digest writes dates. */
+/** "12 Nov" / "12. nov.", as the digest writes dates, in the owner's zone. */
 export function shortDate(ms: number, timeZone: string, lang: Language): string {
-  return STRINGS[lang].date(localDate(ms, timeZone), false);
+  return shortCalendarDate(localDate(ms, timeZone), lang, false);
 }
 
 export const hh = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
-
-export function person(w: Who): string {
-  return w.name ? `${cleanText(w.name, MAX_NAME_CHARS)} <${w.address}>` : w.address;
-}
-
-export const short = (w: Who) => (w.name ? cleanText(w.name, MAX_NAME_CHARS) : w.address);
 
 export function cadenceText(days: number, lang: Language): string {
   const en = lang === "en";

@@ -7,6 +7,7 @@ import { foldPeople, peopleForNotes } from "../db/people";
 import type { Contact, Owner } from "../db/schema";
 import type { Config } from "../env";
 import { newMessageId } from "../mail/compose";
+import { cleanMessageId } from "../mail/parse";
 import { planDigest } from "./decide";
 import { newThisWeek, sameSuggestions, type PersonRef } from "./newcomers";
 import { buildDigestMime } from "./mime";
@@ -20,6 +21,8 @@ import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "./token";
 
 export interface SentDigest {
   digestId: number;
+  /** Names the sent mail exactly (the local scripts find wrangler's copy of it by this). */
+  messageId: string;
   to: string;
   subject: string;
   text: string;
@@ -34,6 +37,8 @@ export interface DigestFacts {
   sameSuggestions: Array<[PersonRef, PersonRef]>;
   activity: WeekActivity[];
   counts: MailEventCounts;
+  /** Contacts that could be due now (decide.ts chose among these). */
+  candidateCount: number;
 }
 
 /** What one owner's digest shows: the plan, the last 12 weeks, the counts, in their language and zone. */
@@ -51,6 +56,9 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
     ignoredCount: facts.counts.ignored,
     failedCount: facts.counts.failed,
     failedDigestCount: facts.counts.failedDigests,
+    // No contact can be due and no mail in the last 12 weeks: a new owner (or one who has shared nothing for
+    // three months). Told from what is loaded anyway, at no extra query.
+    newcomer: facts.candidateCount === 0 && facts.activity.every((w) => w.sent === 0 && w.received === 0),
     assistantAddress: config.assistantAddress,
     replyAddress,
     newPeople: facts.newPeople,
@@ -84,6 +92,7 @@ export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promis
     sameSuggestions: sameSuggestions(notes.newcomers, notes.everyone),
     activity: activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, theyGave: r.theyGave, youGave: r.youGave })),
     counts,
+    candidateCount: people.length,
   };
 }
 
@@ -138,12 +147,14 @@ async function deliver(
       messageId,
       date: new Date(now),
     });
-    await sendEmail.send(new EmailMessage(config.assistantAddress, owner.primaryAddress, raw));
+    // Cloudflare sets the Message-ID of what it sends and returns it; a reply names the digest by that one.
+    const result = await sendEmail.send(new EmailMessage(config.assistantAddress, owner.primaryAddress, raw));
     sent = true;
+    const sentId = cleanMessageId(result?.messageId) ?? messageId;
     await finishDigest(db, {
       ownerId: owner.id,
       digestId: digest.id,
-      messageId,
+      messageId: sentId,
       subject,
       sentAt: now,
       weekly,
@@ -156,7 +167,7 @@ async function deliver(
         evidenceSubject: item.evidence.subject,
       })),
     });
-    return { digestId: digest.id, to: owner.primaryAddress, subject, text, html, raw, items: plan.items.length };
+    return { digestId: digest.id, messageId: sentId, to: owner.primaryAddress, subject, text, html, raw, items: plan.items.length };
   } catch (err) {
     // Nothing went out: forget the digest, which releases the weekly claim for the queue's retry. Once the mail
     // has gone, the claim stays even if recording its items failed: a second copy is worse than lost numbers.

@@ -148,6 +148,8 @@ const THANKS = phrases([
   "made my (?:day|week)",
   "(?:was|been|such|what|is|'s|a) (?:a )?(?:big|huge|great|massive|real|enormous|tremendous) help",
   "in your debt",
+  "(?:lovely|kind|nice|generous|thoughtful|sweet|classy|wonderful) gesture",
+  "(?:fin|flot|sød|smuk|pæn|rar|stor|dejlig) gestus",
   "(?:grazie|danke|merci|gracias|obrigad[oa]|tack|takk)",
   "helped (?:me|us)? ?(?:so much|a lot|enormously|immensely|hugely|loads)",
   "tusind tak",
@@ -193,7 +195,8 @@ const REQUEST = phrases([
   "i(?:'m| am| was)? (?:wondering|hoping)_(?:if|whether|you)",
   "i wonder(?:ed)? (?:if|whether)",
   "(?:can|could|may|might) i_(?:ask|pick|borrow|get|have|send|steal|grab|book|call)",
-  "(?:let me know|tell me|lmk)_(?:what|if|when|whether|how|which|who|your)",
+  // not the inviting "do tell me what's on their minds"
+  "(?<!do )(?:let me know|tell me|lmk)_(?:what|if|when|whether|how|which|who|your)",
   "please(?! (?:find|see|note|be aware)(?![\\p{L}]))(?! (?:don't|do not|dont|never))_(?:send|review|confirm|share|let|advise|help|take|look|get|reply|check|sign|fill|forward|call|give|tell|find|read|comment)",
   "(?:i|we)(?:'d| would) (?:really |so |very much )?(?:love|appreciate|welcome|value|like)_(?:your|you to|it if|some|any|a second|an? (?:intro|introduction|opinion|hand|eye))",
   "(?:i|we) (?:really )?need your",
@@ -598,7 +601,8 @@ const HANDS_OVER = phrases([
   "(?:please )?find_(?:attached|enclosed)",
   "(?:in|on) the shared (?:drive|folder)",
   "(?:i've|i have) (?:uploaded|shared|put)_(?:in|on|with you)",
-  "her er (?:den|det|de|et|en|nogle|mit|min|mine|vores|linket|link|filen|filerne|referatet|listen|kontakten|navnet|navnene|kontaktoplysningerne|oplysningerne|tallene|rapporten|udkastet|skabelonen|slides|præsentationen)",
+  // "her er rideren og scenetegningen": any thing by its definite form
+  "her er (?:den|det|de|et|en|nogle|mit|min|mine|vores|linket|link|slides|\\p{L}{3,}(?:en|et|ne|erne|ene))",
   "(?:hermed|vedhæftet|vedlagt|jeg har vedhæftet|jeg har delt)",
   "(?:ligger|er lagt) (?:i|på) (?:det delte|den delte|vores delte|drevet|mappen)",
 ]);

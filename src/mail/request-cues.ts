@@ -27,8 +27,11 @@ const TASK_VERBS = [
   "tjek", "læs", "ring", "lyt", "hør", "skriv", "smid", "husk", "bekræft", "del", "videresend", "hent", "giv", "fortæl",
   "underskriv", "godkend", "betal", "udfyld", "kig", "tag et kig", "vend", "ret", "gennemlæs", "svar",
 ];
-/** Softeners an imperative may start with: "please", "just", "do", "kindly", "og så". */
-const SOFTENERS = "(?:(?:please|pls|kindly|just|do|also|and|so|oh and|quickly|pretty please|og|så|lige|venligst)\\s+)*";
+/**
+ * Softeners an imperative may start with: "please", "just", "kindly", "og så". Not the emphatic "do": "do tell me
+ * what's on their minds", "do come" invite rather than ask.
+ */
+const SOFTENERS = "(?:(?:please|pls|kindly|just|also|and|so|oh and|quickly|pretty please|og|så|lige|venligst)\\s+)*";
 const IMPERATIVE = new RegExp(`^${SOFTENERS}(?:${TASK_VERBS.join("|")})(?![\\p{L}])`, "iu");
 /** Imperatives that wish or part: "Have a great Christmas", "Take care", "Check out our new site". */
 const NOT_A_TASK = words([

@@ -60,6 +60,7 @@ const notRequests: Array<[string, string]> = [
   ["permission, whenever", "Send it over whenever it's ready."],
   ["permission, then I", "Send me the annual report and I'll put a price on it."],
   ["found someone", "We found someone to run the kids' session in the end."],
+  ["an invitation with 'do'", "I'd be glad to help any of your founders; do tell me what's on their minds."],
   ["hvis vi mangler", "Jeg har gemt dit navn og ringer, hvis vi mangler en hånd til foråret."],
   ["report of a past ask", "The client asked me to send the files by Monday, which I did."],
   // Danish
@@ -205,5 +206,17 @@ describe("referrals of what is the reader's, by its name or 'your …'", () => {
     ["lower-case words are no name", "I mentioned it to him at lunch, no news yet."],
   ])("not: %s", (_, text) => {
     expect(classifyIntent({ subject: "Hej", text }).gift).toBeNull();
+  });
+});
+
+describe("more ways to thank and to hand over", () => {
+  it.each([
+    ["en fin gestus", "Tak for henvisningen, det var en rigtig fin gestus."],
+    ["a lovely gesture", "What a lovely gesture, I'm touched."],
+  ])("thanks: %s", (_, text) => {
+    expect(classifyIntent({ subject: "Re: Hej", text }).thanks).toBe(true);
+  });
+  it("'her er rideren og scenetegningen' hands over", () => {
+    expect(classifyIntent({ subject: "SV: Rider", text: "Hej Jonas\n\nHer er rideren og scenetegningen.\n\nLine" }).handsOver).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 // reply to the answer ("done 2", "snooze 3 2w") works as a reply to a digest does.
 import { saveStatusList } from "../../db/digests";
 import { planDigest } from "../../digest/decide";
-import type { Language } from "../../digest/i18n";
+import type { Language } from "../../i18n";
 import { localTime } from "../../digest/schedule";
 import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "../../digest/token";
 import { planParts } from "../../digest/view";
@@ -24,7 +24,8 @@ function statusLines(r: StatusDone, timeZone: string, lang: Language): string[] 
       ? `${count} open item${count === 1 ? "" : "s"} now; reply to this mail with "done 2" or "snooze 3 2w":`
       : `${count} ${count === 1 ? "åbent punkt" : "åbne punkter"} nu; svar på denne mail med "færdig 2" eller "udsæt 3 2w":`,
   ];
-  for (const part of planParts({ language: lang, timeZone, now: r.now, plan: r.plan, assistantAddress: r.assistantAddress })) {
+  // Plain text: the items' one-tap links are not shown, so they need no subject.
+  for (const part of planParts({ language: lang, timeZone, now: r.now, plan: r.plan, assistantAddress: r.assistantAddress, replyAddress: r.assistantAddress }, "")) {
     if (part.title) out.push("", part.title.toUpperCase());
     for (const section of part.sections) {
       out.push("", section.title);

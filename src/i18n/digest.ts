@@ -1,10 +1,9 @@
 // Every string the digest shows, in English and Danish. `Record<Language, Strings>` makes the compiler
 // refuse a language that lacks one.
 
-import type { LocalDate } from "./format";
-import type { Circle, Evidence, Section } from "./types";
-
-export type Language = "en" | "da";
+import type { LocalDate } from "../digest/format";
+import type { Circle, Evidence, Section } from "../digest/types";
+import { type Language, shortDate } from "./language";
 
 /** A sentence as pieces, so each renderer can escape plain text and style the quoted mail subject. */
 export type Piece = string | { subject: string };
@@ -25,15 +24,26 @@ export interface Strings {
   brand: string;
   week(week: number): string;
   subjectQuiet: string;
+  /** A brand-new owner's first digest. */
+  subjectWelcome: string;
+  /** The whole subject: what to do first (inboxes cut subjects at about 45 characters on phones), the week last. */
+  subject(what: string, week: number): string;
   subjectOne: Record<Section, (name: string) => string>;
   subjectMany: Record<Section, (count: number) => string>;
   greeting(name: string | null): string;
   intro(count: number): string;
   nothingDue: string;
+  /** The first digest of an owner with no contacts yet: how to start instead of "all quiet". */
+  welcome: string;
+  /** The ways in, each a line; `assistant` is the assistant's address. */
+  startSteps(assistant: string): string[];
   part: Record<Circle, string>;
   section: Record<Section, string>;
   sectionHint: Record<Section, string>;
   action: Record<Section, string>;
+  /** The small one-tap links beside each item's button: a mail with `done N`, and with `snooze N 2w`. */
+  quickDone: string;
+  quickLater: string;
   date(d: LocalDate, withYear: boolean): string;
   quote(subject: string): string;
   duration(days: number): string;
@@ -76,6 +86,13 @@ export function balanceLean(youGave: number, theyGave: number): BalanceLean {
   return youGave > theyGave ? "giving" : "taking";
 }
 
+function splitAddress(address: string): [string, string] {
+  const at = address.lastIndexOf("@");
+  return [address.slice(0, at), address.slice(at + 1)];
+}
+
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** Ordinal spelling Danish uses for rhythms: "hver 3. uge". */
 function daEvery(n: number, unit: string): string {
   return n === 1 ? `hver ${unit}` : `hver ${n}. ${unit}`;
@@ -113,9 +130,6 @@ function when(on: string, date: string | null, subject: string | null): Piece[] 
   return out;
 }
 
-const EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-// CLDR's Danish abbreviations: "maj" is short already and takes no full stop.
-const DA_MONTHS = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
 
 type GiftKind = NonNullable<Evidence["kind"]>;
 type FollowUpReason = NonNullable<Evidence["reason"]>;
@@ -143,6 +157,8 @@ const en: Strings = {
   brand: "Gensidig",
   week: (w) => `Week ${w}`,
   subjectQuiet: "all quiet",
+  subjectWelcome: "how to start",
+  subject: (what, week) => `${upperFirst(what)} · week ${week}`,
   subjectOne: {
     thank: (n) => `thank ${n}`,
     help: (n) => `help ${n}`,
@@ -150,15 +166,25 @@ const en: Strings = {
     reconnect: (n) => `reconnect with ${n}`,
   },
   subjectMany: {
-    thank: (c) => `${c} to thank`,
-    help: (c) => `${c} to help`,
-    "follow-up": (c) => `${c} to follow up with`,
-    reconnect: (c) => `${c} to reconnect with`,
+    thank: (c) => `thank ${c}`,
+    help: (c) => `help ${c}`,
+    "follow-up": (c) => `follow up ${c}`,
+    reconnect: (c) => `reconnect ${c}`,
   },
   greeting: (name) => (name ? `Hi ${name},` : "Hi,"),
   intro: (c) =>
     c === 1 ? "One small thing this week. It takes a minute." : `${c} small things this week. Each takes a minute.`,
   nothingDue: "Nothing is due this week — your network is in good shape.",
+  welcome: "Nothing to show yet: I only know the mail you share with me. Four ways to start:",
+  startSteps: (a) => {
+    const [local, domain] = splitAddress(a);
+    return [
+      `BCC ${a} on mail you send. Each person you write to becomes a contact.`,
+      `Forward me mail you got: I find the sender, and what you write above it becomes a note.`,
+      `Want a nudge if someone does not answer? BCC ${local}+3d@${domain} (or +2w).`,
+      `Bring your history: npm run import -- your.mbox, and next week's digest already knows your network.`,
+    ];
+  },
   part: { professional: "Work", private: "Private" },
   section: { thank: "Thank", help: "Help", "follow-up": "Follow up", reconnect: "Reconnect" },
   sectionHint: {
@@ -168,7 +194,9 @@ const en: Strings = {
     reconnect: "Good relationships going quiet.",
   },
   action: { thank: "Say thank you", help: "Write back", "follow-up": "Follow up", reconnect: "Say hello" },
-  date: (d, withYear) => `${d.day} ${EN_MONTHS[d.month - 1]}${withYear ? ` ${d.year}` : ""}`,
+  quickDone: "Done",
+  quickLater: "In 2 weeks",
+  date: (d, withYear) => shortDate(d, "en", withYear),
   quote: (s) => `“${s}”`,
   duration: (days) => {
     const { unit, n } = span(days);
@@ -277,23 +305,35 @@ const da: Strings = {
   brand: "Gensidig",
   week: (w) => `Uge ${w}`,
   subjectQuiet: "stille uge",
+  subjectWelcome: "sådan kommer du i gang",
+  subject: (what, week) => `${upperFirst(what)} · uge ${week}`,
   subjectOne: {
     // "tak Anna" would read as "thanks, Anna"; "sig tak til" is the unambiguous imperative.
     thank: (n) => `sig tak til ${n}`,
     help: (n) => `hjælp ${n}`,
     "follow-up": (n) => `følg op med ${n}`,
-    reconnect: (n) => `genoptag kontakten med ${n}`,
+    reconnect: (n) => `sig hej til ${n}`,
   },
   subjectMany: {
-    thank: (c) => `${c} at sige tak til`,
-    help: (c) => `${c} at hjælpe`,
-    "follow-up": (c) => `${c} at følge op med`,
-    reconnect: (c) => `${c} at genoptage kontakten med`,
+    thank: (c) => `sig tak til ${c}`,
+    help: (c) => `hjælp ${c}`,
+    "follow-up": (c) => `følg op med ${c}`,
+    reconnect: (c) => `sig hej til ${c}`,
   },
   greeting: (name) => (name ? `Hej ${name},` : "Hej,"),
   intro: (c) =>
     c === 1 ? "Én lille ting i denne uge. Den tager et minut." : `${c} små ting i denne uge. Hver tager et minut.`,
   nothingDue: "Intet at gøre i denne uge – dit netværk er i god form.",
+  welcome: "Intet at vise endnu: jeg kender kun de mails, du deler med mig. Fire måder at komme i gang på:",
+  startSteps: (a) => {
+    const [local, domain] = splitAddress(a);
+    return [
+      `Sæt ${a} i Bcc på mails, du sender. Hver, du skriver til, bliver en kontakt.`,
+      `Videresend mails, du har fået: jeg finder afsenderen, og det, du skriver øverst, bliver en note.`,
+      `Vil du have et puf, hvis nogen ikke svarer? Sæt ${local}+3d@${domain} i Bcc (eller +2w).`,
+      `Tag din historik med: npm run import -- din.mbox, så kender næste uges oversigt allerede dit netværk.`,
+    ];
+  },
   part: { professional: "Arbejde", private: "Privat" },
   section: { thank: "Sig tak", help: "Hjælp", "follow-up": "Følg op", reconnect: "Genoptag kontakten" },
   sectionHint: {
@@ -303,7 +343,9 @@ const da: Strings = {
     reconnect: "Gode forbindelser, der er ved at blive stille.",
   },
   action: { thank: "Sig tak", help: "Skriv tilbage", "follow-up": "Følg op", reconnect: "Sig hej" },
-  date: (d, withYear) => `${d.day}. ${DA_MONTHS[d.month - 1]}${withYear ? ` ${d.year}` : ""}`,
+  quickDone: "Færdig",
+  quickLater: "Om 2 uger",
+  date: (d, withYear) => shortDate(d, "da", withYear),
   quote: (s) => `»${s}«`,
   duration: (days) => {
     const { unit, n } = span(days);
@@ -380,10 +422,10 @@ const da: Strings = {
   },
   leftOut: (parts) => `Også aktuelt, men udeladt for at holde det kort: ${parts.join(", ")}.`,
   leftOutPart: {
-    thank: (c) => `${c} at sige tak til`,
-    help: (c) => `${c} at hjælpe`,
-    "follow-up": (c) => `${c} at følge op med`,
-    reconnect: (c) => `${c} at genoptage kontakten med`,
+    thank: (c) => `sig tak til ${c}`,
+    help: (c) => `hjælp ${c}`,
+    "follow-up": (c) => `følg op med ${c}`,
+    reconnect: (c) => `sig hej til ${c}`,
   },
   stats: (ignored, failed, failedDigests) => {
     const parts: string[] = [];
@@ -413,7 +455,7 @@ const da: Strings = {
   footerNote: "Dit svar går kun til Gensidig; du får en bekræftelse linje for linje.",
 };
 
-export const STRINGS: Record<Language, Strings> = { en, da };
+export const DIGEST: Record<Language, Strings> = { en, da };
 
 /** "a, b and c". */
 function listOf(parts: string[], and: string): string {
