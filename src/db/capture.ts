@@ -18,6 +18,7 @@ export interface ExistingContact {
   lastOutboundAt: number | null;
   lastYouAskedAt: number | null;
   lastTheyAskedAt: number | null;
+  lastTheyGaveAt: number | null;
 }
 
 export async function findContactsByAddress(db: Db, ownerId: number, addresses: string[]): Promise<ExistingContact[]> {
@@ -34,6 +35,7 @@ export async function findContactsByAddress(db: Db, ownerId: number, addresses: 
         lastOutboundAt: contacts.lastOutboundAt,
         lastYouAskedAt: contacts.lastYouAskedAt,
         lastTheyAskedAt: contacts.lastTheyAskedAt,
+        lastTheyGaveAt: contacts.lastTheyGaveAt,
       })
       .from(contacts)
       .where(and(eq(contacts.ownerId, ownerId), inArray(contacts.address, part)));
