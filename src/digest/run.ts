@@ -158,14 +158,7 @@ async function deliver(
       subject,
       sentAt: now,
       weekly,
-      items: plan.items.map((item, i) => ({
-        number: i + 1,
-        kind: item.section,
-        contactId: item.contactId,
-        circle: item.circle,
-        evidenceAt: item.evidence.at,
-        evidenceSubject: item.evidence.subject,
-      })),
+      items: numberedItems(plan),
     });
     return { digestId: digest.id, messageId: sentId, to: owner.primaryAddress, subject, text, html, raw, items: plan.items.length };
   } catch (err) {
@@ -174,4 +167,16 @@ async function deliver(
     if (!sent) await deleteDigest(db, owner.id, digest.id);
     throw err;
   }
+}
+
+/** A plan's items as they are kept, numbered as the owner reads them (a digest, or a `status` list). */
+export function numberedItems(plan: DigestPlan) {
+  return plan.items.map((item, i) => ({
+    number: i + 1,
+    kind: item.section,
+    contactId: item.contactId,
+    circle: item.circle,
+    evidenceAt: item.evidence.at,
+    evidenceSubject: item.evidence.subject,
+  }));
 }

@@ -48,20 +48,13 @@ export const statusVerb = defineVerb<Extract<Command, { verb: "status" }>, Statu
     const { db, config, now } = ctx.run;
     const owner = ctx.owner;
     // Loaded when used: the sending path (cloudflare:email) stays out of the pure line parser's imports.
-    const { digestPeople } = await import("../../digest/run");
+    const { digestPeople, numberedItems } = await import("../../digest/run");
     const plan = planDigest({ contacts: await digestPeople(db, owner, now), owner, now, caps: UNCAPPED });
     const listId = await saveStatusList(db, {
       ownerId: owner.id,
       isoWeek: localTime(now, owner.timeZone).isoWeek,
       sentAt: now,
-      items: plan.items.map((item, i) => ({
-        number: i + 1,
-        kind: item.section,
-        contactId: item.contactId,
-        circle: item.circle,
-        evidenceAt: item.evidence.at,
-        evidenceSubject: item.evidence.subject,
-      })),
+      items: numberedItems(plan),
     });
     const token = await signDigestToken(config.tokenSecret, { ownerId: owner.id, digestId: listId, expiresAt: now + DIGEST_TOKEN_TTL_MS });
     ctx.replyTo = `${config.assistantLocal}+${token}@${config.assistantDomain}`;
