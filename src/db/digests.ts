@@ -16,6 +16,13 @@ const DUE_SQL = "(owner_id = ?1 and debt_until >= ?2) or (owner_id = ?1 and quie
 // A circle's cadence set by the owner replaces the rhythm inferred from history (decide.ts, cadenceDays).
 const CIRCLE_QUIET_SQL = (param: number) => `(owner_id = ?1 and quiet_from <= ?${param + 1} and circle = ?${param} and coalesce(cadence_days, 0) <= 0)`;
 
+// Every row of a person with several addresses (`same`): one address's reply settles what the other's mail
+// left open, so people.ts folds them before anything is decided. Few rows: the merged addresses through
+// contacts_owner_merged_into, and their persons by id ("+owner_id" keeps SQLite from walking an owner index
+// for them instead of looking the ids up).
+const PEOPLE_SQL =
+  "(owner_id = ?1 and merged_into is not null) or (id in (select merged_into from contacts where owner_id = ?1 and merged_into is not null) and +owner_id = ?1)";
+
 export interface CandidateSettings {
   cadenceProfessionalDays: number | null;
   cadencePrivateDays: number | null;
@@ -30,7 +37,7 @@ export function candidatesQuery(ownerId: number, owner: CandidateSettings, now: 
     terms.push(CIRCLE_QUIET_SQL(params.length + 1));
     params.push(circle, now - days * DAY_MS);
   }
-  return { query: `${SELECT_CONTACTS} where (${terms.join(" or ")}) and muted = 0`, params };
+  return { query: `${SELECT_CONTACTS} where ((${terms.join(" or ")}) and muted = 0) or ${PEOPLE_SQL}`, params };
 }
 
 /**
@@ -179,6 +186,23 @@ export async function finishDigest(
   ]);
 }
 
+
+/**
+ * A `status` answer's numbered list, kept like a digest's so that "done 2" in a reply to it finds item 2. It
+ * is no digest: nothing is marked as shown, and it does not count as one.
+ */
+export async function saveStatusList(db: Db, input: { ownerId: number; isoWeek: string; sentAt: number; items: NewDigestItem[] }): Promise<number> {
+  const [row] = await db
+    .insert(digests)
+    .values({ ownerId: input.ownerId, isoWeek: input.isoWeek, sentAt: input.sentAt, subject: "status", kind: "status" })
+    .returning({ id: digests.id });
+  const rows = input.items.map((i) => ({ ...i, ownerId: input.ownerId, digestId: row.id }));
+  if (rows.length) {
+    const inserts = chunkRows(rows, db.insert(digestItems).values(rows[0]).toSQL().params.length).map((part) => db.insert(digestItems).values(part));
+    await db.batch(inserts as [(typeof inserts)[0], ...typeof inserts]);
+  }
+  return row.id;
+}
 
 /**
  * What became of the weekly digests the hourly run at `now` enqueued for these owners (the local `/dev/scheduled`

@@ -63,6 +63,8 @@ describe("digest candidates", () => {
     expect(plan.results.map((r) => r.detail.replace(/ \(.*\)$/, ""))).toEqual([
       "MULTI-INDEX OR",
       "INDEX 1",
+      "MULTI-INDEX OR",
+      "INDEX 1",
       "SEARCH contacts USING INDEX contacts_owner_debt_until",
       "INDEX 2",
       "SEARCH contacts USING INDEX contacts_owner_quiet_at",
@@ -70,6 +72,13 @@ describe("digest candidates", () => {
       "SEARCH contacts USING INDEX contacts_owner_quiet_from",
       "INDEX 4",
       "SEARCH contacts USING INDEX contacts_owner_quiet_from",
+      // The rows of people with several addresses (`same`): merged addresses by index, their persons by id.
+      "INDEX 2",
+      "SEARCH contacts USING INDEX contacts_owner_merged_into",
+      "INDEX 3",
+      "LIST SUBQUERY 1",
+      "SEARCH contacts USING COVERING INDEX contacts_owner_merged_into",
+      "SEARCH contacts USING INTEGER PRIMARY KEY",
     ]);
   });
 });
