@@ -34,6 +34,7 @@ export function mailOf(fixture: LibraryFixture): ParsedMail {
     html: null,
     attachments: [],
     attachedMessages: [],
+    calendars: [],
     truncated: false,
     rawSize: 0,
   };
