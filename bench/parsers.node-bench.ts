@@ -26,6 +26,8 @@ const AUTOMATED = new Set([
   "mail/exchange-out-of-office-da.eml",
   "mail/gmail-vacation-responder.eml",
   "mail/google-calendar-invite.eml",
+  // Sent by Google Calendar's robot in the organiser's name (Sender: calendar-notification@google.com).
+  "calendar/google-calendar-request-da.eml",
   "mail/mailchimp-newsletter.eml",
   "mail/google-groups-list.eml",
   "mail/sieve-vacation-de.eml",
