@@ -62,7 +62,7 @@ export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promis
     mailEventCounts(db, owner.id),
   ]);
   return {
-    plan: planDigest({ contacts: candidates, owner, now }),
+    plan: planDigest({ ...candidates, owner, now }),
     activity: activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, theyGave: r.theyGave, youGave: r.youGave })),
     counts,
   };

@@ -34,12 +34,14 @@ describe("digest candidates", () => {
     for (let week = -8; week <= 18; week++) {
       const now = NOW + week * WEEK;
       const candidates = await digestCandidates(getDb(env.DB), ownerId, o, now);
-      expect(planDigest({ contacts: candidates, owner: o, now }), `week ${week}`).toEqual(planDigest({ contacts: everyone, owner: o, now }));
+      expect(planDigest({ ...candidates, owner: o, now }), `week ${week}`).toEqual(planDigest({ contacts: everyone, owner: o, now }));
       // Every sectioned person, not just the ten shown: what the caps left out is counted in the digest too.
-      expect(planDigest({ contacts: candidates, owner: o, now, caps: { perSection: 10_000, total: 10_000 } })).toEqual(
-        planDigest({ contacts: everyone, owner: o, now, caps: { perSection: 10_000, total: 10_000 } }),
+      const all = { perSection: 10_000, total: 10_000 };
+      expect(planDigest({ ...(await digestCandidates(getDb(env.DB), ownerId, o, now, all.perSection)), owner: o, now, caps: all })).toEqual(
+        planDigest({ contacts: everyone, owner: o, now, caps: all }),
       );
-      expect(candidates.length).toBeLessThan(everyone.length * 0.6);
+      // The candidates are ranked in D1: only the few that can make their section are read.
+      expect(candidates.contacts.length).toBeLessThan(60);
     }
   });
 
@@ -50,26 +52,26 @@ describe("digest candidates", () => {
       for (const week of [0, 3, 10]) {
         const now = NOW + week * WEEK;
         const all = { perSection: 10_000, total: 10_000 };
-        expect(planDigest({ contacts: await digestCandidates(getDb(env.DB), ownerId, o, now), owner: o, now, caps: all })).toEqual(
+        expect(planDigest({ ...(await digestCandidates(getDb(env.DB), ownerId, o, now, all.perSection)), owner: o, now, caps: all })).toEqual(
           planDigest({ contacts: everyone, owner: o, now, caps: all }),
         );
+        expect(planDigest({ ...(await digestCandidates(getDb(env.DB), ownerId, o, now)), owner: o, now })).toEqual(planDigest({ contacts: everyone, owner: o, now }));
       }
     }
   });
 
   it("are found by index, never by reading every contact", async () => {
-    const { query, params } = candidatesQuery(ownerId, { cadenceProfessionalDays: 30, cadencePrivateDays: 14 }, NOW);
+    const { query, params } = candidatesQuery(ownerId, { cadenceProfessionalDays: 30, cadencePrivateDays: 14, followUpDays: 7 }, NOW);
     const plan = await env.DB.prepare(`explain query plan ${query}`).bind(...params).all<{ detail: string }>();
-    expect(plan.results.map((r) => r.detail.replace(/ \(.*\)$/, ""))).toEqual([
-      "MULTI-INDEX OR",
-      "INDEX 1",
+    // Every read of the contacts table is an index search: the open debts by debt_until, the quiet ties by their
+    // due columns (one index per OR term), the few quiet ties read in full by id. What is ranked and counted is
+    // the materialized list of quiet ties, inside D1.
+    expect(plan.results.map((r) => r.detail.replace(/ \(.*\)$/, "")).filter((d) => / contacts /.test(`${d} `))).toEqual([
       "SEARCH contacts USING INDEX contacts_owner_debt_until",
-      "INDEX 2",
       "SEARCH contacts USING INDEX contacts_owner_quiet_at",
-      "INDEX 3",
       "SEARCH contacts USING INDEX contacts_owner_quiet_from",
-      "INDEX 4",
       "SEARCH contacts USING INDEX contacts_owner_quiet_from",
+      "SEARCH contacts USING INTEGER PRIMARY KEY",
     ]);
   });
 });
