@@ -178,6 +178,13 @@ const en: Texts = {
         return `a fresh digest with ${r.items} item${r.items === 1 ? "" : "s"} is on its way to ${r.to}`;
       case "exported":
         return `attached: ${r.contacts} contacts, ${r.interactions} mails and ${r.notes} notes as JSON, CSV and vCard`;
+      case "export-link":
+        return (
+          `${r.contacts} contacts, ${r.interactions} mails and ${r.notes} notes are too much to attach. ` +
+          (r.url
+            ? `Download them until ${longDate(r.expiresAt, timeZone, "en")}: JSON ${r.url}&format=json, CSV ${r.url}&format=csv, vCard ${r.url}&format=vcf`
+            : `Fetch them with your API token: GET /api/export?format=json (or csv, vcf)`)
+        );
       case "forget-ask":
         return `this deletes ${person(r.who)} with all their mail and notes, and cannot be undone. To go ahead, reply with: forget ${r.who.address} confirm`;
       case "forgotten":
@@ -312,6 +319,13 @@ const da: Texts = {
         return `en ny oversigt med ${r.items} ${r.items === 1 ? "punkt" : "punkter"} er på vej til ${r.to}`;
       case "exported":
         return `vedhæftet: ${r.contacts} kontakter, ${r.interactions} mails og ${r.notes} noter som JSON, CSV og vCard`;
+      case "export-link":
+        return (
+          `${r.contacts} kontakter, ${r.interactions} mails og ${r.notes} noter er for meget at vedhæfte. ` +
+          (r.url
+            ? `Hent dem inden ${longDate(r.expiresAt, timeZone, "da")}: JSON ${r.url}&format=json, CSV ${r.url}&format=csv, vCard ${r.url}&format=vcf`
+            : `Hent dem med din API-nøgle: GET /api/export?format=json (eller csv, vcf)`)
+        );
       case "forget-ask":
         return `det sletter ${person(r.who)} med alle mails og noter, og kan ikke fortrydes. Svar med denne linje for at fortsætte: glem ${r.who.address} bekræft`;
       case "forgotten":

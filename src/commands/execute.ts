@@ -26,7 +26,7 @@ import { sendDigest } from "../digest/run";
 import { isValidTimeZone } from "../digest/schedule";
 import { verifyDigestToken } from "../digest/token";
 import type { Config } from "../env";
-import { exportAttachments, exportOwnerData } from "../export";
+import { exportByMail } from "../export";
 import type { OutgoingAttachment } from "../mail/compose";
 import { parseSnoozeDate } from "./dates";
 import type { Done, Failure, LineOutcome, TokenProblem, Who } from "./outcome";
@@ -317,10 +317,10 @@ async function laterCommand(run: CommandRun, owner: Owner, line: string, command
         return { line, ok: false, result: { code: "digest-failed" } };
       }
     case "export": {
-      const data = await exportOwnerData(db, owner.id, now);
       // One set of files however often the mail asks.
-      if (attachments.length === 0) attachments.push(...exportAttachments(data, now, owner.timeZone));
-      return { line, ok: true, result: { code: "exported", ...data.counts } };
+      const mailed = await exportByMail(db, run.config, owner, now, attachments.length === 0);
+      attachments.push(...mailed.attachments);
+      return { line, ok: true, result: mailed.result };
     }
     default:
       throw new Error(`command ${command.verb} is not run after the batch`);
