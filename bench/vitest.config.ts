@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { workersProject } from "../vitest.workers";
+import { re2Alias, workersProject } from "../vitest.workers";
 
 // Benchmarks run where the worker runs: inside workerd, with the real migrations on a local D1. They are
 // run by hand (`npm run bench`), never by `npm test`: the root config only includes test/unit and test/worker.
@@ -8,6 +8,8 @@ const root = path.join(import.meta.dirname, "..");
 
 export default defineConfig({
   root,
+  // Read by the workers pool's module fallback service: see re2Alias.
+  resolve: { alias: re2Alias },
   test: {
     reporters: ["default", path.join(root, "bench/support/results-reporter.ts")],
     projects: [

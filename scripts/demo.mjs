@@ -3,17 +3,17 @@
 // in demo/mailbox/ delivered through the local email endpoint, the clock moved to the next digest, and the
 // digest the scheduled job sent printed here, its HTML written to out/demo-digest.html. Stops the worker.
 import { spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 
-// Its own port, so that the demo also runs while `npm start` holds 8787.
-process.env.GENSIDIG_PORT ??= process.env.GENSIDIG_DEMO_PORT ?? "8788";
-const { addressOf, headerValue, LOCAL, LOCAL_URL, ownerSql, requireNode22, ROOT, startWorker, stopWorker, wrangler } = await import("./lib.mjs");
-const { newestSentMail, readSentMail } = await import("./sent-mail.mjs");
+import { addressOf, freePort, headerValue, LOCAL, ownerSql, requireNode22, ROOT, startWorker, stopWorker, wrangler } from "./lib.mjs";
+import { findSentMail, readSentMail } from "./sent-mail.mjs";
 
 const MAILBOX = join(ROOT, "demo", "mailbox");
 const HTML_OUT = join(ROOT, "out", "demo-digest.html");
+/** The digest as sent, kept: wrangler's own copy lives in the demo's database folder, removed at the end. */
+const EML_OUT = join(ROOT, "out", "demo-digest.eml");
 /** The sample mailbox belongs to Sofie; the development owner's address stands in for hers. */
 const OWNER_NAME = "Sofie Kjær";
 /** The development owner's schedule (lib.mjs ownerSql defaults): Monday 08:00 in Copenhagen. */
@@ -54,8 +54,8 @@ async function loadMailbox() {
  * Delivers one mail the way Email Routing would: the envelope sender is the mail's author (Sofie for what
  * she BCC'd or forwarded, the contact for a reply on a thread she shared), the recipient the assistant.
  */
-async function deliver(mail) {
-  const url = `${LOCAL_URL}/cdn-cgi/handler/email?from=${encodeURIComponent(mail.from)}&to=${encodeURIComponent(LOCAL.assistant)}`;
+async function deliver(workerUrl, mail) {
+  const url = `${workerUrl}/cdn-cgi/handler/email?from=${encodeURIComponent(mail.from)}&to=${encodeURIComponent(LOCAL.assistant)}`;
   const res = await fetch(url, { method: "POST", body: mail.bytes, headers: { "content-type": "message/rfc822" } });
   const text = (await res.text()).trim();
   return { ok: res.ok && !/reject/i.test(text), detail: text || res.statusText };
@@ -85,15 +85,18 @@ async function main() {
   let worker = null;
   try {
     console.log("Gensidig demo: starts from a fresh local database each run.");
-    console.log(`  local D1 in ${state} (removed afterwards); worker on ${LOCAL_URL}`);
+    // Its own worker on a port nobody uses (GENSIDIG_DEMO_PORT to choose one), never the one `npm start`
+    // runs: mail and the hourly job must reach only the demo's own database.
+    const port = process.env.GENSIDIG_DEMO_PORT ? Number(process.env.GENSIDIG_DEMO_PORT) : await freePort();
+    console.log(`  local D1 in ${state} (removed afterwards); its own worker on http://127.0.0.1:${port}`);
     wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], { quiet: true });
     wrangler(["d1", "execute", "DB", "--local", "--persist-to", state, "--command", ownerSql({ primary: LOCAL.owner, token: LOCAL.token, name: OWNER_NAME, ...DIGEST })], { quiet: true });
-    worker = await startWorker({ extraArgs: ["--persist-to", state] });
+    worker = await startWorker({ port, extraArgs: ["--persist-to", state] });
 
     const mails = await loadMailbox();
     const refused = [];
     for (const mail of mails) {
-      const result = await deliver(mail);
+      const result = await deliver(worker.url, mail);
       if (!result.ok) refused.push(`${mail.name}: ${result.detail}`);
     }
     const first = mails[0].date;
@@ -107,19 +110,25 @@ async function main() {
     const now = nextDigestTime(last, DIGEST);
     const local = new Date(now).toLocaleString("en-GB", { timeZone: DIGEST.timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
     console.log(`  moving the clock to the next digest, ${local} (${DIGEST.timeZone}), and running the hourly job`);
-    const sentSince = Date.now();
-    const res = await fetch(`${LOCAL_URL}/dev/scheduled?now=${encodeURIComponent(new Date(now).toISOString())}`, { method: "POST" });
+    const res = await fetch(`${worker.url}/dev/scheduled?now=${encodeURIComponent(new Date(now).toISOString())}`, { method: "POST" });
     const run = await res.json();
     if (!res.ok || run.sent?.length !== 1) throw new Error(`the scheduled job sent no digest: ${res.status} ${JSON.stringify(run)}`);
 
-    const file = await newestSentMail([join(ROOT, ".wrangler"), state], sentSince);
-    if (!file) throw new Error("the digest was sent, but wrangler's .eml copy was not found under .wrangler/");
+    // The run names the mail it sent; wrangler's copy is found by that Message-ID, not by file time (a notice
+    // about an ignored forward may be written moments later).
+    const { messageId } = run.sent[0];
+    const file = await findSentMail([state, join(ROOT, ".wrangler")], messageId);
+    if (!file) throw new Error(`the digest <${messageId}> was sent, but wrangler's .eml copy of it was not found`);
     const digest = await readSentMail(file);
+    if (digest.messageId.replace(/^<|>$/g, "") !== messageId || !digest.html || !digest.text) {
+      throw new Error(`${file} is not the digest <${messageId}> with a text and an HTML part`);
+    }
     console.log(`\nTo: ${digest.to}\nSubject: ${digest.subject}\n`);
     console.log(digest.text.trimEnd());
     await mkdir(join(ROOT, "out"), { recursive: true });
     await writeFile(HTML_OUT, digest.html);
-    console.log(`\nHTML version: ${relative(ROOT, HTML_OUT)} (open it in a browser); the mail as sent: ${relative(ROOT, file)}`);
+    await copyFile(file, EML_OUT);
+    console.log(`\nHTML version: ${relative(ROOT, HTML_OUT)} (open it in a browser); the mail as sent: ${relative(ROOT, EML_OUT)}`);
   } finally {
     if (worker) await stopWorker(worker.child);
     await rm(state, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // local worker (npm start), whatever the weekday, and says where wrangler wrote the mail.
 import { join } from "node:path";
 import { LOCAL, LOCAL_URL, parseArgs, ROOT } from "./lib.mjs";
-import { newestSentMail } from "./sent-mail.mjs";
+import { findSentMail } from "./sent-mail.mjs";
 
 const { flags } = parseArgs(process.argv.slice(2));
 const url = (typeof flags.url === "string" ? flags.url : LOCAL_URL).replace(/\/+$/, "");
@@ -10,7 +10,6 @@ const owner = typeof flags.owner === "string" ? flags.owner : LOCAL.owner;
 const query = new URLSearchParams({ owner });
 if (typeof flags.now === "string") query.set("now", flags.now);
 
-const started = Date.now();
 let res;
 try {
   res = await fetch(`${url}/dev/digest?${query}`, { method: "POST" });
@@ -27,6 +26,6 @@ if (!res.ok) {
 }
 
 console.log(`Digest sent to ${body.to}: "${body.subject}" (${body.items} item${body.items === 1 ? "" : "s"}).`);
-const file = await newestSentMail([join(ROOT, ".wrangler")], started);
+const file = await findSentMail([join(ROOT, ".wrangler")], body.messageId);
 if (file) console.log(`wrangler wrote it to ${file}`);
 else console.log("wrangler writes sent mail as .eml files under .wrangler/tmp/; see the `npm start` terminal for the path.");

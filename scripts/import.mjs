@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { basename } from "node:path";
 import { pathToFileURL } from "node:url";
-import { LOCAL, LOCAL_URL, parseArgs } from "./lib.mjs";
+import { headerValue, LOCAL, LOCAL_URL, parseArgs } from "./lib.mjs";
 import { openMailbox } from "./mailbox.mjs";
 
 /** Messages per request; the worker takes at most 100 (src/routes/import.ts). */
@@ -22,6 +22,10 @@ const PROGRESS_EVERY_MS = 200;
 /** Without a terminal (CI, a pipe), progress is one line this often instead of a redrawn bar. */
 const LOG_PROGRESS_EVERY_MS = 5000;
 const RSS_SAMPLE_MS = 50;
+/** Failed messages named one by one in the summary; the rest are counted. */
+const NAMED_FAILURES = 20;
+/** Enough of a message to read its header block. */
+const HEAD_BYTES = 64 * 1024;
 
 const USAGE = `usage: npm run import -- <file.mbox | folder of .eml> [--url ${LOCAL_URL}] [--token dev-token] [--batch ${DEFAULT_BATCH_MESSAGES}]
 
@@ -35,6 +39,27 @@ const USAGE = `usage: npm run import -- <file.mbox | folder of .eml> [--url ${LO
   --json    print the summary as JSON on stdout`;
 
 class ImportError extends Error {}
+
+const NOT_MAIL = "not an email message (it does not start with mail headers such as From: and Date:)";
+
+/**
+ * Whether raw bytes start like an Internet message (RFC 5322 §2.2): header fields "Name: value" up to the
+ * first empty line, among them at least one that every mail client writes. A PNG, a PDF or a plain text
+ * file does not.
+ */
+export function looksLikeMail(raw) {
+  const head = raw.subarray(0, HEAD_BYTES).toString("latin1").replace(/^\uFEFF/, "");
+  const block = head.split(/\r?\n\r?\n/, 1)[0];
+  const lines = block.split(/\r?\n/);
+  if (!lines.every((line, i) => /^[\x21-\x39\x3b-\x7e]+:/.test(line) || (i > 0 && /^[ \t]/.test(line)))) return false;
+  return lines.some((line) => /^(from|date|message-id|subject|to|received|return-path):/i.test(line));
+}
+
+/** How a message is named in the summary: its place in the mailbox, its Message-ID, its file. */
+function describe(m) {
+  const id = m.raw ? headerValue(m.raw.subarray(0, HEAD_BYTES).toString("latin1"), "Message-ID") : null;
+  return { position: m.position, messageId: id, file: m.name ? basename(m.name) : null };
+}
 
 const fmt = (n) => Math.round(n).toLocaleString("en-US");
 
@@ -94,7 +119,7 @@ async function postBatch(url, token, messages) {
 
 /**
  * Sends one batch; on 413 or a worker error it halves the batch (a Free-plan worker runs out of queries or
- * CPU on big batches), and retries network failures with a pause. Returns the reports of what was sent.
+ * CPU on big batches), and retries network failures with a pause. Returns each report with the messages it covers.
  */
 async function sendBatch(options, messages, onRetry) {
   for (let attempt = 0; ; attempt++) {
@@ -107,7 +132,7 @@ async function sendBatch(options, messages, onRetry) {
       await new Promise((r) => setTimeout(r, RETRY_PAUSE_MS * 2 ** attempt));
       continue;
     }
-    if (res.status === 200 && res.json) return [res.json];
+    if (res.status === 200 && res.json) return [{ report: res.json, messages }];
     if (res.status === 401) throw new ImportError(`the worker refused the token (401). Pass the owner's API token with --token.`);
     if (res.status === 404) throw new ImportError(`${options.url} has no /api/import (404). Is it a Gensidig worker of this version?`);
     if ((res.status === 413 || res.status >= 500) && messages.length > 1) {
@@ -122,7 +147,8 @@ async function sendBatch(options, messages, onRetry) {
       continue;
     }
     const reason = `the worker answered ${res.status}: ${(res.json?.message ?? res.text).slice(0, 200)}`;
-    return [{ received: messages.length, stored: 0, duplicates: 0, ignored: 0, failed: messages.length, newContacts: 0, ignoredReasons: {}, failures: messages.map((_, index) => ({ index, reason })) }];
+    const report = { received: messages.length, stored: 0, duplicates: 0, ignored: 0, failed: messages.length, newContacts: 0, ignoredReasons: {}, failures: messages.map((_, index) => ({ index, reason })) };
+    return [{ report, messages }];
   }
 }
 
@@ -132,7 +158,17 @@ async function sendBatch(options, messages, onRetry) {
  */
 export async function importMailbox({ path, url = LOCAL_URL, token = LOCAL.token, batch = DEFAULT_BATCH_MESSAGES, signal, onProgress = () => {}, onNotice = () => {} }) {
   const options = { url: url.replace(/\/+$/, ""), token, batch: Math.max(1, Math.min(MAX_BATCH_MESSAGES, batch)) };
-  const box = await openMailbox(path);
+  let box;
+  try {
+    box = await openMailbox(path);
+  } catch (err) {
+    if (err.code === "ENOENT") throw new ImportError(`no such file or folder: ${path}`);
+    if (err.code === "EACCES") throw new ImportError(`cannot read ${path}: permission denied`);
+    throw err;
+  }
+  if (box.totalBytes === 0) {
+    throw new ImportError(box.kind === "folder" ? `${path} holds no .eml files: nothing to import.` : `${path} is empty: nothing to import.`);
+  }
   // Fail at once, not after the retries, when nothing answers at all (the worker is not started).
   await fetch(`${options.url}/health`).catch((err) => {
     throw new ImportError(`could not reach ${options.url}: ${err.cause?.code ?? err.message}`);
@@ -149,8 +185,12 @@ export async function importMailbox({ path, url = LOCAL_URL, token = LOCAL.token
     ignored: 0,
     duplicates: 0,
     failed: 0,
+    /** Messages that were not mail at all (an image, a text file). */
+    notMail: 0,
     ignoredReasons: {},
     failureReasons: {},
+    /** The first failed messages, named: { position, messageId, file, reason }. */
+    failedMessages: [],
     stopped: false,
     seconds: 0,
     peakRss: process.memoryUsage.rss(),
@@ -158,15 +198,19 @@ export async function importMailbox({ path, url = LOCAL_URL, token = LOCAL.token
   const sampleRss = () => (summary.peakRss = Math.max(summary.peakRss, process.memoryUsage.rss()));
   const sampler = setInterval(sampleRss, RSS_SAMPLE_MS).unref();
 
-  const apply = (reports) => {
-    for (const r of reports) {
+  const fail = (m, reason) => {
+    summary.failed++;
+    addCounts(summary.failureReasons, reason);
+    if (summary.failedMessages.length < NAMED_FAILURES) summary.failedMessages.push({ ...describe(m), reason });
+  };
+  const apply = (sent) => {
+    for (const { report: r, messages } of sent) {
       summary.stored += r.stored;
       summary.newContacts += r.newContacts;
       summary.ignored += r.ignored;
       summary.duplicates += r.duplicates;
-      summary.failed += r.failed;
       for (const [reason, n] of Object.entries(r.ignoredReasons)) addCounts(summary.ignoredReasons, reason, n);
-      for (const f of r.failures) addCounts(summary.failureReasons, f.reason);
+      for (const f of r.failures) fail(messages[f.index], f.reason);
     }
   };
   // One request in flight while the next batch is read: reading and the worker's work overlap, and mailbox
@@ -184,9 +228,12 @@ export async function importMailbox({ path, url = LOCAL_URL, token = LOCAL.token
     for await (const m of box.messages) {
       summary.read++;
       summary.bytes = m.end;
+      m.position = summary.read;
       if (m.oversize) {
-        summary.failed++;
-        addCounts(summary.failureReasons, "larger than 25 MiB, the most Email Routing accepts");
+        fail(m, "larger than 25 MiB, the most Email Routing accepts");
+      } else if (!looksLikeMail(m.raw)) {
+        summary.notMail++;
+        fail(m, NOT_MAIL);
       } else {
         if (pending.length > 0 && pendingBytes + m.raw.length > BATCH_BYTES) {
           await flush(pending);
@@ -234,6 +281,15 @@ function printSummary(s, name) {
   for (const [reason, n] of Object.entries(s.failureReasons).sort((a, b) => b[1] - a[1])) {
     lines.push(`      ${fmt(n).padStart(6)}  ${reason}`);
   }
+  if (s.failedMessages.length) {
+    lines.push("  failed messages (not stored; a second run tries them again):");
+    for (const f of s.failedMessages) {
+      const name = [`#${f.position}`, f.messageId, f.file && f.file !== f.messageId ? `(${f.file})` : null].filter(Boolean).join(" ");
+      lines.push(`      ${name}: ${f.reason}`);
+    }
+    if (s.failed > s.failedMessages.length) lines.push(`      … and ${fmt(s.failed - s.failedMessages.length)} more`);
+  }
+  if (s.read > 0 && s.notMail === s.read) lines.push(`\nNothing in ${name} is an email message. Give an .mbox file (Gmail Takeout, Thunderbird) or a folder of .eml files.`);
   if (s.stopped) lines.push("\nRun the same command again to continue: what is already stored is skipped quickly.");
   console.log(lines.join("\n"));
 }
@@ -284,10 +340,12 @@ async function main() {
     if (flags.json) console.log(JSON.stringify(summary));
     else printSummary(summary, basename(positional[0]));
     // 130: stopped by Ctrl-C (128 + SIGINT), as shells report it.
-    process.exit(summary.stopped ? 130 : summary.failed > 0 && summary.stored === 0 && summary.duplicates === 0 ? 1 : 0);
+    // Non-zero when nothing was a mail, or when every message failed.
+    const nothingUsable = summary.notMail === summary.read || (summary.failed > 0 && summary.stored === 0 && summary.duplicates === 0 && summary.ignored === 0);
+    process.exit(summary.stopped ? 130 : nothingUsable ? 1 : 0);
   } catch (err) {
     if (drawn) process.stderr.write("\n");
-    if (err instanceof ImportError || err.code === "ENOENT" || /not an mbox file/.test(err.message)) {
+    if (err instanceof ImportError || /not an mbox file/.test(err.message)) {
       console.error(`import: ${err.message}`);
       if (err instanceof ImportError && /could not reach/.test(err.message)) console.error("Is the worker running? Start it with `npm start`.");
       process.exit(1);

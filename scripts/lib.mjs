@@ -1,6 +1,7 @@
 // Shared by the local scripts: the development defaults, wrangler invocation, and the local worker's lifecycle.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -53,6 +54,17 @@ export function wrangler(args, { quiet = false, input } = {}) {
   return res.stdout ?? "";
 }
 
+/**
+ * Runs SQL on the D1 (local by default; `remote` for the deployed one, `persistTo` for another local folder)
+ * and returns the rows of its last statement.
+ */
+export async function d1Query(sql, { remote = false, persistTo } = {}) {
+  const args = ["d1", "execute", "DB", remote ? "--remote" : "--local", ...(persistTo ? ["--persist-to", persistTo] : []), "--json", "--command", sql];
+  const out = wrangler(args, { quiet: true });
+  const results = JSON.parse(out);
+  return results.at(-1)?.results ?? [];
+}
+
 export function sha256Hex(text) {
   return createHash("sha256").update(text).digest("hex");
 }
@@ -83,13 +95,13 @@ export function prepareLocalDatabase({ quiet = false } = {}) {
   });
 }
 
-export function devArgs() {
+export function devArgs(port = LOCAL.port) {
   return [
     "dev",
     "--ip",
     "127.0.0.1",
     "--port",
-    String(LOCAL.port),
+    String(port),
     "--inspector-port",
     "0",
     "--test-scheduled",
@@ -105,9 +117,38 @@ export function devArgs() {
   ];
 }
 
-/** Starts `wrangler dev` in its own process group so that stopping it also stops workerd. */
-export async function startWorker({ log = false, extraArgs = [] } = {}) {
-  const child = spawn(wranglerBin(), [...devArgs(), ...extraArgs], {
+/** Whether something listens on 127.0.0.1:port: binding it fails. */
+export function portInUse(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(true));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(false)));
+  });
+}
+
+/** A port the system says is free right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `wrangler dev` on `port` in its own process group, so that stopping it also stops workerd. Refuses a
+ * port something already listens on: a /health answer there would come from a worker (and a database) that
+ * is not ours, and the caller would deliver mail to it and run its hourly job.
+ */
+export async function startWorker({ port = LOCAL.port, log = false, extraArgs = [] } = {}) {
+  if (await portInUse(port)) {
+    throw new Error(`Port ${port} is already in use. This script starts its own worker and will not use one it did not start; free the port or choose another.`);
+  }
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(wranglerBin(), [...devArgs(port), ...extraArgs], {
     cwd: ROOT,
     env: wranglerEnv,
     detached: true,
@@ -122,13 +163,14 @@ export async function startWorker({ log = false, extraArgs = [] } = {}) {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
     try {
-      const res = await fetch(`${LOCAL_URL}/health`);
-      if (res.ok) return { child, output: () => output };
+      const res = await fetch(`${url}/health`);
+      // Our child is still running, so the answer is its own: the port was free when it started.
+      if (res.ok && child.exitCode === null) return { child, url, output: () => output };
     } catch {}
     await new Promise((r) => setTimeout(r, 250));
   }
-  stopWorker(child);
-  throw new Error(`wrangler dev did not answer on ${LOCAL_URL} within 60 s:\n${output}`);
+  await stopWorker(child);
+  throw new Error(`wrangler dev did not answer on ${url} within 60 s:\n${output}`);
 }
 
 export async function stopWorker(child) {

@@ -1,11 +1,14 @@
 // Where `wrangler dev` put the mail the worker sent. Locally, send_email delivers nothing: it writes each
 // message as an .eml file under .wrangler/tmp/…/email/ (or under --persist-to's tmp) and logs the path.
-import { readdir, readFile, stat } from "node:fs/promises";
+import { open, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import PostalMime from "postal-mime";
+import { headerValue } from "./lib.mjs";
 
 /** How deep to look below a .wrangler folder; wrangler's email folders sit three or four levels down. */
 const MAX_DEPTH = 8;
+/** The header block of a sent mail fits in this many bytes (the Message-ID is near the top). */
+const HEAD_BYTES = 16 * 1024;
 
 async function emlFilesBelow(dir, depth = 0) {
   if (depth > MAX_DEPTH) return [];
@@ -24,22 +27,32 @@ async function emlFilesBelow(dir, depth = 0) {
   return out;
 }
 
+/** The Message-ID of a raw mail, without angle brackets, or null. Reads only the header block. */
+function messageIdOf(raw) {
+  return headerValue(raw, "Message-ID")?.replace(/^<|>$/g, "") ?? null;
+}
+
 /**
- * The newest .eml written at or after `since` (ms) below any of `roots`, or null. Polls briefly: the file is
- * written while the request that sent it is still answering.
+ * The .eml below any of `roots` whose Message-ID is `messageId`, or null. The worker returns the Message-ID of
+ * what it sent, so this names that mail exactly, whatever else was sent around the same time. Polls briefly:
+ * the file is written while the request that sent it is still answering.
  */
-export async function newestSentMail(roots, since, { waitMs = 3000 } = {}) {
+export async function findSentMail(roots, messageId, { waitMs = 3000 } = {}) {
+  const wanted = messageId.replace(/^<|>$/g, "");
   const until = Date.now() + waitMs;
   for (;;) {
-    let best = null;
     for (const root of roots) {
       for (const path of await emlFilesBelow(root)) {
-        const { mtimeMs } = await stat(path);
-        // File times can be a little coarser than Date.now(); allow for that.
-        if (mtimeMs >= since - 1000 && (!best || mtimeMs > best.mtimeMs)) best = { path, mtimeMs };
+        const handle = await open(path);
+        try {
+          const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
+          if (messageIdOf(buffer.subarray(0, bytesRead).toString("latin1")) === wanted) return path;
+        } finally {
+          await handle.close();
+        }
       }
     }
-    if (best || Date.now() > until) return best?.path ?? null;
+    if (Date.now() > until) return null;
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -47,5 +60,5 @@ export async function newestSentMail(roots, since, { waitMs = 3000 } = {}) {
 /** The plain-text and HTML parts of a sent .eml. */
 export async function readSentMail(path) {
   const email = await PostalMime.parse(await readFile(path));
-  return { subject: email.subject ?? "", to: email.to?.map((a) => a.address).join(", ") ?? "", text: email.text ?? "", html: email.html ?? "" };
+  return { messageId: email.messageId ?? "", subject: email.subject ?? "", to: email.to?.map((a) => a.address).join(", ") ?? "", text: email.text ?? "", html: email.html ?? "" };
 }

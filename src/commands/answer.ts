@@ -1,7 +1,7 @@
 // The confirmation mail: one line per command line, ✓ or ✗, in the owner's language, then the help text
 // whenever something did not work. Pure: outcomes in, text out.
 import { cleanText, localDate } from "../digest/format";
-import type { Language } from "../digest/i18n";
+import type { Language } from "../i18n";
 import type { Execution, Refusal } from "./execute";
 import type { Done, Failure, LineOutcome, SettingsView, TokenProblem, Who } from "./outcome";
 import type { Verb } from "./parse";

@@ -2,6 +2,7 @@
 // already established that the mail is the owner's and claimed its Message-ID, so a second delivery of the
 // same mail never gets here. Lines come from the new text only: quoted digests and signatures never act.
 import type { Db } from "../db/client";
+import { digestTokenFromThread } from "../digest/thread-token";
 import type { OwnerWithAddresses } from "../db/owners";
 import type { Config, Env } from "../env";
 import type { PlusOptions } from "../ingest/plus";
@@ -25,6 +26,8 @@ export interface CommandMailContext {
 
 export async function handleCommandMail(ctx: CommandMailContext): Promise<void> {
   const parsed = parseCommandMail(ctx.mail);
+  // Without the `+token`, a reply that names a digest of this owner's in its thread answers that digest.
+  const token = ctx.plus.token ?? (await digestTokenFromThread(ctx.db, ctx.config.tokenSecret, ctx.owner.owner.id, ctx.mail));
   const execution = await executeCommands(
     {
       db: ctx.db,
@@ -32,7 +35,7 @@ export async function handleCommandMail(ctx: CommandMailContext): Promise<void> 
       config: ctx.config,
       owner: ctx.owner.owner,
       now: ctx.now,
-      token: ctx.plus.token,
+      token,
       messageId: ctx.mail.messageId,
     },
     parsed,

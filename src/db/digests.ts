@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, gt, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { chunk, chunkRows, LOOKUP_CHUNK } from "./limits";
 import { DAY_MS } from "../time";
@@ -209,6 +209,27 @@ export async function deleteDigest(db: Db, ownerId: number, digestId: number) {
   await db.delete(digests).where(and(eq(digests.ownerId, ownerId), eq(digests.id, digestId)));
 }
 
+/**
+ * The owner's digest sent with one of these Message-IDs (the newest if several), or null. Reads through the
+ * owner's digests only: a Message-ID never names another owner's digest.
+ */
+export async function digestByMessageId(db: Db, ownerId: number, messageIds: string[]): Promise<{ id: number; sentAt: number } | null> {
+  if (!messageIds.length) return null;
+  const [row] = await db
+    .select({ id: digests.id, sentAt: digests.sentAt })
+    .from(digests)
+    .where(and(eq(digests.ownerId, ownerId), inArray(digests.messageId, chunkIds(messageIds))))
+    .orderBy(desc(digests.sentAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** A References header can name a hundred mails; D1 binds at most 100 parameters, one is the owner. */
+const MAX_THREAD_IDS = 90;
+function chunkIds(ids: string[]): string[] {
+  return [...new Set(ids)].slice(-MAX_THREAD_IDS);
+}
+
 export interface NewDigestItem {
   number: number;
   kind: DigestItem["kind"];
@@ -262,13 +283,13 @@ export async function finishDigest(
  * waits on it): sent, failed for good, or still pending while the owner holds the run's lease.
  */
 export async function weeklyDigestOutcomes(db: Db, ownerIds: number[], now: number, leaseUntil: number) {
-  const sent: Array<{ ownerId: number; digestId: number; items: number }> = [];
+  const sent: Array<{ ownerId: number; digestId: number; messageId: string | null; items: number }> = [];
   const failed: number[] = [];
   const pending: number[] = [];
   for (const ids of chunk(ownerIds, LOOKUP_CHUNK)) {
     const [digestRows, failures, leases] = await db.batch([
       db
-        .select({ ownerId: digests.ownerId, digestId: digests.id, items: sql<number>`(select count(*) from ${digestItems} where ${digestItems.digestId} = ${digests.id})` })
+        .select({ ownerId: digests.ownerId, digestId: digests.id, messageId: digests.messageId, items: sql<number>`(select count(*) from ${digestItems} where ${digestItems.digestId} = ${digests.id})` })
         .from(digests)
         .where(and(inArray(digests.ownerId, ids), eq(digests.weekly, true), eq(digests.sentAt, now), isNotNull(digests.messageId))),
       db.select({ ownerId: mailEvents.ownerId }).from(mailEvents).where(and(inArray(mailEvents.ownerId, ids), eq(mailEvents.kind, "digest-failed"), gte(mailEvents.at, now))),

@@ -42,6 +42,11 @@ export function mailtoHref(to: string, subject: string, bcc: string): string {
   return `mailto:${encodeMailtoPart(to)}?subject=${encodeMailtoPart(subject)}&bcc=${encodeMailtoPart(bcc)}`;
 }
 
+/** A mailto: URI (RFC 6068) that writes a command to the assistant: `to` is the digest's signed reply address. */
+export function commandMailto(to: string, subject: string, command: string): string {
+  return `mailto:${encodeMailtoPart(to)}?subject=${encodeMailtoPart(subject)}&body=${encodeMailtoPart(command)}`;
+}
+
 export interface LocalDate {
   year: number;
   /** 1–12 */

@@ -2,7 +2,7 @@
 // flowed-less text. No links; the addresses are there to copy.
 
 import { wrap } from "./format";
-import type { Piece } from "./i18n";
+import type { Piece } from "../i18n";
 import { type BarModel, type DigestView, buildDigestModel } from "./view";
 
 export const TEXT_WIDTH = 72;
@@ -45,6 +45,8 @@ export function renderDigestText(view: DigestView): string {
   out.push(m.greeting, "");
   para(m.intro);
   out.push("");
+  for (const step of m.startSteps) para(step, "  - ", "    ");
+  if (m.startSteps.length) out.push("");
 
   out.push(...heading(s.activityTitle, "-"));
   out.push(...activityLines(m.bars, { sent: s.sent, received: s.received }, m.totals));

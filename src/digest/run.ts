@@ -5,6 +5,7 @@ import { claimWeeklyDigest, createDigest, deleteDigest, digestCandidates, finish
 import type { Owner } from "../db/schema";
 import type { Config } from "../env";
 import { newMessageId } from "../mail/compose";
+import { cleanMessageId } from "../mail/parse";
 import { planDigest } from "./decide";
 import { buildDigestMime } from "./mime";
 import { digestSubject, renderDigestHtml, renderDigestText, type DigestView } from "./render";
@@ -17,6 +18,8 @@ import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "./token";
 
 export interface SentDigest {
   digestId: number;
+  /** Names the sent mail exactly (the local scripts find wrangler's copy of it by this). */
+  messageId: string;
   to: string;
   subject: string;
   text: string;
@@ -29,6 +32,8 @@ export interface DigestFacts {
   plan: DigestPlan;
   activity: WeekActivity[];
   counts: MailEventCounts;
+  /** Contacts that could be due now (decide.ts chose among these). */
+  candidateCount: number;
 }
 
 /** What one owner's digest shows: the plan, the last 12 weeks, the counts, in their language and zone. */
@@ -46,6 +51,9 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
     ignoredCount: facts.counts.ignored,
     failedCount: facts.counts.failed,
     failedDigestCount: facts.counts.failedDigests,
+    // No contact can be due and no mail in the last 12 weeks: a new owner (or one who has shared nothing for
+    // three months). Told from what is loaded anyway, at no extra query.
+    newcomer: facts.candidateCount === 0 && facts.activity.every((w) => w.sent === 0 && w.received === 0),
     assistantAddress: config.assistantAddress,
     replyAddress,
   };
@@ -65,6 +73,7 @@ export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promis
     plan: planDigest({ ...candidates, owner, now }),
     activity: activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, theyGave: r.theyGave, youGave: r.youGave })),
     counts,
+    candidateCount: candidates.length,
   };
 }
 
@@ -119,12 +128,14 @@ async function deliver(
       messageId,
       date: new Date(now),
     });
-    await sendEmail.send(new EmailMessage(config.assistantAddress, owner.primaryAddress, raw));
+    // Cloudflare sets the Message-ID of what it sends and returns it; a reply names the digest by that one.
+    const result = await sendEmail.send(new EmailMessage(config.assistantAddress, owner.primaryAddress, raw));
     sent = true;
+    const sentId = cleanMessageId(result?.messageId) ?? messageId;
     await finishDigest(db, {
       ownerId: owner.id,
       digestId: digest.id,
-      messageId,
+      messageId: sentId,
       subject,
       sentAt: now,
       weekly,
@@ -137,7 +148,7 @@ async function deliver(
         evidenceSubject: item.evidence.subject,
       })),
     });
-    return { digestId: digest.id, to: owner.primaryAddress, subject, text, html, raw, items: plan.items.length };
+    return { digestId: digest.id, messageId: sentId, to: owner.primaryAddress, subject, text, html, raw, items: plan.items.length };
   } catch (err) {
     // Nothing went out: forget the digest, which releases the weekly claim for the queue's retry. Once the mail
     // has gone, the claim stays even if recording its items failed: a second copy is worse than lost numbers.

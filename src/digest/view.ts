@@ -6,12 +6,13 @@ import {
   cleanText,
   fillActivityWeeks,
   localDate,
+  commandMailto,
   mailtoHref,
   shortName,
 } from "./format";
 import { replySubject } from "../mail/subject";
 import { DAY_MS, isoWeekOf } from "../time";
-import { type Language, type Piece, STRINGS, type Strings } from "./i18n";
+import { DIGEST, type DigestStrings as Strings, type Language, type Piece } from "../i18n";
 import type { Circle, DigestPlan, Recommendation, Section, WeekActivity } from "./types";
 
 export interface DigestView {
@@ -33,6 +34,8 @@ export interface DigestView {
   failedCount: number;
   /** Weekly digests that could not be sent since the last one that was. */
   failedDigestCount?: number;
+  /** Nothing can be due and no mail in 12 weeks: a new owner, whose digest says how to start. */
+  newcomer: boolean;
   /** BCC of each mailto, so the mail the owner writes is captured too. */
   assistantAddress: string;
   /** The Reply-To carrying the signed token. */
@@ -50,6 +53,9 @@ export interface ItemModel {
   why: Piece[];
   mailto: string;
   action: string;
+  /** One tap: a mail to the signed reply address with `done N`, and with `snooze N 2w`. */
+  done: { label: string; href: string };
+  later: { label: string; href: string };
 }
 
 export interface SectionModel {
@@ -79,8 +85,10 @@ export interface DigestModel {
   /** "Week 48 · 23 Nov 2026" */
   dateline: string;
   greeting: string;
-  /** "5 small things this week…" or the nothing-due note. */
+  /** "5 small things this week…", the nothing-due note, or the welcome of a brand-new owner. */
   intro: string;
+  /** For a brand-new owner: the ways to start, one line each; otherwise empty. */
+  startSteps: string[];
   parts: PartModel[];
   itemCount: number;
   leftOut: string | null;
@@ -92,17 +100,21 @@ export interface DigestModel {
 }
 
 export function digestSubject(view: DigestView): string {
-  const s = STRINGS[view.language];
+  const s = DIGEST[view.language];
   const parts: string[] = [];
   for (const section of SECTION_ORDER) {
     const items = view.plan.items.filter((i) => i.section === section);
     if (items.length === 1) parts.push(s.subjectOne[section](shortName(items[0].name, items[0].address)));
     else if (items.length > 1) parts.push(s.subjectMany[section](items.length));
   }
-  return `${s.week(view.isoWeek.week)}: ${parts.length ? parts.join(", ") : s.subjectQuiet}`;
+  return s.subject(parts.length ? parts.join(", ") : view.newcomer ? s.subjectWelcome : s.subjectQuiet, view.isoWeek.week);
 }
 
-function itemModel(view: DigestView, s: Strings, rec: Recommendation, number: number): ItemModel {
+/** The commands the one-tap links write; the same words in either language, so they never depend on the owner's setting. */
+export const QUICK_DONE = (n: number) => `done ${n}`;
+export const QUICK_LATER = (n: number) => `snooze ${n} 2w`;
+
+function itemModel(view: DigestView, s: Strings, rec: Recommendation, number: number, answerSubject: string): ItemModel {
   const { evidence } = rec;
   const address = cleanText(rec.address, MAX_NAME_CHARS * 2);
   const subject = evidence.subject ? cleanText(evidence.subject, MAX_QUOTED_SUBJECT_CHARS) : "";
@@ -131,11 +143,14 @@ function itemModel(view: DigestView, s: Strings, rec: Recommendation, number: nu
     why,
     mailto: mailtoHref(address, mailSubject, view.assistantAddress),
     action: s.action[rec.section],
+    done: { label: s.quickDone, href: commandMailto(view.replyAddress, answerSubject, QUICK_DONE(number)) },
+    later: { label: s.quickLater, href: commandMailto(view.replyAddress, answerSubject, QUICK_LATER(number)) },
   };
 }
 
 export function buildDigestModel(view: DigestView): DigestModel {
-  const s = STRINGS[view.language];
+  const s = DIGEST[view.language];
+  const answerSubject = replySubject(digestSubject(view));
   const numbered = view.plan.items.map((rec, i) => ({ rec, number: i + 1 }));
   const hasPrivate = numbered.some(({ rec }) => rec.circle === "private");
   const parts: PartModel[] = [];
@@ -144,7 +159,7 @@ export function buildDigestModel(view: DigestView): DigestModel {
     for (const section of SECTION_ORDER) {
       const items = numbered
         .filter(({ rec }) => rec.circle === circle && rec.section === section)
-        .map(({ rec, number }) => itemModel(view, s, rec, number));
+        .map(({ rec, number }) => itemModel(view, s, rec, number, answerSubject));
       if (items.length) sections.push({ section, title: s.section[section], hint: s.sectionHint[section], items });
     }
     if (sections.length) parts.push({ circle, title: hasPrivate ? s.part[circle] : null, sections });
@@ -161,7 +176,8 @@ export function buildDigestModel(view: DigestView): DigestModel {
     subject: digestSubject(view),
     dateline: `${s.week(view.isoWeek.week)} · ${s.date(localDate(view.now, view.timeZone), true)}`,
     greeting: s.greeting(view.ownerName ? shortName(view.ownerName, "") || null : null),
-    intro: count ? s.intro(count) : s.nothingDue,
+    intro: count ? s.intro(count) : view.newcomer ? s.welcome : s.nothingDue,
+    startSteps: !count && view.newcomer ? s.startSteps(view.assistantAddress) : [],
     parts,
     itemCount: count,
     leftOut: leftOutParts.length ? s.leftOut(leftOutParts) : null,

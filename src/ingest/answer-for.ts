@@ -11,6 +11,7 @@ export function answerFor(env: Env, config: Config, message: ForwardableEmailMes
       {
         incoming: message,
         incomingMessageId: mail.messageId,
+        incomingReferences: mail.headers.references?.[0] ?? null,
         incomingSubject: mail.subject,
         assistantAddress: config.assistantAddress,
         assistantDomain: config.assistantDomain,

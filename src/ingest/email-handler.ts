@@ -18,7 +18,12 @@ import { messageIdOf, understandInbound, understandOwnerMail, type Understanding
 
 export async function handleEmail(message: ForwardableEmailMessage, env: Env, now = Date.now()): Promise<IngestOutcome> {
   const outcome = await ingestEmail(message, env, now);
-  if (outcome.status === "rejected") message.setReject(outcome.reason);
+  if (outcome.status === "rejected") {
+    // The sender sees this as the SMTP reason; the line here is what `wrangler tail` shows the operator
+    // (a refused owner mail is most often a DMARC setup to fix).
+    console.warn(`refused mail from ${message.from} to ${message.to}: ${outcome.reason}`);
+    message.setReject(outcome.reason);
+  }
   return outcome;
 }
 

@@ -7,7 +7,7 @@ import type { Config } from "../env";
 import { parseMail } from "../mail/parse";
 import type { ParsedMail } from "../mail/types";
 import type { IngestOutcome } from "./outcome";
-import { addressesOf, deadLetterRecord, isUniqueViolation, knownPeople, runBatch, writePlan, type Envelope } from "./store";
+import { addressesOf, deadLetterRecord, IMPORT_ENVELOPE_TO, isUniqueViolation, knownPeople, runBatch, writePlan, type Envelope } from "./store";
 import { isSuppressed, messageIdOf, understandInbound, understandOwnerMail, type Understanding } from "./understand";
 
 export interface ImportContext {
@@ -27,7 +27,7 @@ type Understood = { envelope: Envelope; understanding: Exclude<Understanding, { 
 function understandPast(ctx: ImportContext, mail: ParsedMail, known: Set<string>, rawSize: number): Understood | IngestOutcome {
   const ownerId = ctx.owner.owner.id;
   if (mail.fromCount !== 1 || !mail.from) return { status: "ignored", ownerId, reason: "no single From address" };
-  const envelope: Envelope = { from: mail.from.address, to: "import", rawSize };
+  const envelope: Envelope = { from: mail.from.address, to: IMPORT_ENVELOPE_TO, rawSize };
   let understanding: Understanding;
   if (ctx.owner.addresses.includes(mail.from.address)) {
     understanding = understandOwnerMail({
@@ -134,7 +134,7 @@ export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promi
   for (const [index, outcome] of outcomes.entries()) {
     if (outcome?.status === "dead-letter" && parsed[index] instanceof Error) {
       statements.push(
-        mailEventStatement(db, { ownerId, kind: "dead-letter", at: now, envelopeFrom: null, envelopeTo: "import", messageId: null, subject: null, reason: `import: ${outcome.reason}`, size: raws[index].byteLength }),
+        mailEventStatement(db, { ownerId, kind: "dead-letter", at: now, envelopeFrom: null, envelopeTo: IMPORT_ENVELOPE_TO, messageId: null, subject: null, reason: `import: ${outcome.reason}`, size: raws[index].byteLength }),
       );
     }
   }
@@ -161,7 +161,7 @@ async function storeFailed(ctx: ImportContext, raw: Uint8Array, err: unknown): P
     ownerId,
     at: ctx.now,
     envelopeFrom: null,
-    envelopeTo: "import",
+    envelopeTo: IMPORT_ENVELOPE_TO,
     messageId: null,
     subject: null,
     reason: `import: could not be stored: ${String(err).slice(0, 300)}`,

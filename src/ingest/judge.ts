@@ -7,7 +7,8 @@ import { DAY_MS } from "../time";
 import { HANDFUL_RECIPIENTS } from "./understand";
 
 /** Material counts as what the owner asked for when it arrives within this long of the request. */
-export const ASKED_FOR_WINDOW_MS = 30 * DAY_MS;
+// Sixty days: a template or a price list can take weeks; it still has to be their first word since the request.
+export const ASKED_FOR_WINDOW_MS = 60 * DAY_MS;
 
 /** What is known of a person before this mail: enough to tell new from known, and an open request of the owner's. */
 export interface KnownPerson {

@@ -16,6 +16,9 @@ import { judgeEvents, type KnownPeople } from "./judge";
 import type { IngestOutcome } from "./outcome";
 import { INLINE_FORWARD_ID_SUFFIX, type Understanding } from "./understand";
 
+/** The envelope recipient recorded for mail that came through `npm run import` rather than Email Routing. */
+export const IMPORT_ENVELOPE_TO = "import";
+
 /** The delivery as the store records it: the envelope addresses, and the size Email Routing reported. */
 export interface Envelope {
   from: string;
@@ -86,8 +89,11 @@ export function writePlan(
   };
   if (understanding.kind === "ignored" || understanding.kind === "unreadable-forward") {
     const kind = understanding.kind === "ignored" ? "ignored" : "dead-letter";
+    // A delivered mail is claimed either way, so a second delivery is a duplicate. An imported one that could
+    // not be used is not: running the import again tries it again.
+    const claim = kind === "ignored" || envelope.to !== IMPORT_ENVELOPE_TO;
     return {
-      statements: [messageOnlyStatement(db, ownerId, understanding.message, now), mailEventStatement(db, { ...event, kind, reason: understanding.reason })],
+      statements: [...(claim ? [messageOnlyStatement(db, ownerId, understanding.message, now)] : []), mailEventStatement(db, { ...event, kind, reason: understanding.reason })],
       outcome: kind === "ignored" ? { status: "ignored", ownerId, reason: understanding.reason } : { status: "dead-letter", ownerId, reason: understanding.reason },
     };
   }

@@ -18,10 +18,16 @@ export interface OutgoingMail {
   html?: string;
   replyTo?: string;
   inReplyTo?: string | null;
-  references?: string[];
+  /**
+   * The References of the mail answered, as it arrived (unfolded). Threading takes it plus `inReplyTo`
+   * (RFC 5322 §3.6.4), and Cloudflare's reply() refuses an answer whose References do not contain it verbatim.
+   */
+  references?: string | null;
   messageId: string;
   date: Date;
   attachments?: OutgoingAttachment[];
+  /** Further header fields, ASCII values (e.g. List-Unsubscribe). */
+  headers?: Record<string, string>;
 }
 
 /** RFC 2045 §6.8: base64 lines are at most 76 characters. */
@@ -113,14 +119,18 @@ export function composeMail(mail: OutgoingMail): string {
     `Date: ${rfc5322Date(mail.date)}`,
     `Message-ID: ${bracket(mail.messageId)}`,
   ];
-  if (mail.inReplyTo) headers.push(`In-Reply-To: ${bracket(mail.inReplyTo)}`);
-  const refs = [...(mail.references ?? []), ...(mail.inReplyTo ? [mail.inReplyTo] : [])];
-  // RFC 5322 §2.2.3: one reference per folded line keeps every header line short.
-  if (refs.length) headers.push(`References: ${[...new Set(refs)].map(bracket).join("\r\n ")}`);
+  if (mail.inReplyTo) {
+    headers.push(`In-Reply-To: ${bracket(mail.inReplyTo)}`);
+    // The chain as it came, then the mail answered. Folded only at the chain's own whitespace (RFC 5322
+    // §2.2.3), so it unfolds to exactly what came: Cloudflare's reply() looks for it verbatim.
+    const chain = mail.references?.replace(/[\r\n]+/g, " ").trim();
+    headers.push(`References: ${chain ? `${chain.replace(/([ \t]+)/g, "\r\n$1")}\r\n ` : ""}${bracket(mail.inReplyTo)}`);
+  }
   // RFC 3834 §5: vacation responders and other automatic responders must not answer this.
   headers.push("Auto-Submitted: auto-generated");
   // Exchange and Outlook honour their own header rather than Auto-Submitted ([MS-OXCMAIL] 2.2.3.2.14).
   headers.push("X-Auto-Response-Suppress: OOF, AutoReply");
+  for (const [name, value] of Object.entries(mail.headers ?? {})) headers.push(`${name}: ${value}`);
   headers.push("MIME-Version: 1.0");
 
   let content = mail.html ? multipart("alternative", [textPart("plain", mail.text), textPart("html", mail.html)]) : textPart("plain", mail.text);

@@ -148,6 +148,8 @@ const THANKS = phrases([
   "made my (?:day|week)",
   "(?:was|been|such|what|is|'s|a) (?:a )?(?:big|huge|great|massive|real|enormous|tremendous) help",
   "in your debt",
+  "(?:lovely|kind|nice|generous|thoughtful|sweet|classy|wonderful) gesture",
+  "(?:fin|flot|sød|smuk|pæn|rar|stor|dejlig) gestus",
   "(?:grazie|danke|merci|gracias|obrigad[oa]|tack|takk)",
   "helped (?:me|us)? ?(?:so much|a lot|enormously|immensely|hugely|loads)",
   "tusind tak",
@@ -193,7 +195,8 @@ const REQUEST = phrases([
   "i(?:'m| am| was)? (?:wondering|hoping)_(?:if|whether|you)",
   "i wonder(?:ed)? (?:if|whether)",
   "(?:can|could|may|might) i_(?:ask|pick|borrow|get|have|send|steal|grab|book|call)",
-  "(?:let me know|tell me|lmk)_(?:what|if|when|whether|how|which|who|your)",
+  // not the inviting "do tell me what's on their minds"
+  "(?<!do )(?:let me know|tell me|lmk)_(?:what|if|when|whether|how|which|who|your)",
   "please(?! (?:find|see|note|be aware)(?![\\p{L}]))(?! (?:don't|do not|dont|never))_(?:send|review|confirm|share|let|advise|help|take|look|get|reply|check|sign|fill|forward|call|give|tell|find|read|comment)",
   "(?:i|we)(?:'d| would) (?:really |so |very much )?(?:love|appreciate|welcome|value|like)_(?:your|you to|it if|some|any|a second|an? (?:intro|introduction|opinion|hand|eye))",
   "(?:i|we) (?:really )?need your",
@@ -266,17 +269,18 @@ const DANISH_ASK = new RegExp(
   "iu",
 );
 
+/** Offers to help later (a courtesy ends at a dash too: "Sig endelig til, hvis du har lyst – vi skal have svar senest …") */
 /** Offers to help later ("let me know if you have questions") ask for nothing: removed before the request rules. */
 const COURTESY = phrases([
-  "let me know if_(?:you have|there's|there is|there are|i can|anything|any questions|you need|you want|you'd like|questions)[^.!?\\n]*",
-  "(?:feel free|don't hesitate|do not hesitate)[^.!?\\n]*",
-  "(?:happy|glad) to (?:help|answer|chat)[^.!?\\n]*",
-  "(?:any|if you have (?:any)?) (?:other |more |further )?questions[^.!?\\n]*",
-  "sig (?:endelig |bare |gerne )?til,? hvis[^.!?\\n]*",
-  "skriv (?:endelig |bare |gerne )?(?:til mig )?,? hvis (?:du|i|der)[^.!?\\n]*",
-  "(?:du er|i er) (?:meget )?velkommen til at[^.!?\\n]*",
-  "tøv ikke[^.!?\\n]*",
-  "hvis du har (?:nogen |flere |andre )?spørgsmål[^.!?\\n]*",
+  "let me know if_(?:you have|there's|there is|there are|i can|anything|any questions|you need|you want|you'd like|questions)[^.!?\\n–—;]*",
+  "(?:feel free|don't hesitate|do not hesitate)[^.!?\\n–—;]*",
+  "(?:happy|glad) to (?:help|answer|chat)[^.!?\\n–—;]*",
+  "(?:any|if you have (?:any)?) (?:other |more |further )?questions[^.!?\\n–—;]*",
+  "sig (?:endelig |bare |gerne )?til,? hvis[^.!?\\n–—;]*",
+  "skriv (?:endelig |bare |gerne )?(?:til mig )?,? hvis (?:du|i|der)[^.!?\\n–—;]*",
+  "(?:du er|i er) (?:meget )?velkommen til at[^.!?\\n–—;]*",
+  "tøv ikke[^.!?\\n–—;]*",
+  "hvis du har (?:nogen |flere |andre )?spørgsmål[^.!?\\n–—;]*",
 ]);
 
 /** Questions that open or close a mail politely, or answer themselves: they ask for nothing. */
@@ -340,7 +344,7 @@ const INTRODUCTION = phrases([
 const REFERRAL = phrases([
   "(?:recommended|referred|nominated|pitched|endorsed|vouched for) you(?! to (?:me|us))",
   "(?:mentioned|suggested|proposed|floated) you (?:to|for|as)(?! (?:me|us)\\b)",
-  "(?:mentioned|recommended|suggested|dropped|passed on|passed along|gave|given|shared|sent|forwarded|floated)(?![\\s,]+(?:me|us)\\b)_your_(?:name|details|contact|info|number|email|website|portfolio|cv|profile|card)",
+  "(?:mentioned|recommended|suggested|dropped|passed|passed on|passed along|gave|given|shared|sent|forwarded|floated)(?![\\s,]+(?:me|us)\\b)_your_(?:name|details|contact|info|number|email|website|portfolio|cv|profile|card)",
   // whom they told, then what about: the reader or what is theirs ("about LedgerLoop and your matching")
   "(?:told|telling|tell|talked|talking|mentioned|mentioning|raved|raving|bragged|bragging)__about(?:[\\s,]+[\\p{L}'-]+){0,3}?[\\s,]+(?:you|your)",
   "(?:told|mentioned|recommended|suggested)(?:[\\s,]+[^.!?\\n]{1,80}?)?[\\s,]+about (?:you|your|\\p{Lu}\\p{L}+)(?=[^.!?\\n]{0,160}(?:get in touch|reach out|be in touch|contact you|call you|ring you|email you|what they need|the person to talk to))",
@@ -380,10 +384,57 @@ const FIRST_PERSON = /(?<![\p{L}])(?:i|i've|i'd|i'm|we|we've|we'd|jeg|vi)(?![\p{
  * Who recommended the reader, by each referral in the text: the writer, when the sentence has a first-person
  * subject before the verb (or none at all); someone else, when a name or "he"/"she" does it.
  */
-function referralBy(text: string): { writer: boolean; someoneElse: boolean } {
+/** The reader's first name from the mail's greeting ("Hi Marcus,", "Hej Niels", or "Priya," alone on the first line). */
+// Not case-insensitive: the name must start with a capital, and /iu would let \p{Lu} match any letter.
+const GREETING_NAME = /^\s*(?:(?:[Hh]i|[Hh]ey|[Hh]ello|[Dd]ear|[Mm]orning|[Gg]ood morning|[Hh]ej|[Kk]ære|[Hh]ejsa|[Gg]oddag|[Gg]odmorgen)[ \t]+)?(\p{Lu}[\p{L}'-]+)[ \t]*[,!]?[ \t]*$/u;
+const NOT_A_NAME = /^(?:Hi|Hey|Hello|Dear|Hej|Kære|Hejsa|Thanks|Tak|Morning|All|Everyone|Team|Alle|Sir|Madam)$/u;
+
+function readerName(body: string): string | null {
+  const firstLine = body.split("\n").find((l) => l.trim() !== "") ?? "";
+  const name = GREETING_NAME.exec(firstLine)?.[1] ?? null;
+  return name && !NOT_A_NAME.test(name) ? name : null;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Referrals that name the reader or what is theirs instead of saying "you": "passed Jess's name to his
+ * sister-in-law", "referred Marcus to Emma Walsh", "anbefaler Niels' ænder til sine kunder", and the reader's
+ * business by its definite noun ("anbefalede bryggeriet til et busselskab", "henviste tre patienter til klinikken").
+ */
+function referralsOfTheReader(reader: string | null): RegExp {
+  const named = reader
+    ? [
+        `(?:passed|gave|given|sent|forwarded|shared|mentioned|dropped)(?![\\s,]+(?:me|us)(?![\\p{L}]))_${escapeRegExp(reader)}(?:'s|s|')? (?:name|details|number|contact|info|card|website|portfolio|cv|profile|email)`,
+        `(?:referred|recommended|mentioned|suggested|pitched|put forward|vouched for) ${escapeRegExp(reader)}(?![\\p{L}])_(?:to|for|as)`,
+        `(?:told|telling|talked|talking|mentioned)__about ${escapeRegExp(reader)}(?![\\p{L}])`,
+        `(?:anbefal\\p{L}*|nævn\\p{L}*|henvis\\p{L}*|fortal\\p{L}*) (?:om )?${escapeRegExp(reader)}(?:s|')?(?![\\p{L}])_til`,
+      ]
+    : [];
+  return phrases([
+    ...named,
+    "(?:anbefalede|anbefaler|anbefalet|henviste|henviser|henvist) (?:\\p{L}{3,}(?:et|en|erne|ene))_til (?!mig|os)(?:\\p{L}+)",
+    // what is the reader's, to someone: "nævnt din klinik for tre af mine patienter", "mentioned your studio to"
+    "(?:mentioned|recommended|suggested|pitched|plugged|passed|gave|sent|nævnt|nævnte|anbefalet|anbefalede|anbefaler|foreslået|foreslog) (?:your|din|dit|dine|jeres) \\p{L}+_(?:to|til|for|over for) (?!(?:me|us|mig|os)(?![\\p{L}]))\\p{L}+",
+    "(?:henviste|henviser|henvist|sendte|sender|sendt) (?:\\d+|to|tre|fire|fem|et par|nogle|flere|en|et)_(?:patienter|kunder|klienter|gæster|folk|elever|opgaver)_til (?:dig|jer|\\p{L}+(?:en|et))",
+    "(?:sent|referred|sending|pointed|passed) (?:\\d+|two|three|four|a few|some|several|a couple of|more) (?:of )?(?:(?:my|our) )?(?:clients|patients|customers|people|folks|friends|guests|students|leads)_(?:your way|to you|over to you|in your direction)",
+  ]);
+}
+
+/**
+ * The reader's business by its name: "mentioned The Bell Curve to the marketing lead at Harvest Bank". Case
+ * matters here (a capitalised name), so this one is not built with `phrases`, whose patterns ignore case.
+ */
+const NAMED_BUSINESS_REFERRAL =
+  /(?<![\p{L}])(?:[Mm]entioned|[Rr]ecommended|[Ss]uggested|[Pp]itched|[Pp]lugged|nævnte|nævnt|anbefalede|anbefalet) \p{Lu}[\p{L}&'-]*(?: \p{Lu}[\p{L}&'-]*){0,3} (?:to|til|for) (?!(?:me|us|mig|os)(?![\p{L}]))\p{L}/gu;
+
+function referralBy(text: string, reader: string | null = null): { writer: boolean; someoneElse: boolean } {
   let writer = false;
   let someoneElse = false;
-  for (const m of text.matchAll(REFERRAL_ALL)) {
+  const ofReader = new RegExp(referralsOfTheReader(reader).source, "giu");
+  for (const m of [...text.matchAll(REFERRAL_ALL), ...text.matchAll(ofReader), ...text.matchAll(NAMED_BUSINESS_REFERRAL)]) {
     const before = text.slice(Math.max(0, m.index - 200), m.index);
     const sentence = before.split(/[.!?\n]\s*/).pop() ?? "";
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
@@ -550,7 +601,8 @@ const HANDS_OVER = phrases([
   "(?:please )?find_(?:attached|enclosed)",
   "(?:in|on) the shared (?:drive|folder)",
   "(?:i've|i have) (?:uploaded|shared|put)_(?:in|on|with you)",
-  "her er (?:den|det|de|et|en|nogle|mit|min|mine|vores|linket|link|filen|filerne|referatet|listen|kontakten|navnet|navnene|kontaktoplysningerne|oplysningerne|tallene|rapporten|udkastet|skabelonen|slides|præsentationen)",
+  // "her er rideren og scenetegningen": any thing by its definite form
+  "her er (?:den|det|de|et|en|nogle|mit|min|mine|vores|linket|link|slides|\\p{L}{3,}(?:en|et|ne|erne|ene))",
   "(?:hermed|vedhæftet|vedlagt|jeg har vedhæftet|jeg har delt)",
   "(?:ligger|er lagt) (?:i|på) (?:det delte|den delte|vores delte|drevet|mappen)",
 ]);
@@ -765,7 +817,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     explicitRequest || (!smallTalk && (asksQuestion(body.replace(new RegExp(COURTESY.source, "giu"), " ")) || asksQuestion(ownSubject)));
   const asks = sentences(asking).filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s) || asksInOtherWords(s));
   const introduction = INTRODUCTION.test(all) || SUBJECT_INTRODUCTION.test(ownSubject);
-  const referred = referralBy(all);
+  const referred = referralBy(all, readerName(body));
   const referral = !introduction && referred.writer;
   // Asking for tips is not giving them: help and information are read outside the questions.
   const statements = sentences(all).filter((x) => !x.endsWith("?")).join("\n");

@@ -37,7 +37,8 @@ function flattenAddresses(list: PmAddress[] | PmAddress | undefined): Address[] 
   return out;
 }
 
-function cleanId(id: string | undefined): string | null {
+/** A Message-ID without its angle brackets ("<a@b>" → "a@b"), or null when there is none. */
+export function cleanMessageId(id: string | null | undefined): string | null {
   if (!id) return null;
   const m = id.match(/<([^<>\s]+)>/);
   const bare = (m ? m[1] : id).trim();
@@ -115,8 +116,8 @@ async function fromEmail(email: Email, rawSize: number, depth: number, bounded: 
   const from = flattenAddresses(email.from);
   const sender = flattenAddresses(email.sender);
   return {
-    messageId: cleanId(email.messageId),
-    inReplyTo: cleanId(email.inReplyTo),
+    messageId: cleanMessageId(email.messageId),
+    inReplyTo: cleanMessageId(email.inReplyTo),
     references: parseReferences(email.references),
     from: from[0] ?? null,
     fromCount: countFrom(email),

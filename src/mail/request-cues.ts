@@ -23,11 +23,15 @@ const TASK_VERBS = [
   "bring", "pop", "put", "add", "look", "have a (?:look|think|read|go|word)", "take a (?:look|peek|glance)",
   "give", "tell", "remind", "proofread", "reply", "answer", "chase", "sort", "return",
   // Danish
-  "tjek", "læs", "ring", "skriv", "smid", "husk", "bekræft", "del", "videresend", "hent", "giv", "fortæl",
+  "shout", "holler", "listen to", "have a listen",
+  "tjek", "læs", "ring", "lyt", "hør", "skriv", "smid", "husk", "bekræft", "del", "videresend", "hent", "giv", "fortæl",
   "underskriv", "godkend", "betal", "udfyld", "kig", "tag et kig", "vend", "ret", "gennemlæs", "svar",
 ];
-/** Softeners an imperative may start with: "please", "just", "do", "kindly", "og så". */
-const SOFTENERS = "(?:(?:please|pls|kindly|just|do|also|and|so|oh and|quickly|pretty please|og|så|lige|venligst)\\s+)*";
+/**
+ * Softeners an imperative may start with: "please", "just", "kindly", "og så". Not the emphatic "do": "do tell me
+ * what's on their minds", "do come" invite rather than ask.
+ */
+const SOFTENERS = "(?:(?:please|pls|kindly|just|also|and|so|oh and|quickly|pretty please|og|så|lige|venligst)\\s+)*";
 const IMPERATIVE = new RegExp(`^${SOFTENERS}(?:${TASK_VERBS.join("|")})(?![\\p{L}])`, "iu");
 /** Imperatives that wish or part: "Have a great Christmas", "Take care", "Check out our new site". */
 const NOT_A_TASK = words([
@@ -55,6 +59,12 @@ const WANT = words([
   "(?:was|am|i'm|were|are) hoping (?:to|you|for)",
   "(?:(?:i|we|it|that|this|which|they)(?:'d|'ll)|would|will|could) (?:really |massively |so |hugely |be a )?(?:help|be (?:great|brilliant|lovely|amazing|fab|wonderful|a lifesaver|a huge help|a big help|gold|so helpful|really helpful|much appreciated))",
   "(?:(?:i|we|they)'d|would) (?:really |so |very much |greatly |dearly )?(?:value|appreciate|welcome|love)",
+  "(?:(?:i|we)'d|would) (?:kill|give anything|give my right arm) for",
+  "if you(?:'re| are| were| feel) (?:up for|keen|interested|free|around|able|game|open to|willing)",
+  "(?:you were|you're|you are) the first (?:person |one )?(?:i|we) (?:thought|think) of",
+  "(?:du var|du er) (?:den første|det første navn),? (?:jeg|vi) (?:tænkte|kom til at tænke) på",
+  "(?:jeg|vi) (?:vil|ville) (?:meget |rigtig |så |virkelig )?gerne (?:have|booke|hyre|bruge|låne|invitere) (?:dig|jer)",
+  "(?:skal|skulle|må) have (?:et )?(?:svar|besked|tilbagemelding)",
   "if you (?:have|had|'ve got) (?:the )?(?:room|time|space|capacity|a (?:slot|gap|moment|minute)|any (?:room|time|space|capacity))",
   "hvis (?:du|I) (?:har|havde) (?:tid|plads|mulighed|lyst|overskud|kapacitet|et hul|en ledig)",
   "(?:vil|ville) (?:vi|jeg) (?:meget |rigtig |så )?gerne (?:booke|have|bede|høre|hyre|bruge|låne|invitere)",
@@ -76,24 +86,33 @@ const WANT = words([
 /** When it is wanted by: a day, a date, "before I send it". With a need it asks even unaddressed ("I need it back by Thursday"). */
 const DUE = words([
   "(?:by|before|no later than|ahead of|in time for) (?:mon|tues|wednes|thurs|fri|satur|sun)day",
-  "(?:by|before|no later than|ahead of) (?:tomorrow|tonight|the end of|end of|eod|eow|cob|noon|midday|next week|the weekend|the \\d|\\d)",
+  "(?:by|before|no later than|ahead of) (?:tomorrow|tonight|the end of|end of|eod|eow|cob|noon|midday|next \\p{L}+|this \\p{L}+|the weekend|the \\d|\\d)",
   "before (?:i|we) (?:send|submit|print|go|sign|publish|file)",
   "(?:inden|senest|før) (?:man|tirs|ons|tors|fre|lør|søn)dag",
-  "(?:inden|senest|før) (?:i morgen|weekenden|mødet|næste uge|jul|den \\d|\\d)",
+  "(?:inden|senest|før) (?:på )?(?:i morgen|weekenden|mødet|næste \\p{L}+|jul|nytår|udgangen|den \\d|d\\. ?\\d|\\d)",
   "før (?:jeg|vi) (?:sender|afleverer|trykker|skriver under|går videre)",
 ]);
 
-/** Looking for someone, said to one reader: a hint that they might be the one ("vi mangler en til oplæg om glasurer"). */
+/** Looking for someone, said to one reader (not "… if we need a hand in spring"): a hint that they might be the one ("vi mangler en til oplæg om glasurer"). */
 const SEEKS_SOMEONE = words([
-  "(?:we|i)(?:'re| are|'m| am)? (?:still )?(?:need|needs|looking for|searching for|short of) (?:someone|somebody|a speaker|a hand|an extra pair of hands)",
-  "(?:vi|jeg) (?:mangler|søger|leder efter|står og mangler) (?:stadig )?(?:en|nogen|et par hænder|en ekstra hånd)(?= (?:til|som|der)(?![\\p{L}]))",
+  "(?<!(?:if|when|whenever|should|in case) )(?:we|i)(?:'re| are|'m| am)? (?:still )?(?:need|needs|looking for|searching for|short of) (?:someone|somebody|a speaker|a hand|an extra pair of hands)",
+  "(?<!(?:hvis|når|skulle|såfremt) )(?:vi|jeg) (?:mangler|søger|leder efter|står og mangler) (?:stadig )?(?:en|et|nogen|et par hænder|en ekstra hånd)(?: [\\p{L}-]+)?(?= (?:til|som|der|med)(?![\\p{L}]))",
 ]);
 
 /** A question without its mark: "…, any ideas", "any thoughts on the draft". */
 const OPEN_QUESTION = words(["any (?:ideas|thoughts|suggestions|tips|pointers|advice|input)(?=\\s*(?:$|[,;.!]|on|about|for|welcome|appreciated|gratefully))", "(?:nogen|har du) (?:idéer|ideer|forslag|input|gode råd)(?=\\s*(?:$|[,;.!]|til|om))"]);
 
 /** A need with its object, as opposed to a hope or a benefit. */
-const NEED = words(["need(?:s|ed)?", "could (?:really )?(?:do with|use)", "skal (?:lige )?bruge", "mangler", "har brug for", "kunne (?:godt )?bruge"]);
+// Not "I need to finish the report by Friday": the writer's own task.
+const NEED = words([
+  "need(?:s|ed)?(?! to(?! (?:ask|borrow|get|have|see|hear)))",
+  "could (?:really )?(?:do with|use)",
+  "skal (?:lige )?bruge",
+  "mangler(?! at)",
+  "har brug for",
+  "kunne (?:godt )?bruge",
+  "skal have (?:et |en )?(?:svar|besked|tilbagemelding|overblik|tilbud|pris)",
+]);
 
 /** Not asking: a promise, an offer, a wish, a counterfactual, a reply that is not needed, a report of a past ask. */
 const NOT_ASKING = words([
@@ -153,5 +172,5 @@ export function asksByCues(sentence: string): boolean {
   const due = DUE.test(s);
   // A deadline alone informs ("Du skal betale 51.840 kr. senest 2. november"); with a want, or "if at all
   // possible", it asks.
-  return ((toReader || droppedSubject) && wants) || (due && ((wants && NEED.test(s)) || IF_POSSIBLE.test(s)));
+  return ((toReader || droppedSubject) && wants) || (due && (NEED.test(s) || IF_POSSIBLE.test(s)));
 }

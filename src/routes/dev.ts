@@ -29,7 +29,7 @@ export const devRoutes = new Hono<{ Bindings: Env }>()
     const owner = await findOwnerByAddress(db, address);
     if (!owner) return c.json({ error: "not-found", message: `No owner ${address}.` }, 404);
     const sent = await sendDigest(db, c.env.SEND_EMAIL, readConfig(c.env), owner.owner, now, null);
-    return c.json({ digestId: sent.digestId, to: sent.to, subject: sent.subject, items: sent.items, text: sent.text, html: sent.html });
+    return c.json({ digestId: sent.digestId, messageId: sent.messageId, to: sent.to, subject: sent.subject, items: sent.items, text: sent.text, html: sent.html });
   })
   // Runs the hourly job as if it were ?now=ISO, with the real schedule rules, through the real local queue, and
   // answers once the queue's consumer has dealt with every owner it enqueued (or after WAIT_MS).

@@ -51,10 +51,39 @@ export function emailMessage(raw: string | Uint8Array, opts: DeliverOptions): De
     },
     async reply(reply: EmailMessage) {
       if (opts.replyRefused) throw new Error("original email is not repliable");
-      replies.push(await rawText((reply as unknown as { raw: string }).raw));
+      const raw = await rawText((reply as unknown as { raw: string }).raw);
+      const problem = replyProblem(headerText, raw);
+      if (problem) throw new Error(problem);
+      replies.push(raw);
+      return { messageId: `<reply.${replies.length}@cloudflare.example>` };
     },
   } as unknown as ForwardableEmailMessage;
   return { message, rejected: () => rejection, replies };
+}
+
+/** A header of a raw mail, unfolded as postal-mime unfolds it (the line breaks go, the whitespace stays). */
+function rawHeader(raw: string, name: string): string | null {
+  const head = raw.split(/\r?\n\r?\n/, 1)[0].replace(/\r?\n(?=[ \t])/g, "");
+  const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  return line ? line.slice(name.length + 1).trim() : null;
+}
+
+/**
+ * What Cloudflare's reply() refuses, with its messages (as wrangler's local reply() checks them): an answer
+ * must have In-Reply-To equal to the incoming Message-ID, and References holding both that Message-ID and the
+ * incoming References as they were.
+ */
+function replyProblem(incomingHead: string, reply: string): string | null {
+  const incomingId = rawHeader(incomingHead, "Message-ID");
+  const inReplyTo = rawHeader(reply, "In-Reply-To");
+  if (!inReplyTo) return "no In-Reply-To header found in reply message";
+  if (inReplyTo !== incomingId) return "In-Reply-To does not match original Message-ID";
+  const references = rawHeader(reply, "References");
+  const incomingReferences = rawHeader(incomingHead, "References") ?? "";
+  if (references !== null && !(references.includes(inReplyTo) && references.includes(incomingReferences))) {
+    return "provided References header is invalid";
+  }
+  return null;
 }
 
 /** Cloudflare's MX prepends its verdict; a deployed worker only trusts that one. */
@@ -98,6 +127,8 @@ export function recordingSendEmail(): { binding: SendEmail; sent: SentMail[] } {
     async send(message: EmailMessage) {
       const m = message as unknown as { from: string; to: string; raw: string | ReadableStream };
       sent.push({ from: m.from, to: m.to, raw: await rawText(m.raw as string) });
+      // Cloudflare gives what it sends a Message-ID of its own and returns it.
+      return { messageId: `<sent.${sent.length}.${crypto.randomUUID()}@cloudflare.example>` };
     },
   } as unknown as SendEmail;
   return { binding, sent };

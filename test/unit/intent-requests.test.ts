@@ -60,6 +60,8 @@ const notRequests: Array<[string, string]> = [
   ["permission, whenever", "Send it over whenever it's ready."],
   ["permission, then I", "Send me the annual report and I'll put a price on it."],
   ["found someone", "We found someone to run the kids' session in the end."],
+  ["an invitation with 'do'", "I'd be glad to help any of your founders; do tell me what's on their minds."],
+  ["hvis vi mangler", "Jeg har gemt dit navn og ringer, hvis vi mangler en hånd til foråret."],
   ["report of a past ask", "The client asked me to send the files by Monday, which I did."],
   // Danish
   ["sig til", "Sig endelig til, hvis der er mere, jeg kan gøre."],
@@ -172,5 +174,49 @@ describe("what reads as advice", () => {
     ["one step only", "Sure, check the shared folder, it's all there."],
   ])("not: %s", (_, text) => {
     expect(readsAsAdvice(text)).toBe(false);
+  });
+});
+
+describe("referrals that name the reader or what is theirs", () => {
+  it.each([
+    ["their name passed on", "Hi Jess,\n\nI passed Jess's name to my sister-in-law, she wants a PT for the new year."],
+    ["the reader referred to someone", "Marcus,\n\nReferred Marcus to Emma Walsh at Harvest Bank yesterday, she runs their sponsorship budget."],
+    ["Danish, what is theirs", "Hej Niels\n\nJeg anbefaler Niels' ænder til alle mine kunder, der er et skilt ved kassen."],
+    ["Danish, their business by its noun", "Hej Sofie\n\nJeg anbefalede bryggeriet til et busselskab fra Hamborg i går."],
+    ["Danish, patients sent", "Hej Pernille\n\nJeg har henvist tre patienter til klinikken med skulderproblemer."],
+    ["English, clients sent", "Hi Ana,\n\nI've sent two of my clients your way this month."],
+  ])("%s", (_, text) => {
+    expect(classifyIntent({ subject: "Hej", text }).gift).toBe("referral");
+  });
+  it("someone else named as the subject says how they came", () => {
+    expect(classifyIntent({ subject: "Hi", text: "Hi Jess,\n\nDev passed Jess's name to me, I'm his sister-in-law." }).gift).toBeNull();
+  });
+});
+
+describe("referrals of what is the reader's, by its name or 'your …'", () => {
+  it.each([
+    ["Danish, 'nævnt din klinik for'", "Hej Mette\n\nJeg har nævnt din klinik for tre af mine patienter med ondt i skulderen."],
+    ["the business by name", "Hey Marcus, mentioned The Bell Curve to the head of marketing at Northbank over lunch."],
+    ["passed your details to", "Also, I passed your details to my old boss at Cedar Health."],
+  ])("%s", (_, text) => {
+    expect(classifyIntent({ subject: "Hej", text }).gift).toBe("referral");
+  });
+  it.each([
+    ["Danish, sending it on", "Perfekt, jeg sender det videre til holdet. Vi ses torsdag."],
+    ["lower-case words are no name", "I mentioned it to him at lunch, no news yet."],
+  ])("not: %s", (_, text) => {
+    expect(classifyIntent({ subject: "Hej", text }).gift).toBeNull();
+  });
+});
+
+describe("more ways to thank and to hand over", () => {
+  it.each([
+    ["en fin gestus", "Tak for henvisningen, det var en rigtig fin gestus."],
+    ["a lovely gesture", "What a lovely gesture, I'm touched."],
+  ])("thanks: %s", (_, text) => {
+    expect(classifyIntent({ subject: "Re: Hej", text }).thanks).toBe(true);
+  });
+  it("'her er rideren og scenetegningen' hands over", () => {
+    expect(classifyIntent({ subject: "SV: Rider", text: "Hej Jonas\n\nHer er rideren og scenetegningen.\n\nLine" }).handsOver).toBe(true);
   });
 });

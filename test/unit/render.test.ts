@@ -2,12 +2,12 @@ import PostalMime from "postal-mime";
 import { describe, expect, it } from "vitest";
 import { fillActivityWeeks, mailtoHref, wrap } from "../../src/digest/format";
 import { isoWeekOf, isoWeekStart } from "../../src/time";
-import { STRINGS } from "../../src/digest/i18n";
+import { DIGEST } from "../../src/i18n";
 import { buildDigestMime } from "../../src/digest/mime";
 import { encodeHeaderWords } from "../../src/mail/compose";
 import { type DigestView, digestSubject, renderDigestHtml, renderDigestText } from "../../src/digest/render";
 import type { DigestPlan, Recommendation, Section } from "../../src/digest/types";
-import { ACTIVITY, NOW, PLAN, digestView, quietWeekView } from "../fixtures/digest-view";
+import { ACTIVITY, NOW, PLAN, digestView, firstDigestView, quietWeekView } from "../fixtures/digest-view";
 
 const noneLeftOut: Record<Section, number> = { thank: 0, help: 0, "follow-up": 0, reconnect: 0 };
 
@@ -30,10 +30,20 @@ function withPlan(language: DigestView["language"], items: Recommendation[], ove
 }
 
 /** Every href="mailto:…" in the HTML, with the attribute escaping undone. */
-function mailtos(html: string): string[] {
+function allMailtos(html: string): string[] {
   return [...html.matchAll(/href="(mailto:[^"]*)"/g)].map((m) =>
     m[1].replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&"),
   );
+}
+
+/** The mailtos that write to a person (the items' main buttons). */
+function mailtos(html: string): string[] {
+  return allMailtos(html).filter((href) => !href.startsWith("mailto:gensidig%2B"));
+}
+
+/** The one-tap mailtos that write a command to the digest's signed reply address. */
+function commandMailtos(html: string): string[] {
+  return allMailtos(html).filter((href) => href.startsWith("mailto:gensidig%2B"));
 }
 
 const THANK_HELP_RECONNECT = [
@@ -60,24 +70,22 @@ const THANK_HELP_RECONNECT = [
 
 describe("digestSubject", () => {
   it("names a single person and counts the rest, in section order", () => {
-    expect(digestSubject(withPlan("en", THANK_HELP_RECONNECT))).toBe("Week 48: thank Anna, help Bo, 2 to reconnect with");
-    expect(digestSubject(withPlan("da", THANK_HELP_RECONNECT))).toBe(
-      "Uge 48: sig tak til Anna, hjælp Bo, 2 at genoptage kontakten med",
-    );
+    expect(digestSubject(withPlan("en", THANK_HELP_RECONNECT))).toBe("Thank Anna, help Bo, reconnect 2 · week 48");
+    expect(digestSubject(withPlan("da", THANK_HELP_RECONNECT))).toBe("Sig tak til Anna, hjælp Bo, sig hej til 2 · uge 48");
   });
 
   it("counts every section of the realistic plan", () => {
-    expect(digestSubject(digestView("en"))).toBe(
-      "Week 48: 3 to thank, 2 to help, 2 to follow up with, 3 to reconnect with",
-    );
-    expect(digestSubject(digestView("da"))).toBe(
-      "Uge 48: 3 at sige tak til, 2 at hjælpe, 2 at følge op med, 3 at genoptage kontakten med",
-    );
+    // Every section inside the first 45 characters, which a phone's inbox shows; the week comes last.
+    expect(digestSubject(digestView("en"))).toBe("Thank 3, help 2, follow up 2, reconnect 3 · week 48");
+    expect(digestSubject(digestView("da"))).toBe("Sig tak til 3, hjælp 2, følg op med 2, sig hej til 3 · uge 48");
+    for (const lang of ["en", "da"] as const) expect(digestSubject(digestView(lang)).indexOf(" · ")).toBeLessThanOrEqual(55);
   });
 
   it("says so when nothing is due", () => {
-    expect(digestSubject(quietWeekView("en"))).toBe("Week 48: all quiet");
-    expect(digestSubject(quietWeekView("da"))).toBe("Uge 48: stille uge");
+    expect(digestSubject(quietWeekView("en"))).toBe("All quiet · week 48");
+    expect(digestSubject(quietWeekView("da"))).toBe("Stille uge · uge 48");
+    expect(digestSubject(firstDigestView("en"))).toBe("How to start · week 48");
+    expect(digestSubject(firstDigestView("da"))).toBe("Sådan kommer du i gang · uge 48");
   });
 
   it("uses the given name of 'Last, First', the address without a name, and strips line breaks", () => {
@@ -86,7 +94,7 @@ describe("digestSubject", () => {
       item({ section: "follow-up", address: "bo@nielsen.dk", name: null }),
       item({ section: "help", address: "x@evil.example", name: "Eve\r\nBcc: victim@example.com" }),
     ];
-    expect(digestSubject(withPlan("en", items))).toBe("Week 48: thank Anna, help Eve, follow up with bo@nielsen.dk");
+    expect(digestSubject(withPlan("en", items))).toBe("Thank Anna, help Eve, follow up with bo@nielsen.dk · week 48");
   });
 });
 
@@ -236,7 +244,7 @@ describe("renderDigestHtml", () => {
 
   it("drops bidi controls that could disguise a name", () => {
     const html = renderDigestHtml(withPlan("en", [item({ section: "thank", address: "a@b.dk", name: "Anna\u202Egnp.exe" })]));
-    expect(html).toContain(">Annagnp.exe <span");
+    expect(html).toContain(">Annagnp.exe</td>");
     expect(html).not.toContain("\u202E");
   });
 
@@ -266,16 +274,62 @@ describe("renderDigestHtml", () => {
     expect(html).not.toMatch(/display:\s*(flex|grid)/);
     expect(html).toContain('role="presentation"');
     expect(html).toContain("max-width:600px");
-    expect(html).toContain('bgcolor="#1e6b5a"');
-    // The only <style> is Outlook's font fallback inside a conditional comment.
-    expect(html.match(/<style>/g)).toHaveLength(1);
+    expect(html).toContain('bgcolor="#2f8f76"');
+    // Two <style> blocks: dark and narrow-screen rules (classes beside the inline styles, which stay complete
+    // for clients that drop <style>), and Outlook's font fallback inside a conditional comment.
+    expect(html.match(/<style>/g)).toHaveLength(2);
     expect(html).toMatch(/<!--\[if mso\]><style>/);
+    expect(html).toContain('<meta name="color-scheme" content="light dark">');
+    expect(html).toMatch(/@media \(prefers-color-scheme: dark\)/);
+    // Outlook on Windows ignores padding on the <a>: the bordered button pads its cell.
+    expect(html).toMatch(/<td class="btn"[^>]*padding:6px 14px;[^>]*><a /);
   });
 
   it("stays well under Gmail's clipping size of 102 KB", () => {
+    // Ten items (the cap), each with its button and two one-tap links.
     for (const lang of ["en", "da"] as const) {
-      expect(new TextEncoder().encode(renderDigestHtml(digestView(lang))).length).toBeLessThan(60 * 1024);
+      expect(new TextEncoder().encode(renderDigestHtml(digestView(lang))).length).toBeLessThan(72 * 1024);
     }
+  });
+
+  it("gives every item one-tap links that write `done N` and `snooze N 2w` to the signed reply address", () => {
+    const view = digestView("en");
+    const links = commandMailtos(renderDigestHtml(view));
+    expect(links).toHaveLength(2 * PLAN.items.length);
+    const subject = encodeURIComponent(`Re: ${digestSubject(view)}`);
+    const to = encodeURIComponent(view.replyAddress).replace("%40", "@");
+    expect(links.slice(0, 2)).toEqual([
+      `mailto:${to}?subject=${subject}&body=done%201`,
+      `mailto:${to}?subject=${subject}&body=snooze%201%202w`,
+    ]);
+    expect(links.at(-1)).toBe(`mailto:${to}?subject=${subject}&body=snooze%2010%202w`);
+    const da = renderDigestHtml(digestView("da"));
+    expect(da).toContain(">Færdig</a>");
+    expect(da).toContain(">Om 2 uger</a>");
+  });
+
+  it("lets an address wrap only after its @ and dots, on a line of its own", () => {
+    const html = renderDigestHtml(digestView("en"));
+    expect(html).toContain(">karin@<wbr>oestergaard-arkitekter.<wbr>dk</td>");
+  });
+
+  it("hides the preheader in the way Gmail's mobile web app honours", () => {
+    const html = renderDigestHtml(digestView("en"));
+    expect(html).toMatch(/<div style="display:none;[^"]*max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all;[^"]*">10 small things this week/);
+  });
+
+  it("tells a brand-new owner how to start instead of 'all quiet', in both languages", () => {
+    const en = renderDigestHtml(firstDigestView("en"));
+    expect(en).not.toContain("your network is in good shape");
+    expect(en).toContain("Nothing to show yet: I only know the mail you share with me. Four ways to start:");
+    expect(en).toContain("BCC gensidig@example.com on mail you send.");
+    expect(en).toContain("BCC gensidig+3d@example.com (or +2w).");
+    expect(en).toContain("npm run import -- your.mbox");
+    const text = renderDigestText(firstDigestView("da"));
+    expect(text).toContain("Intet at vise endnu");
+    expect(text).toContain("  - Sæt gensidig@example.com i Bcc på mails, du sender.");
+    // An owner who has contacts and nothing due still gets the quiet note.
+    expect(renderDigestHtml(quietWeekView("en"))).not.toContain("Four ways to start");
   });
 
   it("says when nothing is due, in both languages", () => {
@@ -286,7 +340,7 @@ describe("renderDigestHtml", () => {
   });
 
   it("shows no English in the Danish digest", () => {
-    const en = STRINGS.en;
+    const en = DIGEST.en;
     const english = [
       ...Object.values(en.section),
       ...Object.values(en.sectionHint),
@@ -392,7 +446,7 @@ describe("buildDigestMime", () => {
 
   it("parses back to the same subject, addresses and both parts", async () => {
     const mail = await PostalMime.parse(raw);
-    expect(mail.subject).toBe("Uge 48: 3 at sige tak til, 2 at hjælpe, 2 at følge op med, 3 at genoptage kontakten med");
+    expect(mail.subject).toBe("Sig tak til 3, hjælp 2, følg op med 2, sig hej til 3 · uge 48");
     expect(mail.from).toEqual({ address: "gensidig@example.com", name: "Gensidig" });
     expect(mail.to).toEqual([{ address: "camilla@bergconsult.dk", name: "" }]);
     expect(mail.replyTo).toEqual([{ address: "gensidig+r.MTcxNjQ.c2lnbmF0dXJl@example.com", name: "" }]);

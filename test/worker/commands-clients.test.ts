@@ -74,7 +74,7 @@ describe("Gmail in Danish: commands on top, the HTML digest quoted with > below"
   beforeAll(async () => {
     const o = await ownerWithDigest(METTE, "Mette Kjær", "da");
     ownerId = o.id;
-    expect([o.digest.subject, o.digest.items]).toEqual(["Uge 48: 3 at følge op med", 3]);
+    expect([o.digest.subject, o.digest.items]).toEqual(["Følg op med 3 · uge 48", 3]);
     res = await deliverCommand(fixture("commands/gmail-reply-da.eml"), { from: METTE, token: o.digest.token, now });
   });
 
@@ -154,7 +154,7 @@ describe("Outlook desktop in English: commands and signature, a rule, a header b
   beforeAll(async () => {
     const o = await ownerWithDigest(SARAH, "Sarah Mitchell", "en");
     ownerId = o.id;
-    expect([o.digest.subject, o.digest.items]).toEqual(["Week 48: 3 to follow up with", 3]);
+    expect([o.digest.subject, o.digest.items]).toEqual(["Follow up 3 · week 48", 3]);
     res = await deliverCommand(fixture("commands/outlook-reply-en.eml"), { from: SARAH, token: o.digest.token, now });
   });
 

@@ -36,7 +36,7 @@ function fresh(id: string, lines: string[]) {
 describe("an Outlook reply in Danish, quoting the digest without > markers", () => {
   it("acts on the lines above Outlook's header block only, and answers in Danish", async () => {
     const digest = await digestAt(ownerId, at("2026-11-16T08:00:00+01:00"));
-    expect(digest.subject).toBe("Uge 47: 3 at følge op med");
+    expect(digest.subject).toBe("Følg op med 3 · uge 47");
     const res = await deliverCommand(fixture("commands/outlook-reply-da.eml"), { from: OWNER, token: digest.token, now: at("2026-11-16T09:47:52+01:00") });
     expect(res.outcome).toEqual({ status: "command", ownerId });
     expect(res.answer).toBe(

@@ -200,7 +200,7 @@ describe("settings, pause and resume, digest, stats, export, help", () => {
     expect((await owner(ownerId)).paused).toBe(false);
     const digests = res.sent.filter((s) => /^Message-ID: <digest\./m.test(s.raw));
     expect(digests.map((d) => d.to)).toEqual([OWNER]);
-    expect((await PostalMime.parse(digests[0].raw)).subject).toBe("Week 47: 2 to follow up with");
+    expect((await PostalMime.parse(digests[0].raw)).subject).toBe("Follow up 2 · week 47");
     expect(res.answer).toBe(
       [
         "✓ resume — digests start again",
