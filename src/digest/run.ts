@@ -32,7 +32,7 @@ export interface DigestFacts {
   plan: DigestPlan;
   activity: WeekActivity[];
   counts: MailEventCounts;
-  /** Contacts that could be due now (decide.ts chose among these). */
+  /** Contacts due now in some section, shown or left out. */
   candidateCount: number;
 }
 
@@ -51,7 +51,7 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
     ignoredCount: facts.counts.ignored,
     failedCount: facts.counts.failed,
     failedDigestCount: facts.counts.failedDigests,
-    // No contact can be due and no mail in the last 12 weeks: a new owner (or one who has shared nothing for
+    // No contact is due and no mail in the last 12 weeks: a new owner (or one who has shared nothing for
     // three months). Told from what is loaded anyway, at no extra query.
     newcomer: facts.candidateCount === 0 && facts.activity.every((w) => w.sent === 0 && w.received === 0),
     assistantAddress: config.assistantAddress,
@@ -73,7 +73,7 @@ export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promis
     plan: planDigest({ ...candidates, owner, now }),
     activity: activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, theyGave: r.theyGave, youGave: r.youGave })),
     counts,
-    candidateCount: candidates.length,
+    candidateCount: candidates.contacts.length + Object.values(candidates.notRead).reduce((a, b) => a + b, 0),
   };
 }
 
