@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { workersProject } from "../vitest.workers.ts";
+import { re2Alias, workersProject } from "../vitest.workers.ts";
 import type { ScenarioFiles } from "./support/scenario";
 
 // The labelled evaluation runs where the worker runs: inside workerd, against a local D1 with the real
@@ -36,6 +36,8 @@ const scenarios: ScenarioFiles[] = readdirSync(scenariosDir, { withFileTypes: tr
 
 export default defineConfig({
   root,
+  // Read by the workers pool's module fallback service: see re2Alias.
+  resolve: { alias: re2Alias },
   test: {
     reporters: [path.join(import.meta.dirname, "support/report.ts")],
     projects: [
