@@ -110,7 +110,7 @@ export function candidatesQuery(ownerId: number, owner: CandidateSettings, now: 
     ` ${THANK_STAKE_SQL} as thank, ${HELP_STAKE_SQL} as help, ${FOLLOW_UP_STAKE_SQL} as follow_up, ${RECONNECT_STAKE_SQL} as reconnect,` +
     ` ${strengthSql("?2", true)} as strength, max(0, ${strengthSql("last_at", false)}) as bond, ${RATIO_SQL} as ratio` +
     ` from contacts where (${terms.join(" or ")}) and muted = 0 and (snoozed_until is null or snoozed_until <= ?2))),` +
-    ` due as materialized (select id, section, case section when 'reconnect' then reconnect * (1 + bond * min(ratio, ${AT_RISK_RATIO}) / 2 / 10)` +
+    ` due as (select id, section, case section when 'reconnect' then reconnect * (1 + bond * min(ratio, ${AT_RISK_RATIO}) / 2 / 10)` +
     ` when 'thank' then thank * (1 + strength / 10) when 'help' then help * (1 + strength / 10) else follow_up * (1 + strength / 10) end as priority from (select *, ${section} as section from stakes) where section is not null),` +
     ` ranked as (select id, section, priority, row_number() over (partition by section order by priority desc) as place from due),` +
     ` cut as (select section, count(*) as due_count, min(case when place <= ?5 then priority end) - ${RANK_MARGIN} as threshold from ranked group by section)` +
