@@ -21,8 +21,10 @@ const DAY = `${DAY_MS}.0`;
 // of the rest. Which section a person is due in is a chain of comparisons of the same numbers, computed in the same
 // order as decide.ts computes them, so the sections and their counts are exact (the test against planning over
 // every contact checks it). The priority leaves out decide.ts's roundings (strength and bond to 0.1, priority to
-// 0.001), so it is within RANK_MARGIN / 2 of the exact one: every person whose rank comes within the margin of the
-// last one a section can show is read, and decide.ts ranks those exactly.
+// 0.001), so it is within RANK_MARGIN / 2 of the exact one (at most 3 × 0.05 / 10 for a strength, 1.4 × 0.05 × 8 / 2
+// / 10 for a bond, plus 0.0005): every person whose rank comes within the margin of the last one a section can show
+// is read, and decide.ts ranks those exactly. Recency uses pow(), one of SQLite's math functions, which D1 and
+// workerd's local D1 include.
 //
 // Parameters: ?1 owner, ?2 now, ?3 and ?4 the owner's rhythm for the professional and private circle (null:
 // inferred), ?5 how many per section must be read in full, ?6 the owner's follow-up days; the circle terms' own follow.
