@@ -95,7 +95,8 @@ export interface CandidateSettings {
 
 /** The candidates' SQL and its parameters (exported for the query-plan test). */
 export function candidatesQuery(ownerId: number, owner: CandidateSettings, now: number, perSection = DEFAULT_CAPS.perSection): { query: string; params: unknown[] } {
-  const params: unknown[] = [ownerId, now, owner.cadenceProfessionalDays, owner.cadencePrivateDays, perSection, owner.followUpDays];
+  // nth_value counts from 1; with no room at all, reading the first of each section is harmless.
+  const params: unknown[] = [ownerId, now, owner.cadenceProfessionalDays, owner.cadencePrivateDays, Math.max(1, perSection), owner.followUpDays];
   const terms = [DUE_SQL];
   for (const [circle, days] of [["professional", owner.cadenceProfessionalDays], ["private", owner.cadencePrivateDays]] as const) {
     if (days === null || !(days > 0)) continue;
@@ -114,10 +115,11 @@ export function candidatesQuery(ownerId: number, owner: CandidateSettings, now: 
     ` from contacts where (${terms.join(" or ")}) and muted = 0 and (snoozed_until is null or snoozed_until <= ?2))),` +
     ` due as (select id, section, case section when 'reconnect' then reconnect * (1 + bond * min(ratio, ${AT_RISK_RATIO}) / 2 / 10)` +
     ` when 'thank' then thank * (1 + strength / 10) when 'help' then help * (1 + strength / 10) else follow_up * (1 + strength / 10) end as priority from (select *, ${section} as section from stakes) where section is not null),` +
-    ` ranked as (select id, section, priority, row_number() over (partition by section order by priority desc) as place from due),` +
-    ` cut as (select section, count(*) as due_count, min(case when place <= ?5 then priority end) - ${RANK_MARGIN} as threshold from ranked group by section)` +
-    ` select ${CONTACT_LIST}, ranked.section as due_section, cut.due_count from ranked join cut on cut.section = ranked.section` +
-    ` cross join contacts on contacts.id = ranked.id where contacts.owner_id = ?1 and ranked.priority >= cut.threshold`;
+    // One window pass per section gives its count and the priority of the last person it can show.
+    ` ranked as (select id, section, priority, count(*) over bySection as due_count, nth_value(priority, ?5) over bySection as last_shown from due` +
+    ` window bySection as (partition by section order by priority desc rows between unbounded preceding and unbounded following))` +
+    ` select ${CONTACT_LIST}, ranked.section as due_section, ranked.due_count from ranked cross join contacts on contacts.id = ranked.id` +
+    ` where contacts.owner_id = ?1 and ranked.priority >= coalesce(ranked.last_shown, 0) - ${RANK_MARGIN}`;
   return { query, params };
 }
 
