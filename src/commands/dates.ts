@@ -23,7 +23,7 @@ export type SnoozeDate =
 // Leading words that say "until" or "for" add nothing to the date.
 // "i" is kept before dag/morgen/overmorgen, where it is part of the phrase ("i morgen" is tomorrow); "to" is
 // not a lead word, because in Danish it is the number two ("to uger").
-const LEAD_WORDS = /^(until|till|til|for|indtil|in|om|på|i(?!\s*(dag|morgen|overmorgen)\b))\s+/i;
+const LEAD_WORDS = /^(until|till|til|for|indtil|in|om|på|i(?!\s*(dag|morgen|overmorgen|går|forgårs)(?![\p{L}\d])))\s+/iu;
 /** chrono's English "in two weeks" takes these; Danish needs its own. */
 const DA_NUMBER_WORDS: Record<string, number> = {
   en: 1, et: 1, to: 2, tre: 3, fire: 4, fem: 5, seks: 6, syv: 7, otte: 8, ni: 9, ti: 10, elleve: 11, tolv: 12,
@@ -56,7 +56,7 @@ const END = String.raw`(?![\p{L}\d])`;
 
 const DA_RELATIVE = new RegExp(`${START}(?:om\\s+|i\\s+|efter\\s+)?(\\d{1,3}|${words(DA_NUMBER_WORDS)})\\s*(${words(DA_UNITS)})${END}`, "iu");
 const DA_NEXT = new RegExp(`${START}(næste|kommende)\\s+(uge|måned|år)${END}`, "iu");
-const DA_CASUAL = new RegExp(`${START}i\\s*(dag|morgen|overmorgen)${END}`, "iu");
+const DA_CASUAL = new RegExp(`${START}i\\s*(dag|morgen|overmorgen|går|forgårs)${END}`, "iu");
 const DA_WEEKDAY = new RegExp(`${START}(?:(næste|på|kommende)\\s+)?(${words(DA_WEEKDAYS)})\\.?${END}`, "iu");
 const DA_MONTH_DATE = new RegExp(`${START}(?:den\\s+)?(\\d{1,2})\\.?\\s*(${words(DA_MONTHS)})\\.?(?:\\s+(\\d{4}))?${END}`, "iu");
 const DA_MONTH_ALONE = new RegExp(`${START}(?:starten\\s+af\\s+|begyndelsen\\s+af\\s+)?(${words(DA_MONTHS)})(?:\\s+(\\d{4}))?${END}`, "iu");
@@ -90,7 +90,8 @@ function danish(): chrono.Chrono {
     },
     {
       pattern: () => DA_CASUAL,
-      extract: (context, match) => relative(context, { day: { dag: 0, morgen: 1, overmorgen: 2 }[match[1].toLowerCase()] ?? 0 }),
+      extract: (context, match) =>
+        relative(context, { day: ({ dag: 0, morgen: 1, overmorgen: 2, går: -1, forgårs: -2 } as Record<string, number>)[match[1].toLowerCase()] ?? 0 }),
     },
     {
       pattern: () => DA_WEEKDAY,
@@ -157,4 +158,53 @@ export function parseSnoozeDate(phrase: string, now: number, timeZone: string): 
   if (until <= startOfLocalDay(today.year, today.month, today.day, timeZone)) return { ok: false, reason: "past" };
   if (until - now > MAX_SNOOZE_DAYS * DAY_MS) return { ok: false, reason: "too-far" };
   return { ok: true, until };
+}
+
+export type MetDate = { ok: true; at: number; rest: string } | { ok: false; reason: "unreadable" | "future"; word: string };
+
+/** Words that introduce the date of a meeting: "on tuesday", "den 12. nov", "last friday" needs none. */
+const MET_LEAD = new Set(["on", "den", "på"]);
+const WEEKDAY_PHRASE = /(?<![\p{L}\d])(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)(?![\p{L}\d])/iu;
+
+/** A meeting lasts no longer than this in the past: older ones are history an import brings. */
+const MAX_MET_DAYS_AGO = 365;
+
+/**
+ * When a meeting in `met ADDRESS [on DATE] [note]` took place, and the words after the date. The date is the
+ * longest run of leading words that reads as one (as in snooze, in both languages); without one it is today.
+ * A weekday means the latest one ("on tuesday" on a Thursday is two days ago); a date without a year that
+ * lies ahead is last year's. The meeting counts at noon of that day in the owner's zone, or now when today.
+ */
+export function parseMetDate(words: string[], now: number, timeZone: string): MetDate {
+  const today = localDate(now, timeZone);
+  const todayStart = startOfLocalDay(today.year, today.month, today.day, timeZone);
+  const maxWords = Math.min(words.length, 5);
+  for (let n = maxWords; n >= 1; n--) {
+    const phrase = words.slice(0, n).join(" ").replace(/[.,:;!]+$/, "");
+    // "on tuesday", "den 12. nov", "på fredag"; "sidste fredag" is the latest Friday, as any weekday is.
+    const text = phrase.replace(/^(on|den|på)\s+/i, "").replace(/^(sidste|forrige)\s+/i, "");
+    if (!text || text.length > MAX_DATE_PHRASE_CHARS) continue;
+    const results = PARSER.parse(text, { instant: new Date(now), timezone: zoneOffsetMinutes(now, timeZone) }, { forwardDate: false });
+    const hit = results[0];
+    if (!hit || results.length !== 1 || hit.index !== 0 || hit.text.length !== text.length || hit.end) continue;
+    let year = hit.start.get("year");
+    const month = hit.start.get("month");
+    const day = hit.start.get("day");
+    if (year === null || month === null || day === null) continue;
+    let start = startOfLocalDay(year, month, day, timeZone);
+    if (start > todayStart && WEEKDAY_PHRASE.test(text)) start = startOfLocalDay(year, month, day - 7, timeZone);
+    else if (start > todayStart && !hit.start.isCertain("year") && !/\d{4}/.test(text)) {
+      year -= 1;
+      start = startOfLocalDay(year, month, day, timeZone);
+    }
+    if (start > todayStart) return { ok: false, reason: "future", word: phrase };
+    if (todayStart - start > MAX_MET_DAYS_AGO * DAY_MS) return { ok: false, reason: "unreadable", word: phrase };
+    const at = start === todayStart ? now : start + 12 * 3_600_000;
+    return { ok: true, at, rest: words.slice(n).join(" ").trim() };
+  }
+  // "on …" promises a date: words after it that are none are a mistake, not a note.
+  if (words.length > 1 && MET_LEAD.has(words[0].toLowerCase())) {
+    return { ok: false, reason: "unreadable", word: words.slice(0, 3).join(" ") };
+  }
+  return { ok: true, at: now, rest: words.join(" ").trim() };
 }

@@ -37,6 +37,7 @@ export async function handleCommandMail(ctx: CommandMailContext): Promise<void> 
       now: ctx.now,
       token,
       messageId: ctx.mail.messageId,
+      ownAddresses: ctx.owner.addresses,
     },
     parsed,
   );
@@ -44,5 +45,6 @@ export async function handleCommandMail(ctx: CommandMailContext): Promise<void> 
     subject: replySubject(ctx.mail.subject),
     text: renderAnswer(execution),
     attachments: execution.attachments.length ? execution.attachments : undefined,
+    replyTo: execution.replyTo ?? undefined,
   });
 }

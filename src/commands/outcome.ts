@@ -1,5 +1,6 @@
 // What each line of a command mail did, as data. answer.ts turns it into the owner's language.
 import type { OwnerStats } from "../db/commands";
+import type { DigestPlan } from "../digest/types";
 import type { ParseErrorCode, Verb } from "./parse";
 
 export interface Who {
@@ -26,7 +27,11 @@ export type Done =
   | { code: "done"; who: Who; item: number | null }
   | { code: "snoozed"; who: Who; until: number }
   | { code: "muted"; who: Who }
-  | { code: "noted"; who: Who }
+  | { code: "noted"; who: Who; created: boolean }
+  | { code: "met"; who: Who; at: number; what: string | null; created: boolean }
+  | { code: "merged"; who: Who; address: string }
+  | { code: "split"; who: Who; address: string }
+  | { code: "status"; plan: DigestPlan; now: number; assistantAddress: string }
   | { code: "cadence"; who: Who; days: number | null }
   | { code: "circle"; who: Who; circle: "professional" | "private" }
   | { code: "ignored"; pattern: string; muted: number }
@@ -51,9 +56,26 @@ export type Failure =
   | { code: "no-item"; number: number; count: number }
   | { code: "not-found"; ref: string }
   | { code: "ambiguous"; ref: string; candidates: Who[] }
-  | { code: "bad-date"; reason: "unreadable" | "past" | "too-far"; word: string }
+  | { code: "bad-date"; reason: "unreadable" | "past" | "too-far" | "future"; word: string }
+  /** `note`/`met` on one of the owner's own addresses: the owner is never their own contact. */
+  | { code: "own-address"; word: string }
+  | { code: "already-same"; who: Who; address: string }
+  /** `split` on an address that is no other person's: its own person, with these addresses merged into it. */
+  | { code: "not-merged"; who: Who; others: string[] }
   | { code: "bad-timezone"; word: string }
   | { code: "already-forgotten"; who: Who }
   | { code: "digest-failed" };
 
-export type LineOutcome = { line: string } & ({ ok: true; result: Done } | { ok: false; result: Failure });
+/** `verb`: whose entry answers a line that worked. */
+export type LineOutcome = { line: string } & ({ ok: true; verb: Verb; result: Done } | { ok: false; result: Failure });
+
+/** The codes of Failure, to tell a verb's failure from its result. */
+const FAILURE_CODES = new Set<Failure["code"]>([
+  "unknown-command", "missing-target", "missing-argument", "extra-words", "one-item-per-line", "bad-address", "bad-cadence",
+  "bad-language", "bad-schedule", "not-on-the-hour", "line-too-long", "no-digest", "no-item", "not-found", "ambiguous", "bad-date",
+  "bad-timezone", "already-forgotten", "digest-failed", "own-address", "already-same", "not-merged",
+]);
+
+export function isFailure(result: Done | Failure): result is Failure {
+  return FAILURE_CODES.has(result.code as Failure["code"]);
+}

@@ -1,10 +1,12 @@
 // Named queries of the ingest path. Each mail's writes are built here as statements for one db.batch().
 import { and, eq, exists, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { alias } from "drizzle-orm/sqlite-core";
 import { DAY_MS, weekStartOf } from "../time";
 import type { Db } from "./client";
 import { chunk, LOOKUP_CHUNK } from "./limits";
 import { rowsStatement, statementOf, type Statement } from "./prepared";
-import type { ContactDelta, ContactEvent, IntroducedPerson, MessageRecord, NoteRecord } from "./records";
+import type { ContactDelta, ContactEvent, IntroducedPerson, MeetingSource, MessageRecord, NoteRecord } from "./records";
 import { contacts, interactions, mailEvents, messages, notes, ownerAddresses, suppressions, weeklyActivity } from "./schema";
 
 export interface ExistingContact {
@@ -17,6 +19,7 @@ export interface ExistingContact {
   lastOutboundAt: number | null;
   lastYouAskedAt: number | null;
   lastTheyAskedAt: number | null;
+  lastTheyGaveAt: number | null;
 }
 
 export async function findContactsByAddress(db: Db, ownerId: number, addresses: string[]): Promise<ExistingContact[]> {
@@ -33,6 +36,7 @@ export async function findContactsByAddress(db: Db, ownerId: number, addresses: 
         lastOutboundAt: contacts.lastOutboundAt,
         lastYouAskedAt: contacts.lastYouAskedAt,
         lastTheyAskedAt: contacts.lastTheyAskedAt,
+        lastTheyGaveAt: contacts.lastTheyGaveAt,
       })
       .from(contacts)
       .where(and(eq(contacts.ownerId, ownerId), inArray(contacts.address, part)));
@@ -79,6 +83,8 @@ const jsonList = (items: string[], max: number) => sql`(select value from json_e
  * took part in it. One statement. Every subquery is bound to that owner's id and searched through
  * messages_owner_message_id, contacts_owner_address and interactions_unique, so nothing crosses owners.
  */
+const samePerson = alias(contacts, "same_person");
+
 export async function threadStandings(db: Db, input: { recipients: string[]; sender: string; messageIds: string[] }): Promise<ThreadStanding[]> {
   if (input.recipients.length === 0 || input.messageIds.length === 0) return [];
   const ids = jsonList(input.messageIds, THREAD_LOOKUP_IDS);
@@ -92,11 +98,14 @@ export async function threadStandings(db: Db, input: { recipients: string[]; sen
           .from(messages)
           .where(and(eq(messages.ownerId, ownerAddresses.ownerId), sql`${messages.messageId} in ${ids}`)),
       ).mapWith(Boolean),
+      // The sender, or another address of the same person (`same`): Anna answering from Gmail a thread her
+      // work address took part in.
       senderTookPart: exists(
         db
           .select({ one: sql`1` })
           .from(contacts)
-          .innerJoin(interactions, and(eq(interactions.ownerId, contacts.ownerId), eq(interactions.contactId, contacts.id)))
+          .innerJoin(samePerson, and(eq(samePerson.ownerId, contacts.ownerId), sql`coalesce(${samePerson.mergedInto}, ${samePerson.id}) = coalesce(${contacts.mergedInto}, ${contacts.id})`))
+          .innerJoin(interactions, and(eq(interactions.ownerId, samePerson.ownerId), eq(interactions.contactId, samePerson.id)))
           .where(and(eq(contacts.ownerId, ownerAddresses.ownerId), eq(contacts.address, input.sender), sql`${interactions.messageId} in ${ids}`)),
       ).mapWith(Boolean),
     })
@@ -164,7 +173,8 @@ function contactRow(ownerId: number, d: ContactDelta, now: number) {
   const i = d.inbound;
   // An announcement counts as mail sent and nothing more: every "last" time and the follow-up stay as they were.
   const o = d.outbound?.announcement ? null : d.outbound;
-  const sentCount = d.outbound ? 1 : 0;
+  const mail = d.meeting ? 0 : 1;
+  const sentCount = d.outbound ? mail : 0;
   const touched = i !== null || o !== null;
   return {
     ownerId,
@@ -180,8 +190,11 @@ function contactRow(ownerId: number, d: ContactDelta, now: number) {
     firstOutboundAt: d.outbound?.at ?? null,
     lastOutboundAt: o?.at ?? null,
     lastOutboundSubject: o?.subject ?? null,
-    inboundCount: i ? 1 : 0,
+    inboundCount: i ? mail : 0,
     outboundCount: sentCount,
+    meetingCount: d.meeting ? 1 : 0,
+    lastMeetingAt: d.meeting ? d.at : null,
+    lastMeetingSubject: d.meeting?.title ?? null,
     theyGaveCount: i?.gift ? 1 : 0,
     youGaveCount: o?.gave ? 1 : 0,
     lastTheyGaveAt: i?.gift ? i.at : null,
@@ -252,6 +265,9 @@ const contactUpsertSet = {
   lastOutboundSubject: latest("last_outbound_at", "last_outbound_subject"),
   lastOutboundAt: maxOf(cur("last_outbound_at"), ex("last_outbound_at")),
   inboundCount: sql`${cur("inbound_count")} + ${ex("inbound_count")}`,
+  meetingCount: sql`${cur("meeting_count")} + ${ex("meeting_count")}`,
+  lastMeetingSubject: latest("last_meeting_at", "last_meeting_subject"),
+  lastMeetingAt: maxOf(cur("last_meeting_at"), ex("last_meeting_at")),
   outboundCount: sql`${cur("outbound_count")} + ${ex("outbound_count")}`,
   theyGaveCount: sql`${cur("they_gave_count")} + ${ex("they_gave_count")}`,
   youGaveCount: sql`${cur("you_gave_count")} + ${ex("you_gave_count")}`,
@@ -281,9 +297,15 @@ const contactUpsertSet = {
   updatedAt: sql`${ex("updated_at")}`,
 };
 
-const contactUpserts = rowsStatement<ReturnType<typeof contactRow>>((db, rows) =>
-  db.insert(contacts).values(rows).onConflictDoUpdate({ target: [contacts.ownerId, contacts.address], set: contactUpsertSet }),
-);
+type ContactRow = ReturnType<typeof contactRow>;
+/** The contact upsert as drizzle writes it: built once per row count for mail, per use for a meeting (rare). */
+function contactUpsert<Row extends { [K in keyof ContactRow]: unknown }>(db: Db, rows: Row[]) {
+  return db
+    .insert(contacts)
+    .values(rows as never)
+    .onConflictDoUpdate({ target: [contacts.ownerId, contacts.address], set: contactUpsertSet });
+}
+const contactUpserts = rowsStatement<ContactRow>(contactUpsert);
 
 function upsertContacts(db: Db, ownerId: number, deltas: ContactDelta[], now: number): Statement[] {
   return contactUpserts(db, deltas.map((d) => contactRow(ownerId, d, now)));
@@ -445,6 +467,51 @@ export function captureStatements(db: Db, input: CapturePlanInput): Statement[] 
   statements.push(...insertNotes(db, ownerId, input.notes, input.message.messageId, now));
   statements.push(...countActivity(db, ownerId, input.events, input.broadcast, input.message.at));
   return statements;
+}
+
+export interface MeetingInput {
+  address: string;
+  name: string | null;
+  at: number;
+  title: string | null;
+  source: MeetingSource;
+  /** Stands in for a Message-ID: one meeting (a `met` line, a calendar occurrence) is stored once. */
+  key: string;
+  now: number;
+}
+
+/**
+ * A meeting that has happened, through the same contact upsert as a mail: contact both ways at its time. It
+ * settles what a word from them settles (a follow-up) and what a word to them settles (a request, a thanks
+ * owed for help), starts or continues a conversation, and is kept as one interaction of kind "meeting".
+ */
+export function meetingStatements(db: Db, ownerId: number, m: MeetingInput): BatchItem<"sqlite">[] {
+  const delta: ContactDelta = {
+    address: m.address,
+    name: m.name,
+    private: false,
+    at: m.at,
+    threadId: null,
+    meeting: { title: m.title },
+    inbound: { at: m.at, subject: m.title, gift: null, request: false, referredBy: false },
+    outbound: { at: m.at, subject: m.title, gave: false, thanks: false, asked: false, followUp: null, announcement: false },
+  };
+  return [
+    contactUpsert(db, [contactRow(ownerId, delta, m.now)]),
+    db
+      .insert(interactions)
+      .values({
+        ownerId,
+        contactId: sql`(select id from contacts where owner_id = ${ownerId} and address = ${m.address})`,
+        at: m.at,
+        direction: "out",
+        kind: "meeting",
+        subject: m.title,
+        messageId: m.key,
+        source: m.source,
+      })
+      .onConflictDoNothing(),
+  ];
 }
 
 export function messageOnlyStatement(db: Db, ownerId: number, message: MessageRecord, now: number): Statement {

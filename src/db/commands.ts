@@ -5,9 +5,11 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { chunk, LOOKUP_CHUNK } from "./limits";
 import type { Db } from "./client";
 import { settingsUpdate, type OwnerSettingsPatch } from "./owners";
+import { meetingStatements } from "./capture";
 import { contacts, digestItems, digests, interactions, messages, notes, owners, suppressions, type Contact, type Interaction, type Note } from "./schema";
 
 export type Statement = BatchItem<"sqlite">;
+export { meetingStatements };
 export type ItemKind = "thank" | "help" | "follow-up" | "reconnect";
 
 /** Lookups by id or address use IN (…); D1 binds at most 100 parameters per statement. */
@@ -49,7 +51,8 @@ export async function contactNames(db: Db, ownerId: number): Promise<Contact[]> 
   return db
     .select()
     .from(contacts)
-    .where(and(eq(contacts.ownerId, ownerId), sql`${contacts.name} is not null`))
+    // An address merged into a person is found through the person's own name.
+    .where(and(eq(contacts.ownerId, ownerId), sql`${contacts.name} is not null`, sql`${contacts.mergedInto} is null`))
     .orderBy(asc(contacts.address));
 }
 
@@ -94,6 +97,7 @@ export interface OwnerStats {
   snoozed: number;
   inbound: number;
   outbound: number;
+  meetings: number;
   notes: number;
   ignored: number;
   digests: number;
@@ -105,19 +109,24 @@ export async function ownerStats(db: Db, ownerId: number, now: number): Promise<
   const [c, n, s, d] = await db.batch([
     db
       .select({
-        contacts: count(),
-        professional: sql<number>`coalesce(sum(${contacts.circle} = 'professional'), 0)`,
-        private: sql<number>`coalesce(sum(${contacts.circle} = 'private'), 0)`,
-        muted: sql<number>`coalesce(sum(${contacts.muted}), 0)`,
-        snoozed: sql<number>`coalesce(sum(${contacts.snoozedUntil} > ${now}), 0)`,
+        contacts: sql<number>`coalesce(sum(${contacts.mergedInto} is null), 0)`,
+        professional: sql<number>`coalesce(sum(${contacts.mergedInto} is null and ${contacts.circle} = 'professional'), 0)`,
+        private: sql<number>`coalesce(sum(${contacts.mergedInto} is null and ${contacts.circle} = 'private'), 0)`,
+        muted: sql<number>`coalesce(sum(${contacts.mergedInto} is null and ${contacts.muted}), 0)`,
+        snoozed: sql<number>`coalesce(sum(${contacts.mergedInto} is null and ${contacts.snoozedUntil} > ${now}), 0)`,
         inbound: sql<number>`coalesce(sum(${contacts.inboundCount}), 0)`,
         outbound: sql<number>`coalesce(sum(${contacts.outboundCount}), 0)`,
+        meetings: sql<number>`coalesce(sum(${contacts.meetingCount}), 0)`,
       })
       .from(contacts)
+      // A person with several addresses is one contact; their mail counts from every address.
       .where(eq(contacts.ownerId, ownerId)),
     db.select({ n: count() }).from(notes).where(eq(notes.ownerId, ownerId)),
     db.select({ n: count() }).from(suppressions).where(eq(suppressions.ownerId, ownerId)),
-    db.select({ n: count(), last: sql<number | null>`max(${digests.sentAt})` }).from(digests).where(eq(digests.ownerId, ownerId)),
+    db
+      .select({ n: count(), last: sql<number | null>`max(${digests.sentAt})` })
+      .from(digests)
+      .where(and(eq(digests.ownerId, ownerId), eq(digests.kind, "digest"))),
   ]);
   return { ...c[0], notes: n[0].n, ignored: s[0].n, digests: d[0].n, lastDigestAt: d[0].last };
 }
@@ -136,8 +145,21 @@ export function updateContact(
   return db.update(contacts).set(set).where(and(eq(contacts.ownerId, ownerId), eq(contacts.id, contactId)));
 }
 
-export function addNote(db: Db, ownerId: number, contactId: number, body: string, messageId: string | null, now: number): Statement {
+/** A note on a contact, named by id, or by address when the same batch creates the contact. */
+export function addNote(db: Db, ownerId: number, contact: number | string, body: string, messageId: string | null, now: number): Statement {
+  const contactId = typeof contact === "number" ? contact : sql<number>`(select id from contacts where owner_id = ${ownerId} and address = ${contact})`;
   return db.insert(notes).values({ ownerId, contactId, body, source: "command", messageId, createdAt: now });
+}
+
+/**
+ * A contact the owner names before any mail (`note`, `met` on a new address). `vouched`: the owner says they
+ * know them, so they join the network as if introduced.
+ */
+export function contactCreateStatement(db: Db, ownerId: number, address: string, now: number, vouched: boolean): Statement {
+  return db
+    .insert(contacts)
+    .values({ ownerId, address, introducedAt: vouched ? now : null, createdAt: now, updatedAt: now })
+    .onConflictDoNothing();
 }
 
 /** `ignore`: the pattern, and every existing contact it covers muted, in the same batch. */

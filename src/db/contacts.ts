@@ -21,6 +21,15 @@ export async function getContactByAddress(db: Db, ownerId: number, address: stri
   return row ?? null;
 }
 
+export async function getContactById(db: Db, ownerId: number, id: number): Promise<Contact | null> {
+  const row = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.ownerId, ownerId), eq(contacts.id, id)))
+    .get();
+  return row ?? null;
+}
+
 export const MAX_INTERACTIONS_PER_PAGE = 200;
 
 export async function contactHistory(

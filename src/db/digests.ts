@@ -70,15 +70,18 @@ const RECONNECT_STAKE_SQL =
   ` then case when ${RATIO_SQL} >= ${AT_RISK_RATIO} then ${STAKE["at-risk"]} else ${STAKE.quiet} end end`;
 
 // Tie strength (decide.ts strengthAt) at `at`, unrounded; the bond is the strength at the last mail less its recency.
-const CONVERSATIONS = "max(conversation_count, inbound_count + outbound_count > 0)";
+// A meeting is contact both ways: it counts on each side (decide.ts strengthAt).
+const INBOUND = "(inbound_count + meeting_count)";
+const OUTBOUND = "(outbound_count + meeting_count)";
+const CONVERSATIONS = `max(conversation_count, ${INBOUND} + ${OUTBOUND} > 0)`;
 const FREQUENCY_SQL = `case ${CONVERSATIONS} ${Array.from({ length: STRENGTH.frequencySaturationConversations }, (_, n) => `when ${n} then ${frequencyScore(n)}`).join(" ")} else 1 end`;
 const strengthSql = (at: string, recency: boolean) => {
   const score =
     (recency ? `${STRENGTH.recencyPoints} * pow(0.5, max(0, ${at} - last_at) / ${DAY} / ${STRENGTH.recencyHalfLifeDays}) + ` : "") +
-    `${STRENGTH.reciprocityPoints} * coalesce(2.0 * min(inbound_count, outbound_count) / (inbound_count + outbound_count), 0)` +
+    `${STRENGTH.reciprocityPoints} * coalesce(2.0 * min(${INBOUND}, ${OUTBOUND}) / (${INBOUND} + ${OUTBOUND}), 0)` +
     ` + ${STRENGTH.frequencyPoints} * (${FREQUENCY_SQL})` +
     ` + ${STRENGTH.tenurePoints} * min(1, max(0, ${at} - coalesce(first_at, last_at)) / ${DAY} / ${STRENGTH.tenureSaturationDays})`;
-  return `coalesce(case when inbound_count = 0 or outbound_count = 0 then min(${STRENGTH.oneWayMax}, ${score}) else ${score} end, 0)`;
+  return `coalesce(case when ${INBOUND} = 0 or ${OUTBOUND} = 0 then min(${STRENGTH.oneWayMax}, ${score}) else ${score} end, 0)`;
 };
 
 // Each OR term names the owner, so that SQLite serves each from its own index (contacts_owner_debt_until,
@@ -86,6 +89,13 @@ const strengthSql = (at: string, recency: boolean) => {
 const DUE_SQL = "(owner_id = ?1 and debt_until >= ?2) or (owner_id = ?1 and quiet_at <= ?2)";
 // A circle's cadence set by the owner replaces the rhythm inferred from history (decide.ts, cadenceDays).
 const CIRCLE_QUIET_SQL = (param: number) => `(owner_id = ?1 and quiet_from <= ?${param + 1} and circle = ?${param} and coalesce(cadence_days, 0) <= 0)`;
+// Every row of a person with several addresses (`same`): one address's reply settles what the other's mail
+// left open, so people.ts folds them before anything is decided. They are read in full and left out of the
+// ranking. Few rows: the merged addresses through contacts_owner_merged_into, and their persons by id
+// ("+owner_id" keeps SQLite from walking an owner index for them instead of looking the ids up).
+const PEOPLE_SQL =
+  "(owner_id = ?1 and merged_into is not null) or (id in (select merged_into from contacts where owner_id = ?1 and merged_into is not null) and +owner_id = ?1)";
+const NOT_PEOPLE_SQL = "merged_into is null and id not in (select merged_into from contacts where owner_id = ?1 and merged_into is not null)";
 
 export interface CandidateSettings {
   cadenceProfessionalDays: number | null;
@@ -112,14 +122,15 @@ export function candidatesQuery(ownerId: number, owner: CandidateSettings, now: 
     `with stakes as (select id, thank, help, follow_up, reconnect, strength, bond, ratio from (select id,` +
     ` ${THANK_STAKE_SQL} as thank, ${HELP_STAKE_SQL} as help, ${FOLLOW_UP_STAKE_SQL} as follow_up, ${RECONNECT_STAKE_SQL} as reconnect,` +
     ` ${strengthSql("?2", true)} as strength, max(0, ${strengthSql("last_at", false)}) as bond, ${RATIO_SQL} as ratio` +
-    ` from contacts where (${terms.join(" or ")}) and muted = 0 and (snoozed_until is null or snoozed_until <= ?2))),` +
+    ` from contacts where (${terms.join(" or ")}) and muted = 0 and (snoozed_until is null or snoozed_until <= ?2) and ${NOT_PEOPLE_SQL})),` +
     ` due as (select id, section, case section when 'reconnect' then reconnect * (1 + bond * min(ratio, ${AT_RISK_RATIO}) / 2 / 10)` +
     ` when 'thank' then thank * (1 + strength / 10) when 'help' then help * (1 + strength / 10) else follow_up * (1 + strength / 10) end as priority from (select *, ${section} as section from stakes) where section is not null),` +
     // One window pass per section gives its count and the priority of the last person it can show.
     ` ranked as (select id, section, priority, count(*) over bySection as due_count, nth_value(priority, ?5) over bySection as last_shown from due` +
     ` window bySection as (partition by section order by priority desc rows between unbounded preceding and unbounded following))` +
     ` select ${CONTACT_LIST}, ranked.section as due_section, ranked.due_count from ranked cross join contacts on contacts.id = ranked.id` +
-    ` where contacts.owner_id = ?1 and ranked.priority >= coalesce(ranked.last_shown, 0) - ${RANK_MARGIN}`;
+    ` where contacts.owner_id = ?1 and ranked.priority >= coalesce(ranked.last_shown, 0) - ${RANK_MARGIN}` +
+    ` union all select ${CONTACT_LIST}, null, 0 from contacts where ${PEOPLE_SQL}`;
   return { query, params };
 }
 
@@ -147,9 +158,12 @@ export async function digestCandidates(db: Db, ownerId: number, owner: Candidate
       const column = CONTACT_COLUMNS[i];
       contact[column.key] = column.boolean ? row[i] === 1 : row[i];
     }
-    const section = row[CONTACT_COLUMNS.length] as Section;
-    read[section]++;
-    notRead[section] = (row[CONTACT_COLUMNS.length + 1] as number) - read[section];
+    // People with several addresses come unranked (section null): decide.ts decides on them once folded.
+    const section = row[CONTACT_COLUMNS.length] as Section | null;
+    if (section !== null) {
+      read[section]++;
+      notRead[section] = (row[CONTACT_COLUMNS.length + 1] as number) - read[section];
+    }
     return contact as Contact;
   });
   return { contacts: found, notRead };
@@ -281,6 +295,23 @@ export async function finishDigest(
   ]);
 }
 
+
+/**
+ * A `status` answer's numbered list, kept like a digest's so that "done 2" in a reply to it finds item 2. It
+ * is no digest: nothing is marked as shown, and it does not count as one.
+ */
+export async function saveStatusList(db: Db, input: { ownerId: number; isoWeek: string; sentAt: number; items: NewDigestItem[] }): Promise<number> {
+  const [row] = await db
+    .insert(digests)
+    .values({ ownerId: input.ownerId, isoWeek: input.isoWeek, sentAt: input.sentAt, subject: "status", kind: "status" })
+    .returning({ id: digests.id });
+  const rows = input.items.map((i) => ({ ...i, ownerId: input.ownerId, digestId: row.id }));
+  if (rows.length) {
+    const inserts = chunkRows(rows, db.insert(digestItems).values(rows[0]).toSQL().params.length).map((part) => db.insert(digestItems).values(part));
+    await db.batch(inserts as [(typeof inserts)[0], ...typeof inserts]);
+  }
+  return row.id;
+}
 
 /**
  * What became of the weekly digests the hourly run at `now` enqueued for these owners (the local `/dev/scheduled`

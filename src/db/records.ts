@@ -12,6 +12,7 @@ export interface Material {
 
 export type Direction = "in" | "out";
 export type Source = "bcc" | "forward" | "thread-reply" | "reply-evidence" | "import";
+export type MeetingSource = "command" | "calendar";
 
 export interface ContactEvent {
   address: string;
@@ -46,7 +47,7 @@ export interface ContactEvent {
 export interface MessageRecord {
   messageId: string;
   threadId: string | null;
-  kind: "bcc" | "forward" | "thread-reply" | "reply-evidence" | "command" | "import" | "ignored";
+  kind: "bcc" | "forward" | "thread-reply" | "reply-evidence" | "command" | "import" | "ignored" | "calendar";
   at: number;
   subject: string | null;
 }
@@ -93,6 +94,8 @@ export interface ContactDelta {
   threadId: string | null;
   inbound: InboundDelta | null;
   outbound: OutboundDelta | null;
+  /** A meeting: both parts stand for it (contact both ways); it counts as a meeting, not as mail. */
+  meeting?: { title: string | null };
 }
 
 /** Someone a contact introduced the owner to: in the owner's network before any mail passed between them. */

@@ -58,7 +58,8 @@ const DEBT_UNTIL_SQL = sql.raw(
   `max(coalesce(last_they_gave_at, 0), coalesce(last_they_asked_at, 0), coalesce(follow_up_due_at, follow_up_since + ${MAX_FOLLOW_UP_DAYS * DAY_MS}, 0)) + ${ITEM_HORIZON_DAYS * DAY_MS}`,
 );
 const QUIET_FROM_SQL = sql.raw(
-  `case when last_at is not null and inbound_count > 0 and outbound_count > 0 and conversation_count >= ${MIN_CONVERSATIONS_TO_RECONNECT}` +
+  // A meeting is contact both ways (meeting_count counts on each side, as in decide.ts).
+  `case when last_at is not null and inbound_count + meeting_count > 0 and outbound_count + meeting_count > 0 and conversation_count >= ${MIN_CONVERSATIONS_TO_RECONNECT}` +
     ` and coalesce(last_conversation_at, last_at) - coalesce(first_at, last_at) >= ${MIN_HISTORY_DAYS_TO_RECONNECT * DAY_MS}` +
     ` and unanswered_outbound < ${MAX_NUDGES + 1} then max(last_at, coalesce(done_at, last_at)) end`,
 );
@@ -133,6 +134,16 @@ export const contacts = sqliteTable(
     shownEvidenceAt: integer("shown_evidence_at"),
     shownCount: integer("shown_count").notNull().default(0),
     lastShownAt: integer("last_shown_at"),
+    // Meetings (a `met` line, a calendar invitation once its start has passed): contact both ways, counted
+    // apart from mail so "mails sent" stays true. The latest one's time and title are its evidence.
+    meetingCount: integer("meeting_count").notNull().default(0),
+    lastMeetingAt: integer("last_meeting_at"),
+    lastMeetingSubject: text("last_meeting_subject"),
+    // `same a@x.dk b@y.dk`: this address is one more address of that contact (the person). The row keeps
+    // its own mail and aggregates, so `split` gives it back as it was; readers fold a person's rows.
+    mergedInto: integer("merged_into"),
+    // `split`: the person this address was taken from, so the digest never suggests joining them again.
+    splitFrom: integer("split_from"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
 
@@ -150,6 +161,7 @@ export const contacts = sqliteTable(
   (t) => [
     uniqueIndex("contacts_owner_address").on(t.ownerId, t.address),
     index("contacts_owner_last_at").on(t.ownerId, t.lastAt),
+    index("contacts_owner_merged_into").on(t.ownerId, t.mergedInto),
     index("contacts_owner_debt_until").on(t.ownerId, t.debtUntil),
     index("contacts_owner_quiet_at").on(t.ownerId, t.quietAt),
     index("contacts_owner_quiet_from").on(t.ownerId, t.quietFrom),
@@ -167,7 +179,7 @@ export const messages = sqliteTable(
     messageId: text("message_id").notNull(),
     threadId: text("thread_id"),
     kind: text("kind", {
-      enum: ["bcc", "forward", "thread-reply", "reply-evidence", "command", "import", "ignored"],
+      enum: ["bcc", "forward", "thread-reply", "reply-evidence", "command", "import", "ignored", "calendar"],
     }).notNull(),
     at: integer("at").notNull(),
     subject: text("subject"),
@@ -197,8 +209,10 @@ export const interactions = sqliteTable(
     messageId: text("message_id").notNull(),
     threadId: text("thread_id"),
     source: text("source", {
-      enum: ["bcc", "forward", "thread-reply", "reply-evidence", "import"],
+      enum: ["bcc", "forward", "thread-reply", "reply-evidence", "import", "command", "calendar"],
     }).notNull(),
+    // A meeting (`met`, a calendar invitation) is contact both ways; it is stored once, as direction "out".
+    kind: text("kind", { enum: ["mail", "meeting"] }).notNull().default("mail"),
     // File names only, JSON array: attachments themselves are never stored.
     attachments: text("attachments"),
     broadcast: integer("broadcast", { mode: "boolean" }).notNull().default(false),
@@ -281,6 +295,9 @@ export const digests = sqliteTable(
     // index lets one weekly digest per owner and week exist, so a redelivered queue message or a second cron
     // run never sends it twice. A failed send deletes the row, releasing the claim for the retry.
     weekly: integer("weekly", { mode: "boolean" }).notNull().default(false),
+    // "status": the numbered list a `status` line answered with; its numbers work like a digest's, but it is
+    // no digest (not counted as one, nothing marked as shown).
+    kind: text("kind", { enum: ["digest", "status"] }).notNull().default("digest"),
   },
   (t) => [
     index("digests_owner_sent").on(t.ownerId, t.sentAt),
@@ -328,6 +345,39 @@ export const weeklyActivity = sqliteTable(
   (t) => [primaryKey({ columns: [t.ownerId, t.weekStart] })],
 );
 
+// Calendar invitations the owner sent or forwarded: one row per event (or per changed occurrence of a series,
+// recurrence_id its original start; 0 for the event itself). A meeting counts once its start has passed:
+// counted_until says how far its occurrences have been counted into the contacts.
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    uid: text("uid").notNull(),
+    recurrenceId: integer("recurrence_id").notNull().default(0),
+    sequence: integer("sequence").notNull().default(0),
+    startAt: integer("start_at").notNull(),
+    title: text("title"),
+    // JSON [{ address, name }]: the people it is with, without the owner, rooms and resources.
+    attendees: text("attendees").notNull(),
+    // More than MAX_MEETING_ATTENDEES people: an event, counted once in the activity picture.
+    large: integer("large", { mode: "boolean" }).notNull().default(false),
+    // A recurring series: its VCALENDAR, to expand occurrences as they pass.
+    ics: text("ics"),
+    cancelled: integer("cancelled", { mode: "boolean" }).notNull().default(false),
+    countedUntil: integer("counted_until"),
+    // When something of it is next to count (its start, a series' next occurrence); null when nothing is
+    // left. The digest reads only the rows due, through meetings_owner_due.
+    nextDueAt: integer("next_due_at"),
+    messageId: text("message_id"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("meetings_owner_uid").on(t.ownerId, t.uid, t.recurrenceId), index("meetings_owner_due").on(t.ownerId, t.nextDueAt)],
+);
+
 export type Owner = typeof owners.$inferSelect;
 export type Contact = typeof contacts.$inferSelect;
 export type Interaction = typeof interactions.$inferSelect;
@@ -336,3 +386,4 @@ export type MailEvent = typeof mailEvents.$inferSelect;
 export type Digest = typeof digests.$inferSelect;
 export type DigestItem = typeof digestItems.$inferSelect;
 
+export type Meeting = typeof meetings.$inferSelect;

@@ -105,8 +105,9 @@ export function bondStrength(contact: Contact): number {
 }
 
 function strengthAt(contact: Contact, now: number, lastAt: number): number {
-  const inbound = contact.inboundCount;
-  const outbound = contact.outboundCount;
+  // A meeting is contact both ways: it counts on each side of the reciprocity.
+  const inbound = contact.inboundCount + contact.meetingCount;
+  const outbound = contact.outboundCount + contact.meetingCount;
   const total = inbound + outbound;
   const conversations = Math.max(contact.conversationCount, total > 0 ? 1 : 0);
   const recency = 0.5 ** (daysBetween(lastAt, now) / RECENCY_HALF_LIFE_DAYS);
@@ -286,7 +287,7 @@ function followUpDue(contact: Contact, owner: DigestSettings, now: number): Due 
 // is not chased here either.
 function reconnectDue(contact: Contact, owner: DigestSettings, now: number): Due | null {
   const lastAt = contact.lastAt;
-  if (lastAt === null || contact.inboundCount === 0 || contact.outboundCount === 0) return null;
+  if (lastAt === null || contact.inboundCount + contact.meetingCount === 0 || contact.outboundCount + contact.meetingCount === 0) return null;
   if (contact.conversationCount < MIN_CONVERSATIONS_TO_RECONNECT) return null;
   if (daysBetween(contact.firstAt ?? lastAt, contact.lastConversationAt ?? lastAt) < MIN_HISTORY_DAYS_TO_RECONNECT) return null;
   if (nudgesSent(contact) >= MAX_NUDGES) return null;
@@ -306,6 +307,7 @@ function reconnectDue(contact: Contact, owner: DigestSettings, now: number): Due
       at: lastAt,
       subject: lastSubject(contact, lastAt),
       days: wholeDays(lastAt, now),
+      ...(contact.lastMeetingAt === lastAt ? { met: true } : {}),
       cadenceDays: cadence,
       atRisk,
     },
@@ -376,6 +378,7 @@ function nudgesSent(contact: Contact): number {
 }
 
 function lastSubject(contact: Contact, lastAt: number): string | null {
+  if (contact.lastMeetingAt === lastAt) return contact.lastMeetingSubject;
   if (contact.lastInboundAt === lastAt) return contact.lastInboundSubject;
   if (contact.lastOutboundAt === lastAt) return contact.lastOutboundSubject;
   return null;

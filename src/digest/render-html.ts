@@ -222,6 +222,7 @@ function footer(m: DigestModel): string {
 <tr><td class="pad" style="padding:24px ${PAD}px 8px;">
   <p class="t-body" style="margin:0 0 10px;${text(13, 20, C.body, "font-weight:600;")}">${escapeHtml(s.footerIntro)}</p>
   <table ${TABLE}>${rows}</table>
+  ${m.sameQuestions.map((q) => `<p class="t-body" style="margin:14px 0 0;${text(13, 20, C.body)}">${escapeHtml(q)}</p>`).join("")}
   <p class="t-muted" style="margin:14px 0 0;${text(12, 18, C.muted)}">${escapeHtml(s.footerNote)}</p>
 </td></tr>`;
 }
@@ -230,7 +231,7 @@ export function renderDigestHtml(view: DigestView): string {
   const m = buildDigestModel(view);
   const s = m.strings;
   const hasItems = m.parts.length > 0;
-  const notes = [m.leftOut, m.stats].filter((n): n is string => n !== null);
+  const notes = [m.newPeople, m.leftOut, m.stats].filter((n): n is string => n !== null);
   // Hidden preview text: inbox lists show it after the subject instead of the first words of the layout. The
   // filler keeps the layout's first words out of the preview; opacity and zero size hide it in Gmail's mobile
   // web app, which ignores display:none on a div.

@@ -69,8 +69,9 @@ export function renderDigestText(view: DigestView): string {
     }
   }
 
-  if (m.leftOut) {
-    para(m.leftOut);
+  for (const note of [m.newPeople, m.leftOut]) {
+    if (!note) continue;
+    para(note);
     out.push("");
   }
   if (m.stats) {
@@ -88,6 +89,10 @@ export function renderDigestText(view: DigestView): string {
     para(c.meaning, `  ${c.example}`.padEnd(exampleWidth + 2, " "), " ".repeat(exampleWidth + 2));
   }
   out.push("");
+  for (const question of m.sameQuestions) {
+    para(question);
+    out.push("");
+  }
   para(s.footerNote);
   return `${out.join("\n")}\n`;
 }

@@ -1,12 +1,15 @@
 // The scheduled() path: who is due → recommendations → render → send → remember what was numbered.
 import { EmailMessage } from "cloudflare:email";
 import type { Db } from "../db/client";
-import { claimWeeklyDigest, createDigest, deleteDigest, digestCandidates, finishDigest, mailEventCounts, recentActivity, type MailEventCounts } from "../db/digests";
-import type { Owner } from "../db/schema";
+import { countPassedMeetings } from "../calendar/meetings";
+import { claimWeeklyDigest, createDigest, deleteDigest, digestCandidates, finishDigest, mailEventCounts, recentActivity, type DigestCandidates, type MailEventCounts } from "../db/digests";
+import { foldPeople, peopleForNotes } from "../db/people";
+import type { Contact, Owner } from "../db/schema";
 import type { Config } from "../env";
 import { newMessageId } from "../mail/compose";
 import { cleanMessageId } from "../mail/parse";
 import { planDigest } from "./decide";
+import { newThisWeek, sameSuggestions, type PersonRef } from "./newcomers";
 import { buildDigestMime } from "./mime";
 import { digestSubject, renderDigestHtml, renderDigestText, type DigestView } from "./render";
 import type { DigestPlan, WeekActivity } from "./types";
@@ -30,6 +33,8 @@ export interface SentDigest {
 
 export interface DigestFacts {
   plan: DigestPlan;
+  newPeople: PersonRef[];
+  sameSuggestions: Array<[PersonRef, PersonRef]>;
   activity: WeekActivity[];
   counts: MailEventCounts;
   /** Contacts due now in some section, shown or left out. */
@@ -56,24 +61,39 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
     newcomer: facts.candidateCount === 0 && facts.activity.every((w) => w.sent === 0 && w.received === 0),
     assistantAddress: config.assistantAddress,
     replyAddress,
+    newPeople: facts.newPeople,
+    sameSuggestions: facts.sameSuggestions,
   };
 }
 
-/** Everything the digest needs from D1: the contacts that can be due, 12 activity rows, three counts. */
+/**
+ * The people who can be shown at `now`, as they stand then (meetings that have happened since counted in, each
+ * person once however many addresses they have), and how many more are due in each section.
+ */
+export async function digestPeople(db: Db, owner: Owner, now: number, perSection?: number): Promise<DigestCandidates> {
+  await countPassedMeetings(db, owner.id, owner.timeZone, now);
+  const candidates = await digestCandidates(db, owner.id, owner, now, perSection);
+  return { contacts: foldPeople(candidates.contacts), notRead: candidates.notRead };
+}
+
+/** Everything the digest needs from D1: the contacts that can be due, 12 activity rows, three counts, newcomers. */
 export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promise<DigestFacts> {
   // The picture: the complete weeks before the digest's own week, in the owner's calendar.
   const local = localTime(now, owner.timeZone);
   const until = isoWeekStart(local.year, local.week);
-  const [candidates, activityRows, counts] = await Promise.all([
-    digestCandidates(db, owner.id, owner, now),
+  const [people, activityRows, counts, notes] = await Promise.all([
+    digestPeople(db, owner, now),
     recentActivity(db, owner.id, until - ACTIVITY_WEEKS * WEEK_MS, until),
     mailEventCounts(db, owner.id),
+    peopleForNotes(db, owner.id, now),
   ]);
   return {
-    plan: planDigest({ ...candidates, owner, now }),
+    plan: planDigest({ ...people, owner, now }),
+    newPeople: newThisWeek(notes.newcomers, now),
+    sameSuggestions: sameSuggestions(notes.newcomers, notes.everyone),
     activity: activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, theyGave: r.theyGave, youGave: r.youGave })),
     counts,
-    candidateCount: candidates.contacts.length + Object.values(candidates.notRead).reduce((a, b) => a + b, 0),
+    candidateCount: people.contacts.length + Object.values(people.notRead).reduce((a, b) => a + b, 0),
   };
 }
 
@@ -139,14 +159,7 @@ async function deliver(
       subject,
       sentAt: now,
       weekly,
-      items: plan.items.map((item, i) => ({
-        number: i + 1,
-        kind: item.section,
-        contactId: item.contactId,
-        circle: item.circle,
-        evidenceAt: item.evidence.at,
-        evidenceSubject: item.evidence.subject,
-      })),
+      items: numberedItems(plan),
     });
     return { digestId: digest.id, messageId: sentId, to: owner.primaryAddress, subject, text, html, raw, items: plan.items.length };
   } catch (err) {
@@ -155,4 +168,16 @@ async function deliver(
     if (!sent) await deleteDigest(db, owner.id, digest.id);
     throw err;
   }
+}
+
+/** A plan's items as they are kept, numbered as the owner reads them (a digest, or a `status` list). */
+export function numberedItems(plan: DigestPlan) {
+  return plan.items.map((item, i) => ({
+    number: i + 1,
+    kind: item.section,
+    contactId: item.contactId,
+    circle: item.circle,
+    evidenceAt: item.evidence.at,
+    evidenceSubject: item.evidence.subject,
+  }));
 }

@@ -13,6 +13,7 @@ import {
 import { replySubject } from "../mail/subject";
 import { DAY_MS, isoWeekOf } from "../time";
 import { DIGEST, type DigestStrings as Strings, type Language, type Piece } from "../i18n";
+import type { PersonRef } from "./newcomers";
 import type { Circle, DigestPlan, Recommendation, Section, WeekActivity } from "./types";
 
 export interface DigestView {
@@ -40,7 +41,14 @@ export interface DigestView {
   assistantAddress: string;
   /** The Reply-To carrying the signed token. */
   replyAddress: string;
+  /** People who entered the network this week (digest/newcomers.ts). */
+  newPeople: PersonRef[];
+  /** Pairs of contacts that may be one person, to ask about in the footer. */
+  sameSuggestions: Array<[PersonRef, PersonRef]>;
 }
+
+/** Names on the "new this week" line; the rest are counted. */
+export const MAX_NEW_NAMES = 2;
 
 export const SECTION_ORDER: readonly Section[] = ["thank", "help", "follow-up", "reconnect"];
 export const CIRCLE_ORDER: readonly Circle[] = ["professional", "private"];
@@ -96,7 +104,17 @@ export interface DigestModel {
   totals: { sent: number; received: number };
   balance: string;
   stats: string | null;
+  /** "New this week: Tom Becker, Ida Holm and 2 more", or null. */
+  newPeople: string | null;
+  /** "Is Anna Holm <anna@x.dk> the same person as …? Reply "same …"." */
+  sameQuestions: string[];
   replyAddress: string;
+}
+
+/** "Anna Holm <anna@x.dk>", or the address alone. */
+function personText(p: PersonRef): string {
+  const address = cleanText(p.address, MAX_NAME_CHARS * 2);
+  return p.name ? `${cleanText(p.name, MAX_NAME_CHARS)} <${address}>` : address;
 }
 
 export function digestSubject(view: DigestView): string {
@@ -114,7 +132,10 @@ export function digestSubject(view: DigestView): string {
 export const QUICK_DONE = (n: number) => `done ${n}`;
 export const QUICK_LATER = (n: number) => `snooze ${n} 2w`;
 
-function itemModel(view: DigestView, s: Strings, rec: Recommendation, number: number, answerSubject: string): ItemModel {
+/** What an item needs besides itself: the digest's, or a `status` answer's, language, zone, time and reply address. */
+export type PlanContext = Pick<DigestView, "language" | "timeZone" | "now" | "plan" | "assistantAddress" | "replyAddress">;
+
+function itemModel(view: PlanContext, s: Strings, rec: Recommendation, number: number, answerSubject: string): ItemModel {
   const { evidence } = rec;
   const address = cleanText(rec.address, MAX_NAME_CHARS * 2);
   const subject = evidence.subject ? cleanText(evidence.subject, MAX_QUOTED_SUBJECT_CHARS) : "";
@@ -148,9 +169,12 @@ function itemModel(view: DigestView, s: Strings, rec: Recommendation, number: nu
   };
 }
 
-export function buildDigestModel(view: DigestView): DigestModel {
+/**
+ * The plan's items numbered 1..n, by circle and then section, each with why it is there. `answerSubject` is
+ * the subject of the one-tap answers (done, later).
+ */
+export function planParts(view: PlanContext, answerSubject: string): PartModel[] {
   const s = DIGEST[view.language];
-  const answerSubject = replySubject(digestSubject(view));
   const numbered = view.plan.items.map((rec, i) => ({ rec, number: i + 1 }));
   const hasPrivate = numbered.some(({ rec }) => rec.circle === "private");
   const parts: PartModel[] = [];
@@ -164,6 +188,12 @@ export function buildDigestModel(view: DigestView): DigestModel {
     }
     if (sections.length) parts.push({ circle, title: hasPrivate ? s.part[circle] : null, sections });
   }
+  return parts;
+}
+
+export function buildDigestModel(view: DigestView): DigestModel {
+  const s = DIGEST[view.language];
+  const parts = planParts(view, replySubject(digestSubject(view)));
 
   const leftOutParts = SECTION_ORDER.filter((sec) => (view.plan.leftOut[sec] ?? 0) > 0).map((sec) =>
     s.leftOutPart[sec](view.plan.leftOut[sec]),
@@ -188,6 +218,15 @@ export function buildDigestModel(view: DigestView): DigestModel {
     },
     balance: s.balance(view.balance.youGave, view.balance.theyGave),
     stats: view.ignoredCount || view.failedCount || view.failedDigestCount ? s.stats(view.ignoredCount, view.failedCount, view.failedDigestCount ?? 0) : null,
+    newPeople: view.newPeople.length
+      ? s.newThisWeek(
+          view.newPeople.slice(0, MAX_NEW_NAMES).map((p) => cleanText(p.name || p.address, MAX_NAME_CHARS)),
+          Math.max(0, view.newPeople.length - MAX_NEW_NAMES),
+        )
+      : null,
+    sameQuestions: view.sameSuggestions.map(([a, b]) =>
+      s.sameQuestion(personText(a), personText(b), `${view.language === "da" ? "samme" : "same"} ${a.address} ${b.address}`),
+    ),
     replyAddress: view.replyAddress,
   };
 }

@@ -18,6 +18,8 @@ const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString()
 export function interactionJson(i: Interaction) {
   return {
     at: iso(i.at),
+    // "meeting": a `met` line or a calendar invitation whose start passed; contact both ways, kept as "out".
+    kind: i.kind,
     direction: i.direction,
     subject: i.subject,
     snippet: i.snippet,
@@ -34,7 +36,8 @@ export function noteJson(n: Note) {
   return { body: n.body, source: n.source, createdAt: iso(n.createdAt) };
 }
 
-export function contactJson(c: Contact) {
+/** `sameAs`: the address of the person this address was merged into (`same`), or null. */
+export function contactJson(c: Contact, sameAs: string | null = null) {
   return {
     address: c.address,
     name: c.name,
@@ -57,16 +60,23 @@ export function contactJson(c: Contact) {
     lastTheyAskedAt: iso(c.lastTheyAskedAt),
     introducedBy: c.introducedBy,
     conversations: c.conversationCount,
+    meetings: c.meetingCount,
+    lastMeetingAt: iso(c.lastMeetingAt),
     pendingFollowUp:
       c.followUpSince === null ? null : { since: iso(c.followUpSince), dueAt: iso(c.followUpDueAt), subject: c.followUpSubject, reason: c.followUpReason },
     doneAt: iso(c.doneAt),
+    sameAs,
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),
   };
 }
 
-function contactWithHistory(c: Contact, history: { interactions: Interaction[]; notes: Note[] }) {
-  return { ...contactJson(c), notes: history.notes.map(noteJson), interactions: history.interactions.map(interactionJson) };
+function contactWithHistory(c: Contact, history: { interactions: Interaction[]; notes: Note[] }, sameAs: string | null) {
+  return {
+    ...contactJson(c, sameAs),
+    notes: history.notes.map(noteJson),
+    interactions: history.interactions.map(interactionJson),
+  };
 }
 
 /** Each contact with its notes and mail, in the export's JSON shape (interactions and notes in the given order). */
@@ -79,7 +89,9 @@ export function contactsWithHistory(contacts: Contact[], interactions: Interacti
   };
   for (const i of interactions) of(i.contactId).interactions.push(i);
   for (const n of notes) of(n.contactId).notes.push(n);
-  return contacts.map((c) => contactWithHistory(c, of(c.id)));
+  // `same`: an address merged into a person names that person's address (when it is among these contacts).
+  const addressOf = new Map(contacts.map((c) => [c.id, c.address]));
+  return contacts.map((c) => contactWithHistory(c, of(c.id), c.mergedInto === null ? null : (addressOf.get(c.mergedInto) ?? null)));
 }
 
 /** Contacts sorted by address, each with its notes and its mail, oldest first. */

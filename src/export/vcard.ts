@@ -43,11 +43,15 @@ function timestamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 
-function vcard(contact: Contact, notes: Note[]): string {
+/** One person's card: their own row first, then every address merged into it (`same`). */
+function vcard(rows: Contact[], notes: Note[]): string {
+  const [contact, ...others] = rows;
   const lines = ["BEGIN:VCARD", "VERSION:4.0"];
   // FN is the one property RFC 6350 requires; without a name the address is what a person would show.
-  lines.push(`FN:${escapeText(contact.name ?? contact.address)}`);
-  lines.push(`EMAIL:${escapeText(contact.address)}`);
+  lines.push(`FN:${escapeText(contact.name ?? others.find((o) => o.name)?.name ?? contact.address)}`);
+  // RFC 6350 §5.3: PREF=1 marks the address the owner named first.
+  lines.push(others.length ? `EMAIL;PREF=1:${escapeText(contact.address)}` : `EMAIL:${escapeText(contact.address)}`);
+  for (const other of others) lines.push(`EMAIL:${escapeText(other.address)}`);
   if (notes.length) lines.push(`NOTE:${escapeText(notes.map((n) => n.body).join("\n"))}`);
   lines.push(`CATEGORIES:${escapeText(contact.circle)}`);
   lines.push(`REV:${timestamp(contact.updatedAt)}`);
@@ -55,8 +59,18 @@ function vcard(contact: Contact, notes: Note[]): string {
   return lines.map(foldLine).join(CRLF) + CRLF;
 }
 
+/** One vCard per person: a person with several addresses is one card with an EMAIL line for each. */
 export function exportVcard(contacts: Contact[], notes: Note[]): string {
+  const people = new Map<number, Contact[]>();
+  for (const c of contacts) if (c.mergedInto === null) people.set(c.id, [c]);
+  const personIdOf = (c: Contact) => (c.mergedInto !== null && people.has(c.mergedInto) ? c.mergedInto : c.id);
+  for (const c of contacts) if (c.mergedInto !== null) (people.get(personIdOf(c)) ?? people.set(c.id, []).get(c.id)!).push(c);
+  const byId = new Map(contacts.map((c) => [c.id, c]));
   const notesOf = new Map<number, Note[]>();
-  for (const n of notes) notesOf.set(n.contactId, [...(notesOf.get(n.contactId) ?? []), n]);
-  return contacts.map((c) => vcard(c, notesOf.get(c.id) ?? [])).join("");
+  for (const n of notes) {
+    const row = byId.get(n.contactId);
+    const person = row ? personIdOf(row) : n.contactId;
+    notesOf.set(person, [...(notesOf.get(person) ?? []), n]);
+  }
+  return [...people.entries()].map(([id, rows]) => vcard(rows, notesOf.get(id) ?? [])).join("");
 }

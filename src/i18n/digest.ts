@@ -59,6 +59,10 @@ export interface Strings {
   leftOut(parts: string[]): string;
   leftOutPart: Record<Section, (count: number) => string>;
   stats(ignored: number, failed: number, failedDigests: number): string;
+  /** "New this week: Tom Becker, Ida Holm and 2 more". */
+  newThisWeek(names: string[], more: number): string;
+  /** The footer's question whether two contacts are one person, with the reply that says yes. */
+  sameQuestion(a: string, b: string, command: string): string;
   footerIntro: string;
   /** The reply commands to show; item examples use numbers that exist in this digest (`count` items). */
   commands(count: number): Array<{ example: string; meaning: string }>;
@@ -221,7 +225,7 @@ const en: Strings = {
         return out;
       }
       case "quiet": {
-        const out: Piece[] = ["Last in touch", ...when("on", date, subject), stop(subject)];
+        const out: Piece[] = [evidence.met ? "Last met" : "Last in touch", ...when("on", date, subject), stop(subject)];
         if (elapsed && cadence) out.push(` That was ${elapsed} ago; you're usually in touch ${cadence}.`);
         else if (elapsed) out.push(` That was ${elapsed} ago — longer than usual.`);
         else out.push(" Longer ago than usual.");
@@ -275,6 +279,8 @@ const en: Strings = {
     if (failed) parts.push(`${failed} mail${failed === 1 ? "" : "s"} could not be processed`);
     return `Since the last digest, ${listOf(parts, "and")}.`;
   },
+  newThisWeek: (names, more) => `New this week: ${listOf(more > 0 ? [...names, `${more} more`] : names, "and")}.`,
+  sameQuestion: (a, b, command) => `Is ${a} the same person as ${b}? Reply "${command}".`,
   footerIntro: "Reply to this mail with one command per line:",
   commands: (count) => {
     const [a, b, c] = exampleNumbers(count);
@@ -374,7 +380,7 @@ const da: Strings = {
         return out;
       }
       case "quiet": {
-        const out: Piece[] = ["Sidst i kontakt", ...when("den", date, subject), stop(subject)];
+        const out: Piece[] = [evidence.met ? "Sidst mødtes I" : "Sidst i kontakt", ...when("den", date, subject), stop(subject)];
         if (elapsed && cadence) out.push(` Det er ${elapsed} siden; I plejer at høre fra hinanden ${cadence}.`);
         else if (elapsed) out.push(` Det er ${elapsed} siden – længere end I plejer.`);
         else out.push(" Længere siden end I plejer.");
@@ -428,6 +434,8 @@ const da: Strings = {
     if (failed) parts.push(failed === 1 ? "1 mail, der ikke kunne behandles" : `${failed} mails, der ikke kunne behandles`);
     return `Siden sidste oversigt: ${listOf(parts, "og")}.`;
   },
+  newThisWeek: (names, more) => `Nye i denne uge: ${listOf(more > 0 ? [...names, `${more} mere`] : names, "og")}.`,
+  sameQuestion: (a, b, command) => `Er ${a} den samme person som ${b}? Svar "${command}".`,
   footerIntro: "Svar på denne mail med én kommando pr. linje:",
   commands: (count) => {
     const [a, b, c] = exampleNumbers(count);

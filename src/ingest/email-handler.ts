@@ -1,5 +1,6 @@
 // The email() path, top to bottom: read the raw mail → bound and parse it → refuse it or find its owner →
-// the owner's own mail (commands, or a capture) or a reply on a shared thread → store → tell the owner.
+// the owner's own mail (a calendar invitation, commands, or a capture) or a reply on a shared thread → store → tell the owner.
+import { invitationIn, storeInvitation } from "../calendar/meetings";
 import { handleCommandMail } from "../commands/handle";
 import { knownMessageIds, listSuppressions } from "../db/capture";
 import { getDb, type Db } from "../db/client";
@@ -77,6 +78,13 @@ async function ownerMail({ db, env, config, message, envelope, mail, now }: Deli
   // One lookup answers both "was this mail delivered before?" and "which of its thread do we know?".
   const [known, suppressions] = await Promise.all([knownMessageIds(db, ownerId, [messageId, ...threadIds]), listSuppressions(db, ownerId)]);
   if (known.has(messageId)) return { status: "duplicate", ownerId };
+  // A calendar invitation the owner sent or forwarded is a meeting to come, not a mail to judge.
+  const invitation = invitationIn(mail, owner.owner.timeZone);
+  if (invitation) {
+    const message = { messageId, threadId: null, kind: "calendar" as const, at: Math.min(mail.date ?? now, now), subject: mail.subject.slice(0, 200) || null };
+    const { assistantLocal, assistantDomain } = config;
+    return storeInvitation({ db, ownerId, ownerTimeZone: owner.owner.timeZone, ownerAddresses: owner.addresses, assistantLocal, assistantDomain, message, now }, invitation);
+  }
   const answer = answerFor(env, config, message, owner, mail, now);
   let understanding: Understanding;
   try {

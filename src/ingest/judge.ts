@@ -19,6 +19,8 @@ export interface KnownPerson {
   /** Their latest request of the owner, and the owner's latest mail to them: an open request is one not answered since. */
   lastTheyAskedAt: number | null;
   lastOutboundAt: number | null;
+  /** Their latest gift: what the owner asked for is given once. */
+  lastTheyGaveAt: number | null;
 }
 
 export type KnownPeople = Map<string, KnownPerson>;
@@ -75,8 +77,9 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
     gift = { kind: "introduction", detail: newPeople.map(displayName).join(", ") };
     for (const p of newPeople) introduced.push({ address: p.address, name: p.name ?? null, at: e.at, by: displayName({ address: e.address, name: e.name }) });
   }
-  // What the owner asked for: material in their answer to the owner's recent request, the first word from them
-  // since. A new mail of theirs with an attachment is their own business, not the answer.
+  // What the owner asked for: material in a reply of theirs to the owner's recent request, the first gift from
+  // them since (a "let me check and come back to you" may come first). A new mail of theirs with an attachment,
+  // not a reply, is their own business, not the answer.
   const person = known.get(e.address);
   const askedAt = person?.lastYouAskedAt ?? null;
   if (
@@ -85,7 +88,7 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
     askedAt !== null &&
     e.at >= askedAt &&
     e.at - askedAt <= ASKED_FOR_WINDOW_MS &&
-    askedAt > (person?.lastInboundAt ?? 0) &&
+    askedAt > (person?.lastTheyGaveAt ?? 0) &&
     (gift === null || gift.kind === "help")
   ) {
     // Advice written out is help; a file, a link or a contact is the thing they were asked for.
@@ -153,6 +156,7 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
       lastInboundAt: d.inbound ? Math.max(d.inbound.at, before?.lastInboundAt ?? 0) : (before?.lastInboundAt ?? null),
       lastTheyAskedAt: d.inbound?.request ? Math.max(d.inbound.at, before?.lastTheyAskedAt ?? 0) : (before?.lastTheyAskedAt ?? null),
       lastOutboundAt: d.outbound ? Math.max(d.outbound.at, before?.lastOutboundAt ?? 0) : (before?.lastOutboundAt ?? null),
+      lastTheyGaveAt: d.inbound?.gift ? Math.max(d.inbound.at, before?.lastTheyGaveAt ?? 0) : (before?.lastTheyGaveAt ?? null),
     });
   }
   return { events: out, deltas, introduced };

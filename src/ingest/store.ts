@@ -54,6 +54,7 @@ export function knownPeople(existing: ExistingContact[]): KnownPeople {
         lastInboundAt: c.lastInboundAt,
         lastTheyAskedAt: c.lastTheyAskedAt,
         lastOutboundAt: c.lastOutboundAt,
+        lastTheyGaveAt: c.lastTheyGaveAt,
       },
     ]),
   );

@@ -698,7 +698,10 @@ const ADVICE_STEP = new RegExp(
   `^(?:(?:then|and|first|next|so|og|så|først)[\\s,]+)?(?:${[
     "inventory", "move", "run", "check", "set", "try", "use", "knock", "start", "avoid", "skip", "measure", "test",
     "keep", "turn", "switch", "update", "replace", "drop", "lower", "raise", "ask", "look at", "go with", "swap", "add",
+    "apply", "get", "backdate", "file", "claim", "register", "submit", "charge", "invoice", "contact", "include",
+    "list", "price", "bill", "split", "wait", "talk to", "speak to", "hire", "pay",
     "mål", "tjek", "prøv", "brug", "skift", "sæt", "undgå", "tag", "kig", "spørg", "hold", "sænk", "hæv", "udskift", "læg", "vælg",
+    "ansøg", "søg", "meld", "fakturer", "vent", "få", "del", "kontakt", "regn", "skriv", "husk",
   ].join("|")}|make sure)(?![\\p{L}])`,
   "iu",
 );

@@ -89,11 +89,20 @@ async function postalParse(raw: ArrayBuffer | Uint8Array | string): Promise<Emai
   }
 }
 
+/** An invitation is a few KB; Outlook's with every time zone of a series is tens. Larger is no invitation. */
+const MAX_CALENDAR_BYTES = 256 * 1024;
+const MAX_CALENDAR_PARTS = 3;
+
+function isCalendar(mimeType: string, filename: string | null): boolean {
+  return mimeType === "text/calendar" || mimeType === "application/ics" || (!!filename && /\.ics$/i.test(filename));
+}
+
 async function fromEmail(email: Email, rawSize: number, depth: number, bounded: boolean): Promise<ParsedMail> {
   const html = clip(email.html);
   const text = email.text ? clip(email.text) : clip(email.html ? htmlToText(email.html) : "");
   const attachedMessages: ParsedMail[] = [];
   const attachments: AttachmentInfo[] = [];
+  const calendars: string[] = [];
   let skipped = bounded;
   for (const a of email.attachments) {
     const bytes = contentBytes(a.content);
@@ -112,6 +121,9 @@ async function fromEmail(email: Email, rawSize: number, depth: number, bounded: 
       attachedMessages.push(await fromEmail(inner, size, depth + 1, false));
     }
     attachments.push({ filename: a.filename, mimeType: a.mimeType, size, inline: a.disposition === "inline" || !!a.related });
+    if (skippedSize === null && isCalendar(a.mimeType, a.filename) && size <= MAX_CALENDAR_BYTES && calendars.length < MAX_CALENDAR_PARTS) {
+      calendars.push(new TextDecoder().decode(bytes));
+    }
   }
   const from = flattenAddresses(email.from);
   const sender = flattenAddresses(email.sender);
@@ -132,6 +144,7 @@ async function fromEmail(email: Email, rawSize: number, depth: number, bounded: 
     textFromHtml: !email.text && !!email.html,
     html: email.html ? html.text : null,
     attachments,
+    calendars,
     attachedMessages,
     truncated: text.clipped || html.clipped || skipped,
     rawSize,

@@ -8,6 +8,8 @@ export interface Answer {
   text: string;
   html?: string;
   attachments?: OutgoingAttachment[];
+  /** A signed reply address, when the answer holds numbered items a reply can act on (`status`). */
+  replyTo?: string;
 }
 
 export interface AnswerContext {
@@ -41,6 +43,7 @@ export async function answerOwner(ctx: AnswerContext, answer: Answer): Promise<A
     messageId: newMessageId(ctx.assistantDomain, "answer"),
     date: new Date(ctx.now),
     attachments: answer.attachments,
+    replyTo: answer.replyTo,
     inReplyTo: ctx.incomingMessageId,
     references: ctx.incomingReferences,
   };

@@ -39,6 +39,8 @@ export interface ParsedMail {
   /** HTML body when present, bounded in size. */
   html: string | null;
   attachments: AttachmentInfo[];
+  /** The text of its iCalendar parts (text/calendar, application/ics), first few and bounded: invitations. */
+  calendars: string[];
   /** Attached message/rfc822 parts (forwards as attachment), parsed the same way, first few only. */
   attachedMessages: ParsedMail[];
   /** True when parts of the mail were skipped to keep parsing bounded (huge attachments, long bodies). */

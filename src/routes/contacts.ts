@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { getDb } from "../db/client";
-import { contactHistory, getContactByAddress, listContacts } from "../db/contacts";
+import { contactHistory, getContactByAddress, getContactById, listContacts } from "../db/contacts";
 import { contactJson, interactionJson, noteJson } from "../export/json";
 import { normalizeAddress } from "../mail/parse";
 import { requireOwner, type AuthedEnv } from "./auth";
@@ -42,7 +42,9 @@ export const contactsRoutes = new Hono<AuthedEnv>()
       next.searchParams.set("cursor", encodeCursor(rows[rows.length - 1].address));
       c.header("Link", `<${next.pathname}${next.search}>; rel="next"`);
     }
-    return c.json(rows.map(contactJson));
+    // Within the page; an address whose person is on another page shows sameAs null there.
+    const addressOf = new Map(rows.map((r) => [r.id, r.address]));
+    return c.json(rows.map((r) => contactJson(r, r.mergedInto === null ? null : (addressOf.get(r.mergedInto) ?? null))));
   })
   .get("/:address", async (c) => {
     const address = normalizeAddress(decodeURIComponent(c.req.param("address")));
@@ -51,9 +53,12 @@ export const contactsRoutes = new Hono<AuthedEnv>()
     const owner = c.get("owner");
     const contact = await getContactByAddress(db, owner.id, address);
     if (!contact) return c.json({ error: "not-found", message: `No contact ${address}.` }, 404);
-    const history = await contactHistory(db, owner.id, contact.id);
+    const [history, person] = await Promise.all([
+      contactHistory(db, owner.id, contact.id),
+      contact.mergedInto === null ? Promise.resolve(null) : getContactById(db, owner.id, contact.mergedInto),
+    ]);
     return c.json({
-      contact: contactJson(contact),
+      contact: contactJson(contact, person?.address ?? null),
       interactions: history.interactions.map(interactionJson),
       notes: history.notes.map(noteJson),
     });

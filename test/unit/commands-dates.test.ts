@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSnoozeDate, startOfLocalDay, zoneOffsetMinutes } from "../../src/commands/dates";
+import { parseMetDate, parseSnoozeDate, startOfLocalDay, zoneOffsetMinutes } from "../../src/commands/dates";
 
 const CPH = "Europe/Copenhagen";
 // Monday 23 November 2026, 09:30 in Copenhagen (UTC+1).
@@ -74,5 +74,31 @@ describe("parseSnoozeDate: limits", () => {
     // 29 March 2026: clocks go forward at 02:00, but the day still starts at 00:00 UTC+1.
     expect(startOfLocalDay(2026, 3, 29, CPH)).toBe(Date.parse("2026-03-29T00:00:00+01:00"));
     expect(startOfLocalDay(2026, 3, 30, CPH)).toBe(Date.parse("2026-03-30T00:00:00+02:00"));
+  });
+});
+
+describe("parseMetDate: when a meeting took place, and what follows the date", () => {
+  const noon = (iso: string) => Date.parse(`${iso}T12:00:00+01:00`);
+  it.each([
+    ["on tuesday coffee at Paludan", noon("2026-11-17"), "coffee at Paludan"],
+    ["yesterday", noon("2026-11-22"), ""],
+    ["last friday lunch", noon("2026-11-20"), "lunch"],
+    ["on 12 nov", noon("2026-11-12"), ""],
+    ["on 28 dec", noon("2025-12-28"), ""],
+    ["i går kaffe på Paludan", noon("2026-11-22"), "kaffe på Paludan"],
+    ["i forgårs", noon("2026-11-21"), ""],
+    ["den 12. nov frokost", noon("2026-11-12"), "frokost"],
+    ["sidste fredag", noon("2026-11-20"), ""],
+    ["på mandag", NOW, ""],
+    ["coffee at Paludan", NOW, "coffee at Paludan"],
+    ["", NOW, ""],
+  ])("%s", (phrase, at, rest) => {
+    expect(parseMetDate(phrase ? phrase.split(" ") : [], NOW, CPH)).toEqual({ ok: true, at, rest });
+  });
+
+  it("refuses a day ahead and a date it cannot read after 'on'", () => {
+    expect(parseMetDate(["tomorrow"], NOW, CPH)).toEqual({ ok: false, reason: "future", word: "tomorrow" });
+    expect(parseMetDate(["i", "morgen"], NOW, CPH)).toEqual({ ok: false, reason: "future", word: "i morgen" });
+    expect(parseMetDate(["on", "the", "blue", "moon"], NOW, CPH)).toMatchObject({ ok: false, reason: "unreadable" });
   });
 });

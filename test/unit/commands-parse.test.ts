@@ -44,6 +44,13 @@ describe("parseLine: every command and its Danish alias", () => {
     ["stats", { verb: "stats" }],
     ["help", { verb: "help" }],
     ["Hjælp", { verb: "help" }],
+    ["met anna@x.dk on tuesday coffee at Paludan", { verb: "met", target: { kind: "address", address: "anna@x.dk" }, args: { verb: "met", words: ["on", "tuesday", "coffee", "at", "Paludan"] } }],
+    ["mødt Anna i går", { verb: "met", target: { kind: "name", words: ["Anna", "i", "går"] }, args: null }],
+    ["same anna@x.dk Anna.Holm@gmail.com", { verb: "same", addresses: ["anna@x.dk", "anna.holm@gmail.com"] }],
+    ["samme anna@x.dk anna.holm@gmail.com", { verb: "same", addresses: ["anna@x.dk", "anna.holm@gmail.com"] }],
+    ["split anna.holm@gmail.com", { verb: "split", address: "anna.holm@gmail.com" }],
+    ["adskil anna.holm@gmail.com", { verb: "split", address: "anna.holm@gmail.com" }],
+    ["status", { verb: "status" }],
   ])("%s", (line, expected) => {
     expect(parseLine(line)).toEqual(expected);
   });
@@ -84,6 +91,12 @@ describe("parseLine: errors that explain", () => {
     ["never anna@", { error: "bad-address", verb: "never", word: "anna@" }],
     ["ignore newsletter", { error: "bad-address", verb: "ignore", word: "newsletter" }],
     ["language klingon", { error: "bad-language", verb: "language", word: "klingon" }],
+    ["same anna@x.dk", { error: "missing-argument", verb: "same" }],
+    ["same anna@x.dk anna", { error: "bad-address", verb: "same", word: "anna" }],
+    ["same anna@x.dk b@y.dk c@z.dk", { error: "extra-words", verb: "same", word: "c@z.dk" }],
+    ["split", { error: "missing-argument", verb: "split" }],
+    ["status please", { error: "extra-words", verb: "status", word: "please" }],
+    ["met", { error: "missing-target", verb: "met" }],
     ["digest monday 8:30", { error: "not-on-the-hour", verb: "schedule", word: "8:30" }],
     ["digest someday", { error: "bad-schedule", verb: "schedule", word: "someday" }],
     ["forget anna@x.dk now", { error: "extra-words", verb: "forget", word: "now" }],

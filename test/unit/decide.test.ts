@@ -16,6 +16,7 @@ function row(inbound: number, outbound: number, conversations: number, firstDays
     inboundCount: inbound,
     outboundCount: outbound,
     conversationCount: conversations,
+    meetingCount: 0,
     firstAt: ago(firstDaysAgo),
     lastAt: ago(lastDaysAgo),
     lastConversationAt: ago(lastDaysAgo),
@@ -39,6 +40,8 @@ describe("tieStrength", () => {
     ["one-way outbound, seven conversations over two years", row(0, 7, 7, 730, 0), 2],
     // 2.5·0.0992 + 0 + 3·1/3.7004 + 2·300/730 = 1.881: under the cap, which never raises a score
     ["one-way inbound, a single mail 300 days ago", row(1, 0, 1, 300, 300), 1.9],
+    // Meetings count on both sides (4 in, 11 out): 2.5 + 2.5·2·4/15 + 3·log2(5)/log2(13) + 2·365/730 = 6.716, no cap
+    ["seven mails out and four meetings in a year: no longer one-way", row(0, 7, 4, 365, 0, { meetingCount: 4 }), 6.7],
   ])("%s", (_label, contact, expected) => {
     expect(tieStrength(contact, NOW)).toBe(expected);
   });

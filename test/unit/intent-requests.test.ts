@@ -220,3 +220,9 @@ describe("more ways to thank and to hand over", () => {
     expect(classifyIntent({ subject: "SV: Rider", text: "Hej Jonas\n\nHer er rideren og scenetegningen.\n\nLine" }).handsOver).toBe(true);
   });
 });
+
+describe("advice as steps to take", () => {
+  it("'Apply yourself … Backdate it to April'", () => {
+    expect(readsAsAdvice("Apply yourself, it is a one-page form on the council site. Backdate it to April; they allow that.")).toBe(true);
+  });
+});

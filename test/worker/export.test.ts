@@ -119,9 +119,12 @@ describe("JSON", () => {
       lastTheyAskedAt: null,
       introducedBy: null,
       conversations: 1,
+      meetings: 0,
+      lastMeetingAt: null,
       // "Would you have time for a coffee soon?" to someone new expects an answer within the default 7 days.
       pendingFollowUp: { since: "2026-11-04T08:00:00.000Z", dueAt: "2026-11-11T08:00:00.000Z", subject: "Intro", reason: "question" },
       doneAt: null,
+      sameAs: null,
     });
     const api = await worker.fetch(
       new Request("http://x/api/contacts/anna%40holm.dk", { headers: { authorization: "Bearer camilla-token" } }),

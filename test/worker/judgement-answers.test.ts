@@ -94,3 +94,23 @@ describe("the owner's answer to their request waits for nothing unless it asks o
     expect(followUps).toEqual(waits ? [TOM.address] : []);
   });
 });
+
+describe("what was asked for, after a holding reply", () => {
+  it("'let me check and come back to you', then the file: thank", async () => {
+    const r = await replayOwner("sofie.answer.holding@kjaer.design", { language: "da" });
+    await knownTie(r, KAREN);
+    const asked = await r.send({ at: "2026-11-02T09:00:00+01:00", to: [KAREN], subject: "Kontrakt", body: "Hej Karen,\n\nHar du en skabelon til en freelancekontrakt, jeg må låne?\n\nSofie" });
+    const holding = await r.reply({ at: "2026-11-02T12:00:00+01:00", from: KAREN, to: [r.me], subject: "Sv: Kontrakt", body: "Godt spørgsmål, jeg finder den frem og vender tilbage.\n\nKaren", inReplyTo: asked });
+    await r.reply({
+      at: "2026-11-10T12:00:00+01:00",
+      from: KAREN,
+      to: [r.me],
+      subject: "Sv: Kontrakt",
+      body: "Her er den. Ret bare frit i den.\n\nKaren",
+      attachments: [{ filename: "freelancekontrakt.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", content: "UEsDBBQ=" }],
+      inReplyTo: holding,
+    });
+    const digest = await r.digest(MONDAY);
+    expect(digest.items).toEqual([{ number: 1, section: "thank", address: KAREN.address, why: expect.stringMatching(/^Sendte det, du bad om \(freelancekontrakt\.docx\) den 10\. nov\./) }]);
+  });
+});

@@ -1,0 +1,66 @@
+// `status`: everything open right now, in the digest's sections and without its caps, numbered so that a
+// reply to the answer ("done 2", "snooze 3 2w") works as a reply to a digest does.
+import { saveStatusList } from "../../db/digests";
+import { planDigest } from "../../digest/decide";
+import type { Language } from "../../i18n";
+import { localTime } from "../../digest/schedule";
+import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "../../digest/token";
+import { planParts } from "../../digest/view";
+import type { Done } from "../outcome";
+import type { Command } from "../parse";
+import { defineVerb } from "../registry";
+
+type StatusDone = Extract<Done, { code: "status" }>;
+
+/** No caps: the owner asked to see everything. */
+const UNCAPPED = { perSection: Number.MAX_SAFE_INTEGER, total: Number.MAX_SAFE_INTEGER };
+
+function statusLines(r: StatusDone, timeZone: string, lang: Language): string[] {
+  const en = lang === "en";
+  const count = r.plan.items.length;
+  if (count === 0) return [en ? "nothing is open right now" : "intet er åbent lige nu"];
+  const out = [
+    en
+      ? `${count} open item${count === 1 ? "" : "s"} now; reply to this mail with "done 2" or "snooze 3 2w":`
+      : `${count} ${count === 1 ? "åbent punkt" : "åbne punkter"} nu; svar på denne mail med "færdig 2" eller "udsæt 3 2w":`,
+  ];
+  // Plain text: the items' one-tap links are not shown, so they need no subject.
+  for (const part of planParts({ language: lang, timeZone, now: r.now, plan: r.plan, assistantAddress: r.assistantAddress, replyAddress: r.assistantAddress }, "")) {
+    if (part.title) out.push("", part.title.toUpperCase());
+    for (const section of part.sections) {
+      out.push("", section.title);
+      for (const item of section.items) {
+        const who = item.name === item.address ? `<${item.address}>` : `${item.name} <${item.address}>`;
+        const why = item.why.map((p) => (typeof p === "string" ? p : `"${p.subject}"`)).join("");
+        out.push(`${String(item.number).padStart(2, " ")}. ${who}`, `    ${why}`);
+      }
+    }
+  }
+  return out;
+}
+
+export const statusVerb = defineVerb<Extract<Command, { verb: "status" }>, StatusDone>({
+  verb: "status",
+  words: { en: ["status"], da: ["status"] },
+  phase: "after",
+  parse: (rest) => (rest.length === 0 ? { verb: "status" } : { error: "extra-words", verb: "status", word: rest.join(" ") }),
+  run: async (ctx) => {
+    const { db, config, now } = ctx.run;
+    const owner = ctx.owner;
+    // Loaded when used: the sending path (cloudflare:email) stays out of the pure line parser's imports.
+    const { digestPeople, numberedItems } = await import("../../digest/run");
+    const plan = planDigest({ ...(await digestPeople(db, owner, now, UNCAPPED.perSection)), owner, now, caps: UNCAPPED });
+    const listId = await saveStatusList(db, {
+      ownerId: owner.id,
+      isoWeek: localTime(now, owner.timeZone).isoWeek,
+      sentAt: now,
+      items: numberedItems(plan),
+    });
+    const token = await signDigestToken(config.tokenSecret, { ownerId: owner.id, digestId: listId, expiresAt: now + DIGEST_TOKEN_TTL_MS });
+    ctx.replyTo = `${config.assistantLocal}+${token}@${config.assistantDomain}`;
+    return { code: "status", plan, now, assistantAddress: config.assistantAddress };
+  },
+  answer: { en: (r, tz) => statusLines(r, tz, "en"), da: (r, tz) => statusLines(r, tz, "da") },
+  usage: { en: "status", da: "status" },
+  help: { en: ["  status                         everything open now, numbered for done and snooze"], da: ["  status                         alt åbent lige nu, nummereret til færdig og udsæt"] },
+});

@@ -1,0 +1,70 @@
+// Two notes about people, not debts: who entered the network this week, and which two contacts may be one
+// person. Pure: the persons the digest weighs in, plain data out.
+import { normalizeName } from "../commands/resolve";
+import type { Contact } from "../db/schema";
+import { DAY_MS } from "../time";
+
+export interface PersonRef {
+  name: string | null;
+  address: string;
+}
+
+/** Suggestions per digest: a question or two, never a chore. */
+export const MAX_SAME_SUGGESTIONS = 2;
+
+type Named = Pick<Contact, "id" | "name" | "address" | "splitFrom">;
+
+const ref = (c: Named): PersonRef => ({ name: c.name, address: c.address });
+
+/**
+ * People who entered the network in the seven days before `now`: first contact this week, and in the network
+ * (the owner wrote to them, met them, or they came through someone the owner knows). Earliest first.
+ */
+export function newThisWeek(people: Contact[], now: number): PersonRef[] {
+  const since = now - 7 * DAY_MS;
+  return people
+    .filter((c) => c.firstAt !== null && c.firstAt > since && c.firstAt <= now && (c.firstOutboundAt !== null || c.introducedAt !== null))
+    .sort((a, b) => a.firstAt! - b.firstAt! || a.address.localeCompare(b.address))
+    .map(ref);
+}
+
+/** "anna.holm", "anna_holm", "holm.anna" → "anna holm" / "holm anna": a local part read as a name. */
+function localPartName(address: string): string {
+  return normalizeName(address.slice(0, address.indexOf("@")).replace(/[._-]+/g, " ").replace(/\d+/g, " "));
+}
+
+function fullName(c: Named): string | null {
+  const n = c.name ? normalizeName(c.name) : "";
+  return n.includes(" ") ? n : null;
+}
+
+/**
+ * Pairs that may be one person, one of them new this week: the same full name (two words at least), or one
+ * address's local part that spells the other's name ("anna.holm@gmail.com" and "Anna Holm <anna@x.dk>").
+ * Never a pair the owner split. A pair is asked about in the newcomer's first digest, not every week after.
+ */
+export function sameSuggestions(newcomers: Named[], people: Named[]): Array<[PersonRef, PersonRef]> {
+  const out: Array<[PersonRef, PersonRef]> = [];
+  const isNew = new Set(newcomers.map((c) => c.id));
+  const named = people.filter((c) => fullName(c) !== null).sort((a, b) => a.id - b.id);
+  const byName = new Map<string, Named[]>();
+  for (const c of people) {
+    for (const key of new Set([fullName(c), localPartName(c.address)])) {
+      if (key && key.includes(" ")) byName.set(key, [...(byName.get(key) ?? []), c]);
+    }
+  }
+  const seen = new Set<string>();
+  for (const a of named) {
+    const name = fullName(a)!;
+    const reversed = name.split(" ").reverse().join(" ");
+    for (const b of [...(byName.get(name) ?? []), ...(byName.get(reversed) ?? [])]) {
+      if (b.id === a.id || a.splitFrom === b.id || b.splitFrom === a.id || !(isNew.has(a.id) || isNew.has(b.id))) continue;
+      const key = [a.id, b.id].sort((x, y) => x - y).join("-");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(a.id < b.id ? [ref(a), ref(b)] : [ref(b), ref(a)]);
+      if (out.length >= MAX_SAME_SUGGESTIONS) return out;
+    }
+  }
+  return out;
+}
