@@ -12,6 +12,11 @@ export interface Env {
   ALLOW_UNAUTHENTICATED_OWNER_MAIL?: string;
   /** HMAC secret for digest reply tokens; set with `wrangler secret put DIGEST_TOKEN_SECRET`. */
   DIGEST_TOKEN_SECRET?: string;
+  /**
+   * The worker's public base URL (https://gensidig.example.workers.dev): an export too large to attach is mailed
+   * as a signed link to GET /api/export under it. Unset: the mail says how to fetch it with the API token.
+   */
+  PUBLIC_URL?: string;
   /** "true" enables local-only helper routes (POST /dev/digest). Never set in deployed configuration. */
   DEV_ROUTES?: string;
 }
@@ -22,6 +27,8 @@ export interface Config {
   assistantDomain: string;
   allowUnauthenticatedOwnerMail: boolean;
   tokenSecret: string;
+  /** PUBLIC_URL without a trailing slash, or null. */
+  publicUrl: string | null;
   devRoutes: boolean;
 }
 
@@ -47,6 +54,7 @@ export function readConfig(env: Env): Config {
     assistantDomain: assistantAddress.slice(at + 1),
     allowUnauthenticatedOwnerMail: env.ALLOW_UNAUTHENTICATED_OWNER_MAIL === "true",
     tokenSecret,
+    publicUrl: env.PUBLIC_URL?.trim().replace(/\/+$/, "") || null,
     devRoutes: env.DEV_ROUTES === "true",
   };
 }

@@ -123,7 +123,7 @@ export interface InvitationDelivery {
  */
 export async function storeInvitation(d: InvitationDelivery, invitation: Invitation): Promise<IngestOutcome> {
   try {
-    await messageOnlyStatement(d.db, d.ownerId, d.message, d.now);
+    await messageOnlyStatement(d.db, d.ownerId, d.message, d.now).run();
   } catch (err) {
     if (isUniqueViolation(err)) return { status: "duplicate", ownerId: d.ownerId };
     throw err;

@@ -42,6 +42,8 @@ export type Done =
   | { code: "schedule"; weekday: number; hour: number }
   | { code: "digest-sent"; items: number; to: string }
   | { code: "exported"; contacts: number; interactions: number; notes: number }
+  /** Too large to attach: a signed link to the API export (null without PUBLIC_URL), valid until expiresAt. */
+  | { code: "export-link"; contacts: number; interactions: number; notes: number; url: string | null; expiresAt: number }
   | { code: "forget-ask"; who: Who }
   | { code: "forgotten"; who: Who; interactions: number; notes: number }
   | { code: "stats"; stats: OwnerStats }

@@ -4,7 +4,8 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
 import { DAY_MS, weekStartOf } from "../time";
 import type { Db } from "./client";
-import { chunk, chunkRows, LOOKUP_CHUNK } from "./limits";
+import { chunk, LOOKUP_CHUNK } from "./limits";
+import { rowsStatement, statementOf, type Statement } from "./prepared";
 import type { ContactDelta, ContactEvent, IntroducedPerson, MeetingSource, MessageRecord, NoteRecord } from "./records";
 import { contacts, interactions, mailEvents, messages, notes, ownerAddresses, suppressions, weeklyActivity } from "./schema";
 
@@ -313,22 +314,24 @@ const contactUpsertSet = {
   updatedAt: sql`${ex("updated_at")}`,
 };
 
-function upsertContacts(db: Db, ownerId: number, deltas: ContactDelta[], now: number): BatchItem<"sqlite">[] {
-  if (deltas.length === 0) return [];
-  const rows = deltas.map((d) => contactRow(ownerId, d, now));
-  const perRow = db.insert(contacts).values(rows[0]).toSQL().params.length;
-  return chunkRows(rows, perRow).map((part) =>
-    db
-      .insert(contacts)
-      .values(part)
-      .onConflictDoUpdate({ target: [contacts.ownerId, contacts.address], set: contactUpsertSet }),
-  );
+type ContactRow = ReturnType<typeof contactRow>;
+/** The contact upsert as drizzle writes it: built once per row count for mail, per use for a meeting (rare). */
+function contactUpsert<Row extends { [K in keyof ContactRow]: unknown }>(db: Db, rows: Row[]) {
+  return db
+    .insert(contacts)
+    .values(rows as never)
+    .onConflictDoUpdate({ target: [contacts.ownerId, contacts.address], set: contactUpsertSet });
+}
+const contactUpserts = rowsStatement<ContactRow>(contactUpsert);
+
+function upsertContacts(db: Db, ownerId: number, deltas: ContactDelta[], now: number): Statement[] {
+  return contactUpserts(db, deltas.map((d) => contactRow(ownerId, d, now)));
 }
 
 /** People a contact introduced the owner to: a row that says who, before any mail of their own. */
-function upsertIntroduced(db: Db, ownerId: number, people: IntroducedPerson[], now: number): BatchItem<"sqlite">[] {
+function upsertIntroduced(db: Db, ownerId: number, people: IntroducedPerson[], now: number): Statement[] {
   return people.map((p) =>
-    db
+    statementOf(db, db
       .insert(contacts)
       .values({ ownerId, address: p.address, name: p.name, introducedAt: p.at, introducedBy: p.by, createdAt: now, updatedAt: now })
       .onConflictDoUpdate({
@@ -338,16 +341,27 @@ function upsertIntroduced(db: Db, ownerId: number, people: IntroducedPerson[], n
           introducedBy: sql`case when ${cur("introduced_at")} is null or ${ex("introduced_at")} < ${cur("introduced_at")} then ${ex("introduced_by")} else ${cur("introduced_by")} end`,
           introducedAt: minOf(cur("introduced_at"), ex("introduced_at")),
         },
-      }),
+      })),
   );
 }
 
-function insertInteractions(db: Db, ownerId: number, events: ContactEvent[], broadcast: boolean): BatchItem<"sqlite">[] {
-  if (events.length === 0) return [];
-  const rows = events.map((e) => ({
+const interactionInserts = rowsStatement<ReturnType<typeof interactionRow>>((db, rows) =>
+  db
+    .insert(interactions)
+    .values(
+      rows.map(({ address, ...row }) => ({
+        ...row,
+        // The contact row is written earlier in the same batch, so its id is found by address.
+        contactId: sql`(select id from contacts where owner_id = ${row.ownerId} and address = ${address})`,
+      })),
+    )
+    .onConflictDoNothing(),
+);
+
+function interactionRow(ownerId: number, e: ContactEvent, broadcast: boolean) {
+  return {
     ownerId,
-    // The contact row is written earlier in the same batch, so its id is found by address.
-    contactId: sql`(select id from contacts where owner_id = ${ownerId} and address = ${e.address})`,
+    address: e.address,
     at: e.at,
     direction: e.direction,
     subject: e.subject,
@@ -361,25 +375,42 @@ function insertInteractions(db: Db, ownerId: number, events: ContactEvent[], bro
     source: e.source,
     attachments: e.attachments.length ? JSON.stringify(e.attachments.slice(0, 20)) : null,
     broadcast,
-  }));
-  const perRow = db.insert(interactions).values(rows[0]).toSQL().params.length;
-  return chunkRows(rows, perRow).map((part) => db.insert(interactions).values(part).onConflictDoNothing());
+  };
 }
 
-function insertNotes(db: Db, ownerId: number, list: NoteRecord[], messageId: string, now: number): BatchItem<"sqlite">[] {
+function insertInteractions(db: Db, ownerId: number, events: ContactEvent[], broadcast: boolean): Statement[] {
+  return interactionInserts(db, events.map((e) => interactionRow(ownerId, e, broadcast)));
+}
+
+function insertNotes(db: Db, ownerId: number, list: NoteRecord[], messageId: string, now: number): Statement[] {
   return list.map((n) =>
-    db.insert(notes).values({
+    statementOf(db, db.insert(notes).values({
       ownerId,
       contactId: sql`(select id from contacts where owner_id = ${ownerId} and address = ${n.address})`,
       body: n.body,
       source: "forward",
       messageId,
       createdAt: now,
-    }),
+    })),
   );
 }
 
-function countActivity(db: Db, ownerId: number, events: ContactEvent[], broadcast: boolean, at: number): BatchItem<"sqlite">[] {
+const activityCounts = rowsStatement<{ ownerId: number; weekStart: number; sent: number; received: number; theyGave: number; youGave: number }>((db, rows) =>
+  db
+    .insert(weeklyActivity)
+    .values(rows[0])
+    .onConflictDoUpdate({
+      target: [weeklyActivity.ownerId, weeklyActivity.weekStart],
+      set: {
+        sent: sql`sent + excluded.sent`,
+        received: sql`received + excluded.received`,
+        theyGave: sql`they_gave + excluded.they_gave`,
+        youGave: sql`you_gave + excluded.you_gave`,
+      },
+    }),
+);
+
+function countActivity(db: Db, ownerId: number, events: ContactEvent[], broadcast: boolean, at: number): Statement[] {
   // Per ISO week: one mail sent or received counts once, however many people it went to.
   const weeks = new Map<number, { sent: number; received: number; theyGave: number; youGave: number }>();
   const seen = new Set<string>();
@@ -402,28 +433,19 @@ function countActivity(db: Db, ownerId: number, events: ContactEvent[], broadcas
     w.sent++;
     weeks.set(weekStartOf(at), w);
   }
-  return [...weeks].map(([weekStart, w]) =>
-    db
-      .insert(weeklyActivity)
-      .values({ ownerId, weekStart, ...w })
-      .onConflictDoUpdate({
-        target: [weeklyActivity.ownerId, weeklyActivity.weekStart],
-        set: {
-          sent: sql`sent + excluded.sent`,
-          received: sql`received + excluded.received`,
-          theyGave: sql`they_gave + excluded.they_gave`,
-          youGave: sql`you_gave + excluded.you_gave`,
-        },
-      }),
-  );
+  // One week per statement: ON CONFLICT cannot update a row twice in one INSERT, and weeks differ anyway.
+  return [...weeks].flatMap(([weekStart, w]) => activityCounts(db, [{ ownerId, weekStart, ...w }]));
 }
 
-function insertMessages(db: Db, ownerId: number, list: MessageRecord[], now: number, strict: boolean) {
-  const rows = list.map((m) => ({ ownerId, ...m, receivedAt: now }));
-  const q = db.insert(messages).values(rows);
-  // The first message is the mail itself: a plain INSERT, so that a duplicate delivery racing this one
-  // fails the unique index and rolls the whole batch back. Extra ids (originals) may already exist.
-  return strict ? q : q.onConflictDoNothing();
+type MessageRow = { ownerId: number; messageId: string; threadId: string | null; kind: MessageRecord["kind"]; at: number; subject: string | null; receivedAt: number };
+// The first message is the mail itself: a plain INSERT, so that a duplicate delivery racing this one fails the
+// unique index and rolls the whole batch back. Extra ids (originals) may already exist.
+const messageInserts = rowsStatement<MessageRow>((db, rows) => db.insert(messages).values(rows));
+const extraMessageInserts = rowsStatement<MessageRow>((db, rows) => db.insert(messages).values(rows).onConflictDoNothing());
+
+function insertMessages(db: Db, ownerId: number, list: MessageRecord[], now: number, strict: boolean): Statement[] {
+  const rows = list.map((m) => ({ ownerId, messageId: m.messageId, threadId: m.threadId, kind: m.kind, at: m.at, subject: m.subject, receivedAt: now }));
+  return (strict ? messageInserts : extraMessageInserts)(db, rows);
 }
 
 export interface CapturePlanInput {
@@ -444,10 +466,10 @@ export interface CapturePlanInput {
  * Every write of one captured mail, in order, for a single db.batch() (one transaction on D1).
  * Inbound deltas go before outbound ones, so a reply evidence's "they wrote" lands before "you answered".
  */
-export function captureStatements(db: Db, input: CapturePlanInput): BatchItem<"sqlite">[] {
+export function captureStatements(db: Db, input: CapturePlanInput): Statement[] {
   const { ownerId, now } = input;
-  const statements: BatchItem<"sqlite">[] = [insertMessages(db, ownerId, [input.message], now, true)];
-  if (input.extraMessages.length) statements.push(insertMessages(db, ownerId, input.extraMessages, now, false));
+  const statements: Statement[] = [...insertMessages(db, ownerId, [input.message], now, true)];
+  statements.push(...insertMessages(db, ownerId, input.extraMessages, now, false));
   // One person at most once per statement: ON CONFLICT cannot update a row twice in one INSERT.
   const byDirection = (inbound: boolean) => {
     const seen = new Set<string>();
@@ -492,7 +514,7 @@ export function meetingStatements(db: Db, ownerId: number, m: MeetingInput): Bat
     outbound: { at: m.at, subject: m.title, gave: false, thanks: false, asked: false, followUp: null, announcement: false },
   };
   return [
-    ...upsertContacts(db, ownerId, [delta], m.now),
+    contactUpsert(db, [contactRow(ownerId, delta, m.now)]),
     db
       .insert(interactions)
       .values({
@@ -509,8 +531,8 @@ export function meetingStatements(db: Db, ownerId: number, m: MeetingInput): Bat
   ];
 }
 
-export function messageOnlyStatement(db: Db, ownerId: number, message: MessageRecord, now: number) {
-  return insertMessages(db, ownerId, [message], now, true);
+export function messageOnlyStatement(db: Db, ownerId: number, message: MessageRecord, now: number): Statement {
+  return insertMessages(db, ownerId, [message], now, true)[0];
 }
 
 export interface MailEventInput {
@@ -525,6 +547,6 @@ export interface MailEventInput {
   size: number | null;
 }
 
-export function mailEventStatement(db: Db, input: MailEventInput) {
-  return db.insert(mailEvents).values({ ...input, subject: input.subject?.slice(0, 200) ?? null });
+export function mailEventStatement(db: Db, input: MailEventInput): Statement {
+  return statementOf(db, db.insert(mailEvents).values({ ...input, subject: input.subject?.slice(0, 200) ?? null }));
 }

@@ -246,6 +246,16 @@ export async function suppressionPatterns(db: Db, ownerId: number): Promise<stri
 }
 
 /** Everything an owner's export holds, oldest first. */
+/** How much an export holds, by index, before anything is read: whether it can go by mail. */
+export async function ownerExportCounts(db: Db, ownerId: number): Promise<{ contacts: number; interactions: number; notes: number }> {
+  const [c, i, n] = await db.batch([
+    db.select({ n: count() }).from(contacts).where(eq(contacts.ownerId, ownerId)),
+    db.select({ n: count() }).from(interactions).where(eq(interactions.ownerId, ownerId)),
+    db.select({ n: count() }).from(notes).where(eq(notes.ownerId, ownerId)),
+  ]);
+  return { contacts: c[0].n, interactions: i[0].n, notes: n[0].n };
+}
+
 export async function ownerExportRows(db: Db, ownerId: number): Promise<OwnerExportRows> {
   const [c, i, n, s] = await db.batch([
     db.select().from(contacts).where(eq(contacts.ownerId, ownerId)).orderBy(asc(contacts.address)),

@@ -63,7 +63,7 @@ const QUIET_FROM_SQL = sql.raw(
     ` and coalesce(last_conversation_at, last_at) - coalesce(first_at, last_at) >= ${MIN_HISTORY_DAYS_TO_RECONNECT * DAY_MS}` +
     ` and unanswered_outbound < ${MAX_NUDGES + 1} then max(last_at, coalesce(done_at, last_at)) end`,
 );
-const INFERRED_CADENCE_SQL =
+export const INFERRED_CADENCE_SQL =
   `case when first_at is null or last_conversation_at is null or conversation_count < ${MIN_CONVERSATIONS_FOR_RHYTHM} then ${DEFAULT_CADENCE_DAYS}` +
   ` else min(${MAX_INFERRED_CADENCE_DAYS}, max(${MIN_INFERRED_CADENCE_DAYS}, (max(0, last_conversation_at - first_at) / ${DAY_MS}.0 + ${DEFAULT_CADENCE_DAYS * PRIOR_GAPS}) / (conversation_count - 1 + ${PRIOR_GAPS}))) end`;
 const QUIET_AT_SQL = sql.raw(`quiet_from + (coalesce(case when cadence_days > 0 then cadence_days end, ${INFERRED_CADENCE_SQL}) - 1) * ${DAY_MS}`);

@@ -73,7 +73,7 @@ export const RECONNECT_SHOWN_BEFORE_REST = 3;
 export const REST_DAYS = 28;
 
 /** What is at stake in each kind of evidence: it picks the section and ranks within it. */
-const STAKE = {
+export const STAKE = {
   introduction: 3,
   referral: 3,
   "asked-for": 2.6,
@@ -112,11 +112,28 @@ function strengthAt(contact: Contact, now: number, lastAt: number): number {
   const conversations = Math.max(contact.conversationCount, total > 0 ? 1 : 0);
   const recency = 0.5 ** (daysBetween(lastAt, now) / RECENCY_HALF_LIFE_DAYS);
   const reciprocity = total === 0 ? 0 : (2 * Math.min(inbound, outbound)) / total;
-  const frequency = Math.min(1, Math.log2(1 + conversations) / Math.log2(1 + FREQUENCY_SATURATION_CONVERSATIONS));
+  const frequency = frequencyScore(conversations);
   const tenure = Math.min(1, daysBetween(contact.firstAt ?? lastAt, now) / TENURE_SATURATION_DAYS);
   const score = RECENCY_POINTS * recency + RECIPROCITY_POINTS * reciprocity + FREQUENCY_POINTS * frequency + TENURE_POINTS * tenure;
   return inbound === 0 || outbound === 0 ? Math.min(score, ONE_WAY_MAX_STRENGTH) : score;
 }
+
+/** Intensity, 0–1: the logarithm of the number of conversations, full at FREQUENCY_SATURATION_CONVERSATIONS. */
+export function frequencyScore(conversations: number): number {
+  return Math.min(1, Math.log2(1 + conversations) / Math.log2(1 + FREQUENCY_SATURATION_CONVERSATIONS));
+}
+
+/** How the tie's strength is scored, for the digest's query that ranks candidates in SQL (db/digests.ts). */
+export const STRENGTH = {
+  recencyPoints: RECENCY_POINTS,
+  reciprocityPoints: RECIPROCITY_POINTS,
+  frequencyPoints: FREQUENCY_POINTS,
+  tenurePoints: TENURE_POINTS,
+  recencyHalfLifeDays: RECENCY_HALF_LIFE_DAYS,
+  tenureSaturationDays: TENURE_SATURATION_DAYS,
+  frequencySaturationConversations: FREQUENCY_SATURATION_CONVERSATIONS,
+  oneWayMax: ONE_WAY_MAX_STRENGTH,
+} as const;
 
 /**
  * Days between expected contacts, most specific first: the contact's own setting, then the owner's setting
@@ -226,8 +243,8 @@ function thankDue(contact: Contact, now: number): Due | null {
  * "Clearly their way": at least four more gifts from them than from the owner, and at least twice as many. A
  * balance names no mail that is owed, so it takes a clear lean before it earns a place in a short digest.
  */
-const BALANCE_MIN_LEAD = 4;
-const BALANCE_MIN_RATIO = 2;
+export const BALANCE_MIN_LEAD = 4;
+export const BALANCE_MIN_RATIO = 2;
 
 // Help: a real request from someone in the owner's network, still unanswered; failing that, a give/take
 // balance that leans clearly to their side ("what can I contribute?"). A stranger's first mail is not a debt.
@@ -307,7 +324,17 @@ function resting(contact: Contact, lastAt: number, now: number): boolean {
  * and in all. When the total cap bites, later sections give way first (reconnect, then follow-up, …). Professional
  * items come first, then private ones, each part in section order.
  */
-export function planDigest(input: { contacts: Contact[]; owner: DigestSettings; now: number; caps?: DigestCaps }): DigestPlan {
+export function planDigest(input: {
+  contacts: Contact[];
+  /**
+   * Per section, people due in it who were counted but not read (db/digests.ts ranks the candidates in SQL and
+   * reads only those that can make their section): every one of them ranks below the items read.
+   */
+  notRead?: Record<Section, number>;
+  owner: DigestSettings;
+  now: number;
+  caps?: DigestCaps;
+}): DigestPlan {
   const caps = input.caps ?? DEFAULT_CAPS;
   if (!isCount(caps.perSection) || !isCount(caps.total)) {
     throw new RangeError(`digest caps must be non-negative integers, got ${JSON.stringify(caps)}`);
@@ -324,7 +351,7 @@ export function planDigest(input: { contacts: Contact[]; owner: DigestSettings; 
     const ranked = bySection[section].sort(byImportance);
     const take = Math.min(caps.perSection, room, ranked.length);
     chosen.push(...ranked.slice(0, take));
-    leftOut[section] = ranked.length - take;
+    leftOut[section] = ranked.length + (input.notRead?.[section] ?? 0) - take;
     room -= take;
   }
   const items = [

@@ -2,7 +2,7 @@
 import { EmailMessage } from "cloudflare:email";
 import type { Db } from "../db/client";
 import { countPassedMeetings } from "../calendar/meetings";
-import { claimWeeklyDigest, createDigest, deleteDigest, digestCandidates, finishDigest, mailEventCounts, recentActivity, type MailEventCounts } from "../db/digests";
+import { claimWeeklyDigest, createDigest, deleteDigest, digestCandidates, finishDigest, mailEventCounts, recentActivity, type DigestCandidates, type MailEventCounts } from "../db/digests";
 import { foldPeople, peopleForNotes } from "../db/people";
 import type { Contact, Owner } from "../db/schema";
 import type { Config } from "../env";
@@ -37,7 +37,7 @@ export interface DigestFacts {
   sameSuggestions: Array<[PersonRef, PersonRef]>;
   activity: WeekActivity[];
   counts: MailEventCounts;
-  /** Contacts that could be due now (decide.ts chose among these). */
+  /** Contacts due now in some section, shown or left out. */
   candidateCount: number;
 }
 
@@ -56,7 +56,7 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
     ignoredCount: facts.counts.ignored,
     failedCount: facts.counts.failed,
     failedDigestCount: facts.counts.failedDigests,
-    // No contact can be due and no mail in the last 12 weeks: a new owner (or one who has shared nothing for
+    // No contact is due and no mail in the last 12 weeks: a new owner (or one who has shared nothing for
     // three months). Told from what is loaded anyway, at no extra query.
     newcomer: facts.candidateCount === 0 && facts.activity.every((w) => w.sent === 0 && w.received === 0),
     assistantAddress: config.assistantAddress,
@@ -67,12 +67,13 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
 }
 
 /**
- * The contacts that can be due at `now`, as they stand then: meetings that have happened since counted in,
- * each person once however many addresses they have.
+ * The people who can be shown at `now`, as they stand then (meetings that have happened since counted in, each
+ * person once however many addresses they have), and how many more are due in each section.
  */
-export async function digestPeople(db: Db, owner: Owner, now: number): Promise<Contact[]> {
+export async function digestPeople(db: Db, owner: Owner, now: number, perSection?: number): Promise<DigestCandidates> {
   await countPassedMeetings(db, owner.id, owner.timeZone, now);
-  return foldPeople(await digestCandidates(db, owner.id, owner, now));
+  const candidates = await digestCandidates(db, owner.id, owner, now, perSection);
+  return { contacts: foldPeople(candidates.contacts), notRead: candidates.notRead };
 }
 
 /** Everything the digest needs from D1: the contacts that can be due, 12 activity rows, three counts, newcomers. */
@@ -87,12 +88,12 @@ export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promis
     peopleForNotes(db, owner.id, now),
   ]);
   return {
-    plan: planDigest({ contacts: people, owner, now }),
+    plan: planDigest({ ...people, owner, now }),
     newPeople: newThisWeek(notes.newcomers, now),
     sameSuggestions: sameSuggestions(notes.newcomers, notes.everyone),
     activity: activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, theyGave: r.theyGave, youGave: r.youGave })),
     counts,
-    candidateCount: people.length,
+    candidateCount: people.contacts.length + Object.values(people.notRead).reduce((a, b) => a + b, 0),
   };
 }
 

@@ -25,6 +25,8 @@ const CLAIM = `(0|[1-9a-z][0-9a-z]{0,${MAX_CLAIM_DIGITS - 1}})`;
 const TOKEN_PATTERN = new RegExp(`^${CLAIM}-${CLAIM}-${CLAIM}-([${BASE32_ALPHABET}]{${MAC_CHARS}})$`);
 // Keeps a MAC over a token from ever matching a MAC the same secret makes for another purpose.
 const MAC_CONTEXT = "gensidig digest reply token v1\n";
+const EXPORT_LINK_CONTEXT = "gensidig export link v1\n";
+const EXPORT_LINK_PATTERN = new RegExp(`^${CLAIM}-${CLAIM}-([${BASE32_ALPHABET}]{${MAC_CHARS}})$`);
 
 export interface DigestTokenClaims {
   ownerId: number;
@@ -66,7 +68,38 @@ export async function verifyDigestToken(secret: string, token: string, now: numb
   return { valid: true, ownerId, digestId, expiresAt };
 }
 
-async function mac(secret: string, payload: string): Promise<string> {
+/**
+ * An export link (`GET /api/export?link=…`) for one owner until `expiresAt`: `<owner>-<expires>-<mac>`, made like
+ * a reply token but under its own MAC context, so neither can stand in for the other.
+ */
+export async function signExportLink(secret: string, claims: { ownerId: number; expiresAt: number }): Promise<string> {
+  assertSecret(secret);
+  if (!isId(claims.ownerId) || !Number.isSafeInteger(claims.expiresAt) || claims.expiresAt < 0) {
+    throw new RangeError(`export link claims must be safe integers, the owner positive: ${JSON.stringify(claims)}`);
+  }
+  const payload = `${claims.ownerId.toString(36)}-${claims.expiresAt.toString(36)}`;
+  return `${payload}-${await mac(secret, payload, EXPORT_LINK_CONTEXT)}`;
+}
+
+export async function verifyExportLink(
+  secret: string,
+  token: string,
+  now: number,
+): Promise<{ valid: true; ownerId: number; expiresAt: number } | { valid: false; reason: "malformed" | "bad-signature" | "expired" }> {
+  assertSecret(secret);
+  if (typeof token !== "string" || token.length > MAX_DIGEST_TOKEN_LENGTH) return { valid: false, reason: "malformed" };
+  const match = EXPORT_LINK_PATTERN.exec(token.toLowerCase());
+  if (!match) return { valid: false, reason: "malformed" };
+  const [, owner, expires, givenMac] = match;
+  const ownerId = parseInt(owner, 36);
+  const expiresAt = parseInt(expires, 36);
+  if (!isId(ownerId) || !Number.isSafeInteger(expiresAt)) return { valid: false, reason: "malformed" };
+  if (!constantTimeEqual(givenMac, await mac(secret, `${owner}-${expires}`, EXPORT_LINK_CONTEXT))) return { valid: false, reason: "bad-signature" };
+  if (now >= expiresAt) return { valid: false, reason: "expired" };
+  return { valid: true, ownerId, expiresAt };
+}
+
+async function mac(secret: string, payload: string, context = MAC_CONTEXT): Promise<string> {
   const encoder = new TextEncoder();
   const key = await crypto.subtle.importKey(
     "raw",
@@ -75,7 +108,7 @@ async function mac(secret: string, payload: string): Promise<string> {
     false,
     ["sign"],
   );
-  const full = await crypto.subtle.sign("HMAC", key, encoder.encode(MAC_CONTEXT + payload));
+  const full = await crypto.subtle.sign("HMAC", key, encoder.encode(context + payload));
   return base32(new Uint8Array(full, 0, MAC_BYTES));
 }
 

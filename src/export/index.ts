@@ -1,5 +1,10 @@
 // Export of an owner's data as JSON, CSV and vCard 4.0: the `export` command and GET /api/export.
-import { ownerExportRows } from "../db/commands";
+import { ownerExportCounts, ownerExportRows } from "../db/commands";
+import type { Owner } from "../db/schema";
+import type { Config } from "../env";
+import { DAY_MS } from "../time";
+import { signExportLink } from "../digest/token";
+import type { Done } from "../commands/outcome";
 import type { Db } from "../db/client";
 import { findOwnerById } from "../db/owners";
 import { localDate } from "../digest/format";
@@ -50,4 +55,32 @@ export function exportAttachments(data: OwnerExport, now: number, timeZone: stri
     contentType: EXPORT_MEDIA_TYPES[format],
     content: data[format],
   }));
+}
+
+/**
+ * Up to this many contacts and mails together, the export goes by mail as three attachments (at about 1 KB a mail
+ * over the three files, 2–3 MB). Beyond it, attaching would grow without bound (22 MB at 25,000 mails, out of
+ * memory at 500,000), so the mail carries the counts and a signed link to the streamed API export instead.
+ */
+export const MAIL_EXPORT_MAX_ROWS = 2_000;
+/** How long a mailed export link works. */
+export const EXPORT_LINK_TTL_MS = 3 * DAY_MS;
+
+/** The `export` command: the files when they are small, else a link valid for EXPORT_LINK_TTL_MS; counted first, by index. */
+export async function exportByMail(
+  db: Db,
+  config: Config,
+  owner: Owner,
+  now: number,
+  attach: boolean,
+): Promise<{ result: Extract<Done, { code: "exported" | "export-link" }>; attachments: OutgoingAttachment[] }> {
+  const counts = await ownerExportCounts(db, owner.id);
+  if (counts.contacts + counts.interactions <= MAIL_EXPORT_MAX_ROWS) {
+    const data = attach ? await exportOwnerData(db, owner.id, now) : null;
+    return { result: { code: "exported", ...counts }, attachments: data ? exportAttachments(data, now, owner.timeZone) : [] };
+  }
+  const expiresAt = now + EXPORT_LINK_TTL_MS;
+  const link = await signExportLink(config.tokenSecret, { ownerId: owner.id, expiresAt });
+  const url = config.publicUrl === null ? null : `${config.publicUrl}/api/export?link=${link}`;
+  return { result: { code: "export-link", ...counts, url, expiresAt }, attachments: [] };
 }

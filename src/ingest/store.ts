@@ -9,6 +9,7 @@ import {
   messageOnlyStatement,
 } from "../db/capture";
 import type { Db } from "../db/client";
+import type { Statement } from "../db/prepared";
 import type { OwnerWithAddresses } from "../db/owners";
 import type { ParsedMail } from "../mail/types";
 import { judgeEvents, type KnownPeople } from "./judge";
@@ -25,7 +26,6 @@ export interface Envelope {
   rawSize: number;
 }
 
-type Statement = ReturnType<typeof captureStatements>[number];
 
 export function isUniqueViolation(err: unknown): boolean {
   const text = `${String(err)} ${String((err as { cause?: unknown })?.cause ?? "")}`;
@@ -35,7 +35,7 @@ export function isUniqueViolation(err: unknown): boolean {
 /** Records a command mail's Message-ID first, so a second delivery of the same mail acts on nothing. */
 export async function claimMessage(db: Db, ownerId: number, message: Understanding["message"], now: number): Promise<boolean> {
   try {
-    await messageOnlyStatement(db, ownerId, message, now);
+    await messageOnlyStatement(db, ownerId, message, now).run();
     return true;
   } catch (err) {
     if (isUniqueViolation(err)) return false;
@@ -114,7 +114,7 @@ export function writePlan(
 }
 
 export async function runBatch(db: Db, statements: Statement[]) {
-  if (statements.length) await db.batch(statements as [Statement, ...Statement[]]);
+  if (statements.length) await db.$client.batch(statements);
 }
 
 /** Drops the events of an inline forward that the person already has, because the owner BCC'd that mail. */
@@ -156,7 +156,7 @@ export async function store(db: Db, owner: OwnerWithAddresses, envelope: Envelop
 export async function deadLetterRecord(db: Db, input: Omit<Parameters<typeof mailEventStatement>[1], "kind">): Promise<IngestOutcome> {
   // If even this write fails, the error propagates: the delivery fails and the sender's server retries,
   // which beats accepting a mail and losing it.
-  await mailEventStatement(db, { ...input, kind: "dead-letter" });
+  await mailEventStatement(db, { ...input, kind: "dead-letter" }).run();
   return { status: "dead-letter", ownerId: input.ownerId!, reason: input.reason };
 }
 

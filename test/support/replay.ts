@@ -309,7 +309,7 @@ export async function replayOwner(address: string, opts: { name?: string; langua
     /** What the digest at `now` would show, without sending it. */
     async plan(now: number): Promise<DigestPlan> {
       const o = await owner();
-      return planDigest({ contacts: await digestCandidates(db, ownerId, o, now), owner: o, now });
+      return planDigest({ ...(await digestCandidates(db, ownerId, o, now)), owner: o, now });
     },
 
     /** Sends the real digest at `now` and reads back its numbered items and their reasons. */

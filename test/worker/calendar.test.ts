@@ -41,7 +41,7 @@ async function contact(address: string) {
 
 async function planned(now: number): Promise<Array<[string, string]>> {
   const owner = (await findOwnerById(getDb(env.DB), ownerId))!;
-  const plan = planDigest({ contacts: await digestPeople(getDb(env.DB), owner, now), owner, now });
+  const plan = planDigest({ ...(await digestPeople(getDb(env.DB), owner, now)), owner, now });
   return plan.items.map((i) => [i.section, i.address]);
 }
 

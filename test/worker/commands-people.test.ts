@@ -40,7 +40,7 @@ async function command(r: Replay, lines: string[], now: number) {
 /** What the digest at `now` would show: sections and addresses, each person once. */
 async function planned(r: Replay, now: number): Promise<Array<[string, string]>> {
   const owner = (await findOwnerById(getDb(env.DB), r.ownerId))!;
-  const plan = planDigest({ contacts: await digestPeople(getDb(env.DB), owner, now), owner, now });
+  const plan = planDigest({ ...(await digestPeople(getDb(env.DB), owner, now)), owner, now });
   return plan.items.map((i) => [i.section, i.address]);
 }
 

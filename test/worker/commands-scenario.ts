@@ -90,7 +90,7 @@ export async function owner(id: number): Promise<Owner> {
 /** Addresses in the digest that would go out at `now`, in their numbered order. */
 export async function planned(ownerId: number, now: number): Promise<string[]> {
   const o = await owner(ownerId);
-  const plan = planDigest({ contacts: await digestCandidates(db(), ownerId, o, now), owner: o, now });
+  const plan = planDigest({ ...(await digestCandidates(db(), ownerId, o, now)), owner: o, now });
   return plan.items.map((i) => i.address);
 }
 

@@ -6,6 +6,9 @@ import { addNote } from "../../src/db/commands";
 import { exportOwnerData } from "../../src/export";
 import { csvField } from "../../src/export/csv";
 import { escapeText, foldLine, MAX_LINE_OCTETS } from "../../src/export/vcard";
+import PostalMime from "postal-mime";
+import { signExportLink } from "../../src/digest/token";
+import { deliverToWorker, withCloudflareVerdict } from "../support/mail";
 import { seedOwner } from "../support/owners";
 import { db, seedOutreach } from "./commands-scenario";
 
@@ -153,5 +156,77 @@ describe("GET /api/export", () => {
     const other = (await (await get("?format=json", "other-token")).json()) as { contacts: unknown[] };
     expect(other.contacts).toEqual([]);
     expect((await get("?format=xml", "camilla-token")).status).toBe(400);
+  });
+});
+
+describe("export by mail", () => {
+  const BIG = "big@olsen.dk";
+  const mail = (id: string) =>
+    withCloudflareVerdict(
+      [
+        "MIME-Version: 1.0",
+        "Date: Mon, 23 Nov 2026 08:58:12 +0100",
+        `Message-ID: <CAK7n1c8${id}@mail.gmail.com>`,
+        "Subject: Gensidig",
+        `From: Big Owner <${BIG}>`,
+        "To: gensidig@example.com",
+        'Content-Type: text/plain; charset="UTF-8"',
+        "",
+        "export",
+        "",
+      ].join("\r\n"),
+      "pass",
+      "olsen.dk",
+    );
+  const linkOf = (text: string) => /https:\/\/gensidig\.example\.dev\/api\/export\?link=[a-z0-9-]+/.exec(text)?.[0] ?? null;
+
+  beforeAll(async () => {
+    const big = (await seedOwner(BIG, "big-token", { name: "Big Owner" })).id;
+    await env.DB.prepare("insert into contacts (owner_id, address, name, created_at, updated_at) values (?, 'lars@winther.dk', 'Lars Winther', ?, ?)").bind(big, NOW, NOW).run();
+    // 2,100 mails with one person: more than MAIL_EXPORT_MAX_ROWS, about 1 MB of export.
+    await env.DB.prepare(
+      `insert into interactions (owner_id, contact_id, at, direction, subject, snippet, message_id, source)
+       with recursive n(i) as (select 1 union all select i + 1 from n where i < 2100)
+       select ?1, (select id from contacts where owner_id = ?1), ?2 - i * 3600000, case when i % 2 = 0 then 'in' else 'out' end,
+              'Budget for the Aarhus office, round ' || i, 'Here are the figures we talked about on the phone, with the changes from last week', 'm' || i || '@winther.dk', 'bcc' from n`,
+    ).bind(big, NOW).run();
+  });
+
+  it("sends an export too large to attach as a signed link to the streamed API export, valid for three days", async () => {
+    const res = await deliverToWorker(mail("bigexport1"), { from: BIG, to: "gensidig@example.com", envOverrides: { PUBLIC_URL: "https://gensidig.example.dev/" } });
+    const raw = res.replies[0] ?? res.sent.find((s) => /^Message-ID: <answer\./im.test(s.raw))!.raw;
+    expect(raw.length).toBeLessThan(20_000);
+    const parsed = await PostalMime.parse(raw);
+    expect(parsed.attachments).toEqual([]);
+    expect(parsed.text).toMatch(/1 contacts, 2100 mails and 0 notes are too much to attach\. Download them until \w+day \d{1,2} \w+ \d{4}: JSON https:/);
+    const link = linkOf(parsed.text!)!;
+    expect(link).not.toBeNull();
+    const expiresAt = parseInt(/link=[a-z0-9]+-([a-z0-9]+)-/.exec(link)![1], 36);
+    expect(Math.abs(expiresAt - (Date.now() + 3 * 86_400_000))).toBeLessThan(60_000);
+
+    const get = (url: string) => worker.fetch(new Request(url), env, createExecutionContext());
+    const byLink = await get(`${link}&format=json`);
+    expect(byLink.status).toBe(200);
+    const byToken = await worker.fetch(new Request("http://x/api/export?format=json", { headers: { authorization: "Bearer big-token" } }), env, createExecutionContext());
+    const strip = (body: string) => body.replace(/"exportedAt": *"[^"]+"/, "");
+    expect(strip(await byLink.text())).toBe(strip(await byToken.text()));
+    expect((await get(`${link}&format=vcf`)).headers.get("content-type")).toBe("text/vcard; charset=utf-8");
+
+    // A changed link, or the same link for another owner, opens nothing.
+    const tampered = link.replace(/-([a-z0-9])([a-z0-9]*)$/, (_, c: string, rest: string) => `-${c === "a" ? "b" : "a"}${rest}`);
+    expect((await get(`${tampered}&format=json`)).status).toBe(401);
+    const otherOwner = link.replace(/link=([a-z0-9]+)-/, (_, id: string) => `link=${(parseInt(id, 36) + 1).toString(36)}-`);
+    expect((await get(`${otherOwner}&format=json`)).status).toBe(401);
+  });
+
+  it("says how to fetch it with the API when the worker has no public URL, and an old link has expired", async () => {
+    const res = await deliverToWorker(mail("bigexport2"), { from: BIG, to: "gensidig@example.com" });
+    const raw = res.replies[0] ?? res.sent.find((s) => /^Message-ID: <answer\./im.test(s.raw))!.raw;
+    expect((await PostalMime.parse(raw)).text).toContain("Fetch them with your API token: GET /api/export?format=json (or csv, vcf)");
+
+    const expired = await signExportLink("test-secret-0123456789abcdef", { ownerId: 1, expiresAt: Date.now() - 1 });
+    const answer = await worker.fetch(new Request(`http://x/api/export?link=${expired}&format=json`), env, createExecutionContext());
+    expect(answer.status).toBe(401);
+    expect(await answer.json()).toMatchObject({ error: "link-expired" });
   });
 });

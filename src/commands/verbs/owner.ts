@@ -2,7 +2,7 @@
 import { countUnmutedMatching, listSuppressionPatterns, ownerStats, suppress, updateOwner, type OwnerStats } from "../../db/commands";
 import { findOwnerById } from "../../db/owners";
 import { isValidTimeZone } from "../../digest/schedule";
-import { exportAttachments, exportOwnerData } from "../../export";
+import { exportByMail } from "../../export";
 import type { Done, SettingsView } from "../outcome";
 import type { Command, ParseError } from "../parse";
 import { defineVerb, type RunContext, type VerbEntry } from "../registry";
@@ -211,23 +211,38 @@ const digest = defineVerb<CommandOf<"digest">, DoneOf<"digest-sent"> | DoneOf<"s
   help: { en: ["  digest                         send a fresh digest now"], da: ["  oversigt                       send en ny oversigt nu"] },
 });
 
-const exportVerb = defineVerb<CommandOf<"export">, DoneOf<"exported">>({
+const exportVerb = defineVerb<CommandOf<"export">, DoneOf<"exported" | "export-link">>({
   verb: "export",
   words: { en: ["export"], da: ["eksport", "eksporter", "eksportér"] },
   phase: "after",
   parse: bare("export"),
   run: async (ctx) => {
-    const data = await exportOwnerData(ctx.run.db, ctx.owner.id, ctx.run.now);
-    // One set of files however often the mail asks.
-    if (ctx.attachments.length === 0) ctx.attachments.push(...exportAttachments(data, ctx.run.now, ctx.owner.timeZone));
-    return { code: "exported", ...data.counts };
+    // One set of files however often the mail asks; past MAIL_EXPORT_MAX_ROWS, a link instead (export/index.ts).
+    const mailed = await exportByMail(ctx.run.db, ctx.run.config, ctx.owner, ctx.run.now, ctx.attachments.length === 0);
+    ctx.attachments.push(...mailed.attachments);
+    return mailed.result;
   },
   answer: {
-    en: (r) => `attached: ${r.contacts} contacts, ${r.interactions} mails and ${r.notes} notes as JSON, CSV and vCard`,
-    da: (r) => `vedhæftet: ${r.contacts} kontakter, ${r.interactions} mails og ${r.notes} noter som JSON, CSV og vCard`,
+    en: (r, timeZone) =>
+      r.code === "exported"
+        ? `attached: ${r.contacts} contacts, ${r.interactions} mails and ${r.notes} notes as JSON, CSV and vCard`
+        : `${r.contacts} contacts, ${r.interactions} mails and ${r.notes} notes are too much to attach. ` +
+          (r.url
+            ? `Download them until ${longDate(r.expiresAt, timeZone, "en")}: JSON ${r.url}&format=json, CSV ${r.url}&format=csv, vCard ${r.url}&format=vcf`
+            : "Fetch them with your API token: GET /api/export?format=json (or csv, vcf)"),
+    da: (r, timeZone) =>
+      r.code === "exported"
+        ? `vedhæftet: ${r.contacts} kontakter, ${r.interactions} mails og ${r.notes} noter som JSON, CSV og vCard`
+        : `${r.contacts} kontakter, ${r.interactions} mails og ${r.notes} noter er for meget at vedhæfte. ` +
+          (r.url
+            ? `Hent dem inden ${longDate(r.expiresAt, timeZone, "da")}: JSON ${r.url}&format=json, CSV ${r.url}&format=csv, vCard ${r.url}&format=vcf`
+            : "Hent dem med din API-nøgle: GET /api/export?format=json (eller csv, vcf)"),
   },
   usage: { en: "export", da: "eksport" },
-  help: { en: ["  export                         your data as JSON, CSV and vCard"], da: ["  eksport                        dine data som JSON, CSV og vCard"] },
+  help: {
+    en: ["  export                         your data as JSON, CSV and vCard (a download link when it is large)"],
+    da: ["  eksport                        dine data som JSON, CSV og vCard (et link, når de fylder meget)"],
+  },
 });
 
 function statsLines(s: OwnerStats, timeZone: string, lang: "en" | "da"): string[] {
