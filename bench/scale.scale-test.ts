@@ -92,12 +92,12 @@ async function seedOwners(tag: string, n: number): Promise<void> {
   await env.DB.batch([
     env.DB.prepare(`insert into owner_addresses (address, owner_id, is_primary) select primary_address, id, 1 ${mine}`),
     env.DB.prepare(
-      `insert into contacts (owner_id, address, name, created_at, updated_at, first_at, last_at, first_outbound_at, last_outbound_at, last_outbound_subject, outbound_count, unanswered_outbound, follow_up_since, follow_up_due_at, follow_up_subject, follow_up_reason)
-       select id, 'sarah@brightlabs.io', 'Sarah Miller', ${NOW - 20 * DAY}, ${NOW - 20 * DAY}, ${NOW - 20 * DAY}, ${NOW - 20 * DAY}, ${NOW - 20 * DAY}, ${NOW - 20 * DAY}, 'Coffee next week?', 1, 1, ${NOW - 20 * DAY}, ${NOW - 13 * DAY}, 'Coffee next week?', 'question' ${mine}`,
+      `insert into contacts (owner_id, address, name, name_key, created_at, updated_at, first_at, last_at, first_outbound_at, last_outbound_at, last_outbound_subject, outbound_count, unanswered_outbound, follow_up_since, follow_up_due_at, follow_up_subject, follow_up_reason)
+       select id, 'sarah@brightlabs.io', 'Sarah Miller', 'sarah miller', ${NOW - 20 * DAY}, ${NOW - 20 * DAY}, ${NOW - 20 * DAY}, ${NOW - 20 * DAY}, ${NOW - 20 * DAY}, ${NOW - 20 * DAY}, 'Coffee next week?', 1, 1, ${NOW - 20 * DAY}, ${NOW - 13 * DAY}, 'Coffee next week?', 'question' ${mine}`,
     ),
     env.DB.prepare(
-      `insert into contacts (owner_id, address, name, created_at, updated_at, first_at, last_at, first_inbound_at, last_inbound_at, last_inbound_subject, inbound_count, they_gave_count, last_they_gave_at, last_they_gave_subject, last_they_gave_kind, last_they_gave_detail)
-       select id, 'mette@lund-studio.dk', 'Mette Lund', ${NOW - 5 * DAY}, ${NOW - 5 * DAY}, ${NOW - 5 * DAY}, ${NOW - 5 * DAY}, ${NOW - 5 * DAY}, ${NOW - 5 * DAY}, 'Intro: you and Tom Becker', 1, 1, ${NOW - 5 * DAY}, 'Intro: you and Tom Becker', 'introduction', 'Tom Becker' ${mine}`,
+      `insert into contacts (owner_id, address, name, name_key, created_at, updated_at, first_at, last_at, first_inbound_at, last_inbound_at, last_inbound_subject, inbound_count, they_gave_count, last_they_gave_at, last_they_gave_subject, last_they_gave_kind, last_they_gave_detail)
+       select id, 'mette@lund-studio.dk', 'Mette Lund', 'mette lund', ${NOW - 5 * DAY}, ${NOW - 5 * DAY}, ${NOW - 5 * DAY}, ${NOW - 5 * DAY}, ${NOW - 5 * DAY}, ${NOW - 5 * DAY}, 'Intro: you and Tom Becker', 1, 1, ${NOW - 5 * DAY}, 'Intro: you and Tom Becker', 'introduction', 'Tom Becker' ${mine}`,
     ),
   ]);
 }

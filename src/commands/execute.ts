@@ -2,7 +2,7 @@
 // the contacts named), then each line through its verb's entry (registry.ts): the "batch" verbs' changes go
 // to D1 in one db.batch, then the "after" verbs run and see them (settings as they now stand, a fresh digest,
 // an export, status).
-import { contactNames, contactsByAddress, digestItemsWithContacts } from "../db/commands";
+import { contactsByAddress, contactsByName, digestItemsWithContacts } from "../db/commands";
 import type { Db } from "../db/client";
 import { personRows } from "../db/people";
 import type { Contact, Owner } from "../db/schema";
@@ -11,6 +11,7 @@ import type { Config } from "../env";
 import type { OutgoingAttachment } from "../mail/compose";
 import { isFailure, type LineOutcome, type TokenProblem } from "./outcome";
 import { isParseError, type Command, type ParsedLine } from "./parse";
+import { nameLookup } from "./resolve";
 import { entryFor, type RunContext, type TokenState } from "./registry";
 import { ownerAfterBatch, ownerPatchStatement } from "./verbs/owner";
 
@@ -80,10 +81,11 @@ async function tokenState(run: CommandRun): Promise<TokenState> {
 async function lookups(run: CommandRun, commands: Command[]) {
   const needs = commands.map((c) => entryFor(c.verb).needs?.(c) ?? {});
   const addresses = needs.flatMap((n) => n.addresses ?? []);
+  const names = needs.flatMap((n) => n.names ?? []);
   const token: TokenState = run.token || needs.some((n) => n.items) ? await tokenState(run) : { valid: false, problem: "missing" };
   const [byAddress, named] = await Promise.all([
     addresses.length ? contactsByAddress(run.db, run.owner.id, addresses) : Promise.resolve([] as Contact[]),
-    needs.some((n) => n.names) ? contactNames(run.db, run.owner.id) : Promise.resolve([] as Contact[]),
+    names.length ? contactsByName(run.db, run.owner.id, names.map(nameLookup)) : Promise.resolve([] as Contact[]),
   ]);
   const people = await personRows(run.db, run.owner.id, [...byAddress, ...(token.valid ? token.items.map((i) => i.contact) : [])]);
   return { token, byAddress: new Map(byAddress.map((c) => [c.address, c])), people, named };

@@ -51,8 +51,8 @@ export interface VerbEntry<C extends Command = Command, R extends Done = Done> {
    * is written and sees its changes (settings as they now stand, a fresh digest, an export, status).
    */
   phase: "batch" | "after";
-  /** What must be read before any line runs: addresses it names, whether it names people, uses item numbers. */
-  needs?: (command: C) => { addresses?: string[]; names?: boolean; items?: boolean };
+  /** What must be read before any line runs: addresses it names, the names it may name (each as words), item numbers. */
+  needs?: (command: C) => { addresses?: string[]; names?: string[][]; items?: boolean };
   run: (ctx: RunContext, command: C) => Promise<R | Failure>;
   answer: Texts<R>;
   /** An example line, quoted in the answer when a line of this verb could not be read. */

@@ -2,9 +2,10 @@
 import { and, eq, exists, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
+import { localKey, nameKey } from "../names";
 import { DAY_MS, weekStartOf } from "../time";
 import type { Db } from "./client";
-import { chunk, LOOKUP_CHUNK } from "./limits";
+import { chunk, jsonList, LOOKUP_CHUNK } from "./limits";
 import { rowsStatement, statementOf, type Statement } from "./prepared";
 import type { ContactDelta, ContactEvent, IntroducedPerson, MeetingSource, MessageRecord, NoteRecord } from "./records";
 import { contacts, interactions, mailEvents, messages, notes, ownerAddresses, suppressions, weeklyActivity } from "./schema";
@@ -91,9 +92,8 @@ export interface ThreadStanding {
   senderTookPart: boolean;
 }
 
-// The lists travel as one JSON parameter each (json_each), so one statement stays within D1's 100 bound
+// The lists travel as one JSON parameter each (jsonList), so one statement stays within D1's 100 bound
 // parameters however many recipients and references a mail names.
-const jsonList = (items: string[], max: number) => sql`(select value from json_each(${JSON.stringify([...new Set(items)].slice(0, max))}))`;
 
 /**
  * For each owner among a reply's recipients: whether they shared the referenced mail, and whether the sender
@@ -197,6 +197,8 @@ function contactRow(ownerId: number, d: ContactDelta, now: number) {
     ownerId,
     address: d.address,
     name: d.name,
+    nameKey: nameKey(d.name),
+    localKey: localKey(d.address),
     circle: d.private ? ("private" as const) : ("professional" as const),
     muted: false,
     firstAt: d.at,
@@ -268,6 +270,8 @@ const startsConversation = sql`(${ex("last_at")} > coalesce(${cur("last_at")}, 0
  */
 const contactUpsertSet = {
   name: sql`case when ${ex("inbound_count")} > 0 and ${ex("name")} is not null then ${ex("name")} else coalesce(${cur("name")}, ${ex("name")}) end`,
+  // The key follows the name it was made from.
+  nameKey: sql`case when ${ex("inbound_count")} > 0 and ${ex("name")} is not null then ${ex("name_key")} when ${cur("name")} is not null then ${cur("name_key")} else ${ex("name_key")} end`,
   circle: sql`case when ${ex("circle")} = 'private' then 'private' else ${cur("circle")} end`,
   // Before last_at moves: whether this mail starts a new conversation is judged against the previous one.
   conversationCount: sql`${cur("conversation_count")} + case when ${startsConversation} then 1 else 0 end`,
@@ -333,11 +337,22 @@ function upsertIntroduced(db: Db, ownerId: number, people: IntroducedPerson[], n
   return people.map((p) =>
     statementOf(db, db
       .insert(contacts)
-      .values({ ownerId, address: p.address, name: p.name, introducedAt: p.at, introducedBy: p.by, createdAt: now, updatedAt: now })
+      .values({
+        ownerId,
+        address: p.address,
+        name: p.name,
+        nameKey: nameKey(p.name),
+        localKey: localKey(p.address),
+        introducedAt: p.at,
+        introducedBy: p.by,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoUpdate({
         target: [contacts.ownerId, contacts.address],
         set: {
           name: sql`coalesce(${cur("name")}, ${ex("name")})`,
+          nameKey: sql`case when ${cur("name")} is not null then ${cur("name_key")} else ${ex("name_key")} end`,
           introducedBy: sql`case when ${cur("introduced_at")} is null or ${ex("introduced_at")} < ${cur("introduced_at")} then ${ex("introduced_by")} else ${cur("introduced_by")} end`,
           introducedAt: minOf(cur("introduced_at"), ex("introduced_at")),
         },

@@ -2,7 +2,8 @@
 // writes are made of, so that one mail's changes go to D1 in one db.batch().
 import { and, asc, count, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { chunk, LOOKUP_CHUNK } from "./limits";
+import { localKey } from "../names";
+import { chunk, jsonList, LOOKUP_CHUNK } from "./limits";
 import type { Db } from "./client";
 import { settingsUpdate, type OwnerSettingsPatch } from "./owners";
 import { meetingStatements } from "./capture";
@@ -43,17 +44,25 @@ export async function contactsByAddress(db: Db, ownerId: number, addresses: stri
 }
 
 /**
- * Every contact's name, to resolve "snooze Anna 2w". Names are compared in code, not in SQL: SQLite's
- * lower() and LIKE fold ASCII only, and "østergaard" must find "Østergaard". Only run when a line names
- * someone; it reads one row per contact.
+ * The contacts a line may name, to resolve "snooze Anna 2w": by contacts_owner_name_key, the name as
+ * normalised in code (SQLite's lower() folds ASCII only, and "østergaard" must find "Østergaard"). Each
+ * lookup is one of `nameLookup`'s: exact keys, or a first name read as the range of keys "anna " to "anna!".
+ * Reads the contacts with those names only; contactsNamed picks among them.
  */
-export async function contactNames(db: Db, ownerId: number): Promise<Contact[]> {
-  return db
-    .select()
-    .from(contacts)
-    // An address merged into a person is found through the person's own name.
-    .where(and(eq(contacts.ownerId, ownerId), sql`${contacts.name} is not null`, sql`${contacts.mergedInto} is null`))
-    .orderBy(asc(contacts.address));
+export async function contactsByName(db: Db, ownerId: number, lookups: Array<{ exact: string[]; firstName: string | null }>): Promise<Contact[]> {
+  // An address merged into a person is found through the person's own name.
+  const own = and(eq(contacts.ownerId, ownerId), sql`${contacts.mergedInto} is null`);
+  const exact = lookups.flatMap((l) => l.exact);
+  const firstNames = [...new Set(lookups.flatMap((l) => (l.firstName ? [l.firstName] : [])))];
+  const queries = [
+    db.select().from(contacts).where(and(own, sql`${contacts.nameKey} in ${jsonList(exact)}`)),
+    ...firstNames.map((first) =>
+      db.select().from(contacts).where(and(own, sql`${contacts.nameKey} >= ${`${first} `}`, sql`${contacts.nameKey} < ${`${first}!`}`)),
+    ),
+  ];
+  const found = new Map<number, Contact>();
+  for (const rows of await db.batch(queries as [(typeof queries)[0], ...typeof queries])) for (const c of rows) found.set(c.id, c);
+  return [...found.values()].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
 }
 
 // LIKE patterns treat % and _ as wildcards; a domain may hold neither, but an escaped pattern is exact anyway.
@@ -158,7 +167,7 @@ export function addNote(db: Db, ownerId: number, contact: number | string, body:
 export function contactCreateStatement(db: Db, ownerId: number, address: string, now: number, vouched: boolean): Statement {
   return db
     .insert(contacts)
-    .values({ ownerId, address, introducedAt: vouched ? now : null, createdAt: now, updatedAt: now })
+    .values({ ownerId, address, localKey: localKey(address), introducedAt: vouched ? now : null, createdAt: now, updatedAt: now })
     .onConflictDoNothing();
 }
 

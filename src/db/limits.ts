@@ -1,9 +1,16 @@
 // D1's statement limits, and the chunking that keeps every statement inside them (Cloudflare D1 limits).
+import { sql } from "drizzle-orm";
 
 /** D1 binds at most 100 parameters per statement. */
 export const D1_MAX_PARAMS = 100;
 /** Lookups by key use IN (…); chunks of this many keys leave room for the owner id and other filters. */
 export const LOOKUP_CHUNK = 90;
+
+/**
+ * A list as one bound parameter, for `column in ${jsonList(…)}`: SQLite searches the column's index once per
+ * value, and the statement stays one however long the list (at most `max` distinct values).
+ */
+export const jsonList = (items: string[], max = Infinity) => sql`(select value from json_each(${JSON.stringify([...new Set(items)].slice(0, max))}))`;
 
 export function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];

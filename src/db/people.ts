@@ -2,10 +2,12 @@
 // keeps its own mail and aggregates, so mail from either address lands as before and `split b` gives b back
 // exactly as it was. Whatever reads people (the digest, `status`, the export) folds a person's rows into one.
 import { and, eq, gt, inArray, or, sql } from "drizzle-orm";
+import { pairKeys } from "../digest/newcomers";
+import { turnedName } from "../names";
 import { DAY_MS } from "../time";
 import type { Db } from "./client";
 import type { Statement } from "./commands";
-import { chunk, LOOKUP_CHUNK } from "./limits";
+import { chunk, jsonList, LOOKUP_CHUNK } from "./limits";
 import { contacts, type Contact } from "./schema";
 
 type TimeKey = { [K in keyof Contact]: Contact[K] extends number | null ? K : never }[keyof Contact];
@@ -102,28 +104,33 @@ export const isOwnPerson = sql`${contacts.mergedInto} is null`;
 
 export type NamedPerson = Pick<Contact, "id" | "name" | "address" | "splitFrom">;
 
-/** What the digest's notes about people need: newcomers of the week, and, only when there are some, everyone. */
+/** What the digest's notes about people need: newcomers of the week, and the people a pair with one could join. */
 export interface PeopleForNotes {
   newcomers: Contact[];
-  /** Every person: what a pair is judged by; empty when no one is new. */
-  everyone: NamedPerson[];
+  /** The newcomers and everyone who shares a name with one (pairKeys), by id; empty when no one is new. */
+  sameNamed: NamedPerson[];
 }
 
 /**
  * Newcomers are read through contacts_owner_last_at (first contact this week means last contact this week
- * too). Only a newcomer can make a new pair to ask about, so the whole network is read only in a week that
- * has one: one row per person, for names and addresses.
+ * too). Only a newcomer can make a new pair to ask about, so only the people whose name or local part is one
+ * of the newcomers' names are read, through contacts_owner_name_key and contacts_owner_local_key: rows read
+ * grow with the newcomers and their namesakes, not with the network.
  */
 export async function peopleForNotes(db: Db, ownerId: number, now: number): Promise<PeopleForNotes> {
   const since = now - 7 * DAY_MS;
-  const newcomers = await db
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.ownerId, ownerId), gt(contacts.lastAt, since), gt(contacts.firstAt, since), isOwnPerson, eq(contacts.muted, false)));
-  if (newcomers.length === 0) return { newcomers, everyone: [] };
-  const everyone = await db
-    .select({ id: contacts.id, name: contacts.name, address: contacts.address, splitFrom: contacts.splitFrom })
-    .from(contacts)
-    .where(and(eq(contacts.ownerId, ownerId), isOwnPerson, eq(contacts.muted, false)));
-  return { newcomers, everyone };
+  const own = and(eq(contacts.ownerId, ownerId), isOwnPerson, eq(contacts.muted, false));
+  const newcomers = await db.select().from(contacts).where(and(own, gt(contacts.lastAt, since), gt(contacts.firstAt, since)));
+  if (newcomers.length === 0) return { newcomers, sameNamed: [] };
+  const keys = pairKeys(newcomers);
+  const named = { id: contacts.id, name: contacts.name, address: contacts.address, splitFrom: contacts.splitFrom };
+  // The keys go in as one JSON array, so a week of a thousand newcomers is still two statements (D1 counts
+  // statements per invocation), each an index search per key.
+  const [byName, byLocalPart] = await db.batch([
+    db.select(named).from(contacts).where(and(own, sql`${contacts.nameKey} in ${jsonList(keys.map(turnedName))}`)),
+    db.select(named).from(contacts).where(and(own, sql`${contacts.localKey} in ${jsonList(keys)}`)),
+  ]);
+  const found = new Map<number, NamedPerson>(newcomers.map((c) => [c.id, c]));
+  for (const c of [...byName, ...byLocalPart]) found.set(c.id, c);
+  return { newcomers, sameNamed: [...found.values()].sort((a, b) => a.id - b.id) };
 }

@@ -77,6 +77,11 @@ export const contacts = sqliteTable(
       .references(() => owners.id, { onDelete: "cascade" }),
     address: text("address").notNull(),
     name: text("name"),
+    // Index keys for names, written with the row in code (src/names.ts, where the Unicode rules live): the name
+    // normalised and turned round ("Holm, Anna" → "anna holm"), and the address's local part read as a name of
+    // two words or more ("anna.holm@…" → "anna holm"). Name look-ups and the digest's "same person?" use them.
+    nameKey: text("name_key"),
+    localKey: text("local_key"),
     circle: text("circle", { enum: ["professional", "private"] }).notNull().default("professional"),
     muted: integer("muted", { mode: "boolean" }).notNull().default(false),
     // Explicit cadence in days set by the owner (`cadence anna@x.dk monthly`).
@@ -165,6 +170,8 @@ export const contacts = sqliteTable(
     index("contacts_owner_debt_until").on(t.ownerId, t.debtUntil),
     index("contacts_owner_quiet_at").on(t.ownerId, t.quietAt),
     index("contacts_owner_quiet_from").on(t.ownerId, t.quietFrom),
+    index("contacts_owner_name_key").on(t.ownerId, t.nameKey),
+    index("contacts_owner_local_key").on(t.ownerId, t.localKey),
   ],
 );
 

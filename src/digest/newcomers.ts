@@ -1,6 +1,6 @@
 // Two notes about people, not debts: who entered the network this week, and which two contacts may be one
 // person. Pure: the persons the digest weighs in, plain data out.
-import { normalizeName } from "../commands/resolve";
+import { localPartName, normalizeName } from "../names";
 import type { Contact } from "../db/schema";
 import { DAY_MS } from "../time";
 
@@ -28,14 +28,21 @@ export function newThisWeek(people: Contact[], now: number): PersonRef[] {
     .map(ref);
 }
 
-/** "anna.holm", "anna_holm", "holm.anna" → "anna holm" / "holm anna": a local part read as a name. */
-function localPartName(address: string): string {
-  return normalizeName(address.slice(0, address.indexOf("@")).replace(/[._-]+/g, " ").replace(/\d+/g, " "));
-}
-
 function fullName(c: Named): string | null {
   const n = c.name ? normalizeName(c.name) : "";
   return n.includes(" ") ? n : null;
+}
+
+const reversed = (name: string) => name.split(" ").reverse().join(" ");
+
+/**
+ * The names a pair with one of `newcomers` would share, either way round: their full names and the names their
+ * addresses' local parts spell. `sameSuggestions` needs, besides the newcomers, only the people whose full
+ * name or local part is one of these (peopleForNotes reads them by index).
+ */
+export function pairKeys(newcomers: Named[]): string[] {
+  const keys = newcomers.flatMap((c) => [fullName(c), localPartName(c.address)]).filter((k): k is string => k !== null && k.includes(" "));
+  return [...new Set([...keys, ...keys.map(reversed)])];
 }
 
 /**
@@ -56,8 +63,7 @@ export function sameSuggestions(newcomers: Named[], people: Named[]): Array<[Per
   const seen = new Set<string>();
   for (const a of named) {
     const name = fullName(a)!;
-    const reversed = name.split(" ").reverse().join(" ");
-    for (const b of [...(byName.get(name) ?? []), ...(byName.get(reversed) ?? [])]) {
+    for (const b of [...(byName.get(name) ?? []), ...(byName.get(reversed(name)) ?? [])]) {
       if (b.id === a.id || a.splitFrom === b.id || b.splitFrom === a.id || !(isNew.has(a.id) || isNew.has(b.id))) continue;
       const key = [a.id, b.id].sort((x, y) => x - y).join("-");
       if (seen.has(key)) continue;

@@ -90,7 +90,7 @@ export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promis
   return {
     plan: planDigest({ ...people, owner, now }),
     newPeople: newThisWeek(notes.newcomers, now),
-    sameSuggestions: sameSuggestions(notes.newcomers, notes.everyone),
+    sameSuggestions: sameSuggestions(notes.newcomers, notes.sameNamed),
     activity: activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, theyGave: r.theyGave, youGave: r.youGave })),
     counts,
     candidateCount: people.contacts.length + Object.values(people.notRead).reduce((a, b) => a + b, 0),

@@ -7,7 +7,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedNetwork } from "../../bench/support/seed";
 import { getDb } from "../../src/db/client";
 import { candidatesQuery } from "../../src/db/digests";
-import { foldPeople } from "../../src/db/people";
+import { foldPeople, peopleForNotes } from "../../src/db/people";
+import { pairKeys, sameSuggestions } from "../../src/digest/newcomers";
+import { explainCalls, meterD1 } from "../../bench/support/d1-meter";
+import { localKey, nameKey } from "../../src/names";
 import { digestPeople } from "../../src/digest/run";
 import { findOwnerById, updateOwnerSettings } from "../../src/db/owners";
 import { contacts, type Contact, type Owner } from "../../src/db/schema";
@@ -82,5 +85,53 @@ describe("digest candidates", () => {
       "SEARCH contacts USING COVERING INDEX contacts_owner_merged_into",
       "SEARCH contacts USING INTEGER PRIMARY KEY",
     ]);
+  });
+
+  it("ask whether a newcomer is someone known by reading the newcomers and their namesakes, not the network", async () => {
+    // Namesakes the seed does not make: a name turned round, an address that spells it, "Holm, Nina" (not a
+    // pair: the question compares names as written), and a newcomer known only by an address.
+    const day = 86_400_000;
+    const people: Array<[string, string | null, number]> = [
+      ["nina@newco.io", "Nina Holm", NOW - 2 * day],
+      ["nh@holm.dk", "Holm Nina", NOW - 400 * day],
+      ["nina.holm.7@gmail.com", null, NOW - 300 * day],
+      ["n@comma.dk", "Holm, Nina", NOW - 200 * day],
+      ["bo.berg@startup.dk", null, NOW - 3 * day],
+    ];
+    for (const [address, name, at] of people) {
+      await env.DB.prepare(
+        "insert into contacts (owner_id, address, name, name_key, local_key, first_at, last_at, first_outbound_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      )
+        .bind(ownerId, address, name, nameKey(name), localKey(address), at, at, at, at, at)
+        .run();
+    }
+    const all = (await getDb(env.DB).select().from(contacts).where(eq(contacts.ownerId, ownerId)))
+      .filter((c) => c.mergedInto === null && !c.muted)
+      .sort((a, b) => a.id - b.id);
+    for (let week = -3; week <= 0; week++) {
+      const now = NOW + week * WEEK;
+      const meter = meterD1(env.DB);
+      const notes = await peopleForNotes(getDb(meter.db), ownerId, now);
+      expect(notes.newcomers.length, `week ${week}`).toBeGreaterThan(0);
+      // The same questions as from everyone, and every person who would pair with a newcomer was read.
+      expect(sameSuggestions(notes.newcomers, notes.sameNamed), `week ${week}`).toEqual(sameSuggestions(notes.newcomers, all));
+      const read = new Set(notes.sameNamed.map((c) => c.id));
+      for (const n of notes.newcomers) {
+        for (const c of all) if (sameSuggestions([n], [n, c]).length) expect(read.has(c.id), `${n.address} ~ ${c.address}`).toBe(true);
+      }
+      // The namesakes are read by index, in two statements however many newcomers: a few rows per name looked
+      // up (its json_each value, the index probe) and per person found (the index entry and the row, by name
+      // and by local part). Before, this read every person in the network.
+      const [, lookups] = meter.calls;
+      expect(lookups.statements).toHaveLength(2);
+      expect(lookups.rowsRead).toBeLessThanOrEqual(5 * (notes.sameNamed.length + pairKeys(notes.newcomers).length));
+      expect(notes.sameNamed.length).toBeLessThan(all.length / 10);
+      const plans = (await explainCalls(env.DB, [lookups])).flatMap((p) => p.plan.map((d) => d.replace(/ \(.*\)$/, "")));
+      expect([...new Set(plans.filter((d) => / contacts /.test(`${d} `)))].sort()).toEqual([
+        "SEARCH contacts USING INDEX contacts_owner_local_key",
+        "SEARCH contacts USING INDEX contacts_owner_name_key",
+      ]);
+      expect(plans.filter((d) => /^SCAN/.test(d) && !/json_each/.test(d))).toEqual([]);
+    }
   });
 });

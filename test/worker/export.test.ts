@@ -182,7 +182,7 @@ describe("export by mail", () => {
 
   beforeAll(async () => {
     const big = (await seedOwner(BIG, "big-token", { name: "Big Owner" })).id;
-    await env.DB.prepare("insert into contacts (owner_id, address, name, created_at, updated_at) values (?, 'lars@winther.dk', 'Lars Winther', ?, ?)").bind(big, NOW, NOW).run();
+    await env.DB.prepare("insert into contacts (owner_id, address, name, name_key, created_at, updated_at) values (?, 'lars@winther.dk', 'Lars Winther', 'lars winther', ?, ?)").bind(big, NOW, NOW).run();
     // 2,100 mails with one person: more than MAIL_EXPORT_MAX_ROWS, about 1 MB of export.
     await env.DB.prepare(
       `insert into interactions (owner_id, contact_id, at, direction, subject, snippet, message_id, source)

@@ -132,7 +132,11 @@ function contactVerb<A extends ContactArgs, R extends Done>(spec: ContactSpec<A,
     },
     needs: (command) => {
       const { target } = command as ContactCommand<A>;
-      return { addresses: target.kind === "address" ? [target.address] : [], names: target.kind === "name", items: target.kind === "item" };
+      return {
+        addresses: target.kind === "address" ? [target.address] : [],
+        names: target.kind === "name" ? nameSplits(spec.verb, target.words).map((s) => s.name) : [],
+        items: target.kind === "item",
+      };
     },
     run: async (ctx, command) => {
       const r = resolve(spec as unknown as ContactSpec<A, Done>, ctx, command as ContactCommand<A>);

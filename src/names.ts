@@ -1,0 +1,29 @@
+// How names are compared: as people type them, and as the index keys on contacts hold them (name_key,
+// local_key), so a name is found by index and then checked here in full Unicode.
+
+/** Case and accents as people type them: "østergaard" finds "Østergaard", "anna holm" finds "Anna Holm". */
+export function normalizeName(name: string): string {
+  return name.normalize("NFC").toLocaleLowerCase("da").replace(/["'“”]/g, "").replace(/\s+/g, " ").trim();
+}
+
+/** A normalised name written "holm, anna" turned round to "anna holm"; any other name as it is. */
+export function turnedName(normalized: string): string {
+  return normalized.includes(",") ? normalizeName(normalized.split(",").reverse().join(" ")) : normalized;
+}
+
+/** "anna.holm", "anna_holm", "holm.anna" → "anna holm" / "holm anna": a local part read as a name. */
+export function localPartName(address: string): string {
+  return normalizeName(address.slice(0, address.indexOf("@")).replace(/[._-]+/g, " ").replace(/\d+/g, " "));
+}
+
+/** contacts.name_key: the name normalised and turned round, what a name look-up compares; null without a name. */
+export function nameKey(name: string | null): string | null {
+  const n = name ? turnedName(normalizeName(name)) : "";
+  return n || null;
+}
+
+/** contacts.local_key: the address's local part read as a name of two words or more, else null. */
+export function localKey(address: string): string | null {
+  const n = localPartName(address);
+  return n.includes(" ") ? n : null;
+}
