@@ -10,6 +10,8 @@ import { digestPeople } from "../../src/digest/run";
 import { JONAS, KAREN, knownTie, LARS, METTE, MONDAY, NEXT_MONDAY, slug, TOM } from "../support/network";
 import { at, DAY, replayOwner, type Replay, type Who } from "../support/replay";
 import { deliverCommand } from "./commands-scenario";
+import { explainCalls, meterD1 } from "../../bench/support/d1-meter";
+import { seedNetwork } from "../../bench/support/seed";
 
 let counter = 0;
 
@@ -31,8 +33,8 @@ function commandMail(r: Replay, lines: string[], now: number): string {
   ].join("\r\n");
 }
 
-async function command(r: Replay, lines: string[], now: number) {
-  const res = await deliverCommand(commandMail(r, lines, now), { from: r.me.address, now });
+async function command(r: Replay, lines: string[], now: number, db?: D1Database) {
+  const res = await deliverCommand(commandMail(r, lines, now), { from: r.me.address, now, db });
   expect(res.outcome.status).toBe("command");
   return res;
 }
@@ -267,5 +269,30 @@ describe("the digest's notes about people", () => {
       [GMAIL.address, WORK.address],
       [WORK.address, null],
     ]);
+  });
+});
+
+describe("a name in a command is found by index", () => {
+  it("reads the contacts with that name or first name, not the owner's network of 1,500", async () => {
+    const r = await replayOwner(`${slug("name by index")}@kjaer.dk`);
+    await seedNetwork(env.DB, r.ownerId, { contacts: 1500, interactions: 5000, seed: 11 }, MONDAY);
+    const vibeke: Who = { name: "Vibeke Østergård", address: "vibeke@oestergaard-design.dk" };
+    await unanswered(r, vibeke, "2026-11-02");
+    const meter = meterD1(env.DB);
+    const res = await command(r, ["snooze Vibeke 2w", "snooze vibeke østergård 3w", "snooze Nobody Anyone 1w"], at("2026-11-12T17:05:00+01:00"), meter.db);
+    expect(res.answer).toContain(
+      [
+        "✓ snooze Vibeke 2w — Vibeke Østergård: snoozed until Thursday 26 November 2026",
+        "✓ snooze vibeke østergård 3w — Vibeke Østergård: snoozed until Thursday 3 December 2026",
+        '✗ snooze Nobody Anyone 1w — I have no contact "Nobody". Check the spelling, or use the address.',
+      ].join("\n"),
+    );
+    // One round trip for every name of the mail: the exact names in one statement, a first name as a range.
+    const lookups = meter.calls.filter((c) => c.statements.some((s) => /^select/i.test(s.sql) && /"name_key"/.test(s.sql)));
+    expect(lookups).toHaveLength(1);
+    expect(lookups[0].rowsRead).toBeLessThan(30);
+    const plans = (await explainCalls(env.DB, lookups)).flatMap((p) => p.plan.map((d) => d.replace(/ \(.*\)$/, "")));
+    expect([...new Set(plans.filter((d) => / contacts /.test(`${d} `)))]).toEqual(["SEARCH contacts USING INDEX contacts_owner_name_key"]);
+    expect(plans.filter((d) => /^SCAN/.test(d) && !/json_each/.test(d))).toEqual([]);
   });
 });

@@ -115,14 +115,14 @@ export interface Delivery {
 /** Delivers a mail from the owner at `now`, by default to the token's reply address. */
 export async function deliverCommand(
   raw: string,
-  opts: { from: string; token?: string | null; to?: string; now: number; replyRefused?: boolean; verdict?: boolean },
+  opts: { from: string; token?: string | null; to?: string; now: number; replyRefused?: boolean; verdict?: boolean; db?: D1Database },
 ): Promise<Delivery> {
   const to = opts.to ?? (opts.token ? `gensidig+${opts.token}@example.com` : "gensidig@example.com");
   let text = raw.replaceAll(`gensidig+${FIXTURE_TOKEN}@example.com`, to);
   if (opts.verdict !== false) text = withCloudflareVerdict(text, "pass", opts.from.split("@")[1]);
   const mail = emailMessage(text, { from: opts.from, to, replyRefused: opts.replyRefused });
   const outbox = recordingSendEmail();
-  const outcome = await handleEmail(mail.message, testEnv({ SEND_EMAIL: outbox.binding }), opts.now);
+  const outcome = await handleEmail(mail.message, testEnv({ SEND_EMAIL: outbox.binding, ...(opts.db ? { DB: opts.db } : {}) }), opts.now);
   const answerRaw = mail.replies[0] ?? outbox.sent.find((s) => /^Message-ID: <answer\./im.test(s.raw))?.raw ?? null;
   const answer = answerRaw ? ((await PostalMime.parse(answerRaw)).text ?? "").replace(/\r\n/g, "\n") : null;
   return { outcome, rejected: mail.rejected(), replies: mail.replies, sent: outbox.sent, answer, answerRaw };
