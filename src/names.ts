@@ -1,5 +1,5 @@
 // How names are compared: as people type them, and as the index keys on contacts hold them (name_key,
-// local_key), so a name is found by index and then checked here in full Unicode.
+// local_key, domain_key), so a name or a domain is found by index and then checked here in full Unicode.
 
 /** Case and accents as people type them: "østergaard" finds "Østergaard", "anna holm" finds "Anna Holm". */
 export function normalizeName(name: string): string {
@@ -26,4 +26,12 @@ export function nameKey(name: string | null): string | null {
 export function localKey(address: string): string | null {
   const n = localPartName(address);
   return n.includes(" ") ? n : null;
+}
+
+/**
+ * contacts.domain_key: the address's domain, lower case, its labels turned round ("mail.winther.dk" →
+ * "dk.winther.mail"), so a domain and all its subdomains are one range of the index.
+ */
+export function domainKey(address: string): string {
+  return address.slice(address.lastIndexOf("@") + 1).toLowerCase().split(".").reverse().join(".");
 }

@@ -3,7 +3,7 @@
 // 100 KB limit), then every interaction and message generated inside SQLite from the contact rows, so the
 // interactions agree with each contact's counts and dates. Aggregates are drawn so that a weekly digest at
 // `now` finds candidates in all four sections, in the proportions a real network might show.
-import { localKey, nameKey } from "../../src/names";
+import { domainKey, localKey, nameKey } from "../../src/names";
 import { weekStartOf } from "../../src/time";
 import { seededRandom } from "./encode";
 
@@ -138,6 +138,7 @@ function contactRow(random: () => number, i: number, count: number, ownerId: num
     name: `${first} ${last}`,
     name_key: nameKey(`${first} ${last}`),
     local_key: localKey(address),
+    domain_key: domainKey(address),
     circle,
     muted: random() < 0.02 ? 1 : 0,
     cadence_days: random() < 0.05 ? pick([30, 60, 90, 180]) : null,

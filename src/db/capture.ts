@@ -2,7 +2,7 @@
 import { and, eq, exists, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
-import { localKey, nameKey } from "../names";
+import { domainKey, localKey, nameKey } from "../names";
 import { DAY_MS, weekStartOf } from "../time";
 import type { Db } from "./client";
 import { chunk, jsonList, LOOKUP_CHUNK } from "./limits";
@@ -199,6 +199,7 @@ function contactRow(ownerId: number, d: ContactDelta, now: number) {
     name: d.name,
     nameKey: nameKey(d.name),
     localKey: localKey(d.address),
+    domainKey: domainKey(d.address),
     circle: d.private ? ("private" as const) : ("professional" as const),
     muted: false,
     firstAt: d.at,
@@ -343,6 +344,7 @@ function upsertIntroduced(db: Db, ownerId: number, people: IntroducedPerson[], n
         name: p.name,
         nameKey: nameKey(p.name),
         localKey: localKey(p.address),
+        domainKey: domainKey(p.address),
         introducedAt: p.at,
         introducedBy: p.by,
         createdAt: now,

@@ -2,7 +2,7 @@
 // writes are made of, so that one mail's changes go to D1 in one db.batch().
 import { and, asc, count, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { localKey } from "../names";
+import { domainKey, localKey } from "../names";
 import { chunk, jsonList, LOOKUP_CHUNK } from "./limits";
 import type { Db } from "./client";
 import { settingsUpdate, type OwnerSettingsPatch } from "./owners";
@@ -65,16 +65,15 @@ export async function contactsByName(db: Db, ownerId: number, lookups: Array<{ e
   return [...found.values()].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
 }
 
-// LIKE patterns treat % and _ as wildcards; a domain may hold neither, but an escaped pattern is exact anyway.
-function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** Contacts an `ignore` pattern covers: the address itself, or the domain and its subdomains. */
+/**
+ * Contacts an `ignore` pattern covers: the address itself, or the domain and its subdomains, read as one range
+ * of contacts_owner_domain_key ("dk.winther" up to "dk.winther/"), in which only the domain itself and keys
+ * that go on with a "." count ("dk.winther-x" is another domain).
+ */
 function matchesPattern(pattern: string): SQL {
   if (!pattern.startsWith("@")) return eq(contacts.address, pattern);
-  const domain = likeEscape(pattern.slice(1));
-  return sql`(${contacts.address} like ${`%@${domain}`} escape '\\' or ${contacts.address} like ${`%@%.${domain}`} escape '\\')`;
+  const key = domainKey(pattern);
+  return sql`(${contacts.domainKey} >= ${key} and ${contacts.domainKey} < ${`${key}/`} and (${contacts.domainKey} = ${key} or substr(${contacts.domainKey}, ${key.length + 1}, 1) = '.'))`;
 }
 
 export async function countUnmutedMatching(db: Db, ownerId: number, pattern: string): Promise<number> {
@@ -167,7 +166,7 @@ export function addNote(db: Db, ownerId: number, contact: number | string, body:
 export function contactCreateStatement(db: Db, ownerId: number, address: string, now: number, vouched: boolean): Statement {
   return db
     .insert(contacts)
-    .values({ ownerId, address, localKey: localKey(address), introducedAt: vouched ? now : null, createdAt: now, updatedAt: now })
+    .values({ ownerId, address, localKey: localKey(address), domainKey: domainKey(address), introducedAt: vouched ? now : null, createdAt: now, updatedAt: now })
     .onConflictDoNothing();
 }
 

@@ -82,6 +82,8 @@ export const contacts = sqliteTable(
     // two words or more ("anna.holm@…" → "anna holm"). Name look-ups and the digest's "same person?" use them.
     nameKey: text("name_key"),
     localKey: text("local_key"),
+    // The domain with its labels turned round ("dk.winther.mail"): `ignore @winther.dk` reads one index range.
+    domainKey: text("domain_key"),
     circle: text("circle", { enum: ["professional", "private"] }).notNull().default("professional"),
     muted: integer("muted", { mode: "boolean" }).notNull().default(false),
     // Explicit cadence in days set by the owner (`cadence anna@x.dk monthly`).
@@ -172,6 +174,7 @@ export const contacts = sqliteTable(
     index("contacts_owner_quiet_from").on(t.ownerId, t.quietFrom),
     index("contacts_owner_name_key").on(t.ownerId, t.nameKey),
     index("contacts_owner_local_key").on(t.ownerId, t.localKey),
+    index("contacts_owner_domain_key").on(t.ownerId, t.domainKey),
   ],
 );
 

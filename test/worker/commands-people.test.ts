@@ -295,4 +295,30 @@ describe("a name in a command is found by index", () => {
     expect([...new Set(plans.filter((d) => / contacts /.test(`${d} `)))]).toEqual(["SEARCH contacts USING INDEX contacts_owner_name_key"]);
     expect(plans.filter((d) => /^SCAN/.test(d) && !/json_each/.test(d))).toEqual([]);
   });
+
+  it("ignore @domain mutes the domain and its subdomains, reading that range of the index only", async () => {
+    const r = await replayOwner(`${slug("ignore by index")}@kjaer.dk`);
+    await seedNetwork(env.DB, r.ownerId, { contacts: 1500, interactions: 5000, seed: 12 }, MONDAY);
+    await unanswered(r, { name: "Ole Bæk", address: "ole@mail.baek.dk" }, "2026-11-02");
+    await unanswered(r, { name: "Ib Xbæk", address: "ib@xbaek.dk" }, "2026-11-02");
+    await unanswered(r, { name: "Ea Bæk", address: "ea@baek.dk-shop.com" }, "2026-11-02");
+    // What the pattern always meant: the address at the domain or at a subdomain of it.
+    const covered = await env.DB.prepare("select count(*) as n from contacts where owner_id = ? and muted = 0 and (address like '%@baek.dk' or address like '%@%.baek.dk')")
+      .bind(r.ownerId)
+      .first<{ n: number }>();
+    expect(covered!.n).toBeGreaterThan(50);
+    const meter = meterD1(env.DB);
+    const res = await command(r, ["ignore @baek.dk"], at("2026-11-12T17:05:00+01:00"), meter.db);
+    expect(res.answer).toBe(`✓ ignore @baek.dk — mail from anyone at baek.dk never becomes a contact; ${covered!.n} existing contacts muted\n`);
+    const muted = await env.DB.prepare("select address from contacts where owner_id = ? and muted = 1 and address in ('ole@mail.baek.dk', 'ib@xbaek.dk', 'ea@baek.dk-shop.com')")
+      .bind(r.ownerId)
+      .all<{ address: string }>();
+    expect(muted.results.map((m) => m.address)).toEqual(["ole@mail.baek.dk"]);
+    const byDomain = meter.calls.filter((c) => c.statements.some((s) => /"domain_key"/.test(s.sql)));
+    // The count before, and the update in the mail's batch.
+    expect(byDomain.map((c) => c.statements.filter((s) => /"domain_key"/.test(s.sql)).length)).toEqual([1, 1]);
+    for (const call of byDomain) expect(call.rowsRead).toBeLessThan(3 * covered!.n + 20);
+    const plans = (await explainCalls(env.DB, byDomain)).flatMap((p) => p.plan.map((d) => d.replace(/ \(.*\)$/, "")));
+    expect(plans.filter((d) => / contacts /.test(`${d} `) && !/contacts_owner_domain_key/.test(d))).toEqual([]);
+  });
 });
