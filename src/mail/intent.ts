@@ -590,6 +590,14 @@ const DEADLINE = /(?<![\p{L}])(?:before|by|no later than|inden|senest|før)(?![\
 const PROPOSES_TIME =
   /(?<![\p{L}])(?:what about|how about|shall we say|hvad med|skal vi sige|(?:kan|kunne|passer) (?:du|det|det dig) (?:på |den )?(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:can|could) you (?:do |make )?(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?![\p{L}])/iu;
 
+/** The reader asked to introduce the writer: "could you make an intro", "would you put me in touch", "kan du præsentere mig". */
+const ASKS_FOR_AN_INTRODUCTION = phrases([
+  "(?:could|can|would|will|might) you_(?:introduce|intro|connect|put|link|loop)",
+  "(?:any chance|is there any chance|would it be possible)_(?:introduce|intro|connect|put me|link|loop)",
+  "(?:introduce|connect|put) me_(?:to|with|in touch)",
+  "(?:kan|kunne|vil|ville) du_(?:introducere|præsentere|sætte mig|koble mig|bringe mig)",
+  "(?:introducere|præsentere) mig (?:for|til)",
+]);
 const SUBJECT_INTRODUCTION = /^\s*(?:intro|introduction|introduktion|introducing|præsentation|meet)\b/i;
 const SUBJECT_QUESTION = /^\s*(?:quick question|question|a question|spørgsmål|et hurtigt spørgsmål|hurtigt spørgsmål)\b/iu;
 const LINK = /(?:https?:\/\/|www\.)[^\s<>]+/i;
@@ -819,7 +827,10 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const request =
     explicitRequest || (!smallTalk && (asksQuestion(body.replace(new RegExp(COURTESY.source, "giu"), " ")) || asksQuestion(ownSubject)));
   const asks = sentences(asking).filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s) || asksInOtherWords(s));
-  const introduction = INTRODUCTION.test(all) || SUBJECT_INTRODUCTION.test(ownSubject);
+  // Asking for an introduction is no introduction: "Could you introduce me to Hannah?", subject "Intro to Hannah?".
+  const introduces = (s: string) => INTRODUCTION.test(s) && !ASKS_FOR_AN_INTRODUCTION.test(s);
+  const introduction =
+    sentences(all).some(introduces) || (SUBJECT_INTRODUCTION.test(ownSubject) && !ownSubject.trim().endsWith("?"));
   const referred = referralBy(all, readerName(body));
   const referral = !introduction && referred.writer;
   // Asking for tips is not giving them: help and information are read outside the questions.

@@ -22,8 +22,8 @@ const TASK_VERBS = [
   "approve", "update", "share", "pick", "grab", "drop", "ping", "text", "email", "mail", "post", "upload", "print",
   "bring", "pop", "put", "add", "look", "have a (?:look|think|read|go|word)", "take a (?:look|peek|glance)",
   "give", "tell", "remind", "proofread", "reply", "answer", "chase", "sort", "return",
-  // Danish
   "shout", "holler", "listen to", "have a listen",
+  // Danish
   "tjek", "læs", "ring", "lyt", "hør", "skriv", "smid", "husk", "bekræft", "del", "videresend", "hent", "giv", "fortæl",
   "underskriv", "godkend", "betal", "udfyld", "kig", "tag et kig", "vend", "ret", "gennemlæs", "svar",
 ];

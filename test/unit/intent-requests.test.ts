@@ -226,3 +226,17 @@ describe("advice as steps to take", () => {
     expect(readsAsAdvice("Apply yourself, it is a one-page form on the council site. Backdate it to April; they allow that.")).toBe(true);
   });
 });
+
+describe("asking for an introduction is no introduction", () => {
+  it.each([
+    ["English", "Intro to Hannah?", "Could you introduce me to Hannah at Seedcamp? I'd love ten minutes with her."],
+    ["Danish", "Introduktion?", "Kunne du præsentere mig for din gamle chef i Novo? Det ville betyde meget."],
+  ])("%s: a request, not a gift", (_, subject, text) => {
+    const i = classifyIntent({ subject, text });
+    expect(i.gift).toBeNull();
+    expect(i.request).toBe(true);
+  });
+  it("an introduction made still is one", () => {
+    expect(classifyIntent({ subject: "Intro: Anna <> Lars", text: "Let me introduce you to Lars, who runs a design studio." }).gift).toBe("introduction");
+  });
+});
