@@ -19,6 +19,7 @@ export interface ExistingContact {
   lastInboundAt: number | null;
   lastOutboundAt: number | null;
   lastYouAskedAt: number | null;
+  lastYouAskedQuestion: boolean | null;
   lastTheyAskedAt: number | null;
   lastTheyGaveAt: number | null;
 }
@@ -36,6 +37,7 @@ export async function findContactsByAddress(db: Db, ownerId: number, addresses: 
         lastInboundAt: contacts.lastInboundAt,
         lastOutboundAt: contacts.lastOutboundAt,
         lastYouAskedAt: contacts.lastYouAskedAt,
+        lastYouAskedQuestion: contacts.lastYouAskedQuestion,
         lastTheyAskedAt: contacts.lastTheyAskedAt,
         lastTheyGaveAt: contacts.lastTheyGaveAt,
       })
@@ -225,6 +227,7 @@ function contactRow(ownerId: number, d: ContactDelta, now: number) {
     lastTheyAskedAt: i?.request ? i.at : null,
     lastTheyAskedSubject: i?.request ? i.subject : null,
     lastYouAskedAt: o?.asked ? o.at : null,
+    lastYouAskedQuestion: o?.asked ? o.askedQuestion : null,
     introducedAt: i?.referredBy ? i.at : null,
     introducedBy: null,
     followUpSince: o?.followUp ? o.at : null,
@@ -300,6 +303,7 @@ const contactUpsertSet = {
   lastYouThankedAt: maxOf(cur("last_you_thanked_at"), ex("last_you_thanked_at")),
   lastTheyAskedSubject: latest("last_they_asked_at", "last_they_asked_subject"),
   lastTheyAskedAt: maxOf(cur("last_they_asked_at"), ex("last_they_asked_at")),
+  lastYouAskedQuestion: latest("last_you_asked_at", "last_you_asked_question"),
   lastYouAskedAt: maxOf(cur("last_you_asked_at"), ex("last_you_asked_at")),
   introducedAt: minOf(cur("introduced_at"), ex("introduced_at")),
   followUpSubject: followUpField("follow_up_subject"),
@@ -528,7 +532,7 @@ export function meetingStatements(db: Db, ownerId: number, m: MeetingInput): Bat
     threadId: null,
     meeting: { title: m.title },
     inbound: { at: m.at, subject: m.title, gift: null, request: false, referredBy: false },
-    outbound: { at: m.at, subject: m.title, gave: false, thanks: false, asked: false, followUp: null, announcement: false },
+    outbound: { at: m.at, subject: m.title, gave: false, thanks: false, asked: false, askedQuestion: false, followUp: null, announcement: false },
   };
   return [
     contactUpsert(db, [contactRow(ownerId, delta, m.now)]),

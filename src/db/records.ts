@@ -5,8 +5,12 @@ import type { Address } from "../mail/types";
 
 /** Something a mail hands over: what kind, and the file's name when it is one. */
 export interface Material {
-  /** "answer": no thing handed over, but a real answer in words (advice, a fix) to what the owner asked. */
-  kind: "file" | "link" | "contact" | "words" | "answer";
+  /**
+   * "answer": no thing handed over, but a real answer in words (advice, a fix) to what the owner asked.
+   * "reply": a substantial reply in words that does not show by itself that it answers a plea; it is an answer
+   * when the owner's request to them was a question (see `lastYouAskedQuestion`).
+   */
+  kind: "file" | "link" | "contact" | "words" | "answer" | "reply";
   name: string | null;
 }
 
@@ -77,6 +81,8 @@ export interface OutboundDelta {
   thanks: boolean;
   /** The owner asked them for something: material they send next is what was asked for. */
   asked: boolean;
+  /** What the owner asked was a question (advice, information), not a time to meet, a proposal or a first pitch. */
+  askedQuestion: boolean;
   /** Why this mail expects an answer, and when to nudge; null when it expects none. */
   followUp: { reason: FollowUpReason; dueAt: number } | null;
   /**

@@ -116,6 +116,8 @@ export const contacts = sqliteTable(
     lastTheyAskedSubject: text("last_they_asked_subject"),
     // The owner's latest request to them: an attachment or link they send after it is what was asked for.
     lastYouAskedAt: integer("last_you_asked_at"),
+    // Whether that request was a question (advice, information): a substantial reply to it is an answer given.
+    lastYouAskedQuestion: integer("last_you_asked_question", { mode: "boolean" }),
     // Someone in the owner's network introduced them (or they said who sent them): they belong to the
     // network even before the owner has written to them.
     introducedAt: integer("introduced_at"),

@@ -15,6 +15,8 @@ export interface KnownPerson {
   /** Mail has gone between them and the owner, in either direction. */
   exchanged: boolean;
   lastYouAskedAt: number | null;
+  /** That request was a question (advice, information): a substantial reply to it is an answer given. */
+  lastYouAskedQuestion: boolean;
   lastInboundAt: number | null;
   /** Their latest request of the owner, and the owner's latest mail to them: an open request is one not answered since. */
   lastTheyAskedAt: number | null;
@@ -89,10 +91,12 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
     e.at >= askedAt &&
     e.at - askedAt <= ASKED_FOR_WINDOW_MS &&
     askedAt > (person?.lastTheyGaveAt ?? 0) &&
-    (gift === null || gift.kind === "help")
+    (gift === null || gift.kind === "help") &&
+    // A substantial reply answers a question of the owner's; after a time, a proposal or a pitch it is just a reply.
+    (e.material.kind !== "reply" || person?.lastYouAskedQuestion === true)
   ) {
     // Advice written out is help; a file, a link or a contact is the thing they were asked for.
-    gift = e.material.kind === "answer" ? { kind: "help", detail: null } : { kind: "asked-for", detail: e.material.name };
+    gift = e.material.kind === "answer" || e.material.kind === "reply" ? { kind: "help", detail: null } : { kind: "asked-for", detail: e.material.name };
   }
   // A reply to the owner's own invitation that only proposes a time ("Thursday at 9 at Original Coffee?") is
   // the answer to it, not a new request.
@@ -142,6 +146,7 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
           gave: e.intent.giving,
           thanks: e.intent.thanks,
           asked: e.intent.request || e.intent.explicitRequest,
+          askedQuestion: e.intent.questionMark && !e.intent.scheduling && !e.intent.proposal && !event.intent.outreach,
           followUp: reason ? { reason, dueAt: e.at + (e.followUpDays ?? defaultFollowUpDays) * DAY_MS } : null,
           announcement: e.recipientCount > HANDFUL_RECIPIENTS && e.followUpDays === null,
         },
@@ -153,6 +158,7 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
     known.set(d.address, {
       exchanged: true,
       lastYouAskedAt: d.outbound?.asked ? Math.max(d.outbound.at, before?.lastYouAskedAt ?? 0) : (before?.lastYouAskedAt ?? null),
+      lastYouAskedQuestion: d.outbound?.asked ? d.outbound.askedQuestion : (before?.lastYouAskedQuestion ?? false),
       lastInboundAt: d.inbound ? Math.max(d.inbound.at, before?.lastInboundAt ?? 0) : (before?.lastInboundAt ?? null),
       lastTheyAskedAt: d.inbound?.request ? Math.max(d.inbound.at, before?.lastTheyAskedAt ?? 0) : (before?.lastTheyAskedAt ?? null),
       lastOutboundAt: d.outbound ? Math.max(d.outbound.at, before?.lastOutboundAt ?? 0) : (before?.lastOutboundAt ?? null),

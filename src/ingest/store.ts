@@ -51,6 +51,7 @@ export function knownPeople(existing: ExistingContact[]): KnownPeople {
       {
         exchanged: c.inboundCount + c.outboundCount > 0,
         lastYouAskedAt: c.lastYouAskedAt,
+        lastYouAskedQuestion: c.lastYouAskedQuestion ?? false,
         lastInboundAt: c.lastInboundAt,
         lastTheyAskedAt: c.lastTheyAskedAt,
         lastOutboundAt: c.lastOutboundAt,

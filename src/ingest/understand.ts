@@ -148,9 +148,8 @@ function materialOf(
   const words = ownText.slice(0, MAX_QUOTED_CHARS).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   // Below the owner's quoted plea for advice; or, where no plea is quoted (a forwarded answer), reading as advice.
   const answersAPlea = (asksForAdvice(wholeText.slice(0, MAX_QUOTED_CHARS * 2)) && !asksForAdvice(ownText)) || readsAsAdvice(ownText);
-  return answersAPlea && words >= ANSWER_MIN_WORDS && !intent.request && !intent.declines && !intent.scheduling && !intent.thanks
-    ? { kind: "answer", name: null }
-    : null;
+  if (words < ANSWER_MIN_WORDS || intent.request || intent.declines || intent.scheduling || intent.thanks) return null;
+  return { kind: answersAPlea ? "answer" : "reply", name: null };
 }
 
 function isReplyMail(mail: Pick<ParsedMail, "inReplyTo" | "subject">): boolean {
@@ -393,7 +392,9 @@ function understandForward(
   if (assistantPlusPart(forward.from.address, ctx.assistantLocal, ctx.assistantDomain) !== undefined) {
     return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: "it is a mail from Gensidig itself", forwarded: true };
   }
-  const at = forward.date !== null && forward.date <= ctx.receivedAt + MAX_CLOCK_SKEW_MS ? forward.date : message.at;
+  // A forwarded mail is never newer than its forward: a time printed without a zone ("9:15 AM") and read as
+  // UTC can land after it, and would then outrun the owner's own later mail (a thank-you sent before it).
+  const at = forward.date !== null && forward.date <= ctx.receivedAt + MAX_CLOCK_SKEW_MS ? Math.min(forward.date, message.at) : message.at;
   const originalId =
     forward.headers?.["message-id"]?.[0]?.replace(/^\s*<|>\s*$/g, "") ||
     `${stableHash(`${forward.from.address}|${forward.date}|${forward.subject}`)}${INLINE_FORWARD_ID_SUFFIX}`;

@@ -114,3 +114,43 @@ describe("what was asked for, after a holding reply", () => {
     expect(digest.items).toEqual([{ number: 1, section: "thank", address: KAREN.address, why: expect.stringMatching(/^Sendte det, du bad om \(freelancekontrakt\.docx\) den 10\. nov\./) }]);
   });
 });
+
+describe("a substantial reply to the owner's question is an answer given", () => {
+  it("a plain answer to a question, no advice words and nothing quoted: thank", async () => {
+    const r = await replayOwner("sofie.answer.question@kjaer.design");
+    await knownTie(r, TOM);
+    const asked = await r.send({
+      at: "2026-11-09T09:00:00+01:00",
+      to: [TOM],
+      subject: "VAT on workshops",
+      body: "Hi Tom,\n\nA company wants to buy a workshop for its whole team. Do I charge VAT on that, or is it exempt like teaching?\n\nSofie",
+    });
+    await r.reply({
+      at: "2026-11-10T16:00:00+01:00",
+      from: TOM,
+      to: [r.me],
+      subject: "Re: VAT on workshops",
+      body:
+        "Sofie,\n\nYes, VAT applies. The teaching exemption only covers schools and courses that are publicly recognised, and a company workshop is neither. It is a normal service at 25 percent, and the company will simply deduct it. I had the same case with a client in Aarhus last spring.\n\nTom",
+      inReplyTo: asked,
+    });
+    expect((await r.digest(MONDAY)).items).toEqual([
+      { number: 1, section: "thank", address: TOM.address, why: expect.stringMatching(/^Helped you out on 10 Nov: “Re: VAT on workshops”/) },
+    ]);
+  });
+});
+
+describe("a forwarded mail is never newer than its forward", () => {
+  it("a zone-less time read later than the forward is taken as the forward's own time", async () => {
+    const r = await replayOwner("sofie.forward.clock@kjaer.design");
+    await knownTie(r, TOM);
+    // Gmail prints the original's time without a zone; read as UTC, 9:15 AM lands after this 09:00 (+01:00) forward.
+    await r.forwardAs(
+      "Fwd: Pricing",
+      "Tom on pricing.\n\n---------- Forwarded message ---------\nFrom: Tom Becker <tom@becker.studio>\nDate: Wed, Nov 4, 2026 at 9:15 AM\nSubject: Re: Pricing\nTo: Sofie Kjær <sofie.forward.clock@kjaer.design>\n\nSofie,\n\nPer-project is right for you.\n\nTom\n",
+      "2026-11-04T09:00:00+01:00",
+      "Mozilla/5.0 (Gmail)",
+    );
+    expect((await r.contact(TOM))?.lastInboundAt).toBe(Date.parse("2026-11-04T09:00:00+01:00"));
+  });
+});

@@ -1,0 +1,1 @@
+ALTER TABLE `contacts` ADD `last_you_asked_question` integer;
