@@ -7,7 +7,7 @@ import { DAY_MS } from "../time";
 import { HANDFUL_RECIPIENTS } from "./understand";
 
 /** Material counts as what the owner asked for when it arrives within this long of the request. */
-// Sixty days: a template or a price list can take weeks; it still has to be their first word since the request.
+// Sixty days: a template or a price list can take weeks; it still has to be their first gift since the request.
 export const ASKED_FOR_WINDOW_MS = 60 * DAY_MS;
 
 /** What is known of a person before this mail: enough to tell new from known, and an open request of the owner's. */
@@ -110,6 +110,11 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   };
 }
 
+/** The later of this mail's time, when it did the thing, and the time already known. */
+function later(did: unknown, at: number | undefined, known: number | null | undefined): number | null {
+  return did && at !== undefined ? Math.max(at, known ?? 0) : (known ?? null);
+}
+
 /**
  * Judges one mail's events against what is known, and records them in `known`, so that the next mail of an
  * import batch sees this one (a request, then the attachment that answers it, in the same batch). Follow-ups
@@ -155,14 +160,16 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
   }
   for (const d of deltas) {
     const before = known.get(d.address);
+    const i = d.inbound;
+    const o = d.outbound;
     known.set(d.address, {
       exchanged: true,
-      lastYouAskedAt: d.outbound?.asked ? Math.max(d.outbound.at, before?.lastYouAskedAt ?? 0) : (before?.lastYouAskedAt ?? null),
-      lastYouAskedQuestion: d.outbound?.asked ? d.outbound.askedQuestion : (before?.lastYouAskedQuestion ?? false),
-      lastInboundAt: d.inbound ? Math.max(d.inbound.at, before?.lastInboundAt ?? 0) : (before?.lastInboundAt ?? null),
-      lastTheyAskedAt: d.inbound?.request ? Math.max(d.inbound.at, before?.lastTheyAskedAt ?? 0) : (before?.lastTheyAskedAt ?? null),
-      lastOutboundAt: d.outbound ? Math.max(d.outbound.at, before?.lastOutboundAt ?? 0) : (before?.lastOutboundAt ?? null),
-      lastTheyGaveAt: d.inbound?.gift ? Math.max(d.inbound.at, before?.lastTheyGaveAt ?? 0) : (before?.lastTheyGaveAt ?? null),
+      lastYouAskedAt: later(o?.asked, o?.at, before?.lastYouAskedAt),
+      lastYouAskedQuestion: o?.asked ? o.askedQuestion : (before?.lastYouAskedQuestion ?? false),
+      lastInboundAt: later(i, i?.at, before?.lastInboundAt),
+      lastTheyAskedAt: later(i?.request, i?.at, before?.lastTheyAskedAt),
+      lastOutboundAt: later(o, o?.at, before?.lastOutboundAt),
+      lastTheyGaveAt: later(i?.gift, i?.at, before?.lastTheyGaveAt),
     });
   }
   return { events: out, deltas, introduced };

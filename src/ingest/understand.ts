@@ -145,10 +145,11 @@ function materialOf(
   // Advice or a fix written out in answer to the owner ("any idea where I should be looking?"): an answer, when it
   // asks nothing back, is no "sorry, can't" and no time to meet. A long reply that neither answers a plea nor reads
   // as advice is just a reply.
+  if (intent.request || intent.declines || intent.scheduling || intent.thanks) return null;
   const words = ownText.slice(0, MAX_QUOTED_CHARS).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  if (words < ANSWER_MIN_WORDS) return null;
   // Below the owner's quoted plea for advice; or, where no plea is quoted (a forwarded answer), reading as advice.
   const answersAPlea = (asksForAdvice(wholeText.slice(0, MAX_QUOTED_CHARS * 2)) && !asksForAdvice(ownText)) || readsAsAdvice(ownText);
-  if (words < ANSWER_MIN_WORDS || intent.request || intent.declines || intent.scheduling || intent.thanks) return null;
   return { kind: answersAPlea ? "answer" : "reply", name: null };
 }
 

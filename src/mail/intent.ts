@@ -283,6 +283,10 @@ const COURTESY = phrases([
   "hvis du har (?:nogen |flere |andre )?spørgsmål[^.!?\\n–—;]*",
 ]);
 
+/** Global copies for removing every match at once. */
+const COURTESY_ALL = new RegExp(COURTESY.source, "giu");
+const NOT_THANKS_ALL = new RegExp(NOT_THANKS.source, "giu");
+
 /** Questions that open or close a mail politely, or answer themselves: they ask for nothing. */
 const NOT_A_QUESTION = phrases([
   "how are you(?: doing)?",
@@ -400,28 +404,36 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * Referrals that name the reader or what is theirs instead of saying "you": "passed Jess's name to his
- * sister-in-law", "referred Marcus to Emma Walsh", "anbefaler Niels' ænder til sine kunder", and the reader's
- * business by its definite noun ("anbefalede bryggeriet til et busselskab", "henviste tre patienter til klinikken").
+ * Referrals that name the reader instead of saying "you": "passed Jess's name to his sister-in-law", "referred
+ * Marcus to Emma Walsh", "anbefaler Niels' ænder til sine kunder". Built per mail, with the greeting's name.
  */
-function referralsOfTheReader(reader: string | null): RegExp {
-  const named = reader
-    ? [
-        `(?:passed|gave|given|sent|forwarded|shared|mentioned|dropped)(?![\\s,]+(?:me|us)(?![\\p{L}]))_${escapeRegExp(reader)}(?:'s|s|')? (?:name|details|number|contact|info|card|website|portfolio|cv|profile|email)`,
-        `(?:referred|recommended|mentioned|suggested|pitched|put forward|vouched for) ${escapeRegExp(reader)}(?![\\p{L}])_(?:to|for|as)`,
-        `(?:told|telling|talked|talking|mentioned)__about ${escapeRegExp(reader)}(?![\\p{L}])`,
-        `(?:anbefal\\p{L}*|nævn\\p{L}*|henvis\\p{L}*|fortal\\p{L}*) (?:om )?${escapeRegExp(reader)}(?:s|')?(?![\\p{L}])_til`,
-      ]
-    : [];
-  return phrases([
-    ...named,
+function referralsNamingTheReader(reader: string): RegExp {
+  const name = escapeRegExp(reader);
+  return new RegExp(
+    phrases([
+      `(?:passed|gave|given|sent|forwarded|shared|mentioned|dropped)(?![\\s,]+(?:me|us)(?![\\p{L}]))_${name}(?:'s|s|')? (?:name|details|number|contact|info|card|website|portfolio|cv|profile|email)`,
+      `(?:referred|recommended|mentioned|suggested|pitched|put forward|vouched for) ${name}(?![\\p{L}])_(?:to|for|as)`,
+      `(?:told|telling|talked|talking|mentioned)__about ${name}(?![\\p{L}])`,
+      `(?:anbefal\\p{L}*|nævn\\p{L}*|henvis\\p{L}*|fortal\\p{L}*) (?:om )?${name}(?:s|')?(?![\\p{L}])_til`,
+    ]).source,
+    "giu",
+  );
+}
+
+/**
+ * What is the reader's, without their name: "nævnt din klinik for", their business by its definite noun
+ * ("anbefalede bryggeriet til et busselskab"), clients sent their way ("henviste tre patienter til klinikken").
+ */
+const REFERRALS_OF_WHAT_IS_THEIRS = new RegExp(
+  phrases([
     "(?:anbefalede|anbefaler|anbefalet|henviste|henviser|henvist) (?:\\p{L}{3,}(?:et|en|erne|ene))_til (?!mig|os)(?:\\p{L}+)",
     // what is the reader's, to someone: "nævnt din klinik for tre af mine patienter", "mentioned your studio to"
     "(?:mentioned|recommended|suggested|pitched|plugged|passed|gave|sent|nævnt|nævnte|anbefalet|anbefalede|anbefaler|foreslået|foreslog) (?:your|din|dit|dine|jeres) \\p{L}+_(?:to|til|for|over for) (?!(?:me|us|mig|os)(?![\\p{L}]))\\p{L}+",
     "(?:henviste|henviser|henvist|sendte|sender|sendt) (?:\\d+|to|tre|fire|fem|et par|nogle|flere|en|et)_(?:patienter|kunder|klienter|gæster|folk|elever|opgaver)_til (?:dig|jer|\\p{L}+(?:en|et))",
     "(?:sent|referred|sending|pointed|passed) (?:\\d+|two|three|four|a few|some|several|a couple of|more) (?:of )?(?:(?:my|our) )?(?:clients|patients|customers|people|folks|friends|guests|students|leads)_(?:your way|to you|over to you|in your direction)",
-  ]);
-}
+  ]).source,
+  "giu",
+);
 
 /**
  * The reader's business by its name: "mentioned The Bell Curve to the marketing lead at Harvest Bank". Case
@@ -433,8 +445,10 @@ const NAMED_BUSINESS_REFERRAL =
 function referralBy(text: string, reader: string | null = null): { writer: boolean; someoneElse: boolean } {
   let writer = false;
   let someoneElse = false;
-  const ofReader = new RegExp(referralsOfTheReader(reader).source, "giu");
-  for (const m of [...text.matchAll(REFERRAL_ALL), ...text.matchAll(ofReader), ...text.matchAll(NAMED_BUSINESS_REFERRAL)]) {
+  const patterns = [REFERRAL_ALL, REFERRALS_OF_WHAT_IS_THEIRS, NAMED_BUSINESS_REFERRAL];
+  // Only the patterns with the reader's name are built per mail; the rest are built once.
+  if (reader) patterns.push(referralsNamingTheReader(reader));
+  for (const m of patterns.flatMap((re) => [...text.matchAll(re)])) {
     const before = text.slice(Math.max(0, m.index - 200), m.index);
     const sentence = before.split(/[.!?\n]\s*/).pop() ?? "";
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
@@ -815,26 +829,28 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const ownSubject = isReplyOrForward(input.subject) ? "" : normalize(input.subject);
   const body = withoutSignOff(normalize(input.text));
   const all = `${ownSubject}\n${body}`;
-  const asking = all.replace(new RegExp(COURTESY.source, "giu"), " ");
-  const thanks = THANKS.test(all.replace(new RegExp(NOT_THANKS.source, "giu"), " "));
+  const asking = all.replace(COURTESY_ALL, " ");
+  const askingSentences = sentences(asking);
+  const allSentences = sentences(all);
+  const thanks = THANKS.test(all.replace(NOT_THANKS_ALL, " "));
   // A sentence that thanks is not also asking in other words ("thanks for getting it to me by Friday").
   // A closing ", tak" on a Danish imperative is "please".
   const asksInOtherWords = (s: string) => asksByCues(s) && !THANKS.test(s.replace(/,?\s*tak[.!]*$/iu, ""));
   const explicitRequest =
-    REQUEST.test(asking) || DANISH_ASK.test(asking) || SUBJECT_QUESTION.test(ownSubject) || sentences(asking).some(asksInOtherWords);
+    REQUEST.test(asking) || DANISH_ASK.test(asking) || SUBJECT_QUESTION.test(ownSubject) || askingSentences.some(asksInOtherWords);
+  const questionMark = asksQuestion(body.replace(COURTESY_ALL, " "));
   // A thank-you expects no answer: its questions are small talk ("how was your holiday?") unless worded as a request.
   const smallTalk = thanks || WELCOME.test(body);
-  const request =
-    explicitRequest || (!smallTalk && (asksQuestion(body.replace(new RegExp(COURTESY.source, "giu"), " ")) || asksQuestion(ownSubject)));
-  const asks = sentences(asking).filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s) || asksInOtherWords(s));
+  const request = explicitRequest || (!smallTalk && (questionMark || asksQuestion(ownSubject)));
+  const asks = askingSentences.filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s) || asksInOtherWords(s));
   // Asking for an introduction is no introduction: "Could you introduce me to Hannah?", subject "Intro to Hannah?".
   const introduces = (s: string) => INTRODUCTION.test(s) && !ASKS_FOR_AN_INTRODUCTION.test(s);
   const introduction =
-    sentences(all).some(introduces) || (SUBJECT_INTRODUCTION.test(ownSubject) && !ownSubject.trim().endsWith("?"));
+    allSentences.some(introduces) || (SUBJECT_INTRODUCTION.test(ownSubject) && !ownSubject.trim().endsWith("?"));
   const referred = referralBy(all, readerName(body));
   const referral = !introduction && referred.writer;
   // Asking for tips is not giving them: help and information are read outside the questions.
-  const statements = sentences(all).filter((x) => !x.endsWith("?")).join("\n");
+  const statements = allSentences.filter((x) => !x.endsWith("?")).join("\n");
   const sendsAlong = LINK.test(body) || HANDS_OVER.test(body);
   const cameToMind = CAME_TO_MIND.test(statements) && (sendsAlong || !request);
   const help = !introduction && !referral && (HELP_OR_INFORMATION.test(statements) || cameToMind);
@@ -855,6 +871,6 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     link: LINK.test(body),
     handsOver: HANDS_OVER.test(body),
     declines: DECLINES.test(body),
-    questionMark: asksQuestion(body.replace(new RegExp(COURTESY.source, "giu"), " ")),
+    questionMark,
   };
 }
