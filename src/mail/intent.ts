@@ -119,6 +119,15 @@ const NOT_THANKS = phrases([
   "tak på forhånd",
   "tak for (?:din|jeres) (?:mail|besked|henvendelse)",
   "nej,? ellers tak",
+  // Gratitude for what the reader might still do is a request, not thanks: "that would be a lifesaver", "I'd be
+  // so grateful for a copy", "would be hugely appreciated", "det ville være en kæmpe hjælp".
+  "(?:(?:i|we|it|that|this|which)(?:'d|'ll)|would|will|could) (?:be|mean) (?:an? |such an? |the |absolute |real )*(?:absolute |real )?(?:lifesaver|life saver|life-saver|godsend|huge help|big help|great help|massive help)",
+  // not "I'll be grateful for a long time", which thanks
+  "(?:(?:i|we)'d|would) be (?:so |very |really |hugely |eternally |forever |most |incredibly )?(?:grateful|thankful|indebted)",
+  "(?:(?:i|we)'ll|will) be (?:so |very |really |hugely |eternally |forever |most |incredibly )?(?:grateful|thankful|indebted) if",
+  "(?:would|will) be (?:much |greatly |hugely |really |very much |so )?appreciated",
+  "(?:ville|vil) (?:være|blive) (?:meget |så |rigtig |evigt |utrolig )?taknemmelig(?:e)?",
+  "(?:ville|vil) (?:være|blive) (?:en )?(?:stor |kæmpe |enorm )?(?:hjælp|livredder)",
 ]);
 
 const THANKS = phrases([
@@ -835,7 +844,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const thanks = THANKS.test(all.replace(NOT_THANKS_ALL, " "));
   // A sentence that thanks is not also asking in other words ("thanks for getting it to me by Friday").
   // A closing ", tak" on a Danish imperative is "please".
-  const asksInOtherWords = (s: string) => asksByCues(s) && !THANKS.test(s.replace(/,?\s*tak[.!]*$/iu, ""));
+  const asksInOtherWords = (s: string) => asksByCues(s) && !THANKS.test(s.replace(NOT_THANKS_ALL, " ").replace(/,?\s*tak[.!]*$/iu, ""));
   const explicitRequest =
     REQUEST.test(asking) || DANISH_ASK.test(asking) || SUBJECT_QUESTION.test(ownSubject) || askingSentences.some(asksInOtherWords);
   const questionMark = asksQuestion(body.replace(COURTESY_ALL, " "));

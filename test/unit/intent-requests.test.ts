@@ -40,6 +40,21 @@ const requests: Array<[string, string]> = [
   ["tjek lige", "Tjek lige om tallene stemmer, tak."],
   ["du bedes", "Du bedes sende timesedlerne senest mandag."],
   ["kan du ikke", "Kan du ikke lige ringe til mig i morgen formiddag."],
+  // A benefit that is not thanks: "would be a lifesaver", "would mean a lot", said of what the reader might do.
+  ["lifesaver, if you have", "If you've got an old brief lying around you could pass on, that would be an absolute lifesaver."],
+  ["would mean a lot, from you", "Two lines from you before the panel meets on the 9th would mean a lot."],
+  ["appreciated, with a purpose", "When you find a quiet hour, a second read would be hugely appreciated so we can close this off."],
+  ["grateful for, by a date", "I'd be so grateful for a copy of your supplier list before Tuesday."],
+  // A want with a time the reader is to meet, with no "you" in it.
+  ["value an eye, before a date", "Would really value a second pair of eyes on the floor plan before 3 December."],
+  ["like to see, before we meet", "I'd like to see a rough budget before we meet next week."],
+  ["gerne se, inden vi mødes", "Jeg vil gerne se et par eksempler på jeres arbejde, inden vi mødes."],
+  ["gerne inden", "Gerne inden torsdag, så jeg kan nå at vende det med min makker."],
+  // Urgency turns an open invitation into a request.
+  ["ring, det haster", "Ring gerne hurtigst muligt, det haster lidt med tilbuddet."],
+  ["call, urgent", "Give me a call when you see this, it's fairly urgent."],
+  ["må du gerne", "Hvis du har fem minutter i morgen, må du rigtig gerne tjekke mine tal."],
+  ["spare minutes", "If you have a spare ten minutes this week, I'd love your read on the intro."],
 ];
 
 const notRequests: Array<[string, string]> = [
@@ -75,6 +90,12 @@ const notRequests: Array<[string, string]> = [
   ["jul", "God jul og godt nytår!"],
   ["lov, i ro og mag", "Kig det igennem i ro og mag, så tager vi det endelige på mødet."],
   ["gammel bøn", "Kunden bad mig sende filerne inden mandag, og det har jeg gjort."],
+  // The writer's own wish or plan with a date, and benefit said of the past.
+  ["own wish with a date", "We'd love to launch the new menu before Christmas."],
+  ["own plan, before we meet", "I'll read through your notes before we meet on Thursday."],
+  ["it was a lifesaver", "Your checklist was an absolute lifesaver last week."],
+  ["egen plan, inden", "Jeg vil gerne have ryddet op i regnskabet inden jul."],
+  ["no rush, urgent elsewhere", "No rush on your side, the urgent part is already sorted."],
 ];
 
 describe("requests, with and without a question mark", () => {
@@ -92,6 +113,7 @@ describe("small talk asks nothing", () => {
     ["Danish, det var så lidt", "Det var så lidt! Hvad blev det til med huset i Aarhus?"],
     ["how something went", "Great to hear from you. How did the launch go in the end?"],
     ["Danish, hvordan gik", "Dejligt at høre fra dig. Hvordan gik præsentationen for bestyrelsen?"],
+    ["lasting gratitude, then small talk", "You turned it into more than I dared hope for. I'll be grateful for years. Any plans for the holidays?"],
   ])("%s", (_, text) => {
     expect(classifyIntent({ subject: "Re: Hej", text }).request).toBe(false);
   });
@@ -100,6 +122,19 @@ describe("small talk asks nothing", () => {
   });
   it("how they did something asks: 'How did you get the permit through?'", () => {
     expect(classifyIntent({ subject: "Permit", text: "How did you get the permit through so fast?" }).request).toBe(true);
+  });
+});
+
+describe("gratitude for what the reader might still do is no thanks", () => {
+  it.each([
+    ["would be a lifesaver", "A copy of last year's brief would be a real lifesaver."],
+    ["I'd be grateful", "I'd be so grateful for ten minutes of your time on it."],
+    ["will be grateful if", "We will be very grateful if you can spare an evening in March."],
+    ["ville være taknemmelig", "Jeg ville være utrolig taknemmelig for et blik på budgettet."],
+  ])("%s", (_, text) => {
+    const i = classifyIntent({ subject: "A favour", text });
+    expect(i.thanks).toBe(false);
+    expect(i.request).toBe(true);
   });
 });
 
