@@ -151,7 +151,8 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
           gave: e.intent.giving,
           thanks: e.intent.thanks,
           asked: e.intent.request || e.intent.explicitRequest,
-          askedQuestion: e.intent.questionMark && !e.intent.scheduling && !e.intent.proposal && !event.intent.outreach,
+          // A first mail's question counts too ("Do I have to charge VAT on this?"); a pitch's does not, unless it asks for know-how.
+          askedQuestion: e.intent.questionMark && !e.intent.scheduling && !e.intent.proposal && (!(e.intent.outreach || e.intent.pitch) || e.intent.seeksAdvice),
           followUp: reason ? { reason, dueAt: e.at + (e.followUpDays ?? defaultFollowUpDays) * DAY_MS } : null,
           announcement: e.recipientCount > HANDFUL_RECIPIENTS && e.followUpDays === null,
         },

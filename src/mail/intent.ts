@@ -44,6 +44,10 @@ export interface Intent {
   declines: boolean;
   /** Asks a real question that ends in "?" (not only a wish or a hint): what an answer to someone's request may still ask. */
   questionMark: boolean;
+  /** Asks for advice or know-how ("how do you price…", "hvad ville du gøre?"): an answer is help, even to a first mail. */
+  seeksAdvice: boolean;
+  /** Asks for a meeting or offers the writer's own work ("would you have half an hour?", "jeg sender gerne eksempler"): a pitch, whose answer is no gift. */
+  pitch: boolean;
 }
 
 export const NO_INTENT: Intent = {
@@ -63,6 +67,8 @@ export const NO_INTENT: Intent = {
   handsOver: false,
   declines: false,
   questionMark: false,
+  seeksAdvice: false,
+  pitch: false,
 };
 
 /** Text we read: the top of a mail says what it is about, and the regexes stay cheap. */
@@ -651,6 +657,21 @@ const DECLINES = phrases([
   "aner ikke",
 ]);
 
+/**
+ * A pitch: asking for the reader's time to meet ("would you have half an hour next week?", "skal vi drikke en kop
+ * kaffe?") or offering the writer's own work ("I'd love to hear what you're planning", "jeg sender gerne
+ * eksempler"). A substantial reply to it is an answer to a pitch, not know-how given.
+ */
+const PITCH = phrases([
+  "(?:would|do|will|might) you have (?:time|half an hour|an hour|a (?:few|couple of) minutes|\\d+ (?:minutes|mins)|(?:ten|fifteen|twenty|thirty) minutes)",
+  "(?:can|could|shall|should) we_(?:meet|talk|chat|grab|set up|schedule|hop on|jump on)",
+  "(?:a|for a|grab a) (?:quick )?(?:call|chat|coffee)(?: sometime| next week| soon)?\\s*\\?",
+  "(?:i|we)(?:'d| would) (?:love|be happy|be glad) to (?:hear what|show you|help you|walk you|tell you)",
+  "(?:kan|kunne|skal|skulle) vi_(?:mødes|ses|drikke|tage en|få en|snakke|tale)",
+  "har (?:du|I) (?:tid|en halv time|\\d+ minutter|et kvarter) (?:til|i|en)",
+  "(?:jeg|vi) (?:\\p{L}+ )?(?:sender|skriver|laver|tager|hjælper|kommer|viser) (?:også )?gerne",
+]);
+
 /** Asking for advice or know-how, not for a thing or a time: "any idea where I should look?", "hvad ville du gøre?". */
 const ADVICE_ASK = phrases([
   "any (?:idea|ideas|thoughts|tips|pointers|suggestions|advice)",
@@ -659,6 +680,9 @@ const ADVICE_ASK = phrases([
   "advice on",
   "what would you (?:do|suggest|recommend|charge|say|try)",
   "how would you",
+  // how they do it themselves: "how did you handle the registration?", "how do you price small jobs?"
+  "how (?:do|did|have|would) you (?:\\p{L}+ )?(?:handle|handled|deal|dealt|price|priced|manage|managed|approach|go about|set up|structure|charge|invoice|register|treat|tackle|solve|find|get|word|cost|quote|insure|account for)",
+  "hvordan (?:håndterer|håndterede|prissætter|prissatte|griber|greb|klarer|klarede|gjorde|gør|sætter|satte|regner|fakturerer|behandler|løser|løste|finder|fandt|fik|får|tackler|forsikrer) (?:du|I)",
   "(?:do|would) you know (?:how|why|what|where|anyone|someone|somebody|a good|of a|of any)",
   "(?:can|could) you recommend",
   "where (?:should|would|do) (?:i|we) (?:start|look|begin)",
@@ -881,5 +905,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     handsOver: HANDS_OVER.test(body),
     declines: DECLINES.test(body),
     questionMark,
+    seeksAdvice: ADVICE_ASK.test(body),
+    pitch: PITCH.test(all),
   };
 }
