@@ -85,7 +85,8 @@ const W = "[\\p{L}\\p{N}'’-]+";
 /** A gap of 0..GAP_WORDS words (and the spaces or commas around them). */
 const GAP = `(?:[\\s,]+${W}){0,${GAP_WORDS}}?[\\s,]+`;
 /** `__`: a wider gap, for whom something was said to ("told my old teammate Aisling Ryan about you"). */
-const WIDE_GAP = `(?:[\\s,]+${W}){0,${2 * GAP_WORDS}}?[\\s,]+`;
+// It may hold one clause between commas too: "skrevet til min gamle kollega Thomas, der er indkøber hos Meyers, om dig".
+const WIDE_GAP = `(?:[\\s,]+${W}){0,${2 * GAP_WORDS}}?(?:\\s*,[^,.!?\\n]{1,80},)?[\\s,]+`;
 
 /**
  * Builds a phrase regex from patterns whose words are separated by `_` where a few other words may stand
@@ -212,6 +213,8 @@ const REQUEST = phrases([
   "(?:can|could|may|might) i_(?:ask|pick|borrow|get|have|send|steal|grab|book|call)",
   // not the inviting "do tell me what's on their minds"
   "(?<!do )(?:let me know|tell me|lmk)_(?:what|if|when|whether|how|which|who|your)",
+  // a deadline for the answer: "let me know by Friday", "giv besked inden torsdag"
+  "(?:let me know|lmk|get back to me|giv (?:mig )?(?:besked|lyd)|lad mig (?:det )?vide|vend tilbage) (?:by|before|no later than|inden|senest|før)",
   "please(?! (?:find|see|note|be aware)(?![\\p{L}]))(?! (?:don't|do not|dont|never))_(?:send|review|confirm|share|let|advise|help|take|look|get|reply|check|sign|fill|forward|call|give|tell|find|read|comment)",
   "(?:i|we)(?:'d| would) (?:really |so |very much )?(?:love|appreciate|welcome|value|like)_(?:your|you to|it if|some|any|a second|an? (?:intro|introduction|opinion|hand|eye))",
   "(?:i|we) (?:really )?need your",
@@ -596,6 +599,15 @@ const REFERRED_BY = phrases([
   "(?:anbefalede|anbefalet|foreslog|rådede|bad) (?:mig|os) (?:om )?at (?:kontakte|skrive|ringe|tage fat)",
   "(?:gav|har givet|givet|sendte|videregav) (?:mig|os) (?:dit|din|dine) (?:navn|nummer|mail|kontakt\\p{L}*|adresse)",
   "(?:anbefalede|anbefalet|nævnte|nævnt) dig (?:til|for|over for) (?:mig|os)",
+  // "Grace Liu mentioned you", "Oliver showed us your Skagen house", "Owen will have told you about me"
+  "(?<!(?:i|we) )(?:mentioned|recommended|suggested) you(?! to (?!(?:me|us)))",
+  "(?:showed|sent|forwarded) (?:me|us) your",
+  "(?:told|tells) (?:me|us) (?:all )?about you",
+  "(?:will|'ll|may|might|must|probably) (?:have )?(?:told|mentioned to) you_about (?:me|us)",
+  "(?<!(?:jeg|vi|i) )(?:nævnte|nævner|anbefalede|anbefaler) (?:dig|dit navn|jer)(?! (?:til|for|over for|hos) (?!(?:mig|os)))",
+  "(?:viste|sendte|videresendte) (?:mig|os) (?:dit|din|dine|jeres)",
+  "(?:fortalte|har fortalt) (?:mig|os) om (?:dig|jer)",
+  "(?:har|vil have|må have) (?:nok |vel |sikkert )?fortalt (?:dig )?(?:lidt )?om (?:mig|os)",
 ]);
 
 /** A day, a date or a time of day: what a scheduling question is about. */
@@ -628,6 +640,8 @@ const ASKS_FOR_AN_INTRODUCTION = phrases([
   "(?:introducere|præsentere) mig (?:for|til)",
 ]);
 const SUBJECT_INTRODUCTION = /^\s*(?:intro|introduction|introduktion|introducing|præsentation|meet)\b/i;
+/** "Introduction via Declan Hughes", "Intro fra Lars": the writer introducing themselves, sent by someone. */
+const SUBJECT_SELF_INTRODUCTION = /^\s*(?:intro|introduction|introduktion)\s+(?:via|through|from|fra|gennem|by)\b/i;
 const SUBJECT_QUESTION = /^\s*(?:quick question|question|a question|spørgsmål|et hurtigt spørgsmål|hurtigt spørgsmål)\b/iu;
 const LINK = /(?:https?:\/\/|www\.)[^\s<>]+/i;
 /** Words that hand something over in the mail itself; with the owner's request before it, what was asked for. */
@@ -722,6 +736,13 @@ const DISMISSES = phrases([
   "endnu en",
   "unsubscribe",
   "afmeld",
+  // naming it for what it is: "cold pitch", "spam", "reklame", "sælger"
+  "(?:cold|sales) (?:pitch|call|email|mail|outreach|spam)",
+  "spam",
+  "reklame",
+  "sælger",
+  "salgsmail",
+  "kold henvendelse",
 ]);
 
 /** Does the owner's note above a forward vouch for its sender? Any note does, unless it turns them away. */
@@ -879,7 +900,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   // Asking for an introduction is no introduction: "Could you introduce me to Hannah?", subject "Intro to Hannah?".
   const introduces = (s: string) => INTRODUCTION.test(s) && !ASKS_FOR_AN_INTRODUCTION.test(s);
   const introduction =
-    allSentences.some(introduces) || (SUBJECT_INTRODUCTION.test(ownSubject) && !ownSubject.trim().endsWith("?"));
+    allSentences.some(introduces) || (SUBJECT_INTRODUCTION.test(ownSubject) && !SUBJECT_SELF_INTRODUCTION.test(ownSubject) && !ownSubject.trim().endsWith("?"));
   const referred = referralBy(all, readerName(body));
   const referral = !introduction && referred.writer;
   // Asking for tips is not giving them: help and information are read outside the questions.

@@ -55,6 +55,9 @@ const BENEFIT_LIST = [
   "(?:(?:i|we|it|that|this|which|they)(?:'d|'ll)|would|will|could) (?:really |massively |so |hugely |be a )?(?:help|be (?:great|brilliant|lovely|amazing|fab|wonderful|gold|so helpful|really helpful|(?:much |greatly |hugely |really )appreciated|(?:an? |such an? )?(?:absolute |real |total )?(?:lifesaver|life saver|godsend|huge help|big help|massive help)))",
   "(?:(?:it|that|this|which)'d|would|will|could) mean (?:the world|a lot|so much|a great deal|everything|heaps)",
   "(?:ville|vil) (?:være|betyde|hjælpe|redde)",
+  // "that would save me a day", "det ville spare mig for en uge"
+  "(?:(?:it|that|this|which)'d|would|will|could) (?:really |easily )?save (?:me|us)",
+  "(?:ville|vil) (?:kunne )?spare (?:mig|os)",
 ];
 const BENEFIT = words(BENEFIT_LIST);
 /**
@@ -89,7 +92,8 @@ const WANT = words([
   // Danish
   "(?:skal|skulle) (?:lige )?bruge",
   "(?:mangler|manglede) (?:bare |kun |stadig |lige )?(?:dit|din|dine|jeres)",
-  "har brug for",
+  // also inverted after a fronted clause: "Inden vi mødes, har jeg brug for …"
+  "har (?:(?:jeg|vi) )?(?:virkelig |lige |stadig |akut )?brug for",
   "kunne (?:godt |virkelig |rigtig )?bruge",
   "håber,? (?:at )?(?:du|I) (?:kan|kunne|vil|når|gider|har tid|får tid|lige)",
   "(?:må|kan) (?:meget |rigtig |også )?gerne",
@@ -131,7 +135,7 @@ const URGENT = words(["(?:det )?haster", "urgent(?:ly)?", "asap", "as soon as (?
 /** Looking for someone, said to one reader (not "… if we need a hand in spring"): a hint that they might be the one ("vi mangler en til oplæg om glasurer"). */
 const SEEKS_SOMEONE = words([
   "(?<!(?:if|when|whenever|should|in case) )(?:we|i)(?:'re| are|'m| am)? (?:still )?(?:need|needs|looking for|searching for|short of) (?:someone|somebody|a speaker|a hand|an extra pair of hands)",
-  "(?<!(?:hvis|når|skulle|såfremt) )(?:vi|jeg) (?:mangler|søger|leder efter|står og mangler) (?:stadig )?(?:en|et|nogen|et par hænder|en ekstra hånd)(?: [\\p{L}-]+)?(?= (?:til|som|der|med)(?![\\p{L}]))",
+  "(?<!(?:hvis|når|skulle|såfremt) )(?:vi|jeg|og) (?:mangler|søger|leder efter|står og mangler|har brug for) (?:stadig )?(?:en|et|nogen|et par hænder|en ekstra hånd)(?: [\\p{L}-]+)?(?=,? (?:til|som|der|med)(?![\\p{L}]))",
 ]);
 
 /** A question without its mark: "…, any ideas", "any thoughts on the draft". */
@@ -144,7 +148,8 @@ const NEED = words([
   "could (?:really )?(?:do with|use)",
   "skal (?:lige )?bruge",
   "mangler(?! at)",
-  "har brug for",
+  // also inverted after a fronted clause: "Inden vi mødes, har jeg brug for …"
+  "har (?:(?:jeg|vi) )?(?:virkelig |lige |stadig |akut )?brug for",
   "kunne (?:godt )?bruge",
   "skal have (?:et |en )?(?:svar|besked|tilbagemelding|overblik|tilbud|pris)",
 ]);
@@ -206,7 +211,8 @@ export function asksByCues(sentence: string): boolean {
   if (OPEN_QUESTION.test(s) || SEEKS_SOMEONE.test(s)) return true;
   const imperative = IMPERATIVE.test(s) && !NOT_A_TASK.test(s);
   if (URGENT.test(s) && (imperative || READER.test(s))) return true;
-  if (LEAVE.test(s)) return false;
+  // Leave with a time the reader is to meet asks: "ring mig gerne, helst inden weekenden".
+  if (LEAVE.test(s) && !DUE.test(s)) return false;
   // An imperative task is its own request once it carries "me", a time or a "please": "Send over the invoice
   // whenever it suits", "Tjek lige om tallene stemmer".
   if (imperative && TASK_MARK.test(s)) return true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyIntent, readsAsAdvice } from "../../src/mail/intent";
+import { classifyIntent, noteVouches, readsAsAdvice } from "../../src/mail/intent";
 
 // Requests as people write them to someone they know, with and without a question mark, and sentences that
 // look like them but ask the reader for nothing. Written from what a reader would take them to mean, not from
@@ -55,6 +55,11 @@ const requests: Array<[string, string]> = [
   ["call, urgent", "Give me a call when you see this, it's fairly urgent."],
   ["må du gerne", "Hvis du har fem minutter i morgen, må du rigtig gerne tjekke mine tal."],
   ["spare minutes", "If you have a spare ten minutes this week, I'd love your read on the intro."],
+  ["a deadline for the answer", "If either of your juniors is free that weekend, let me know before Wednesday."],
+  ["would save me", "If you still have last year's checklist, that would save me a whole afternoon."],
+  ["inverted after a fronted clause", "Før vi skriver kontrakt, har jeg brug for jeres forsikringspapirer."],
+  ["leave, with a time", "Skriv mig gerne et par linjer, helst inden mødet på torsdag."],
+  ["needs someone, no pronoun", "Jeg er væk i uge 8 og har brug for en, der kan passe butikken om lørdagen."],
 ];
 
 const notRequests: Array<[string, string]> = [
@@ -135,6 +140,43 @@ describe("gratitude for what the reader might still do is no thanks", () => {
     const i = classifyIntent({ subject: "A favour", text });
     expect(i.thanks).toBe(false);
     expect(i.request).toBe(true);
+  });
+});
+
+describe("introductions in other words", () => {
+  it("a referral told to someone named, with a clause between commas", () => {
+    const text = "Jeg har skrevet til min tidligere chef Anne Bak, der nu driver et bryggeri i Aarhus, om dig og dit arbejde.";
+    expect(classifyIntent({ subject: "Anne", text }).gift).toBe("referral");
+  });
+  it("'Introduction via …' in the subject: the writer introducing themselves, not a gift", () => {
+    const i = classifyIntent({ subject: "Introduction via Karen Bech", text: "Karen suggested I write to you. I'd be grateful for your view on our export licence before Friday." });
+    expect(i.gift).toBeNull();
+    expect(i.referredBy).toBe(true);
+    expect(i.request).toBe(true);
+  });
+});
+
+describe("someone the owner knows sent them", () => {
+  it.each([
+    ["mentioned you", "Hanne Lund mentioned you when I asked around for a bookkeeper."],
+    ["showed us your", "Peter showed us your kitchen in Hellerup and we'd like something similar."],
+    ["will have told you about me", "Kirsten will probably have told you a little about me already."],
+    ["nævnte dig", "Birgitte nævnte dig, da jeg spurgte efter en god tømrer."],
+    ["har fortalt om mig", "Jonas har sikkert fortalt lidt om mig."],
+  ])("%s", (_, text) => {
+    expect(classifyIntent({ subject: "Hello", text }).referredBy).toBe(true);
+  });
+  it("the writer recommending the reader to someone else is no one sending the writer", () => {
+    expect(classifyIntent({ subject: "Hi", text: "I recommended you to the new café on Vestergade." }).referredBy).toBe(false);
+  });
+});
+
+describe("a forward note that names a pitch for what it is vouches for no one", () => {
+  it.each(["cold pitch", "Sales spam again", "reklame", "Endnu en sælger"])("%s", (note) => {
+    expect(noteVouches(note)).toBe(false);
+  });
+  it("a note about the person vouches", () => {
+    expect(noteVouches("Good guy, met him at the fair")).toBe(true);
   });
 });
 
