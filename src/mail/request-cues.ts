@@ -54,7 +54,8 @@ const TASK_MARK = words(["me", "us", "mig", "os", "please", "pls", "by", "before
 const BENEFIT_LIST = [
   "(?:(?:i|we|it|that|this|which|they)(?:'d|'ll)|would|will|could) (?:really |massively |so |hugely |be a )?(?:help|be (?:great|brilliant|lovely|amazing|fab|wonderful|gold|so helpful|really helpful|(?:much |greatly |hugely |really )appreciated|(?:an? |such an? )?(?:absolute |real |total )?(?:lifesaver|life saver|godsend|huge help|big help|massive help)))",
   "(?:(?:it|that|this|which)'d|would|will|could) mean (?:the world|a lot|so much|a great deal|everything|heaps)",
-  "(?:ville|vil) (?:være|betyde|hjælpe|redde)",
+  // also inverted after a condition: "Hvis jeg kunne låne din, ville det redde mig"
+  "(?:ville|vil) (?:det |den |de )?(?:være|betyde|hjælpe|redde)",
   // "that would save me a day", "det ville spare mig for en uge"
   "(?:(?:it|that|this|which)'d|would|will|could) (?:really |easily )?save (?:me|us)",
   "(?:ville|vil) (?:kunne )?spare (?:mig|os)",
@@ -104,13 +105,13 @@ const WANT = words([
   "(?:if|when|whenever) you (?:have|get|find|'ve got|had) (?:a |an )?(?:spare |free |quiet )?(?:\\d+|a few|five|ten|fifteen|twenty|a couple of|half an|some)? ?(?:spare |free |quiet )?(?:minutes?|mins|moments?|hour|half hour|sec|second)",
   "(?:hvis|når) (?:du|I) (?:har|får|havde) (?:\\d+|et par|fem|ti|et kvarters|en halv|lige)? ?(?:minutter|minut|øjeblik|kvarter|time)",
 ]);
-/** When it is wanted by: a day, a date, "before I send it". With a need it asks even unaddressed ("I need it back by Thursday"). */
+/** When it is wanted by: a day, a date ("before 20 November": the day's digits whole), "before I send it". With a need it asks even unaddressed ("I need it back by Thursday"). */
 const DUE = words([
   "(?:by|before|no later than|ahead of|in time for) (?:mon|tues|wednes|thurs|fri|satur|sun)day",
-  "(?:by|before|no later than|ahead of) (?:tomorrow|tonight|the end of|end of|eod|eow|cob|noon|midday|next \\p{L}+|this \\p{L}+|the weekend|the \\d|\\d)",
+  "(?:by|before|no later than|ahead of) (?:tomorrow|tonight|the end of|end of|eod|eow|cob|noon|midday|next \\p{L}+|this \\p{L}+|the weekend|the \\d+|\\d+)",
   "before (?:i|we) (?:send|submit|print|go|sign|publish|file)",
   "(?:inden|senest|før) (?:man|tirs|ons|tors|fre|lør|søn)dag",
-  "(?:inden|senest|før) (?:på )?(?:i morgen|weekenden|mødet|næste \\p{L}+|jul|nytår|udgangen|den \\d|d\\. ?\\d|\\d)",
+  "(?:inden|senest|før) (?:på )?(?:i morgen|weekenden|mødet|næste \\p{L}+|jul|nytår|udgangen|den \\d+|d\\. ?\\d+|\\d+)",
   "før (?:jeg|vi) (?:sender|afleverer|trykker|skriver under|går videre)",
   "(?:before|ahead of) (?:we|our) (?:meet|talk|speak|call|chat|meeting|call)",
   "(?:inden|før) (?:vi|jeg) (?:mødes|ses|taler|snakker|skal)",

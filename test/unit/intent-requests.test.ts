@@ -59,6 +59,8 @@ const requests: Array<[string, string]> = [
   ["would save me", "If you still have last year's checklist, that would save me a whole afternoon."],
   ["inverted after a fronted clause", "Før vi skriver kontrakt, har jeg brug for jeres forsikringspapirer."],
   ["leave, with a time", "Skriv mig gerne et par linjer, helst inden mødet på torsdag."],
+  ["a two-digit date", "Would really value your notes on the running order before 19 March."],
+  ["benefit after a condition, inverted", "Hvis jeg kunne låne jeres trailer på lørdag, ville det hjælpe mig enormt."],
   ["needs someone, no pronoun", "Jeg er væk i uge 8 og har brug for en, der kan passe butikken om lørdagen."],
 ];
 
