@@ -175,7 +175,9 @@ const THANKS = phrases([
   "taknemmelig",
   "sætter_pris på",
   "(?:du )?(?:reddede|redder|har reddet)_(?:mig|min|mit|dagen|ugen|weekenden|deadline)",
-  "(?:det var|hvor var det|hvor er det|det er)_(?:sødt|pænt|generøst|venligt|rart|flot|lieb)(?: tænkt| gjort| sagt)? af dig",
+  "(?:det var|hvor var det|hvor er det|det er)_(?:sødt|pænt|generøst|venligt|rart|flot|lieb|betænksomt|omsorgsfuldt|gavmildt|storsindet|fint|godt)(?: tænkt| gjort| sagt)? af dig",
+  // calling them a friend for it: "du er en rigtig god ven", "you're a true friend"
+  "(?:du er|you're|you are) (?:en |a )?(?:rigtig |sand |ægte |god |true |real |good |great )+(?:ven|veninde|friend|pal|mate)",
   "(?:hvor er du|du er så|du er bare så) (?:sød|skøn|dejlig|god|en skat)",
   "(?:står|er) i gæld til dig",
   "du er (?:en )?(?:skat|engel|helt|stjerne|guldklump|guld|guld værd|et guldkorn)",

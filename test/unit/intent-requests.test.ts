@@ -158,6 +158,16 @@ describe("introductions in other words", () => {
   });
 });
 
+describe("thanks in the form of praise", () => {
+  it.each([
+    ["betænksomt af dig", "Hvor var det betænksomt af dig at tænke på mig, da de spurgte."],
+    ["en rigtig god ven", "Du er en rigtig god ven. Vi ses til jul."],
+    ["a true friend", "You're a true friend for putting my name forward."],
+  ])("%s", (_, text) => {
+    expect(classifyIntent({ subject: "Re: Intro", text }).thanks).toBe(true);
+  });
+});
+
 describe("someone the owner knows sent them", () => {
   it.each([
     ["mentioned you", "Hanne Lund mentioned you when I asked around for a bookkeeper."],
