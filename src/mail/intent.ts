@@ -178,6 +178,7 @@ const THANKS = phrases([
   "(?:det var|hvor var det|hvor er det|det er)_(?:sødt|pænt|generøst|venligt|rart|flot|lieb|betænksomt|omsorgsfuldt|gavmildt|storsindet|fint|godt)(?: tænkt| gjort| sagt)? af dig",
   // calling them a friend for it: "du er en rigtig god ven", "you're a true friend"
   "(?:du er|you're|you are) (?:en |a )?(?:rigtig |sand |ægte |god |true |real |good |great )+(?:ven|veninde|friend|pal|mate)",
+  "(?:du er|you're|you are) (?:simpelthen |bare |virkelig |simply |just |really )?(?:den|the) (?:bedste|best)",
   "(?:hvor er du|du er så|du er bare så) (?:sød|skøn|dejlig|god|en skat)",
   "(?:står|er) i gæld til dig",
   "du er (?:en )?(?:skat|engel|helt|stjerne|guldklump|guld|guld værd|et guldkorn)",
@@ -258,7 +259,7 @@ const REQUEST = phrases([
   "(?:dit|jeres) (?:blik|øje|øjne) på",
   "det ville (?:virkelig |rigtig |godt )?(?:hjælpe|betyde)",
   "hvis (?:du|i) (?:en dag |engang )?(?:har|får|havde|fik) (?:en |et )?(?:halv time|time|øjeblik|minut|par minutter|tid)",
-  "(?:høre|spørge|vide|tænkte på|spekulerer på|overvejer),? om (?:du|i) (?:kunne|ville|kan|vil|gad|har|havde)",
+  "(?:høre|spørge|vide|tænkte på|spekulerer på|overvejer),? om (?:du|i) (?:kunne|ville|kan|vil|gad|har|havde|er|var)",
   "(?:jeg|vi) (?:ville|vil) (?:blive|være)_(?:glad|glade|taknemmelig|taknemmelige|lykkelig|lykkelige) (?:for|hvis)",
   "(?:jeg|vi) (?:ville|vil)_sætte_pris på",
   "(?:jeg|vi) (?:vil|ville) (?:meget |rigtig |så )?gerne høre,? (?:hvordan|hvad|om|hvornår|hvorfor|hvilke)",
@@ -592,7 +593,7 @@ const REFERRED_BY = phrases([
   "(?:got|have|had|was given) your (?:name|details|email|address|contact)_from",
   "(?:passed|gave) me your",
   "(?:referred|pointed|sent) me (?:to you|your way|in your direction)",
-  "(?:anbefalede|foreslog|sagde|mente)_(?:at )?jeg_(?:kontakte|skrive|ringe|tage fat)",
+  "(?:anbefalede|foreslog|sagde|mente)_(?:at )?(?:jeg|vi)_(?:kontakte|kontaktede|skrive|skrev|ringe|ringede|tage fat|tog fat)",
   "(?:fik|har fået|fået) (?:dit|din|dine) (?:navn|mail|nummer|kontakt\\p{L}*)_(?:af|fra|gennem)",
   "henvist til dig",
   "henvist (?:af|fra|gennem|via)",
@@ -610,6 +611,15 @@ const REFERRED_BY = phrases([
   "(?:viste|sendte|videresendte) (?:mig|os) (?:dit|din|dine|jeres)",
   "(?:fortalte|har fortalt) (?:mig|os) om (?:dig|jer)",
   "(?:har|vil have|må have) (?:nok |vel |sikkert )?fortalt (?:dig )?(?:lidt )?om (?:mig|os)",
+  // "X told me to write to you", "X said you'd be the person to ask", "Lene Holm har anbefalet dig"
+  "told (?:me|us) to (?:write|contact|get in touch|reach out|email|call|ask)",
+  "said (?:that )?you(?:'d| would| were| are|'re) (?:be )?(?:the (?:person|one|right person|expert|woman|man)|who to)",
+  "(?<!(?:jeg|vi|i) )(?:har|havde) (?:anbefalet|nævnt) (?:dig|jer|dit navn|jeres)",
+  // in a subject: "Samuel Osei sent me", "Sofie sendte os", "Callum Reid's suggestion", "Henvendelse via Lone Bach"
+  "(?<!(?:i|we) )sent (?:me|us)(?= *(?:$|\\n|[-–—:(,]))",
+  "(?<!(?:jeg|vi|i) )sendte (?:mig|os)(?= *(?:$|\\n|[-–—:(,]))",
+  "[\\p{L}]+'s (?:suggestion|recommendation|idea)",
+  "(?:henvendelse|forespørgsel|kontakt|enquiry|inquiry|hello|intro) (?:via|gennem|through)",
 ]);
 
 /** A day, a date or a time of day: what a scheduling question is about. */
@@ -849,7 +859,7 @@ const SECOND_PERSON = /(?<![\p{L}])(?:you|your|you're|you've|you'd|yours|u|du|di
  * "who"/"hvem", leans on "egentlig"/"on earth", or asks why something always or never happens.
  */
 const MUSING =
-  /^(?:(?:and|but|og|men|så|so)\s+)?(?:who|whoever|hvem)(?![\p{L}])|(?<![\p{L}])(?:egentlig|on earth|in the world|i alverden|overhovedet)(?![\p{L}])|^(?:why|hvorfor)(?![\p{L}]).*(?<![\p{L}])(?:always|never|ever|altid|aldrig|nogensinde)(?![\p{L}])/iu;
+  /^(?:(?:and|but|og|men|så|so|honestly|seriously|really|ærligt talt|helt ærligt|altså)[\s,]+)?(?:who|whoever|hvem)(?![\p{L}])|(?<![\p{L}])(?:egentlig|on earth|in the world|i alverden|overhovedet)(?![\p{L}])|^(?:why|hvorfor)(?![\p{L}]).*(?<![\p{L}])(?:always|never|ever|altid|aldrig|nogensinde)(?![\p{L}])/iu;
 
 /** Danish "I" (you, plural) after a verb: "vil I overveje", case-sensitive, unlike the English pronoun. */
 const DANISH_PLURAL_YOU = /(?<![\p{L}])(?:[Vv]il|[Kk]an|[Ss]kal|[Hh]ar|[Ee]r|[Kk]unne|[Vv]ille|[Gg]ider|[Mm]å|[Bb]ør|[Bb]urde|[Ss]ynes|[Tt]ror|[Vv]ed) I(?![\p{L}])/u;

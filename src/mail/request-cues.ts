@@ -81,7 +81,7 @@ const WANT = words([
   "(?:you were|you're|you are) the first (?:person |one )?(?:i|we) (?:thought|think) of",
   "(?:du var|du er) (?:den første|det første navn),? (?:jeg|vi) (?:tænkte|kom til at tænke) på",
   "(?:jeg|vi) (?:vil|ville) (?:meget |rigtig |så |virkelig )?gerne (?:have|booke|hyre|bruge|låne|invitere) (?:dig|jer)",
-  "(?:skal|skulle|må) have (?:et )?(?:svar|besked|tilbagemelding)",
+  "(?:skal|skulle|må) (?:gerne |lige |helst )?have (?:et )?(?:svar|besked|tilbagemelding)",
   "if you (?:have|had|'ve got) (?:the )?(?:room|time|space|capacity|a (?:slot|gap|moment|minute)|any (?:room|time|space|capacity))",
   "hvis (?:du|I) (?:har|havde) (?:tid|plads|mulighed|lyst|overskud|kapacitet|et hul|en ledig)",
   "(?:vil|ville) (?:vi|jeg) (?:meget |rigtig |så )?gerne (?:booke|have|bede|høre|hyre|bruge|låne|invitere)",
@@ -95,7 +95,7 @@ const WANT = words([
   "(?:mangler|manglede) (?:bare |kun |stadig |lige )?(?:dit|din|dine|jeres)",
   // also inverted after a fronted clause: "Inden vi mødes, har jeg brug for …"
   "har (?:(?:jeg|vi) )?(?:virkelig |lige |stadig |akut )?brug for",
-  "kunne (?:godt |virkelig |rigtig )?bruge",
+  "kunne (?:godt |virkelig |rigtig |rigtig godt |virkelig godt )?bruge",
   "håber,? (?:at )?(?:du|I) (?:kan|kunne|vil|når|gider|har tid|får tid|lige)",
   "(?:må|kan) (?:meget |rigtig |også )?gerne",
   "bedes",
@@ -125,6 +125,8 @@ const DUE = words([
 const WANTS_A_THING = words([
   "(?:(?:i|we)'d|would|will) (?:really |so |very much |greatly |dearly |truly |hugely )?(?:value|appreciate|welcome|love|like) (?:a|an|the|your|some|any|to (?:see|have|get|receive|read|hear))",
   "(?:vil|ville) (?:meget |rigtig |så |virkelig )?gerne (?:se|få|modtage|læse|høre)",
+  // a thing, not the writer's own doing: "vi vil gerne have et overslag", not "jeg vil gerne have ryddet op"
+  "(?:vil|ville) (?:meget |rigtig |så |virkelig )?gerne have (?:et|en|nogle|jeres|dit|din|dine|to|tre|et par)",
   "(?:would|will) be (?:much |greatly |hugely |really |very much )?appreciated",
 ]);
 /** A sentence that only says when: "Gerne inden torsdag", "Ideally by Friday": the when of what was just asked. */
@@ -152,7 +154,7 @@ const NEED = words([
   // also inverted after a fronted clause: "Inden vi mødes, har jeg brug for …"
   "har (?:(?:jeg|vi) )?(?:virkelig |lige |stadig |akut )?brug for",
   "kunne (?:godt )?bruge",
-  "skal have (?:et |en )?(?:svar|besked|tilbagemelding|overblik|tilbud|pris)",
+  "skal (?:gerne |lige |helst )?have (?:et |en )?(?:svar|besked|tilbagemelding|overblik|tilbud|pris)",
 ]);
 
 /** Not asking: a promise, an offer, a wish, a counterfactual, a reply that is not needed, a report of a past ask. */

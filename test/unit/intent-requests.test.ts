@@ -61,6 +61,9 @@ const requests: Array<[string, string]> = [
   ["leave, with a time", "Skriv mig gerne et par linjer, helst inden mødet på torsdag."],
   ["a two-digit date", "Would really value your notes on the running order before 19 March."],
   ["benefit after a condition, inverted", "Hvis jeg kunne låne jeres trailer på lørdag, ville det hjælpe mig enormt."],
+  ["want a thing, by a date", "Vi vil gerne have et tilbud på hele tagetagen, gerne inden 15. januar."],
+  ["an answer, by a date", "Vi skal gerne have svar inden nytår, så vi kan booke salen."],
+  ["kunne rigtig godt bruge", "Jeg kunne rigtig godt bruge at høre, hvordan lønsystemet virker hos jer."],
   ["needs someone, no pronoun", "Jeg er væk i uge 8 og har brug for en, der kan passe butikken om lørdagen."],
 ];
 
@@ -173,6 +176,10 @@ describe("someone the owner knows sent them", () => {
     ["mentioned you", "Hanne Lund mentioned you when I asked around for a bookkeeper."],
     ["showed us your", "Peter showed us your kitchen in Hellerup and we'd like something similar."],
     ["will have told you about me", "Kirsten will probably have told you a little about me already."],
+    ["told me to write", "Anna Berg at the library told me to write to you about the exhibition."],
+    ["said you'd be the person", "Jakob said you'd be the person to ask about listed buildings."],
+    ["sagde, at vi skulle skrive", "Mette Lund sagde, at vi skulle skrive til dig om haven."],
+    ["har anbefalet dig", "Søren Holt har anbefalet dig til os."],
     ["nævnte dig", "Birgitte nævnte dig, da jeg spurgte efter en god tømrer."],
     ["har fortalt om mig", "Jonas har sikkert fortalt lidt om mig."],
   ])("%s", (_, text) => {
