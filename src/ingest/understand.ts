@@ -213,7 +213,9 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
   const at = mailTime(mail, ctx.receivedAt);
   const threadId = threadIdOf(mail);
   const plus = plusOf(ctx);
-  const recipients = people([...mail.to, ...mail.cc], ctx);
+  // The owner's Bcc (kept in a sent-mail export) are people written to as well: "thank you, Marcus (moving you to
+  // Bcc)" thanks Marcus. Like Cc, they are not the ones an answer is expected from.
+  const recipients = people([...mail.to, ...mail.cc, ...(mail.bcc ?? [])], ctx);
   const baseMessage = { messageId, threadId, at, subject: mail.subject || null };
 
   // RFC 3834: the owner's auto-reply, a DSN or any Auto-Submitted mail is neither a command nor the owner
