@@ -681,6 +681,11 @@ const DECLINES = phrases([
   "(?:jeg|vi) (?:kan|må) (?:ikke|ikke nå|ikke hjælpe|ikke tage)",
   "ingen anelse",
   "aner ikke",
+  // no room: "the spring issue is full", "vi er fuldt booket"
+  "(?:is|are|'s|'re) (?:already )?(?:full|fully booked|booked up)",
+  "(?:er )?(?:fuldt booket|helt booket|fyldt op)",
+  "(?:try|ask|write to) (?:me|us) again",
+  "(?:spørg|skriv til) (?:mig|os) igen",
 ]);
 
 /**
@@ -691,6 +696,10 @@ const DECLINES = phrases([
 const PITCH = phrases([
   "(?:would|do|will|might) you have (?:time|half an hour|an hour|a (?:few|couple of) minutes|\\d+ (?:minutes|mins)|(?:ten|fifteen|twenty|thirty) minutes)",
   "(?:can|could|shall|should) we_(?:meet|talk|chat|grab|set up|schedule|hop on|jump on)",
+  // offering a piece of work: "would a six-page feature interest Scottish Field?", "kunne det interessere jer?"
+  "(?:would|might|could) (?:this|that|it|a|an|my|our)_interest",
+  "(?:be )?of interest to (?:you|your)",
+  "(?:kunne|ville) (?:det|den|en|et|mit|vores)_interessere",
   "(?:a|for a|grab a) (?:quick )?(?:call|chat|coffee)(?: sometime| next week| soon)?\\s*\\?",
   "(?:i|we)(?:'d| would) (?:love|be happy|be glad) to (?:hear what|show you|help you|walk you|tell you)",
   "(?:kan|kunne|skal|skulle) vi_(?:mødes|ses|drikke|tage en|få en|snakke|tale)",
@@ -790,9 +799,31 @@ const ADVICE_STEP = new RegExp(
     "list", "price", "bill", "split", "wait", "talk to", "speak to", "hire", "pay",
     "mål", "tjek", "prøv", "brug", "skift", "sæt", "undgå", "tag", "kig", "spørg", "hold", "sænk", "hæv", "udskift", "læg", "vælg",
     "ansøg", "søg", "meld", "fakturer", "vent", "få", "del", "kontakt", "regn", "skriv", "husk",
+    // whom to turn to: "Ring til dem og spørg efter Bodil", "Call Brian at the depot"
+    "ring til", "call", "email", "go to", "gå til",
   ].join("|")}|make sure)(?![\\p{L}])`,
   "iu",
 );
+
+/** A reply that puts the answer off: "let me check and get back to you", "jeg vender tilbage". */
+const DEFERS = phrases([
+  "(?:get|come|circle) back to you",
+  "let me (?:check|find out|look into|ask|dig)",
+  "(?:i'll|i will|we'll) (?:check|find out|look into|ask|dig)",
+  "(?:will|'ll) revert",
+  "vender tilbage",
+  "(?:skal|må) lige (?:tjekke|undersøge|høre|finde|spørge|kigge)",
+  "(?:jeg|vi) (?:undersøger|tjekker|finder ud af|kigger på) det",
+]);
+/**
+ * Does a short reply answer, rather than chat or put off? It gives a step to take ("Spørg efter Per", "Use
+ * Kitchen Complements, ask for Brian") and does not put the answer off. A bare yes or no is not enough: "No, not
+ * this season" turns the owner down.
+ */
+export function readsAsShortAnswer(text: string): boolean {
+  const t = normalize(text);
+  return !DEFERS.test(t) && sentences(t).some((s) => ADVICE_STEP.test(s));
+}
 
 /**
  * Does this text read as advice? Two signs of it, not one, so a chatty reply is not taken for it: advice words
