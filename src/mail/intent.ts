@@ -261,6 +261,8 @@ const REQUEST = phrases([
   "hvis (?:du|i) (?:en dag |engang )?(?:har|får|havde|fik) (?:en |et )?(?:halv time|time|øjeblik|minut|par minutter|tid)",
   "(?:høre|spørge|vide|tænkte på|spekulerer på|overvejer),? om (?:du|i) (?:kunne|ville|kan|vil|gad|har|havde|er|var)",
   "(?:jeg|vi) (?:ville|vil) (?:blive|være)_(?:glad|glade|taknemmelig|taknemmelige|lykkelig|lykkelige) (?:for|hvis)",
+  // inverted after a condition: "Hvis du har en titel, vil jeg blive rigtig glad for at høre den"
+  "(?:ville|vil) (?:jeg|vi) (?:blive|være)_(?:glad|glade|taknemmelig|taknemmelige) (?:for|hvis)",
   "(?:jeg|vi) (?:ville|vil)_sætte_pris på",
   "(?:jeg|vi) (?:vil|ville) (?:meget |rigtig |så )?gerne høre,? (?:hvordan|hvad|om|hvornår|hvorfor|hvilke)",
   "jeg (?:håber|tænkte på|spekulerer på|ville høre|vil høre)_(?:om )?(?:du|i) (?:har|kan|vil|kunne|gider|måske|ville|havde)",
@@ -378,6 +380,8 @@ const REFERRAL = phrases([
   "told_(?:you're|you are|you'd be)_(?:person|one|right|best|perfect)",
   "put (?:in )?(?:a|my) (?:good )?word",
   "(?:sent|pointed|steered|pointing|sending|referred|passed)_(?:to |towards |in )?your (?:way|direction)",
+  // clients sent to the reader: "I've started sending my knee-rehab patients to you"
+  "(?:sending|sent|send|referring|referred|steering|pointing) (?:my|our|some of (?:my|our)|a few of (?:my|our)|all (?:my|our))(?: [\\p{L}-]+){0,2} (?:patients|clients|customers|students|members|guests|couples|people|team|staff|friends)_to you",
   "(?:anbefalede|anbefalet|anbefaler|nævnte|nævnt|nævner)_dig(?! (?:til|for|over for) (?:mig|os))",
   "(?:skrevet|skrev|fortalt|fortalte|talt|talte|snakket|snakkede|sagt|sagde)__om (?:dig|jer|din|dit|dine|jeres)",
   "(?:sagt|sagde|fortalt|fortalte|skrevet|skrev)(?: til)?__(?:at )?(?:de|han|hun|I)_(?:skal|skulle|bør|burde|må)_(?:dig|jer)",
@@ -533,7 +537,9 @@ const PROPOSAL = phrases([
 const SUBJECT_PROPOSAL = /(?<![\p{L}])(?:proposal|quote|estimate|offer|tilbud|oplæg|prisoverslag)(?![\p{L}])/iu;
 
 const GREETING = phrases([
-  "happy (?:birthday|bday|new year|holidays|easter|anniversary)",
+  "happy (?:birthday|bday|new year|holidays|easter|anniversary|retirement)",
+  "(?:god|glædelig) pension",
+  "tillykke med (?:pensionen|jubilæet|fødselsdagen|dagen)",
   "merry christmas",
   "congrat(?:s|ulations)",
   "(?:stort |hjertelig |hjerteligt )?tillykke",
@@ -607,7 +613,7 @@ const REFERRED_BY = phrases([
   "(?:showed|sent|forwarded) (?:me|us) your",
   "(?:told|tells) (?:me|us) (?:all )?about you",
   "(?:will|'ll|may|might|must|probably) (?:have )?(?:told|mentioned to) you_about (?:me|us)",
-  "(?<!(?:jeg|vi|i) )(?:nævnte|nævner|anbefalede|anbefaler) (?:dig|dit navn|jer)(?! (?:til|for|over for|hos) (?!(?:mig|os)))",
+  "(?<!(?:jeg|vi|i) )(?:nævnte|nævner|anbefalede|anbefaler) (?:dig|dit navn|jer|dit \\p{L}+|din \\p{L}+|jeres \\p{L}+)(?! (?:til|for|over for|hos) (?!(?:mig|os)))",
   "(?:viste|sendte|videresendte) (?:mig|os) (?:dit|din|dine|jeres)",
   "(?:fortalte|har fortalt) (?:mig|os) om (?:dig|jer)",
   "(?:har|vil have|må have) (?:nok |vel |sikkert )?fortalt (?:dig )?(?:lidt )?om (?:mig|os)",
