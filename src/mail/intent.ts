@@ -619,6 +619,9 @@ const REFERRED_BY = phrases([
   "(?:har|vil have|må have) (?:nok |vel |sikkert )?fortalt (?:dig )?(?:lidt )?om (?:mig|os)",
   // "X told me to write to you", "X said you'd be the person to ask", "Lene Holm har anbefalet dig"
   "told (?:me|us) to (?:write|contact|get in touch|reach out|email|call|ask)",
+  // "Marcy connected us last week", "Lars satte os i forbindelse"
+  "(?<!(?:i|we) )(?:connected|introduced) us",
+  "(?<!(?:jeg|vi) )(?:satte|har sat) os i (?:forbindelse|kontakt)",
   "said (?:that )?you(?:'d| would| were| are|'re) (?:be )?(?:the (?:person|one|right person|expert|woman|man)|who to)",
   "(?<!(?:jeg|vi|i) )(?:har|havde) (?:anbefalet|nævnt) (?:dig|jer|dit navn|jeres)",
   // in a subject: "Samuel Osei sent me", "Sofie sendte os", "Callum Reid's suggestion", "Henvendelse via Lone Bach"

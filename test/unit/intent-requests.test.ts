@@ -191,6 +191,8 @@ describe("someone the owner knows sent them", () => {
     ["sagde, at vi skulle skrive", "Mette Lund sagde, at vi skulle skrive til dig om haven."],
     ["har anbefalet dig", "Søren Holt har anbefalet dig til os."],
     ["nævnte dit bureau", "Birgitte Holm nævnte dit bureau for mig."],
+    ["connected us", "Ines connected us at the trade fair last month."],
+    ["satte os i forbindelse", "Lars satte os i forbindelse i sidste uge."],
     ["nævnte dig", "Birgitte nævnte dig, da jeg spurgte efter en god tømrer."],
     ["har fortalt om mig", "Jonas har sikkert fortalt lidt om mig."],
   ])("%s", (_, text) => {
