@@ -102,12 +102,16 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   const answers = gift?.kind === "help" && (e.material?.kind === "answer" || e.material?.kind === "reply") && !intent.explicitRequest;
   // A reply to the owner's own invitation that only proposes a time ("Thursday at 9 at Original Coffee?") is
   // the answer to it, not a new request.
-  const answersWithATime = intent.scheduling && e.isReply && askedAt !== null && askedAt > (person?.lastInboundAt ?? 0);
+  const answeringTheOwner = e.isReply && askedAt !== null && askedAt > (person?.lastInboundAt ?? 0);
+  const answersWithATime = intent.scheduling && answeringTheOwner;
+  // Their answer to the owner's request that asks something back only with a question mark ("should I keep the
+  // whole day free?") is part of the answer: the exchange goes on, nothing is owed. A request worded as one still asks.
+  const asksBackInPassing = answeringTheOwner && !intent.explicitRequest;
   return {
     // The stored interaction says it gave, whether the words or the structure showed it.
     event: gift && !intent.giving ? { ...e, intent: { ...intent, giving: true } } : e,
     // Someone who says who sent them, or whom the owner wrote a note about when forwarding, is in the network.
-    delta: { at: e.at, subject: e.subject, gift, request: intent.request && !answersWithATime && !answers, referredBy: intent.referredBy || e.ownerNote },
+    delta: { at: e.at, subject: e.subject, gift, request: intent.request && !answersWithATime && !answers && !asksBackInPassing, referredBy: intent.referredBy || e.ownerNote },
     introduced,
   };
 }

@@ -184,6 +184,38 @@ describe("a first mail's question, answered", () => {
   });
 });
 
+describe("their answer to the owner's request, asking something back", () => {
+  it("a yes with a small question back ('shall I keep the whole day free?') owes nothing", async () => {
+    const r = await replayOwner("sofie.askback.passing@kjaer.design");
+    await knownTie(r, JONAS);
+    const asked = await r.send({ at: "2026-11-10T09:00:00+01:00", to: [JONAS], subject: "Shoot on the 4th", body: "Hi Jonas,\n\nCould you shoot the showroom for us on 4 December?\n\nSofie" });
+    await r.reply({
+      at: "2026-11-10T12:00:00+01:00",
+      from: JONAS,
+      to: [r.me],
+      subject: "Re: Shoot on the 4th",
+      body: "Yes, count me in. Shall I keep the whole day free?\n\nJonas",
+      inReplyTo: asked,
+    });
+    expect((await r.digest(MONDAY)).items.filter((i) => i.section === "help")).toEqual([]);
+  });
+
+  it("a request worded as one, in their answer, still asks", async () => {
+    const r = await replayOwner("sofie.askback.worded@kjaer.design");
+    await knownTie(r, JONAS);
+    const asked = await r.send({ at: "2026-11-10T09:00:00+01:00", to: [JONAS], subject: "Shoot on the 4th", body: "Hi Jonas,\n\nCould you shoot the showroom for us on 4 December?\n\nSofie" });
+    await r.reply({
+      at: "2026-11-10T12:00:00+01:00",
+      from: JONAS,
+      to: [r.me],
+      subject: "Re: Shoot on the 4th",
+      body: "Yes, count me in. Could you send me the floor plan and the product list by Friday, so I can plan the lights?\n\nJonas",
+      inReplyTo: asked,
+    });
+    expect((await r.digest(MONDAY)).items.map((i) => [i.section, i.address])).toEqual([["help", JONAS.address]]);
+  });
+});
+
 describe("a short answer", () => {
   it("Danish: a few lines with a step to take answer the owner's question: thank", async () => {
     const r = await replayOwner("sofie.short.answer@kjaer.design", { language: "da" });
