@@ -211,7 +211,8 @@ const REQUEST = phrases([
   "any chance",
   "is there any (?:way|chance)",
   "(?:would|is) it (?:be )?possible",
-  "i(?:'m| am| was)? (?:wondering|hoping)_(?:if|whether|you)",
+  // not "exactly the person I was hoping for - I owe you one"
+  "i(?:'m| am| was)? (?:wondering|hoping)(?! for)_(?:if|whether|you)",
   "i wonder(?:ed)? (?:if|whether)",
   "(?:can|could|may|might) i_(?:ask|pick|borrow|get|have|send|steal|grab|book|call)",
   // not the inviting "do tell me what's on their minds"
@@ -763,6 +764,12 @@ const DISMISSES = phrases([
   "ignore",
   "ignorer",
   "(?:third|fourth|fifth|another) one",
+  // filed, or asked about, not vouched for: "Another render farm. Keep for the file.", "Is this worth it?"
+  "another",
+  "(?:keep|file|save)(?: it| this)? for (?:the file|the record|reference|later)",
+  "worth (?:it|our time|a reply|answering|the money)",
+  "(?:legit|scam|fyi)",
+  "(?:til orientering|svindel|værd at svare)",
   "endnu en",
   "unsubscribe",
   "afmeld",

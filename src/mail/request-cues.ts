@@ -73,7 +73,8 @@ const THING_FIRST = /^(?:(?:and|but|also|honestly),?\s+)?(?:a|an|any|some|your|o
 /** What the writer wants: a need (not "I need to finish …", the writer's own task), a hope for the reader's act, a benefit, a wonder. */
 const WANT = words([
   "(?:i|we)(?:'d| would| will|'ll)? (?:really |urgently |just |still )?need(?! to(?! (?:ask|borrow|get|have|see|hear|know|understand|learn|find out)))",
-  "needs? (?:a|an|the|your|some|it|this|that|them|those|these)",
+  // not "you need a data processing agreement": that is advice to the reader, not the writer's need
+  "(?<!(?:you|du|they|he|she) )needs? (?:a|an|the|your|some|it|this|that|them|those|these)",
   "(?:could|can|would) (?:really |definitely |honestly )?(?:do with|use)",
   "(?:hope|hoping|hoped)(?: that)? you(?:'d|'ll)? (?:can|could|will|would|might|may|have time|get|find)",
   "(?:was|am|i'm|were|are) hoping (?:to|you|for)",
@@ -97,7 +98,7 @@ const WANT = words([
   "(?:skal|skulle) (?:lige )?bruge",
   "(?:mangler|manglede) (?:bare |kun |stadig |lige )?(?:dit|din|dine|jeres)",
   // also inverted after a fronted clause: "Inden vi mødes, har jeg brug for …"
-  "har (?:(?:jeg|vi) )?(?:virkelig |lige |stadig |akut )?brug for",
+  "(?<!(?:du|I|de|han|hun) )har (?:(?:jeg|vi) )?(?:virkelig |lige |stadig |akut )?brug for",
   "kunne (?:godt |virkelig |rigtig |rigtig godt |virkelig godt )?bruge",
   "håber,? (?:at )?(?:du|I) (?:kan|kunne|vil|når|gider|har tid|får tid|lige)",
   "(?:må|kan) (?:meget |rigtig |også )?gerne",
@@ -150,12 +151,12 @@ const OPEN_QUESTION = words(["any (?:ideas|thoughts|suggestions|tips|pointers|ad
 /** A need with its object, as opposed to a hope or a benefit. */
 // Not "I need to finish the report by Friday": the writer's own task.
 const NEED = words([
-  "need(?:s|ed)?(?! to(?! (?:ask|borrow|get|have|see|hear|know|understand|learn|find out)))",
+  "(?<!(?:you|du|they|he|she) )need(?:s|ed)?(?! to(?! (?:ask|borrow|get|have|see|hear|know|understand|learn|find out)))",
   "could (?:really )?(?:do with|use)",
   "skal (?:lige )?bruge",
   "mangler(?! at)",
   // also inverted after a fronted clause: "Inden vi mødes, har jeg brug for …"
-  "har (?:(?:jeg|vi) )?(?:virkelig |lige |stadig |akut )?brug for",
+  "(?<!(?:du|I|de|han|hun) )har (?:(?:jeg|vi) )?(?:virkelig |lige |stadig |akut )?brug for",
   "kunne (?:godt )?bruge",
   "skal (?:gerne |lige |helst )?have (?:et |en )?(?:svar|besked|tilbagemelding|overblik|tilbud|pris)",
 ]);

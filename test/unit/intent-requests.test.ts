@@ -110,6 +110,9 @@ const notRequests: Array<[string, string]> = [
   ["it was a lifesaver", "Your checklist was an absolute lifesaver last week."],
   ["egen plan, inden", "Jeg vil gerne have ryddet op i regnskabet inden jul."],
   ["no rush, urgent elsewhere", "No rush on your side, the urgent part is already sorted."],
+  ["advice: you need", "The client files it; you need a processing agreement with them before go-live."],
+  ["råd: du har brug for", "Du har brug for en databehandleraftale, inden I går i luften."],
+  ["thanks with 'hoping for'", "She is exactly the kind of person I was hoping for - I owe you one."],
 ];
 
 describe("requests, with and without a question mark", () => {
@@ -204,7 +207,7 @@ describe("someone the owner knows sent them", () => {
 });
 
 describe("a forward note that names a pitch for what it is vouches for no one", () => {
-  it.each(["cold pitch", "Sales spam again", "reklame", "Endnu en sælger"])("%s", (note) => {
+  it.each(["cold pitch", "Sales spam again", "reklame", "Endnu en sælger", "Another render farm. Keep for the file.", "Is this worth it?"])("%s", (note) => {
     expect(noteVouches(note)).toBe(false);
   });
   it("a note about the person vouches", () => {
