@@ -99,7 +99,7 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
     gift = e.material.kind === "answer" || e.material.kind === "reply" ? { kind: "help", detail: null } : { kind: "asked-for", detail: e.material.name };
   }
   // An answer that ends on a question of its own answers: the question is part of it, not a new debt.
-  const answers = gift?.kind === "help" && (e.material?.kind === "answer" || e.material?.kind === "reply") && !intent.explicitRequest;
+  const answers = gift?.kind === "help" && (e.material?.kind === "answer" || (e.material?.kind === "reply" && !intent.explicitRequest));
   // A reply to the owner's own invitation that only proposes a time ("Thursday at 9 at Original Coffee?") is
   // the answer to it, not a new request.
   const answeringTheOwner = e.isReply && askedAt !== null && askedAt > (person?.lastInboundAt ?? 0);
