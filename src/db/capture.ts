@@ -333,10 +333,6 @@ function contactUpsert<Row extends { [K in keyof ContactRow]: unknown }>(db: Db,
 }
 const contactUpserts = rowsStatement<ContactRow>(contactUpsert);
 
-function upsertContacts(db: Db, ownerId: number, deltas: ContactDelta[], now: number): Statement[] {
-  return contactUpserts(db, deltas.map((d) => contactRow(ownerId, d, now)));
-}
-
 /** People a contact introduced the owner to: a row that says who, before any mail of their own. */
 function upsertIntroduced(db: Db, ownerId: number, people: IntroducedPerson[], now: number): Statement[] {
   return people.map((p) =>
@@ -366,7 +362,8 @@ function upsertIntroduced(db: Db, ownerId: number, people: IntroducedPerson[], n
   );
 }
 
-const interactionInserts = rowsStatement<ReturnType<typeof interactionRow>>((db, rows) =>
+type InteractionRow = ReturnType<typeof interactionRow>;
+const interactionInserts = rowsStatement<InteractionRow>((db, rows) =>
   db
     .insert(interactions)
     .values(
@@ -399,24 +396,19 @@ function interactionRow(ownerId: number, e: ContactEvent, broadcast: boolean) {
   };
 }
 
-function insertInteractions(db: Db, ownerId: number, events: ContactEvent[], broadcast: boolean): Statement[] {
-  return interactionInserts(db, events.map((e) => interactionRow(ownerId, e, broadcast)));
+function insertNote(db: Db, ownerId: number, n: NoteRecord, messageId: string, now: number): Statement {
+  return statementOf(db, db.insert(notes).values({
+    ownerId,
+    contactId: sql`(select id from contacts where owner_id = ${ownerId} and address = ${n.address})`,
+    body: n.body,
+    source: "forward",
+    messageId,
+    createdAt: now,
+  }));
 }
 
-function insertNotes(db: Db, ownerId: number, list: NoteRecord[], messageId: string, now: number): Statement[] {
-  return list.map((n) =>
-    statementOf(db, db.insert(notes).values({
-      ownerId,
-      contactId: sql`(select id from contacts where owner_id = ${ownerId} and address = ${n.address})`,
-      body: n.body,
-      source: "forward",
-      messageId,
-      createdAt: now,
-    })),
-  );
-}
-
-const activityCounts = rowsStatement<{ ownerId: number; weekStart: number; sent: number; received: number; theyGave: number; youGave: number }>((db, rows) =>
+type WeekCounts = { sent: number; received: number; theyGave: number; youGave: number };
+const activityCounts = rowsStatement<{ ownerId: number; weekStart: number } & WeekCounts>((db, rows) =>
   db
     .insert(weeklyActivity)
     .values(rows[0])
@@ -431,15 +423,19 @@ const activityCounts = rowsStatement<{ ownerId: number; weekStart: number; sent:
     }),
 );
 
-function countActivity(db: Db, ownerId: number, events: ContactEvent[], broadcast: boolean, at: number): Statement[] {
-  // Per ISO week: one mail sent or received counts once, however many people it went to.
-  const weeks = new Map<number, { sent: number; received: number; theyGave: number; youGave: number }>();
+/** Adds one mail's activity to `weeks`: per ISO week, one mail sent or received counts once, however many people it went to. */
+function countActivity(weeks: Map<number, WeekCounts>, events: ContactEvent[], broadcast: boolean, at: number): void {
+  const week = (t: number) => {
+    let w = weeks.get(weekStartOf(t));
+    if (!w) weeks.set(weekStartOf(t), (w = { sent: 0, received: 0, theyGave: 0, youGave: 0 }));
+    return w;
+  };
   const seen = new Set<string>();
   for (const e of events) {
     const key = `${e.messageId}|${e.direction}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const w = weeks.get(weekStartOf(e.at)) ?? { sent: 0, received: 0, theyGave: 0, youGave: 0 };
+    const w = week(e.at);
     if (e.direction === "out") {
       w.sent++;
       if (e.intent.giving) w.youGave++;
@@ -447,15 +443,8 @@ function countActivity(db: Db, ownerId: number, events: ContactEvent[], broadcas
       w.received++;
       if (e.intent.giving) w.theyGave++;
     }
-    weeks.set(weekStartOf(e.at), w);
   }
-  if (broadcast) {
-    const w = weeks.get(weekStartOf(at)) ?? { sent: 0, received: 0, theyGave: 0, youGave: 0 };
-    w.sent++;
-    weeks.set(weekStartOf(at), w);
-  }
-  // One week per statement: ON CONFLICT cannot update a row twice in one INSERT, and weeks differ anyway.
-  return [...weeks].flatMap(([weekStart, w]) => activityCounts(db, [{ ownerId, weekStart, ...w }]));
+  if (broadcast) week(at).sent++;
 }
 
 type MessageRow = { ownerId: number; messageId: string; threadId: string | null; kind: MessageRecord["kind"]; at: number; subject: string | null; receivedAt: number };
@@ -464,10 +453,7 @@ type MessageRow = { ownerId: number; messageId: string; threadId: string | null;
 const messageInserts = rowsStatement<MessageRow>((db, rows) => db.insert(messages).values(rows));
 const extraMessageInserts = rowsStatement<MessageRow>((db, rows) => db.insert(messages).values(rows).onConflictDoNothing());
 
-function insertMessages(db: Db, ownerId: number, list: MessageRecord[], now: number, strict: boolean): Statement[] {
-  const rows = list.map((m) => ({ ownerId, messageId: m.messageId, threadId: m.threadId, kind: m.kind, at: m.at, subject: m.subject, receivedAt: now }));
-  return (strict ? messageInserts : extraMessageInserts)(db, rows);
-}
+const messageRow = (ownerId: number, m: MessageRecord, now: number): MessageRow => ({ ownerId, messageId: m.messageId, threadId: m.threadId, kind: m.kind, at: m.at, subject: m.subject, receivedAt: now });
 
 export interface CapturePlanInput {
   ownerId: number;
@@ -483,28 +469,94 @@ export interface CapturePlanInput {
   now: number;
 }
 
+export type MailEventInput = {
+  ownerId: number | null;
+  kind: "ignored" | "dead-letter";
+  at: number;
+  envelopeFrom: string | null;
+  envelopeTo: string | null;
+  messageId: string | null;
+  subject: string | null;
+  reason: string;
+  size: number | null;
+};
+
+const mailEventInserts = rowsStatement<MailEventInput>((db, rows) => db.insert(mailEvents).values(rows));
+const mailEventRow = (input: MailEventInput): MailEventInput => ({ ...input, subject: input.subject?.slice(0, 200) ?? null });
+
 /**
- * Every write of one captured mail, in order, for a single db.batch() (one transaction on D1).
- * Inbound deltas go before outbound ones, so a reply evidence's "they wrote" lands before "you answered".
+ * The writes of one mail, or of a whole import batch, for a single db.batch() (one transaction on D1), gathered
+ * by table: a batch of 100 mails binds a few multi-row statements for its messages, interactions and weekly
+ * counts rather than some four statements a mail. What depends on order keeps it: the contact upserts (the later
+ * mail sees the earlier one's row, inbound before outbound within a mail) run one mail after the other, and so do
+ * the rows of each table; interactions and notes find their contact by address after every contact is written,
+ * and the weekly counts are sums. Message ids go first, so a duplicate fails the batch before anything else runs.
  */
+export class CaptureWrites {
+  private readonly messages: Array<{ row: MessageRow; strict: boolean }> = [];
+  private readonly contactSteps: Array<(db: Db) => Statement[]> = [];
+  private readonly interactions: InteractionRow[] = [];
+  private readonly notes: Array<(db: Db) => Statement> = [];
+  private readonly weeks = new Map<number, WeekCounts>();
+  private readonly events: MailEventInput[] = [];
+
+  constructor(private readonly ownerId: number, private readonly now: number) {}
+
+  /** Records the mail's Message-ID only (a plain INSERT: a second delivery is a duplicate). */
+  claim(message: MessageRecord): void {
+    this.messages.push({ row: messageRow(this.ownerId, message, this.now), strict: true });
+  }
+
+  mailEvent(input: MailEventInput): void {
+    this.events.push(mailEventRow(input));
+  }
+
+  /** Every write of one captured mail. Inbound deltas go before outbound ones, so a reply evidence's "they wrote" lands before "you answered". */
+  capture(input: CapturePlanInput): void {
+    const { ownerId, now } = input;
+    this.claim(input.message);
+    for (const m of input.extraMessages) this.messages.push({ row: messageRow(ownerId, m, now), strict: false });
+    // One person at most once per statement: ON CONFLICT cannot update a row twice in one INSERT.
+    const byDirection = (inbound: boolean) => {
+      const seen = new Set<string>();
+      return input.deltas
+        .filter((d) => !!d.inbound === inbound && !seen.has(d.address) && seen.add(d.address))
+        .sort((a, b) => a.at - b.at)
+        .map((d) => contactRow(ownerId, d, now));
+    };
+    const inbound = byDirection(true);
+    const outbound = byDirection(false);
+    this.contactSteps.push((db) => [...contactUpserts(db, inbound), ...contactUpserts(db, outbound), ...upsertIntroduced(db, ownerId, input.introduced, now)]);
+    for (const e of input.events) this.interactions.push(interactionRow(ownerId, e, input.broadcast));
+    for (const n of input.notes) this.notes.push((db) => insertNote(db, ownerId, n, input.message.messageId, now));
+    countActivity(this.weeks, input.events, input.broadcast, input.message.at);
+  }
+
+  statements(db: Db): Statement[] {
+    const out: Statement[] = [];
+    // Runs of strict and tolerant message inserts, in order.
+    for (let i = 0; i < this.messages.length; ) {
+      const strict = this.messages[i].strict;
+      let j = i;
+      while (j < this.messages.length && this.messages[j].strict === strict) j++;
+      out.push(...(strict ? messageInserts : extraMessageInserts)(db, this.messages.slice(i, j).map((m) => m.row)));
+      i = j;
+    }
+    for (const step of this.contactSteps) out.push(...step(db));
+    out.push(...interactionInserts(db, this.interactions));
+    for (const note of this.notes) out.push(note(db));
+    // One week per statement: ON CONFLICT cannot update a row twice in one INSERT, and weeks differ anyway.
+    for (const [weekStart, w] of this.weeks) out.push(...activityCounts(db, [{ ownerId: this.ownerId, weekStart, ...w }]));
+    out.push(...mailEventInserts(db, this.events));
+    return out;
+  }
+}
+
+/** Every write of one captured mail, in order, for a single db.batch() (one transaction on D1). */
 export function captureStatements(db: Db, input: CapturePlanInput): Statement[] {
-  const { ownerId, now } = input;
-  const statements: Statement[] = [...insertMessages(db, ownerId, [input.message], now, true)];
-  statements.push(...insertMessages(db, ownerId, input.extraMessages, now, false));
-  // One person at most once per statement: ON CONFLICT cannot update a row twice in one INSERT.
-  const byDirection = (inbound: boolean) => {
-    const seen = new Set<string>();
-    return input.deltas
-      .filter((d) => !!d.inbound === inbound && !seen.has(d.address) && seen.add(d.address))
-      .sort((a, b) => a.at - b.at);
-  };
-  statements.push(...upsertContacts(db, ownerId, byDirection(true), now));
-  statements.push(...upsertContacts(db, ownerId, byDirection(false), now));
-  statements.push(...upsertIntroduced(db, ownerId, input.introduced, now));
-  statements.push(...insertInteractions(db, ownerId, input.events, input.broadcast));
-  statements.push(...insertNotes(db, ownerId, input.notes, input.message.messageId, now));
-  statements.push(...countActivity(db, ownerId, input.events, input.broadcast, input.message.at));
-  return statements;
+  const writes = new CaptureWrites(input.ownerId, input.now);
+  writes.capture(input);
+  return writes.statements(db);
 }
 
 export interface MeetingInput {
@@ -553,21 +605,9 @@ export function meetingStatements(db: Db, ownerId: number, m: MeetingInput): Bat
 }
 
 export function messageOnlyStatement(db: Db, ownerId: number, message: MessageRecord, now: number): Statement {
-  return insertMessages(db, ownerId, [message], now, true)[0];
-}
-
-export interface MailEventInput {
-  ownerId: number | null;
-  kind: "ignored" | "dead-letter";
-  at: number;
-  envelopeFrom: string | null;
-  envelopeTo: string | null;
-  messageId: string | null;
-  subject: string | null;
-  reason: string;
-  size: number | null;
+  return messageInserts(db, [messageRow(ownerId, message, now)])[0];
 }
 
 export function mailEventStatement(db: Db, input: MailEventInput): Statement {
-  return statementOf(db, db.insert(mailEvents).values({ ...input, subject: input.subject?.slice(0, 200) ?? null }));
+  return mailEventInserts(db, [mailEventRow(input)])[0];
 }
