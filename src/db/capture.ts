@@ -1,11 +1,11 @@
 // Named queries of the ingest path. Each mail's writes are built here as statements for one db.batch().
-import { and, eq, exists, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, exists, gte, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
 import { domainKey, localKey, nameKey } from "../names";
 import { DAY_MS, weekStartOf } from "../time";
 import type { Db } from "./client";
-import { chunk, jsonList, LOOKUP_CHUNK } from "./limits";
+import { chunk, JSON_LOOKUP_CHUNK, jsonList } from "./limits";
 import { rowsStatement, statementOf, type Statement } from "./prepared";
 import type { ContactDelta, ContactEvent, IntroducedPerson, MeetingSource, MessageRecord, NoteRecord } from "./records";
 import { contacts, interactions, mailEvents, messages, notes, ownerAddresses, suppressions, weeklyActivity } from "./schema";
@@ -26,7 +26,8 @@ export interface ExistingContact {
 
 export async function findContactsByAddress(db: Db, ownerId: number, addresses: string[]): Promise<ExistingContact[]> {
   const out: ExistingContact[] = [];
-  for (const part of chunk([...new Set(addresses)], LOOKUP_CHUNK)) {
+  // One statement for a whole import batch's people (the list as one JSON parameter), not one per 90.
+  for (const part of chunk([...new Set(addresses)], JSON_LOOKUP_CHUNK)) {
     const rows = await db
       .select({
         id: contacts.id,
@@ -42,7 +43,7 @@ export async function findContactsByAddress(db: Db, ownerId: number, addresses: 
         lastTheyGaveAt: contacts.lastTheyGaveAt,
       })
       .from(contacts)
-      .where(and(eq(contacts.ownerId, ownerId), inArray(contacts.address, part)));
+      .where(and(eq(contacts.ownerId, ownerId), sql`${contacts.address} in ${jsonList(part)}`));
     out.push(...rows);
   }
   return out;
@@ -68,11 +69,11 @@ export async function findContactByName(db: Db, ownerId: number, name: string): 
 /** Which of these Message-IDs the owner already shared with the assistant. */
 export async function knownMessageIds(db: Db, ownerId: number, ids: string[]): Promise<Set<string>> {
   const found = new Set<string>();
-  for (const part of chunk([...new Set(ids)], LOOKUP_CHUNK)) {
+  for (const part of chunk([...new Set(ids)], JSON_LOOKUP_CHUNK)) {
     const rows = await db
       .select({ messageId: messages.messageId })
       .from(messages)
-      .where(and(eq(messages.ownerId, ownerId), inArray(messages.messageId, part)));
+      .where(and(eq(messages.ownerId, ownerId), sql`${messages.messageId} in ${jsonList(part)}`));
     for (const r of rows) found.add(r.messageId);
   }
   return found;
