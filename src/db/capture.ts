@@ -1,12 +1,12 @@
 // Named queries of the ingest path. Each mail's writes are built here as statements for one db.batch().
-import { and, eq, exists, gte, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, exists, fillPlaceholders, getTableColumns, gte, is, isNull, lte, SQL, sql, type Query } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
 import { domainKey, localKey, nameKey } from "../names";
 import { DAY_MS, weekStartOf } from "../time";
 import type { Db } from "./client";
 import { chunk, JSON_LOOKUP_CHUNK, jsonList } from "./limits";
-import { rowsStatement, statementOf, type Statement } from "./prepared";
+import { driverValue, rowsStatement, statementOf, type Statement } from "./prepared";
 import type { ContactDelta, ContactEvent, IntroducedPerson, MeetingSource, MessageRecord, NoteRecord } from "./records";
 import { contacts, interactions, mailEvents, messages, notes, ownerAddresses, suppressions, weeklyActivity } from "./schema";
 
@@ -325,14 +325,55 @@ const contactUpsertSet = {
 };
 
 type ContactRow = ReturnType<typeof contactRow>;
-/** The contact upsert as drizzle writes it: built once per row count for mail, per use for a meeting (rare). */
-function contactUpsert<Row extends { [K in keyof ContactRow]: unknown }>(db: Db, rows: Row[]) {
-  return db
-    .insert(contacts)
-    .values(rows as never)
-    .onConflictDoUpdate({ target: [contacts.ownerId, contacts.address], set: contactUpsertSet });
+/** The contact upsert as drizzle writes it, for a meeting (rare). */
+function contactUpsert(db: Db, rows: ContactRow[]) {
+  return db.insert(contacts).values(rows).onConflictDoUpdate({ target: [contacts.ownerId, contacts.address], set: contactUpsertSet });
 }
-const contactUpserts = rowsStatement<ContactRow>(contactUpsert);
+
+/** Each column a contact insert writes, in the table's order, with what drizzle would bind when a row leaves it out. */
+const contactColumns = Object.entries(getTableColumns(contacts))
+  .filter(([, column]) => column.generated === undefined)
+  .map(([key, column]) => {
+  if (is(column.default, SQL) || column.defaultFn) throw new Error(`contacts.${key}: a computed default cannot travel in JSON`);
+  return { key, missing: column.default ?? null };
+});
+/** JSON text per contact upsert statement: well inside D1's 100 KB for a statement, whatever its characters take. */
+const MAX_CONTACT_JSON_CHARS = 30_000;
+let contactsFromJson: Query | null = null;
+
+/**
+ * The contact upserts of many mails, in a few statements: the rows travel as one JSON parameter (an array of values
+ * per row) and SQLite applies them in order, one after the other, each seeing what the rows before it wrote, as
+ * separate statements would. The upsert is some 10 KB of SQL, and D1 prepares every statement of a batch anew: as
+ * one statement per mail, preparing it cost more than running it.
+ */
+function contactUpserts(db: Db, rows: ContactRow[]): Statement[] {
+  contactsFromJson ??= db
+    .insert(contacts)
+    .select(
+      sql`select ${sql.join(contactColumns.map((_, i) => sql.raw(`json_extract(value, '$[${i}]')`)), sql`, `)} from json_each(${sql.placeholder("rows")}) where true order by key`,
+    )
+    .onConflictDoUpdate({ target: [contacts.ownerId, contacts.address], set: contactUpsertSet })
+    .toSQL();
+  const query = contactsFromJson;
+  const statements: Statement[] = [];
+  let part: string[] = [];
+  let chars = 0;
+  const flush = () => {
+    if (!part.length) return;
+    statements.push(db.$client.prepare(query.sql).bind(...fillPlaceholders(query.params, { rows: `[${part.join(",")}]` })));
+    part = [];
+    chars = 0;
+  };
+  for (const row of rows) {
+    const json = JSON.stringify(contactColumns.map((c) => driverValue((row as Record<string, unknown>)[c.key] ?? c.missing)));
+    if (chars + json.length > MAX_CONTACT_JSON_CHARS) flush();
+    part.push(json);
+    chars += json.length + 1;
+  }
+  flush();
+  return statements;
+}
 
 /** People a contact introduced the owner to: a row that says who, before any mail of their own. */
 function upsertIntroduced(db: Db, ownerId: number, people: IntroducedPerson[], now: number): Statement[] {
@@ -495,7 +536,8 @@ const mailEventRow = (input: MailEventInput): MailEventInput => ({ ...input, sub
  */
 export class CaptureWrites {
   private readonly messages: Array<{ row: MessageRow; strict: boolean }> = [];
-  private readonly contactSteps: Array<(db: Db) => Statement[]> = [];
+  /** Contact rows, and the upserts of people introduced, in the order they were written. */
+  private readonly contactSteps: Array<ContactRow | ((db: Db) => Statement[])> = [];
   private readonly interactions: InteractionRow[] = [];
   private readonly notes: Array<(db: Db) => Statement> = [];
   private readonly weeks = new Map<number, WeekCounts>();
@@ -517,7 +559,7 @@ export class CaptureWrites {
     const { ownerId, now } = input;
     this.claim(input.message);
     for (const m of input.extraMessages) this.messages.push({ row: messageRow(ownerId, m, now), strict: false });
-    // One person at most once per statement: ON CONFLICT cannot update a row twice in one INSERT.
+    // A mail updates each person's row once per direction, with their first delta in it.
     const byDirection = (inbound: boolean) => {
       const seen = new Set<string>();
       return input.deltas
@@ -525,9 +567,8 @@ export class CaptureWrites {
         .sort((a, b) => a.at - b.at)
         .map((d) => contactRow(ownerId, d, now));
     };
-    const inbound = byDirection(true);
-    const outbound = byDirection(false);
-    this.contactSteps.push((db) => [...contactUpserts(db, inbound), ...contactUpserts(db, outbound), ...upsertIntroduced(db, ownerId, input.introduced, now)]);
+    this.contactSteps.push(...byDirection(true), ...byDirection(false));
+    if (input.introduced.length) this.contactSteps.push((db) => upsertIntroduced(db, ownerId, input.introduced, now));
     for (const e of input.events) this.interactions.push(interactionRow(ownerId, e, input.broadcast));
     for (const n of input.notes) this.notes.push((db) => insertNote(db, ownerId, n, input.message.messageId, now));
     countActivity(this.weeks, input.events, input.broadcast, input.message.at);
@@ -543,7 +584,16 @@ export class CaptureWrites {
       out.push(...(strict ? messageInserts : extraMessageInserts)(db, this.messages.slice(i, j).map((m) => m.row)));
       i = j;
     }
-    for (const step of this.contactSteps) out.push(...step(db));
+    let rows: ContactRow[] = [];
+    for (const step of this.contactSteps) {
+      if (typeof step !== "function") {
+        rows.push(step);
+        continue;
+      }
+      out.push(...contactUpserts(db, rows), ...step(db));
+      rows = [];
+    }
+    out.push(...contactUpserts(db, rows));
     out.push(...interactionInserts(db, this.interactions));
     for (const note of this.notes) out.push(note(db));
     // One week per statement: ON CONFLICT cannot update a row twice in one INSERT, and weeks differ anyway.

@@ -46,7 +46,7 @@ export function statementOf(db: Db, query: { toSQL(): Query }): Statement {
 }
 
 /** What drizzle would bind: booleans as 0/1 (mode "boolean" columns), no undefined. */
-function driverValue(value: unknown): unknown {
+export function driverValue(value: unknown): unknown {
   if (value === undefined) return null;
   if (typeof value === "boolean") return value ? 1 : 0;
   return value;
