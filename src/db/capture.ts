@@ -1,12 +1,12 @@
 // Named queries of the ingest path. Each mail's writes are built here as statements for one db.batch().
-import { and, eq, exists, fillPlaceholders, getTableColumns, gte, is, isNull, lte, SQL, sql, type Query } from "drizzle-orm";
+import { and, eq, exists, gte, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
 import { domainKey, localKey, nameKey } from "../names";
 import { DAY_MS, weekStartOf } from "../time";
 import type { Db } from "./client";
 import { chunk, JSON_LOOKUP_CHUNK, jsonList } from "./limits";
-import { driverValue, rowsStatement, statementOf, type Statement } from "./prepared";
+import { jsonRowsStatement, rowsStatement, statementOf, type Statement } from "./prepared";
 import type { ContactDelta, ContactEvent, IntroducedPerson, MeetingSource, MessageRecord, NoteRecord } from "./records";
 import { contacts, interactions, mailEvents, messages, notes, ownerAddresses, suppressions, weeklyActivity } from "./schema";
 
@@ -330,50 +330,9 @@ function contactUpsert(db: Db, rows: ContactRow[]) {
   return db.insert(contacts).values(rows).onConflictDoUpdate({ target: [contacts.ownerId, contacts.address], set: contactUpsertSet });
 }
 
-/** Each column a contact insert writes, in the table's order, with what drizzle would bind when a row leaves it out. */
-const contactColumns = Object.entries(getTableColumns(contacts))
-  .filter(([, column]) => column.generated === undefined)
-  .map(([key, column]) => {
-  if (is(column.default, SQL) || column.defaultFn) throw new Error(`contacts.${key}: a computed default cannot travel in JSON`);
-  return { key, missing: column.default ?? null };
-});
-/** JSON text per contact upsert statement: well inside D1's 100 KB for a statement, whatever its characters take. */
-const MAX_CONTACT_JSON_CHARS = 30_000;
-let contactsFromJson: Query | null = null;
-
-/**
- * The contact upserts of many mails, in a few statements: the rows travel as one JSON parameter (an array of values
- * per row) and SQLite applies them in order, one after the other, each seeing what the rows before it wrote, as
- * separate statements would. The upsert is some 10 KB of SQL, and D1 prepares every statement of a batch anew: as
- * one statement per mail, preparing it cost more than running it.
- */
-function contactUpserts(db: Db, rows: ContactRow[]): Statement[] {
-  contactsFromJson ??= db
-    .insert(contacts)
-    .select(
-      sql`select ${sql.join(contactColumns.map((_, i) => sql.raw(`json_extract(value, '$[${i}]')`)), sql`, `)} from json_each(${sql.placeholder("rows")}) where true order by key`,
-    )
-    .onConflictDoUpdate({ target: [contacts.ownerId, contacts.address], set: contactUpsertSet })
-    .toSQL();
-  const query = contactsFromJson;
-  const statements: Statement[] = [];
-  let part: string[] = [];
-  let chars = 0;
-  const flush = () => {
-    if (!part.length) return;
-    statements.push(db.$client.prepare(query.sql).bind(...fillPlaceholders(query.params, { rows: `[${part.join(",")}]` })));
-    part = [];
-    chars = 0;
-  };
-  for (const row of rows) {
-    const json = JSON.stringify(contactColumns.map((c) => driverValue((row as Record<string, unknown>)[c.key] ?? c.missing)));
-    if (chars + json.length > MAX_CONTACT_JSON_CHARS) flush();
-    part.push(json);
-    chars += json.length + 1;
-  }
-  flush();
-  return statements;
-}
+const contactUpserts = jsonRowsStatement<ContactRow>(contacts, (db, rows) =>
+  db.insert(contacts).select(rows).onConflictDoUpdate({ target: [contacts.ownerId, contacts.address], set: contactUpsertSet }),
+);
 
 /** People a contact introduced the owner to: a row that says who, before any mail of their own. */
 function upsertIntroduced(db: Db, ownerId: number, people: IntroducedPerson[], now: number): Statement[] {
@@ -405,18 +364,11 @@ function upsertIntroduced(db: Db, ownerId: number, people: IntroducedPerson[], n
 }
 
 type InteractionRow = ReturnType<typeof interactionRow>;
-const interactionInserts = rowsStatement<InteractionRow>((db, rows) =>
-  db
-    .insert(interactions)
-    .values(
-      rows.map(({ address, ...row }) => ({
-        ...row,
-        // The contact row is written earlier in the same batch, so its id is found by address.
-        contactId: sql`(select id from contacts where owner_id = ${row.ownerId} and address = ${address})`,
-      })),
-    )
-    .onConflictDoNothing(),
-);
+// The contact row is written earlier in the same batch, so its id is found by address.
+const interactionInserts = jsonRowsStatement<InteractionRow>(interactions, (db, rows) => db.insert(interactions).select(rows).onConflictDoNothing(), {
+  computed: { contactId: (field) => sql`(select id from contacts where owner_id = ${field("ownerId")} and address = ${field("address")})` },
+  extra: ["address"],
+});
 
 function interactionRow(ownerId: number, e: ContactEvent, broadcast: boolean) {
   return {
@@ -492,8 +444,8 @@ function countActivity(weeks: Map<number, WeekCounts>, events: ContactEvent[], b
 type MessageRow = { ownerId: number; messageId: string; threadId: string | null; kind: MessageRecord["kind"]; at: number; subject: string | null; receivedAt: number };
 // The first message is the mail itself: a plain INSERT, so that a duplicate delivery racing this one fails the
 // unique index and rolls the whole batch back. Extra ids (originals) may already exist.
-const messageInserts = rowsStatement<MessageRow>((db, rows) => db.insert(messages).values(rows));
-const extraMessageInserts = rowsStatement<MessageRow>((db, rows) => db.insert(messages).values(rows).onConflictDoNothing());
+const messageInserts = jsonRowsStatement<MessageRow>(messages, (db, rows) => db.insert(messages).select(rows));
+const extraMessageInserts = jsonRowsStatement<MessageRow>(messages, (db, rows) => db.insert(messages).select(rows).onConflictDoNothing());
 
 const messageRow = (ownerId: number, m: MessageRecord, now: number): MessageRow => ({ ownerId, messageId: m.messageId, threadId: m.threadId, kind: m.kind, at: m.at, subject: m.subject, receivedAt: now });
 
@@ -523,7 +475,7 @@ export type MailEventInput = {
   size: number | null;
 };
 
-const mailEventInserts = rowsStatement<MailEventInput>((db, rows) => db.insert(mailEvents).values(rows));
+const mailEventInserts = jsonRowsStatement<MailEventInput>(mailEvents, (db, rows) => db.insert(mailEvents).select(rows));
 const mailEventRow = (input: MailEventInput): MailEventInput => ({ ...input, subject: input.subject?.slice(0, 200) ?? null });
 
 /**
