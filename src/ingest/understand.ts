@@ -145,7 +145,8 @@ function materialOf(
   // Advice or a fix written out in answer to the owner ("any idea where I should be looking?"): an answer, when it
   // asks nothing back, is no "sorry, can't" and no time to meet. A long reply that neither answers a plea nor reads
   // as advice is just a reply.
-  if (intent.request || intent.declines || intent.scheduling || intent.thanks) return null;
+  // A question mark alone does not stop it: an answer may end on one ("who designs these rules?", "shall I send the form?").
+  if (intent.explicitRequest || intent.declines || intent.scheduling || intent.thanks) return null;
   const words = ownText.slice(0, MAX_QUOTED_CHARS).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   if (words < ANSWER_MIN_WORDS) return null;
   // Below the owner's quoted plea for advice; or, where no plea is quoted (a forwarded answer), reading as advice.

@@ -2,7 +2,7 @@
 // out below the owner's quoted question, and a person's name with a phone number. Each test has its own owner.
 import { describe, expect, it } from "vitest";
 import { at, replayOwner } from "../support/replay";
-import { TOM, KAREN, JONAS, MONDAY, knownTie } from "../support/network";
+import { TOM, KAREN, JONAS, JESPER, MONDAY, knownTie } from "../support/network";
 
 const quoted = (who: string, text: string) => `\n\nOn Tue, 10 Nov 2026 at 09:00, ${who} wrote:\n${text.split("\n").map((l) => `> ${l}`).join("\n")}\n`;
 
@@ -137,6 +137,50 @@ describe("a substantial reply to the owner's question is an answer given", () =>
     expect((await r.digest(MONDAY)).items).toEqual([
       { number: 1, section: "thank", address: TOM.address, why: expect.stringMatching(/^Helped you out on 10 Nov: “Re: VAT on workshops”/) },
     ]);
+  });
+});
+
+describe("a first mail's question, answered", () => {
+  it("Danish: a know-how question to someone never written to before, answered at length: thank", async () => {
+    const r = await replayOwner("sofie.first.question@kjaer.design", { language: "da" });
+    const asked = await r.send({
+      at: "2026-11-09T09:00:00+01:00",
+      to: [JESPER],
+      subject: "Forsikring af værktøj",
+      body: "Hej Jesper\n\nHvordan forsikrer du værktøjet i bilen om natten? Mit selskab vil ikke dække tyveri fra varebil.\n\nSofie",
+    });
+    await r.reply({
+      at: "2026-11-10T16:00:00+01:00",
+      from: JESPER,
+      to: [r.me],
+      subject: "Sv: Forsikring af værktøj",
+      body:
+        "Hej Sofie\n\nDet er et klassisk problem. Vi har en erhvervsforsikring hos et mindre selskab, der dækker værktøj i aflåst varebil, hvis bilen har en godkendt varebilslås. Låsen kostede 4.000 kr. monteret, og præmien faldt bagefter. Spørg efter en tillægsdækning for værktøj, den står sjældent i standardpolicen.\n\nJesper",
+      inReplyTo: asked,
+    });
+    expect((await r.digest(MONDAY)).items).toEqual([
+      { number: 1, section: "thank", address: JESPER.address, why: expect.stringMatching(/^Hjalp dig den 10\. nov\./) },
+    ]);
+  });
+
+  it("a pitch asking for half an hour, answered at length: nothing to thank", async () => {
+    const r = await replayOwner("sofie.first.pitch@kjaer.design");
+    const asked = await r.send({
+      at: "2026-11-09T09:00:00+01:00",
+      to: [JESPER],
+      subject: "Your new site",
+      body: "Hi Jesper,\n\nI saw you are rebuilding the company website next year. I've designed sites for three builders in Jutland and would love to show you what worked for them. Would you have half an hour next week?\n\nSofie",
+    });
+    await r.reply({
+      at: "2026-11-10T16:00:00+01:00",
+      from: JESPER,
+      to: [r.me],
+      subject: "Re: Your new site",
+      body:
+        "Hi Sofie,\n\nGood timing. We are still deciding what the site should do at all, and my partner wants to wait until the spring when the new van fleet is in place. The budget is not set either. Write again in March and we can look at it then, no promises.\n\nJesper",
+      inReplyTo: asked,
+    });
+    expect((await r.digest(MONDAY)).items.filter((i) => i.section === "thank")).toEqual([]);
   });
 });
 
