@@ -8,7 +8,7 @@
 // records the worker's V8 CPU profile over wrangler dev's inspector during the large import (open it in Chrome
 // DevTools: Performance, Load profile).
 import { spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -267,6 +267,26 @@ function runImport(file) {
 
 const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
 
+/**
+ * CPU seconds used so far by the worker's processes (wrangler dev, started in a process group of its own, and its
+ * workerd, where the worker and the local D1 run), where Linux's /proc tells it; null elsewhere. Wall time on a
+ * shared machine moves with everything else running; the worker's CPU much less.
+ */
+function workerCpuSeconds(group) {
+  if (!existsSync("/proc/self/stat")) return null;
+  let ticks = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      // After "(comm) ": state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt utime stime
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks / 100; // USER_HZ
+}
+
 /** The V8 profiler of the worker behind wrangler dev's inspector (Chrome DevTools Protocol). */
 async function attachProfiler(inspectorPort) {
   const [target] = await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json();
@@ -325,18 +345,21 @@ async function main() {
     ]) {
       process.stderr.write(`Importing ${label} …\n`);
       if (profiled) await profiler?.start();
+      const cpuBefore = workerCpuSeconds(worker.child.pid);
       const s = await runImport(file);
+      const cpuAfter = workerCpuSeconds(worker.child.pid);
       if (profiled && profiler) await profiler.stop(flags.profile);
-      runs.push({ label, size, ...s });
+      runs.push({ label, size, ...s, workerCpu: cpuBefore === null ? null : cpuAfter - cpuBefore });
     }
 
     const rows = [
-      ["run", "mbox", "seconds", "msg/s", "peak RSS", "stored", "new people", "ignored", "duplicates", "failed"],
+      ["run", "mbox", "seconds", "msg/s", "worker CPU ms/msg", "peak RSS", "stored", "new people", "ignored", "duplicates", "failed"],
       ...runs.map((r) => [
         r.label,
         mb(r.size),
         r.seconds.toFixed(1),
         Math.round(r.read / r.seconds).toLocaleString("en-US"),
+        r.workerCpu === null ? "-" : ((r.workerCpu * 1000) / r.read).toFixed(2),
         mb(r.peakRss),
         r.stored.toLocaleString("en-US"),
         r.newContacts.toLocaleString("en-US"),
