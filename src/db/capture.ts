@@ -6,7 +6,7 @@ import { domainKey, localKey, nameKey } from "../names";
 import { DAY_MS, weekStartOf } from "../time";
 import type { Db } from "./client";
 import { chunk, JSON_LOOKUP_CHUNK, jsonList } from "./limits";
-import { jsonRowsStatement, rowsStatement, statementOf, type Statement } from "./prepared";
+import { jsonRowsStatement, statementOf, type Statement } from "./prepared";
 import type { ContactDelta, ContactEvent, IntroducedPerson, MeetingSource, MessageRecord, NoteRecord } from "./records";
 import { contacts, interactions, mailEvents, messages, notes, ownerAddresses, suppressions, weeklyActivity } from "./schema";
 
@@ -402,10 +402,10 @@ function insertNote(db: Db, ownerId: number, n: NoteRecord, messageId: string, n
 }
 
 type WeekCounts = { sent: number; received: number; theyGave: number; youGave: number };
-const activityCounts = rowsStatement<{ ownerId: number; weekStart: number } & WeekCounts>((db, rows) =>
+const activityCounts = jsonRowsStatement<{ ownerId: number; weekStart: number } & WeekCounts>(weeklyActivity, (db, rows) =>
   db
     .insert(weeklyActivity)
-    .values(rows[0])
+    .select(rows)
     .onConflictDoUpdate({
       target: [weeklyActivity.ownerId, weeklyActivity.weekStart],
       set: {
@@ -548,8 +548,8 @@ export class CaptureWrites {
     out.push(...contactUpserts(db, rows));
     out.push(...interactionInserts(db, this.interactions));
     for (const note of this.notes) out.push(note(db));
-    // One week per statement: ON CONFLICT cannot update a row twice in one INSERT, and weeks differ anyway.
-    for (const [weekStart, w] of this.weeks) out.push(...activityCounts(db, [{ ownerId: this.ownerId, weekStart, ...w }]));
+    // Every week the batch touched (a mailbox out of date order touches many), its counts summed.
+    out.push(...activityCounts(db, [...this.weeks].map(([weekStart, w]) => ({ ownerId: this.ownerId, weekStart, ...w }))));
     out.push(...mailEventInserts(db, this.events));
     return out;
   }
