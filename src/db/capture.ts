@@ -1,4 +1,4 @@
-// Named queries of the ingest path. Each mail's writes are built here as statements for one db.batch().
+// Named queries of the ingest path. Each mail's writes (or an import batch's) are built here as statements for one db.batch().
 import { and, eq, exists, gte, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
@@ -480,11 +480,12 @@ const mailEventRow = (input: MailEventInput): MailEventInput => ({ ...input, sub
 
 /**
  * The writes of one mail, or of a whole import batch, for a single db.batch() (one transaction on D1), gathered
- * by table: a batch of 100 mails binds a few multi-row statements for its messages, interactions and weekly
- * counts rather than some four statements a mail. What depends on order keeps it: the contact upserts (the later
- * mail sees the earlier one's row, inbound before outbound within a mail) run one mail after the other, and so do
- * the rows of each table; interactions and notes find their contact by address after every contact is written,
- * and the weekly counts are sums. Message ids go first, so a duplicate fails the batch before anything else runs.
+ * by table: each table's rows go in one statement (jsonRowsStatement), so 100 imported mails write in about ten
+ * statements rather than some three hundred. What depends on order keeps it: the contact rows are applied in the
+ * order the mails came (inbound before outbound within a mail, the later mail seeing the earlier one's row), with
+ * the people a mail introduced in their place between them; the rows of every other table keep their order too.
+ * Interactions and notes find their contact by address after every contact is written, and weekly counts are sums.
+ * Message ids go first, so a duplicate fails the batch before anything else runs.
  */
 export class CaptureWrites {
   private readonly messages: Array<{ row: MessageRow; strict: boolean }> = [];
