@@ -138,7 +138,11 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
       const firstContact = !person?.exchanged && !e.isReply;
       const event = firstContact && !e.intent.outreach ? { ...e, intent: { ...e.intent, outreach: true } } : e;
       const answersTheirRequest = e.isReply && person?.lastTheyAskedAt != null && person.lastTheyAskedAt > (person.lastOutboundAt ?? 0);
-      const reason = followUpReason(event, firstContact, answersTheirRequest);
+      // A reply to several people that thanks one of them for what they gave (the introducer, with the person they
+      // introduced): the thanks are for them, the question for the others.
+      const thankedForTheirGift =
+        e.intent.thanks && e.recipientCount > 1 && person?.lastTheyGaveAt != null && person.lastTheyGaveAt > (person.lastOutboundAt ?? 0);
+      const reason = thankedForTheirGift ? null : followUpReason(event, firstContact, answersTheirRequest);
       out.push(event);
       deltas.push({
         address: e.address,

@@ -261,6 +261,8 @@ const REQUEST = phrases([
   "hvis (?:du|i) (?:en dag |engang )?(?:har|får|havde|fik) (?:en |et )?(?:halv time|time|øjeblik|minut|par minutter|tid)",
   "(?:høre|spørge|vide|tænkte på|spekulerer på|overvejer),? om (?:du|i) (?:kunne|ville|kan|vil|gad|har|havde|er|var)",
   "(?:jeg|vi) (?:ville|vil) (?:blive|være)_(?:glad|glade|taknemmelig|taknemmelige|lykkelig|lykkelige) (?:for|hvis)",
+  // inverted after a condition: "Hvis du har en titel, vil jeg blive rigtig glad for at høre den"
+  "(?:ville|vil) (?:jeg|vi) (?:blive|være)_(?:glad|glade|taknemmelig|taknemmelige) (?:for|hvis)",
   "(?:jeg|vi) (?:ville|vil)_sætte_pris på",
   "(?:jeg|vi) (?:vil|ville) (?:meget |rigtig |så )?gerne høre,? (?:hvordan|hvad|om|hvornår|hvorfor|hvilke)",
   "jeg (?:håber|tænkte på|spekulerer på|ville høre|vil høre)_(?:om )?(?:du|i) (?:har|kan|vil|kunne|gider|måske|ville|havde)",
@@ -378,6 +380,8 @@ const REFERRAL = phrases([
   "told_(?:you're|you are|you'd be)_(?:person|one|right|best|perfect)",
   "put (?:in )?(?:a|my) (?:good )?word",
   "(?:sent|pointed|steered|pointing|sending|referred|passed)_(?:to |towards |in )?your (?:way|direction)",
+  // clients sent to the reader: "I've started sending my knee-rehab patients to you"
+  "(?:sending|sent|send|referring|referred|steering|pointing) (?:my|our|some of (?:my|our)|a few of (?:my|our)|all (?:my|our))(?: [\\p{L}-]+){0,2} (?:patients|clients|customers|students|members|guests|couples|people|team|staff|friends)_to you",
   "(?:anbefalede|anbefalet|anbefaler|nævnte|nævnt|nævner)_dig(?! (?:til|for|over for) (?:mig|os))",
   "(?:skrevet|skrev|fortalt|fortalte|talt|talte|snakket|snakkede|sagt|sagde)__om (?:dig|jer|din|dit|dine|jeres)",
   "(?:sagt|sagde|fortalt|fortalte|skrevet|skrev)(?: til)?__(?:at )?(?:de|han|hun|I)_(?:skal|skulle|bør|burde|må)_(?:dig|jer)",
@@ -533,7 +537,9 @@ const PROPOSAL = phrases([
 const SUBJECT_PROPOSAL = /(?<![\p{L}])(?:proposal|quote|estimate|offer|tilbud|oplæg|prisoverslag)(?![\p{L}])/iu;
 
 const GREETING = phrases([
-  "happy (?:birthday|bday|new year|holidays|easter|anniversary)",
+  "happy (?:birthday|bday|new year|holidays|easter|anniversary|retirement)",
+  "(?:god|glædelig) pension",
+  "tillykke med (?:pensionen|jubilæet|fødselsdagen|dagen)",
   "merry christmas",
   "congrat(?:s|ulations)",
   "(?:stort |hjertelig |hjerteligt )?tillykke",
@@ -607,7 +613,7 @@ const REFERRED_BY = phrases([
   "(?:showed|sent|forwarded) (?:me|us) your",
   "(?:told|tells) (?:me|us) (?:all )?about you",
   "(?:will|'ll|may|might|must|probably) (?:have )?(?:told|mentioned to) you_about (?:me|us)",
-  "(?<!(?:jeg|vi|i) )(?:nævnte|nævner|anbefalede|anbefaler) (?:dig|dit navn|jer)(?! (?:til|for|over for|hos) (?!(?:mig|os)))",
+  "(?<!(?:jeg|vi|i) )(?:nævnte|nævner|anbefalede|anbefaler) (?:dig|dit navn|jer|dit \\p{L}+|din \\p{L}+|jeres \\p{L}+)(?! (?:til|for|over for|hos) (?!(?:mig|os)))",
   "(?:viste|sendte|videresendte) (?:mig|os) (?:dit|din|dine|jeres)",
   "(?:fortalte|har fortalt) (?:mig|os) om (?:dig|jer)",
   "(?:har|vil have|må have) (?:nok |vel |sikkert )?fortalt (?:dig )?(?:lidt )?om (?:mig|os)",
@@ -681,6 +687,11 @@ const DECLINES = phrases([
   "(?:jeg|vi) (?:kan|må) (?:ikke|ikke nå|ikke hjælpe|ikke tage)",
   "ingen anelse",
   "aner ikke",
+  // no room: "the spring issue is full", "vi er fuldt booket"
+  "(?:is|are|'s|'re) (?:already )?(?:full|fully booked|booked up)",
+  "(?:er )?(?:fuldt booket|helt booket|fyldt op)",
+  "(?:try|ask|write to) (?:me|us) again",
+  "(?:spørg|skriv til) (?:mig|os) igen",
 ]);
 
 /**
@@ -691,6 +702,10 @@ const DECLINES = phrases([
 const PITCH = phrases([
   "(?:would|do|will|might) you have (?:time|half an hour|an hour|a (?:few|couple of) minutes|\\d+ (?:minutes|mins)|(?:ten|fifteen|twenty|thirty) minutes)",
   "(?:can|could|shall|should) we_(?:meet|talk|chat|grab|set up|schedule|hop on|jump on)",
+  // offering a piece of work: "would a six-page feature interest Scottish Field?", "kunne det interessere jer?"
+  "(?:would|might|could) (?:this|that|it|a|an|my|our)_interest",
+  "(?:be )?of interest to (?:you|your)",
+  "(?:kunne|ville) (?:det|den|en|et|mit|vores)_interessere",
   "(?:a|for a|grab a) (?:quick )?(?:call|chat|coffee)(?: sometime| next week| soon)?\\s*\\?",
   "(?:i|we)(?:'d| would) (?:love|be happy|be glad) to (?:hear what|show you|help you|walk you|tell you)",
   "(?:kan|kunne|skal|skulle) vi_(?:mødes|ses|drikke|tage en|få en|snakke|tale)",
@@ -790,9 +805,31 @@ const ADVICE_STEP = new RegExp(
     "list", "price", "bill", "split", "wait", "talk to", "speak to", "hire", "pay",
     "mål", "tjek", "prøv", "brug", "skift", "sæt", "undgå", "tag", "kig", "spørg", "hold", "sænk", "hæv", "udskift", "læg", "vælg",
     "ansøg", "søg", "meld", "fakturer", "vent", "få", "del", "kontakt", "regn", "skriv", "husk",
+    // whom to turn to: "Ring til dem og spørg efter Bodil", "Call Brian at the depot"
+    "ring til", "call", "email", "go to", "gå til",
   ].join("|")}|make sure)(?![\\p{L}])`,
   "iu",
 );
+
+/** A reply that puts the answer off: "let me check and get back to you", "jeg vender tilbage". */
+const DEFERS = phrases([
+  "(?:get|come|circle) back to you",
+  "let me (?:check|find out|look into|ask|dig)",
+  "(?:i'll|i will|we'll) (?:check|find out|look into|ask|dig)",
+  "(?:will|'ll) revert",
+  "vender tilbage",
+  "(?:skal|må) lige (?:tjekke|undersøge|høre|finde|spørge|kigge)",
+  "(?:jeg|vi) (?:undersøger|tjekker|finder ud af|kigger på) det",
+]);
+/**
+ * Does a short reply answer, rather than chat or put off? It gives a step to take ("Spørg efter Per", "Use
+ * Kitchen Complements, ask for Brian") and does not put the answer off. A bare yes or no is not enough: "No, not
+ * this season" turns the owner down.
+ */
+export function readsAsShortAnswer(text: string): boolean {
+  const t = normalize(text);
+  return !DEFERS.test(t) && sentences(t).some((s) => ADVICE_STEP.test(s));
+}
 
 /**
  * Does this text read as advice? Two signs of it, not one, so a chatty reply is not taken for it: advice words

@@ -58,6 +58,9 @@ const BENEFIT_LIST = [
   "(?:ville|vil) (?:det |den |de )?(?:være|betyde|hjælpe|redde)",
   // "that would save me a day", "det ville spare mig for en uge"
   "(?:(?:it|that|this|which)'d|would|will|could) (?:really |easily )?save (?:me|us)",
+  // "a reference from you would make all the difference", "det ville gøre en kæmpe forskel"
+  "(?:(?:it|that|this|which)'d|would|will|could) make (?:all the|a|a big|a huge|a real|such a) difference",
+  "(?:ville|vil) (?:det |den )?gøre (?:en )?(?:stor |kæmpe |enorm |hele )?forskel(?:len)?",
   "(?:ville|vil) (?:kunne )?spare (?:mig|os)",
 ];
 const BENEFIT = words(BENEFIT_LIST);
@@ -69,7 +72,7 @@ const THING_FIRST = /^(?:(?:and|but|also|honestly),?\s+)?(?:a|an|any|some|your|o
 
 /** What the writer wants: a need (not "I need to finish …", the writer's own task), a hope for the reader's act, a benefit, a wonder. */
 const WANT = words([
-  "(?:i|we)(?:'d| would| will|'ll)? (?:really |urgently |just |still )?need(?! to(?! (?:ask|borrow|get|have|see|hear)))",
+  "(?:i|we)(?:'d| would| will|'ll)? (?:really |urgently |just |still )?need(?! to(?! (?:ask|borrow|get|have|see|hear|know|understand|learn|find out)))",
   "needs? (?:a|an|the|your|some|it|this|that|them|those|these)",
   "(?:could|can|would) (?:really |definitely |honestly )?(?:do with|use)",
   "(?:hope|hoping|hoped)(?: that)? you(?:'d|'ll)? (?:can|could|will|would|might|may|have time|get|find)",
@@ -108,7 +111,7 @@ const WANT = words([
 /** When it is wanted by: a day, a date ("before 20 November": the day's digits whole), "before I send it". With a need it asks even unaddressed ("I need it back by Thursday"). */
 const DUE = words([
   "(?:by|before|no later than|ahead of|in time for) (?:mon|tues|wednes|thurs|fri|satur|sun)day",
-  "(?:by|before|no later than|ahead of) (?:tomorrow|tonight|the end of|end of|eod|eow|cob|noon|midday|next \\p{L}+|this \\p{L}+|the weekend|the \\d+|\\d+)",
+  "(?:by|before|no later than|ahead of) (?:tomorrow|tonight|the end of|end of|eod|eow|cob|noon|midday|next \\p{L}+|this \\p{L}+|the weekend|the \\d+(?:st|nd|rd|th)?|\\d+(?:st|nd|rd|th)?)",
   "before (?:i|we) (?:send|submit|print|go|sign|publish|file)",
   "(?:inden|senest|før) (?:man|tirs|ons|tors|fre|lør|søn)dag",
   "(?:inden|senest|før) (?:på )?(?:i morgen|weekenden|mødet|næste \\p{L}+|jul|nytår|udgangen|den \\d+|d\\. ?\\d+|\\d+)",
@@ -147,7 +150,7 @@ const OPEN_QUESTION = words(["any (?:ideas|thoughts|suggestions|tips|pointers|ad
 /** A need with its object, as opposed to a hope or a benefit. */
 // Not "I need to finish the report by Friday": the writer's own task.
 const NEED = words([
-  "need(?:s|ed)?(?! to(?! (?:ask|borrow|get|have|see|hear)))",
+  "need(?:s|ed)?(?! to(?! (?:ask|borrow|get|have|see|hear|know|understand|learn|find out)))",
   "could (?:really )?(?:do with|use)",
   "skal (?:lige )?bruge",
   "mangler(?! at)",

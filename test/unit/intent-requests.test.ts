@@ -64,6 +64,10 @@ const requests: Array<[string, string]> = [
   ["want a thing, by a date", "Vi vil gerne have et tilbud på hele tagetagen, gerne inden 15. januar."],
   ["an answer, by a date", "Vi skal gerne have svar inden nytår, så vi kan booke salen."],
   ["kunne rigtig godt bruge", "Jeg kunne rigtig godt bruge at høre, hvordan lønsystemet virker hos jer."],
+  ["an ordinal date", "I'd need the floor plans and a rough budget before the 3rd."],
+  ["make all the difference", "A short letter from someone who has seen me work would make all the difference before the deadline."],
+  ["need to understand how you", "Before the board meets, I need to understand how you price the support contract."],
+  ["inverted glad for", "Hvis du kender en god revisor, vil jeg blive glad for et navn."],
   ["needs someone, no pronoun", "Jeg er væk i uge 8 og har brug for en, der kan passe butikken om lørdagen."],
 ];
 
@@ -149,6 +153,12 @@ describe("gratitude for what the reader might still do is no thanks", () => {
 });
 
 describe("introductions in other words", () => {
+  it("clients sent to the reader are a referral", () => {
+    expect(classifyIntent({ subject: "Heads up", text: "I've started sending a few of my yoga students to you for massage." }).gift).toBe("referral");
+  });
+  it("a retirement greeting expects nothing", () => {
+    expect(classifyIntent({ subject: "Happy retirement!", text: "Happy retirement! Enjoy the boat." }).greeting).toBe(true);
+  });
   it("a referral told to someone named, with a clause between commas", () => {
     const text = "Jeg har skrevet til min tidligere chef Anne Bak, der nu driver et bryggeri i Aarhus, om dig og dit arbejde.";
     expect(classifyIntent({ subject: "Anne", text }).gift).toBe("referral");
@@ -180,6 +190,7 @@ describe("someone the owner knows sent them", () => {
     ["said you'd be the person", "Jakob said you'd be the person to ask about listed buildings."],
     ["sagde, at vi skulle skrive", "Mette Lund sagde, at vi skulle skrive til dig om haven."],
     ["har anbefalet dig", "Søren Holt har anbefalet dig til os."],
+    ["nævnte dit bureau", "Birgitte Holm nævnte dit bureau for mig."],
     ["nævnte dig", "Birgitte nævnte dig, da jeg spurgte efter en god tømrer."],
     ["har fortalt om mig", "Jonas har sikkert fortalt lidt om mig."],
   ])("%s", (_, text) => {

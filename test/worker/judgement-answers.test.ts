@@ -184,6 +184,38 @@ describe("a first mail's question, answered", () => {
   });
 });
 
+describe("a short answer", () => {
+  it("Danish: a few lines with a step to take answer the owner's question: thank", async () => {
+    const r = await replayOwner("sofie.short.answer@kjaer.design", { language: "da" });
+    await knownTie(r, KAREN);
+    const asked = await r.send({ at: "2026-11-10T09:00:00+01:00", to: [KAREN], subject: "Skilte", body: "Hej Karen\n\nVed du, hvem der stadig laver emaljeskilte i Jylland?\n\nSofie" });
+    await r.reply({
+      at: "2026-11-10T12:00:00+01:00",
+      from: KAREN,
+      to: [r.me],
+      subject: "Sv: Skilte",
+      body: "Der er et lille værksted i Ribe, der stadig gør det. Ring til dem og spørg efter Bodil, hun tager små ordrer.\n\nKaren",
+      inReplyTo: asked,
+    });
+    expect((await r.digest(MONDAY)).items).toEqual([{ number: 1, section: "thank", address: KAREN.address, why: expect.stringMatching(/^Hjalp dig den 10\. nov\./) }]);
+  });
+
+  it("a short no to a pitch, with 'try me again', is no help given", async () => {
+    const r = await replayOwner("sofie.short.no@kjaer.design");
+    await knownTie(r, TOM);
+    const asked = await r.send({ at: "2026-11-10T09:00:00+01:00", to: [TOM], subject: "Workshop idea", body: "Hi Tom,\n\nWould a half-day workshop on booking flows interest your team this winter?\n\nSofie" });
+    await r.reply({
+      at: "2026-11-10T12:00:00+01:00",
+      from: TOM,
+      to: [r.me],
+      subject: "Re: Workshop idea",
+      body: "Sounds good, but the winter plan is full already. Try me again in March.\n\nTom",
+      inReplyTo: asked,
+    });
+    expect((await r.digest(MONDAY)).items.filter((i) => i.section === "thank")).toEqual([]);
+  });
+});
+
 describe("a forwarded mail is never newer than its forward", () => {
   it("a zone-less time read later than the forward is taken as the forward's own time", async () => {
     const r = await replayOwner("sofie.forward.clock@kjaer.design");
