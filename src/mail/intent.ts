@@ -266,6 +266,9 @@ const REQUEST = phrases([
   "(?:ville|vil) (?:jeg|vi) (?:blive|være)_(?:glad|glade|taknemmelig|taknemmelige) (?:for|hvis)",
   "(?:jeg|vi) (?:ville|vil)_sætte_pris på",
   "(?:jeg|vi) (?:vil|ville) (?:meget |rigtig |så )?gerne høre,? (?:hvordan|hvad|om|hvornår|hvorfor|hvilke)",
+  // an indirect question: "we would like to know whether the staircase can move", "vi vil gerne vide, om …"
+  "(?:i|we)(?:'d| would) (?:really )?(?:like|love) to (?:know|hear|find out|understand|learn) (?:whether|if|what|how|when|which|who|roughly)",
+  "(?:(?:jeg|vi) (?:vil|ville)|(?:vil|ville) (?:jeg|vi)) (?:meget |rigtig )?gerne vide,? (?:om|hvad|hvordan|hvornår|hvilke|cirka)",
   "jeg (?:håber|tænkte på|spekulerer på|ville høre|vil høre)_(?:om )?(?:du|i) (?:har|kan|vil|kunne|gider|måske|ville|havde)",
   "jeg (?:vil|ville) (?:gerne|meget gerne|høre)_(?:bede dig|bede jer|høre dig|høre jer|høre om|spørge)",
   "må jeg_(?:bede|spørge|låne|sende|ringe|stjæle|få)",
@@ -390,6 +393,8 @@ const REFERRAL = phrases([
   "(?:dit|din|dine) (?:navn|nummer|mail|profil|cv|portfolio|kontakt\\p{L}*|oplysninger|hjemmeside|visitkort) videre",
   "(?:passed|sent|forwarded|handed) your (?:name|number|details|profile|cv|portfolio|card|info) (?:on|along|over)",
   "(?:henvist|henviste)_til dig",
+  // the reader's number handed on: "Har givet dit nr til en mor fra Langå"
+  "(?:givet|gav|sendt|sendte|videregivet|videregav) (?:dit|din|dine) (?:nr|nummer|navn|mail|kontakt\\p{L}*|visitkort)(?: videre)? til(?= (?!mig|os))",
   "(?:hun|han|de) (?:vil|kommer til at|tager|skriver|ringer|sagde,? (?:at )?(?:hun|han|de) ville)_(?:kontakte dig|kontakt til dig|til dig|ringe til dig|skrive til dig)",
   "(?:lagt|lagde) (?:et godt ord|en god gang) ind for dig",
   "(?:sendt|sendte|henvist|henviste|sendte|skickat)_(?:din vej|videre til dig|over til dig)",
@@ -406,7 +411,9 @@ const OFFERED = /^[\s,]*(?:(?:[\p{L}'-]+\s+){0,3}(?:gerne|også gerne|any ?time|
 /** "…you got a shout-out in our Slack. OK, it was me." */
 const OWNS_UP = /(?<![\p{L}])(?:it was me|that was me|guilty|det var mig|den var mig)(?![\p{L}])/iu;
 /** Someone else as the subject: he/she/they, or a name right before the verb ("Sanjay", "Lars Holm has"). */
-const THIRD_PERSON_SUBJECT = /(?<![\p{L}])(?:he|she|they|han|hun|de|my (?:boss|colleague|friend|partner|wife|husband)|min (?:chef|kollega|ven|veninde|mand|kone))(?![\p{L}])|\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s+(?:has|have|had|just|also|har|havde|lige|også))?\s*$/u;
+// A capitalised word before the verb is a name, unless it is the auxiliary of a sentence without a subject
+// ("Har givet dit nr til …", "Have just told her about you"): that one is the writer's.
+const THIRD_PERSON_SUBJECT = /(?<![\p{L}])(?:he|she|they|han|hun|de|my (?:boss|colleague|friend|partner|wife|husband)|min (?:chef|kollega|ven|veninde|mand|kone))(?![\p{L}])|(?!(?:Har|Havde|Have|Has|Had|Just|Lige|Også|Also)(?![\p{L}]))\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s+(?:has|have|had|just|also|har|havde|lige|også))?\s*$/u;
 /** The writer as the one who did it: a first-person subject earlier in the sentence. */
 const FIRST_PERSON = /(?<![\p{L}])(?:i|i've|i'd|i'm|we|we've|we'd|jeg|vi)(?![\p{L}'])/iu;
 
@@ -598,7 +605,7 @@ const OUTREACH = phrases([
 const REFERRED_BY = phrases([
   "(?:suggested|recommended|told me|said) (?:that )?(?:i|we)_(?:contact|reach out|write|get in touch|talk|speak|email)",
   "(?:got|have|had|was given) your (?:name|details|email|address|contact)_from",
-  "(?:passed|gave) me your",
+  "(?:passed|gave) (?:me|us) your",
   "(?:referred|pointed|sent) me (?:to you|your way|in your direction)",
   "(?:anbefalede|foreslog|sagde|mente)_(?:at )?(?:jeg|vi)_(?:kontakte|kontaktede|skrive|skrev|ringe|ringede|tage fat|tog fat)",
   "(?:fik|har fået|fået) (?:dit|din|dine) (?:navn|mail|nummer|kontakt\\p{L}*)_(?:af|fra|gennem)",
