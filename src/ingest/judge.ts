@@ -34,6 +34,9 @@ export interface Judgement {
   introduced: IntroducedPerson[];
 }
 
+/** A first mail that asks nothing expects an answer only when written to one or two people. */
+const FIRST_CONTACT_MAX_RECIPIENTS = 2;
+
 /**
  * Why an outbound mail expects an answer, or null. A reminder address (+Nd) always does; an announcement to
  * more than a handful, or a copy to someone in Cc, never does; a proposal, a request or a nudge does; a
@@ -55,7 +58,9 @@ export function followUpReason(e: ContactEvent, firstContact: boolean, answersTh
   // A greeting expects nothing, unless it also asks ("congratulations on the launch — would a call be useful?").
   if (i.request) return "question";
   if (i.greeting) return null;
-  if (firstContact) return "first-contact";
+  // A first contact is outreach to a person; a note that asks nothing, to a few people at once ("Juleafslutning
+  // fredag kl. 14"), informs them.
+  if (firstContact && e.recipientCount <= FIRST_CONTACT_MAX_RECIPIENTS) return "first-contact";
   return null;
 }
 

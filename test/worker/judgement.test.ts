@@ -172,6 +172,14 @@ describe("which mail the owner sends expects an answer", () => {
     expect(shown(await r.plan(NEXT_WEEK))).toEqual([]);
   });
 
+  it("none for a first note to four people that asks nothing; one to a single person waits", async () => {
+    const r = await replayOwner("sofie.fewnote@kjaer.design");
+    const crew = Array.from({ length: 4 }, (_, i) => ({ name: `Lærling ${i + 1}`, address: `laerling${i + 1}@post${i + 1}.dk` }));
+    await r.send({ at: "2026-11-10T09:00:00+01:00", to: crew, subject: "Juleafslutning", body: "Hej alle,\n\nJuleafslutning fredag den 18. kl. 14 på værkstedet. Der er æbleskiver.\n\nSofie" });
+    await r.send({ at: "2026-11-10T09:05:00+01:00", to: [LARS], subject: "Tegningerne til Vesterbro", body: "Hej Lars,\n\nJeg har overtaget sagen på Vesterbro efter Mette og sender tegningerne, når de er klar.\n\nSofie" });
+    expect(shown(await r.plan(NEXT_WEEK))).toEqual([["follow-up", LARS.address]]);
+  });
+
   it.each([
     [
       "a first contact",
