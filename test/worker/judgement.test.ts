@@ -172,6 +172,29 @@ describe("which mail the owner sends expects an answer", () => {
     expect(shown(await r.plan(NEXT_WEEK))).toEqual([]);
   });
 
+  it("none for a note to a list address ('students@…'), though it asks", async () => {
+    const r = await replayOwner("sofie.listaddress@kjaer.design");
+    await r.send({
+      at: "2026-11-10T09:00:00+01:00",
+      to: [{ name: "", address: "students@kjaer-kurser.dk" }],
+      subject: "Term wrap-up",
+      body: "Hi all,\n\nPick-up days for your pieces are 12 and 13 December. Can you let me know which day suits you?\n\nSofie",
+    });
+    expect(shown(await r.plan(NEXT_WEEK))).toEqual([]);
+  });
+
+  it("a contact writing to the owner and to their own firm's 'hello@' introduces no one", async () => {
+    const r = await replayOwner("sofie.roleaddress@kjaer.design");
+    await r.forward({
+      at: "2026-11-11T11:20:00+01:00",
+      from: KAREN,
+      to: [r.me, { name: "", address: "hello@bech-revision.dk" }],
+      subject: "We moved!",
+      body: "Hi both,\n\nBech Revision has moved to Vestergade 12 as of Monday. Same phones.\n\nKaren",
+    });
+    expect(shown(await r.plan(MONDAY))).toEqual([]);
+  });
+
   it("none for a first note to four people that asks nothing; one to a single person waits", async () => {
     const r = await replayOwner("sofie.fewnote@kjaer.design");
     const crew = Array.from({ length: 4 }, (_, i) => ({ name: `Lærling ${i + 1}`, address: `laerling${i + 1}@post${i + 1}.dk` }));
