@@ -678,6 +678,11 @@ const HANDS_OVER = phrases([
   "(?:here it is|here they are|here you go|here's the|here is the|here are the)",
   "(?:is|are|it's|its) (?:attached|enclosed)",
   "attached (?:is|are|you'll find|please find)",
+  // "Attached: benchmarks.xlsx", "scan attached", "Checklist attached (…)", "I've attached the form"
+  "attached(?=\\s*[:(])",
+  "(?<!(?:send|sending|send you) (?:the |a |you the )?)(?:scan|file|files|copy|copies|form|checklist|template|sheet|pdf|doc|document|photos?|pictures?|drawings?|plans?|slides|deck|report|contract|spreadsheet|invoice|quote|notes) attached",
+  "(?:i've|i have|we've|we have) attached",
+  "(?:\\p{L}+ )?vedhæftet(?= *[:(])",
   "(?:please )?find_(?:attached|enclosed)",
   "(?:in|on) the shared (?:drive|folder)",
   "(?:i've|i have) (?:uploaded|shared|put)_(?:in|on|with you)",

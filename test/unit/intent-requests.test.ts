@@ -181,6 +181,15 @@ describe("introductions in other words", () => {
   });
 });
 
+describe("words that hand something over, when a forward or an export lost the file", () => {
+  it.each(["Attached: benchmarks_2025.xlsx. The second tab has the regions.", "Found it - scan attached, plus the spec sheet.", "Checklist attached (v4), plus the guidance I use.", "Vedhæftet: tilbuddet som PDF."])("%s", (text) => {
+    expect(classifyIntent({ subject: "Re: Benchmarks", text }).handsOver).toBe(true);
+  });
+  it.each(["I'll send the file attached tomorrow.", "The attached invoice is overdue."])("not: %s", (text) => {
+    expect(classifyIntent({ subject: "Re: Benchmarks", text }).handsOver).toBe(false);
+  });
+});
+
 describe("thanks in the form of praise", () => {
   it.each([
     ["betænksomt af dig", "Hvor var det betænksomt af dig at tænke på mig, da de spurgte."],
