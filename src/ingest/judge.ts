@@ -63,7 +63,9 @@ export function followUpReason(e: ContactEvent, firstContact: boolean, answersTh
   if (i.greeting) return null;
   // A first contact is outreach to a person; a note that asks nothing, to a few people at once ("Juleafslutning
   // fredag kl. 14"), informs them.
-  if (firstContact && e.recipientCount <= FIRST_CONTACT_MAX_RECIPIENTS) return "first-contact";
+  // Nor does one that confirms what was arranged by other means ("Confirmed for Tuesday 7am"), or a note to a
+  // firm's desk ("kontakt@…").
+  if (firstContact && e.recipientCount <= FIRST_CONTACT_MAX_RECIPIENTS && !i.confirms && !isRoleAddress(e.address)) return "first-contact";
   return null;
 }
 

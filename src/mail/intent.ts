@@ -46,6 +46,8 @@ export interface Intent {
   questionMark: boolean;
   /** Asks for advice or know-how ("how do you price…", "hvad ville du gøre?"): an answer is help, even to a first mail. */
   seeksAdvice: boolean;
+  /** Confirms what is arranged ("Confirmed for Tuesday 7am", "Det er aftalt, jeg kommer tirsdag"): it expects nothing back. */
+  confirms: boolean;
   /** Asks for a meeting or offers the writer's own work ("would you have half an hour?", "jeg sender gerne eksempler"): a pitch, whose answer is no gift. */
   pitch: boolean;
 }
@@ -68,6 +70,7 @@ export const NO_INTENT: Intent = {
   declines: false,
   questionMark: false,
   seeksAdvice: false,
+  confirms: false,
   pitch: false,
 };
 
@@ -710,6 +713,15 @@ const DECLINES = phrases([
   "(?:spørg|skriv til) (?:mig|os) igen",
 ]);
 
+/** Confirming an arrangement: "Confirmed for Tuesday 7am", "confirming your spot", "Bekræftet: vi ses tirsdag". */
+const CONFIRMS = phrases([
+  "(?:confirmed|confirming|confirm)(?: for| your| that| the)?",
+  "(?:it's|it is|you're|you are|that's|we're) (?:booked|confirmed|all set|set)",
+  "see you (?:on |at |then|there|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+  "(?:bekræftet|bekræfter|det er aftalt|så er det aftalt|aftalt|du er booket|det er booket)",
+  "vi ses (?:på |i |kl|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|mandag|der|den)",
+]);
+
 /**
  * A pitch: asking for the reader's time to meet ("would you have half an hour next week?", "skal vi drikke en kop
  * kaffe?") or offering the writer's own work ("I'd love to hear what you're planning", "jeg sender gerne
@@ -998,6 +1010,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     declines: DECLINES.test(body),
     questionMark,
     seeksAdvice: ADVICE_ASK.test(body),
+    confirms: CONFIRMS.test(all),
     pitch: PITCH.test(all),
   };
 }

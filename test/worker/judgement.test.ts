@@ -2,7 +2,7 @@
 // real digest out. Each test has its own owner, so the tests of this file share no people.
 import { describe, expect, it } from "vitest";
 import { at, DAY, replayOwner, shown, type Mail, type Replay, type Who } from "../support/replay";
-import { LARS, TOM, KAREN, METTE, JONAS, slug, MONDAY, knownTie } from "../support/network";
+import { LARS, TOM, KAREN, METTE, JONAS, JESPER, slug, MONDAY, knownTie } from "../support/network";
 
 /** The owner asks, with the assistant in BCC, and the contact answers on that thread with `body`. */
 async function askedAndAnswered(r: Replay, who: Who, answer: Omit<Mail, "from" | "to" | "inReplyTo" | "subject"> & { cc?: Who[] }) {
@@ -169,6 +169,13 @@ describe("which mail the owner sends expects an answer", () => {
       body: "Hej alle,\n\nFra 1. december holder jeg til i Jægersborggade 12. Samme telefon, samme mail.\n\nSofie",
     });
     expect((await r.contact(people[0])).outboundCount).toBe(1);
+    expect(shown(await r.plan(NEXT_WEEK))).toEqual([]);
+  });
+
+  it("none for a first mail that confirms what was arranged by phone", async () => {
+    const r = await replayOwner("sofie.confirmfirst@kjaer.design");
+    await r.send({ at: "2026-11-10T09:00:00+01:00", to: [JESPER], subject: "Tirsdag", body: "Hej Jesper. Det er aftalt, jeg kommer tirsdag kl. 7 og måler op i kælderen.\n\nSofie" });
+    await r.send({ at: "2026-11-10T09:05:00+01:00", to: [TOM], subject: "Tuesday", body: "Confirmed for Tuesday 7am, the side door code is 4471.\n\nSofie" });
     expect(shown(await r.plan(NEXT_WEEK))).toEqual([]);
   });
 
