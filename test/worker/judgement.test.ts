@@ -172,6 +172,26 @@ describe("which mail the owner sends expects an answer", () => {
     expect(shown(await r.plan(NEXT_WEEK))).toEqual([]);
   });
 
+  it("an announcement with everyone in Bcc keeps no tie warm and waits for no answer", async () => {
+    const r = await replayOwner("sofie.bccannounce@kjaer.design");
+    await knownTie(r, TOM, "2026-08-14");
+    await r.backfill(
+      [
+        {
+          at: "2026-11-10T09:00:00+01:00",
+          from: r.me,
+          to: [r.me],
+          headers: [`Bcc: ${TOM.address}, ${JONAS.address}, ${KAREN.address}`],
+          subject: "New portfolio online",
+          body: "Hi all,\n\nMy new portfolio is up at kjaer.design. Would love to hear what you think?\n\nSofie",
+        },
+      ],
+      at("2026-11-10T10:00:00+01:00"),
+    );
+    expect(await r.contact(TOM)).toMatchObject({ lastAt: at("2026-08-14T18:00:00+02:00") });
+    expect(shown(await r.plan(NEXT_WEEK)).filter(([s]) => s === "follow-up")).toEqual([]);
+  });
+
   it("none for a first mail that confirms what was arranged by phone", async () => {
     const r = await replayOwner("sofie.confirmfirst@kjaer.design");
     await r.send({ at: "2026-11-10T09:00:00+01:00", to: [JESPER], subject: "Tirsdag", body: "Hej Jesper. Det er aftalt, jeg kommer tirsdag kl. 7 og måler op i kælderen.\n\nSofie" });
