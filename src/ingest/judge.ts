@@ -45,9 +45,10 @@ const FIRST_CONTACT_MAX_RECIPIENTS = 2;
  * unless it is a greeting. Confirmations and answers fall through to null.
  */
 export function followUpReason(e: ContactEvent, firstContact: boolean, answersTheirRequest = false): FollowUpReason | null {
+  // Cc keeps someone informed; the answer is expected from the people the mail was written to, +Nd or not.
+  if (e.cc) return null;
   if (e.followUpDays !== null) return "reminder";
-  // Cc keeps someone informed; the answer is expected from the people the mail was written to.
-  if (e.recipientCount > HANDFUL_RECIPIENTS || e.cc) return null;
+  if (e.recipientCount > HANDFUL_RECIPIENTS) return null;
   // Mail to a list address ("students@…", "alle@…") is an announcement to everyone on it.
   if (isGroupAddress(e.address)) return null;
   const i = e.intent;
@@ -175,7 +176,8 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
           // A first mail's question counts too ("Do I have to charge VAT on this?"); a pitch's does not, unless it asks for know-how.
           askedQuestion: e.intent.questionMark && !e.intent.scheduling && !e.intent.proposal && (!(e.intent.outreach || e.intent.pitch) || e.intent.seeksAdvice),
           followUp: reason ? { reason, dueAt: e.at + (e.followUpDays ?? defaultFollowUpDays) * DAY_MS } : null,
-          announcement: e.recipientCount > HANDFUL_RECIPIENTS && e.followUpDays === null,
+          // To many, or "Hi all" to a few: news for everyone, which keeps no single tie warm.
+          announcement: (e.recipientCount > HANDFUL_RECIPIENTS || (e.recipientCount >= 3 && e.intent.toAll)) && e.followUpDays === null,
         },
       });
     }

@@ -46,6 +46,8 @@ export interface Intent {
   questionMark: boolean;
   /** Asks for advice or know-how ("how do you price…", "hvad ville du gøre?"): an answer is help, even to a first mail. */
   seeksAdvice: boolean;
+  /** Greets a group ("Hi all", "Hej alle", "Dear friends"): news for several people, not a note to one. */
+  toAll: boolean;
   /** Confirms what is arranged ("Confirmed for Tuesday 7am", "Det er aftalt, jeg kommer tirsdag"): it expects nothing back. */
   confirms: boolean;
   /** Asks for a meeting or offers the writer's own work ("would you have half an hour?", "jeg sender gerne eksempler"): a pitch, whose answer is no gift. */
@@ -70,6 +72,7 @@ export const NO_INTENT: Intent = {
   declines: false,
   questionMark: false,
   seeksAdvice: false,
+  toAll: false,
   confirms: false,
   pitch: false,
 };
@@ -713,6 +716,9 @@ const DECLINES = phrases([
   "(?:spørg|skriv til) (?:mig|os) igen",
 ]);
 
+/** A greeting to a group on the first line: "Hi all,", "Hej alle", "Dear friends and clients". */
+const GREETS_A_GROUP = /^\s*(?:hi|hello|hey|dear|good morning|hej|kære|godmorgen|hejsa)\s+(?:all|everyone|everybody|folks|team|friends|colleagues|alle|allesammen|alle sammen|jer alle|venner|kolleger)(?![\p{L}])/iu;
+
 /** Confirming an arrangement: "Confirmed for Tuesday 7am", "confirming your spot", "Bekræftet: vi ses tirsdag". */
 const CONFIRMS = phrases([
   "(?:confirmed|confirming|confirm)(?: for| your| that| the)?",
@@ -1010,6 +1016,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     declines: DECLINES.test(body),
     questionMark,
     seeksAdvice: ADVICE_ASK.test(body),
+    toAll: GREETS_A_GROUP.test(body),
     confirms: CONFIRMS.test(all),
     pitch: PITCH.test(all),
   };

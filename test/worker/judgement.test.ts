@@ -192,6 +192,18 @@ describe("which mail the owner sends expects an answer", () => {
     expect(shown(await r.plan(NEXT_WEEK)).filter(([s]) => s === "follow-up")).toEqual([]);
   });
 
+  it("'Hi all' to a few keeps no single tie warm; someone in Cc of a +3d mail is not chased", async () => {
+    const r = await replayOwner("sofie.hiall@kjaer.design");
+    await knownTie(r, TOM, "2026-08-14");
+    await r.send({ at: "2026-11-01T09:00:00+01:00", to: [TOM, JONAS, KAREN], subject: "Honning fra i år", body: "Hej alle,\n\nÅrets honning er tappet, og der står et glas til jer på værkstedet.\n\nSofie" });
+    expect(await r.contact(TOM)).toMatchObject({ lastAt: at("2026-08-14T18:00:00+02:00") });
+    await r.send(
+      { at: "2026-11-10T09:00:00+01:00", to: [LARS], cc: [METTE], subject: "Tilbud på gennemgang", body: "Hej Lars,\n\nHer er mit tilbud på gennemgangen. Kan vi sige ja til den 3. december?\n\nSofie" },
+      "gensidig+3d@example.com",
+    );
+    expect(shown(await r.plan(NEXT_WEEK)).filter(([s]) => s === "follow-up")).toEqual([["follow-up", LARS.address]]);
+  });
+
   it("none for a first mail that confirms what was arranged by phone", async () => {
     const r = await replayOwner("sofie.confirmfirst@kjaer.design");
     await r.send({ at: "2026-11-10T09:00:00+01:00", to: [JESPER], subject: "Tirsdag", body: "Hej Jesper. Det er aftalt, jeg kommer tirsdag kl. 7 og måler op i kælderen.\n\nSofie" });
