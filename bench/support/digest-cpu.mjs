@@ -1,0 +1,36 @@
+// The digest queue consumer at a big network, in the profiled isolate (bench/support/isolate-cpu.mjs): shared by
+// bench/cpu.mjs and `npm run bench:scale`.
+import { importTs } from "./isolate-cpu.mjs";
+
+const { NOW, seedNetworkOwner, releaseWeeklyClaim } = await importTs("bench/support/network-owner.ts");
+const DIGEST_QUEUE = "gensidig-digests";
+let messageNo = 0;
+
+/** Seeds the owner with `contacts` contacts into the isolate's D1. */
+export async function seedDigestOwner(isolate, contacts) {
+  const db = await isolate.mf.getD1Database("DB");
+  const { ownerId } = await seedNetworkOwner(db, contacts);
+  return { ownerId, db };
+}
+
+async function deliverDigestJob(isolate, ownerId) {
+  const worker = await isolate.mf.getWorker();
+  const result = await worker.queue(DIGEST_QUEUE, [{ id: `cpu-${++messageNo}`, timestamp: new Date(NOW), attempts: 1, body: { kind: "digest", ownerId, now: NOW } }]);
+  if (result.outcome !== "ok" || result.retryBatch?.retry || result.retryMessages?.length) {
+    throw new Error(`the digest consumer did not finish: ${JSON.stringify(result)}`);
+  }
+}
+
+/**
+ * One digest, twice: metered (D1 statements, rows read, the old upper bound) and profiled (the isolate's CPU).
+ * The week's claim is released after each, so both send the same digest.
+ */
+export async function digestRun(isolate, { ownerId, db }) {
+  await isolate.mf.dispatchFetch("http://localhost/__bench/meter-next");
+  await deliverDigestJob(isolate, ownerId);
+  const cost = await (await isolate.mf.dispatchFetch("http://localhost/__bench/last-cost")).json();
+  await releaseWeeklyClaim(db, ownerId);
+  const { cpu, profile } = await isolate.profile(() => deliverDigestJob(isolate, ownerId));
+  await releaseWeeklyClaim(db, ownerId);
+  return { cpu: cpu.activeMs, upper: cost.upperBoundMs, queries: cost.queries, rowsRead: cost.rowsRead, profile };
+}
