@@ -32,5 +32,5 @@ export async function digestRun(isolate, { ownerId, db }) {
   await releaseWeeklyClaim(db, ownerId);
   const { cpu, profile } = await isolate.profile(() => deliverDigestJob(isolate, ownerId));
   await releaseWeeklyClaim(db, ownerId);
-  return { cpu: cpu.activeMs, upper: cost.upperBoundMs, queries: cost.queries, rowsRead: cost.rowsRead, profile };
+  return { cpu: cpu.activeMs, raw: cpu.rawActiveMs, upper: cost.upperBoundMs, queries: cost.queries, rowsRead: cost.rowsRead, profile };
 }
