@@ -40,15 +40,15 @@ export async function importTs(relative) {
   return import(pathToFileURL(path.join(ROOT, relative)).href);
 }
 
-function wrangler(args) {
-  const res = spawnSync(path.join(ROOT, "node_modules", ".bin", "wrangler"), args, { cwd: ROOT, env: wranglerEnv, encoding: "utf8" });
+function wrangler(args, root = ROOT) {
+  const res = spawnSync(path.join(root, "node_modules", ".bin", "wrangler"), args, { cwd: root, env: wranglerEnv, encoding: "utf8" });
   if (res.status !== 0) throw new Error(`wrangler ${args.join(" ")} failed:\n${res.stdout}${res.stderr}`);
   return res.stdout;
 }
 
-/** The worker as deployed: `wrangler deploy --dry-run`'s bundle. */
-export async function bundleWorker(outdir) {
-  wrangler(["deploy", "--dry-run", "--outdir", outdir]);
+/** The worker as deployed: `wrangler deploy --dry-run`'s bundle of the checkout at `root`. */
+export async function bundleWorker(outdir, root = ROOT) {
+  wrangler(["deploy", "--dry-run", "--outdir", outdir], root);
   const files = (await readdir(outdir)).filter((f) => f.endsWith(".js"));
   if (files.length !== 1) throw new Error(`expected one bundled module in ${outdir}, found ${files.join(", ")}`);
   return readFile(path.join(outdir, files[0]), "utf8");
@@ -228,7 +228,8 @@ export function summarizeProfile(profile) {
 export function attributeProfile(profile, bundle) {
   const markers = [];
   bundle.split("\n").forEach((line, i) => {
-    const m = /^\/\/ ((?:src|node_modules)\/\S+)$/.exec(line);
+    // A checkout whose node_modules is a symlink names them by the real path (../other/node_modules/…).
+    const m = /^\/\/ (?:\S*?\/)?((?:src|node_modules)\/\S+)$/.exec(line);
     if (m) markers.push([i, m[1]]);
   });
   const moduleAt = (line) => {
