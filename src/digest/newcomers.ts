@@ -53,17 +53,30 @@ export function pairKeys(newcomers: Named[]): string[] {
 export function sameSuggestions(newcomers: Named[], people: Named[]): Array<[PersonRef, PersonRef]> {
   const out: Array<[PersonRef, PersonRef]> = [];
   const isNew = new Set(newcomers.map((c) => c.id));
-  const named = people.filter((c) => fullName(c) !== null).sort((a, b) => a.id - b.id);
+  // Normalising a name is the costly step (Unicode and Danish lower case): once per person. A big network
+  // brings thousands of namesakes, and a pair needs a newcomer on one side, so for everyone else only the
+  // newcomers among their namesakes are looked at (`newByName`, in the same order as `byName`).
+  const full = new Map(people.map((c) => [c, fullName(c)]));
+  const named = people.filter((c) => full.get(c) !== null).sort((a, b) => a.id - b.id);
   const byName = new Map<string, Named[]>();
+  const newByName = new Map<string, Named[]>();
+  const add = (index: Map<string, Named[]>, key: string, c: Named) => {
+    const list = index.get(key);
+    if (list) list.push(c);
+    else index.set(key, [c]);
+  };
   for (const c of people) {
-    for (const key of new Set([fullName(c), localPartName(c.address)])) {
-      if (key && key.includes(" ")) byName.set(key, [...(byName.get(key) ?? []), c]);
+    for (const key of new Set([full.get(c), localPartName(c.address)])) {
+      if (!key || !key.includes(" ")) continue;
+      add(byName, key, c);
+      if (isNew.has(c.id)) add(newByName, key, c);
     }
   }
   const seen = new Set<string>();
   for (const a of named) {
-    const name = fullName(a)!;
-    for (const b of [...(byName.get(name) ?? []), ...(byName.get(reversed(name)) ?? [])]) {
+    const name = full.get(a)!;
+    const index = isNew.has(a.id) ? byName : newByName;
+    for (const b of [...(index.get(name) ?? []), ...(index.get(reversed(name)) ?? [])]) {
       if (b.id === a.id || a.splitFrom === b.id || b.splitFrom === a.id || !(isNew.has(a.id) || isNew.has(b.id))) continue;
       const key = [a.id, b.id].sort((x, y) => x - y).join("-");
       if (seen.has(key)) continue;
