@@ -53,30 +53,32 @@ export function pairKeys(newcomers: Named[]): string[] {
 export function sameSuggestions(newcomers: Named[], people: Named[]): Array<[PersonRef, PersonRef]> {
   const out: Array<[PersonRef, PersonRef]> = [];
   const isNew = new Set(newcomers.map((c) => c.id));
-  // Normalising a name is the costly step (Unicode and Danish lower case): once per person. A big network
-  // brings thousands of namesakes, and a pair needs a newcomer on one side, so for everyone else only the
-  // newcomers among their namesakes are looked at (`newByName`, in the same order as `byName`).
-  const full = new Map(people.map((c) => [c, fullName(c)]));
-  const named = people.filter((c) => full.get(c) !== null).sort((a, b) => a.id - b.id);
-  const byName = new Map<string, Named[]>();
-  const newByName = new Map<string, Named[]>();
-  const add = (index: Map<string, Named[]>, key: string, c: Named) => {
-    const list = index.get(key);
-    if (list) list.push(c);
-    else index.set(key, [c]);
+  // A big network's week brings thousands of namesakes, and normalising a name is the costly step (Unicode,
+  // Danish lower case). So names are normalised once and only when needed: someone who is not new can only pair
+  // with a newcomer (`newByName`, a few), and everyone's names (`byName`) are indexed only once a newcomer's own
+  // namesakes are asked for. People are visited in id order, and the first MAX_SAME_SUGGESTIONS pairs end it.
+  const full = new Map<Named, string | null>();
+  const fullOf = (c: Named) => {
+    if (!full.has(c)) full.set(c, fullName(c));
+    return full.get(c)!;
   };
-  for (const c of people) {
-    for (const key of new Set([full.get(c), localPartName(c.address)])) {
-      if (!key || !key.includes(" ")) continue;
-      add(byName, key, c);
-      if (isNew.has(c.id)) add(newByName, key, c);
+  const index = (of: Named[]) => {
+    const byKey = new Map<string, Named[]>();
+    for (const c of of) {
+      for (const key of new Set([fullOf(c), localPartName(c.address)])) {
+        if (key && key.includes(" ")) byKey.set(key, [...(byKey.get(key) ?? []), c]);
+      }
     }
-  }
+    return byKey;
+  };
+  const newByName = index(people.filter((c) => isNew.has(c.id)));
+  let byName: Map<string, Named[]> | undefined;
   const seen = new Set<string>();
-  for (const a of named) {
-    const name = full.get(a)!;
-    const index = isNew.has(a.id) ? byName : newByName;
-    for (const b of [...(index.get(name) ?? []), ...(index.get(reversed(name)) ?? [])]) {
+  for (const a of [...people].sort((x, y) => x.id - y.id)) {
+    const name = fullOf(a);
+    if (name === null) continue;
+    const namesakes = isNew.has(a.id) ? (byName ??= index(people)) : newByName;
+    for (const b of [...(namesakes.get(name) ?? []), ...(namesakes.get(reversed(name)) ?? [])]) {
       if (b.id === a.id || a.splitFrom === b.id || b.splitFrom === a.id || !(isNew.has(a.id) || isNew.has(b.id))) continue;
       const key = [a.id, b.id].sort((x, y) => x - y).join("-");
       if (seen.has(key)) continue;
