@@ -23,14 +23,21 @@ async function deliverDigestJob(isolate, ownerId) {
 
 /**
  * One digest, twice: metered (D1 statements, rows read, the old upper bound) and profiled (the isolate's CPU).
- * The week's claim is released after each, so both send the same digest.
+ * The week's claim is released after each, so both send the same digest. `startup`: the isolate is fresh, and
+ * the profiled run goes first, so that it includes loading the bundle.
  */
-export async function digestRun(isolate, { ownerId, db }) {
+export async function digestRun(isolate, { ownerId, db }, { startup = false } = {}) {
+  const profiled = async () => {
+    const { cpu, profile } = await isolate.profile(() => deliverDigestJob(isolate, ownerId));
+    await releaseWeeklyClaim(db, ownerId);
+    return { cpu: cpu.activeMs, raw: cpu.rawActiveMs, profile };
+  };
+  // A fresh isolate's first event is profiled as it comes (the meter would load the bundle first).
+  const first = startup ? await profiled() : null;
   await isolate.mf.dispatchFetch("http://localhost/__bench/meter-next");
   await deliverDigestJob(isolate, ownerId);
   const cost = await (await isolate.mf.dispatchFetch("http://localhost/__bench/last-cost")).json();
   await releaseWeeklyClaim(db, ownerId);
-  const { cpu, profile } = await isolate.profile(() => deliverDigestJob(isolate, ownerId));
-  await releaseWeeklyClaim(db, ownerId);
-  return { cpu: cpu.activeMs, raw: cpu.rawActiveMs, upper: cost.upperBoundMs, queries: cost.queries, rowsRead: cost.rowsRead, profile };
+  const sample = first ?? (await profiled());
+  return { ...sample, upper: cost.upperBoundMs, queries: cost.queries, rowsRead: cost.rowsRead };
 }

@@ -54,19 +54,31 @@ export function sameSuggestions(newcomers: Named[], people: Named[]): Array<[Per
   const out: Array<[PersonRef, PersonRef]> = [];
   const isNew = new Set(newcomers.map((c) => c.id));
   // A big network's week brings thousands of namesakes, and normalising a name is the costly step (Unicode,
-  // Danish lower case). So names are normalised once and only when needed: someone who is not new can only pair
-  // with a newcomer (`newByName`, a few), and everyone's names (`byName`) are indexed only once a newcomer's own
-  // namesakes are asked for. People are visited in id order, and the first MAX_SAME_SUGGESTIONS pairs end it.
-  const full = new Map<Named, string | null>();
+  // Danish lower case). Namesakes share their names and often their local parts, so each distinct name and
+  // local part is normalised once; and someone who is not new can only pair with a newcomer (`newByName`, a
+  // few), so everyone's names (`byName`) are indexed only once a newcomer's own namesakes are asked for. People
+  // are visited in id order, and the first MAX_SAME_SUGGESTIONS pairs end it.
+  const fullByName = new Map<string | null, string | null>();
   const fullOf = (c: Named) => {
-    if (!full.has(c)) full.set(c, fullName(c));
-    return full.get(c)!;
+    if (!fullByName.has(c.name)) fullByName.set(c.name, fullName(c));
+    return fullByName.get(c.name)!;
+  };
+  const localByPart = new Map<string, string>();
+  const localOf = (address: string) => {
+    // localPartName reads only what comes before the first "@".
+    const part = address.slice(0, address.indexOf("@"));
+    let name = localByPart.get(part);
+    if (name === undefined) localByPart.set(part, (name = localPartName(address)));
+    return name;
   };
   const index = (of: Named[]) => {
     const byKey = new Map<string, Named[]>();
     for (const c of of) {
-      for (const key of new Set([fullOf(c), localPartName(c.address)])) {
-        if (key && key.includes(" ")) byKey.set(key, [...(byKey.get(key) ?? []), c]);
+      for (const key of new Set([fullOf(c), localOf(c.address)])) {
+        if (!key || !key.includes(" ")) continue;
+        const list = byKey.get(key);
+        if (list) list.push(c);
+        else byKey.set(key, [c]);
       }
     }
     return byKey;
