@@ -65,8 +65,9 @@ export function sameSuggestions(newcomers: Named[], people: Named[]): Array<[Per
   };
   const localByPart = new Map<string, string>();
   const localOf = (address: string) => {
-    // localPartName reads only what comes before the first "@".
-    const part = address.slice(0, address.indexOf("@"));
+    // localPartName reads only what comes before the first "@", and turns digits into spaces that it then
+    // collapses: "anna.holm.17" and "anna.holm.4" are one name, normalised once.
+    const part = address.slice(0, address.indexOf("@")).replace(/\d+/g, " ");
     let name = localByPart.get(part);
     if (name === undefined) localByPart.set(part, (name = localPartName(address)));
     return name;
