@@ -1,4 +1,5 @@
-// Statements of the ingest's hot write path, built by drizzle from the schema once and then only bound.
+// Statements of the hot write paths (ingest, the digest's bookkeeping), built by drizzle from the schema once and
+// then only bound.
 //
 // Building a query is most of the work a query builder does: the contact upsert alone is some 25 CASE expressions,
 // and rebuilding it for every mail took over half of the import's CPU. Here drizzle builds each statement once per
@@ -36,6 +37,16 @@ export function rowsStatement<Row extends Record<string, unknown>>(build: (db: D
       }
       return db.$client.prepare(query(db, keys, part.length).sql).bind(...fillPlaceholders(query(db, keys, part.length).params, values));
     });
+  };
+}
+
+/** A one-row statement (an UPDATE by key): drizzle builds it once with a placeholder per key, each use binds a row. */
+export function rowStatement<Row extends Record<string, unknown>>(build: (db: Db, row: Placeholders<Row>) => { toSQL(): Query }) {
+  let built: Query | undefined;
+  return (db: Db, row: Row): Statement => {
+    built ??= build(db, Object.fromEntries(Object.keys(row).map((k) => [k, sql.placeholder(k)])) as Placeholders<Row>).toSQL();
+    const values = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, driverValue(v)]));
+    return db.$client.prepare(built.sql).bind(...fillPlaceholders(built.params, values));
   };
 }
 
