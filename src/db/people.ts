@@ -103,12 +103,10 @@ export function splitStatement(db: Db, ownerId: number, contactId: number, perso
 export const isOwnPerson = sql`${contacts.mergedInto} is null`;
 
 export type NamedPerson = Pick<Contact, "id" | "name" | "address" | "splitFrom">;
-/** What the notes read of a newcomer: who, and how they came (newThisWeek). */
-export type Newcomer = NamedPerson & Pick<Contact, "firstAt" | "firstOutboundAt" | "introducedAt">;
 
 /** What the digest's notes about people need: newcomers of the week, and the people a pair with one could join. */
 export interface PeopleForNotes {
-  newcomers: Newcomer[];
+  newcomers: Contact[];
   /** The newcomers and everyone who shares a name with one (pairKeys), by id; empty when no one is new. */
   sameNamed: NamedPerson[];
 }
@@ -122,18 +120,7 @@ export interface PeopleForNotes {
 export async function peopleForNotes(db: Db, ownerId: number, now: number): Promise<PeopleForNotes> {
   const since = now - 7 * DAY_MS;
   const own = and(eq(contacts.ownerId, ownerId), isOwnPerson, eq(contacts.muted, false));
-  const newcomers: Newcomer[] = await db
-    .select({
-      id: contacts.id,
-      name: contacts.name,
-      address: contacts.address,
-      splitFrom: contacts.splitFrom,
-      firstAt: contacts.firstAt,
-      firstOutboundAt: contacts.firstOutboundAt,
-      introducedAt: contacts.introducedAt,
-    })
-    .from(contacts)
-    .where(and(own, gt(contacts.lastAt, since), gt(contacts.firstAt, since)));
+  const newcomers = await db.select().from(contacts).where(and(own, gt(contacts.lastAt, since), gt(contacts.firstAt, since)));
   if (newcomers.length === 0) return { newcomers, sameNamed: [] };
   const keys = pairKeys(newcomers);
   // The keys go in as JSON arrays, so a week of a thousand newcomers is still one statement (D1 counts statements

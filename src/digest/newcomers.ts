@@ -20,7 +20,7 @@ const ref = (c: Named): PersonRef => ({ name: c.name, address: c.address });
  * People who entered the network in the seven days before `now`: first contact this week, and in the network
  * (the owner wrote to them, met them, or they came through someone the owner knows). Earliest first.
  */
-export function newThisWeek(people: Array<Named & Pick<Contact, "firstAt" | "firstOutboundAt" | "introducedAt">>, now: number): PersonRef[] {
+export function newThisWeek(people: Contact[], now: number): PersonRef[] {
   const since = now - 7 * DAY_MS;
   return people
     .filter((c) => c.firstAt !== null && c.firstAt > since && c.firstAt <= now && (c.firstOutboundAt !== null || c.introducedAt !== null))
