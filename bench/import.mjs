@@ -1,20 +1,22 @@
-// node bench/import.mjs [--messages 10000]
+// node bench/import.mjs [--messages 10000] [--profile worker.cpuprofile]
 //
 // Import throughput and memory: generates realistic mboxes (1,000 and 10,000 messages) in a temp dir,
 // starts the real worker under `wrangler dev` on a fresh local D1 of its own (--persist-to, never the
 // development database), imports both with `npm run import`'s code in a child process each, imports the
 // large one again (everything a duplicate), and prints messages per second and the importer's peak RSS.
-// Peak RSS at 1,000 and at 10,000 messages should be about the same: the mailbox is streamed.
+// Peak RSS at 1,000 and at 10,000 messages should be about the same: the mailbox is streamed. `--profile FILE`
+// records the worker's V8 CPU profile over wrangler dev's inspector during the large import (open it in Chrome
+// DevTools: Performance, Load profile).
 import { spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
-import { mkdtemp, rm, stat } from "node:fs/promises";
+import { createWriteStream, existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { once } from "node:events";
 import { pathToFileURL } from "node:url";
 
 process.env.GENSIDIG_PORT ??= process.env.GENSIDIG_BENCH_PORT ?? "8797";
-const { LOCAL, LOCAL_URL, ownerSql, parseArgs, requireNode22, ROOT, startWorker, stopWorker, wrangler } = await import("../scripts/lib.mjs");
+const { freePort, LOCAL, LOCAL_URL, ownerSql, parseArgs, requireNode22, ROOT, startWorker, stopWorker, wrangler } = await import("../scripts/lib.mjs");
 const { mboxEntry } = await import("../scripts/mbox.mjs");
 
 const OWNER = { address: LOCAL.owner, name: "Sofie Kjær" };
@@ -265,6 +267,54 @@ function runImport(file) {
 
 const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
 
+/**
+ * CPU seconds used so far by the worker's processes (wrangler dev, started in a process group of its own, and its
+ * workerd, where the worker and the local D1 run), where Linux's /proc tells it; null elsewhere. Wall time on a
+ * shared machine moves with everything else running; the worker's CPU much less.
+ */
+function workerCpuSeconds(group) {
+  if (!existsSync("/proc/self/stat")) return null;
+  let ticks = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      // After "(comm) ": state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt utime stime
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks / 100; // USER_HZ
+}
+
+/** The V8 profiler of the worker behind wrangler dev's inspector (Chrome DevTools Protocol). */
+async function attachProfiler(inspectorPort) {
+  const [target] = await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json();
+  // wrangler's inspector proxy accepts DevTools' connections only: they carry an Origin.
+  const ws = new WebSocket(target.webSocketDebuggerUrl, { headers: { origin: `http://127.0.0.1:${inspectorPort}` } });
+  await new Promise((resolve, reject) => {
+    ws.addEventListener("open", resolve, { once: true });
+    ws.addEventListener("error", () => reject(new Error(`could not attach to the worker's inspector on port ${inspectorPort}`)), { once: true });
+  });
+  let id = 0;
+  const waiting = new Map();
+  ws.addEventListener("message", (e) => {
+    const m = JSON.parse(e.data);
+    waiting.get(m.id)?.(m.result);
+    waiting.delete(m.id);
+  });
+  const call = (method, params = {}) => new Promise((resolve) => (waiting.set(++id, resolve), ws.send(JSON.stringify({ id, method, params }))));
+  await call("Profiler.enable");
+  return {
+    start: () => call("Profiler.start"),
+    async stop(file) {
+      const { profile } = await call("Profiler.stop");
+      ws.close();
+      await writeFile(file, JSON.stringify(profile));
+    },
+  };
+}
+
 async function main() {
   requireNode22();
   const { flags } = parseArgs(process.argv.slice(2));
@@ -283,26 +333,33 @@ async function main() {
     process.stderr.write("Migrating a fresh local D1 for the bench and starting wrangler dev …\n");
     wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], { quiet: true });
     wrangler(["d1", "execute", "DB", "--local", "--persist-to", state, "--command", ownerSql({ primary: OWNER.address, token: LOCAL.token, name: OWNER.name })], { quiet: true });
-    worker = await startWorker({ extraArgs: ["--persist-to", state] });
+    const inspectorPort = flags.profile ? await freePort() : 0;
+    worker = await startWorker({ extraArgs: ["--persist-to", state], inspectorPort });
+    const profiler = flags.profile ? await attachProfiler(inspectorPort) : null;
 
     const runs = [];
-    for (const [label, file, size] of [
-      [`${small.toLocaleString("en-US")} messages`, smallFile, smallSize],
-      [`${large.toLocaleString("en-US")} messages`, largeFile, largeSize],
-      [`${large.toLocaleString("en-US")} again`, largeFile, largeSize],
+    for (const [label, file, size, profiled] of [
+      [`${small.toLocaleString("en-US")} messages`, smallFile, smallSize, false],
+      [`${large.toLocaleString("en-US")} messages`, largeFile, largeSize, true],
+      [`${large.toLocaleString("en-US")} again`, largeFile, largeSize, false],
     ]) {
       process.stderr.write(`Importing ${label} …\n`);
+      if (profiled) await profiler?.start();
+      const cpuBefore = workerCpuSeconds(worker.child.pid);
       const s = await runImport(file);
-      runs.push({ label, size, ...s });
+      const cpuAfter = workerCpuSeconds(worker.child.pid);
+      if (profiled && profiler) await profiler.stop(flags.profile);
+      runs.push({ label, size, ...s, workerCpu: cpuBefore === null ? null : cpuAfter - cpuBefore });
     }
 
     const rows = [
-      ["run", "mbox", "seconds", "msg/s", "peak RSS", "stored", "new people", "ignored", "duplicates", "failed"],
+      ["run", "mbox", "seconds", "msg/s", "worker CPU ms/msg", "peak RSS", "stored", "new people", "ignored", "duplicates", "failed"],
       ...runs.map((r) => [
         r.label,
         mb(r.size),
         r.seconds.toFixed(1),
         Math.round(r.read / r.seconds).toLocaleString("en-US"),
+        r.workerCpu === null ? "-" : ((r.workerCpu * 1000) / r.read).toFixed(2),
         mb(r.peakRss),
         r.stored.toLocaleString("en-US"),
         r.newContacts.toLocaleString("en-US"),
@@ -319,6 +376,7 @@ async function main() {
     for (const row of rows.slice(1)) console.log(line(row));
     const [first, second] = runs;
     console.log(`\nPeak RSS ${mb(first.peakRss)} at ${first.read.toLocaleString("en-US")} messages, ${mb(second.peakRss)} at ${second.read.toLocaleString("en-US")}: ${(second.peakRss / first.peakRss).toFixed(2)}× for ${(second.read / first.read).toFixed(0)}× the mail.`);
+    if (profiler) console.log(`The worker's CPU profile during the import of ${large.toLocaleString("en-US")} messages: ${flags.profile}`);
     const failures = runs.flatMap((r) => Object.entries(r.failureReasons));
     if (failures.length) console.log(`Failures: ${JSON.stringify(Object.fromEntries(failures))}`);
   } finally {

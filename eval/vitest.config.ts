@@ -34,6 +34,16 @@ const scenarios: ScenarioFiles[] = readdirSync(scenariosDir, { withFileTypes: tr
   }))
   .filter((s) => !split || s.scenario.split === split);
 
+// Every scenario is its own owner in one local D1: two with the same owner address would fail one of them at
+// setup and leave it out of the figures. Say so before anything runs.
+const owners = new Map<string, string>();
+for (const s of scenarios) {
+  const address = String(s.scenario.owner?.address ?? "").toLowerCase();
+  const other = owners.get(address);
+  if (other) throw new Error(`eval: scenarios ${other} and ${s.name} have the same owner address ${address}`);
+  owners.set(address, s.name);
+}
+
 export default defineConfig({
   root,
   // Read by the workers pool's module fallback service: see re2Alias.

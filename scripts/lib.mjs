@@ -95,7 +95,7 @@ export function prepareLocalDatabase({ quiet = false } = {}) {
   });
 }
 
-export function devArgs(port = LOCAL.port) {
+export function devArgs(port = LOCAL.port, inspectorPort = 0) {
   return [
     "dev",
     "--ip",
@@ -103,7 +103,7 @@ export function devArgs(port = LOCAL.port) {
     "--port",
     String(port),
     "--inspector-port",
-    "0",
+    String(inspectorPort),
     "--test-scheduled",
     "--var",
     `ASSISTANT_ADDRESS:${LOCAL.assistant}`,
@@ -143,12 +143,13 @@ export function freePort() {
  * port something already listens on: a /health answer there would come from a worker (and a database) that
  * is not ours, and the caller would deliver mail to it and run its hourly job.
  */
-export async function startWorker({ port = LOCAL.port, log = false, extraArgs = [] } = {}) {
+/** `inspectorPort` (0: none chosen) lets a caller attach DevTools or the V8 profiler to the worker. */
+export async function startWorker({ port = LOCAL.port, log = false, extraArgs = [], inspectorPort = 0 } = {}) {
   if (await portInUse(port)) {
     throw new Error(`Port ${port} is already in use. This script starts its own worker and will not use one it did not start; free the port or choose another.`);
   }
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(wranglerBin(), [...devArgs(port), ...extraArgs], {
+  const child = spawn(wranglerBin(), [...devArgs(port, inspectorPort), ...extraArgs], {
     cwd: ROOT,
     env: wranglerEnv,
     detached: true,

@@ -10,7 +10,7 @@ export const MAX_INFERRED_CADENCE_DAYS = 365;
 /** Cadence when the history shows no rhythm yet: once a quarter, the rhythm of a loose professional tie. */
 export const DEFAULT_CADENCE_DAYS = 90;
 /** How many gaps of DEFAULT_CADENCE_DAYS a short history is drawn towards (a Bayesian prior of one gap). */
-export const PRIOR_GAPS = 1;
+export const PRIOR_GAPS = 0.5;
 /** Two conversations are one gap: with the prior, enough to say something of the rhythm. */
 export const MIN_CONVERSATIONS_FOR_RHYTHM = 2;
 /**

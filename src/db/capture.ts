@@ -1,12 +1,12 @@
-// Named queries of the ingest path. Each mail's writes are built here as statements for one db.batch().
-import { and, eq, exists, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+// Named queries of the ingest path. Each mail's writes (or an import batch's) are built here as statements for one db.batch().
+import { and, eq, exists, gte, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
 import { domainKey, localKey, nameKey } from "../names";
 import { DAY_MS, weekStartOf } from "../time";
 import type { Db } from "./client";
-import { chunk, jsonList, LOOKUP_CHUNK } from "./limits";
-import { rowsStatement, statementOf, type Statement } from "./prepared";
+import { chunk, JSON_LOOKUP_CHUNK, jsonList } from "./limits";
+import { jsonRowsStatement, statementOf, type Statement } from "./prepared";
 import type { ContactDelta, ContactEvent, IntroducedPerson, MeetingSource, MessageRecord, NoteRecord } from "./records";
 import { contacts, interactions, mailEvents, messages, notes, ownerAddresses, suppressions, weeklyActivity } from "./schema";
 
@@ -26,7 +26,8 @@ export interface ExistingContact {
 
 export async function findContactsByAddress(db: Db, ownerId: number, addresses: string[]): Promise<ExistingContact[]> {
   const out: ExistingContact[] = [];
-  for (const part of chunk([...new Set(addresses)], LOOKUP_CHUNK)) {
+  // One statement for a whole import batch's people (the list as one JSON parameter), not one per 90.
+  for (const part of chunk([...new Set(addresses)], JSON_LOOKUP_CHUNK)) {
     const rows = await db
       .select({
         id: contacts.id,
@@ -42,7 +43,7 @@ export async function findContactsByAddress(db: Db, ownerId: number, addresses: 
         lastTheyGaveAt: contacts.lastTheyGaveAt,
       })
       .from(contacts)
-      .where(and(eq(contacts.ownerId, ownerId), inArray(contacts.address, part)));
+      .where(and(eq(contacts.ownerId, ownerId), sql`${contacts.address} in ${jsonList(part)}`));
     out.push(...rows);
   }
   return out;
@@ -68,11 +69,11 @@ export async function findContactByName(db: Db, ownerId: number, name: string): 
 /** Which of these Message-IDs the owner already shared with the assistant. */
 export async function knownMessageIds(db: Db, ownerId: number, ids: string[]): Promise<Set<string>> {
   const found = new Set<string>();
-  for (const part of chunk([...new Set(ids)], LOOKUP_CHUNK)) {
+  for (const part of chunk([...new Set(ids)], JSON_LOOKUP_CHUNK)) {
     const rows = await db
       .select({ messageId: messages.messageId })
       .from(messages)
-      .where(and(eq(messages.ownerId, ownerId), inArray(messages.messageId, part)));
+      .where(and(eq(messages.ownerId, ownerId), sql`${messages.messageId} in ${jsonList(part)}`));
     for (const r of rows) found.add(r.messageId);
   }
   return found;
@@ -324,18 +325,14 @@ const contactUpsertSet = {
 };
 
 type ContactRow = ReturnType<typeof contactRow>;
-/** The contact upsert as drizzle writes it: built once per row count for mail, per use for a meeting (rare). */
-function contactUpsert<Row extends { [K in keyof ContactRow]: unknown }>(db: Db, rows: Row[]) {
-  return db
-    .insert(contacts)
-    .values(rows as never)
-    .onConflictDoUpdate({ target: [contacts.ownerId, contacts.address], set: contactUpsertSet });
+/** The contact upsert as drizzle writes it, for a meeting (rare). */
+function contactUpsert(db: Db, rows: ContactRow[]) {
+  return db.insert(contacts).values(rows).onConflictDoUpdate({ target: [contacts.ownerId, contacts.address], set: contactUpsertSet });
 }
-const contactUpserts = rowsStatement<ContactRow>(contactUpsert);
 
-function upsertContacts(db: Db, ownerId: number, deltas: ContactDelta[], now: number): Statement[] {
-  return contactUpserts(db, deltas.map((d) => contactRow(ownerId, d, now)));
-}
+const contactUpserts = jsonRowsStatement<ContactRow>(contacts, (db, rows) =>
+  db.insert(contacts).select(rows).onConflictDoUpdate({ target: [contacts.ownerId, contacts.address], set: contactUpsertSet }),
+);
 
 /** People a contact introduced the owner to: a row that says who, before any mail of their own. */
 function upsertIntroduced(db: Db, ownerId: number, people: IntroducedPerson[], now: number): Statement[] {
@@ -366,18 +363,12 @@ function upsertIntroduced(db: Db, ownerId: number, people: IntroducedPerson[], n
   );
 }
 
-const interactionInserts = rowsStatement<ReturnType<typeof interactionRow>>((db, rows) =>
-  db
-    .insert(interactions)
-    .values(
-      rows.map(({ address, ...row }) => ({
-        ...row,
-        // The contact row is written earlier in the same batch, so its id is found by address.
-        contactId: sql`(select id from contacts where owner_id = ${row.ownerId} and address = ${address})`,
-      })),
-    )
-    .onConflictDoNothing(),
-);
+type InteractionRow = ReturnType<typeof interactionRow>;
+// The contact row is written earlier in the same batch, so its id is found by address.
+const interactionInserts = jsonRowsStatement<InteractionRow>(interactions, (db, rows) => db.insert(interactions).select(rows).onConflictDoNothing(), {
+  computed: { contactId: (field) => sql`(select id from contacts where owner_id = ${field("ownerId")} and address = ${field("address")})` },
+  extra: ["address"],
+});
 
 function interactionRow(ownerId: number, e: ContactEvent, broadcast: boolean) {
   return {
@@ -399,27 +390,22 @@ function interactionRow(ownerId: number, e: ContactEvent, broadcast: boolean) {
   };
 }
 
-function insertInteractions(db: Db, ownerId: number, events: ContactEvent[], broadcast: boolean): Statement[] {
-  return interactionInserts(db, events.map((e) => interactionRow(ownerId, e, broadcast)));
+function insertNote(db: Db, ownerId: number, n: NoteRecord, messageId: string, now: number): Statement {
+  return statementOf(db, db.insert(notes).values({
+    ownerId,
+    contactId: sql`(select id from contacts where owner_id = ${ownerId} and address = ${n.address})`,
+    body: n.body,
+    source: "forward",
+    messageId,
+    createdAt: now,
+  }));
 }
 
-function insertNotes(db: Db, ownerId: number, list: NoteRecord[], messageId: string, now: number): Statement[] {
-  return list.map((n) =>
-    statementOf(db, db.insert(notes).values({
-      ownerId,
-      contactId: sql`(select id from contacts where owner_id = ${ownerId} and address = ${n.address})`,
-      body: n.body,
-      source: "forward",
-      messageId,
-      createdAt: now,
-    })),
-  );
-}
-
-const activityCounts = rowsStatement<{ ownerId: number; weekStart: number; sent: number; received: number; theyGave: number; youGave: number }>((db, rows) =>
+type WeekCounts = { sent: number; received: number; theyGave: number; youGave: number };
+const activityCounts = jsonRowsStatement<{ ownerId: number; weekStart: number } & WeekCounts>(weeklyActivity, (db, rows) =>
   db
     .insert(weeklyActivity)
-    .values(rows[0])
+    .select(rows)
     .onConflictDoUpdate({
       target: [weeklyActivity.ownerId, weeklyActivity.weekStart],
       set: {
@@ -431,15 +417,19 @@ const activityCounts = rowsStatement<{ ownerId: number; weekStart: number; sent:
     }),
 );
 
-function countActivity(db: Db, ownerId: number, events: ContactEvent[], broadcast: boolean, at: number): Statement[] {
-  // Per ISO week: one mail sent or received counts once, however many people it went to.
-  const weeks = new Map<number, { sent: number; received: number; theyGave: number; youGave: number }>();
+/** Adds one mail's activity to `weeks`: per ISO week, one mail sent or received counts once, however many people it went to. */
+function countActivity(weeks: Map<number, WeekCounts>, events: ContactEvent[], broadcast: boolean, at: number): void {
+  const week = (t: number) => {
+    let w = weeks.get(weekStartOf(t));
+    if (!w) weeks.set(weekStartOf(t), (w = { sent: 0, received: 0, theyGave: 0, youGave: 0 }));
+    return w;
+  };
   const seen = new Set<string>();
   for (const e of events) {
     const key = `${e.messageId}|${e.direction}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const w = weeks.get(weekStartOf(e.at)) ?? { sent: 0, received: 0, theyGave: 0, youGave: 0 };
+    const w = week(e.at);
     if (e.direction === "out") {
       w.sent++;
       if (e.intent.giving) w.youGave++;
@@ -447,27 +437,17 @@ function countActivity(db: Db, ownerId: number, events: ContactEvent[], broadcas
       w.received++;
       if (e.intent.giving) w.theyGave++;
     }
-    weeks.set(weekStartOf(e.at), w);
   }
-  if (broadcast) {
-    const w = weeks.get(weekStartOf(at)) ?? { sent: 0, received: 0, theyGave: 0, youGave: 0 };
-    w.sent++;
-    weeks.set(weekStartOf(at), w);
-  }
-  // One week per statement: ON CONFLICT cannot update a row twice in one INSERT, and weeks differ anyway.
-  return [...weeks].flatMap(([weekStart, w]) => activityCounts(db, [{ ownerId, weekStart, ...w }]));
+  if (broadcast) week(at).sent++;
 }
 
 type MessageRow = { ownerId: number; messageId: string; threadId: string | null; kind: MessageRecord["kind"]; at: number; subject: string | null; receivedAt: number };
 // The first message is the mail itself: a plain INSERT, so that a duplicate delivery racing this one fails the
 // unique index and rolls the whole batch back. Extra ids (originals) may already exist.
-const messageInserts = rowsStatement<MessageRow>((db, rows) => db.insert(messages).values(rows));
-const extraMessageInserts = rowsStatement<MessageRow>((db, rows) => db.insert(messages).values(rows).onConflictDoNothing());
+const messageInserts = jsonRowsStatement<MessageRow>(messages, (db, rows) => db.insert(messages).select(rows));
+const extraMessageInserts = jsonRowsStatement<MessageRow>(messages, (db, rows) => db.insert(messages).select(rows).onConflictDoNothing());
 
-function insertMessages(db: Db, ownerId: number, list: MessageRecord[], now: number, strict: boolean): Statement[] {
-  const rows = list.map((m) => ({ ownerId, messageId: m.messageId, threadId: m.threadId, kind: m.kind, at: m.at, subject: m.subject, receivedAt: now }));
-  return (strict ? messageInserts : extraMessageInserts)(db, rows);
-}
+const messageRow = (ownerId: number, m: MessageRecord, now: number): MessageRow => ({ ownerId, messageId: m.messageId, threadId: m.threadId, kind: m.kind, at: m.at, subject: m.subject, receivedAt: now });
 
 export interface CapturePlanInput {
   ownerId: number;
@@ -483,28 +463,104 @@ export interface CapturePlanInput {
   now: number;
 }
 
+export type MailEventInput = {
+  ownerId: number | null;
+  kind: "ignored" | "dead-letter";
+  at: number;
+  envelopeFrom: string | null;
+  envelopeTo: string | null;
+  messageId: string | null;
+  subject: string | null;
+  reason: string;
+  size: number | null;
+};
+
+const mailEventInserts = jsonRowsStatement<MailEventInput>(mailEvents, (db, rows) => db.insert(mailEvents).select(rows));
+const mailEventRow = (input: MailEventInput): MailEventInput => ({ ...input, subject: input.subject?.slice(0, 200) ?? null });
+
 /**
- * Every write of one captured mail, in order, for a single db.batch() (one transaction on D1).
- * Inbound deltas go before outbound ones, so a reply evidence's "they wrote" lands before "you answered".
+ * The writes of one mail, or of a whole import batch, for a single db.batch() (one transaction on D1), gathered
+ * by table: each table's rows go in one statement (jsonRowsStatement), so 100 imported mails write in about ten
+ * statements rather than some three hundred. What depends on order keeps it: the contact rows are applied in the
+ * order the mails came (inbound before outbound within a mail, the later mail seeing the earlier one's row), with
+ * the people a mail introduced in their place between them; the rows of every other table keep their order too.
+ * Interactions and notes find their contact by address after every contact is written, and weekly counts are sums.
+ * Message ids go first, so a duplicate fails the batch before anything else runs.
  */
+export class CaptureWrites {
+  private readonly messages: Array<{ row: MessageRow; strict: boolean }> = [];
+  /** Contact rows, and the upserts of people introduced, in the order they were written. */
+  private readonly contactSteps: Array<ContactRow | ((db: Db) => Statement[])> = [];
+  private readonly interactions: InteractionRow[] = [];
+  private readonly notes: Array<(db: Db) => Statement> = [];
+  private readonly weeks = new Map<number, WeekCounts>();
+  private readonly events: MailEventInput[] = [];
+
+  constructor(private readonly ownerId: number, private readonly now: number) {}
+
+  /** Records the mail's Message-ID only (a plain INSERT: a second delivery is a duplicate). */
+  claim(message: MessageRecord): void {
+    this.messages.push({ row: messageRow(this.ownerId, message, this.now), strict: true });
+  }
+
+  mailEvent(input: MailEventInput): void {
+    this.events.push(mailEventRow(input));
+  }
+
+  /** Every write of one captured mail. Inbound deltas go before outbound ones, so a reply evidence's "they wrote" lands before "you answered". */
+  capture(input: CapturePlanInput): void {
+    const { ownerId, now } = input;
+    this.claim(input.message);
+    for (const m of input.extraMessages) this.messages.push({ row: messageRow(ownerId, m, now), strict: false });
+    // A mail updates each person's row once per direction, with their first delta in it.
+    const byDirection = (inbound: boolean) => {
+      const seen = new Set<string>();
+      return input.deltas
+        .filter((d) => !!d.inbound === inbound && !seen.has(d.address) && seen.add(d.address))
+        .sort((a, b) => a.at - b.at)
+        .map((d) => contactRow(ownerId, d, now));
+    };
+    this.contactSteps.push(...byDirection(true), ...byDirection(false));
+    if (input.introduced.length) this.contactSteps.push((db) => upsertIntroduced(db, ownerId, input.introduced, now));
+    for (const e of input.events) this.interactions.push(interactionRow(ownerId, e, input.broadcast));
+    for (const n of input.notes) this.notes.push((db) => insertNote(db, ownerId, n, input.message.messageId, now));
+    countActivity(this.weeks, input.events, input.broadcast, input.message.at);
+  }
+
+  statements(db: Db): Statement[] {
+    const out: Statement[] = [];
+    // Runs of strict and tolerant message inserts, in order.
+    for (let i = 0; i < this.messages.length; ) {
+      const strict = this.messages[i].strict;
+      let j = i;
+      while (j < this.messages.length && this.messages[j].strict === strict) j++;
+      out.push(...(strict ? messageInserts : extraMessageInserts)(db, this.messages.slice(i, j).map((m) => m.row)));
+      i = j;
+    }
+    let rows: ContactRow[] = [];
+    for (const step of this.contactSteps) {
+      if (typeof step !== "function") {
+        rows.push(step);
+        continue;
+      }
+      out.push(...contactUpserts(db, rows), ...step(db));
+      rows = [];
+    }
+    out.push(...contactUpserts(db, rows));
+    out.push(...interactionInserts(db, this.interactions));
+    for (const note of this.notes) out.push(note(db));
+    // Every week the batch touched (a mailbox out of date order touches many), its counts summed.
+    out.push(...activityCounts(db, [...this.weeks].map(([weekStart, w]) => ({ ownerId: this.ownerId, weekStart, ...w }))));
+    out.push(...mailEventInserts(db, this.events));
+    return out;
+  }
+}
+
+/** Every write of one captured mail, in order, for a single db.batch() (one transaction on D1). */
 export function captureStatements(db: Db, input: CapturePlanInput): Statement[] {
-  const { ownerId, now } = input;
-  const statements: Statement[] = [...insertMessages(db, ownerId, [input.message], now, true)];
-  statements.push(...insertMessages(db, ownerId, input.extraMessages, now, false));
-  // One person at most once per statement: ON CONFLICT cannot update a row twice in one INSERT.
-  const byDirection = (inbound: boolean) => {
-    const seen = new Set<string>();
-    return input.deltas
-      .filter((d) => !!d.inbound === inbound && !seen.has(d.address) && seen.add(d.address))
-      .sort((a, b) => a.at - b.at);
-  };
-  statements.push(...upsertContacts(db, ownerId, byDirection(true), now));
-  statements.push(...upsertContacts(db, ownerId, byDirection(false), now));
-  statements.push(...upsertIntroduced(db, ownerId, input.introduced, now));
-  statements.push(...insertInteractions(db, ownerId, input.events, input.broadcast));
-  statements.push(...insertNotes(db, ownerId, input.notes, input.message.messageId, now));
-  statements.push(...countActivity(db, ownerId, input.events, input.broadcast, input.message.at));
-  return statements;
+  const writes = new CaptureWrites(input.ownerId, input.now);
+  writes.capture(input);
+  return writes.statements(db);
 }
 
 export interface MeetingInput {
@@ -553,21 +609,9 @@ export function meetingStatements(db: Db, ownerId: number, m: MeetingInput): Bat
 }
 
 export function messageOnlyStatement(db: Db, ownerId: number, message: MessageRecord, now: number): Statement {
-  return insertMessages(db, ownerId, [message], now, true)[0];
-}
-
-export interface MailEventInput {
-  ownerId: number | null;
-  kind: "ignored" | "dead-letter";
-  at: number;
-  envelopeFrom: string | null;
-  envelopeTo: string | null;
-  messageId: string | null;
-  subject: string | null;
-  reason: string;
-  size: number | null;
+  return messageInserts(db, [messageRow(ownerId, message, now)])[0];
 }
 
 export function mailEventStatement(db: Db, input: MailEventInput): Statement {
-  return statementOf(db, db.insert(mailEvents).values({ ...input, subject: input.subject?.slice(0, 200) ?? null }));
+  return mailEventInserts(db, [mailEventRow(input)])[0];
 }

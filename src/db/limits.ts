@@ -12,6 +12,9 @@ export const LOOKUP_CHUNK = 90;
  */
 export const jsonList = (items: string[], max = Infinity) => sql`(select value from json_each(${JSON.stringify([...new Set(items)].slice(0, max))}))`;
 
+/** Keys per jsonList lookup: one statement for a whole import batch's ids, and still a small parameter. */
+export const JSON_LOOKUP_CHUNK = 1000;
+
 export function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));

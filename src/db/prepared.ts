@@ -2,43 +2,13 @@
 // then only bound.
 //
 // Building a query is most of the work a query builder does: the contact upsert alone is some 25 CASE expressions,
-// and rebuilding it for every mail took over half of the import's CPU. Here drizzle builds each statement once per
-// row count, with named placeholders (`column#row`), and every later use binds that row's values to the same SQL.
-import { fillPlaceholders, sql, type Placeholder, type Query } from "drizzle-orm";
+// and rebuilding it for every mail took over half of the import's CPU. Here drizzle builds each statement once, with
+// a placeholder for its rows, and every later use binds the rows of one mail or of a whole import batch.
+import { fillPlaceholders, getTableColumns, is, SQL, sql, type Query } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
-import { chunk, D1_MAX_PARAMS } from "./limits";
 
 export type Statement = D1PreparedStatement;
-export type Placeholders<Row> = { [K in keyof Row]: Placeholder };
-
-/**
- * A multi-row statement: `build` writes it with drizzle for placeholder rows; the result binds real rows, as many
- * statements as D1's limit on parameters needs. Every row of one statement has the same keys.
- */
-export function rowsStatement<Row extends Record<string, unknown>>(build: (db: Db, rows: Placeholders<Row>[]) => { toSQL(): Query }) {
-  const byCount = new Map<number, Query>();
-  const query = (db: Db, keys: string[], count: number): Query => {
-    let built = byCount.get(count);
-    if (!built) {
-      const rows = Array.from({ length: count }, (_, i) => Object.fromEntries(keys.map((k) => [k, sql.placeholder(`${k}#${i}`)])) as Placeholders<Row>);
-      built = build(db, rows).toSQL();
-      byCount.set(count, built);
-    }
-    return built;
-  };
-  return (db: Db, rows: Row[]): Statement[] => {
-    if (rows.length === 0) return [];
-    const keys = Object.keys(rows[0]);
-    const perRow = query(db, keys, 1).params.length;
-    return chunk(rows, Math.max(1, Math.floor(D1_MAX_PARAMS / perRow))).map((part) => {
-      const values: Record<string, unknown> = {};
-      for (let i = 0; i < part.length; i++) {
-        for (const k of keys) values[`${k}#${i}`] = driverValue(part[i][k]);
-      }
-      return db.$client.prepare(query(db, keys, part.length).sql).bind(...fillPlaceholders(query(db, keys, part.length).params, values));
-    });
-  };
-}
 
 /** A one-row statement (an UPDATE by key): drizzle builds it once with a placeholder per key, each use binds a row. */
 export function rowStatement<Row extends Record<string, unknown>>(build: (db: Db, row: Placeholders<Row>) => { toSQL(): Query }) {
@@ -61,4 +31,58 @@ function driverValue(value: unknown): unknown {
   if (value === undefined) return null;
   if (typeof value === "boolean") return value ? 1 : 0;
   return value;
+}
+
+/** JSON text per statement of jsonRowsStatement: well inside D1's 100 KB for a statement, whatever its characters take. */
+const MAX_JSON_CHARS = 30_000;
+
+/**
+ * Many rows of one table in a few statements, however many there are: the rows travel as one JSON parameter (an
+ * array of values per row) and SQLite inserts them in order (json_each's key), each row seeing what the rows before
+ * it wrote, as one statement per row would. D1 prepares every statement of a batch anew, and a big statement (the
+ * contact upsert is some 10 KB of SQL) cost more to prepare than to run; D1's 100 bound parameters also cap a
+ * multi-row VALUES at two contact rows. `build` finishes drizzle's `insert … select` (an upsert, on conflict do
+ * nothing); `computed` gives a column an expression of the row's fields instead of a value (a contact's id found
+ * by address), and `extra` names fields that are no column.
+ */
+export function jsonRowsStatement<Row extends Record<string, unknown>>(
+  table: SQLiteTable,
+  build: (db: Db, rows: SQL) => { toSQL(): Query },
+  options: { computed?: Record<string, (field: (key: string) => SQL) => SQL>; extra?: string[] } = {},
+) {
+  const computed = options.computed ?? {};
+  const columns = Object.entries(getTableColumns(table)).filter(([, column]) => column.generated === undefined);
+  // What drizzle binds for a column a row leaves out: its default, or null.
+  const fields = [
+    ...columns
+      .filter(([key]) => !(key in computed))
+      .map(([key, column]) => {
+        if (is(column.default, SQL) || column.defaultFn) throw new Error(`${key}: a computed default cannot travel in JSON`);
+        return { key, missing: column.default ?? null };
+      }),
+    ...(options.extra ?? []).map((key) => ({ key, missing: null })),
+  ];
+  const field = (key: string) => sql.raw(`json_extract(value, '$[${fields.findIndex((f) => f.key === key)}]')`);
+  let query: Query | null = null;
+  return (db: Db, rows: Row[]): Statement[] => {
+    const select = sql`select ${sql.join(columns.map(([key]) => (key in computed ? computed[key](field) : field(key))), sql`, `)} from json_each(${sql.placeholder("rows")}) where true order by key`;
+    const built = (query ??= build(db, select).toSQL());
+    const statements: Statement[] = [];
+    let part: string[] = [];
+    let chars = 0;
+    const flush = () => {
+      if (!part.length) return;
+      statements.push(db.$client.prepare(built.sql).bind(...fillPlaceholders(built.params, { rows: `[${part.join(",")}]` })));
+      part = [];
+      chars = 0;
+    };
+    for (const row of rows) {
+      const json = JSON.stringify(fields.map((f) => driverValue(row[f.key] === undefined ? f.missing : row[f.key])));
+      if (chars + json.length > MAX_JSON_CHARS) flush();
+      part.push(json);
+      chars += json.length + 1;
+    }
+    flush();
+    return statements;
+  };
 }

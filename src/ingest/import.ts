@@ -1,7 +1,7 @@
 // Backfill: the owner's past mail, through the same rules as live mail (understand.ts), many at a time.
 // Mail the owner sent is outbound to its recipients; mail they received is the sender's inbound mail.
 import type { Db } from "../db/client";
-import { findContactsByAddress, knownMessageIds, mailEventStatement } from "../db/capture";
+import { CaptureWrites, findContactsByAddress, knownMessageIds } from "../db/capture";
 import type { OwnerWithAddresses } from "../db/owners";
 import type { Config } from "../env";
 import { parseMail } from "../mail/parse";
@@ -120,12 +120,11 @@ export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promi
   // In mailbox order: writePlan records each mail's people in `known`, so a later mail of the batch sees them.
   const known = knownPeople(await findContactsByAddress(db, ownerId, addresses));
   const counted = new Set(known.keys());
-  const statements = [];
+  // Every write of the batch, gathered by table (CaptureWrites): a few multi-row statements, not some four a mail.
+  const writes = new CaptureWrites(ownerId, now);
   let newContacts = 0;
   for (const { index, item } of plans) {
-    const plan = writePlan(db, owner, item.envelope, item.understanding, known, now);
-    statements.push(...plan.statements);
-    outcomes[index] = plan.outcome;
+    outcomes[index] = writePlan(writes, owner, item.envelope, item.understanding, known, now);
     if (item.understanding.kind !== "capture") continue;
     for (const e of item.understanding.events) {
       if (!counted.has(e.address)) newContacts++;
@@ -134,13 +133,11 @@ export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promi
   }
   for (const [index, outcome] of outcomes.entries()) {
     if (outcome?.status === "dead-letter" && parsed[index] instanceof Error) {
-      statements.push(
-        mailEventStatement(db, { ownerId, kind: "dead-letter", at: now, envelopeFrom: null, envelopeTo: IMPORT_ENVELOPE_TO, messageId: null, subject: null, reason: `import: ${outcome.reason}`, size: raws[index].byteLength }),
-      );
+      writes.mailEvent({ ownerId, kind: "dead-letter", at: now, envelopeFrom: null, envelopeTo: IMPORT_ENVELOPE_TO, messageId: null, subject: null, reason: `import: ${outcome.reason}`, size: raws[index].byteLength });
     }
   }
   try {
-    await runBatch(db, statements);
+    await runBatch(db, writes.statements(db));
     return { outcomes: outcomes as IngestOutcome[], newContacts };
   } catch (err) {
     if (raws.length === 1) return { outcomes: [await storeFailed(ctx, raws[0], err)], newContacts: 0 };

@@ -98,14 +98,20 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
     // Advice written out is help; a file, a link or a contact is the thing they were asked for.
     gift = e.material.kind === "answer" || e.material.kind === "reply" ? { kind: "help", detail: null } : { kind: "asked-for", detail: e.material.name };
   }
+  // An answer that ends on a question of its own answers: the question is part of it, not a new debt.
+  const answers = gift?.kind === "help" && (e.material?.kind === "answer" || (e.material?.kind === "reply" && !intent.explicitRequest));
   // A reply to the owner's own invitation that only proposes a time ("Thursday at 9 at Original Coffee?") is
   // the answer to it, not a new request.
-  const answersWithATime = intent.scheduling && e.isReply && askedAt !== null && askedAt > (person?.lastInboundAt ?? 0);
+  const answeringTheOwner = e.isReply && askedAt !== null && askedAt > (person?.lastInboundAt ?? 0);
+  const answersWithATime = intent.scheduling && answeringTheOwner;
+  // Their answer to the owner's request that asks something back only with a question mark ("should I keep the
+  // whole day free?") is part of the answer: the exchange goes on, nothing is owed. A request worded as one still asks.
+  const asksBackInPassing = answeringTheOwner && !intent.explicitRequest;
   return {
     // The stored interaction says it gave, whether the words or the structure showed it.
     event: gift && !intent.giving ? { ...e, intent: { ...intent, giving: true } } : e,
     // Someone who says who sent them, or whom the owner wrote a note about when forwarding, is in the network.
-    delta: { at: e.at, subject: e.subject, gift, request: intent.request && !answersWithATime, referredBy: intent.referredBy || e.ownerNote },
+    delta: { at: e.at, subject: e.subject, gift, request: intent.request && !answersWithATime && !answers && !asksBackInPassing, referredBy: intent.referredBy || e.ownerNote },
     introduced,
   };
 }
@@ -136,7 +142,11 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
       const firstContact = !person?.exchanged && !e.isReply;
       const event = firstContact && !e.intent.outreach ? { ...e, intent: { ...e.intent, outreach: true } } : e;
       const answersTheirRequest = e.isReply && person?.lastTheyAskedAt != null && person.lastTheyAskedAt > (person.lastOutboundAt ?? 0);
-      const reason = followUpReason(event, firstContact, answersTheirRequest);
+      // A reply to several people that thanks one of them for what they gave (the introducer, with the person they
+      // introduced): the thanks are for them, the question for the others.
+      const thankedForTheirGift =
+        e.intent.thanks && e.recipientCount > 1 && person?.lastTheyGaveAt != null && person.lastTheyGaveAt > (person.lastOutboundAt ?? 0);
+      const reason = thankedForTheirGift ? null : followUpReason(event, firstContact, answersTheirRequest);
       out.push(event);
       deltas.push({
         address: e.address,
@@ -151,7 +161,8 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
           gave: e.intent.giving,
           thanks: e.intent.thanks,
           asked: e.intent.request || e.intent.explicitRequest,
-          askedQuestion: e.intent.questionMark && !e.intent.scheduling && !e.intent.proposal && !event.intent.outreach,
+          // A first mail's question counts too ("Do I have to charge VAT on this?"); a pitch's does not, unless it asks for know-how.
+          askedQuestion: e.intent.questionMark && !e.intent.scheduling && !e.intent.proposal && (!(e.intent.outreach || e.intent.pitch) || e.intent.seeksAdvice),
           followUp: reason ? { reason, dueAt: e.at + (e.followUpDays ?? defaultFollowUpDays) * DAY_MS } : null,
           announcement: e.recipientCount > HANDFUL_RECIPIENTS && e.followUpDays === null,
         },

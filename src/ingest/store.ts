@@ -1,7 +1,7 @@
 // The store step of the email() path and the import: what one understood mail writes, in one db.batch (one
 // D1 transaction), and the dead-letter record kept of a mail that could not be used.
 import {
-  captureStatements,
+  CaptureWrites,
   type ExistingContact,
   findContactsByAddress,
   hasSameMail,
@@ -63,39 +63,38 @@ export function addressesOf(understanding: Understanding): string[] {
 }
 
 /**
- * The writes one understood mail needs, and the outcome they stand for. `known` says what is known of the
- * people in it; the judgement updates it, so the next mail of a batch sees this one.
+ * Adds the writes one understood mail needs to `writes`, and returns the outcome they stand for. `known` says
+ * what is known of the people in it; the judgement updates it, so the next mail of a batch sees this one.
  */
 export function writePlan(
-  db: Db,
+  writes: CaptureWrites,
   owner: OwnerWithAddresses,
   envelope: Envelope,
   understanding: Exclude<Understanding, { kind: "command" }>,
   known: KnownPeople,
   now: number,
-): { statements: Statement[]; outcome: IngestOutcome } {
+): IngestOutcome {
   const ownerId = owner.owner.id;
-  const event = {
-    ownerId,
-    at: now,
-    envelopeFrom: envelope.from,
-    envelopeTo: envelope.to,
-    messageId: understanding.message.messageId,
-    subject: understanding.message.subject,
-    size: envelope.rawSize,
-  };
   if (understanding.kind === "ignored" || understanding.kind === "unreadable-forward") {
     const kind = understanding.kind === "ignored" ? "ignored" : "dead-letter";
     // A delivered mail is claimed either way, so a second delivery is a duplicate. An imported one that could
     // not be used is not: running the import again tries it again.
-    const claim = kind === "ignored" || envelope.to !== IMPORT_ENVELOPE_TO;
-    return {
-      statements: [...(claim ? [messageOnlyStatement(db, ownerId, understanding.message, now)] : []), mailEventStatement(db, { ...event, kind, reason: understanding.reason })],
-      outcome: kind === "ignored" ? { status: "ignored", ownerId, reason: understanding.reason } : { status: "dead-letter", ownerId, reason: understanding.reason },
-    };
+    if (kind === "ignored" || envelope.to !== IMPORT_ENVELOPE_TO) writes.claim(understanding.message);
+    writes.mailEvent({
+      ownerId,
+      kind,
+      at: now,
+      envelopeFrom: envelope.from,
+      envelopeTo: envelope.to,
+      messageId: understanding.message.messageId,
+      subject: understanding.message.subject,
+      reason: understanding.reason,
+      size: envelope.rawSize,
+    });
+    return kind === "ignored" ? { status: "ignored", ownerId, reason: understanding.reason } : { status: "dead-letter", ownerId, reason: understanding.reason };
   }
   const judged = judgeEvents(understanding.events, known, owner.owner.followUpDays);
-  const statements = captureStatements(db, {
+  writes.capture({
     ownerId,
     message: understanding.message,
     extraMessages: understanding.extraMessages,
@@ -106,7 +105,7 @@ export function writePlan(
     broadcast: understanding.broadcast,
     now,
   });
-  return { statements, outcome: { status: "stored", ownerId, summary: understanding.summary, contacts: new Set(judged.events.map((e) => e.address)).size } };
+  return { status: "stored", ownerId, summary: understanding.summary, contacts: new Set(judged.events.map((e) => e.address)).size };
 }
 
 export async function runBatch(db: Db, statements: Statement[]) {
@@ -130,9 +129,10 @@ export async function store(db: Db, owner: OwnerWithAddresses, envelope: Envelop
     if (understanding.kind === "capture") understanding = await withoutKnownForwards(db, owner.owner.id, understanding);
     const addresses = addressesOf(understanding);
     const existing = addresses.length ? await findContactsByAddress(db, owner.owner.id, addresses) : [];
-    const plan = writePlan(db, owner, envelope, understanding, knownPeople(existing), now);
-    await runBatch(db, plan.statements);
-    return plan.outcome;
+    const writes = new CaptureWrites(owner.owner.id, now);
+    const outcome = writePlan(writes, owner, envelope, understanding, knownPeople(existing), now);
+    await runBatch(db, writes.statements(db));
+    return outcome;
   } catch (err) {
     if (isUniqueViolation(err)) return { status: "duplicate", ownerId: owner.owner.id };
     console.error(`storing ${understanding.message.messageId} failed: ${String(err)}`);

@@ -4,7 +4,7 @@ import type { ContactEvent, MessageRecord, NoteRecord, Material } from "../db/re
 import { detectAutomated, hasBulkFooter, isMachineAddress } from "../mail/automated";
 import { commandMailVerdict } from "../mail/command-mail";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
-import { asksForAdvice, classifyIntent, noteVouches, readsAsAdvice, type Intent } from "../mail/intent";
+import { asksForAdvice, classifyIntent, noteVouches, readsAsAdvice, readsAsShortAnswer, type Intent } from "../mail/intent";
 import { newText, quoteAttribution, snippetOfNewText } from "../mail/reply";
 import { hasReplyPrefix, isReplyOrForward, stripSubjectTags } from "../mail/subject";
 import type { Address, ParsedMail } from "../mail/types";
@@ -110,6 +110,8 @@ const ADDRESS_IN_TEXT = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 const NAME_AND_PHONE = /(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){1,2})[,:;–-]?\s+(?:(?:tel|tlf|mob|mobile|phone|ring|call)\.?:?\s*)?\+?\d[\d -]{6,14}\d(?![\d])/gu;
 /** A real answer is at least this many words of new text; "Sure, will do" is not advice. */
 const ANSWER_MIN_WORDS = 35;
+/** …or this many, when it reads as an answer (a yes or a no, a step to take): "No, only spirits over 30% for now". */
+const SHORT_ANSWER_MIN_WORDS = 8;
 
 /** A name with a phone number that is not the writer's own (their signature carries theirs). */
 function handsOverAPhoneContact(ownText: string, writer: { address: string | null; name: string | null }): boolean {
@@ -145,9 +147,12 @@ function materialOf(
   // Advice or a fix written out in answer to the owner ("any idea where I should be looking?"): an answer, when it
   // asks nothing back, is no "sorry, can't" and no time to meet. A long reply that neither answers a plea nor reads
   // as advice is just a reply.
-  if (intent.request || intent.declines || intent.scheduling || intent.thanks) return null;
+  // A question mark alone does not stop it: an answer may end on one ("who designs these rules?", "shall I send the
+  // form?"). Nor does a request in advice written out ("if you can reasonably expect to exceed S$1m, register").
+  if (intent.declines || intent.scheduling || intent.thanks) return null;
+  if (intent.explicitRequest && !readsAsAdvice(ownText)) return null;
   const words = ownText.slice(0, MAX_QUOTED_CHARS).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-  if (words < ANSWER_MIN_WORDS) return null;
+  if (words < ANSWER_MIN_WORDS) return words >= SHORT_ANSWER_MIN_WORDS && readsAsShortAnswer(ownText) ? { kind: "reply", name: null } : null;
   // Below the owner's quoted plea for advice; or, where no plea is quoted (a forwarded answer), reading as advice.
   const answersAPlea = (asksForAdvice(wholeText.slice(0, MAX_QUOTED_CHARS * 2)) && !asksForAdvice(ownText)) || readsAsAdvice(ownText);
   return { kind: answersAPlea ? "answer" : "reply", name: null };
@@ -212,7 +217,9 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
   const at = mailTime(mail, ctx.receivedAt);
   const threadId = threadIdOf(mail);
   const plus = plusOf(ctx);
-  const recipients = people([...mail.to, ...mail.cc], ctx);
+  // The owner's Bcc (kept in a sent-mail export) are people written to as well: "thank you, Marcus (moving you to
+  // Bcc)" thanks Marcus. Like Cc, they are not the ones an answer is expected from.
+  const recipients = people([...mail.to, ...mail.cc, ...(mail.bcc ?? [])], ctx);
   const baseMessage = { messageId, threadId, at, subject: mail.subject || null };
 
   // RFC 3834: the owner's auto-reply, a DSN or any Auto-Submitted mail is neither a command nor the owner

@@ -44,6 +44,10 @@ export interface Intent {
   declines: boolean;
   /** Asks a real question that ends in "?" (not only a wish or a hint): what an answer to someone's request may still ask. */
   questionMark: boolean;
+  /** Asks for advice or know-how ("how do you price…", "hvad ville du gøre?"): an answer is help, even to a first mail. */
+  seeksAdvice: boolean;
+  /** Asks for a meeting or offers the writer's own work ("would you have half an hour?", "jeg sender gerne eksempler"): a pitch, whose answer is no gift. */
+  pitch: boolean;
 }
 
 export const NO_INTENT: Intent = {
@@ -63,6 +67,8 @@ export const NO_INTENT: Intent = {
   handsOver: false,
   declines: false,
   questionMark: false,
+  seeksAdvice: false,
+  pitch: false,
 };
 
 /** Text we read: the top of a mail says what it is about, and the regexes stay cheap. */
@@ -79,7 +85,8 @@ const W = "[\\p{L}\\p{N}'’-]+";
 /** A gap of 0..GAP_WORDS words (and the spaces or commas around them). */
 const GAP = `(?:[\\s,]+${W}){0,${GAP_WORDS}}?[\\s,]+`;
 /** `__`: a wider gap, for whom something was said to ("told my old teammate Aisling Ryan about you"). */
-const WIDE_GAP = `(?:[\\s,]+${W}){0,${2 * GAP_WORDS}}?[\\s,]+`;
+// It may hold one clause between commas too: "skrevet til min gamle kollega Thomas, der er indkøber hos Meyers, om dig".
+const WIDE_GAP = `(?:[\\s,]+${W}){0,${2 * GAP_WORDS}}?(?:\\s*,[^,.!?\\n]{1,80},)?[\\s,]+`;
 
 /**
  * Builds a phrase regex from patterns whose words are separated by `_` where a few other words may stand
@@ -119,6 +126,15 @@ const NOT_THANKS = phrases([
   "tak på forhånd",
   "tak for (?:din|jeres) (?:mail|besked|henvendelse)",
   "nej,? ellers tak",
+  // Gratitude for what the reader might still do is a request, not thanks: "that would be a lifesaver", "I'd be
+  // so grateful for a copy", "would be hugely appreciated", "det ville være en kæmpe hjælp".
+  "(?:(?:i|we|it|that|this|which)(?:'d|'ll)|would|will|could) (?:be|mean) (?:an? |such an? |the |absolute |real )*(?:absolute |real )?(?:lifesaver|life saver|life-saver|godsend|huge help|big help|great help|massive help)",
+  // not "I'll be grateful for a long time", which thanks
+  "(?:(?:i|we)'d|would) be (?:so |very |really |hugely |eternally |forever |most |incredibly )?(?:grateful|thankful|indebted)",
+  "(?:(?:i|we)'ll|will) be (?:so |very |really |hugely |eternally |forever |most |incredibly )?(?:grateful|thankful|indebted) if",
+  "(?:would|will) be (?:much |greatly |hugely |really |very much |so )?appreciated",
+  "(?:ville|vil) (?:være|blive) (?:meget |så |rigtig |evigt |utrolig )?taknemmelig(?:e)?",
+  "(?:ville|vil) (?:være|blive) (?:en )?(?:stor |kæmpe |enorm )?(?:hjælp|livredder)",
 ]);
 
 const THANKS = phrases([
@@ -159,7 +175,10 @@ const THANKS = phrases([
   "taknemmelig",
   "sætter_pris på",
   "(?:du )?(?:reddede|redder|har reddet)_(?:mig|min|mit|dagen|ugen|weekenden|deadline)",
-  "(?:det var|hvor var det|hvor er det|det er)_(?:sødt|pænt|generøst|venligt|rart|flot|lieb)(?: tænkt| gjort| sagt)? af dig",
+  "(?:det var|hvor var det|hvor er det|det er)_(?:sødt|pænt|generøst|venligt|rart|flot|lieb|betænksomt|omsorgsfuldt|gavmildt|storsindet|fint|godt)(?: tænkt| gjort| sagt)? af dig",
+  // calling them a friend for it: "du er en rigtig god ven", "you're a true friend"
+  "(?:du er|you're|you are) (?:en |a )?(?:rigtig |sand |ægte |god |true |real |good |great )+(?:ven|veninde|friend|pal|mate)",
+  "(?:du er|you're|you are) (?:simpelthen |bare |virkelig |simply |just |really )?(?:den|the) (?:bedste|best)",
   "(?:hvor er du|du er så|du er bare så) (?:sød|skøn|dejlig|god|en skat)",
   "(?:står|er) i gæld til dig",
   "du er (?:en )?(?:skat|engel|helt|stjerne|guldklump|guld|guld værd|et guldkorn)",
@@ -192,11 +211,14 @@ const REQUEST = phrases([
   "any chance",
   "is there any (?:way|chance)",
   "(?:would|is) it (?:be )?possible",
-  "i(?:'m| am| was)? (?:wondering|hoping)_(?:if|whether|you)",
+  // not "exactly the person I was hoping for - I owe you one"
+  "i(?:'m| am| was)? (?:wondering|hoping)(?! for)_(?:if|whether|you)",
   "i wonder(?:ed)? (?:if|whether)",
   "(?:can|could|may|might) i_(?:ask|pick|borrow|get|have|send|steal|grab|book|call)",
   // not the inviting "do tell me what's on their minds"
   "(?<!do )(?:let me know|tell me|lmk)_(?:what|if|when|whether|how|which|who|your)",
+  // a deadline for the answer: "let me know by Friday", "giv besked inden torsdag"
+  "(?:let me know|lmk|get back to me|giv (?:mig )?(?:besked|lyd)|lad mig (?:det )?vide|vend tilbage) (?:by|before|no later than|inden|senest|før)",
   "please(?! (?:find|see|note|be aware)(?![\\p{L}]))(?! (?:don't|do not|dont|never))_(?:send|review|confirm|share|let|advise|help|take|look|get|reply|check|sign|fill|forward|call|give|tell|find|read|comment)",
   "(?:i|we)(?:'d| would) (?:really |so |very much )?(?:love|appreciate|welcome|value|like)_(?:your|you to|it if|some|any|a second|an? (?:intro|introduction|opinion|hand|eye))",
   "(?:i|we) (?:really )?need your",
@@ -238,8 +260,10 @@ const REQUEST = phrases([
   "(?:dit|jeres) (?:blik|øje|øjne) på",
   "det ville (?:virkelig |rigtig |godt )?(?:hjælpe|betyde)",
   "hvis (?:du|i) (?:en dag |engang )?(?:har|får|havde|fik) (?:en |et )?(?:halv time|time|øjeblik|minut|par minutter|tid)",
-  "(?:høre|spørge|vide|tænkte på|spekulerer på|overvejer),? om (?:du|i) (?:kunne|ville|kan|vil|gad|har|havde)",
+  "(?:høre|spørge|vide|tænkte på|spekulerer på|overvejer),? om (?:du|i) (?:kunne|ville|kan|vil|gad|har|havde|er|var)",
   "(?:jeg|vi) (?:ville|vil) (?:blive|være)_(?:glad|glade|taknemmelig|taknemmelige|lykkelig|lykkelige) (?:for|hvis)",
+  // inverted after a condition: "Hvis du har en titel, vil jeg blive rigtig glad for at høre den"
+  "(?:ville|vil) (?:jeg|vi) (?:blive|være)_(?:glad|glade|taknemmelig|taknemmelige) (?:for|hvis)",
   "(?:jeg|vi) (?:ville|vil)_sætte_pris på",
   "(?:jeg|vi) (?:vil|ville) (?:meget |rigtig |så )?gerne høre,? (?:hvordan|hvad|om|hvornår|hvorfor|hvilke)",
   "jeg (?:håber|tænkte på|spekulerer på|ville høre|vil høre)_(?:om )?(?:du|i) (?:har|kan|vil|kunne|gider|måske|ville|havde)",
@@ -357,6 +381,8 @@ const REFERRAL = phrases([
   "told_(?:you're|you are|you'd be)_(?:person|one|right|best|perfect)",
   "put (?:in )?(?:a|my) (?:good )?word",
   "(?:sent|pointed|steered|pointing|sending|referred|passed)_(?:to |towards |in )?your (?:way|direction)",
+  // clients sent to the reader: "I've started sending my knee-rehab patients to you"
+  "(?:sending|sent|send|referring|referred|steering|pointing) (?:my|our|some of (?:my|our)|a few of (?:my|our)|all (?:my|our))(?: [\\p{L}-]+){0,2} (?:patients|clients|customers|students|members|guests|couples|people|team|staff|friends)_to you",
   "(?:anbefalede|anbefalet|anbefaler|nævnte|nævnt|nævner)_dig(?! (?:til|for|over for) (?:mig|os))",
   "(?:skrevet|skrev|fortalt|fortalte|talt|talte|snakket|snakkede|sagt|sagde)__om (?:dig|jer|din|dit|dine|jeres)",
   "(?:sagt|sagde|fortalt|fortalte|skrevet|skrev)(?: til)?__(?:at )?(?:de|han|hun|I)_(?:skal|skulle|bør|burde|må)_(?:dig|jer)",
@@ -512,7 +538,9 @@ const PROPOSAL = phrases([
 const SUBJECT_PROPOSAL = /(?<![\p{L}])(?:proposal|quote|estimate|offer|tilbud|oplæg|prisoverslag)(?![\p{L}])/iu;
 
 const GREETING = phrases([
-  "happy (?:birthday|bday|new year|holidays|easter|anniversary)",
+  "happy (?:birthday|bday|new year|holidays|easter|anniversary|retirement)",
+  "(?:god|glædelig) pension",
+  "tillykke med (?:pensionen|jubilæet|fødselsdagen|dagen)",
   "merry christmas",
   "congrat(?:s|ulations)",
   "(?:stort |hjertelig |hjerteligt )?tillykke",
@@ -572,7 +600,7 @@ const REFERRED_BY = phrases([
   "(?:got|have|had|was given) your (?:name|details|email|address|contact)_from",
   "(?:passed|gave) me your",
   "(?:referred|pointed|sent) me (?:to you|your way|in your direction)",
-  "(?:anbefalede|foreslog|sagde|mente)_(?:at )?jeg_(?:kontakte|skrive|ringe|tage fat)",
+  "(?:anbefalede|foreslog|sagde|mente)_(?:at )?(?:jeg|vi)_(?:kontakte|kontaktede|skrive|skrev|ringe|ringede|tage fat|tog fat)",
   "(?:fik|har fået|fået) (?:dit|din|dine) (?:navn|mail|nummer|kontakt\\p{L}*)_(?:af|fra|gennem)",
   "henvist til dig",
   "henvist (?:af|fra|gennem|via)",
@@ -581,6 +609,27 @@ const REFERRED_BY = phrases([
   "(?:anbefalede|anbefalet|foreslog|rådede|bad) (?:mig|os) (?:om )?at (?:kontakte|skrive|ringe|tage fat)",
   "(?:gav|har givet|givet|sendte|videregav) (?:mig|os) (?:dit|din|dine) (?:navn|nummer|mail|kontakt\\p{L}*|adresse)",
   "(?:anbefalede|anbefalet|nævnte|nævnt) dig (?:til|for|over for) (?:mig|os)",
+  // "Grace Liu mentioned you", "Oliver showed us your Skagen house", "Owen will have told you about me"
+  "(?<!(?:i|we) )(?:mentioned|recommended|suggested) you(?! to (?!(?:me|us)))",
+  "(?:showed|sent|forwarded) (?:me|us) your",
+  "(?:told|tells) (?:me|us) (?:all )?about you",
+  "(?:will|'ll|may|might|must|probably) (?:have )?(?:told|mentioned to) you_about (?:me|us)",
+  "(?<!(?:jeg|vi|i) )(?:nævnte|nævner|anbefalede|anbefaler) (?:dig|dit navn|jer|dit \\p{L}+|din \\p{L}+|jeres \\p{L}+)(?! (?:til|for|over for|hos) (?!(?:mig|os)))",
+  "(?:viste|sendte|videresendte) (?:mig|os) (?:dit|din|dine|jeres)",
+  "(?:fortalte|har fortalt) (?:mig|os) om (?:dig|jer)",
+  "(?:har|vil have|må have) (?:nok |vel |sikkert )?fortalt (?:dig )?(?:lidt )?om (?:mig|os)",
+  // "X told me to write to you", "X said you'd be the person to ask", "Lene Holm har anbefalet dig"
+  "told (?:me|us) to (?:write|contact|get in touch|reach out|email|call|ask)",
+  // "Marcy connected us last week", "Lars satte os i forbindelse"
+  "(?<!(?:i|we) )(?:connected|introduced) us",
+  "(?<!(?:jeg|vi) )(?:satte|har sat) os i (?:forbindelse|kontakt)",
+  "said (?:that )?you(?:'d| would| were| are|'re) (?:be )?(?:the (?:person|one|right person|expert|woman|man)|who to)",
+  "(?<!(?:jeg|vi|i) )(?:har|havde) (?:anbefalet|nævnt) (?:dig|jer|dit navn|jeres)",
+  // in a subject: "Samuel Osei sent me", "Sofie sendte os", "Callum Reid's suggestion", "Henvendelse via Lone Bach"
+  "(?<!(?:i|we) )sent (?:me|us)(?= *(?:$|\\n|[-–—:(,]))",
+  "(?<!(?:jeg|vi|i) )sendte (?:mig|os)(?= *(?:$|\\n|[-–—:(,]))",
+  "[\\p{L}]+'s (?:suggestion|recommendation|idea)",
+  "(?:henvendelse|forespørgsel|kontakt|enquiry|inquiry|hello|intro) (?:via|gennem|through)",
 ]);
 
 /** A day, a date or a time of day: what a scheduling question is about. */
@@ -613,6 +662,8 @@ const ASKS_FOR_AN_INTRODUCTION = phrases([
   "(?:introducere|præsentere) mig (?:for|til)",
 ]);
 const SUBJECT_INTRODUCTION = /^\s*(?:intro|introduction|introduktion|introducing|præsentation|meet)\b/i;
+/** "Introduction via Declan Hughes", "Intro fra Lars": the writer introducing themselves, sent by someone. */
+const SUBJECT_SELF_INTRODUCTION = /^\s*(?:intro|introduction|introduktion)\s+(?:via|through|from|fra|gennem|by)\b/i;
 const SUBJECT_QUESTION = /^\s*(?:quick question|question|a question|spørgsmål|et hurtigt spørgsmål|hurtigt spørgsmål)\b/iu;
 const LINK = /(?:https?:\/\/|www\.)[^\s<>]+/i;
 /** Words that hand something over in the mail itself; with the owner's request before it, what was asked for. */
@@ -640,6 +691,30 @@ const DECLINES = phrases([
   "(?:jeg|vi) (?:kan|må) (?:ikke|ikke nå|ikke hjælpe|ikke tage)",
   "ingen anelse",
   "aner ikke",
+  // no room: "the spring issue is full", "vi er fuldt booket"
+  "(?:is|are|'s|'re) (?:already )?(?:full|fully booked|booked up)",
+  "(?:er )?(?:fuldt booket|helt booket|fyldt op)",
+  "(?:try|ask|write to) (?:me|us) again",
+  "(?:spørg|skriv til) (?:mig|os) igen",
+]);
+
+/**
+ * A pitch: asking for the reader's time to meet ("would you have half an hour next week?", "skal vi drikke en kop
+ * kaffe?") or offering the writer's own work ("I'd love to hear what you're planning", "jeg sender gerne
+ * eksempler"). A substantial reply to it is an answer to a pitch, not know-how given.
+ */
+const PITCH = phrases([
+  "(?:would|do|will|might) you have (?:time|half an hour|an hour|a (?:few|couple of) minutes|\\d+ (?:minutes|mins)|(?:ten|fifteen|twenty|thirty) minutes)",
+  "(?:can|could|shall|should) we_(?:meet|talk|chat|grab|set up|schedule|hop on|jump on)",
+  // offering a piece of work: "would a six-page feature interest Scottish Field?", "kunne det interessere jer?"
+  "(?:would|might|could) (?:this|that|it|a|an|my|our)_interest",
+  "(?:be )?of interest to (?:you|your)",
+  "(?:kunne|ville) (?:det|den|en|et|mit|vores)_interessere",
+  "(?:a|for a|grab a) (?:quick )?(?:call|chat|coffee)(?: sometime| next week| soon)?\\s*\\?",
+  "(?:i|we)(?:'d| would) (?:love|be happy|be glad) to (?:hear what|show you|help you|walk you|tell you)",
+  "(?:kan|kunne|skal|skulle) vi_(?:mødes|ses|drikke|tage en|få en|snakke|tale)",
+  "har (?:du|I) (?:tid|en halv time|\\d+ minutter|et kvarter) (?:til|i|en)",
+  "(?:jeg|vi) (?:\\p{L}+ )?(?:sender|skriver|laver|tager|hjælper|kommer|viser) (?:også )?gerne",
 ]);
 
 /** Asking for advice or know-how, not for a thing or a time: "any idea where I should look?", "hvad ville du gøre?". */
@@ -650,6 +725,9 @@ const ADVICE_ASK = phrases([
   "advice on",
   "what would you (?:do|suggest|recommend|charge|say|try)",
   "how would you",
+  // how they do it themselves: "how did you handle the registration?", "how do you price small jobs?"
+  "how (?:do|did|have|would) you (?:\\p{L}+ )?(?:handle|handled|deal|dealt|price|priced|manage|managed|approach|go about|set up|structure|charge|invoice|register|treat|tackle|solve|find|get|word|cost|quote|insure|account for)",
+  "hvordan (?:håndterer|håndterede|prissætter|prissatte|griber|greb|klarer|klarede|gjorde|gør|sætter|satte|regner|fakturerer|behandler|løser|løste|finder|fandt|fik|får|tackler|forsikrer) (?:du|I)",
   "(?:do|would) you know (?:how|why|what|where|anyone|someone|somebody|a good|of a|of any)",
   "(?:can|could) you recommend",
   "where (?:should|would|do) (?:i|we) (?:start|look|begin)",
@@ -686,9 +764,22 @@ const DISMISSES = phrases([
   "ignore",
   "ignorer",
   "(?:third|fourth|fifth|another) one",
+  // filed, or asked about, not vouched for: "Another render farm. Keep for the file.", "Is this worth it?"
+  "another",
+  "(?:keep|file|save)(?: it| this)? for (?:the file|the record|reference|later)",
+  "worth (?:it|our time|a reply|answering|the money)",
+  "(?:legit|scam|fyi)",
+  "(?:til orientering|svindel|værd at svare)",
   "endnu en",
   "unsubscribe",
   "afmeld",
+  // naming it for what it is: "cold pitch", "spam", "reklame", "sælger"
+  "(?:cold|sales) (?:pitch|call|email|mail|outreach|spam)",
+  "spam",
+  "reklame",
+  "sælger",
+  "salgsmail",
+  "kold henvendelse",
 ]);
 
 /** Does the owner's note above a forward vouch for its sender? Any note does, unless it turns them away. */
@@ -724,9 +815,31 @@ const ADVICE_STEP = new RegExp(
     "list", "price", "bill", "split", "wait", "talk to", "speak to", "hire", "pay",
     "mål", "tjek", "prøv", "brug", "skift", "sæt", "undgå", "tag", "kig", "spørg", "hold", "sænk", "hæv", "udskift", "læg", "vælg",
     "ansøg", "søg", "meld", "fakturer", "vent", "få", "del", "kontakt", "regn", "skriv", "husk",
+    // whom to turn to: "Ring til dem og spørg efter Bodil", "Call Brian at the depot"
+    "ring til", "call", "email", "go to", "gå til",
   ].join("|")}|make sure)(?![\\p{L}])`,
   "iu",
 );
+
+/** A reply that puts the answer off: "let me check and get back to you", "jeg vender tilbage". */
+const DEFERS = phrases([
+  "(?:get|come|circle) back to you",
+  "let me (?:check|find out|look into|ask|dig)",
+  "(?:i'll|i will|we'll) (?:check|find out|look into|ask|dig)",
+  "(?:will|'ll) revert",
+  "vender tilbage",
+  "(?:skal|må) lige (?:tjekke|undersøge|høre|finde|spørge|kigge)",
+  "(?:jeg|vi) (?:undersøger|tjekker|finder ud af|kigger på) det",
+]);
+/**
+ * Does a short reply answer, rather than chat or put off? It gives a step to take ("Spørg efter Per", "Use
+ * Kitchen Complements, ask for Brian") and does not put the answer off. A bare yes or no is not enough: "No, not
+ * this season" turns the owner down.
+ */
+export function readsAsShortAnswer(text: string): boolean {
+  const t = normalize(text);
+  return !DEFERS.test(t) && sentences(t).some((s) => ADVICE_STEP.test(s));
+}
 
 /**
  * Does this text read as advice? Two signs of it, not one, so a chatty reply is not taken for it: advice words
@@ -793,7 +906,7 @@ const SECOND_PERSON = /(?<![\p{L}])(?:you|your|you're|you've|you'd|yours|u|du|di
  * "who"/"hvem", leans on "egentlig"/"on earth", or asks why something always or never happens.
  */
 const MUSING =
-  /^(?:(?:and|but|og|men|så|so)\s+)?(?:who|whoever|hvem)(?![\p{L}])|(?<![\p{L}])(?:egentlig|on earth|in the world|i alverden|overhovedet)(?![\p{L}])|^(?:why|hvorfor)(?![\p{L}]).*(?<![\p{L}])(?:always|never|ever|altid|aldrig|nogensinde)(?![\p{L}])/iu;
+  /^(?:(?:and|but|og|men|så|so|honestly|seriously|really|ærligt talt|helt ærligt|altså)[\s,]+)?(?:who|whoever|hvem)(?![\p{L}])|(?<![\p{L}])(?:egentlig|on earth|in the world|i alverden|overhovedet)(?![\p{L}])|^(?:why|hvorfor)(?![\p{L}]).*(?<![\p{L}])(?:always|never|ever|altid|aldrig|nogensinde)(?![\p{L}])/iu;
 
 /** Danish "I" (you, plural) after a verb: "vil I overveje", case-sensitive, unlike the English pronoun. */
 const DANISH_PLURAL_YOU = /(?<![\p{L}])(?:[Vv]il|[Kk]an|[Ss]kal|[Hh]ar|[Ee]r|[Kk]unne|[Vv]ille|[Gg]ider|[Mm]å|[Bb]ør|[Bb]urde|[Ss]ynes|[Tt]ror|[Vv]ed) I(?![\p{L}])/u;
@@ -835,7 +948,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const thanks = THANKS.test(all.replace(NOT_THANKS_ALL, " "));
   // A sentence that thanks is not also asking in other words ("thanks for getting it to me by Friday").
   // A closing ", tak" on a Danish imperative is "please".
-  const asksInOtherWords = (s: string) => asksByCues(s) && !THANKS.test(s.replace(/,?\s*tak[.!]*$/iu, ""));
+  const asksInOtherWords = (s: string) => asksByCues(s) && !THANKS.test(s.replace(NOT_THANKS_ALL, " ").replace(/,?\s*tak[.!]*$/iu, ""));
   const explicitRequest =
     REQUEST.test(asking) || DANISH_ASK.test(asking) || SUBJECT_QUESTION.test(ownSubject) || askingSentences.some(asksInOtherWords);
   const questionMark = asksQuestion(body.replace(COURTESY_ALL, " "));
@@ -846,7 +959,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   // Asking for an introduction is no introduction: "Could you introduce me to Hannah?", subject "Intro to Hannah?".
   const introduces = (s: string) => INTRODUCTION.test(s) && !ASKS_FOR_AN_INTRODUCTION.test(s);
   const introduction =
-    allSentences.some(introduces) || (SUBJECT_INTRODUCTION.test(ownSubject) && !ownSubject.trim().endsWith("?"));
+    allSentences.some(introduces) || (SUBJECT_INTRODUCTION.test(ownSubject) && !SUBJECT_SELF_INTRODUCTION.test(ownSubject) && !ownSubject.trim().endsWith("?"));
   const referred = referralBy(all, readerName(body));
   const referral = !introduction && referred.writer;
   // Asking for tips is not giving them: help and information are read outside the questions.
@@ -872,5 +985,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     handsOver: HANDS_OVER.test(body),
     declines: DECLINES.test(body),
     questionMark,
+    seeksAdvice: ADVICE_ASK.test(body),
+    pitch: PITCH.test(all),
   };
 }

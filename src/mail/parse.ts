@@ -145,6 +145,7 @@ async function fromEmail(email: Email, rawSize: number, depth: number, bounded: 
     sender: sender[0] ?? null,
     to: flattenAddresses(email.to),
     cc: flattenAddresses(email.cc),
+    bcc: flattenAddresses(email.bcc),
     replyTo: flattenAddresses(email.replyTo),
     subject: (email.subject ?? "").trim(),
     date: parseDate(email.date),

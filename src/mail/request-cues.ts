@@ -50,21 +50,42 @@ const NOT_A_TASK = words([
 // ready" let the reader do something, they do not ask it.
 const TASK_MARK = words(["me", "us", "mig", "os", "please", "pls", "by", "before", "asap", "lige", "venligst", "inden", "senest", "før", "tak"]);
 
+/** What the reader's act would do for the writer: "that would be a lifesaver", "two lines from you would mean a lot". */
+const BENEFIT_LIST = [
+  "(?:(?:i|we|it|that|this|which|they)(?:'d|'ll)|would|will|could) (?:really |massively |so |hugely |be a )?(?:help|be (?:great|brilliant|lovely|amazing|fab|wonderful|gold|so helpful|really helpful|(?:much |greatly |hugely |really )appreciated|(?:an? |such an? )?(?:absolute |real |total )?(?:lifesaver|life saver|godsend|huge help|big help|massive help)))",
+  "(?:(?:it|that|this|which)'d|would|will|could) mean (?:the world|a lot|so much|a great deal|everything|heaps)",
+  // also inverted after a condition: "Hvis jeg kunne låne din, ville det redde mig"
+  "(?:ville|vil) (?:det |den |de )?(?:være|betyde|hjælpe|redde)",
+  // "that would save me a day", "det ville spare mig for en uge"
+  "(?:(?:it|that|this|which)'d|would|will|could) (?:really |easily )?save (?:me|us)",
+  // "a reference from you would make all the difference", "det ville gøre en kæmpe forskel"
+  "(?:(?:it|that|this|which)'d|would|will|could) make (?:all the|a|a big|a huge|a real|such a) difference",
+  "(?:ville|vil) (?:det |den )?gøre (?:en )?(?:stor |kæmpe |enorm |hele )?forskel(?:len)?",
+  "(?:ville|vil) (?:kunne )?spare (?:mig|os)",
+];
+const BENEFIT = words(BENEFIT_LIST);
+/**
+ * A thing named first, then what it would do: "A copy of last year's brief would be a lifesaver", "En kopi af
+ * kontrakten ville være en stor hjælp". Not "It would be great to launch in May": there the wish is the writer's own.
+ */
+const THING_FIRST = /^(?:(?:and|but|also|honestly),?\s+)?(?:a|an|any|some|your|one|two|three|a few|a couple of|just|en|et|nogle|din|dit|dine|jeres|bare)\s/iu;
+
 /** What the writer wants: a need (not "I need to finish …", the writer's own task), a hope for the reader's act, a benefit, a wonder. */
 const WANT = words([
-  "(?:i|we)(?:'d| would| will|'ll)? (?:really |urgently |just |still )?need(?! to(?! (?:ask|borrow|get|have|see|hear)))",
-  "needs? (?:a|an|the|your|some|it|this|that|them|those|these)",
+  "(?:i|we)(?:'d| would| will|'ll)? (?:really |urgently |just |still )?need(?! to(?! (?:ask|borrow|get|have|see|hear|know|understand|learn|find out)))",
+  // not "you need a data processing agreement": that is advice to the reader, not the writer's need
+  "(?<!(?:you|du|they|he|she) )needs? (?:a|an|the|your|some|it|this|that|them|those|these)",
   "(?:could|can|would) (?:really |definitely |honestly )?(?:do with|use)",
   "(?:hope|hoping|hoped)(?: that)? you(?:'d|'ll)? (?:can|could|will|would|might|may|have time|get|find)",
   "(?:was|am|i'm|were|are) hoping (?:to|you|for)",
-  "(?:(?:i|we|it|that|this|which|they)(?:'d|'ll)|would|will|could) (?:really |massively |so |hugely |be a )?(?:help|be (?:great|brilliant|lovely|amazing|fab|wonderful|a lifesaver|a huge help|a big help|gold|so helpful|really helpful|much appreciated))",
+  ...BENEFIT_LIST,
   "(?:(?:i|we|they)'d|would) (?:really |so |very much |greatly |dearly )?(?:value|appreciate|welcome|love)",
   "(?:(?:i|we)'d|would) (?:kill|give anything|give my right arm) for",
   "if you(?:'re| are| were| feel) (?:up for|keen|interested|free|around|able|game|open to|willing)",
   "(?:you were|you're|you are) the first (?:person |one )?(?:i|we) (?:thought|think) of",
   "(?:du var|du er) (?:den første|det første navn),? (?:jeg|vi) (?:tænkte|kom til at tænke) på",
   "(?:jeg|vi) (?:vil|ville) (?:meget |rigtig |så |virkelig )?gerne (?:have|booke|hyre|bruge|låne|invitere) (?:dig|jer)",
-  "(?:skal|skulle|må) have (?:et )?(?:svar|besked|tilbagemelding)",
+  "(?:skal|skulle|må) (?:gerne |lige |helst )?have (?:et )?(?:svar|besked|tilbagemelding)",
   "if you (?:have|had|'ve got) (?:the )?(?:room|time|space|capacity|a (?:slot|gap|moment|minute)|any (?:room|time|space|capacity))",
   "hvis (?:du|I) (?:har|havde) (?:tid|plads|mulighed|lyst|overskud|kapacitet|et hul|en ledig)",
   "(?:vil|ville) (?:vi|jeg) (?:meget |rigtig |så )?gerne (?:booke|have|bede|høre|hyre|bruge|låne|invitere)",
@@ -76,27 +97,52 @@ const WANT = words([
   // Danish
   "(?:skal|skulle) (?:lige )?bruge",
   "(?:mangler|manglede) (?:bare |kun |stadig |lige )?(?:dit|din|dine|jeres)",
-  "har brug for",
-  "kunne (?:godt |virkelig |rigtig )?bruge",
+  // also inverted after a fronted clause: "Inden vi mødes, har jeg brug for …"
+  "(?<!(?:du|I|de|han|hun) )har (?:(?:jeg|vi) )?(?:virkelig |lige |stadig |akut )?brug for",
+  "kunne (?:godt |virkelig |rigtig |rigtig godt |virkelig godt )?bruge",
   "håber,? (?:at )?(?:du|I) (?:kan|kunne|vil|når|gider|har tid|får tid|lige)",
   "(?:må|kan) (?:meget |rigtig |også )?gerne",
   "bedes",
-  "ville (?:være|betyde|hjælpe|redde)",
+  // "må du meget gerne kaste et blik på det": leave that, said to the reader, asks
+  "(?:må|kan) (?:du|I) (?:meget |rigtig |også |virkelig )?gerne",
+  // a little of the reader's time, offered as the condition: "if you have a spare ten minutes", "hvis du har fem minutter"
+  "(?:if|when|whenever) you (?:have|get|find|'ve got|had) (?:a |an )?(?:spare |free |quiet )?(?:\\d+|a few|five|ten|fifteen|twenty|a couple of|half an|some)? ?(?:spare |free |quiet )?(?:minutes?|mins|moments?|hour|half hour|sec|second)",
+  "(?:hvis|når) (?:du|I) (?:har|får|havde) (?:\\d+|et par|fem|ti|et kvarters|en halv|lige)? ?(?:minutter|minut|øjeblik|kvarter|time)",
 ]);
-/** When it is wanted by: a day, a date, "before I send it". With a need it asks even unaddressed ("I need it back by Thursday"). */
+/** When it is wanted by: a day, a date ("before 20 November": the day's digits whole), "before I send it". With a need it asks even unaddressed ("I need it back by Thursday"). */
 const DUE = words([
   "(?:by|before|no later than|ahead of|in time for) (?:mon|tues|wednes|thurs|fri|satur|sun)day",
-  "(?:by|before|no later than|ahead of) (?:tomorrow|tonight|the end of|end of|eod|eow|cob|noon|midday|next \\p{L}+|this \\p{L}+|the weekend|the \\d|\\d)",
+  "(?:by|before|no later than|ahead of) (?:tomorrow|tonight|the end of|end of|eod|eow|cob|noon|midday|next \\p{L}+|this \\p{L}+|the weekend|the \\d+(?:st|nd|rd|th)?|\\d+(?:st|nd|rd|th)?)",
   "before (?:i|we) (?:send|submit|print|go|sign|publish|file)",
   "(?:inden|senest|før) (?:man|tirs|ons|tors|fre|lør|søn)dag",
-  "(?:inden|senest|før) (?:på )?(?:i morgen|weekenden|mødet|næste \\p{L}+|jul|nytår|udgangen|den \\d|d\\. ?\\d|\\d)",
+  "(?:inden|senest|før) (?:på )?(?:i morgen|weekenden|mødet|næste \\p{L}+|jul|nytår|udgangen|den \\d+|d\\. ?\\d+|\\d+)",
   "før (?:jeg|vi) (?:sender|afleverer|trykker|skriver under|går videre)",
+  "(?:before|ahead of) (?:we|our) (?:meet|talk|speak|call|chat|meeting|call)",
+  "(?:inden|før) (?:vi|jeg) (?:mødes|ses|taler|snakker|skal)",
 ]);
+
+/**
+ * A want of a thing, not of the writer's own act: "I'd really value a second pair of eyes", "jeg vil gerne se et
+ * par eksempler". With a time the reader is to meet it asks, though it names no reader; "We'd love to launch
+ * before Christmas" does not, since its object is the writer's own doing.
+ */
+const WANTS_A_THING = words([
+  "(?:(?:i|we)'d|would|will) (?:really |so |very much |greatly |dearly |truly |hugely )?(?:value|appreciate|welcome|love|like) (?:a|an|the|your|some|any|to (?:see|have|get|receive|read|hear))",
+  "(?:vil|ville) (?:meget |rigtig |så |virkelig )?gerne (?:se|få|modtage|læse|høre)",
+  // a thing, not the writer's own doing: "vi vil gerne have et overslag", not "jeg vil gerne have ryddet op"
+  "(?:vil|ville) (?:meget |rigtig |så |virkelig )?gerne have (?:et|en|nogle|jeres|dit|din|dine|to|tre|et par)",
+  "(?:would|will) be (?:much |greatly |hugely |really |very much )?appreciated",
+]);
+/** A sentence that only says when: "Gerne inden torsdag", "Ideally by Friday": the when of what was just asked. */
+const PREFERABLY = /^(?:gerne|helst|allerhelst|ideally|preferably|ideelt set|if possible)(?![\p{L}])/iu;
+
+/** Urgency said to the reader turns leave into a request: "ring endelig, det haster", "call me, it's urgent". */
+const URGENT = words(["(?:det )?haster", "urgent(?:ly)?", "asap", "as soon as (?:you can|possible)", "hurtigst muligt", "snarest(?: muligt)?", "straks"]);
 
 /** Looking for someone, said to one reader (not "… if we need a hand in spring"): a hint that they might be the one ("vi mangler en til oplæg om glasurer"). */
 const SEEKS_SOMEONE = words([
   "(?<!(?:if|when|whenever|should|in case) )(?:we|i)(?:'re| are|'m| am)? (?:still )?(?:need|needs|looking for|searching for|short of) (?:someone|somebody|a speaker|a hand|an extra pair of hands)",
-  "(?<!(?:hvis|når|skulle|såfremt) )(?:vi|jeg) (?:mangler|søger|leder efter|står og mangler) (?:stadig )?(?:en|et|nogen|et par hænder|en ekstra hånd)(?: [\\p{L}-]+)?(?= (?:til|som|der|med)(?![\\p{L}]))",
+  "(?<!(?:hvis|når|skulle|såfremt) )(?:vi|jeg|og) (?:mangler|søger|leder efter|står og mangler|har brug for) (?:stadig )?(?:en|et|nogen|et par hænder|en ekstra hånd)(?: [\\p{L}-]+)?(?=,? (?:til|som|der|med)(?![\\p{L}]))",
 ]);
 
 /** A question without its mark: "…, any ideas", "any thoughts on the draft". */
@@ -105,13 +151,14 @@ const OPEN_QUESTION = words(["any (?:ideas|thoughts|suggestions|tips|pointers|ad
 /** A need with its object, as opposed to a hope or a benefit. */
 // Not "I need to finish the report by Friday": the writer's own task.
 const NEED = words([
-  "need(?:s|ed)?(?! to(?! (?:ask|borrow|get|have|see|hear)))",
+  "(?<!(?:you|du|they|he|she) )need(?:s|ed)?(?! to(?! (?:ask|borrow|get|have|see|hear|know|understand|learn|find out)))",
   "could (?:really )?(?:do with|use)",
   "skal (?:lige )?bruge",
   "mangler(?! at)",
-  "har brug for",
+  // also inverted after a fronted clause: "Inden vi mødes, har jeg brug for …"
+  "(?<!(?:du|I|de|han|hun) )har (?:(?:jeg|vi) )?(?:virkelig |lige |stadig |akut )?brug for",
   "kunne (?:godt )?bruge",
-  "skal have (?:et |en )?(?:svar|besked|tilbagemelding|overblik|tilbud|pris)",
+  "skal (?:gerne |lige |helst )?have (?:et |en )?(?:svar|besked|tilbagemelding|overblik|tilbud|pris)",
 ]);
 
 /** Not asking: a promise, an offer, a wish, a counterfactual, a reply that is not needed, a report of a past ask. */
@@ -131,16 +178,12 @@ const NOT_ASKING = words([
   "(?:bad|ville have) (?:mig|os)",
   "det har (?:jeg|vi) gjort",
   "(?:håber|håbe),? (?:at )?(?:du|I|alle|det|i) (?:har haft|havde|er|var|nyder|nød)",
-  // leave to do, not a request: "send it over whenever it's ready", "kig det igennem i ro og mag"
-  "whenever (?:it |you |they )?(?:suits|'s ready|is ready|are ready|you're ready|like|want|wish|convenient|fits)",
   "no (?:rush|hurry|pressure)",
-  "in your own time",
   "(?:ingen|ikke nogen) (?:hast|stress|pres)",
-  "i ro og mag",
-  "når (?:den|det|de|han|hun|I|du) (?:kommer|er klar|har skrevet|har haft|passer)",
-  "(?:send|skriv|sig|ring) (?:mig |os )?(?:bare|gerne|endelig)",
-  // the reader's part as the condition for the writer's next step: "send the report, then I'll price it"
-  "(?:then|and|so) (?:i|we)(?:'ll| will| can)",
+  // the reader's part as the condition for the writer's next step: "send the report, then I'll price it"; not
+  // the purpose "… so we can drop our fork", which says why it is asked
+  "(?:then|and) (?:i|we)(?:'ll| will| can)",
+  "so (?:i|we)(?:'ll| will)",
   // an offer: "send me the file number if you want me to handle it", "ring, hvis du vil have mig til at kigge på det"
   "if you(?:'d)? (?:want|like|would like|need) (?:me|us) to",
   "hvis (?:du|I) (?:vil|gerne vil) have (?:mig|os) til",
@@ -148,10 +191,22 @@ const NOT_ASKING = words([
 ]);
 
 /**
+ * Leave to do something, not a request: "send it over whenever it's ready", "kig det igennem i ro og mag", "ring
+ * endelig". Unless it is urgent: "ring endelig, det haster" asks.
+ */
+const LEAVE = words([
+  "whenever (?:it |you |they )?(?:suits|'s ready|is ready|are ready|you're ready|like|want|wish|convenient|fits)",
+  "in your own time",
+  "i ro og mag",
+  "når (?:den|det|de|han|hun|I|du) (?:kommer|er klar|har skrevet|har haft|passer)",
+  "(?:send|skriv|sig|ring) (?:mig |os )?(?:bare|gerne|endelig)",
+]);
+
+/**
  * The writer's own promise or offer as the sentence's main clause: "I'll send you the draft by Friday", "Sure, we
  * can do Tuesday". Not "If you can get me a few lines by Friday, I'll pass them on", where the reader's part comes first.
  */
-const PROMISE = /^(?:(?:ok|okay|sure|yes|great|fine|and|so|then|perfect|lovely)[\s,!.-]+){0,2}(?:i|we)(?:'ll| will| shall|'m going to| am going to| are going to| can| could)(?![\p{L}])(?! (?:need|owe|be (?:grateful|thrilled|so grateful)|really do with|do with|use))/iu;
+const PROMISE = /^(?:(?:ok|okay|sure|yes|great|fine|and|so|then|perfect|lovely)[\s,!.-]+){0,2}(?:i|we)(?:'ll| will| shall|'m going to| am going to| are going to| can| could)(?![\p{L}])(?! (?:need|owe|be (?:\p{L}+ )?(?:grateful|thrilled|thankful|indebted|delighted)|really do with|do with|use))/iu;
 
 /**
  * Does this one sentence ask the reader for something in other words than a question? It must be turned to
@@ -162,6 +217,9 @@ export function asksByCues(sentence: string): boolean {
   if (s.length < 8 || NOT_ASKING.test(s) || PROMISE.test(s)) return false;
   if (OPEN_QUESTION.test(s) || SEEKS_SOMEONE.test(s)) return true;
   const imperative = IMPERATIVE.test(s) && !NOT_A_TASK.test(s);
+  if (URGENT.test(s) && (imperative || READER.test(s))) return true;
+  // Leave with a time the reader is to meet asks: "ring mig gerne, helst inden weekenden".
+  if (LEAVE.test(s) && !DUE.test(s)) return false;
   // An imperative task is its own request once it carries "me", a time or a "please": "Send over the invoice
   // whenever it suits", "Tjek lige om tallene stemmer".
   if (imperative && TASK_MARK.test(s)) return true;
@@ -172,5 +230,5 @@ export function asksByCues(sentence: string): boolean {
   const due = DUE.test(s);
   // A deadline alone informs ("Du skal betale 51.840 kr. senest 2. november"); with a want, or "if at all
   // possible", it asks.
-  return ((toReader || droppedSubject) && wants) || (due && (NEED.test(s) || IF_POSSIBLE.test(s)));
+  return ((toReader || droppedSubject) && wants) || (THING_FIRST.test(s) && BENEFIT.test(s)) || (due && (NEED.test(s) || IF_POSSIBLE.test(s) || WANTS_A_THING.test(s) || PREFERABLY.test(s)));
 }

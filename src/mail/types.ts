@@ -26,6 +26,11 @@ export interface ParsedMail {
   sender: Address | null;
   to: Address[];
   cc: Address[];
+  /**
+   * Bcc: only the sender's own copy carries it (a sent-mail export, sometimes the BCC'd copy). Absent where the
+   * mail was built without it.
+   */
+  bcc?: Address[];
   replyTo: Address[];
   subject: string;
   /** Date header in ms, or null when missing or unreadable. */

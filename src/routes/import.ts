@@ -132,9 +132,10 @@ export const importRoutes = new Hono<AuthedEnv>().use(requireOwner).post("/", as
   }
 
   const db = getDb(c.env.DB);
-  const owner = await loadOwnerWithAddresses(db, c.get("owner").id);
+  const ownerId = c.get("owner").id;
+  const [owner, suppressions] = await Promise.all([loadOwnerWithAddresses(db, ownerId), listSuppressions(db, ownerId)]);
   if (!owner) return c.json({ error: "unauthorized", message: "This token's owner no longer exists." }, 401);
-  const ctx = { db, config: readConfig(c.env), owner, suppressions: await listSuppressions(db, owner.owner.id), now: Date.now() };
+  const ctx = { db, config: readConfig(c.env), owner, suppressions, now: Date.now() };
   const report = emptyReport(parts.length);
   const raws: Uint8Array[] = [];
   const positions: number[] = [];

@@ -63,16 +63,16 @@ describe("cadenceDays", () => {
     ["an explicit weekly cadence is the owner's call and is not clamped", row(5, 5, 10, 360, 0, { cadenceDays: 7 }), circles, 7],
     ["a zero setting counts as unset", row(5, 5, 10, 360, 0, { cadenceDays: 0 }), circles, 60],
     ["the private circle's setting for a private contact", row(5, 5, 10, 360, 0, { circle: "private" }), circles, 21],
-    // (360 + 90) / (9 + 1) = 45
-    ["inferred from conversation starts, drawn towards a quarter: 10 conversations over 360 days", row(10, 10, 10, 360, 0), noCircles, 45],
-    // Monthly mail-and-reply for five months: (150 + 90) / 6 = 40, monthly rather than fortnightly.
-    ["a monthly exchange over five months", row(6, 6, 6, 150, 0), noCircles, 40],
-    // (40 + 90) / 5 = 26: a prior keeps a quick month of conversations from reading as weekly.
-    ["five conversations in 40 days", row(5, 5, 5, 40, 0), noCircles, 26],
+    // Half a gap of a quarter as the prior: (360 + 45) / (9 + 0.5) = 42.6
+    ["inferred from conversation starts, drawn towards a quarter: 10 conversations over 360 days", row(10, 10, 10, 360, 0), noCircles, 43],
+    // Monthly mail-and-reply for five months: (150 + 45) / 5.5 = 35.5, monthly rather than fortnightly.
+    ["a monthly exchange over five months", row(6, 6, 6, 150, 0), noCircles, 35],
+    // (40 + 45) / 4.5 = 18.9: the prior keeps a quick month of conversations from reading as weekly.
+    ["five conversations in 40 days", row(5, 5, 5, 40, 0), noCircles, 19],
     ["clamped up to a fortnight: 30 conversations in 60 days", row(30, 30, 30, 60, 0), noCircles, 14],
     ["clamped down to a year: 3 conversations over five years", row(2, 2, 3, 1825, 0), noCircles, 365],
-    // (200 + 90) / 2 = 145
-    ["two conversations 200 days apart", row(2, 2, 2, 200, 0), noCircles, 145],
+    // (200 + 45) / 1.5 = 163
+    ["two conversations 200 days apart", row(2, 2, 2, 200, 0), noCircles, 163],
     ["the default quarter with one conversation", row(1, 1, 1, 3, 0), noCircles, 90],
     ["the default quarter with no mail", { ...row(0, 0, 0, 0, 0), firstAt: null, lastAt: null, lastConversationAt: null }, noCircles, 90],
   ])("%s", (_label, contact, settings, expected) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyIntent, readsAsAdvice } from "../../src/mail/intent";
+import { classifyIntent, noteVouches, readsAsAdvice } from "../../src/mail/intent";
 
 // Requests as people write them to someone they know, with and without a question mark, and sentences that
 // look like them but ask the reader for nothing. Written from what a reader would take them to mean, not from
@@ -40,6 +40,35 @@ const requests: Array<[string, string]> = [
   ["tjek lige", "Tjek lige om tallene stemmer, tak."],
   ["du bedes", "Du bedes sende timesedlerne senest mandag."],
   ["kan du ikke", "Kan du ikke lige ringe til mig i morgen formiddag."],
+  // A benefit that is not thanks: "would be a lifesaver", "would mean a lot", said of what the reader might do.
+  ["lifesaver, if you have", "If you've got an old brief lying around you could pass on, that would be an absolute lifesaver."],
+  ["would mean a lot, from you", "Two lines from you before the panel meets on the 9th would mean a lot."],
+  ["appreciated, with a purpose", "When you find a quiet hour, a second read would be hugely appreciated so we can close this off."],
+  ["grateful for, by a date", "I'd be so grateful for a copy of your supplier list before Tuesday."],
+  // A want with a time the reader is to meet, with no "you" in it.
+  ["value an eye, before a date", "Would really value a second pair of eyes on the floor plan before 3 December."],
+  ["like to see, before we meet", "I'd like to see a rough budget before we meet next week."],
+  ["gerne se, inden vi mødes", "Jeg vil gerne se et par eksempler på jeres arbejde, inden vi mødes."],
+  ["gerne inden", "Gerne inden torsdag, så jeg kan nå at vende det med min makker."],
+  // Urgency turns an open invitation into a request.
+  ["ring, det haster", "Ring gerne hurtigst muligt, det haster lidt med tilbuddet."],
+  ["call, urgent", "Give me a call when you see this, it's fairly urgent."],
+  ["må du gerne", "Hvis du har fem minutter i morgen, må du rigtig gerne tjekke mine tal."],
+  ["spare minutes", "If you have a spare ten minutes this week, I'd love your read on the intro."],
+  ["a deadline for the answer", "If either of your juniors is free that weekend, let me know before Wednesday."],
+  ["would save me", "If you still have last year's checklist, that would save me a whole afternoon."],
+  ["inverted after a fronted clause", "Før vi skriver kontrakt, har jeg brug for jeres forsikringspapirer."],
+  ["leave, with a time", "Skriv mig gerne et par linjer, helst inden mødet på torsdag."],
+  ["a two-digit date", "Would really value your notes on the running order before 19 March."],
+  ["benefit after a condition, inverted", "Hvis jeg kunne låne jeres trailer på lørdag, ville det hjælpe mig enormt."],
+  ["want a thing, by a date", "Vi vil gerne have et tilbud på hele tagetagen, gerne inden 15. januar."],
+  ["an answer, by a date", "Vi skal gerne have svar inden nytår, så vi kan booke salen."],
+  ["kunne rigtig godt bruge", "Jeg kunne rigtig godt bruge at høre, hvordan lønsystemet virker hos jer."],
+  ["an ordinal date", "I'd need the floor plans and a rough budget before the 3rd."],
+  ["make all the difference", "A short letter from someone who has seen me work would make all the difference before the deadline."],
+  ["need to understand how you", "Before the board meets, I need to understand how you price the support contract."],
+  ["inverted glad for", "Hvis du kender en god revisor, vil jeg blive glad for et navn."],
+  ["needs someone, no pronoun", "Jeg er væk i uge 8 og har brug for en, der kan passe butikken om lørdagen."],
 ];
 
 const notRequests: Array<[string, string]> = [
@@ -75,6 +104,15 @@ const notRequests: Array<[string, string]> = [
   ["jul", "God jul og godt nytår!"],
   ["lov, i ro og mag", "Kig det igennem i ro og mag, så tager vi det endelige på mødet."],
   ["gammel bøn", "Kunden bad mig sende filerne inden mandag, og det har jeg gjort."],
+  // The writer's own wish or plan with a date, and benefit said of the past.
+  ["own wish with a date", "We'd love to launch the new menu before Christmas."],
+  ["own plan, before we meet", "I'll read through your notes before we meet on Thursday."],
+  ["it was a lifesaver", "Your checklist was an absolute lifesaver last week."],
+  ["egen plan, inden", "Jeg vil gerne have ryddet op i regnskabet inden jul."],
+  ["no rush, urgent elsewhere", "No rush on your side, the urgent part is already sorted."],
+  ["advice: you need", "The client files it; you need a processing agreement with them before go-live."],
+  ["råd: du har brug for", "Du har brug for en databehandleraftale, inden I går i luften."],
+  ["thanks with 'hoping for'", "She is exactly the kind of person I was hoping for - I owe you one."],
 ];
 
 describe("requests, with and without a question mark", () => {
@@ -92,6 +130,7 @@ describe("small talk asks nothing", () => {
     ["Danish, det var så lidt", "Det var så lidt! Hvad blev det til med huset i Aarhus?"],
     ["how something went", "Great to hear from you. How did the launch go in the end?"],
     ["Danish, hvordan gik", "Dejligt at høre fra dig. Hvordan gik præsentationen for bestyrelsen?"],
+    ["lasting gratitude, then small talk", "You turned it into more than I dared hope for. I'll be grateful for years. Any plans for the holidays?"],
   ])("%s", (_, text) => {
     expect(classifyIntent({ subject: "Re: Hej", text }).request).toBe(false);
   });
@@ -100,6 +139,79 @@ describe("small talk asks nothing", () => {
   });
   it("how they did something asks: 'How did you get the permit through?'", () => {
     expect(classifyIntent({ subject: "Permit", text: "How did you get the permit through so fast?" }).request).toBe(true);
+  });
+});
+
+describe("gratitude for what the reader might still do is no thanks", () => {
+  it.each([
+    ["would be a lifesaver", "A copy of last year's brief would be a real lifesaver."],
+    ["I'd be grateful", "I'd be so grateful for ten minutes of your time on it."],
+    ["will be grateful if", "We will be very grateful if you can spare an evening in March."],
+    ["ville være taknemmelig", "Jeg ville være utrolig taknemmelig for et blik på budgettet."],
+  ])("%s", (_, text) => {
+    const i = classifyIntent({ subject: "A favour", text });
+    expect(i.thanks).toBe(false);
+    expect(i.request).toBe(true);
+  });
+});
+
+describe("introductions in other words", () => {
+  it("clients sent to the reader are a referral", () => {
+    expect(classifyIntent({ subject: "Heads up", text: "I've started sending a few of my yoga students to you for massage." }).gift).toBe("referral");
+  });
+  it("a retirement greeting expects nothing", () => {
+    expect(classifyIntent({ subject: "Happy retirement!", text: "Happy retirement! Enjoy the boat." }).greeting).toBe(true);
+  });
+  it("a referral told to someone named, with a clause between commas", () => {
+    const text = "Jeg har skrevet til min tidligere chef Anne Bak, der nu driver et bryggeri i Aarhus, om dig og dit arbejde.";
+    expect(classifyIntent({ subject: "Anne", text }).gift).toBe("referral");
+  });
+  it("'Introduction via …' in the subject: the writer introducing themselves, not a gift", () => {
+    const i = classifyIntent({ subject: "Introduction via Karen Bech", text: "Karen suggested I write to you. I'd be grateful for your view on our export licence before Friday." });
+    expect(i.gift).toBeNull();
+    expect(i.referredBy).toBe(true);
+    expect(i.request).toBe(true);
+  });
+});
+
+describe("thanks in the form of praise", () => {
+  it.each([
+    ["betænksomt af dig", "Hvor var det betænksomt af dig at tænke på mig, da de spurgte."],
+    ["en rigtig god ven", "Du er en rigtig god ven. Vi ses til jul."],
+    ["a true friend", "You're a true friend for putting my name forward."],
+  ])("%s", (_, text) => {
+    expect(classifyIntent({ subject: "Re: Intro", text }).thanks).toBe(true);
+  });
+});
+
+describe("someone the owner knows sent them", () => {
+  it.each([
+    ["mentioned you", "Hanne Lund mentioned you when I asked around for a bookkeeper."],
+    ["showed us your", "Peter showed us your kitchen in Hellerup and we'd like something similar."],
+    ["will have told you about me", "Kirsten will probably have told you a little about me already."],
+    ["told me to write", "Anna Berg at the library told me to write to you about the exhibition."],
+    ["said you'd be the person", "Jakob said you'd be the person to ask about listed buildings."],
+    ["sagde, at vi skulle skrive", "Mette Lund sagde, at vi skulle skrive til dig om haven."],
+    ["har anbefalet dig", "Søren Holt har anbefalet dig til os."],
+    ["nævnte dit bureau", "Birgitte Holm nævnte dit bureau for mig."],
+    ["connected us", "Ines connected us at the trade fair last month."],
+    ["satte os i forbindelse", "Lars satte os i forbindelse i sidste uge."],
+    ["nævnte dig", "Birgitte nævnte dig, da jeg spurgte efter en god tømrer."],
+    ["har fortalt om mig", "Jonas har sikkert fortalt lidt om mig."],
+  ])("%s", (_, text) => {
+    expect(classifyIntent({ subject: "Hello", text }).referredBy).toBe(true);
+  });
+  it("the writer recommending the reader to someone else is no one sending the writer", () => {
+    expect(classifyIntent({ subject: "Hi", text: "I recommended you to the new café on Vestergade." }).referredBy).toBe(false);
+  });
+});
+
+describe("a forward note that names a pitch for what it is vouches for no one", () => {
+  it.each(["cold pitch", "Sales spam again", "reklame", "Endnu en sælger", "Another render farm. Keep for the file.", "Is this worth it?"])("%s", (note) => {
+    expect(noteVouches(note)).toBe(false);
+  });
+  it("a note about the person vouches", () => {
+    expect(noteVouches("Good guy, met him at the fair")).toBe(true);
   });
 });
 

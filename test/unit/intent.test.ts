@@ -29,7 +29,7 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Re: Plan", text: "Any chance you know someone at Novo?", want: { ...asks, questionMark: true } },
   { subject: "Re: Portfolio", text: "Any chance you could look over it before Tuesday", want: asks },
   { subject: "Quick question", text: "I'm pricing my first workshop.", want: asks },
-  { subject: "Re: Plan", text: "What would you charge for a one-day workshop?", want: { ...asks, questionMark: true } },
+  { subject: "Re: Plan", text: "What would you charge for a one-day workshop?", want: { ...asks, questionMark: true, seeksAdvice: true } },
   { subject: "Re: Plan", text: "How are you? All good here.", want: none },
   // A confirmation asks nothing.
   { subject: "Re: Friday", text: "Friday works, I'll bring the contract.", want: none },
@@ -67,7 +67,7 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   {
     subject: "Coffee",
     text: "Let me introduce myself: I run a small bakery. Could we meet for coffee?",
-    want: is({ ...asks, questionMark: true, outreach: true }),
+    want: is({ ...asks, questionMark: true, outreach: true, pitch: true }),
   },
   { subject: "Profile", text: "I found your name on the speaker list.", want: none },
   // A stranger's pitch and survey ask, by words; only structure keeps them out of help (decide.ts).
@@ -158,12 +158,12 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   {
     subject: "Kaffe",
     text: "Mit navn er Sara, og jeg driver et bageri. Har du tid til en kop kaffe?",
-    want: is({ ...asks, questionMark: true, outreach: true }),
+    want: is({ ...asks, questionMark: true, outreach: true, pitch: true }),
   },
   {
     subject: "Sv: Intro",
     text: "Tusind tak for introduktionen! Kan vi mødes torsdag?\n\nVenlig hilsen\nSara",
-    want: is({ ...asks, questionMark: true, thanks: true, scheduling: true }),
+    want: is({ ...asks, questionMark: true, thanks: true, scheduling: true, pitch: true }),
   },
 ];
 
@@ -262,7 +262,7 @@ describe("wording rules that were gaps", () => {
   });
 
   it("asking for 'et par råd' gives nothing", () => {
-    expect(classifyIntent({ subject: "Sv: Plan", text: "Kunne du give mig et par råd om prissætning?" })).toEqual({ ...asks, questionMark: true });
+    expect(classifyIntent({ subject: "Sv: Plan", text: "Kunne du give mig et par råd om prissætning?" })).toEqual({ ...asks, questionMark: true, seeksAdvice: true });
   });
 
   it("a short thank-you under a greeting thanks: 'Hej Karen, Tusind tak! Sofie'", () => {

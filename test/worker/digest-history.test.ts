@@ -30,8 +30,8 @@ describe("rhythm", () => {
     await r.backfill(conversations(r, ANNA, "2026-05-04T09:00:00+02:00", 6, 30), at("2026-10-05T12:00:00+02:00"));
     const anna = await r.contact(ANNA);
     expect([anna.inboundCount, anna.outboundCount, anna.conversationCount]).toEqual([6, 6, 6]);
-    // Conversation starts 150 days apart over 5 gaps, drawn towards 90 days by one prior gap: (150 + 90) / 6.
-    expect(cadenceDays(anna, noCircles)).toBe(40);
+    // Conversation starts 150 days apart over 5 gaps, drawn towards 90 days by half a prior gap: (150 + 45) / 5.5.
+    expect(cadenceDays(anna, noCircles)).toBe(35);
     const digest = await r.digest(monday(0));
     expect(digest.items).toEqual([
       {
@@ -55,8 +55,8 @@ describe("quiet ties", () => {
     // A year-long monthly tie whose last conversation was in June.
     await r.backfill(conversations(r, FRIDA, "2025-07-10T09:00:00+02:00", 12, 30), at("2026-11-15T12:00:00+01:00"));
     const frida = await r.contact(FRIDA);
-    // Twelve conversation starts 330 days apart, drawn towards 90 days: (330 + 90) / 12.
-    expect(cadenceDays(frida, noCircles)).toBe(35);
+    // Twelve conversation starts 330 days apart, drawn towards 90 days: (330 + 45) / 11.5.
+    expect(cadenceDays(frida, noCircles)).toBe(33);
     const why = (ago: string, date = "6 Jun") => `Last in touch on ${date}: “Re: Kaffe og status #12”. That was ${ago} ago; you're usually in touch every month.`;
     const seen: Array<Array<{ section: string; address: string; why: string }>> = [];
     for (let week = 0; week <= 11; week++) seen.push((await r.digest(monday(week))).items.map(({ section, address, why }) => ({ section, address, why })));

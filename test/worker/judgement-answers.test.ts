@@ -1,8 +1,8 @@
 // What a contact hands over in answer to the owner's plea, replayed through the real capture path: advice written
 // out below the owner's quoted question, and a person's name with a phone number. Each test has its own owner.
 import { describe, expect, it } from "vitest";
-import { at, replayOwner } from "../support/replay";
-import { TOM, KAREN, JONAS, MONDAY, knownTie } from "../support/network";
+import { at, replayOwner, type Who } from "../support/replay";
+import { TOM, KAREN, JONAS, JESPER, MONDAY, knownTie } from "../support/network";
 
 const quoted = (who: string, text: string) => `\n\nOn Tue, 10 Nov 2026 at 09:00, ${who} wrote:\n${text.split("\n").map((l) => `> ${l}`).join("\n")}\n`;
 
@@ -115,28 +115,105 @@ describe("what was asked for, after a holding reply", () => {
   });
 });
 
+/**
+ * The owner asks `who` something on Monday 9 Nov; they answer in the thread on Tuesday afternoon. Returns the
+ * digest of the Monday after. `tie`: they have mailed before (a two-way tie), else it is the owner's first mail.
+ */
+async function askedThenAnswered(
+  owner: string,
+  who: Who,
+  ask: { subject: string; body: string },
+  answer: string,
+  opts: { tie?: boolean; language?: "da" } = {},
+) {
+  const r = await replayOwner(owner, opts.language ? { language: opts.language } : {});
+  if (opts.tie !== false) await knownTie(r, who);
+  const asked = await r.send({ at: "2026-11-09T09:00:00+01:00", to: [who], ...ask });
+  const re = opts.language === "da" ? "Sv" : "Re";
+  await r.reply({ at: "2026-11-10T16:00:00+01:00", from: who, to: [r.me], subject: `${re}: ${ask.subject}`, body: answer, inReplyTo: asked });
+  return r.digest(MONDAY);
+}
+const sections = (items: Array<{ section: string; address: string }>) => items.map((i) => [i.section, i.address]);
+
 describe("a substantial reply to the owner's question is an answer given", () => {
   it("a plain answer to a question, no advice words and nothing quoted: thank", async () => {
-    const r = await replayOwner("sofie.answer.question@kjaer.design");
-    await knownTie(r, TOM);
-    const asked = await r.send({
-      at: "2026-11-09T09:00:00+01:00",
-      to: [TOM],
-      subject: "VAT on workshops",
-      body: "Hi Tom,\n\nA company wants to buy a workshop for its whole team. Do I charge VAT on that, or is it exempt like teaching?\n\nSofie",
-    });
-    await r.reply({
-      at: "2026-11-10T16:00:00+01:00",
-      from: TOM,
-      to: [r.me],
-      subject: "Re: VAT on workshops",
-      body:
-        "Sofie,\n\nYes, VAT applies. The teaching exemption only covers schools and courses that are publicly recognised, and a company workshop is neither. It is a normal service at 25 percent, and the company will simply deduct it. I had the same case with a client in Aarhus last spring.\n\nTom",
-      inReplyTo: asked,
-    });
-    expect((await r.digest(MONDAY)).items).toEqual([
+    const digest = await askedThenAnswered(
+      "sofie.answer.question@kjaer.design",
+      TOM,
+      { subject: "VAT on workshops", body: "Hi Tom,\n\nA company wants to buy a workshop for its whole team. Do I charge VAT on that, or is it exempt like teaching?\n\nSofie" },
+      "Sofie,\n\nYes, VAT applies. The teaching exemption only covers schools and courses that are publicly recognised, and a company workshop is neither. It is a normal service at 25 percent, and the company will simply deduct it. I had the same case with a client in Aarhus last spring.\n\nTom",
+    );
+    expect(digest.items).toEqual([
       { number: 1, section: "thank", address: TOM.address, why: expect.stringMatching(/^Helped you out on 10 Nov: “Re: VAT on workshops”/) },
     ]);
+  });
+});
+
+describe("a first mail's question, answered", () => {
+  it("Danish: a know-how question to someone never written to before, answered at length: thank", async () => {
+    const digest = await askedThenAnswered(
+      "sofie.first.question@kjaer.design",
+      JESPER,
+      { subject: "Forsikring af værktøj", body: "Hej Jesper\n\nHvordan forsikrer du værktøjet i bilen om natten? Mit selskab vil ikke dække tyveri fra varebil.\n\nSofie" },
+      "Hej Sofie\n\nDet er et klassisk problem. Vi har en erhvervsforsikring hos et mindre selskab, der dækker værktøj i aflåst varebil, hvis bilen har en godkendt varebilslås. Låsen kostede 4.000 kr. monteret, og præmien faldt bagefter. Spørg efter en tillægsdækning for værktøj, den står sjældent i standardpolicen.\n\nJesper",
+      { tie: false, language: "da" },
+    );
+    expect(digest.items).toEqual([{ number: 1, section: "thank", address: JESPER.address, why: expect.stringMatching(/^Hjalp dig den 10\. nov\./) }]);
+  });
+
+  it("a pitch asking for half an hour, answered at length: nothing to thank", async () => {
+    const digest = await askedThenAnswered(
+      "sofie.first.pitch@kjaer.design",
+      JESPER,
+      {
+        subject: "Your new site",
+        body: "Hi Jesper,\n\nI saw you are rebuilding the company website next year. I've designed sites for three builders in Jutland and would love to show you what worked for them. Would you have half an hour next week?\n\nSofie",
+      },
+      "Hi Sofie,\n\nGood timing. We are still deciding what the site should do at all, and my partner wants to wait until the spring when the new van fleet is in place. The budget is not set either. Write again in March and we can look at it then, no promises.\n\nJesper",
+      { tie: false },
+    );
+    expect(digest.items.filter((i) => i.section === "thank")).toEqual([]);
+  });
+});
+
+describe("their answer to the owner's request, asking something back", () => {
+  const shoot = { subject: "Shoot on the 4th", body: "Hi Jonas,\n\nCould you shoot the showroom for us on 4 December?\n\nSofie" };
+  it("a yes with a small question back ('shall I keep the whole day free?') owes nothing", async () => {
+    const digest = await askedThenAnswered("sofie.askback.passing@kjaer.design", JONAS, shoot, "Yes, count me in. Shall I keep the whole day free?\n\nJonas");
+    expect(digest.items.filter((i) => i.section === "help")).toEqual([]);
+  });
+
+  it("a request worded as one, in their answer, still asks", async () => {
+    const digest = await askedThenAnswered(
+      "sofie.askback.worded@kjaer.design",
+      JONAS,
+      shoot,
+      "Yes, count me in. Could you send me the floor plan and the product list by Friday, so I can plan the lights?\n\nJonas",
+    );
+    expect(sections(digest.items)).toEqual([["help", JONAS.address]]);
+  });
+});
+
+describe("a short answer", () => {
+  it("Danish: a few lines with a step to take answer the owner's question: thank", async () => {
+    const digest = await askedThenAnswered(
+      "sofie.short.answer@kjaer.design",
+      KAREN,
+      { subject: "Skilte", body: "Hej Karen\n\nVed du, hvem der stadig laver emaljeskilte i Jylland?\n\nSofie" },
+      "Der er et lille værksted i Ribe, der stadig gør det. Ring til dem og spørg efter Bodil, hun tager små ordrer.\n\nKaren",
+      { language: "da" },
+    );
+    expect(sections(digest.items)).toEqual([["thank", KAREN.address]]);
+  });
+
+  it("a short no to a pitch, with 'try me again', is no help given", async () => {
+    const digest = await askedThenAnswered(
+      "sofie.short.no@kjaer.design",
+      TOM,
+      { subject: "Workshop idea", body: "Hi Tom,\n\nWould a half-day workshop on booking flows interest your team this winter?\n\nSofie" },
+      "Sounds good, but the winter plan is full already. Try me again in March.\n\nTom",
+    );
+    expect(digest.items.filter((i) => i.section === "thank")).toEqual([]);
   });
 });
 

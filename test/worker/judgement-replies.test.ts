@@ -496,11 +496,11 @@ describe("a quiet tie needs a history", () => {
     );
     expect(await r.contact(OSKAR)).toMatchObject({ conversationCount: 2, lastAt: at("2026-08-14T10:00:00+02:00") });
     expect(shown(await r.plan(at("2026-10-26T08:00:00+01:00")))).toEqual([]);
-    // The rhythm drawn from the two conversations (64 days apart, drawn towards a quarter): 77 days.
-    expect((await r.plan(at("2026-11-02T08:00:00+01:00"))).items.map((i) => i.evidence)).toMatchObject([{ what: "quiet", cadenceDays: 77 }]);
+    // The rhythm drawn from the two conversations (64 days apart, drawn towards a quarter): (64 + 45) / 1.5 = 73 days.
+    expect((await r.plan(at("2026-11-02T08:00:00+01:00"))).items.map((i) => i.evidence)).toMatchObject([{ what: "quiet", cadenceDays: 73 }]);
     const digest = await r.digest(at("2026-11-02T08:00:00+01:00"));
     expect(digest.items).toEqual([
-      { number: 1, section: "reconnect", address: OSKAR.address, why: "Last in touch on 14 Aug: “Sv: Afsnit 4”. That was 2 months ago; you're usually in touch every 3 months." },
+      { number: 1, section: "reconnect", address: OSKAR.address, why: "Last in touch on 14 Aug: “Sv: Afsnit 4”. That was 2 months ago; you're usually in touch every 2 months." },
     ]);
   });
 });

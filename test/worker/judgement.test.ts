@@ -95,6 +95,40 @@ describe("thanks in other words settle a thank", () => {
     expect((await r.contact(KAREN)).followUpSince).toBeNull();
   });
 
+  it("thanks to the introducer moved to Bcc, in a sent-mail export, settle the thank and chase no one in Bcc", async () => {
+    const r = await replayOwner("sofie.thanks.bcc@kjaer.design");
+    const intro = { at: "2026-11-11T11:20:00+01:00", from: KAREN, to: [r.me, TOM], subject: "Booking-flowet i Aarhus", body: "Hej begge,\n\nTom, mød Sofie.\n\nKaren" };
+    await r.forward(intro);
+    expect(shown(await r.plan(MONDAY))).toEqual([["thank", KAREN.address]]);
+    await r.backfill(
+      [
+        {
+          at: "2026-11-12T08:30:00+01:00",
+          from: r.me,
+          to: [TOM],
+          headers: [`Bcc: ${KAREN.name} <${KAREN.address}>`],
+          subject: "Re: Booking-flowet i Aarhus",
+          body: "Hej Tom,\n\nTak, Karen (flytter dig til Bcc)! Tom: hvornår passer det dig at mødes?\n\nSofie",
+        },
+      ],
+      at("2026-11-13T09:00:00+01:00"),
+    );
+    // Karen thanked; Tom is asked and may be followed up, Karen in Bcc is not.
+    expect(shown(await r.plan(MONDAY + 14 * DAY)).filter(([, a]) => a === KAREN.address)).toEqual([]);
+  });
+
+  it("a reply to the introducer and the person introduced, thanking one and asking the other: only the other is followed up", async () => {
+    const r = await replayOwner("sofie.thanks.replyall@kjaer.design");
+    await r.forward({ at: "2026-11-11T11:20:00+01:00", from: KAREN, to: [r.me, TOM], subject: "Sofie, mød Tom", body: "Hej begge,\n\nTom, mød Sofie.\n\nKaren" });
+    await r.send({
+      at: "2026-11-12T08:30:00+01:00",
+      to: [KAREN, TOM],
+      subject: "Sv: Sofie, mød Tom",
+      body: "Tusind tak, Karen!\n\nTom, har du tid til en kop kaffe i næste uge?\n\nSofie",
+    });
+    expect(shown(await r.plan(MONDAY + 14 * DAY))).toEqual([["follow-up", TOM.address]]);
+  });
+
   it("a contact's thank-you is no request: nothing to help with, nothing to follow up", async () => {
     const r = await replayOwner("sofie.theythank@kjaer.design");
     await knownTie(r, METTE);
