@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { chunk, chunkRows, LOOKUP_CHUNK } from "./limits";
-import { rowsStatement, rowStatement, statementOf } from "./prepared";
+import { jsonRowsStatement, rowStatement, statementOf } from "./prepared";
 import { DAY_MS } from "../time";
 import { ITEM_HORIZON_DAYS, MAX_NUDGES } from "../rhythm";
 import { AT_RISK_RATIO, BALANCE_MIN_LEAD, BALANCE_MIN_RATIO, DEFAULT_CAPS, frequencyScore, RECONNECT_SHOWN_BEFORE_REST, REST_DAYS, SHOWN_LIMIT, STAKE, STRENGTH } from "../digest/decide";
@@ -284,7 +284,7 @@ export async function finishDigest(
 }
 
 type DigestItemRow = { [K in keyof NewDigestItem]: NewDigestItem[K] } & { ownerId: number; digestId: number };
-const digestItemInserts = rowsStatement<DigestItemRow>((db, rows) => db.insert(digestItems).values(rows));
+const digestItemInserts = jsonRowsStatement<DigestItemRow>(digestItems, (db, rows) => db.insert(digestItems).select(rows));
 
 /** What each person was shown, so that a reminder shown often without action can rest (digest/decide.ts). */
 const shownUpdate = rowStatement<{ ownerId: number; contactId: number; kind: DigestItem["kind"]; evidenceAt: number | null; sentAt: number }>((db, row) =>
