@@ -41,3 +41,18 @@ export function localKey(address: string): string | null {
 export function domainKey(address: string): string {
   return address.slice(address.lastIndexOf("@") + 1).toLowerCase().split(".").reverse().join(".");
 }
+
+/**
+ * An address that reaches a group or a desk, not a person: "students@", "clients@", "alle@" (a list), "hello@",
+ * "info@", "kontakt@" (a role). Mail to a list is an announcement; a role address beside someone's own is their
+ * company's inbox, not a person they introduce.
+ */
+const GROUP_LOCAL = /^(?:all|everyone|everybody|team|staff|students|pupils|parents|members|clients|customers|guests|volunteers|subscribers|list|news|alle|elever|forældre|foraeldre|medlemmer|kunder|gæster|gaester|frivillige|personale)$/i;
+const ROLE_LOCAL = /^(?:hello|hi|hej|info|contact|kontakt|office|kontor|mail|post|admin|support|service|sales|salg|booking|bookings|events|jobs|hr|accounts|billing|invoice|invoices|faktura|reception)$/i;
+export function isGroupAddress(address: string): boolean {
+  return GROUP_LOCAL.test(address.split("@")[0] ?? "");
+}
+export function isRoleAddress(address: string): boolean {
+  const local = address.split("@")[0] ?? "";
+  return ROLE_LOCAL.test(local) || GROUP_LOCAL.test(local);
+}

@@ -3,9 +3,10 @@
 //
 // chrono-node reads the English phrases (its en-GB casual parser: day before month in "1/3"). It has no
 // Danish, so the Danish phrases are added to a clone of it as custom parsers, chrono's documented way to
-// extend a locale. A snooze lasts whole days: it ends at the start of the target day in the owner's time
-// zone, so a person snoozed "for two weeks" on a Monday is back in the digest of the Monday two weeks on,
-// whatever the hour of the digest and of the reply.
+// extend a locale. A snooze lasts whole days in the owner's time zone. A date ("until 1 march", "næste
+// mandag") ends it at the start of that day: the item is back in that day's digest. A length ("2w", "om tre
+// uger") covers the day it lands on too, so it skips as many weekly digests as it says: "snooze 3 1w" on a
+// Monday hides the item from next Monday's digest, whatever the hour of the digest and of the reply.
 
 import * as chrono from "chrono-node";
 import { localDate } from "../digest/format";
@@ -137,8 +138,12 @@ export function startOfLocalDay(year: number, month: number, day: number, timeZo
   return at;
 }
 
+/** A length of time, not a date: "2w", "3 days", "a month", "to uger", "10 dage". */
+const DURATION = /^(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti)\s*(?:d|w|m|days?|weeks?|wks?|months?|mos?|dage?|uger?|u|måned(?:er)?|md|mdr\.?)$/iu;
+
 /**
- * When a snooze written as `phrase` ends: the start of the named day in the owner's zone. The whole phrase
+ * When a snooze written as `phrase` ends: the start of the named day in the owner's zone, or of the day after
+ * the day a length lands on. The whole phrase
  * must be a date; "2w and then some" is unreadable rather than quietly read as "2w".
  */
 export function parseSnoozeDate(phrase: string, now: number, timeZone: string): SnoozeDate {
@@ -153,7 +158,8 @@ export function parseSnoozeDate(phrase: string, now: number, timeZone: string): 
   const month = first.start.get("month");
   const day = first.start.get("day");
   if (year === null || month === null || day === null) return { ok: false, reason: "unreadable" };
-  const until = startOfLocalDay(year, month, day, timeZone);
+  const landsOn = new Date(Date.UTC(year, month - 1, day + (DURATION.test(text) ? 1 : 0)));
+  const until = startOfLocalDay(landsOn.getUTCFullYear(), landsOn.getUTCMonth() + 1, landsOn.getUTCDate(), timeZone);
   const today = localDate(now, timeZone);
   if (until <= startOfLocalDay(today.year, today.month, today.day, timeZone)) return { ok: false, reason: "past" };
   if (until - now > MAX_SNOOZE_DAYS * DAY_MS) return { ok: false, reason: "too-far" };

@@ -3,6 +3,7 @@
 // wording second: an introduction is a contact writing to the owner and someone new together; what the
 // owner asked for is material (an attachment, a link, an address) that arrives in answer to the owner's request.
 import type { ContactDelta, ContactEvent, FollowUpReason, InboundDelta, IntroducedPerson } from "../db/records";
+import { isGroupAddress, isRoleAddress } from "../names";
 import { DAY_MS } from "../time";
 import { HANDFUL_RECIPIENTS } from "./understand";
 
@@ -34,6 +35,9 @@ export interface Judgement {
   introduced: IntroducedPerson[];
 }
 
+/** A first mail that asks nothing expects an answer only when written to one or two people. */
+const FIRST_CONTACT_MAX_RECIPIENTS = 2;
+
 /**
  * Why an outbound mail expects an answer, or null. A reminder address (+Nd) always does; an announcement to
  * more than a handful, or a copy to someone in Cc, never does; a proposal, a request or a nudge does; a
@@ -44,6 +48,8 @@ export function followUpReason(e: ContactEvent, firstContact: boolean, answersTh
   if (e.followUpDays !== null) return "reminder";
   // Cc keeps someone informed; the answer is expected from the people the mail was written to.
   if (e.recipientCount > HANDFUL_RECIPIENTS || e.cc) return null;
+  // Mail to a list address ("students@…", "alle@…") is an announcement to everyone on it.
+  if (isGroupAddress(e.address)) return null;
   const i = e.intent;
   if (i.proposal) return "proposal";
   // The owner's answer to their open request ("Yes, 9 till 12 is perfect, and the piano unlocked would be
@@ -55,7 +61,11 @@ export function followUpReason(e: ContactEvent, firstContact: boolean, answersTh
   // A greeting expects nothing, unless it also asks ("congratulations on the launch — would a call be useful?").
   if (i.request) return "question";
   if (i.greeting) return null;
-  if (firstContact) return "first-contact";
+  // A first contact is outreach to a person; a note that asks nothing, to a few people at once ("Juleafslutning
+  // fredag kl. 14"), informs them.
+  // Nor does one that confirms what was arranged by other means ("Confirmed for Tuesday 7am"), or a note to a
+  // firm's desk ("kontakt@…").
+  if (firstContact && e.recipientCount <= FIRST_CONTACT_MAX_RECIPIENTS && !i.confirms && !isRoleAddress(e.address)) return "first-contact";
   return null;
 }
 
@@ -74,7 +84,8 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   const introduced: IntroducedPerson[] = [];
   // Structure: written to the owner and to someone the owner has never exchanged mail with, together. A reply
   // within a running thread that adds a colleague is an introduction only when its words say so.
-  const newPeople = e.alongside.filter((p) => !known.get(p.address)?.exchanged);
+  // A desk or a list ("hello@" of their own firm, "alle@") is no person they introduce.
+  const newPeople = e.alongside.filter((p) => !known.get(p.address)?.exchanged && !isRoleAddress(p.address));
   if (newPeople.length > 0 && (intent.gift === "introduction" || !e.isReply)) {
     gift = { kind: "introduction", detail: newPeople.map(displayName).join(", ") };
     for (const p of newPeople) introduced.push({ address: p.address, name: p.name ?? null, at: e.at, by: displayName({ address: e.address, name: e.name }) });

@@ -219,7 +219,8 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
   const plus = plusOf(ctx);
   // The owner's Bcc (kept in a sent-mail export) are people written to as well: "thank you, Marcus (moving you to
   // Bcc)" thanks Marcus. Like Cc, they are not the ones an answer is expected from.
-  const recipients = people([...mail.to, ...mail.cc, ...(mail.bcc ?? [])], ctx);
+  const toOrCc = people([...mail.to, ...mail.cc], ctx);
+  const recipients = [...toOrCc, ...people(mail.bcc ?? [], ctx).filter((p) => !toOrCc.some((a) => a.address === p.address))];
   const baseMessage = { messageId, threadId, at, subject: mail.subject || null };
 
   // RFC 3834: the owner's auto-reply, a DSN or any Auto-Submitted mail is neither a command nor the owner
@@ -243,7 +244,8 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
 
   const source = ctx.source ?? "bcc";
   const kind = source === "import" ? "import" : "bcc";
-  if (recipients.length > BROADCAST_RECIPIENTS) {
+  // Many people, or people in Bcc only (the way an announcement goes out): counted once, a conversation with no one.
+  if (recipients.length > BROADCAST_RECIPIENTS || toOrCc.length === 0) {
     return {
       kind: "capture",
       message: { ...baseMessage, kind },
@@ -251,7 +253,7 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
       events: [],
       notes: [],
       broadcast: true,
-      summary: `a broadcast to ${recipients.length} people, counted once and not as a conversation with each`,
+      summary: `a broadcast to ${recipients.length} people${toOrCc.length === 0 ? " in Bcc" : ""}, counted once and not as a conversation with each`,
     };
   }
 

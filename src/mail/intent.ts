@@ -46,6 +46,8 @@ export interface Intent {
   questionMark: boolean;
   /** Asks for advice or know-how ("how do you price…", "hvad ville du gøre?"): an answer is help, even to a first mail. */
   seeksAdvice: boolean;
+  /** Confirms what is arranged ("Confirmed for Tuesday 7am", "Det er aftalt, jeg kommer tirsdag"): it expects nothing back. */
+  confirms: boolean;
   /** Asks for a meeting or offers the writer's own work ("would you have half an hour?", "jeg sender gerne eksempler"): a pitch, whose answer is no gift. */
   pitch: boolean;
 }
@@ -68,6 +70,7 @@ export const NO_INTENT: Intent = {
   declines: false,
   questionMark: false,
   seeksAdvice: false,
+  confirms: false,
   pitch: false,
 };
 
@@ -266,6 +269,9 @@ const REQUEST = phrases([
   "(?:ville|vil) (?:jeg|vi) (?:blive|være)_(?:glad|glade|taknemmelig|taknemmelige) (?:for|hvis)",
   "(?:jeg|vi) (?:ville|vil)_sætte_pris på",
   "(?:jeg|vi) (?:vil|ville) (?:meget |rigtig |så )?gerne høre,? (?:hvordan|hvad|om|hvornår|hvorfor|hvilke)",
+  // an indirect question: "we would like to know whether the staircase can move", "vi vil gerne vide, om …"
+  "(?:i|we)(?:'d| would) (?:really )?(?:like|love) to (?:know|hear|find out|understand|learn) (?:whether|if|what|how|when|which|who|roughly)",
+  "(?:(?:jeg|vi) (?:vil|ville)|(?:vil|ville) (?:jeg|vi)) (?:meget |rigtig )?gerne vide,? (?:om|hvad|hvordan|hvornår|hvilke|cirka)",
   "jeg (?:håber|tænkte på|spekulerer på|ville høre|vil høre)_(?:om )?(?:du|i) (?:har|kan|vil|kunne|gider|måske|ville|havde)",
   "jeg (?:vil|ville) (?:gerne|meget gerne|høre)_(?:bede dig|bede jer|høre dig|høre jer|høre om|spørge)",
   "må jeg_(?:bede|spørge|låne|sende|ringe|stjæle|få)",
@@ -390,6 +396,8 @@ const REFERRAL = phrases([
   "(?:dit|din|dine) (?:navn|nummer|mail|profil|cv|portfolio|kontakt\\p{L}*|oplysninger|hjemmeside|visitkort) videre",
   "(?:passed|sent|forwarded|handed) your (?:name|number|details|profile|cv|portfolio|card|info) (?:on|along|over)",
   "(?:henvist|henviste)_til dig",
+  // the reader's number handed on: "Har givet dit nr til en mor fra Langå"
+  "(?:givet|gav|sendt|sendte|videregivet|videregav) (?:dit|din|dine) (?:nr|nummer|navn|mail|kontakt\\p{L}*|visitkort)(?: videre)? til(?= (?!mig|os))",
   "(?:hun|han|de) (?:vil|kommer til at|tager|skriver|ringer|sagde,? (?:at )?(?:hun|han|de) ville)_(?:kontakte dig|kontakt til dig|til dig|ringe til dig|skrive til dig)",
   "(?:lagt|lagde) (?:et godt ord|en god gang) ind for dig",
   "(?:sendt|sendte|henvist|henviste|sendte|skickat)_(?:din vej|videre til dig|over til dig)",
@@ -406,7 +414,9 @@ const OFFERED = /^[\s,]*(?:(?:[\p{L}'-]+\s+){0,3}(?:gerne|også gerne|any ?time|
 /** "…you got a shout-out in our Slack. OK, it was me." */
 const OWNS_UP = /(?<![\p{L}])(?:it was me|that was me|guilty|det var mig|den var mig)(?![\p{L}])/iu;
 /** Someone else as the subject: he/she/they, or a name right before the verb ("Sanjay", "Lars Holm has"). */
-const THIRD_PERSON_SUBJECT = /(?<![\p{L}])(?:he|she|they|han|hun|de|my (?:boss|colleague|friend|partner|wife|husband)|min (?:chef|kollega|ven|veninde|mand|kone))(?![\p{L}])|\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s+(?:has|have|had|just|also|har|havde|lige|også))?\s*$/u;
+// A capitalised word before the verb is a name, unless it is the auxiliary of a sentence without a subject
+// ("Har givet dit nr til …", "Have just told her about you"): that one is the writer's.
+const THIRD_PERSON_SUBJECT = /(?<![\p{L}])(?:he|she|they|han|hun|de|my (?:boss|colleague|friend|partner|wife|husband)|min (?:chef|kollega|ven|veninde|mand|kone))(?![\p{L}])|(?!(?:Har|Havde|Have|Has|Had|Just|Lige|Også|Also)(?![\p{L}]))\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s+(?:has|have|had|just|also|har|havde|lige|også))?\s*$/u;
 /** The writer as the one who did it: a first-person subject earlier in the sentence. */
 const FIRST_PERSON = /(?<![\p{L}])(?:i|i've|i'd|i'm|we|we've|we'd|jeg|vi)(?![\p{L}'])/iu;
 
@@ -598,7 +608,7 @@ const OUTREACH = phrases([
 const REFERRED_BY = phrases([
   "(?:suggested|recommended|told me|said) (?:that )?(?:i|we)_(?:contact|reach out|write|get in touch|talk|speak|email)",
   "(?:got|have|had|was given) your (?:name|details|email|address|contact)_from",
-  "(?:passed|gave) me your",
+  "(?:passed|gave) (?:me|us) your",
   "(?:referred|pointed|sent) me (?:to you|your way|in your direction)",
   "(?:anbefalede|foreslog|sagde|mente)_(?:at )?(?:jeg|vi)_(?:kontakte|kontaktede|skrive|skrev|ringe|ringede|tage fat|tog fat)",
   "(?:fik|har fået|fået) (?:dit|din|dine) (?:navn|mail|nummer|kontakt\\p{L}*)_(?:af|fra|gennem)",
@@ -671,6 +681,11 @@ const HANDS_OVER = phrases([
   "(?:here it is|here they are|here you go|here's the|here is the|here are the)",
   "(?:is|are|it's|its) (?:attached|enclosed)",
   "attached (?:is|are|you'll find|please find)",
+  // "Attached: benchmarks.xlsx", "scan attached", "Checklist attached (…)", "I've attached the form"
+  "attached(?=\\s*[:(])",
+  "(?<!(?:send|sending|send you) (?:the |a |you the )?)(?:scan|file|files|copy|copies|form|checklist|template|sheet|pdf|doc|document|photos?|pictures?|drawings?|plans?|slides|deck|report|contract|spreadsheet|invoice|quote|notes) attached",
+  "(?:i've|i have|we've|we have) attached",
+  "(?:\\p{L}+ )?vedhæftet(?= *[:(])",
   "(?:please )?find_(?:attached|enclosed)",
   "(?:in|on) the shared (?:drive|folder)",
   "(?:i've|i have) (?:uploaded|shared|put)_(?:in|on|with you)",
@@ -696,6 +711,15 @@ const DECLINES = phrases([
   "(?:er )?(?:fuldt booket|helt booket|fyldt op)",
   "(?:try|ask|write to) (?:me|us) again",
   "(?:spørg|skriv til) (?:mig|os) igen",
+]);
+
+/** Confirming an arrangement: "Confirmed for Tuesday 7am", "confirming your spot", "Bekræftet: vi ses tirsdag". */
+const CONFIRMS = phrases([
+  "(?:confirmed|confirming|confirm)(?: for| your| that| the)?",
+  "(?:it's|it is|you're|you are|that's|we're) (?:booked|confirmed|all set|set)",
+  "see you (?:on |at |then|there|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+  "(?:bekræftet|bekræfter|det er aftalt|så er det aftalt|aftalt|du er booket|det er booket)",
+  "vi ses (?:på |i |kl|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|mandag|der|den)",
 ]);
 
 /**
@@ -986,6 +1010,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     declines: DECLINES.test(body),
     questionMark,
     seeksAdvice: ADVICE_ASK.test(body),
+    confirms: CONFIRMS.test(all),
     pitch: PITCH.test(all),
   };
 }

@@ -107,7 +107,7 @@ const WANT = words([
   "(?:må|kan) (?:du|I) (?:meget |rigtig |også |virkelig )?gerne",
   // a little of the reader's time, offered as the condition: "if you have a spare ten minutes", "hvis du har fem minutter"
   "(?:if|when|whenever) you (?:have|get|find|'ve got|had) (?:a |an )?(?:spare |free |quiet )?(?:\\d+|a few|five|ten|fifteen|twenty|a couple of|half an|some)? ?(?:spare |free |quiet )?(?:minutes?|mins|moments?|hour|half hour|sec|second)",
-  "(?:hvis|når) (?:du|I) (?:har|får|havde) (?:\\d+|et par|fem|ti|et kvarters|en halv|lige)? ?(?:minutter|minut|øjeblik|kvarter|time)",
+  "(?:hvis|når) (?:du|I) (?:har|får|havde) (?:\\d+|et par|fem|ti|et kvarters|en halv|lige)? ?(?:minutter|minut|min|øjeblik|kvarter|time)",
 ]);
 /** When it is wanted by: a day, a date ("before 20 November": the day's digits whole), "before I send it". With a need it asks even unaddressed ("I need it back by Thursday"). */
 const DUE = words([
@@ -118,6 +118,8 @@ const DUE = words([
   "(?:inden|senest|før) (?:på )?(?:i morgen|weekenden|mødet|næste \\p{L}+|jul|nytår|udgangen|den \\d+|d\\. ?\\d+|\\d+)",
   "før (?:jeg|vi) (?:sender|afleverer|trykker|skriver under|går videre)",
   "(?:before|ahead of) (?:we|our) (?:meet|talk|speak|call|chat|meeting|call)",
+  // "before the board meets on 10 December", "inden bestyrelsesmødet"
+  "(?:before|ahead of) (?:the|our|my|their) (?:\\p{L}+ ){0,2}(?:meets?|meeting|call|review|deadline|launch|opening)",
   "(?:inden|før) (?:vi|jeg) (?:mødes|ses|taler|snakker|skal)",
 ]);
 

@@ -7,12 +7,14 @@ const NOW = Date.parse("2026-11-23T09:30:00+01:00");
 const day = (iso: string) => Date.parse(`${iso}T00:00:00+01:00`);
 const summerDay = (iso: string) => Date.parse(`${iso}T00:00:00+02:00`);
 
+// A date ends the snooze at the start of that day (the item is back in that day's digest); a length covers the
+// day it lands on too, so "2w" on Monday 23 Nov skips the digests of 30 Nov and 7 Dec and ends as 8 Dec begins.
 describe("parseSnoozeDate: English phrases through chrono", () => {
   it.each([
-    ["2w", day("2026-12-07")],
-    ["2 weeks", day("2026-12-07")],
-    ["in two weeks", day("2026-12-07")],
-    ["for 3 days", day("2026-11-26")],
+    ["2w", day("2026-12-08")],
+    ["2 weeks", day("2026-12-08")],
+    ["in two weeks", day("2026-12-08")],
+    ["for 3 days", day("2026-11-27")],
     ["until 1 march", day("2027-03-01")],
     ["1 March 2027", day("2027-03-01")],
     ["march 1", day("2027-03-01")],
@@ -31,12 +33,12 @@ describe("parseSnoozeDate: Danish phrases added to chrono", () => {
   it.each([
     ["til næste måned", day("2026-12-23")],
     ["næste uge", day("2026-11-30")],
-    ["om 3 uger", day("2026-12-14")],
-    ["om to uger", day("2026-12-07")],
-    ["to uger", day("2026-12-07")],
-    ["2 uger", day("2026-12-07")],
-    ["i 10 dage", day("2026-12-03")],
-    ["om en måned", day("2026-12-23")],
+    ["om 3 uger", day("2026-12-15")],
+    ["om to uger", day("2026-12-08")],
+    ["to uger", day("2026-12-08")],
+    ["2 uger", day("2026-12-08")],
+    ["i 10 dage", day("2026-12-04")],
+    ["om en måned", day("2026-12-24")],
     ["i morgen", day("2026-11-24")],
     ["i overmorgen", day("2026-11-25")],
     ["til 1. marts", day("2027-03-01")],
@@ -46,16 +48,16 @@ describe("parseSnoozeDate: Danish phrases added to chrono", () => {
     ["på fredag", day("2026-11-27")],
     ["næste fredag", day("2026-12-04")],
     ["til januar", day("2027-01-01")],
-    ["2u", day("2026-12-07")],
+    ["2u", day("2026-12-08")],
   ])("%s", (phrase, expected) => {
     expect(parseSnoozeDate(phrase, NOW, CPH)).toEqual({ ok: true, until: expected });
   });
 });
 
 describe("parseSnoozeDate: limits", () => {
-  it("ends a snooze at the start of the target day in the owner's zone, summer time included", () => {
+  it("ends a snooze at the start of a day in the owner's zone, summer time included", () => {
     expect(parseSnoozeDate("until 1 may", NOW, CPH)).toEqual({ ok: true, until: summerDay("2027-05-01") });
-    expect(parseSnoozeDate("2w", NOW, "America/New_York")).toEqual({ ok: true, until: Date.parse("2026-12-07T00:00:00-05:00") });
+    expect(parseSnoozeDate("2w", NOW, "America/New_York")).toEqual({ ok: true, until: Date.parse("2026-12-08T00:00:00-05:00") });
   });
 
   it("refuses what is not wholly a date, and dates in the past or years away", () => {

@@ -68,6 +68,10 @@ const requests: Array<[string, string]> = [
   ["make all the difference", "A short letter from someone who has seen me work would make all the difference before the deadline."],
   ["need to understand how you", "Before the board meets, I need to understand how you price the support contract."],
   ["inverted glad for", "Hvis du kender en god revisor, vil jeg blive glad for et navn."],
+  ["a little time, 'min'", "Hvis du har 5 min så læs lige mit oplæg igennem."],
+  ["an indirect question", "We would like to know whether the wall can come out, and roughly what it adds."],
+  ["need it before the meeting", "We need the figures before the board meets on the 10th."],
+  ["vil gerne vide, om", "Vi vil gerne vide, om I kan levere i uge 3."],
   ["needs someone, no pronoun", "Jeg er væk i uge 8 og har brug for en, der kan passe butikken om lørdagen."],
 ];
 
@@ -156,6 +160,9 @@ describe("gratitude for what the reader might still do is no thanks", () => {
 });
 
 describe("introductions in other words", () => {
+  it("the reader's number handed on is a referral", () => {
+    expect(classifyIntent({ subject: "En kunde til dig", text: "Har givet dit nummer til en nabo, der skal have nyt tag. Hun ringer nok i næste uge." }).gift).toBe("referral");
+  });
   it("clients sent to the reader are a referral", () => {
     expect(classifyIntent({ subject: "Heads up", text: "I've started sending a few of my yoga students to you for massage." }).gift).toBe("referral");
   });
@@ -171,6 +178,15 @@ describe("introductions in other words", () => {
     expect(i.gift).toBeNull();
     expect(i.referredBy).toBe(true);
     expect(i.request).toBe(true);
+  });
+});
+
+describe("words that hand something over, when a forward or an export lost the file", () => {
+  it.each(["Attached: benchmarks_2025.xlsx. The second tab has the regions.", "Found it - scan attached, plus the spec sheet.", "Checklist attached (v4), plus the guidance I use.", "Vedhæftet: tilbuddet som PDF."])("%s", (text) => {
+    expect(classifyIntent({ subject: "Re: Benchmarks", text }).handsOver).toBe(true);
+  });
+  it.each(["I'll send the file attached tomorrow.", "The attached invoice is overdue."])("not: %s", (text) => {
+    expect(classifyIntent({ subject: "Re: Benchmarks", text }).handsOver).toBe(false);
   });
 });
 
@@ -195,6 +211,7 @@ describe("someone the owner knows sent them", () => {
     ["har anbefalet dig", "Søren Holt har anbefalet dig til os."],
     ["nævnte dit bureau", "Birgitte Holm nævnte dit bureau for mig."],
     ["connected us", "Ines connected us at the trade fair last month."],
+    ["gave us your name", "Carl Jensen gave us your name when we asked about guides."],
     ["satte os i forbindelse", "Lars satte os i forbindelse i sidste uge."],
     ["nævnte dig", "Birgitte nævnte dig, da jeg spurgte efter en god tømrer."],
     ["har fortalt om mig", "Jonas har sikkert fortalt lidt om mig."],

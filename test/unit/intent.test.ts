@@ -22,7 +22,7 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   // English: thanks in other words (issue 8)
   { subject: "Re: Intro", text: "That was generous of you.", want: is({ thanks: true }) },
   { subject: "Re: Slides", text: "You saved my week with those slides.", want: is({ thanks: true }) },
-  { subject: "Re: Contract", text: "Thanks, that was really helpful. See you Friday.", want: is({ thanks: true }) },
+  { subject: "Re: Contract", text: "Thanks, that was really helpful. See you Friday.", want: is({ thanks: true, confirms: true }) },
   { subject: "Re: Contract", text: "Thanks for your email. I will get back to you.", want: none },
   // English: requests
   { subject: "Re: Plan", text: "Would you mind reviewing the draft before Friday?", want: { ...asks, questionMark: true } },
@@ -121,7 +121,7 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Re: Tilbud på brugertest", text: "Just checking this reached you, I know November is busy.", want: is({ nudge: true }) },
   { subject: "Sv: Tilbud", text: "Jeg følger lige op på min mail fra sidste uge.", want: is({ nudge: true }) },
   // A confirmation after a call thanks and asks nothing.
-  { subject: "Re: Workshop-priser", text: "Thanks for the call — confirming Thursday at 8:30.", want: is({ thanks: true }) },
+  { subject: "Re: Workshop-priser", text: "Thanks for the call — confirming Thursday at 8:30.", want: is({ thanks: true, confirms: true }) },
   { subject: "Sv: Portfolio", text: "Det ville være en stor hjælp, hvis du kunne læse den igennem.", want: asks },
   { subject: "Sv: Plan", text: "Hvordan går det? Her er alt fint.", want: none },
   { subject: "Spørgsmål om moms", text: "Jeg er ny som selvstændig.", want: asks },
@@ -173,7 +173,7 @@ describe("classifyIntent", () => {
   });
 
   it("ignores a reply subject someone else wrote", () => {
-    expect(classifyIntent({ subject: "Re: Thanks for the intro", text: "See you Friday." })).toEqual(none);
+    expect(classifyIntent({ subject: "Re: Thanks for the intro", text: "See you Friday." })).toEqual({ ...none, confirms: true });
   });
 
   it("a mail that says nothing but a thank-you sign-off still thanks", () => {

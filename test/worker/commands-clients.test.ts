@@ -121,7 +121,7 @@ describe("Apple Mail (iPhone) in Danish: capitalised commands, Sendt fra min iPh
     expectAnsweredByReply(res, ownerId);
     expect(res.answer).toBe(
       [
-        "✓ Udsæt 1 om 14 dage — Anna Holm: udsat til torsdag den 10. december 2026",
+        "✓ Udsæt 1 om 14 dage — Anna Holm: udsat til fredag den 11. december 2026",
         "✓ Aldrig 3 — Karin Østergaard: bliver aldrig foreslået igen",
         "✓ Note bo@nielsenconsult.dk har skiftet job, skriv til ham på… — Bo Nielsen: note tilføjet",
         "",
@@ -131,7 +131,7 @@ describe("Apple Mail (iPhone) in Danish: capitalised commands, Sendt fra min iPh
 
   it("stores what was asked; the quoted færdig 1, udsæt 2 2w and pause did not act", async () => {
     expect(await contactStates(ownerId)).toEqual({
-      [ANNA]: { ...untouched, snoozedUntil: at("2026-12-10T00:00:00+01:00") },
+      [ANNA]: { ...untouched, snoozedUntil: at("2026-12-11T00:00:00+01:00") },
       [BO]: untouched,
       [KARIN]: { ...untouched, muted: 1 },
       [LISE]: untouched,

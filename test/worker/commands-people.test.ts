@@ -145,7 +145,7 @@ describe("same and split: one person, several addresses", () => {
     expect(later.outcome?.status).toBe("stored");
     // Commands on either address reach the person.
     const snooze = await command(r, [`snooze ${GMAIL.address} 2w`, "stats"], at("2026-11-05T08:05:00+01:00"));
-    expect(snooze.answer).toContain("✓ snooze mette.riis@gmail.com 2w — Mette Riis: snoozed until Thursday 19 November 2026");
+    expect(snooze.answer).toContain("✓ snooze mette.riis@gmail.com 2w — Mette Riis: snoozed until Friday 20 November 2026");
     expect(snooze.answer).toContain("    Contacts: 1 (1 work, 0 private); 0 muted, 1 snoozed");
     const snoozed = await env.DB.prepare("select address from contacts where owner_id = ? and snoozed_until is not null").bind(r.ownerId).all();
     expect(snoozed.results).toEqual([{ address: WORK.address }]);
@@ -214,7 +214,7 @@ describe("status: everything open now, numbered for done and snooze", () => {
       token,
       now: now + 60_000,
     });
-    expect(reply.answer).toBe("✓ done 2 — Tom Becker: marked as handled\n✓ snooze 5 2w — Jonas Krøll: snoozed until Thursday 26 November 2026\n");
+    expect(reply.answer).toBe("✓ done 2 — Tom Becker: marked as handled\n✓ snooze 5 2w — Jonas Krøll: snoozed until Friday 27 November 2026\n");
     const again = await command(r, ["status"], now + 2 * 60_000);
     expect(again.answer!.split("\n")[0]).toBe('✓ status — 3 open items now; reply to this mail with "done 2" or "snooze 3 2w":');
   });
@@ -282,8 +282,8 @@ describe("a name in a command is found by index", () => {
     const res = await command(r, ["snooze Vibeke 2w", "snooze vibeke østergård 3w", "snooze Nobody Anyone 1w"], at("2026-11-12T17:05:00+01:00"), meter.db);
     expect(res.answer).toContain(
       [
-        "✓ snooze Vibeke 2w — Vibeke Østergård: snoozed until Thursday 26 November 2026",
-        "✓ snooze vibeke østergård 3w — Vibeke Østergård: snoozed until Thursday 3 December 2026",
+        "✓ snooze Vibeke 2w — Vibeke Østergård: snoozed until Friday 27 November 2026",
+        "✓ snooze vibeke østergård 3w — Vibeke Østergård: snoozed until Friday 4 December 2026",
         '✗ snooze Nobody Anyone 1w — I have no contact "Nobody". Check the spelling, or use the address.',
       ].join("\n"),
     );

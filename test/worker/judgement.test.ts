@@ -2,7 +2,7 @@
 // real digest out. Each test has its own owner, so the tests of this file share no people.
 import { describe, expect, it } from "vitest";
 import { at, DAY, replayOwner, shown, type Mail, type Replay, type Who } from "../support/replay";
-import { LARS, TOM, KAREN, METTE, JONAS, slug, MONDAY, knownTie } from "../support/network";
+import { LARS, TOM, KAREN, METTE, JONAS, JESPER, slug, MONDAY, knownTie } from "../support/network";
 
 /** The owner asks, with the assistant in BCC, and the contact answers on that thread with `body`. */
 async function askedAndAnswered(r: Replay, who: Who, answer: Omit<Mail, "from" | "to" | "inReplyTo" | "subject"> & { cc?: Who[] }) {
@@ -170,6 +170,64 @@ describe("which mail the owner sends expects an answer", () => {
     });
     expect((await r.contact(people[0])).outboundCount).toBe(1);
     expect(shown(await r.plan(NEXT_WEEK))).toEqual([]);
+  });
+
+  it("an announcement with everyone in Bcc keeps no tie warm and waits for no answer", async () => {
+    const r = await replayOwner("sofie.bccannounce@kjaer.design");
+    await knownTie(r, TOM, "2026-08-14");
+    await r.backfill(
+      [
+        {
+          at: "2026-11-10T09:00:00+01:00",
+          from: r.me,
+          to: [r.me],
+          headers: [`Bcc: ${TOM.address}, ${JONAS.address}, ${KAREN.address}`],
+          subject: "New portfolio online",
+          body: "Hi all,\n\nMy new portfolio is up at kjaer.design. Would love to hear what you think?\n\nSofie",
+        },
+      ],
+      at("2026-11-10T10:00:00+01:00"),
+    );
+    expect(await r.contact(TOM)).toMatchObject({ lastAt: at("2026-08-14T18:00:00+02:00") });
+    expect(shown(await r.plan(NEXT_WEEK)).filter(([s]) => s === "follow-up")).toEqual([]);
+  });
+
+  it("none for a first mail that confirms what was arranged by phone", async () => {
+    const r = await replayOwner("sofie.confirmfirst@kjaer.design");
+    await r.send({ at: "2026-11-10T09:00:00+01:00", to: [JESPER], subject: "Tirsdag", body: "Hej Jesper. Det er aftalt, jeg kommer tirsdag kl. 7 og måler op i kælderen.\n\nSofie" });
+    await r.send({ at: "2026-11-10T09:05:00+01:00", to: [TOM], subject: "Tuesday", body: "Confirmed for Tuesday 7am, the side door code is 4471.\n\nSofie" });
+    expect(shown(await r.plan(NEXT_WEEK))).toEqual([]);
+  });
+
+  it("none for a note to a list address ('students@…'), though it asks", async () => {
+    const r = await replayOwner("sofie.listaddress@kjaer.design");
+    await r.send({
+      at: "2026-11-10T09:00:00+01:00",
+      to: [{ name: "", address: "students@kjaer-kurser.dk" }],
+      subject: "Term wrap-up",
+      body: "Hi all,\n\nPick-up days for your pieces are 12 and 13 December. Can you let me know which day suits you?\n\nSofie",
+    });
+    expect(shown(await r.plan(NEXT_WEEK))).toEqual([]);
+  });
+
+  it("a contact writing to the owner and to their own firm's 'hello@' introduces no one", async () => {
+    const r = await replayOwner("sofie.roleaddress@kjaer.design");
+    await r.forward({
+      at: "2026-11-11T11:20:00+01:00",
+      from: KAREN,
+      to: [r.me, { name: "", address: "hello@bech-revision.dk" }],
+      subject: "We moved!",
+      body: "Hi both,\n\nBech Revision has moved to Vestergade 12 as of Monday. Same phones.\n\nKaren",
+    });
+    expect(shown(await r.plan(MONDAY))).toEqual([]);
+  });
+
+  it("none for a first note to four people that asks nothing; one to a single person waits", async () => {
+    const r = await replayOwner("sofie.fewnote@kjaer.design");
+    const crew = Array.from({ length: 4 }, (_, i) => ({ name: `Lærling ${i + 1}`, address: `laerling${i + 1}@post${i + 1}.dk` }));
+    await r.send({ at: "2026-11-10T09:00:00+01:00", to: crew, subject: "Juleafslutning", body: "Hej alle,\n\nJuleafslutning fredag den 18. kl. 14 på værkstedet. Der er æbleskiver.\n\nSofie" });
+    await r.send({ at: "2026-11-10T09:05:00+01:00", to: [LARS], subject: "Tegningerne til Vesterbro", body: "Hej Lars,\n\nJeg har overtaget sagen på Vesterbro efter Mette og sender tegningerne, når de er klar.\n\nSofie" });
+    expect(shown(await r.plan(NEXT_WEEK))).toEqual([["follow-up", LARS.address]]);
   });
 
   it.each([
