@@ -20,15 +20,11 @@ import { recordingQueue } from "../test/support/queue";
 import { meterD1, type D1Call } from "./support/d1-meter";
 import "./support/meta";
 import { median } from "./support/measure";
-import { seedNetwork } from "./support/seed";
+import { NOW, releaseWeeklyClaim, seedNetworkOwner } from "./support/network-owner";
 
-/** Monday 16 November 2026, 08:00 in Copenhagen: the default digest hour. */
-const NOW = Date.parse("2026-11-16T07:00:00Z");
 const DAY = 86_400_000;
 const FAN_OUT = [10, 100, 1_000, 10_000];
 const NETWORKS = [5_000, 20_000];
-/** Interactions per contact in the generated networks: what a well-connected owner's mailbox gives. */
-const INTERACTIONS_PER_CONTACT = 10;
 const DIGEST_RUNS = 7;
 const OWNERS_PER_INSERT = 500;
 
@@ -144,28 +140,21 @@ describe("scale", () => {
   for (const k of NETWORKS) {
     it(`digest ${k} contacts`, async () => {
       await env.DB.prepare("update owners set paused = 1").run();
-      const tag = `net${k}`;
-      await env.DB.prepare(`insert into owners (primary_address, name, api_token_hash, created_at, next_digest_at) values ('${tag}@example.com', 'Network Owner', 'hash-${tag}', ${NOW - 800 * DAY}, ${NOW})`).run();
-      const { id: ownerId } = (await env.DB.prepare("select id from owners where primary_address = ?").bind(`${tag}@example.com`).first<{ id: number }>())!;
-      await seedNetwork(env.DB, ownerId, { contacts: k, interactions: k * INTERACTIONS_PER_CONTACT, seed: k }, NOW);
+      const { ownerId, interactions } = await seedNetworkOwner(env.DB, k);
       const job: DigestJob = { kind: "digest", ownerId, now: NOW };
       const runs: Invocation[] = [];
       for (let run = 0; run < DIGEST_RUNS; run++) {
         const outbox = recordingSendEmail();
         runs.push(await queueInvocation(job, recordingQueue(), outbox));
         expect(outbox.sent).toHaveLength(1);
-        // Undo the week's claim so the next run sends the same digest again.
-        await env.DB.batch([
-          env.DB.prepare("delete from digests where owner_id = ? and weekly = 1").bind(ownerId),
-          env.DB.prepare("update owners set last_digest_week = null, next_digest_at = ? where id = ?").bind(NOW, ownerId),
-        ]);
+        await releaseWeeklyClaim(env.DB, ownerId);
       }
       const warm = runs.slice(1);
       const total = (await env.DB.prepare("select count(*) as n from contacts where owner_id = ?").bind(ownerId).first<{ n: number }>())!.n;
       lines.push(`digest ${k} contacts: D1 queries ${runs[0].queries}, rows read ${runs[0].rowsRead}, CPU ms ${median(warm.map((r) => r.cpuMs)).toFixed(1)}`);
       details[`digest ${k}`] = {
         contacts: total,
-        interactions: k * INTERACTIONS_PER_CONTACT,
+        interactions,
         firstRunCpuMs: runs[0].cpuMs,
         warmCpuMs: warm.map((r) => r.cpuMs),
         warmWallMs: warm.map((r) => r.wallMs),

@@ -1,21 +1,28 @@
-import { app } from "./app";
-import { getDb } from "./db/client";
-import { readConfig, type Env } from "./env";
-import { consumeDigestJobs, consumeFailedDigestJobs, DIGEST_DEAD_LETTER_QUEUE, enqueueDueDigests, type DigestJob } from "./digest/fanout";
-import { handleEmail } from "./ingest/email-handler";
+import type { Env } from "./env";
+import type { DigestJob } from "./digest/fanout";
 
 // Wiring only: the three paths live in src/ingest (email), src/digest (scheduled, then the digest queue) and src/commands.
+// Each handler loads its own path on first use (the bundler keeps one file and defers each module's
+// initialisation to its first import), so a fresh isolate builds only what the event in hand needs: the API's
+// routes never build the mail parsers' phrase tables, and a mail never builds the digest's renderers.
 export default {
-  fetch: app.fetch,
+  // Any Request, as hono's app.fetch takes: tests and scripts build plain ones.
+  async fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    const { app } = await import("./app");
+    return app.fetch(request, env, ctx);
+  },
   async email(message, env, _ctx) {
+    const { handleEmail } = await import("./ingest/email-handler");
     await handleEmail(message, env);
   },
   async scheduled(controller, env, _ctx) {
+    const [{ getDb }, { enqueueDueDigests }] = await Promise.all([import("./db/client"), import("./digest/fanout")]);
     await enqueueDueDigests(getDb(env.DB), env.DIGEST_QUEUE, controller.scheduledTime);
   },
   async queue(batch, env, _ctx) {
+    const [{ getDb }, { readConfig }, fanout] = await Promise.all([import("./db/client"), import("./env"), import("./digest/fanout")]);
     const deps = { db: getDb(env.DB), queue: env.DIGEST_QUEUE, sendEmail: env.SEND_EMAIL, config: readConfig(env) };
     const jobs = batch as MessageBatch<DigestJob>;
-    await (batch.queue === DIGEST_DEAD_LETTER_QUEUE ? consumeFailedDigestJobs(jobs, deps) : consumeDigestJobs(jobs, deps));
+    await (batch.queue === fanout.DIGEST_DEAD_LETTER_QUEUE ? fanout.consumeFailedDigestJobs(jobs, deps) : fanout.consumeDigestJobs(jobs, deps));
   },
 } satisfies ExportedHandler<Env>;

@@ -3,8 +3,14 @@
 
 /** Case and accents as people type them: "østergaard" finds "Østergaard", "anna holm" finds "Anna Holm". */
 export function normalizeName(name: string): string {
-  return name.normalize("NFC").toLocaleLowerCase("da").replace(/["'“”]/g, "").replace(/\s+/g, " ").trim();
+  const lower = name.normalize("NFC").toLocaleLowerCase("da");
+  // Most names have no quotes and no whitespace but single spaces: then the two replaces change nothing, and
+  // skipping them halves the cost (the digest normalises every namesake of the week's newcomers).
+  return NEEDS_CLEANING.test(lower) ? lower.replace(/["'“”]/g, "").replace(/\s+/g, " ").trim() : lower.trim();
 }
+
+/** A quote, whitespace other than a space, or two whitespace characters in a row. */
+const NEEDS_CLEANING = /["'“”]|[^\S ]|\s\s/;
 
 /** A normalised name written "holm, anna" turned round to "anna holm"; any other name as it is. */
 export function turnedName(normalized: string): string {

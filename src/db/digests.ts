@@ -1,6 +1,7 @@
 import { and, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { chunk, chunkRows, LOOKUP_CHUNK } from "./limits";
+import { jsonRowsStatement, rowStatement, statementOf } from "./prepared";
 import { DAY_MS } from "../time";
 import { ITEM_HORIZON_DAYS, MAX_NUDGES } from "../rhythm";
 import { AT_RISK_RATIO, BALANCE_MIN_LEAD, BALANCE_MIN_RATIO, DEFAULT_CAPS, frequencyScore, RECONNECT_SHOWN_BEFORE_REST, REST_DAYS, SHOWN_LIMIT, STAKE, STRENGTH } from "../digest/decide";
@@ -271,30 +272,32 @@ export async function finishDigest(
     items: NewDigestItem[];
   },
 ) {
-  const rows = input.items.map((i) => ({ ...i, ownerId: input.ownerId, digestId: input.digestId }));
-  const inserts = rows.length ? chunkRows(rows, db.insert(digestItems).values(rows[0]).toSQL().params.length).map((part) => db.insert(digestItems).values(part)) : [];
-  // What each person was shown, so that a reminder shown often without action can rest (digest/decide.ts).
-  const shown = input.items.map((i) =>
-    db
-      .update(contacts)
-      .set({
-        shownCount: sql`case when ${contacts.shownSection} = ${i.kind} and ${contacts.shownEvidenceAt} is ${i.evidenceAt} then ${contacts.shownCount} + 1 else 1 end`,
-        shownSection: i.kind,
-        shownEvidenceAt: i.evidenceAt,
-        lastShownAt: input.sentAt,
-      })
-      .where(and(eq(contacts.ownerId, input.ownerId), eq(contacts.id, i.contactId))),
-  );
-  await db.batch([
-    db.update(digests).set({ messageId: input.messageId, subject: input.subject }).where(eq(digests.id, input.digestId)),
-    ...inserts,
-    ...shown,
+  const { ownerId, sentAt } = input;
+  await db.$client.batch([
+    statementOf(db, db.update(digests).set({ messageId: input.messageId, subject: input.subject }).where(eq(digests.id, input.digestId))),
+    ...digestItemInserts(db, input.items.map((i) => ({ ...i, ownerId, digestId: input.digestId }))),
+    ...input.items.map((i) => shownUpdate(db, { ownerId, contactId: i.contactId, kind: i.kind, evidenceAt: i.evidenceAt, sentAt })),
     ...(input.weekly
-      ? [db.update(owners).set({ lastDigestWeek: input.weekly.isoWeek, nextDigestAt: input.weekly.nextDigestAt }).where(eq(owners.id, input.ownerId))]
+      ? [statementOf(db, db.update(owners).set({ lastDigestWeek: input.weekly.isoWeek, nextDigestAt: input.weekly.nextDigestAt }).where(eq(owners.id, ownerId)))]
       : []),
   ]);
 }
 
+type DigestItemRow = { [K in keyof NewDigestItem]: NewDigestItem[K] } & { ownerId: number; digestId: number };
+const digestItemInserts = jsonRowsStatement<DigestItemRow>(digestItems, (db, rows) => db.insert(digestItems).select(rows));
+
+/** What each person was shown, so that a reminder shown often without action can rest (digest/decide.ts). */
+const shownUpdate = rowStatement<{ ownerId: number; contactId: number; kind: DigestItem["kind"]; evidenceAt: number | null; sentAt: number }>((db, row) =>
+  db
+    .update(contacts)
+    .set({
+      shownCount: sql`case when ${contacts.shownSection} = ${row.kind} and ${contacts.shownEvidenceAt} is ${row.evidenceAt} then ${contacts.shownCount} + 1 else 1 end`,
+      shownSection: sql`${row.kind}`,
+      shownEvidenceAt: sql`${row.evidenceAt}`,
+      lastShownAt: sql`${row.sentAt}`,
+    })
+    .where(and(eq(contacts.ownerId, row.ownerId), eq(contacts.id, row.contactId))),
+);
 
 /**
  * A `status` answer's numbered list, kept like a digest's so that "done 2" in a reply to it finds item 2. It

@@ -1,13 +1,25 @@
-// Statements of the ingest's hot write path, built by drizzle from the schema once and then only bound.
+// Statements of the hot write paths (ingest, the digest's bookkeeping), built by drizzle from the schema once and
+// then only bound.
 //
 // Building a query is most of the work a query builder does: the contact upsert alone is some 25 CASE expressions,
 // and rebuilding it for every mail took over half of the import's CPU. Here drizzle builds each statement once, with
 // a placeholder for its rows, and every later use binds the rows of one mail or of a whole import batch.
-import { fillPlaceholders, getTableColumns, is, SQL, sql, type Query } from "drizzle-orm";
+import { fillPlaceholders, getTableColumns, is, SQL, sql, type Placeholder, type Query } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 
 export type Statement = D1PreparedStatement;
+export type Placeholders<Row> = { [K in keyof Row]: Placeholder };
+
+/** A one-row statement (an UPDATE by key): drizzle builds it once with a placeholder per key, each use binds a row. */
+export function rowStatement<Row extends Record<string, unknown>>(build: (db: Db, row: Placeholders<Row>) => { toSQL(): Query }) {
+  let built: Query | undefined;
+  return (db: Db, row: Row): Statement => {
+    built ??= build(db, Object.fromEntries(Object.keys(row).map((k) => [k, sql.placeholder(k)])) as Placeholders<Row>).toSQL();
+    const values = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, driverValue(v)]));
+    return db.$client.prepare(built.sql).bind(...fillPlaceholders(built.params, values));
+  };
+}
 
 /** A statement built by drizzle for this one use (the cold paths), as a D1 statement for the same batch. */
 export function statementOf(db: Db, query: { toSQL(): Query }): Statement {

@@ -53,17 +53,45 @@ export function pairKeys(newcomers: Named[]): string[] {
 export function sameSuggestions(newcomers: Named[], people: Named[]): Array<[PersonRef, PersonRef]> {
   const out: Array<[PersonRef, PersonRef]> = [];
   const isNew = new Set(newcomers.map((c) => c.id));
-  const named = people.filter((c) => fullName(c) !== null).sort((a, b) => a.id - b.id);
-  const byName = new Map<string, Named[]>();
-  for (const c of people) {
-    for (const key of new Set([fullName(c), localPartName(c.address)])) {
-      if (key && key.includes(" ")) byName.set(key, [...(byName.get(key) ?? []), c]);
+  // A big network's week brings thousands of namesakes, and normalising a name is the costly step (Unicode,
+  // Danish lower case). Namesakes share their names and often their local parts, so each distinct name and
+  // local part is normalised once; and someone who is not new can only pair with a newcomer (`newByName`, a
+  // few), so everyone's names (`byName`) are indexed only once a newcomer's own namesakes are asked for. People
+  // are visited in id order, and the first MAX_SAME_SUGGESTIONS pairs end it.
+  const fullByName = new Map<string | null, string | null>();
+  const fullOf = (c: Named) => {
+    if (!fullByName.has(c.name)) fullByName.set(c.name, fullName(c));
+    return fullByName.get(c.name)!;
+  };
+  const localByPart = new Map<string, string>();
+  const localOf = (address: string) => {
+    // localPartName reads only what comes before the first "@", and turns digits into spaces that it then
+    // collapses: "anna.holm.17" and "anna.holm.4" are one name, normalised once.
+    const part = address.slice(0, address.indexOf("@")).replace(/\d+/g, " ");
+    let name = localByPart.get(part);
+    if (name === undefined) localByPart.set(part, (name = localPartName(address)));
+    return name;
+  };
+  const index = (of: Named[]) => {
+    const byKey = new Map<string, Named[]>();
+    for (const c of of) {
+      for (const key of new Set([fullOf(c), localOf(c.address)])) {
+        if (!key || !key.includes(" ")) continue;
+        const list = byKey.get(key);
+        if (list) list.push(c);
+        else byKey.set(key, [c]);
+      }
     }
-  }
+    return byKey;
+  };
+  const newByName = index(people.filter((c) => isNew.has(c.id)));
+  let byName: Map<string, Named[]> | undefined;
   const seen = new Set<string>();
-  for (const a of named) {
-    const name = fullName(a)!;
-    for (const b of [...(byName.get(name) ?? []), ...(byName.get(reversed(name)) ?? [])]) {
+  for (const a of [...people].sort((x, y) => x.id - y.id)) {
+    const name = fullOf(a);
+    if (name === null) continue;
+    const namesakes = isNew.has(a.id) ? (byName ??= index(people)) : newByName;
+    for (const b of [...(namesakes.get(name) ?? []), ...(namesakes.get(reversed(name)) ?? [])]) {
       if (b.id === a.id || a.splitFrom === b.id || b.splitFrom === a.id || !(isNew.has(a.id) || isNew.has(b.id))) continue;
       const key = [a.id, b.id].sort((x, y) => x - y).join("-");
       if (seen.has(key)) continue;

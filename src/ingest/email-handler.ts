@@ -1,7 +1,5 @@
 // The email() path, top to bottom: read the raw mail → bound and parse it → refuse it or find its owner →
 // the owner's own mail (a calendar invitation, commands, or a capture) or a reply on a shared thread → store → tell the owner.
-import { invitationIn, storeInvitation } from "../calendar/meetings";
-import { handleCommandMail } from "../commands/handle";
 import { findContactByName, knownMessageIds, listSuppressions } from "../db/capture";
 import { getDb, type Db } from "../db/client";
 import { findOwnerByAddress, type OwnerWithAddresses } from "../db/owners";
@@ -68,6 +66,11 @@ async function ingestEmail(message: ForwardableEmailMessage, env: Env, now: numb
   return store(db, thread.owner, envelope, understandInbound(mail, now, "thread-reply", inbound), now);
 }
 
+/** Whether the mail, or a mail it forwards as an attachment, carries iCalendar text (what invitationIn reads). */
+function hasCalendarPart(mail: ParsedMail): boolean {
+  return mail.calendars.length > 0 || mail.attachedMessages.some((m) => m.calendars.length > 0);
+}
+
 /** One delivery from an authenticated owner, as the steps after parsing need it. */
 interface Delivery { db: Db; env: Env; config: Config; message: ForwardableEmailMessage; envelope: Envelope; mail: ParsedMail; now: number }
 
@@ -78,9 +81,12 @@ async function ownerMail({ db, env, config, message, envelope, mail, now }: Deli
   // One lookup answers both "was this mail delivered before?" and "which of its thread do we know?".
   const [known, suppressions] = await Promise.all([knownMessageIds(db, ownerId, [messageId, ...threadIds]), listSuppressions(db, ownerId)]);
   if (known.has(messageId)) return { status: "duplicate", ownerId };
-  // A calendar invitation the owner sent or forwarded is a meeting to come, not a mail to judge.
-  const invitation = invitationIn(mail, owner.owner.timeZone);
-  if (invitation) {
+  // A calendar invitation the owner sent or forwarded is a meeting to come, not a mail to judge. The calendar
+  // path (ical.js) and the command path (chrono-node) are loaded only by the mail that needs them.
+  const calendar = hasCalendarPart(mail) ? await import("../calendar/meetings") : null;
+  const invitation = calendar?.invitationIn(mail, owner.owner.timeZone);
+  if (calendar && invitation) {
+    const { storeInvitation } = calendar;
     const message = { messageId, threadId: null, kind: "calendar" as const, at: Math.min(mail.date ?? now, now), subject: mail.subject.slice(0, 200) || null };
     const { assistantLocal, assistantDomain } = config;
     return storeInvitation({ db, ownerId, ownerTimeZone: owner.owner.timeZone, ownerAddresses: owner.addresses, assistantLocal, assistantDomain, message, now }, invitation);
@@ -114,6 +120,7 @@ async function ownerMail({ db, env, config, message, envelope, mail, now }: Deli
 
   if (understanding.kind === "command") {
     if (!(await claimMessage(db, ownerId, understanding.message, now))) return { status: "duplicate", ownerId };
+    const { handleCommandMail } = await import("../commands/handle");
     await handleCommandMail({ db, env, config, owner, mail, plus: understanding.plus, now, answer });
     return { status: "command", ownerId };
   }

@@ -7,7 +7,8 @@ import type { Config } from "../env";
 import { parseMail } from "../mail/parse";
 import type { ParsedMail } from "../mail/types";
 import type { IngestOutcome } from "./outcome";
-import { addressesOf, deadLetterRecord, IMPORT_ENVELOPE_TO, isUniqueViolation, knownPeople, runBatch, writePlan, type Envelope } from "./store";
+import { isUniqueViolation } from "../db/errors";
+import { addressesOf, deadLetterRecord, IMPORT_ENVELOPE_TO, knownPeople, runBatch, writePlan, type Envelope } from "./store";
 import { isSuppressed, messageIdOf, understandInbound, understandOwnerMail, type Understanding } from "./understand";
 
 export interface ImportContext {

@@ -12,6 +12,7 @@ import type { Db } from "../db/client";
 import type { Statement } from "../db/prepared";
 import type { OwnerWithAddresses } from "../db/owners";
 import type { ParsedMail } from "../mail/types";
+import { isUniqueViolation } from "../db/errors";
 import { judgeEvents, type KnownPeople } from "./judge";
 import type { IngestOutcome } from "./outcome";
 import { INLINE_FORWARD_ID_SUFFIX, type Understanding } from "./understand";
@@ -24,12 +25,6 @@ export interface Envelope {
   from: string;
   to: string;
   rawSize: number;
-}
-
-
-export function isUniqueViolation(err: unknown): boolean {
-  const text = `${String(err)} ${String((err as { cause?: unknown })?.cause ?? "")}`;
-  return /UNIQUE constraint failed/i.test(text);
 }
 
 /** Records a command mail's Message-ID first, so a second delivery of the same mail acts on nothing. */

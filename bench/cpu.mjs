@@ -1,0 +1,146 @@
+// node bench/cpu.mjs [--runs 5] [--only startup,mail,digest] [--contacts 5000,20000] [--before DIR] [--save DIR]
+//
+// The worker isolate's own CPU per invocation, from V8's CPU profiler (bench/support/isolate-cpu.mjs), on the
+// bundled worker in workerd. Each figure is the median of --runs:
+//
+// - module initialisation of the bundle, in a fresh isolate;
+// - the first mail's whole email() in that fresh isolate (an owner's BCC'd Gmail mail, stored);
+// - a warm mail (the same mail with a new Message-ID, the fourth mail of that isolate);
+// - the digest queue consumer's whole invocation, one owner at 5,000 and 20,000 contacts (the network
+//   `npm run bench:scale` seeds): cold (a fresh isolate's first event: module initialisation and the first
+//   digest together) and warm (the second digest of that isolate).
+//
+// --before DIR: a checkout of older code (its own node_modules, or a symlink to these) is bundled too, and every
+// run measures both, alternating, so the two are compared side by side on the same machine at the same time.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { digestRun, seedDigestOwner } from "./support/digest-cpu.mjs";
+import { attributeProfile, bundleWorker, median, migrateDatabase, ROOT, startIsolate } from "./support/isolate-cpu.mjs";
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: "string", default: "5" },
+    only: { type: "string", default: "startup,mail,digest" },
+    contacts: { type: "string", default: "5000,20000" },
+    before: { type: "string" },
+    // Writes every profiled invocation as a .cpuprofile (Chrome DevTools, VS Code) into this folder.
+    save: { type: "string" },
+  },
+});
+const RUNS = Number(values.runs);
+const ONLY = new Set(values.only.split(","));
+const NETWORKS = values.contacts.split(",").map(Number);
+
+const OWNER = "owner@example.com";
+const ASSISTANT = "gensidig@example.com";
+const VARS = { ASSISTANT_ADDRESS: ASSISTANT, ALLOW_UNAUTHENTICATED_OWNER_MAIL: "true", DIGEST_TOKEN_SECRET: "bench-secret-not-for-production" };
+const MAIL = await readFile(path.join(ROOT, "test/fixtures/capture/gmail-bcc-en.eml"), "utf8");
+let mailNo = 0;
+
+async function deliver(isolate) {
+  const mail = MAIL.replace(/^Message-ID: <[^>]+>/m, `Message-ID: <bench-${process.pid}-${++mailNo}@mail.gmail.com>`);
+  const res = await isolate.mf.dispatchFetch(`http://localhost/cdn-cgi/local/email?from=${OWNER}&to=${ASSISTANT}`, { method: "POST", body: mail });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`email() failed: ${res.status} ${text}`);
+}
+
+const work = await mkdtemp(path.join(tmpdir(), "gensidig-cpu-"));
+try {
+  const variants = [];
+  if (values.before) variants.push({ label: "before", root: path.resolve(values.before) });
+  variants.push({ label: values.before ? "after" : "", root: ROOT });
+  for (const [i, v] of variants.entries()) v.bundle = await bundleWorker(path.join(work, `bundle-${i}`), v.root);
+
+  /** samples[case][variant] = [{ cpu, raw, upper? , profile, …}] */
+  const samples = new Map();
+  const record = async (key, variant, sample) => {
+    const byVariant = samples.get(key) ?? new Map();
+    const list = byVariant.get(variant) ?? [];
+    list.push({ ...sample, modules: attributeProfile(sample.profile, variant.bundle) });
+    byVariant.set(variant, list);
+    samples.set(key, byVariant);
+    if (values.save) {
+      await mkdir(values.save, { recursive: true });
+      const name = [variant.label, key.replaceAll(" ", "-"), list.length].filter(Boolean).join("-");
+      await writeFile(path.join(values.save, `${name}.cpuprofile`), JSON.stringify(sample.profile));
+    }
+    delete sample.profile;
+  };
+  const profiled = ({ cpu, profile }) => ({ cpu: cpu.activeMs, raw: cpu.rawActiveMs, profile });
+
+  if (ONLY.has("startup") || ONLY.has("mail")) {
+    const persistTo = path.join(work, "mail-db");
+    migrateDatabase(persistTo);
+    let ownerAdded = false;
+    for (let run = 0; run < RUNS; run++) {
+      for (const variant of variants) {
+        const isolate = await startIsolate({ bundle: variant.bundle, persistTo, vars: VARS });
+        try {
+          if (!ownerAdded) {
+            const { ownerSql } = await import("../scripts/lib.mjs");
+            await (await isolate.mf.getD1Database("DB")).exec(ownerSql({ primary: OWNER, token: "bench-token", name: "Owner Olsen" }));
+            ownerAdded = true;
+          }
+          const init = await isolate.profile(() => isolate.mf.dispatchFetch("http://localhost/__bench/startup").then((r) => r.text()));
+          await record("module initialisation", variant, profiled(init));
+          await record("first mail, whole email()", variant, profiled(await isolate.profile(() => deliver(isolate))));
+          for (let w = 0; w < 2; w++) await deliver(isolate);
+          await record("warm mail, whole email()", variant, profiled(await isolate.profile(() => deliver(isolate))));
+        } finally {
+          await isolate.dispose();
+        }
+      }
+    }
+  }
+
+  if (ONLY.has("digest")) {
+    for (const contacts of NETWORKS) {
+      const persistTo = path.join(work, `net-${contacts}`);
+      migrateDatabase(persistTo);
+      let owner;
+      for (let run = 0; run < RUNS; run++) {
+        for (const variant of variants) {
+          const isolate = await startIsolate({ bundle: variant.bundle, persistTo, vars: VARS });
+          try {
+            owner ??= await seedDigestOwner(isolate, contacts);
+            owner.db = await isolate.mf.getD1Database("DB");
+            // The isolate's first event loads the bundle (and, lazily, the digest path) and compiles as it goes.
+            await record(`digest ${contacts} contacts, cold (module init + first digest)`, variant, await digestRun(isolate, owner, { startup: true }));
+            await record(`digest ${contacts} contacts`, variant, await digestRun(isolate, owner));
+          } finally {
+            await isolate.dispose();
+          }
+        }
+      }
+    }
+  }
+
+  const fmt = (n) => n.toFixed(1);
+  for (const [key, byVariant] of samples) {
+    const cpus = [];
+    for (const [variant, list] of byVariant) {
+      const cpu = median(list.map((s) => s.cpu));
+      cpus.push(cpu);
+      const extra = [`uncapped ${fmt(median(list.map((s) => s.raw)))}`];
+      if (list[0].upper !== undefined) extra.push(`wall less SQL ${fmt(median(list.map((s) => s.upper)))}`, `D1 queries ${list[0].queries}`, `rows read ${list[0].rowsRead}`);
+      console.log(`${key}${variant.label ? ` (${variant.label})` : ""}: CPU ms ${fmt(cpu)} (runs ${list.map((s) => fmt(s.cpu)).join(", ")}); ${extra.join(", ")}`);
+    }
+    if (cpus.length === 2) console.log(`${key}: after ÷ before ${(cpus[1] / cpus[0]).toFixed(2)}`);
+  }
+  console.log("\nWhere the CPU went (median ms per module over the runs, the costliest first):");
+  for (const [key, byVariant] of samples) {
+    for (const [variant, list] of byVariant) {
+      const modules = new Map();
+      for (const s of list) for (const [m, ms] of s.modules) modules.set(m, [...(modules.get(m) ?? []), ms]);
+      const top = [...modules]
+        .map(([m, ms]) => [m, median([...ms, ...Array(list.length - ms.length).fill(0)])])
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 12);
+      console.log(`  ${key}${variant.label ? ` (${variant.label})` : ""}: ${top.map(([m, ms]) => `${m} ${fmt(ms)}`).join(", ")}`);
+    }
+  }
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
