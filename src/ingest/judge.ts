@@ -174,7 +174,8 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
           thanks: e.intent.thanks,
           asked: e.intent.request || e.intent.explicitRequest,
           // A first mail's question counts too ("Do I have to charge VAT on this?"); a pitch's does not, unless it asks for know-how.
-          askedQuestion: e.intent.questionMark && !e.intent.scheduling && !e.intent.proposal && (!(e.intent.outreach || e.intent.pitch) || e.intent.seeksAdvice),
+          askedQuestion:
+            e.intent.questionMark && !e.intent.scheduling && !e.intent.proposal && !e.intent.catchUp && (!(e.intent.outreach || e.intent.pitch) || e.intent.seeksAdvice),
           followUp: reason ? { reason, dueAt: e.at + (e.followUpDays ?? defaultFollowUpDays) * DAY_MS } : null,
           // To many, or "Hi all" to a few: news for everyone, which keeps no single tie warm.
           announcement: (e.recipientCount > HANDFUL_RECIPIENTS || (e.recipientCount >= 3 && e.intent.toAll)) && e.followUpDays === null,

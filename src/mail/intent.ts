@@ -46,6 +46,8 @@ export interface Intent {
   questionMark: boolean;
   /** Asks for advice or know-how ("how do you price…", "hvad ville du gøre?"): an answer is help, even to a first mail. */
   seeksAdvice: boolean;
+  /** Picks up an old thread ("Long time!", "Det er længe siden"): its questions catch up, they seek no know-how. */
+  catchUp: boolean;
   /** Greets a group ("Hi all", "Hej alle", "Dear friends"): news for several people, not a note to one. */
   toAll: boolean;
   /** Confirms what is arranged ("Confirmed for Tuesday 7am", "Det er aftalt, jeg kommer tirsdag"): it expects nothing back. */
@@ -72,6 +74,7 @@ export const NO_INTENT: Intent = {
   declines: false,
   questionMark: false,
   seeksAdvice: false,
+  catchUp: false,
   toAll: false,
   confirms: false,
   pitch: false,
@@ -323,6 +326,8 @@ const NOT_THANKS_ALL = new RegExp(NOT_THANKS.source, "giu");
 /** Questions that open or close a mail politely, or answer themselves: they ask for nothing. */
 const NOT_A_QUESTION = phrases([
   "how are you(?: doing)?",
+  "how (?:have|'ve) you been",
+  "hvad så",
   "how(?:'s| is| are| was) (?:it going|things|life|your (?:week|weekend|summer|holiday|trip|day))",
   "hope (?:you are|you're|all is|everything is) (?:well|good)",
   "who (?:knew|would have (?:thought|guessed)|doesn't|does not)",
@@ -334,7 +339,7 @@ const NOT_A_QUESTION = phrases([
   "why not\\s*\\?",
   "guess what",
   "what (?:a|an) \\p{L}+",
-  "hvordan (?:går det|har du det|står det til|var (?:ferien|weekenden|turen))",
+  "hvordan (?:går det|har (?:du|I) det|står det til|var (?:ferien|weekenden|turen))",
   // how something of theirs went: "How did the launch go?", "Hvordan gik messen i Düsseldorf?"
   "how did (?:the|your|it|that|things|everything)_go",
   "how was (?:the|your)",
@@ -633,6 +638,7 @@ const REFERRED_BY = phrases([
   "(?:har|vil have|må have) (?:nok |vel |sikkert )?fortalt (?:dig )?(?:lidt )?om (?:mig|os)",
   // "X told me to write to you", "X said you'd be the person to ask", "Lene Holm har anbefalet dig"
   "told (?:me|us) to (?:write|contact|get in touch|reach out|email|call|ask)",
+  "said (?:to|(?:i|we) should) (?:write|contact|get in touch|reach out|email|call) (?:to )?you",
   // "Marcy connected us last week", "Lars satte os i forbindelse"
   "(?<!(?:i|we) )(?:connected|introduced) us",
   "(?<!(?:jeg|vi) )(?:satte|har sat) os i (?:forbindelse|kontakt)",
@@ -714,6 +720,16 @@ const DECLINES = phrases([
   "(?:er )?(?:fuldt booket|helt booket|fyldt op)",
   "(?:try|ask|write to) (?:me|us) again",
   "(?:spørg|skriv til) (?:mig|os) igen",
+]);
+
+/** Picking up after a while: "Long time!", "it's been ages", "Det er længe siden", "Lang tid siden". */
+const CATCHES_UP = phrases([
+  "long time(?: no (?:see|speak|hear))?",
+  "(?:it's|it has|it's) been (?:a while|ages|too long|forever|a long time)",
+  "been (?:far )?too long",
+  "(?:det er|det har været) (?:alt for |rigtig |så )?længe siden",
+  "(?:lang|længe) tid siden",
+  "vi har ikke (?:talt|snakket|hørt fra hinanden|set hinanden) (?:i|længe)",
 ]);
 
 /** A greeting to a group on the first line: "Hi all,", "Hej alle", "Dear friends and clients". */
@@ -1016,6 +1032,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     declines: DECLINES.test(body),
     questionMark,
     seeksAdvice: ADVICE_ASK.test(body),
+    catchUp: CATCHES_UP.test(all),
     toAll: GREETS_A_GROUP.test(body),
     confirms: CONFIRMS.test(all),
     pitch: PITCH.test(all),

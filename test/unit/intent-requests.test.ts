@@ -212,6 +212,7 @@ describe("someone the owner knows sent them", () => {
     ["nævnte dit bureau", "Birgitte Holm nævnte dit bureau for mig."],
     ["connected us", "Ines connected us at the trade fair last month."],
     ["gave us your name", "Carl Jensen gave us your name when we asked about guides."],
+    ["said to write to you", "Sofia from the weaving mill said to write to you about pattern cutters."],
     ["satte os i forbindelse", "Lars satte os i forbindelse i sidste uge."],
     ["nævnte dig", "Birgitte nævnte dig, da jeg spurgte efter en god tømrer."],
     ["har fortalt om mig", "Jonas har sikkert fortalt lidt om mig."],

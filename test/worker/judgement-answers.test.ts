@@ -176,6 +176,19 @@ describe("a first mail's question, answered", () => {
   });
 });
 
+describe("catching up is no question for know-how", () => {
+  it("Danish: 'Det er længe siden! Hvordan står det til med butikken?', answered at length: nothing to thank", async () => {
+    const digest = await askedThenAnswered(
+      "sofie.catchup@kjaer.design",
+      KAREN,
+      { subject: "Længe siden", body: "Hej Karen\n\nDet er længe siden! Hvordan står det til med butikken efter sommeren? Skal jeg kigge forbi, når jeg alligevel er i byen?\n\nSofie" },
+      "Hej Sofie\n\nButikken har haft travlt. Vi har ansat to nye i august, og den nye ovn kører endelig. Salget ligger over sidste år, selvom efterårsmarkedet var stille. Julen ser ud til at blive god, og vi har fået tre nye leverandører af te og kaffe ind.\n\nKaren",
+      { language: "da" },
+    );
+    expect(digest.items.filter((i) => i.section === "thank")).toEqual([]);
+  });
+});
+
 describe("their answer to the owner's request, asking something back", () => {
   const shoot = { subject: "Shoot on the 4th", body: "Hi Jonas,\n\nCould you shoot the showroom for us on 4 December?\n\nSofie" };
   it("a yes with a small question back ('shall I keep the whole day free?') owes nothing", async () => {
