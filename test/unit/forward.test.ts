@@ -235,3 +235,12 @@ describe("findForward on a sender given by name only", () => {
     expect(found?.senderName ?? null).toBeNull();
   });
 });
+
+describe("a sender name the forward parser library finds odd", () => {
+  // "Rasmus | LeadBoost <rasmus@…>": the library gives no mailbox for it; our own header block still has the address.
+  it.each(["gmail-en.eml", "apple-mail-en.eml"])("%s with 'Sarah | BrightLabs' keeps Sarah's address", async (name) => {
+    const raw = readFileSync(path.join(import.meta.dirname, "../fixtures/forward", name), "latin1").replace(/Sarah Miller/g, "Sarah | BrightLabs");
+    const found = findForward(await parseMail(Buffer.from(raw, "latin1")));
+    expect(found?.from).toEqual({ address: SARAH.address, name: "Sarah | BrightLabs" });
+  });
+});
