@@ -142,9 +142,9 @@ export function startOfLocalDay(year: number, month: number, day: number, timeZo
 const DURATION = /^(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti)\s*(?:d|w|m|days?|weeks?|wks?|months?|mos?|dage?|uger?|u|måned(?:er)?|md|mdr\.?)$/iu;
 
 /**
- * When a snooze written as `phrase` ends: the start of the named day in the owner's zone, or of the day after
- * the day a length lands on. The whole phrase
- * must be a date; "2w and then some" is unreadable rather than quietly read as "2w".
+ * When a snooze written as `phrase` ends: the start of the named day in the owner's zone, or, for a length, of
+ * the day after the one it lands on. The whole phrase must be a date; "2w and then some" is unreadable rather
+ * than quietly read as "2w".
  */
 export function parseSnoozeDate(phrase: string, now: number, timeZone: string): SnoozeDate {
   const text = phrase.trim().replace(/[.!]+$/, "").replace(LEAD_WORDS, "").trim();

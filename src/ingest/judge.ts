@@ -62,10 +62,9 @@ export function followUpReason(e: ContactEvent, firstContact: boolean, answersTh
   // A greeting expects nothing, unless it also asks ("congratulations on the launch — would a call be useful?").
   if (i.request) return "question";
   if (i.greeting) return null;
-  // A first contact is outreach to a person; a note that asks nothing, to a few people at once ("Juleafslutning
-  // fredag kl. 14"), informs them.
-  // Nor does one that confirms what was arranged by other means ("Confirmed for Tuesday 7am"), or a note to a
-  // firm's desk ("kontakt@…").
+  // A first contact is outreach to a person. A first note that asks nothing informs when it goes to a few people
+  // at once ("Juleafslutning fredag kl. 14"), confirms what was arranged by other means ("Confirmed for Tuesday
+  // 7am") or goes to a firm's desk ("kontakt@…").
   if (firstContact && e.recipientCount <= FIRST_CONTACT_MAX_RECIPIENTS && !i.confirms && !isRoleAddress(e.address)) return "first-contact";
   return null;
 }
@@ -110,20 +109,20 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
     // Advice written out is help; a file, a link or a contact is the thing they were asked for.
     gift = e.material.kind === "answer" || e.material.kind === "reply" ? { kind: "help", detail: null } : { kind: "asked-for", detail: e.material.name };
   }
-  // An answer that ends on a question of its own answers: the question is part of it, not a new debt.
-  const answers = gift?.kind === "help" && (e.material?.kind === "answer" || (e.material?.kind === "reply" && !intent.explicitRequest));
-  // A reply to the owner's own invitation that only proposes a time ("Thursday at 9 at Original Coffee?") is
-  // the answer to it, not a new request.
+  // What they ask inside their answer to the owner is part of that answer, not a new debt: advice that holds a
+  // request, an answer that ends on a question ("who designs these rules?"), a reply to the owner's invitation
+  // that only proposes a time, a yes that asks back with a question mark ("should I keep the whole day free?").
+  // A request worded as one, in an answer to the owner, still asks.
   const answeringTheOwner = e.isReply && askedAt !== null && askedAt > (person?.lastInboundAt ?? 0);
-  const answersWithATime = intent.scheduling && answeringTheOwner;
-  // Their answer to the owner's request that asks something back only with a question mark ("should I keep the
-  // whole day free?") is part of the answer: the exchange goes on, nothing is owed. A request worded as one still asks.
-  const asksBackInPassing = answeringTheOwner && !intent.explicitRequest;
+  const askedInTheAnswer =
+    (gift?.kind === "help" && e.material?.kind === "answer") ||
+    (!intent.explicitRequest && (answeringTheOwner || (gift?.kind === "help" && e.material?.kind === "reply"))) ||
+    (intent.scheduling && answeringTheOwner);
   return {
     // The stored interaction says it gave, whether the words or the structure showed it.
     event: gift && !intent.giving ? { ...e, intent: { ...intent, giving: true } } : e,
     // Someone who says who sent them, or whom the owner wrote a note about when forwarding, is in the network.
-    delta: { at: e.at, subject: e.subject, gift, request: intent.request && !answersWithATime && !answers && !asksBackInPassing, referredBy: intent.referredBy || e.ownerNote },
+    delta: { at: e.at, subject: e.subject, gift, request: intent.request && !askedInTheAnswer, referredBy: intent.referredBy || e.ownerNote },
     introduced,
   };
 }

@@ -110,7 +110,7 @@ const ADDRESS_IN_TEXT = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 const NAME_AND_PHONE = /(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){1,2})[,:;–-]?\s+(?:(?:tel|tlf|mob|mobile|phone|ring|call)\.?:?\s*)?\+?\d[\d -]{6,14}\d(?![\d])/gu;
 /** A real answer is at least this many words of new text; "Sure, will do" is not advice. */
 const ANSWER_MIN_WORDS = 35;
-/** …or this many, when it reads as an answer (a yes or a no, a step to take): "No, only spirits over 30% for now". */
+/** …or this many, when it gives a step to take: "Ring til dem og spørg efter Bodil, hun tager små ordrer." */
 const SHORT_ANSWER_MIN_WORDS = 8;
 
 /** A name with a phone number that is not the writer's own (their signature carries theirs). */
@@ -150,11 +150,12 @@ function materialOf(
   // A question mark alone does not stop it: an answer may end on one ("who designs these rules?", "shall I send the
   // form?"). Nor does a request in advice written out ("if you can reasonably expect to exceed S$1m, register").
   if (intent.declines || intent.scheduling || intent.thanks) return null;
-  if (intent.explicitRequest && !readsAsAdvice(ownText)) return null;
+  const advice = readsAsAdvice(ownText);
+  if (intent.explicitRequest && !advice) return null;
   const words = ownText.slice(0, MAX_QUOTED_CHARS).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   if (words < ANSWER_MIN_WORDS) return words >= SHORT_ANSWER_MIN_WORDS && readsAsShortAnswer(ownText) ? { kind: "reply", name: null } : null;
   // Below the owner's quoted plea for advice; or, where no plea is quoted (a forwarded answer), reading as advice.
-  const answersAPlea = (asksForAdvice(wholeText.slice(0, MAX_QUOTED_CHARS * 2)) && !asksForAdvice(ownText)) || readsAsAdvice(ownText);
+  const answersAPlea = advice || (asksForAdvice(wholeText.slice(0, MAX_QUOTED_CHARS * 2)) && !asksForAdvice(ownText));
   return { kind: answersAPlea ? "answer" : "reply", name: null };
 }
 

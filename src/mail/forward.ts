@@ -18,6 +18,7 @@ import {
   unbold,
 } from "./forward/markers";
 import { cleanNote } from "./forward/note";
+import { mailboxIn } from "./reply";
 import { hasForwardPrefix, hasReplyPrefix } from "./subject";
 import type { Address, ParsedMail } from "./types";
 
@@ -274,17 +275,6 @@ function toAddress(mailbox: EmailForwardMailbox | null | undefined): Address | n
   return name && name.toLowerCase() !== address ? { address, name } : { address };
 }
 
-/**
- * "Name <address>", "Name [mailto:address]" or a bare address, read from our own header block's field: the
- * library gives up on some names it finds odd ("Rasmus | LeadBoost"), and the sender must not be lost for that.
- */
-function addressInField(value: string | null): Address | null {
-  if (!value) return null;
-  const m = value.match(/^\s*"?([^"<\[]*?)"?\s*(?:<|\[mailto:)([^>\]\s]+@[^>\]\s]+)[>\]]\s*$/i) ?? value.match(/^\s*()([^\s<>]+@[^\s<>]+)\s*$/);
-  if (!m) return null;
-  return toAddress({ name: m[1].trim(), address: m[2] } as EmailForwardMailbox);
-}
-
 const NAME_WORD = String.raw`(?:\p{Lu}|\p{Lo})[\p{L}\p{M}'’.-]*`;
 const PERSON_NAME = new RegExp(`^${NAME_WORD}(?:,?[ ]${NAME_WORD}){0,3}$`, "u");
 
@@ -328,7 +318,9 @@ function readInline(text: string, mail: ParsedMail, zoneOffset: number): Forward
   // otherwise read an empty field from the next label on.
   const has = (name: HeaderField) => !headers || field(headers, name) !== null;
   const dateText = present(email?.date) ?? (headers ? field(headers, "date") : null);
-  const from = has("from") ? (toAddress(email?.from) ?? (headers ? addressInField(field(headers, "from")) : null)) : null;
+  // The library gives up on some names ("Rasmus | LeadBoost <rasmus@…>"); our own header block still has the sender.
+  const fromField = headers ? field(headers, "from") : null;
+  const from = has("from") ? (toAddress(email?.from) ?? (fromField ? mailboxIn(fromField) : null)) : null;
   return {
     from,
     senderName: from ? null : nameOnly(email?.from),

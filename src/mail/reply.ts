@@ -413,6 +413,15 @@ function cleanName(raw: string | undefined): string | null {
   return name;
 }
 
+/** The mailbox one header value names: "Name <address>", "Name [mailto:address]" or a bare address. */
+export function mailboxIn(value: string): { address: string; name?: string } | null {
+  const address = addressIn(value);
+  if (!address) return null;
+  const angle = value.search(/<|\[mailto:/i);
+  const name = angle >= 0 ? cleanName(value.slice(0, angle)) : null;
+  return name ? { address, name } : { address };
+}
+
 function addressIn(line: string): string | null {
   const m = line.match(ADDRESS_IN_ANGLES) ?? line.match(BARE_ADDRESS);
   if (!m) return null;
