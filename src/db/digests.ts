@@ -1,19 +1,18 @@
 import { and, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { chunk, chunkRows, LOOKUP_CHUNK } from "./limits";
-import { jsonRowsStatement, rowStatement, statementOf } from "./prepared";
+import { jsonRowsStatement, rowsOf, rowStatement, selectStatement } from "./prepared";
 import { DAY_MS } from "../time";
 import { ITEM_HORIZON_DAYS, MAX_NUDGES } from "../rhythm";
 import { AT_RISK_RATIO, BALANCE_MIN_LEAD, BALANCE_MIN_RATIO, DEFAULT_CAPS, frequencyScore, RECONNECT_SHOWN_BEFORE_REST, REST_DAYS, SHOWN_LIMIT, STAKE, STRENGTH } from "../digest/decide";
 import type { Section } from "../digest/types";
-import { contacts, INFERRED_CADENCE_SQL, digestItems, digests, mailEvents, owners, weeklyActivity, type Contact, type DigestItem } from "./schema";
+import { contacts, INFERRED_CADENCE_SQL, digestItems, digests, mailEvents, owners, weeklyActivity, type Contact, type Digest, type DigestItem, type WeeklyActivity } from "./schema";
 
-const CONTACT_COLUMNS = Object.entries(getTableColumns(contacts)).map(([key, column]) => ({
-  key,
-  name: column.name,
-  boolean: column.dataType === "boolean",
-}));
+const CONTACT_FIELDS = getTableColumns(contacts);
+const CONTACT_COLUMNS = Object.values(CONTACT_FIELDS);
 const CONTACT_LIST = CONTACT_COLUMNS.map((c) => `contacts."${c.name}"`).join(", ");
+/** Contact rows from D1's raw arrays, for reads that name every column of contacts first, in the table's order. */
+export const contactRows = rowsOf<Contact>(CONTACT_FIELDS);
 const DAY = `${DAY_MS}.0`;
 
 // The digest shows at most a few people per section, but a big network has thousands who are due: quiet ties never
@@ -145,38 +144,36 @@ export interface DigestCandidates {
  * What the digest must read to plan exactly what reading every contact would: per section, the people who can make
  * it (ranked above, inside D1), and how many more are due. Muted and snoozed people are left out. Rows read: the
  * contacts that can be due by the due columns (index searches, ranked inside D1) and the few read in full, not the
- * whole network. The rows are mapped by hand from D1's raw arrays: drizzle's generic mapper took ~18 ms of CPU for
- * 5,000 contacts (bench/).
+ * whole network. The rows are mapped by hand from D1's raw arrays (contactRows): drizzle's generic mapper took ~18 ms
+ * of CPU for 5,000 contacts (bench/).
  */
 export async function digestCandidates(db: Db, ownerId: number, owner: CandidateSettings, now: number, perSection = DEFAULT_CAPS.perSection): Promise<DigestCandidates> {
   const { query, params } = candidatesQuery(ownerId, owner, now, perSection);
   const rows = await db.$client.prepare(query).bind(...params).raw();
   const notRead: Record<Section, number> = { thank: 0, help: 0, "follow-up": 0, reconnect: 0 };
   const read: Record<Section, number> = { thank: 0, help: 0, "follow-up": 0, reconnect: 0 };
-  const found = rows.map((row: unknown[]) => {
-    const contact: Record<string, unknown> = {};
-    for (let i = 0; i < CONTACT_COLUMNS.length; i++) {
-      const column = CONTACT_COLUMNS[i];
-      contact[column.key] = column.boolean ? row[i] === 1 : row[i];
-    }
+  for (const row of rows) {
     // People with several addresses come unranked (section null): decide.ts decides on them once folded.
     const section = row[CONTACT_COLUMNS.length] as Section | null;
     if (section !== null) {
       read[section]++;
       notRead[section] = (row[CONTACT_COLUMNS.length + 1] as number) - read[section];
     }
-    return contact as Contact;
-  });
-  return { contacts: found, notRead };
+  }
+  return { contacts: contactRows(rows), notRead };
 }
 
-/** Activity rows of the weeks starting in [from, until). */
-export async function recentActivity(db: Db, ownerId: number, from: number, until: number) {
-  return db
+const activityRows = selectStatement<{ ownerId: number; from: number; until: number }, WeeklyActivity>(getTableColumns(weeklyActivity), (db, p) =>
+  db
     .select()
     .from(weeklyActivity)
-    .where(and(eq(weeklyActivity.ownerId, ownerId), gte(weeklyActivity.weekStart, from), lt(weeklyActivity.weekStart, until)))
-    .orderBy(weeklyActivity.weekStart);
+    .where(and(eq(weeklyActivity.ownerId, p.ownerId), gte(weeklyActivity.weekStart, p.from), lt(weeklyActivity.weekStart, p.until)))
+    .orderBy(weeklyActivity.weekStart),
+);
+
+/** Activity rows of the weeks starting in [from, until). */
+export async function recentActivity(db: Db, ownerId: number, from: number, until: number): Promise<WeeklyActivity[]> {
+  return activityRows.all(db, { ownerId, from, until });
 }
 
 export interface MailEventCounts {
@@ -186,14 +183,19 @@ export interface MailEventCounts {
   failedDigests: number;
 }
 
+const eventCountFields = { kind: mailEvents.kind, n: sql<number>`count(*)` };
+const eventCounts = selectStatement<{ ownerId: number }, { kind: string; n: number }>(eventCountFields, (db, p) => {
+  const lastSent = sql`coalesce((select max(${digests.sentAt}) from ${digests} where ${digests.ownerId} = ${p.ownerId} and ${digests.messageId} is not null), 0)`;
+  return db
+    .select(eventCountFields)
+    .from(mailEvents)
+    .where(and(eq(mailEvents.ownerId, p.ownerId), gt(mailEvents.at, lastSent)))
+    .groupBy(mailEvents.kind);
+});
+
 /** Mail ignored as automated, dead letters and failed digests since this owner's last digest that went out, in one query. */
 export async function mailEventCounts(db: Db, ownerId: number): Promise<MailEventCounts> {
-  const lastSent = sql`coalesce((select max(${digests.sentAt}) from ${digests} where ${digests.ownerId} = ${ownerId} and ${digests.messageId} is not null), 0)`;
-  const rows = await db
-    .select({ kind: mailEvents.kind, n: sql<number>`count(*)` })
-    .from(mailEvents)
-    .where(and(eq(mailEvents.ownerId, ownerId), gt(mailEvents.at, lastSent)))
-    .groupBy(mailEvents.kind);
+  const rows = await eventCounts.all(db, { ownerId });
   const n = (kind: string) => rows.find((r) => r.kind === kind)?.n ?? 0;
   return { ignored: n("ignored"), failed: n("dead-letter"), failedDigests: n("digest-failed") };
 }
@@ -207,14 +209,18 @@ export async function createDigest(db: Db, input: { ownerId: number; isoWeek: st
  * The claim on this owner's weekly digest for `isoWeek`, written before anything is sent: the digest row, or null
  * when one already exists (sent, or being sent by another delivery of the same job).
  */
-export async function claimWeeklyDigest(db: Db, input: { ownerId: number; isoWeek: string; sentAt: number }) {
-  const [row] = await db
-    .insert(digests)
-    .values({ ...input, subject: "", weekly: true })
-    .onConflictDoNothing()
-    .returning();
+export async function claimWeeklyDigest(db: Db, input: { ownerId: number; isoWeek: string; sentAt: number }): Promise<Digest | null> {
+  const [row] = await weeklyClaim.all(db, input);
   return row ?? null;
 }
+
+const weeklyClaim = selectStatement<{ ownerId: number; isoWeek: string; sentAt: number }, Digest>(getTableColumns(digests), (db, p) =>
+  db
+    .insert(digests)
+    .values({ ...p, subject: "", weekly: true })
+    .onConflictDoNothing()
+    .returning(),
+);
 
 /** The queue gave up on this owner's digest: the next digest says so, and the schedule moves on to next week. */
 export async function recordFailedDigest(db: Db, input: { ownerId: number; at: number; reason: string; nextDigestAt: number }) {
@@ -274,29 +280,39 @@ export async function finishDigest(
 ) {
   const { ownerId, sentAt } = input;
   await db.$client.batch([
-    statementOf(db, db.update(digests).set({ messageId: input.messageId, subject: input.subject }).where(eq(digests.id, input.digestId))),
+    digestSent(db, { digestId: input.digestId, messageId: input.messageId, subject: input.subject }),
     ...digestItemInserts(db, input.items.map((i) => ({ ...i, ownerId, digestId: input.digestId }))),
-    ...input.items.map((i) => shownUpdate(db, { ownerId, contactId: i.contactId, kind: i.kind, evidenceAt: i.evidenceAt, sentAt })),
-    ...(input.weekly
-      ? [statementOf(db, db.update(owners).set({ lastDigestWeek: input.weekly.isoWeek, nextDigestAt: input.weekly.nextDigestAt }).where(eq(owners.id, ownerId)))]
-      : []),
+    ...(input.items.length ? [shownUpdate(db, { ownerId, sentAt, shown: JSON.stringify(input.items.map((i) => [i.contactId, i.kind, i.evidenceAt])) })] : []),
+    ...(input.weekly ? [weekDone(db, { ownerId, lastDigestWeek: input.weekly.isoWeek, nextDigestAt: input.weekly.nextDigestAt })] : []),
   ]);
 }
+
+const digestSent = rowStatement<{ digestId: number; messageId: string; subject: string }>((db, row) =>
+  db.update(digests).set({ messageId: sql`${row.messageId}`, subject: sql`${row.subject}` }).where(eq(digests.id, row.digestId)),
+);
+const weekDone = rowStatement<{ ownerId: number; lastDigestWeek: string; nextDigestAt: number }>((db, row) =>
+  db.update(owners).set({ lastDigestWeek: sql`${row.lastDigestWeek}`, nextDigestAt: sql`${row.nextDigestAt}` }).where(eq(owners.id, row.ownerId)),
+);
 
 type DigestItemRow = { [K in keyof NewDigestItem]: NewDigestItem[K] } & { ownerId: number; digestId: number };
 const digestItemInserts = jsonRowsStatement<DigestItemRow>(digestItems, (db, rows) => db.insert(digestItems).select(rows));
 
-/** What each person was shown, so that a reminder shown often without action can rest (digest/decide.ts). */
-const shownUpdate = rowStatement<{ ownerId: number; contactId: number; kind: DigestItem["kind"]; evidenceAt: number | null; sentAt: number }>((db, row) =>
+/**
+ * What each person was shown, so that a reminder shown often without action can rest (digest/decide.ts): one
+ * statement for all the digest's items (`shown`: JSON [contact id, section, evidence time] per item; a person is
+ * one item at most). Every SET expression reads the row as it was, as one UPDATE per item did.
+ */
+const shownUpdate = rowStatement<{ ownerId: number; sentAt: number; shown: string }>((db, row) =>
   db
     .update(contacts)
     .set({
-      shownCount: sql`case when ${contacts.shownSection} = ${row.kind} and ${contacts.shownEvidenceAt} is ${row.evidenceAt} then ${contacts.shownCount} + 1 else 1 end`,
-      shownSection: sql`${row.kind}`,
-      shownEvidenceAt: sql`${row.evidenceAt}`,
+      shownCount: sql`case when ${contacts.shownSection} = shown.kind and ${contacts.shownEvidenceAt} is shown.evidence_at then ${contacts.shownCount} + 1 else 1 end`,
+      shownSection: sql`shown.kind`,
+      shownEvidenceAt: sql`shown.evidence_at`,
       lastShownAt: sql`${row.sentAt}`,
     })
-    .where(and(eq(contacts.ownerId, row.ownerId), eq(contacts.id, row.contactId))),
+    .from(sql`(select json_extract(value, '$[0]') as contact_id, json_extract(value, '$[1]') as kind, json_extract(value, '$[2]') as evidence_at from json_each(${row.shown})) as shown`)
+    .where(and(eq(contacts.ownerId, row.ownerId), sql`${contacts.id} = shown.contact_id`)),
 );
 
 /**

@@ -1,10 +1,11 @@
 // Named queries of the calendar path: invitations kept until their meetings happen, then counted into the
 // contacts through the same upsert as a mail (capture.ts meetingStatements).
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, lte, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { weekStartOf } from "../time";
 import type { Db } from "./client";
 import { chunk, LOOKUP_CHUNK } from "./limits";
+import { selectStatement } from "./prepared";
 import { meetings, weeklyActivity, type Meeting } from "./schema";
 
 export interface MeetingRow {
@@ -51,12 +52,16 @@ export function saveMeetingStatement(db: Db, ownerId: number, m: MeetingRow, now
     });
 }
 
-/** Meetings with something to count by `now`: only the rows due are read (meetings_owner_due). */
-export async function meetingsToCount(db: Db, ownerId: number, now: number): Promise<Meeting[]> {
-  return db
+const dueMeetings = selectStatement<{ ownerId: number; now: number }, Meeting>(getTableColumns(meetings), (db, p) =>
+  db
     .select()
     .from(meetings)
-    .where(and(eq(meetings.ownerId, ownerId), lte(meetings.nextDueAt, now), eq(meetings.cancelled, false)));
+    .where(and(eq(meetings.ownerId, p.ownerId), lte(meetings.nextDueAt, p.now), eq(meetings.cancelled, false))),
+);
+
+/** Meetings with something to count by `now`: only the rows due are read (meetings_owner_due). */
+export async function meetingsToCount(db: Db, ownerId: number, now: number): Promise<Meeting[]> {
+  return dueMeetings.all(db, { ownerId, now });
 }
 
 /** The occurrences of these series that were changed or cancelled on their own, by uid. */

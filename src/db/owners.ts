@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, lte } from "drizzle-orm";
 import type { Db } from "./client";
 import { chunk, LOOKUP_CHUNK } from "./limits";
+import { selectStatement } from "./prepared";
 import { ownerAddresses, owners, type Owner } from "./schema";
 
 export interface OwnerWithAddresses {
@@ -20,8 +21,12 @@ export async function findOwnerByToken(db: Db, token: string): Promise<Owner | n
   return row ?? null;
 }
 
+const ownerById = selectStatement<{ id: number }, Owner>(getTableColumns(owners), (db, p) => db.select().from(owners).where(eq(owners.id, p.id)));
+
+/** The first read of every digest job, built once. */
 export async function findOwnerById(db: Db, ownerId: number): Promise<Owner | null> {
-  return (await db.select().from(owners).where(eq(owners.id, ownerId)).get()) ?? null;
+  const [owner] = await ownerById.all(db, { id: ownerId });
+  return owner ?? null;
 }
 
 /** The owner one of whose addresses (primary or alias) this is, with all their addresses. */

@@ -1,13 +1,15 @@
 // One person, several addresses. `same a b` marks b's row as one more address of a (merged_into); each row
 // keeps its own mail and aggregates, so mail from either address lands as before and `split b` gives b back
 // exactly as it was. Whatever reads people (the digest, `status`, the export) folds a person's rows into one.
-import { and, eq, gt, inArray, or, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, gt, inArray, or, sql, type Placeholder } from "drizzle-orm";
 import { pairKeys } from "../digest/newcomers";
 import { turnedName } from "../names";
 import { DAY_MS } from "../time";
 import type { Db } from "./client";
 import type { Statement } from "./commands";
-import { chunk, jsonList, LOOKUP_CHUNK } from "./limits";
+import { contactRows } from "./digests";
+import { chunk, LOOKUP_CHUNK } from "./limits";
+import { selectStatement } from "./prepared";
 import { contacts, type Contact } from "./schema";
 
 type TimeKey = { [K in keyof Contact]: Contact[K] extends number | null ? K : never }[keyof Contact];
@@ -111,6 +113,26 @@ export interface PeopleForNotes {
   sameNamed: NamedPerson[];
 }
 
+/** The owner's people, each once (their own row), muted ones left out. */
+const ownPeople = (ownerId: Placeholder) => and(eq(contacts.ownerId, ownerId), isOwnPerson, eq(contacts.muted, false));
+
+const newcomerRows = selectStatement<{ ownerId: number; since: number }, Contact>(getTableColumns(contacts), (db, p) =>
+  db.select().from(contacts).where(and(ownPeople(p.ownerId), gt(contacts.lastAt, p.since), gt(contacts.firstAt, p.since))),
+);
+
+// The keys go in as JSON arrays, so a week of a thousand newcomers is still one statement (D1 counts statements
+// per invocation): an index search per key on each of the two indexes, one after the other (UNION ALL; a
+// person found by both is one entry in `found`). A big network's week brings thousands of namesakes: they are
+// read as arrays, since D1's row objects and drizzle's mapping of them cost more CPU than the lookup itself.
+const named = { id: contacts.id, name: contacts.name, address: contacts.address, splitFrom: contacts.splitFrom };
+const namesakeRows = selectStatement<{ ownerId: number; nameKeys: string; localKeys: string }, NamedPerson>(named, (db, p) =>
+  db
+    .select(named)
+    .from(contacts)
+    .where(and(ownPeople(p.ownerId), sql`${contacts.nameKey} in (select value from json_each(${p.nameKeys}))`))
+    .unionAll(db.select(named).from(contacts).where(and(ownPeople(p.ownerId), sql`${contacts.localKey} in (select value from json_each(${p.localKeys}))`))),
+);
+
 /**
  * Newcomers are read through contacts_owner_last_at (first contact this week means last contact this week
  * too). Only a newcomer can make a new pair to ask about, so only the people whose name or local part is one
@@ -118,27 +140,12 @@ export interface PeopleForNotes {
  * grow with the newcomers and their namesakes, not with the network.
  */
 export async function peopleForNotes(db: Db, ownerId: number, now: number): Promise<PeopleForNotes> {
-  const since = now - 7 * DAY_MS;
-  const own = and(eq(contacts.ownerId, ownerId), isOwnPerson, eq(contacts.muted, false));
-  const newcomers = await db.select().from(contacts).where(and(own, gt(contacts.lastAt, since), gt(contacts.firstAt, since)));
+  const newcomers = await newcomerRows.all(db, { ownerId, since: now - 7 * DAY_MS });
   if (newcomers.length === 0) return { newcomers, sameNamed: [] };
   const keys = pairKeys(newcomers);
-  // The keys go in as JSON arrays, so a week of a thousand newcomers is still one statement (D1 counts statements
-  // per invocation): an index search per key on each of the two indexes, one after the other (UNION ALL; a
-  // person found by both is one entry in `found`). A big network's week brings thousands of namesakes: they are
-  // read as arrays, since D1's row objects and drizzle's mapping of them cost more CPU than the lookup itself.
-  const named = { id: contacts.id, name: contacts.name, address: contacts.address, splitFrom: contacts.splitFrom };
-  const lookup = db
-    .select(named)
-    .from(contacts)
-    .where(and(own, sql`${contacts.nameKey} in ${jsonList(keys.map(turnedName))}`))
-    .unionAll(db.select(named).from(contacts).where(and(own, sql`${contacts.localKey} in ${jsonList(keys)}`)))
-    .toSQL();
-  const rows = await db.$client
-    .prepare(lookup.sql)
-    .bind(...lookup.params)
-    .raw<[number, string | null, string, number | null]>();
+  const list = (items: string[]) => JSON.stringify([...new Set(items)]);
+  const rows = await namesakeRows.all(db, { ownerId, nameKeys: list(keys.map(turnedName)), localKeys: list(keys) });
   const found = new Map<number, NamedPerson>(newcomers.map((c) => [c.id, c]));
-  for (const [id, name, address, splitFrom] of rows) found.set(id, { id, name, address, splitFrom });
+  for (const row of rows) found.set(row.id, row);
   return { newcomers, sameNamed: [...found.values()].sort((a, b) => a.id - b.id) };
 }

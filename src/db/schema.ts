@@ -396,6 +396,7 @@ export type Interaction = typeof interactions.$inferSelect;
 export type Note = typeof notes.$inferSelect;
 export type MailEvent = typeof mailEvents.$inferSelect;
 export type Digest = typeof digests.$inferSelect;
+export type WeeklyActivity = typeof weeklyActivity.$inferSelect;
 export type DigestItem = typeof digestItems.$inferSelect;
 
 export type Meeting = typeof meetings.$inferSelect;
