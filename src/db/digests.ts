@@ -12,7 +12,7 @@ const CONTACT_FIELDS = getTableColumns(contacts);
 const CONTACT_COLUMNS = Object.values(CONTACT_FIELDS);
 const CONTACT_LIST = CONTACT_COLUMNS.map((c) => `contacts."${c.name}"`).join(", ");
 /** Contact rows from D1's raw arrays, for reads that name every column of contacts first, in the table's order. */
-export const contactRows = rowsOf<Contact>(CONTACT_FIELDS);
+const contactRows = rowsOf<Contact>(CONTACT_FIELDS);
 const DAY = `${DAY_MS}.0`;
 
 // The digest shows at most a few people per section, but a big network has thousands who are due: quiet ties never
@@ -312,7 +312,8 @@ const shownUpdate = rowStatement<{ ownerId: number; sentAt: number; shown: strin
       lastShownAt: sql`${row.sentAt}`,
     })
     .from(sql`(select json_extract(value, '$[0]') as contact_id, json_extract(value, '$[1]') as kind, json_extract(value, '$[2]') as evidence_at from json_each(${row.shown})) as shown`)
-    .where(and(eq(contacts.ownerId, row.ownerId), sql`${contacts.id} = shown.contact_id`)),
+    // "+owner_id": each item's row by its key; otherwise SQLite walks an owner index once per item.
+    .where(sql`${contacts.id} = shown.contact_id and +${contacts.ownerId} = ${row.ownerId}`),
 );
 
 /**

@@ -1,13 +1,12 @@
 // One person, several addresses. `same a b` marks b's row as one more address of a (merged_into); each row
 // keeps its own mail and aggregates, so mail from either address lands as before and `split b` gives b back
 // exactly as it was. Whatever reads people (the digest, `status`, the export) folds a person's rows into one.
-import { and, eq, getTableColumns, gt, inArray, or, sql, type Placeholder } from "drizzle-orm";
+import { and, eq, gt, inArray, or, sql, type Placeholder } from "drizzle-orm";
 import { pairKeys } from "../digest/newcomers";
 import { turnedName } from "../names";
 import { DAY_MS } from "../time";
 import type { Db } from "./client";
 import type { Statement } from "./commands";
-import { contactRows } from "./digests";
 import { chunk, LOOKUP_CHUNK } from "./limits";
 import { selectStatement } from "./prepared";
 import { contacts, type Contact } from "./schema";
@@ -105,10 +104,12 @@ export function splitStatement(db: Db, ownerId: number, contactId: number, perso
 export const isOwnPerson = sql`${contacts.mergedInto} is null`;
 
 export type NamedPerson = Pick<Contact, "id" | "name" | "address" | "splitFrom">;
+/** What the notes read of a newcomer: who, and how they came into the network (newThisWeek). */
+export type Newcomer = NamedPerson & Pick<Contact, "firstAt" | "firstOutboundAt" | "introducedAt">;
 
 /** What the digest's notes about people need: newcomers of the week, and the people a pair with one could join. */
 export interface PeopleForNotes {
-  newcomers: Contact[];
+  newcomers: Newcomer[];
   /** The newcomers and everyone who shares a name with one (pairKeys), by id; empty when no one is new. */
   sameNamed: NamedPerson[];
 }
@@ -116,21 +117,32 @@ export interface PeopleForNotes {
 /** The owner's people, each once (their own row), muted ones left out. */
 const ownPeople = (ownerId: Placeholder) => and(eq(contacts.ownerId, ownerId), isOwnPerson, eq(contacts.muted, false));
 
-const newcomerRows = selectStatement<{ ownerId: number; since: number }, Contact>(getTableColumns(contacts), (db, p) =>
-  db.select().from(contacts).where(and(ownPeople(p.ownerId), gt(contacts.lastAt, p.since), gt(contacts.firstAt, p.since))),
+const named = { id: contacts.id, name: contacts.name, address: contacts.address, splitFrom: contacts.splitFrom };
+const newcomer = { ...named, firstAt: contacts.firstAt, firstOutboundAt: contacts.firstOutboundAt, introducedAt: contacts.introducedAt };
+const newcomerRows = selectStatement<{ ownerId: number; since: number }, Newcomer>(newcomer, (db, p) =>
+  db.select(newcomer).from(contacts).where(and(ownPeople(p.ownerId), gt(contacts.lastAt, p.since), gt(contacts.firstAt, p.since))),
 );
 
 // The keys go in as JSON arrays, so a week of a thousand newcomers is still one statement (D1 counts statements
-// per invocation): an index search per key on each of the two indexes, one after the other (UNION ALL; a
-// person found by both is one entry in `found`). A big network's week brings thousands of namesakes: they are
-// read as arrays, since D1's row objects and drizzle's mapping of them cost more CPU than the lookup itself.
-const named = { id: contacts.id, name: contacts.name, address: contacts.address, splitFrom: contacts.splitFrom };
+// per invocation): an index search per key on each of the two indexes (each OR term names the owner, so SQLite
+// serves each from its own index, a MULTI-INDEX OR), and a person found by both comes once. A big network's week
+// brings thousands of namesakes: they are read as arrays, since D1's row objects and drizzle's mapping of them
+// cost more CPU than the lookup itself.
 const namesakeRows = selectStatement<{ ownerId: number; nameKeys: string; localKeys: string }, NamedPerson>(named, (db, p) =>
   db
     .select(named)
     .from(contacts)
-    .where(and(ownPeople(p.ownerId), sql`${contacts.nameKey} in (select value from json_each(${p.nameKeys}))`))
-    .unionAll(db.select(named).from(contacts).where(and(ownPeople(p.ownerId), sql`${contacts.localKey} in (select value from json_each(${p.localKeys}))`))),
+    .where(
+      and(
+        or(
+          and(eq(contacts.ownerId, p.ownerId), sql`${contacts.nameKey} in (select value from json_each(${p.nameKeys}))`),
+          and(eq(contacts.ownerId, p.ownerId), sql`${contacts.localKey} in (select value from json_each(${p.localKeys}))`),
+        ),
+        isOwnPerson,
+        eq(contacts.muted, false),
+      ),
+    ),
+  (raw) => (raw as Array<[number, string | null, string, number | null]>).map(([id, name, address, splitFrom]) => ({ id, name, address, splitFrom })),
 );
 
 /**

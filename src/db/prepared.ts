@@ -45,14 +45,15 @@ export function rowsOf<Row>(fields: Record<string, unknown>): (raw: unknown[][])
 
 /**
  * A read of the digest path: drizzle builds it once with a placeholder per parameter, each use binds them, and the
- * rows come as D1's raw arrays mapped by `rowsOf`. `fields` are what the select names, in its order.
+ * rows come as D1's raw arrays mapped by `rowsOf` (or `rows`). `fields` are what the select names, in its order.
  */
 export function selectStatement<Params extends Record<string, unknown>, Row>(
   fields: Record<string, unknown>,
   build: (db: Db, params: Placeholders<Params>) => { toSQL(): Query },
+  /** A mapping written out, for a read of thousands of small rows. */
+  rows: (raw: unknown[][]) => Row[] = rowsOf<Row>(fields),
 ) {
   const statement = rowStatement<Params>(build);
-  const rows = rowsOf<Row>(fields);
   return {
     statement,
     rows,

@@ -20,7 +20,7 @@ const ref = (c: Named): PersonRef => ({ name: c.name, address: c.address });
  * People who entered the network in the seven days before `now`: first contact this week, and in the network
  * (the owner wrote to them, met them, or they came through someone the owner knows). Earliest first.
  */
-export function newThisWeek(people: Contact[], now: number): PersonRef[] {
+export function newThisWeek(people: Array<Named & Pick<Contact, "firstAt" | "firstOutboundAt" | "introducedAt">>, now: number): PersonRef[] {
   const since = now - 7 * DAY_MS;
   return people
     .filter((c) => c.firstAt !== null && c.firstAt > since && c.firstAt <= now && (c.firstOutboundAt !== null || c.introducedAt !== null))
@@ -60,8 +60,15 @@ export function sameSuggestions(newcomers: Named[], people: Named[]): Array<[Per
   // are visited in id order, and the first MAX_SAME_SUGGESTIONS pairs end it.
   const fullByName = new Map<string | null, string | null>();
   const fullOf = (c: Named) => {
-    if (!fullByName.has(c.name)) fullByName.set(c.name, fullName(c));
-    return fullByName.get(c.name)!;
+    let full = fullByName.get(c.name);
+    if (full === undefined) fullByName.set(c.name, (full = fullName(c)));
+    return full;
+  };
+  const reversedByName = new Map<string, string>();
+  const reversedOf = (name: string) => {
+    let turned = reversedByName.get(name);
+    if (turned === undefined) reversedByName.set(name, (turned = reversed(name)));
+    return turned;
   };
   const localByPart = new Map<string, string>();
   const localOf = (address: string) => {
@@ -74,31 +81,39 @@ export function sameSuggestions(newcomers: Named[], people: Named[]): Array<[Per
   };
   const index = (of: Named[]) => {
     const byKey = new Map<string, Named[]>();
+    const add = (key: string | null, c: Named) => {
+      if (!key || !key.includes(" ")) return;
+      const list = byKey.get(key);
+      if (list) list.push(c);
+      else byKey.set(key, [c]);
+    };
     for (const c of of) {
-      for (const key of new Set([fullOf(c), localOf(c.address)])) {
-        if (!key || !key.includes(" ")) continue;
-        const list = byKey.get(key);
-        if (list) list.push(c);
-        else byKey.set(key, [c]);
-      }
+      const full = fullOf(c);
+      const local = localOf(c.address);
+      add(full, c);
+      if (local !== full) add(local, c);
     }
     return byKey;
   };
   const newByName = index(people.filter((c) => isNew.has(c.id)));
   let byName: Map<string, Named[]> | undefined;
   const seen = new Set<string>();
-  for (const a of [...people].sort((x, y) => x.id - y.id)) {
+  const pair = (a: Named, b: Named) => {
+    if (b.id === a.id || a.splitFrom === b.id || b.splitFrom === a.id || !(isNew.has(a.id) || isNew.has(b.id))) return false;
+    const key = a.id < b.id ? `${a.id}-${b.id}` : `${b.id}-${a.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    out.push(a.id < b.id ? [ref(a), ref(b)] : [ref(b), ref(a)]);
+    return out.length >= MAX_SAME_SUGGESTIONS;
+  };
+  // peopleForNotes reads them in id order already: sorting is then one pass.
+  const byId = people.every((c, i) => i === 0 || people[i - 1].id <= c.id) ? people : [...people].sort((x, y) => x.id - y.id);
+  for (const a of byId) {
     const name = fullOf(a);
     if (name === null) continue;
     const namesakes = isNew.has(a.id) ? (byName ??= index(people)) : newByName;
-    for (const b of [...(namesakes.get(name) ?? []), ...(namesakes.get(reversed(name)) ?? [])]) {
-      if (b.id === a.id || a.splitFrom === b.id || b.splitFrom === a.id || !(isNew.has(a.id) || isNew.has(b.id))) continue;
-      const key = [a.id, b.id].sort((x, y) => x - y).join("-");
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(a.id < b.id ? [ref(a), ref(b)] : [ref(b), ref(a)]);
-      if (out.length >= MAX_SAME_SUGGESTIONS) return out;
-    }
+    for (const b of namesakes.get(name) ?? []) if (pair(a, b)) return out;
+    for (const b of namesakes.get(reversedOf(name)) ?? []) if (pair(a, b)) return out;
   }
   return out;
 }

@@ -44,11 +44,29 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-function wallClock(now: number, timeZone: string) {
+interface WallClock {
+  weekday: number;
+  hour: number;
+  date: number;
+  asUtc: number;
+}
+
+// One digest asks for the same owner's clock at the same instant half a dozen times (due? which week? when next?),
+// and formatToParts is the costly step: the last few answers are kept.
+const wallClocks = new Map<string, WallClock>();
+const WALL_CLOCKS_KEPT = 64;
+
+function wallClock(now: number, timeZone: string): WallClock {
+  const key = `${timeZone} ${now}`;
+  let wall = wallClocks.get(key);
+  if (wall) return wall;
   const parts: Record<string, string> = {};
   for (const p of formatFor(timeZone).formatToParts(new Date(now))) parts[p.type] = p.value;
   const date = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day));
-  return { weekday: WEEKDAYS[parts.weekday], hour: Number(parts.hour), date, asUtc: date + (Number(parts.hour) * 60 + Number(parts.minute)) * 60_000 };
+  wall = { weekday: WEEKDAYS[parts.weekday], hour: Number(parts.hour), date, asUtc: date + (Number(parts.hour) * 60 + Number(parts.minute)) * 60_000 };
+  if (wallClocks.size >= WALL_CLOCKS_KEPT) wallClocks.clear();
+  wallClocks.set(key, wall);
+  return wall;
 }
 
 /** The owner's wall clock at `now`. An unknown zone falls back to UTC rather than failing the whole run. */

@@ -6,7 +6,7 @@ import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedNetwork } from "../../bench/support/seed";
 import { getDb } from "../../src/db/client";
-import { candidatesQuery } from "../../src/db/digests";
+import { candidatesQuery, createDigest, finishDigest } from "../../src/db/digests";
 import { foldPeople, peopleForNotes } from "../../src/db/people";
 import { pairKeys, sameSuggestions } from "../../src/digest/newcomers";
 import { explainCalls, meterD1 } from "../../bench/support/d1-meter";
@@ -132,6 +132,29 @@ describe("digest candidates", () => {
         "SEARCH contacts USING INDEX contacts_owner_name_key",
       ]);
       expect(plans.filter((d) => /^SCAN/.test(d) && !/json_each/.test(d))).toEqual([]);
+    }
+  });
+});
+
+describe("marking what a digest showed", () => {
+  it("is one statement for all the items, through each contact's key, not the network", async () => {
+    const db = getDb(env.DB);
+    const shown = everyone.slice(0, 10);
+    const digest = await createDigest(db, { ownerId, isoWeek: "2026-W47", sentAt: NOW, subject: "" });
+    const items = shown.map((c, i) => ({ number: i + 1, kind: "reconnect" as const, contactId: c.id, circle: c.circle, evidenceAt: i % 2 ? NOW - i : null, evidenceSubject: null }));
+    const meter = meterD1(env.DB);
+    await finishDigest(getDb(meter.db), { ownerId, digestId: digest.id, messageId: "<d@x>", subject: "s", sentAt: NOW, weekly: null, items });
+    const [batch] = meter.calls;
+    const updates = batch.statements.filter((s) => /^update "contacts"/.test(s.sql));
+    expect(updates).toHaveLength(1);
+    const plans = (await explainCalls(env.DB, [{ ...batch, statements: updates }])).flatMap((p) => p.plan);
+    expect(plans.filter((d) => /^SCAN contacts|USING INDEX contacts_owner/.test(d))).toEqual([]);
+    // A few rows per item (its json_each value, its contact, the indexes the write touches), whatever the network.
+    expect(batch.rowsRead).toBeLessThan(15 * items.length);
+    const after = await db.select().from(contacts).where(eq(contacts.ownerId, ownerId));
+    for (const [i, c] of shown.entries()) {
+      const row = after.find((r) => r.id === c.id)!;
+      expect([row.shownSection, row.shownEvidenceAt, row.lastShownAt]).toEqual(["reconnect", items[i].evidenceAt, NOW]);
     }
   });
 });
