@@ -99,17 +99,39 @@ export function shortName(name: string | null, address: string): string {
 export function wrap(text: string, width: number, firstPrefix = "", indent = firstPrefix.replace(/./g, " ")): string[] {
   const lines: string[] = [];
   let line = firstPrefix;
+  // The line's length in characters (code points), kept as words are added rather than counted again.
+  let length = 0;
   let empty = true;
   for (const word of text.split(" ").filter(Boolean)) {
-    const candidate = empty ? line + word : `${line} ${word}`;
-    if (!empty && [...candidate].length > width) {
+    if (empty) {
+      line += word;
+      length = codePoints(line);
+    } else if (length + 1 + codePoints(word) > width) {
       lines.push(line);
       line = indent + word;
+      length = codePoints(line);
     } else {
-      line = candidate;
+      line = `${line} ${word}`;
+      length += 1 + codePoints(word);
     }
     empty = false;
   }
   lines.push(line);
   return lines;
+}
+
+/** `[...text].length` without the array: UTF-16 units less the surrogate pairs. */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }
