@@ -6,6 +6,7 @@ import { isUniqueViolation } from "../db/errors";
 import type { IngestOutcome } from "../ingest/outcome";
 import { assistantPlusPart } from "../ingest/plus";
 import type { Db } from "../db/client";
+import { readOne } from "../db/prepared";
 import { changedOccurrences, countEventStatement, markCounted, meetingsToCount, saveMeetingStatement, type MeetingRow } from "../db/meetings";
 import type { MessageRecord } from "../db/records";
 import type { Meeting } from "../db/schema";
@@ -75,8 +76,9 @@ function occurrencesOf(m: Meeting, now: number, timeZone: string, changed: Set<n
  * Counts every meeting whose start has passed by `now` and was not counted yet: each occurrence of a series
  * as it passes, up to `now` and no further. One batch; `counted_until` moves in it, so nothing counts twice.
  */
-export async function countPassedMeetings(db: Db, ownerId: number, timeZone: string, now: number): Promise<number> {
-  const due = await meetingsToCount(db, ownerId, now);
+export async function countPassedMeetings(db: Db, ownerId: number, timeZone: string, now: number, read?: Meeting[]): Promise<number> {
+  // `read`: the meetings to count, when the caller read them with its own reads (the digest).
+  const due = read ?? (await readOne(meetingsToCount(db, ownerId, now)));
   if (due.length === 0) return 0;
   const changed = await changedOccurrences(db, ownerId, due.filter((m) => m.ics).map((m) => m.uid));
   const statements = [];

@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { chunk, chunkRows, LOOKUP_CHUNK } from "./limits";
-import { jsonRowsStatement, rowsOf, rowStatement, selectStatement } from "./prepared";
+import { jsonRowsStatement, rowsOf, rowStatement, selectStatement, type Read } from "./prepared";
 import { DAY_MS } from "../time";
 import { ITEM_HORIZON_DAYS, MAX_NUDGES } from "../rhythm";
 import { AT_RISK_RATIO, BALANCE_MIN_LEAD, BALANCE_MIN_RATIO, DEFAULT_CAPS, frequencyScore, RECONNECT_SHOWN_BEFORE_REST, REST_DAYS, SHOWN_LIMIT, STAKE, STRENGTH } from "../digest/decide";
@@ -172,8 +172,8 @@ const activityRows = selectStatement<{ ownerId: number; from: number; until: num
 );
 
 /** Activity rows of the weeks starting in [from, until). */
-export async function recentActivity(db: Db, ownerId: number, from: number, until: number): Promise<WeeklyActivity[]> {
-  return activityRows.all(db, { ownerId, from, until });
+export function recentActivity(db: Db, ownerId: number, from: number, until: number): Read<WeeklyActivity[]> {
+  return activityRows.read(db, { ownerId, from, until });
 }
 
 export interface MailEventCounts {
@@ -194,10 +194,16 @@ const eventCounts = selectStatement<{ ownerId: number }, { kind: string; n: numb
 });
 
 /** Mail ignored as automated, dead letters and failed digests since this owner's last digest that went out, in one query. */
-export async function mailEventCounts(db: Db, ownerId: number): Promise<MailEventCounts> {
-  const rows = await eventCounts.all(db, { ownerId });
-  const n = (kind: string) => rows.find((r) => r.kind === kind)?.n ?? 0;
-  return { ignored: n("ignored"), failed: n("dead-letter"), failedDigests: n("digest-failed") };
+export function mailEventCounts(db: Db, ownerId: number): Read<MailEventCounts> {
+  const read = eventCounts.read(db, { ownerId });
+  return {
+    statement: read.statement,
+    result: (raw) => {
+      const rows = read.result(raw);
+      const n = (kind: string) => rows.find((r) => r.kind === kind)?.n ?? 0;
+      return { ignored: n("ignored"), failed: n("dead-letter"), failedDigests: n("digest-failed") };
+    },
+  };
 }
 
 export async function createDigest(db: Db, input: { ownerId: number; isoWeek: string; sentAt: number; subject: string }) {

@@ -5,7 +5,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { weekStartOf } from "../time";
 import type { Db } from "./client";
 import { chunk, LOOKUP_CHUNK } from "./limits";
-import { selectStatement } from "./prepared";
+import { selectStatement, type Read } from "./prepared";
 import { meetings, weeklyActivity, type Meeting } from "./schema";
 
 export interface MeetingRow {
@@ -60,8 +60,8 @@ const dueMeetings = selectStatement<{ ownerId: number; now: number }, Meeting>(g
 );
 
 /** Meetings with something to count by `now`: only the rows due are read (meetings_owner_due). */
-export async function meetingsToCount(db: Db, ownerId: number, now: number): Promise<Meeting[]> {
-  return dueMeetings.all(db, { ownerId, now });
+export function meetingsToCount(db: Db, ownerId: number, now: number): Read<Meeting[]> {
+  return dueMeetings.read(db, { ownerId, now });
 }
 
 /** The occurrences of these series that were changed or cancelled on their own, by uid. */
