@@ -5,8 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readInvitation } from "../../src/calendar/invitation";
 import { getDb } from "../../src/db/client";
 import { findOwnerById } from "../../src/db/owners";
-import { planDigest } from "../../src/digest/decide";
-import { digestPeople } from "../../src/digest/run";
+import { loadDigestFacts } from "../../src/digest/run";
 import { handleEmail } from "../../src/ingest/email-handler";
 import { weekStartOf } from "../../src/time";
 import { fixture } from "../support/fixtures";
@@ -39,9 +38,10 @@ async function contact(address: string) {
     .first<{ name: string | null; meeting_count: number; last_meeting_at: number | null; last_meeting_subject: string | null; inbound_count: number; outbound_count: number }>();
 }
 
+/** What the digest at `now` would show, read as the digest reads (meetings due counted first). */
 async function planned(now: number): Promise<Array<[string, string]>> {
   const owner = (await findOwnerById(getDb(env.DB), ownerId))!;
-  const plan = planDigest({ ...(await digestPeople(getDb(env.DB), owner, now)), owner, now });
+  const { plan } = await loadDigestFacts(getDb(env.DB), owner, now);
   return plan.items.map((i) => [i.section, i.address]);
 }
 
