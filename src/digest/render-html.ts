@@ -227,8 +227,9 @@ function footer(m: DigestModel): string {
 </td></tr>`;
 }
 
-export function renderDigestHtml(view: DigestView): string {
-  const m = buildDigestModel(view);
+/** `model`: the view's model when the other part was rendered from it too (a digest mail has both). */
+export function renderDigestHtml(view: DigestView, model?: DigestModel): string {
+  const m = model ?? buildDigestModel(view);
   const s = m.strings;
   const hasItems = m.parts.length > 0;
   const notes = [m.newPeople, m.leftOut, m.stats].filter((n): n is string => n !== null);

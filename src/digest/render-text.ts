@@ -3,7 +3,7 @@
 
 import { wrap } from "./format";
 import type { Piece } from "../i18n";
-import { type BarModel, type DigestView, buildDigestModel } from "./view";
+import { type BarModel, type DigestModel, type DigestView, buildDigestModel } from "./view";
 
 export const TEXT_WIDTH = 72;
 const ITEM_INDENT = "    ";
@@ -35,8 +35,9 @@ function activityLines(bars: BarModel[], labels: { sent: string; received: strin
   ];
 }
 
-export function renderDigestText(view: DigestView): string {
-  const m = buildDigestModel(view);
+/** `model`: the view's model when the other part was rendered from it too (a digest mail has both). */
+export function renderDigestText(view: DigestView, model?: DigestModel): string {
+  const m = model ?? buildDigestModel(view);
   const s = m.strings;
   const out: string[] = [];
   const para = (text: string, prefix = "", indent?: string) => out.push(...wrap(text, TEXT_WIDTH, prefix, indent));

@@ -13,7 +13,7 @@ import { cleanMessageId } from "../mail/parse";
 import { planDigest } from "./decide";
 import { newThisWeek, sameSuggestions, type PersonRef } from "./newcomers";
 import { buildDigestMime } from "./mime";
-import { digestSubject, renderDigestHtml, renderDigestText, type DigestView } from "./render";
+import { buildDigestModel, digestSubject, renderDigestHtml, renderDigestText, type DigestView } from "./render";
 import type { DigestPlan, WeekActivity } from "./types";
 import { isoWeekStart, WEEK_MS } from "../time";
 import { ACTIVITY_WEEKS } from "./format";
@@ -145,8 +145,9 @@ async function deliver(
     const token = await signDigestToken(config.tokenSecret, { ownerId: owner.id, digestId: digest.id, expiresAt: now + DIGEST_TOKEN_TTL_MS });
     const view = digestView(config, owner, facts, `${config.assistantLocal}+${token}@${config.assistantDomain}`, now);
     const subject = digestSubject(view);
-    const text = renderDigestText(view);
-    const html = renderDigestHtml(view);
+    const model = buildDigestModel(view);
+    const text = renderDigestText(view, model);
+    const html = renderDigestHtml(view, model);
     const messageId = newMessageId(config.assistantDomain, "digest");
     const raw = buildDigestMime({
       from: config.assistantAddress,

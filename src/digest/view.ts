@@ -135,11 +135,10 @@ export const QUICK_LATER = (n: number) => `snooze ${n} 2w`;
 /** What an item needs besides itself: the digest's, or a `status` answer's, language, zone, time and reply address. */
 export type PlanContext = Pick<DigestView, "language" | "timeZone" | "now" | "plan" | "assistantAddress" | "replyAddress">;
 
-function itemModel(view: PlanContext, s: Strings, rec: Recommendation, number: number, answerSubject: string): ItemModel {
+function itemModel(view: PlanContext, s: Strings, rec: Recommendation, number: number, answerSubject: string, thisYear: number): ItemModel {
   const { evidence } = rec;
   const address = cleanText(rec.address, MAX_NAME_CHARS * 2);
   const subject = evidence.subject ? cleanText(evidence.subject, MAX_QUOTED_SUBJECT_CHARS) : "";
-  const thisYear = localDate(view.now, view.timeZone).year;
   let date: string | null = null;
   let days = evidence.days ?? null;
   if (evidence.at !== null) {
@@ -177,13 +176,14 @@ export function planParts(view: PlanContext, answerSubject: string): PartModel[]
   const s = DIGEST[view.language];
   const numbered = view.plan.items.map((rec, i) => ({ rec, number: i + 1 }));
   const hasPrivate = numbered.some(({ rec }) => rec.circle === "private");
+  const thisYear = localDate(view.now, view.timeZone).year;
   const parts: PartModel[] = [];
   for (const circle of CIRCLE_ORDER) {
     const sections: SectionModel[] = [];
     for (const section of SECTION_ORDER) {
       const items = numbered
         .filter(({ rec }) => rec.circle === circle && rec.section === section)
-        .map(({ rec, number }) => itemModel(view, s, rec, number, answerSubject));
+        .map(({ rec, number }) => itemModel(view, s, rec, number, answerSubject, thisYear));
       if (items.length) sections.push({ section, title: s.section[section], hint: s.sectionHint[section], items });
     }
     if (sections.length) parts.push({ circle, title: hasPrivate ? s.part[circle] : null, sections });

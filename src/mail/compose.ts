@@ -46,11 +46,10 @@ function base64Body(content: string): string {
   // Buffer's native encoder: a digest's text and HTML are tens of KB, and building a binary string for btoa
   // cost a millisecond or two of CPU per digest.
   const encoded = Buffer.from(content.replace(/\r?\n/g, "\r\n"), "utf8").toString("base64");
-  // A line break after every full line but the last, in one native pass.
-  return encoded.replace(BASE64_LINES, "$&\r\n");
+  const lines: string[] = [];
+  for (let i = 0; i < encoded.length; i += BASE64_LINE_CHARS) lines.push(encoded.slice(i, i + BASE64_LINE_CHARS));
+  return lines.join("\r\n");
 }
-
-const BASE64_LINES = new RegExp(`.{${BASE64_LINE_CHARS}}(?!$)`, "g");
 
 /**
  * RFC 2047 B-encoded words, split on character boundaries (a word must hold whole characters, §5) and
