@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { chunk, chunkRows, LOOKUP_CHUNK } from "./limits";
-import { jsonRowsStatement, readOne, rowsOf, rowStatement, selectStatement, type Read } from "./prepared";
+import { jsonRowsStatement, rowsOf, rowStatement, selectStatement, type Read } from "./prepared";
 import { DAY_MS } from "../time";
 import { ITEM_HORIZON_DAYS, MAX_NUDGES } from "../rhythm";
 import { AT_RISK_RATIO, BALANCE_MIN_LEAD, BALANCE_MIN_RATIO, DEFAULT_CAPS, frequencyScore, RECONNECT_SHOWN_BEFORE_REST, REST_DAYS, SHOWN_LIMIT, STAKE, STRENGTH } from "../digest/decide";
@@ -148,16 +148,8 @@ export interface DigestCandidates {
  * of CPU for 5,000 contacts (bench/).
  */
 export async function digestCandidates(db: Db, ownerId: number, owner: CandidateSettings, now: number, perSection = DEFAULT_CAPS.perSection): Promise<DigestCandidates> {
-  return readOne(candidatesRead(db, ownerId, owner, now, perSection));
-}
-
-/** digestCandidates as a read, for `readTogether`. */
-export function candidatesRead(db: Db, ownerId: number, owner: CandidateSettings, now: number, perSection = DEFAULT_CAPS.perSection): Read<DigestCandidates> {
   const { query, params } = candidatesQuery(ownerId, owner, now, perSection);
-  return { statement: db.$client.prepare(query).bind(...params), result: candidates };
-}
-
-function candidates(rows: unknown[][]): DigestCandidates {
+  const rows = await db.$client.prepare(query).bind(...params).raw();
   const notRead: Record<Section, number> = { thank: 0, help: 0, "follow-up": 0, reconnect: 0 };
   const read: Record<Section, number> = { thank: 0, help: 0, "follow-up": 0, reconnect: 0 };
   for (const row of rows) {

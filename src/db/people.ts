@@ -8,7 +8,7 @@ import { DAY_MS } from "../time";
 import type { Db } from "./client";
 import type { Statement } from "./commands";
 import { chunk, LOOKUP_CHUNK } from "./limits";
-import { readOne, selectStatement, type Read } from "./prepared";
+import { selectStatement } from "./prepared";
 import { contacts, type Contact } from "./schema";
 
 type TimeKey = { [K in keyof Contact]: Contact[K] extends number | null ? K : never }[keyof Contact];
@@ -151,9 +151,8 @@ const namesakeRows = selectStatement<{ ownerId: number; nameKeys: string; localK
  * of the newcomers' names are read, through contacts_owner_name_key and contacts_owner_local_key: rows read
  * grow with the newcomers and their namesakes, not with the network.
  */
-export async function peopleForNotes(db: Db, ownerId: number, now: number, read?: Newcomer[]): Promise<PeopleForNotes> {
-  // `read`: the newcomers, when the caller read them with its own reads (the digest).
-  const newcomers = read ?? (await readOne(newcomersOf(db, ownerId, now)));
+export async function peopleForNotes(db: Db, ownerId: number, now: number): Promise<PeopleForNotes> {
+  const newcomers = await newcomerRows.all(db, { ownerId, since: now - 7 * DAY_MS });
   if (newcomers.length === 0) return { newcomers, sameNamed: [] };
   const keys = pairKeys(newcomers);
   const list = (items: string[]) => JSON.stringify([...new Set(items)]);
@@ -161,9 +160,4 @@ export async function peopleForNotes(db: Db, ownerId: number, now: number, read?
   const found = new Map<number, NamedPerson>(newcomers.map((c) => [c.id, c]));
   for (const row of rows) found.set(row.id, row);
   return { newcomers, sameNamed: [...found.values()].sort((a, b) => a.id - b.id) };
-}
-
-/** The people first and last in touch in the seven days before `now`: the week's newcomers, before newThisWeek's checks. */
-export function newcomersOf(db: Db, ownerId: number, now: number): Read<Newcomer[]> {
-  return newcomerRows.read(db, { ownerId, since: now - 7 * DAY_MS });
 }

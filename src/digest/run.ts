@@ -2,10 +2,10 @@
 import { EmailMessage } from "cloudflare:email";
 import type { Db } from "../db/client";
 import { countPassedMeetings } from "../calendar/meetings";
-import { candidatesRead, claimWeeklyDigest, createDigest, deleteDigest, digestCandidates, finishDigest, mailEventCounts, recentActivity, type DigestCandidates, type MailEventCounts } from "../db/digests";
+import { claimWeeklyDigest, createDigest, deleteDigest, digestCandidates, finishDigest, mailEventCounts, recentActivity, type DigestCandidates, type MailEventCounts } from "../db/digests";
 import { meetingsToCount } from "../db/meetings";
 import { readTogether } from "../db/prepared";
-import { foldPeople, newcomersOf, peopleForNotes, type Newcomer } from "../db/people";
+import { foldPeople, peopleForNotes } from "../db/people";
 import type { Contact, Meeting, Owner, WeeklyActivity } from "../db/schema";
 import type { Config } from "../env";
 import { newMessageId } from "../mail/compose";
@@ -70,38 +70,32 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
 
 /**
  * The people who can be shown at `now`, as they stand then (meetings that have happened since counted in, each
- * person once however many addresses they have), and how many more are due in each section.
+ * person once however many addresses they have), and how many more are due in each section. `meetings`: the
+ * meetings to count, when the caller has read them already.
  */
-export async function digestPeople(db: Db, owner: Owner, now: number, perSection?: number): Promise<DigestCandidates> {
-  await countPassedMeetings(db, owner.id, owner.timeZone, now);
-  return folded(await digestCandidates(db, owner.id, owner, now, perSection));
+export async function digestPeople(db: Db, owner: Owner, now: number, perSection?: number, meetings?: Meeting[]): Promise<DigestCandidates> {
+  await countPassedMeetings(db, owner.id, owner.timeZone, now, meetings);
+  const candidates = await digestCandidates(db, owner.id, owner, now, perSection);
+  return { contacts: foldPeople(candidates.contacts), notRead: candidates.notRead };
 }
-
-const folded = (candidates: DigestCandidates): DigestCandidates => ({ contacts: foldPeople(candidates.contacts), notRead: candidates.notRead });
 
 /**
  * Everything the digest needs from D1: the contacts that can be due, 12 activity rows, three counts, newcomers.
- * One round trip reads them all with the meetings that have passed; only when there are some are the candidates
- * read again, once the meetings are counted in. The newcomers' namesakes follow (they are looked up by name).
+ * The small reads share one round trip; the candidates follow once passed meetings are counted.
  */
 export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promise<DigestFacts> {
   // The picture: the complete weeks before the digest's own week, in the owner's calendar.
   const local = localTime(now, owner.timeZone);
   const until = isoWeekStart(local.year, local.week);
-  const [meetings, activityRows, counts, newcomers, candidates] = await readTogether<[Meeting[], WeeklyActivity[], MailEventCounts, Newcomer[], DigestCandidates]>(db, [
+  const small = readTogether<[Meeting[], WeeklyActivity[], MailEventCounts]>(db, [
     meetingsToCount(db, owner.id, now),
     recentActivity(db, owner.id, until - ACTIVITY_WEEKS * WEEK_MS, until),
     mailEventCounts(db, owner.id),
-    newcomersOf(db, owner.id, now),
-    candidatesRead(db, owner.id, owner, now),
   ]);
-  const recount = async () => {
-    await countPassedMeetings(db, owner.id, owner.timeZone, now, meetings);
-    return digestCandidates(db, owner.id, owner, now);
-  };
-  const [people, notes] = await Promise.all([
-    (meetings.length ? recount() : Promise.resolve(candidates)).then(folded),
-    peopleForNotes(db, owner.id, now, newcomers),
+  const [[, activityRows, counts], people, notes] = await Promise.all([
+    small,
+    small.then(([meetings]) => digestPeople(db, owner, now, undefined, meetings)),
+    peopleForNotes(db, owner.id, now),
   ]);
   return {
     plan: planDigest({ ...people, owner, now }),
