@@ -23,7 +23,7 @@ export async function findOwnerByToken(db: Db, token: string): Promise<Owner | n
 
 const ownerById = selectStatement<{ id: number }, Owner>(getTableColumns(owners), (db, p) => db.select().from(owners).where(eq(owners.id, p.id)));
 
-/** The first read of every digest job, built once. */
+/** Built once: the first read of every digest job. */
 export async function findOwnerById(db: Db, ownerId: number): Promise<Owner | null> {
   const [owner] = await ownerById.all(db, { id: ownerId });
   return owner ?? null;
