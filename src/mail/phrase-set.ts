@@ -254,6 +254,9 @@ function shortest(anyOf: string[]): number {
   return Math.min(...anyOf.map((s) => s.length));
 }
 
+/** `{n}`, `{n,}` or `{n,m}`. */
+const COUNT = /\{(\d+)(,(\d*))?\}/y;
+
 class SyntaxReader {
   private at = 0;
   constructor(private readonly source: string) {}
@@ -266,13 +269,12 @@ class SyntaxReader {
         alternatives.push([]);
         continue;
       }
-      const atom = this.atom();
-      alternatives[alternatives.length - 1].push({ ...atom, ...this.quantifier() });
+      alternatives[alternatives.length - 1].push(this.quantifier(this.atom()));
     }
     return alternatives;
   }
 
-  private atom(): Omit<Item, "min" | "max"> {
+  private atom(): Item {
     const s = this.source;
     const c = s[this.at];
     if (c === "(") {
@@ -284,13 +286,13 @@ class SyntaxReader {
       else if (s.startsWith("?<", this.at)) this.at = s.indexOf(">", this.at) + 1;
       const alternatives = this.alternatives();
       this.at++; // ")"
-      return lookaround ? {} : { alternatives };
+      return lookaround ? { min: 1, max: 1 } : { alternatives, min: 1, max: 1 };
     }
     if (c === "[") {
       this.at++;
       while (this.at < s.length && s[this.at] !== "]") this.at += s[this.at] === "\\" ? 2 : 1;
       this.at++;
-      return {};
+      return { min: 1, max: 1 };
     }
     if (c === "\\") {
       const e = s[this.at + 1];
@@ -300,30 +302,29 @@ class SyntaxReader {
       else if (e === "x") this.at += 2;
       else if (e === "c") this.at += 1;
       // Escaped punctuation is itself; every other escape is a class, an assertion or a control character.
-      return /[A-Za-z0-9]/.test(e) ? {} : { char: e };
+      return /[A-Za-z0-9]/.test(e) ? { min: 1, max: 1 } : { char: e, min: 1, max: 1 };
     }
     this.at++;
-    return c === "^" || c === "$" || c === "." ? {} : { char: c };
+    return c === "^" || c === "$" || c === "." ? { min: 1, max: 1 } : { char: c, min: 1, max: 1 };
   }
 
-  private quantifier(): { min: number; max: number } {
+  /** Reads the quantifier after an atom, if any, into `item`. */
+  private quantifier(item: Item): Item {
     const s = this.source;
-    let range = { min: 1, max: 1 };
     const c = s[this.at];
-    if (c === "?") range = { min: 0, max: 1 };
-    else if (c === "*") range = { min: 0, max: Infinity };
-    else if (c === "+") range = { min: 1, max: Infinity };
+    if (c === "?") item.min = 0;
+    else if (c === "*") (item.min = 0), (item.max = Infinity);
+    else if (c === "+") item.max = Infinity;
     else if (c === "{") {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(s.slice(this.at));
-      if (!m) return range;
-      this.at += m[0].length;
-      const min = Number(m[1]);
-      range = { min, max: m[2] === undefined ? min : m[3] === "" ? Infinity : Number(m[3]) };
-      if (s[this.at] === "?") this.at++;
-      return range;
-    } else return range;
+      COUNT.lastIndex = this.at;
+      const m = COUNT.exec(s);
+      if (!m) return item;
+      this.at += m[0].length - 1;
+      item.min = Number(m[1]);
+      item.max = m[2] === undefined ? item.min : m[3] === "" ? Infinity : Number(m[3]);
+    } else return item;
     this.at++;
     if (s[this.at] === "?") this.at++; // lazy
-    return range;
+    return item;
   }
 }
