@@ -1019,14 +1019,23 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const thanks = THANKS.test(NOT_THANKS.replaceAll(all, " "));
   // A sentence that thanks is not also asking in other words ("thanks for getting it to me by Friday").
   // A closing ", tak" on a Danish imperative is "please".
-  const asksInOtherWords = (s: string) => asksByCues(s) && !THANKS.test(NOT_THANKS.replaceAll(s, " ").replace(/,?\s*tak[.!]*$/i, ""));
+  // Asked of each sentence twice (is it a request at all, and what are its asks), so kept.
+  const cued = new Map<string, boolean>();
+  const asksInOtherWords = (s: string) => {
+    let asks = cued.get(s);
+    if (asks === undefined) {
+      asks = asksByCues(s) && !THANKS.test(NOT_THANKS.replaceAll(s, " ").replace(/,?\s*tak[.!]*$/i, ""));
+      cued.set(s, asks);
+    }
+    return asks;
+  };
   const explicitRequest =
     REQUEST.test(asking) || DANISH_ASK.test(asking) || SUBJECT_QUESTION.test(ownSubject) || askingSentences.some(asksInOtherWords);
   const questionMark = asksQuestion(COURTESY.replaceAll(body, " "));
   // A thank-you expects no answer: its questions are small talk ("how was your holiday?") unless worded as a request.
   const smallTalk = thanks || WELCOME.test(body);
   const request = explicitRequest || (!smallTalk && (questionMark || asksQuestion(ownSubject)));
-  const asks = askingSentences.filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s) || asksInOtherWords(s));
+  const asks = request ? askingSentences.filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s) || asksInOtherWords(s)) : [];
   // Asking for an introduction is no introduction: "Could you introduce me to Hannah?", subject "Intro to Hannah?".
   const introduces = (s: string) => INTRODUCTION.test(s) && !ASKS_FOR_AN_INTRODUCTION.test(s);
   const introduction =
