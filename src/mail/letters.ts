@@ -38,6 +38,9 @@ export function letterRegExp(source: string, flags = ""): RegExp {
         const ranges = m[1] === "L" ? LETTER : m[1] === "N" ? NUMBER : ignoreCase ? CASED : UPPER;
         out += inClass ? ranges : `[${ranges}]`;
         i += m[0].length - 1;
+      } else if (source[i + 1] === "p" || source[i + 1] === "P") {
+        // Without the `u` flag "\p{M}" would quietly mean the letters "p{M}".
+        throw new Error(`letterRegExp: no Latin-1 class for ${source.slice(i, source.indexOf("}", i) + 1)}`);
       } else {
         out += c + (source[i + 1] ?? "");
         i++;

@@ -114,6 +114,11 @@ describe("letters: Latin-1 classes over mapped text decide as the Unicode classe
     expect(differ).toEqual(["\u0345"]);
   });
 
+  it("refuses a Unicode class it has no Latin-1 ranges for, rather than reading it as letters", () => {
+    expect(() => letterRegExp("\\p{M}")).toThrow(/\\p\{M\}/);
+    expect(() => letterRegExp("[^\\P{L}]")).toThrow();
+  });
+
   it("keeps the text's length, so indices into it are indices into the original", () => {
     for (const text of TEXTS) expect(latin1Text(text).length).toBe(text.length);
     expect(latin1Text("Łukasz, Дмитрий ١٢ 😀 𝐀")).toBe("Xukasz, Xxxxxxx 00 😀 XX");
