@@ -7,6 +7,8 @@
 // between ("I'd *really* love for you two to meet", "jeg har *lige* skrevet til min gamle kollega om dig"), in
 // any tense, rather than for fixed phrases.
 import { isReplyOrForward } from "./subject";
+import { latin1Text, letterRegExp } from "./letters";
+import { PhraseSet, type PhraseMatch } from "./phrase-set";
 import { asksByCues } from "./request-cues";
 
 /** What the words say was given; the structure of a mail can say more (ingest/judge.ts). */
@@ -98,14 +100,14 @@ const GAP = `(?:[\\s,]+${W}){0,${GAP_WORDS}}?[\\s,]+`;
 const WIDE_GAP = `(?:[\\s,]+${W}){0,${2 * GAP_WORDS}}?(?:\\s*,[^,.!?\\n]{1,80},)?[\\s,]+`;
 
 /**
- * Builds a phrase regex from patterns whose words are separated by `_` where a few other words may stand
+ * Builds a phrase set from patterns whose words are separated by `_` where a few other words may stand
  * between them ("love_to meet" matches "love for you two to meet"), and by spaces where they must be
  * adjacent. Each pattern starts and ends on a word boundary, æøå included.
  */
-function phrases(list: string[]): RegExp {
+function phrases(list: string[]): PhraseSet {
   // A comma may stand before any space: "glade, hvis du …", "Cheers, Lena!".
-  const body = list.map((p) => p.replace(/ /g, ",? ").replace(/__/g, "\u0000").replace(/_/g, GAP).replace(/\u0000/g, WIDE_GAP)).join("|");
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, "iu");
+  const patterns = list.map((p) => p.replace(/ /g, ",? ").replace(/__/g, "\u0000").replace(/_/g, GAP).replace(/\u0000/g, WIDE_GAP));
+  return new PhraseSet(patterns, (p) => `(?<![\\p{L}\\p{N}])(?:${p})(?![\\p{L}\\p{N}])`, { ignoreCase: true });
 }
 
 /** An answer to thanks ("you're welcome", "det var så lidt"): its questions are small talk, as in a thank-you. */
@@ -205,10 +207,10 @@ const THANKS = phrases([
 /** A sign-off such as "Thanks," or "Tak," alone on its line above the name closes a mail, it thanks nobody. */
 // "Thanks!" with an exclamation mark is meant; "Thanks," above the name is how the mail ends.
 const SIGN_OFF_LINE =
-  /^(?:thanks|thank you|many thanks|thanks again|thanks so much|thx|cheers|best|tak|mange tak|tusind tak|på forhånd tak|hilsen|venlig hilsen|mvh)\s*[,.]?\s*$/iu;
+  /^(?:thanks|thank you|many thanks|thanks again|thanks so much|thx|cheers|best|tak|mange tak|tusind tak|på forhånd tak|hilsen|venlig hilsen|mvh)\s*[,.]?\s*$/i;
 /** An opening line that says nothing yet: "Hej Karen,", "Hi all,". */
-const GREETING_LINE = /^(?:hi|hey|hello|dear|hej|kære|hejsa|goddag)\b[^.!?\n]{0,40}[,!]?\s*$/iu;
-const SIGN_OFF_WITH_NAME = /^(?:thanks|thx|tak|mange tak)\s*,\s*[\p{L}][\p{L} .'-]{0,30}$/iu;
+const GREETING_LINE = /^(?:hi|hey|hello|dear|hej|kære|hejsa|goddag)\b[^.!?\n]{0,40}[,!]?\s*$/i;
+const SIGN_OFF_WITH_NAME = letterRegExp(String.raw`^(?:thanks|thx|tak|mange tak)\s*,\s*[\p{L}][\p{L} .'-]{0,30}$`, "i");
 
 /** Requests worded as requests, with or without a question mark. */
 const REQUEST = phrases([
@@ -300,9 +302,9 @@ const REQUEST = phrases([
  * Danish asks with the verb first ("Kan du hjælpe?"), but the same words inside a statement do not ask:
  * "så kan du se" is "then you can see". These count only at the start of a sentence or clause.
  */
-const DANISH_ASK = new RegExp(
+const DANISH_ASK = letterRegExp(
   `(?:^|[.!?:;,]\\s*|\\n\\s*)(?:(?:hej|kære) \\p{L}+,?\\s*)?(?:og |men )?(?:kan du|kunne du|vil du|ville du|gider du|tør du|må jeg|har (?:du|I) (?:mulighed|tid|lyst|overskud|et øjeblik|fem minutter)|har du lyst til)(?![\\p{L}])`,
-  "iu",
+  "i",
 );
 
 /** Offers to help later (a courtesy ends at a dash too: "Sig endelig til, hvis du har lyst – vi skal have svar senest …") */
@@ -319,9 +321,6 @@ const COURTESY = phrases([
   "hvis du har (?:nogen |flere |andre )?spørgsmål[^.!?\\n–—;]*",
 ]);
 
-/** Global copies for removing every match at once. */
-const COURTESY_ALL = new RegExp(COURTESY.source, "giu");
-const NOT_THANKS_ALL = new RegExp(NOT_THANKS.source, "giu");
 
 /** Questions that open or close a mail politely, or answer themselves: they ask for nothing. */
 const NOT_A_QUESTION = phrases([
@@ -414,19 +413,18 @@ const REFERRAL = phrases([
   "(?:you got|gave you|give you|giving you) a (?:shout-?out|mention|plug|shoutout)",
   "(?:plugged|talked up|bigged up) you",
 ]);
-const REFERRAL_ALL = new RegExp(REFERRAL.source, "giu");
 /** A referral still to come: "so I can put your name…", "I'll mention you to…", "så jeg kan nævne dig". */
-const NOT_YET = /(?:so (?:that )?(?:i|we) can|(?:i|we)(?:'ll| will| could| can| might| would)|happy to|glad to|så (?:jeg|vi) kan|(?:jeg|vi) (?:vil|kan|kunne|skal))\s+(?:[\p{L}'-]+\s+){0,2}$/iu;
+const NOT_YET = letterRegExp(String.raw`(?:so (?:that )?(?:i|we) can|(?:i|we)(?:'ll| will| could| can| might| would)|happy to|glad to|så (?:jeg|vi) kan|(?:jeg|vi) (?:vil|kan|kunne|skal))\s+(?:[\p{L}'-]+\s+){0,2}$`, "i");
 /** "jeg anbefaler dig gerne til naboerne", "I'd recommend you any time": offered, not done. */
-const OFFERED = /^[\s,]*(?:(?:[\p{L}'-]+\s+){0,3}(?:gerne|også gerne|any ?time|happily|gladly)(?![\p{L}]))/iu;
+const OFFERED = letterRegExp(String.raw`^[\s,]*(?:(?:[\p{L}'-]+\s+){0,3}(?:gerne|også gerne|any ?time|happily|gladly)(?![\p{L}]))`, "i");
 /** "…you got a shout-out in our Slack. OK, it was me." */
-const OWNS_UP = /(?<![\p{L}])(?:it was me|that was me|guilty|det var mig|den var mig)(?![\p{L}])/iu;
+const OWNS_UP = letterRegExp(String.raw`(?<![\p{L}])(?:it was me|that was me|guilty|det var mig|den var mig)(?![\p{L}])`, "i");
 /** Someone else as the subject: he/she/they, or a name right before the verb ("Sanjay", "Lars Holm has"). */
 // A capitalised word before the verb is a name, unless it is the auxiliary of a sentence without a subject
 // ("Har givet dit nr til …", "Have just told her about you"): that one is the writer's.
-const THIRD_PERSON_SUBJECT = /(?<![\p{L}])(?:he|she|they|han|hun|de|my (?:boss|colleague|friend|partner|wife|husband)|min (?:chef|kollega|ven|veninde|mand|kone))(?![\p{L}])|(?!(?:Har|Havde|Have|Has|Had|Just|Lige|Også|Also)(?![\p{L}]))\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s+(?:has|have|had|just|also|har|havde|lige|også))?\s*$/u;
+const THIRD_PERSON_SUBJECT = letterRegExp(String.raw`(?<![\p{L}])(?:he|she|they|han|hun|de|my (?:boss|colleague|friend|partner|wife|husband)|min (?:chef|kollega|ven|veninde|mand|kone))(?![\p{L}])|(?!(?:Har|Havde|Have|Has|Had|Just|Lige|Også|Also)(?![\p{L}]))\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s+(?:has|have|had|just|also|har|havde|lige|også))?\s*$`);
 /** The writer as the one who did it: a first-person subject earlier in the sentence. */
-const FIRST_PERSON = /(?<![\p{L}])(?:i|i've|i'd|i'm|we|we've|we'd|jeg|vi)(?![\p{L}'])/iu;
+const FIRST_PERSON = letterRegExp(String.raw`(?<![\p{L}])(?:i|i've|i'd|i'm|we|we've|we'd|jeg|vi)(?![\p{L}'])`, "i");
 
 /**
  * Who recommended the reader, by each referral in the text: the writer, when the sentence has a first-person
@@ -434,8 +432,8 @@ const FIRST_PERSON = /(?<![\p{L}])(?:i|i've|i'd|i'm|we|we've|we'd|jeg|vi)(?![\p{
  */
 /** The reader's first name from the mail's greeting ("Hi Marcus,", "Hej Niels", or "Priya," alone on the first line). */
 // Not case-insensitive: the name must start with a capital, and /iu would let \p{Lu} match any letter.
-const GREETING_NAME = /^\s*(?:(?:[Hh]i|[Hh]ey|[Hh]ello|[Dd]ear|[Mm]orning|[Gg]ood morning|[Hh]ej|[Kk]ære|[Hh]ejsa|[Gg]oddag|[Gg]odmorgen)[ \t]+)?(\p{Lu}[\p{L}'-]+)[ \t]*[,!]?[ \t]*$/u;
-const NOT_A_NAME = /^(?:Hi|Hey|Hello|Dear|Hej|Kære|Hejsa|Thanks|Tak|Morning|All|Everyone|Team|Alle|Sir|Madam)$/u;
+const GREETING_NAME = letterRegExp(String.raw`^\s*(?:(?:[Hh]i|[Hh]ey|[Hh]ello|[Dd]ear|[Mm]orning|[Gg]ood morning|[Hh]ej|[Kk]ære|[Hh]ejsa|[Gg]oddag|[Gg]odmorgen)[ \t]+)?(\p{Lu}[\p{L}'-]+)[ \t]*[,!]?[ \t]*$`);
+const NOT_A_NAME = /^(?:Hi|Hey|Hello|Dear|Hej|Kære|Hejsa|Thanks|Tak|Morning|All|Everyone|Team|Alle|Sir|Madam)$/;
 
 function readerName(body: string): string | null {
   const firstLine = body.split("\n").find((l) => l.trim() !== "") ?? "";
@@ -449,53 +447,63 @@ function escapeRegExp(text: string): string {
 
 /**
  * Referrals that name the reader instead of saying "you": "passed Jess's name to his sister-in-law", "referred
- * Marcus to Emma Walsh", "anbefaler Niels' ænder til sine kunder". Built per mail, with the greeting's name.
+ * Marcus to Emma Walsh", "anbefaler Niels' ænder til sine kunder". Built for each reader, with the greeting's name.
  */
-function referralsNamingTheReader(reader: string): RegExp {
-  const name = escapeRegExp(reader);
-  return new RegExp(
-    phrases([
-      `(?:passed|gave|given|sent|forwarded|shared|mentioned|dropped)(?![\\s,]+(?:me|us)(?![\\p{L}]))_${name}(?:'s|s|')? (?:name|details|number|contact|info|card|website|portfolio|cv|profile|email)`,
-      `(?:referred|recommended|mentioned|suggested|pitched|put forward|vouched for) ${name}(?![\\p{L}])_(?:to|for|as)`,
-      `(?:told|telling|talked|talking|mentioned)__about ${name}(?![\\p{L}])`,
-      `(?:anbefal\\p{L}*|nævn\\p{L}*|henvis\\p{L}*|fortal\\p{L}*) (?:om )?${name}(?:s|')?(?![\\p{L}])_til`,
-    ]).source,
-    "giu",
-  );
+function referralsNamingTheReader(reader: string): PhraseSet {
+  let set = READER_REFERRALS.get(reader);
+  if (!set) {
+    if (READER_REFERRALS.size >= READER_REFERRALS_KEPT) READER_REFERRALS.clear();
+    set = referralsNaming(escapeRegExp(reader));
+    READER_REFERRALS.set(reader, set);
+  }
+  return set;
+}
+/** An owner's mail greets the same few people: their sets are kept, as the fixed ones are. */
+const READER_REFERRALS = new Map<string, PhraseSet>();
+const READER_REFERRALS_KEPT = 64;
+
+function referralsNaming(name: string): PhraseSet {
+  return phrases([
+    `(?:passed|gave|given|sent|forwarded|shared|mentioned|dropped)(?![\\s,]+(?:me|us)(?![\\p{L}]))_${name}(?:'s|s|')? (?:name|details|number|contact|info|card|website|portfolio|cv|profile|email)`,
+    `(?:referred|recommended|mentioned|suggested|pitched|put forward|vouched for) ${name}(?![\\p{L}])_(?:to|for|as)`,
+    `(?:told|telling|talked|talking|mentioned)__about ${name}(?![\\p{L}])`,
+    `(?:anbefal\\p{L}*|nævn\\p{L}*|henvis\\p{L}*|fortal\\p{L}*) (?:om )?${name}(?:s|')?(?![\\p{L}])_til`,
+  ]);
 }
 
 /**
  * What is the reader's, without their name: "nævnt din klinik for", their business by its definite noun
  * ("anbefalede bryggeriet til et busselskab"), clients sent their way ("henviste tre patienter til klinikken").
  */
-const REFERRALS_OF_WHAT_IS_THEIRS = new RegExp(
-  phrases([
-    "(?:anbefalede|anbefaler|anbefalet|henviste|henviser|henvist) (?:\\p{L}{3,}(?:et|en|erne|ene))_til (?!mig|os)(?:\\p{L}+)",
-    // what is the reader's, to someone: "nævnt din klinik for tre af mine patienter", "mentioned your studio to"
-    "(?:mentioned|recommended|suggested|pitched|plugged|passed|gave|sent|nævnt|nævnte|anbefalet|anbefalede|anbefaler|foreslået|foreslog) (?:your|din|dit|dine|jeres) \\p{L}+_(?:to|til|for|over for) (?!(?:me|us|mig|os)(?![\\p{L}]))\\p{L}+",
-    "(?:henviste|henviser|henvist|sendte|sender|sendt) (?:\\d+|to|tre|fire|fem|et par|nogle|flere|en|et)_(?:patienter|kunder|klienter|gæster|folk|elever|opgaver)_til (?:dig|jer|\\p{L}+(?:en|et))",
-    "(?:sent|referred|sending|pointed|passed) (?:\\d+|two|three|four|a few|some|several|a couple of|more) (?:of )?(?:(?:my|our) )?(?:clients|patients|customers|people|folks|friends|guests|students|leads)_(?:your way|to you|over to you|in your direction)",
-  ]).source,
-  "giu",
-);
+const REFERRALS_OF_WHAT_IS_THEIRS = phrases([
+  "(?:anbefalede|anbefaler|anbefalet|henviste|henviser|henvist) (?:\\p{L}{3,}(?:et|en|erne|ene))_til (?!mig|os)(?:\\p{L}+)",
+  // what is the reader's, to someone: "nævnt din klinik for tre af mine patienter", "mentioned your studio to"
+  "(?:mentioned|recommended|suggested|pitched|plugged|passed|gave|sent|nævnt|nævnte|anbefalet|anbefalede|anbefaler|foreslået|foreslog) (?:your|din|dit|dine|jeres) \\p{L}+_(?:to|til|for|over for) (?!(?:me|us|mig|os)(?![\\p{L}]))\\p{L}+",
+  "(?:henviste|henviser|henvist|sendte|sender|sendt) (?:\\d+|to|tre|fire|fem|et par|nogle|flere|en|et)_(?:patienter|kunder|klienter|gæster|folk|elever|opgaver)_til (?:dig|jer|\\p{L}+(?:en|et))",
+  "(?:sent|referred|sending|pointed|passed) (?:\\d+|two|three|four|a few|some|several|a couple of|more) (?:of )?(?:(?:my|our) )?(?:clients|patients|customers|people|folks|friends|guests|students|leads)_(?:your way|to you|over to you|in your direction)",
+]);
 
 /**
  * The reader's business by its name: "mentioned The Bell Curve to the marketing lead at Harvest Bank". Case
  * matters here (a capitalised name), so this one is not built with `phrases`, whose patterns ignore case.
  */
 const NAMED_BUSINESS_REFERRAL =
-  /(?<![\p{L}])(?:[Mm]entioned|[Rr]ecommended|[Ss]uggested|[Pp]itched|[Pp]lugged|nævnte|nævnt|anbefalede|anbefalet) \p{Lu}[\p{L}&'-]*(?: \p{Lu}[\p{L}&'-]*){0,3} (?:to|til|for) (?!(?:me|us|mig|os)(?![\p{L}]))\p{L}/gu;
+  letterRegExp(String.raw`(?<![\p{L}])(?:[Mm]entioned|[Rr]ecommended|[Ss]uggested|[Pp]itched|[Pp]lugged|nævnte|nævnt|anbefalede|anbefalet) \p{Lu}[\p{L}&'-]*(?: \p{Lu}[\p{L}&'-]*){0,3} (?:to|til|for) (?!(?:me|us|mig|os)(?![\p{L}]))\p{L}`, "g");
 
 function referralBy(text: string, reader: string | null = null): { writer: boolean; someoneElse: boolean } {
   let writer = false;
   let someoneElse = false;
-  const patterns = [REFERRAL_ALL, REFERRALS_OF_WHAT_IS_THEIRS, NAMED_BUSINESS_REFERRAL];
-  // Only the patterns with the reader's name are built per mail; the rest are built once.
-  if (reader) patterns.push(referralsNamingTheReader(reader));
-  for (const m of patterns.flatMap((re) => [...text.matchAll(re)])) {
+  const matches: PhraseMatch[] = [
+    ...REFERRAL.all(text),
+    ...REFERRALS_OF_WHAT_IS_THEIRS.all(text),
+    ...[...text.matchAll(NAMED_BUSINESS_REFERRAL)].map((m) => ({ index: m.index, length: m[0].length })),
+    // Only the patterns with the reader's name are built per reader; the rest are built once.
+    ...(reader ? referralsNamingTheReader(reader).all(text) : []),
+  ];
+  for (const m of matches) {
     const before = text.slice(Math.max(0, m.index - 200), m.index);
     const sentence = before.split(/[.!?\n]\s*/).pop() ?? "";
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
+    const after = text.slice(m.index + m.length, m.index + m.length + 80);
     // "…so I can put your name in front of our CEO" is a plan, not a gift yet.
     if (NOT_YET.test(sentence) || OFFERED.test(after)) continue;
     // Someone else did it when the sentence names them as its subject ("Sanjay recommended you", "she told me
@@ -553,7 +561,7 @@ const PROPOSAL = phrases([
   "(?:her er|vedhæftet er|vedlagt er|sender (?:dig|jer) (?:hermed )?)_(?:tilbud|oplæg|prisoverslag|forslag)",
   "tilbud (?:på|til) (?:jer|dig)",
 ]);
-const SUBJECT_PROPOSAL = /(?<![\p{L}])(?:proposal|quote|estimate|offer|tilbud|oplæg|prisoverslag)(?![\p{L}])/iu;
+const SUBJECT_PROPOSAL = letterRegExp(String.raw`(?<![\p{L}])(?:proposal|quote|estimate|offer|tilbud|oplæg|prisoverslag)(?![\p{L}])`, "i");
 
 const GREETING = phrases([
   "happy (?:birthday|bday|new year|holidays|easter|anniversary|retirement)",
@@ -652,7 +660,7 @@ const REFERRED_BY = phrases([
 ]);
 
 /** A day, a date or a time of day: what a scheduling question is about. */
-const WHEN = new RegExp(
+const WHEN = letterRegExp(
   [
     "(?<![\\p{L}])(?:mon|tues|wednes|thurs|fri|satur|sun)day",
     "(?<![\\p{L}])(?:man|tirs|ons|tors|fre|lør|søn)dag",
@@ -663,14 +671,14 @@ const WHEN = new RegExp(
     "(?<![\\p{N}])\\d{1,2}\\.? ?(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)",
     "(?<![\\p{L}])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}* \\d{1,2}(?![\\p{N}])",
   ].join("|"),
-  "iu",
+  "i",
 );
 
 /** A deadline ("before Friday", "senest torsdag") makes a dated question a task, not a meeting time… */
-const DEADLINE = /(?<![\p{L}])(?:before|by|no later than|inden|senest|før)(?![\p{L}])/iu;
+const DEADLINE = letterRegExp(String.raw`(?<![\p{L}])(?:before|by|no later than|inden|senest|før)(?![\p{L}])`, "i");
 /** …unless it proposes the time outright ("what about Tuesday at 10?", "kan du torsdag kl. 13?"). */
 const PROPOSES_TIME =
-  /(?<![\p{L}])(?:what about|how about|shall we say|hvad med|skal vi sige|(?:kan|kunne|passer) (?:du|det|det dig) (?:på |den )?(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:can|could) you (?:do |make )?(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?![\p{L}])/iu;
+  letterRegExp(String.raw`(?<![\p{L}])(?:what about|how about|shall we say|hvad med|skal vi sige|(?:kan|kunne|passer) (?:du|det|det dig) (?:på |den )?(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:can|could) you (?:do |make )?(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?![\p{L}])`, "i");
 
 /** The reader asked to introduce the writer: "could you make an intro", "would you put me in touch", "kan du præsentere mig". */
 const ASKS_FOR_AN_INTRODUCTION = phrases([
@@ -683,7 +691,7 @@ const ASKS_FOR_AN_INTRODUCTION = phrases([
 const SUBJECT_INTRODUCTION = /^\s*(?:intro|introduction|introduktion|introducing|præsentation|meet)\b/i;
 /** "Introduction via Declan Hughes", "Intro fra Lars": the writer introducing themselves, sent by someone. */
 const SUBJECT_SELF_INTRODUCTION = /^\s*(?:intro|introduction|introduktion)\s+(?:via|through|from|fra|gennem|by)\b/i;
-const SUBJECT_QUESTION = /^\s*(?:quick question|question|a question|spørgsmål|et hurtigt spørgsmål|hurtigt spørgsmål)\b/iu;
+const SUBJECT_QUESTION = /^\s*(?:quick question|question|a question|spørgsmål|et hurtigt spørgsmål|hurtigt spørgsmål)\b/i;
 const LINK = /(?:https?:\/\/|www\.)[^\s<>]+/i;
 /** Words that hand something over in the mail itself; with the owner's request before it, what was asked for. */
 const HANDS_OVER = phrases([
@@ -733,7 +741,7 @@ const CATCHES_UP = phrases([
 ]);
 
 /** A greeting to a group on the first line: "Hi all,", "Hej alle", "Dear friends and clients". */
-const GREETS_A_GROUP = /^\s*(?:hi|hello|hey|dear|good morning|hej|kære|godmorgen|hejsa)\s+(?:all|everyone|everybody|folks|team|friends|colleagues|alle|allesammen|alle sammen|jer alle|venner|kolleger)(?![\p{L}])/iu;
+const GREETS_A_GROUP = letterRegExp(String.raw`^\s*(?:hi|hello|hey|dear|good morning|hej|kære|godmorgen|hejsa)\s+(?:all|everyone|everybody|folks|team|friends|colleagues|alle|allesammen|alle sammen|jer alle|venner|kolleger)(?![\p{L}])`, "i");
 
 /** Confirming an arrangement: "Confirmed for Tuesday 7am", "confirming your spot", "Bekræftet: vi ses tirsdag". */
 const CONFIRMS = phrases([
@@ -853,7 +861,7 @@ const ADVICE_WORDS = [
 ].map((p) => phrases([p]));
 
 /** Steps to take, as the first word of a sentence: "Inventory the subdomains first", "Mål modstanden". */
-const ADVICE_STEP = new RegExp(
+const ADVICE_STEP = letterRegExp(
   `^(?:(?:then|and|first|next|so|og|så|først)[\\s,]+)?(?:${[
     "inventory", "move", "run", "check", "set", "try", "use", "knock", "start", "avoid", "skip", "measure", "test",
     "keep", "turn", "switch", "update", "replace", "drop", "lower", "raise", "ask", "look at", "go with", "swap", "add",
@@ -864,7 +872,7 @@ const ADVICE_STEP = new RegExp(
     // whom to turn to: "Ring til dem og spørg efter Bodil", "Call Brian at the depot"
     "ring til", "call", "email", "go to", "gå til",
   ].join("|")}|make sure)(?![\\p{L}])`,
-  "iu",
+  "i",
 );
 
 /** A reply that puts the answer off: "let me check and get back to you", "jeg vender tilbage". */
@@ -904,14 +912,20 @@ export function asksForAdvice(text: string): boolean {
 }
 
 /** A name after an introduction's words: "introduce you to Tom Becker", "hils på Anders". */
-const NAME_AFTER = /^(?:\s+(?:you|both|two|dig|jer|begge|to|with|til|for|on|på|my|our|min|mit|vores|friend|colleague|ven|veninde|kollega|gamle|old|good)){0,4}\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}[\p{L}'’-]+)){0,2})/u;
+const NAME_AFTER = letterRegExp(String.raw`^(?:\s+(?:you|both|two|dig|jer|begge|to|with|til|for|on|på|my|our|min|mit|vores|friend|colleague|ven|veninde|kollega|gamle|old|good)){0,4}\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}[\p{L}'’-]+)){0,2})`);
 
-function normalize(text: string): string {
+/** The text as the rules read it: its top, with line ends, apostrophes and spaces made uniform. */
+function uniform(text: string): string {
   return text
     .slice(0, MAX_INTENT_CHARS)
     .replace(/\r\n?/g, "\n")
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/\u00a0/g, " ");
+}
+
+/** `uniform`, with letters beyond Latin-1 mapped for the rules' regexes (letters.ts); as long as `uniform`'s. */
+function normalize(text: string): string {
+  return latin1Text(uniform(text));
 }
 
 /** Drops a trailing "Thanks,"/"Tak," sign-off and the name below it. */
@@ -937,27 +951,31 @@ function withoutSignOff(text: string): string {
  * Sentences end at "!" and "?", and at "." before a capital unless the dot closes an abbreviation: "den 10.
  * december kl. 12" is one sentence, "at 14:00. Could you" two.
  */
+const SENTENCE_END = letterRegExp(
+  String.raw`(?<=[!?])\s+|(?<!(?<![\p{L}])(?:[Kk]l|[Cc]a|[Ee]vt|M[rs]|Mrs|Dr|St|[Nn]r|[Tt]lf|bl\.a|f\.eks|mv|[Ii]nkl)\.)(?<=\.)\s+(?=\p{Lu})|\n+`,
+);
+
 function sentences(text: string): string[] {
   return text
-    .split(/(?<=[!?])\s+|(?<!(?<![\p{L}])(?:[Kk]l|[Cc]a|[Ee]vt|M[rs]|Mrs|Dr|St|[Nn]r|[Tt]lf|bl\.a|f\.eks|mv|[Ii]nkl)\.)(?<=\.)\s+(?=\p{Lu})|\n+/u)
+    .split(SENTENCE_END)
     .map((s) => s.trim())
     .filter(Boolean);
 }
 
 /** The reader addressed: a question to them says "you" ("du", "jer") somewhere. */
-const SECOND_PERSON = /(?<![\p{L}])(?:you|your|you're|you've|you'd|yours|u|du|dig|din|dit|dine|jer|jeres)(?![\p{L}])/iu;
+const SECOND_PERSON = letterRegExp(String.raw`(?<![\p{L}])(?:you|your|you're|you've|you'd|yours|u|du|dig|din|dit|dine|jer|jeres)(?![\p{L}])`, "i");
 /**
  * A question about people in general that never addresses the reader is musing ("who'd have guessed that …?",
  * "hvem skal egentlig have råd til …?", "why does the last week always take longest?"): it starts with
  * "who"/"hvem", leans on "egentlig"/"on earth", or asks why something always or never happens.
  */
 const MUSING =
-  /^(?:(?:and|but|og|men|så|so|honestly|seriously|really|ærligt talt|helt ærligt|altså)[\s,]+)?(?:who|whoever|hvem)(?![\p{L}])|(?<![\p{L}])(?:egentlig|on earth|in the world|i alverden|overhovedet)(?![\p{L}])|^(?:why|hvorfor)(?![\p{L}]).*(?<![\p{L}])(?:always|never|ever|altid|aldrig|nogensinde)(?![\p{L}])/iu;
+  letterRegExp(String.raw`^(?:(?:and|but|og|men|så|so|honestly|seriously|really|ærligt talt|helt ærligt|altså)[\s,]+)?(?:who|whoever|hvem)(?![\p{L}])|(?<![\p{L}])(?:egentlig|on earth|in the world|i alverden|overhovedet)(?![\p{L}])|^(?:why|hvorfor)(?![\p{L}]).*(?<![\p{L}])(?:always|never|ever|altid|aldrig|nogensinde)(?![\p{L}])`, "i");
 
 /** Danish "I" (you, plural) after a verb: "vil I overveje", case-sensitive, unlike the English pronoun. */
-const DANISH_PLURAL_YOU = /(?<![\p{L}])(?:[Vv]il|[Kk]an|[Ss]kal|[Hh]ar|[Ee]r|[Kk]unne|[Vv]ille|[Gg]ider|[Mm]å|[Bb]ør|[Bb]urde|[Ss]ynes|[Tt]ror|[Vv]ed) I(?![\p{L}])/u;
+const DANISH_PLURAL_YOU = letterRegExp(String.raw`(?<![\p{L}])(?:[Vv]il|[Kk]an|[Ss]kal|[Hh]ar|[Ee]r|[Kk]unne|[Vv]ille|[Gg]ider|[Mm]å|[Bb]ør|[Bb]urde|[Ss]ynes|[Tt]ror|[Vv]ed) I(?![\p{L}])`);
 /** Asking the reader to decide for the writer: "Shall I renew them?", "Skal jeg forny dem?", "Skal vi …?". */
-const ASKS_THE_READER = /(?:^|[\s,])(?:shall|should) (?:i|we)(?![\p{L}])|(?<![\p{L}])skal (?:jeg|vi)(?![\p{L}])/iu;
+const ASKS_THE_READER = letterRegExp(String.raw`(?:^|[\s,])(?:shall|should) (?:i|we)(?![\p{L}])|(?<![\p{L}])skal (?:jeg|vi)(?![\p{L}])`, "i");
 
 function asksQuestion(text: string): boolean {
   return sentences(text).some((sentence) => {
@@ -971,14 +989,20 @@ function asksQuestion(text: string): boolean {
   });
 }
 
-/** The capitalised name right after a pattern's match, if the words name someone. */
-function nameAfter(text: string, pattern: RegExp): string | null {
-  const m = pattern.exec(text);
+/**
+ * The capitalised name right after a pattern's match in `text`, if the words name someone, as `written` spells it
+ * (`text` is `written` with its letters mapped, as long as it).
+ */
+function nameAfter(text: string, written: string, pattern: PhraseSet): string | null {
+  const m = pattern.first(text);
   if (!m) return null;
-  const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
-  const name = rest.match(NAME_AFTER)?.[1] ?? null;
+  const start = m.index + m.length;
+  const found = NAME_AFTER.exec(text.slice(start, start + 80));
+  if (!found) return null;
+  // The name is the last thing the pattern matches.
+  const name = written.slice(start + found[0].length - found[1].length, start + found[0].length);
   // "introduce you to Our …" or a sentence's next word is not a name.
-  if (!name || /^(?:I|We|You|He|She|They|The|This|It|Jeg|Vi|Du|Han|Hun|De|Det|Den|Og|And)$/.test(name.split(/\s+/)[0])) return null;
+  if (/^(?:I|We|You|He|She|They|The|This|It|Jeg|Vi|Du|Han|Hun|De|Det|Den|Og|And)$/.test(name.split(/\s+/)[0])) return null;
   return name;
 }
 
@@ -986,22 +1010,32 @@ function nameAfter(text: string, pattern: RegExp): string | null {
 export function classifyIntent(input: { subject: string; text: string }): Intent {
   // A reply's or forward's subject was written by someone else first: it says nothing of this mail.
   const ownSubject = isReplyOrForward(input.subject) ? "" : normalize(input.subject);
-  const body = withoutSignOff(normalize(input.text));
+  const written = uniform(input.text);
+  const body = withoutSignOff(latin1Text(written));
   const all = `${ownSubject}\n${body}`;
-  const asking = all.replace(COURTESY_ALL, " ");
+  const asking = COURTESY.replaceAll(all, " ");
   const askingSentences = sentences(asking);
   const allSentences = sentences(all);
-  const thanks = THANKS.test(all.replace(NOT_THANKS_ALL, " "));
+  const thanks = THANKS.test(NOT_THANKS.replaceAll(all, " "));
   // A sentence that thanks is not also asking in other words ("thanks for getting it to me by Friday").
   // A closing ", tak" on a Danish imperative is "please".
-  const asksInOtherWords = (s: string) => asksByCues(s) && !THANKS.test(s.replace(NOT_THANKS_ALL, " ").replace(/,?\s*tak[.!]*$/iu, ""));
+  // Asked of each sentence twice (is it a request at all, and what are its asks), so kept.
+  const cued = new Map<string, boolean>();
+  const asksInOtherWords = (s: string) => {
+    let asks = cued.get(s);
+    if (asks === undefined) {
+      asks = asksByCues(s) && !THANKS.test(NOT_THANKS.replaceAll(s, " ").replace(/,?\s*tak[.!]*$/i, ""));
+      cued.set(s, asks);
+    }
+    return asks;
+  };
   const explicitRequest =
     REQUEST.test(asking) || DANISH_ASK.test(asking) || SUBJECT_QUESTION.test(ownSubject) || askingSentences.some(asksInOtherWords);
-  const questionMark = asksQuestion(body.replace(COURTESY_ALL, " "));
+  const questionMark = asksQuestion(COURTESY.replaceAll(body, " "));
   // A thank-you expects no answer: its questions are small talk ("how was your holiday?") unless worded as a request.
   const smallTalk = thanks || WELCOME.test(body);
   const request = explicitRequest || (!smallTalk && (questionMark || asksQuestion(ownSubject)));
-  const asks = askingSentences.filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s) || asksInOtherWords(s));
+  const asks = request ? askingSentences.filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s) || asksInOtherWords(s)) : [];
   // Asking for an introduction is no introduction: "Could you introduce me to Hannah?", subject "Intro to Hannah?".
   const introduces = (s: string) => INTRODUCTION.test(s) && !ASKS_FOR_AN_INTRODUCTION.test(s);
   const introduction =
@@ -1021,7 +1055,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     scheduling: request && asks.length > 0 && asks.every((s) => WHEN.test(s) && (!DEADLINE.test(s) || PROPOSES_TIME.test(s))),
     giving: gift !== null,
     gift,
-    giftDetail: introduction ? nameAfter(body, INTRODUCTION) : referral ? nameAfter(body, REFERRAL) : null,
+    giftDetail: introduction ? nameAfter(body, written, INTRODUCTION) : referral ? nameAfter(body, written, REFERRAL) : null,
     proposal: PROPOSAL.test(all) || SUBJECT_PROPOSAL.test(ownSubject),
     outreach: OUTREACH.test(all),
     referredBy: REFERRED_BY.test(all) || referred.someoneElse,

@@ -5,14 +5,17 @@
 // report of something already done. Each part is a small class of words, in English and Danish, instead of a
 // list of whole phrases, so new combinations of known parts are read too.
 
-/** Builds a case-insensitive, letter-bounded regex from alternatives. */
-function words(list: string[], flags = "iu"): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.join("|")})(?![\\p{L}\\p{N}])`, flags);
+import { letterRegExp } from "./letters";
+import { PhraseSet } from "./phrase-set";
+
+/** A case-insensitive, letter-bounded set of alternatives. */
+function words(list: string[]): PhraseSet {
+  return new PhraseSet(list, (p) => `(?<![\\p{L}\\p{N}])(?:${p})(?![\\p{L}\\p{N}])`, { ignoreCase: true });
 }
 
 /** The reader named: "you", "your", "du", "dig", "jer"… (Danish plural "I" only after a verb, see below). */
 const READER = words(["you", "your", "yours", "you're", "you'd", "you've", "you'll", "u", "du", "dig", "din", "dit", "dine", "jer", "jeres"]);
-const DANISH_PLURAL_I = /(?<![\p{L}])(?:kan|kunne|vil|ville|gider|må|har|når|skal|bedes) I(?![\p{L}])/u;
+const DANISH_PLURAL_I = letterRegExp(String.raw`(?<![\p{L}])(?:kan|kunne|vil|ville|gider|må|har|når|skal|bedes) I(?![\p{L}])`);
 /** "if at all possible", "hvis det er muligt": a condition that only makes sense for something asked of the reader. */
 const IF_POSSIBLE = words(["if (?:at all |humanly |remotely |it's |it is )?possible", "hvis (?:det er |overhovedet )?muligt", "om muligt"]);
 
@@ -32,7 +35,7 @@ const TASK_VERBS = [
  * what's on their minds", "do come" invite rather than ask.
  */
 const SOFTENERS = "(?:(?:please|pls|kindly|just|also|and|so|oh and|quickly|pretty please|og|så|lige|venligst)\\s+)*";
-const IMPERATIVE = new RegExp(`^${SOFTENERS}(?:${TASK_VERBS.join("|")})(?![\\p{L}])`, "iu");
+const IMPERATIVE = letterRegExp(`^${SOFTENERS}(?:${TASK_VERBS.join("|")})(?![\\p{L}])`, "i");
 /** Imperatives that wish or part: "Have a great Christmas", "Take care", "Check out our new site". */
 const NOT_A_TASK = words([
   "have a (?:great|good|nice|lovely|wonderful|happy|safe|merry|fab|brilliant)",
@@ -68,7 +71,7 @@ const BENEFIT = words(BENEFIT_LIST);
  * A thing named first, then what it would do: "A copy of last year's brief would be a lifesaver", "En kopi af
  * kontrakten ville være en stor hjælp". Not "It would be great to launch in May": there the wish is the writer's own.
  */
-const THING_FIRST = /^(?:(?:and|but|also|honestly),?\s+)?(?:a|an|any|some|your|one|two|three|a few|a couple of|just|en|et|nogle|din|dit|dine|jeres|bare)\s/iu;
+const THING_FIRST = /^(?:(?:and|but|also|honestly),?\s+)?(?:a|an|any|some|your|one|two|three|a few|a couple of|just|en|et|nogle|din|dit|dine|jeres|bare)\s/i;
 
 /** What the writer wants: a need (not "I need to finish …", the writer's own task), a hope for the reader's act, a benefit, a wonder. */
 const WANT = words([
@@ -136,7 +139,7 @@ const WANTS_A_THING = words([
   "(?:would|will) be (?:much |greatly |hugely |really |very much )?appreciated",
 ]);
 /** A sentence that only says when: "Gerne inden torsdag", "Ideally by Friday": the when of what was just asked. */
-const PREFERABLY = /^(?:gerne|helst|allerhelst|ideally|preferably|ideelt set|if possible)(?![\p{L}])/iu;
+const PREFERABLY = letterRegExp(String.raw`^(?:gerne|helst|allerhelst|ideally|preferably|ideelt set|if possible)(?![\p{L}])`, "i");
 
 /** Urgency said to the reader turns leave into a request: "ring endelig, det haster", "call me, it's urgent". */
 const URGENT = words(["(?:det )?haster", "urgent(?:ly)?", "asap", "as soon as (?:you can|possible)", "hurtigst muligt", "snarest(?: muligt)?", "straks"]);
@@ -208,12 +211,16 @@ const LEAVE = words([
  * The writer's own promise or offer as the sentence's main clause: "I'll send you the draft by Friday", "Sure, we
  * can do Tuesday". Not "If you can get me a few lines by Friday, I'll pass them on", where the reader's part comes first.
  */
-const PROMISE = /^(?:(?:ok|okay|sure|yes|great|fine|and|so|then|perfect|lovely)[\s,!.-]+){0,2}(?:i|we)(?:'ll| will| shall|'m going to| am going to| are going to| can| could)(?![\p{L}])(?! (?:need|owe|be (?:\p{L}+ )?(?:grateful|thrilled|thankful|indebted|delighted)|really do with|do with|use))/iu;
+const PROMISE = letterRegExp(String.raw`^(?:(?:ok|okay|sure|yes|great|fine|and|so|then|perfect|lovely)[\s,!.-]+){0,2}(?:i|we)(?:'ll| will| shall|'m going to| am going to| are going to| can| could)(?![\p{L}])(?! (?:need|owe|be (?:\p{L}+ )?(?:grateful|thrilled|thankful|indebted|delighted)|really do with|do with|use))`, "i");
+
+/** A need stated with no subject ("Need a quick yes by tomorrow", "Kunne godt bruge …") is the writer's, asked of the reader. */
+const DROPPED_SUBJECT = letterRegExp(String.raw`^(?:need|could (?:really )?do with|could use|kunne (?:godt )?bruge|mangler)(?![\p{L}])`, "i");
 
 /**
  * Does this one sentence ask the reader for something in other words than a question? It must be turned to
  * the reader (names them, is an imperative task, or is conditioned on "if possible") and say what is wanted.
  */
+// `sentence` is intent.ts's normalized text, its letters mapped for these regexes (letters.ts).
 export function asksByCues(sentence: string): boolean {
   const s = sentence.trim();
   if (s.length < 8 || NOT_ASKING.test(s) || PROMISE.test(s)) return false;
@@ -226,8 +233,7 @@ export function asksByCues(sentence: string): boolean {
   // whenever it suits", "Tjek lige om tallene stemmer".
   if (imperative && TASK_MARK.test(s)) return true;
   const toReader = imperative || READER.test(s) || DANISH_PLURAL_I.test(s);
-  // A need stated with no subject ("Need a quick yes by tomorrow", "Kunne godt bruge …") is the writer's, asked of the reader.
-  const droppedSubject = /^(?:need|could (?:really )?do with|could use|kunne (?:godt )?bruge|mangler)(?![\p{L}])/iu.test(s);
+  const droppedSubject = DROPPED_SUBJECT.test(s);
   const wants = WANT.test(s);
   const due = DUE.test(s);
   // A deadline alone informs ("Du skal betale 51.840 kr. senest 2. november"); with a want, or "if at all
