@@ -32,8 +32,10 @@ export function rowsOf<Row>(fields: Record<string, unknown>): (raw: unknown[][])
     const field = fields[k];
     return is(field, Column) && field.dataType === "boolean";
   });
-  return (raw) =>
-    raw.map((values) => {
+  return (raw) => {
+    // A read that names fewer columns than its fields (or a batch row whose names collided) must not shift them.
+    if (raw.length && raw[0].length < keys.length) throw new Error(`expected ${keys.length} columns (${keys.join(", ")}), got ${raw[0].length}`);
+    return raw.map((values) => {
       const row: Record<string, unknown> = {};
       for (let i = 0; i < keys.length; i++) {
         const value = values[i];
@@ -41,6 +43,7 @@ export function rowsOf<Row>(fields: Record<string, unknown>): (raw: unknown[][])
       }
       return row as Row;
     });
+  };
 }
 
 /**
@@ -73,7 +76,9 @@ export async function readOne<T>(read: Read<T>): Promise<T> {
 
 /**
  * Several small reads in one round trip (each round trip costs the worker more CPU than a few rows do). D1 answers
- * a batch with row objects whose keys are the columns in the select's order: their values are the raw rows.
+ * a batch with row objects whose keys are the columns in the select's order: their values are the raw rows (so the
+ * columns need distinct names that are not numbers). Building those objects costs more than a round trip for
+ * hundreds of rows: big reads go on their own.
  */
 export async function readTogether<T extends unknown[]>(db: Db, reads: { [K in keyof T]: Read<T[K]> }): Promise<T> {
   const results = await db.$client.batch<Record<string, unknown>>(reads.map((r) => r.statement));
