@@ -20,9 +20,10 @@ import { MAX_RAW_BYTES } from "../mail/bound";
 import { requireOwner, type AuthedEnv } from "./auth";
 
 /**
- * Messages per request. A request makes a fixed number of lookups and one db.batch, but each message adds
- * a few statements to that batch, and an invocation may run 1,000 D1 queries on the Paid plan (50 on Free,
- * where `npm run import -- --batch 8` keeps inside it). Cloudflare D1 limits.
+ * Messages per request. A request makes a fixed number of lookups and one db.batch of about six statements
+ * whatever its size (each table's rows travel as one JSON parameter, src/db/capture.ts), so what a request's
+ * size bounds is its CPU and body. On the Workers Free plan, 10 ms of CPU per invocation, `npm run import --
+ * --batch 8` keeps inside it.
  */
 export const MAX_IMPORT_MESSAGES = 100;
 /** One message of Email Routing's largest size (25 MiB) plus the multipart framing around it. */
