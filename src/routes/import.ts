@@ -25,7 +25,7 @@ import { requireOwner, type AuthedEnv } from "./auth";
  * size bounds is its CPU and body. On the Workers Free plan, 10 ms of CPU per invocation, `npm run import --
  * --batch 8` keeps inside it.
  */
-export const MAX_IMPORT_MESSAGES = 100;
+export const MAX_IMPORT_MESSAGES = 500;
 /** One message of Email Routing's largest size (25 MiB) plus the multipart framing around it. */
 export const MAX_IMPORT_BYTES = MAX_RAW_BYTES + 1024 * 1024;
 /** A failure reason is shown to a person and grouped by its text; the cause's details stay short. */
