@@ -75,13 +75,15 @@ export class PhraseSet {
 
   /** The text with every match replaced by `by`. */
   replaceAll(text: string, by: string): string {
+    const matches = this.all(text);
+    if (!matches.length) return text;
     let out = "";
     let at = 0;
-    for (const m of this.all(text)) {
+    for (const m of matches) {
       out += text.slice(at, m.index) + by;
       at = m.index + m.length;
     }
-    return at === 0 ? text : out + text.slice(at);
+    return out + text.slice(at);
   }
 
   private candidates(text: string): Pattern[] {
