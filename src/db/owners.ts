@@ -1,6 +1,5 @@
 import { and, asc, eq, getTableColumns, inArray, lte } from "drizzle-orm";
 import type { Db } from "./client";
-import { chunk, LOOKUP_CHUNK } from "./limits";
 import { selectStatement } from "./prepared";
 import { ownerAddresses, owners, type Owner } from "./schema";
 

@@ -57,11 +57,9 @@ export function selectStatement<Params extends Record<string, unknown>, Row>(
   rows: (raw: unknown[][]) => Row[] = rowsOf<Row>(fields),
 ) {
   const statement = rowStatement<Params>(build);
-  return {
-    /** The read bound to these parameters, for `readTogether`. */
-    read: (db: Db, params: Params): Read<Row[]> => ({ statement: statement(db, params), result: rows }),
-    all: async (db: Db, params: Params): Promise<Row[]> => rows(await statement(db, params).raw()),
-  };
+  /** The read bound to these parameters, for `readTogether`. */
+  const read = (db: Db, params: Params): Read<Row[]> => ({ statement: statement(db, params), result: rows });
+  return { read, all: (db: Db, params: Params): Promise<Row[]> => readOne(read(db, params)) };
 }
 
 /** A bound read and what its raw rows become. */

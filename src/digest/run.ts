@@ -6,7 +6,7 @@ import { claimWeeklyDigest, createDigest, deleteDigest, digestCandidates, finish
 import { meetingsToCount } from "../db/meetings";
 import { readTogether } from "../db/prepared";
 import { foldPeople, peopleForNotes } from "../db/people";
-import type { Contact, Meeting, Owner, WeeklyActivity } from "../db/schema";
+import type { Meeting, Owner, WeeklyActivity } from "../db/schema";
 import type { Config } from "../env";
 import { newMessageId } from "../mail/compose";
 import { cleanMessageId } from "../mail/parse";
