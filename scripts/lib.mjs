@@ -1,9 +1,11 @@
 // Shared by the local scripts: the development defaults, wrangler invocation, and the local worker's lifecycle.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
+// A namespace import: registerHooks is newer than Node 20, which must still reach requireNode22's message.
+import * as nodeModule from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -214,4 +216,27 @@ export function headerValue(raw, name) {
 export function addressOf(value) {
   const m = value?.match(/<([^>]+)>/) ?? value?.match(/([^\s<>"]+@[^\s<>"]+)/);
   return m ? m[1].toLowerCase() : null;
+}
+
+/**
+ * A module of the project's TypeScript (path from the checkout's root), loaded by Node's own type stripping: for
+ * the scripts and benchmarks that use the worker's code outside the worker.
+ */
+let tsHooked = false;
+export async function importTs(relative) {
+  if (!tsHooked) {
+    nodeModule.registerHooks({
+      // The project's TypeScript imports siblings without an extension, as the bundler allows.
+      resolve(specifier, context, next) {
+        if (/^\.\.?\//.test(specifier) && !/\.[cm]?[jt]s$/.test(specifier) && context.parentURL?.endsWith(".ts")) {
+          try {
+            return next(`${specifier}.ts`, context);
+          } catch {}
+        }
+        return next(specifier, context);
+      },
+    });
+    tsHooked = true;
+  }
+  return import(pathToFileURL(join(ROOT, relative)).href);
 }

@@ -10,7 +10,7 @@
 // request, so that module initialisation can be profiled on its own, and hands every event to it unchanged.
 import { spawnSync } from "node:child_process";
 import { readFile, readdir } from "node:fs/promises";
-import { createRequire, registerHooks, stripTypeScriptTypes } from "node:module";
+import { createRequire, stripTypeScriptTypes } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -21,24 +21,7 @@ const SAMPLING_INTERVAL_US = 50;
 const wranglerEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", CI: "true" };
 
 /** Benchmark helpers written in TypeScript (bench/support/seed.ts …), loaded by Node's own type stripping. */
-let hooked = false;
-export async function importTs(relative) {
-  if (!hooked) {
-    registerHooks({
-      // The project's TypeScript imports siblings without an extension, as the bundler allows.
-      resolve(specifier, context, next) {
-        if (/^\.\.?\//.test(specifier) && !/\.[cm]?[jt]s$/.test(specifier) && context.parentURL?.endsWith(".ts")) {
-          try {
-            return next(`${specifier}.ts`, context);
-          } catch {}
-        }
-        return next(specifier, context);
-      },
-    });
-    hooked = true;
-  }
-  return import(pathToFileURL(path.join(ROOT, relative)).href);
-}
+export { importTs } from "../../scripts/lib.mjs";
 
 function wrangler(args, root = ROOT) {
   const res = spawnSync(path.join(root, "node_modules", ".bin", "wrangler"), args, { cwd: root, env: wranglerEnv, encoding: "utf8" });

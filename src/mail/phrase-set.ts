@@ -8,7 +8,13 @@
 //
 // The answers are those of the alternation: a pattern matches where its regex matches, the first match is the
 // leftmost, and of patterns matching at the same place the one listed first wins.
+//
+// What each pattern cannot match without is read from the pattern (requiredText). Reading 600 patterns was most of
+// a fresh isolate's first mail, so it is done ahead of time: phrase-needs.ts lists each fixed pattern's needs,
+// written by `npm run phrase-needs` and checked against the patterns by test/unit/phrase-needs.test.ts. A pattern
+// it does not list (one built for a reader's name) is read when its set is built.
 import { letterRegExp } from "./letters";
+import { PHRASE_NEEDS } from "./phrase-needs";
 
 export interface PhraseMatch {
   index: number;
@@ -39,8 +45,10 @@ export class PhraseSet {
   constructor(patterns: readonly string[], wrap: (pattern: string) => string, options: { ignoreCase: boolean }) {
     this.ignoreCase = options.ignoreCase;
     this.patterns = patterns.map((p) => {
-      const needs = requiredText(p, this.ignoreCase);
-      return { source: wrap(p), needs, gates: gatesOf(needs), regex: null };
+      const key = patternKey(p, this.ignoreCase);
+      recorded?.add(key);
+      const { needs, gates } = listedNeeds().get(key) ?? lookInto(p, this.ignoreCase);
+      return { source: wrap(p), needs, gates, regex: null };
     });
   }
 
@@ -110,6 +118,38 @@ export class PhraseSet {
   private heldText(text: string): Held {
     return held(text, this.ignoreCase);
   }
+}
+
+/** What a pattern needs, and the trigrams that gate it. */
+export interface PatternNeeds {
+  needs: string[][];
+  gates: number[][];
+}
+
+/** How phrase-needs.ts names a pattern: its source, and whether case is ignored (which lower-cases its needs). */
+export function patternKey(pattern: string, ignoreCase: boolean): string {
+  return `${ignoreCase ? "i" : "c"} ${pattern}`;
+}
+
+export function lookInto(pattern: string, ignoreCase: boolean): PatternNeeds {
+  const needs = requiredText(pattern, ignoreCase);
+  return { needs, gates: gatesOf(needs) };
+}
+
+let listed: Map<string, PatternNeeds> | null = null;
+function listedNeeds(): Map<string, PatternNeeds> {
+  listed ??= new Map(PHRASE_NEEDS.map((row) => {
+    const [key, needs, gates] = JSON.parse(row) as [string, string[][], number[][]];
+    return [key, { needs, gates }];
+  }));
+  return listed;
+}
+
+/** While set, the key of every pattern a set is built with: how `npm run phrase-needs` and its test find them. */
+let recorded: Set<string> | null = null;
+export function recordPatternKeys(): Set<string> {
+  recorded ??= new Set();
+  return recorded;
 }
 
 /** A text as the patterns look into it: lower-cased when case is ignored, and which trigrams it holds. */
@@ -261,7 +301,10 @@ const COUNT = /\{(\d+)(,(\d*))?\}/y;
 
 class SyntaxReader {
   private at = 0;
-  constructor(private readonly source: string) {}
+  private readonly source: string;
+  constructor(source: string) {
+    this.source = source;
+  }
 
   alternatives(): Item[][] {
     const alternatives: Item[][] = [[]];
