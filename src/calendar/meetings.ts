@@ -1,7 +1,8 @@
 // The calendar path: an invitation the owner sent or forwarded is kept until its meeting happens; then each
 // person in it gets a meeting, through the same contact upsert as a mail. Counting happens when something
 // reads the people (the digest, `status`) and when an invitation arrives, never ahead of the start.
-import { meetingStatements, messageOnlyStatement } from "../db/capture";
+import { messageOnlyStatement } from "../db/capture";
+import { meetingStatements } from "../db/capture-queries";
 import { isUniqueViolation } from "../db/errors";
 import type { IngestOutcome } from "../ingest/outcome";
 import { assistantPlusPart } from "../ingest/plus";
@@ -125,7 +126,7 @@ export interface InvitationDelivery {
  */
 export async function storeInvitation(d: InvitationDelivery, invitation: Invitation): Promise<IngestOutcome> {
   try {
-    await messageOnlyStatement(d.db, d.ownerId, d.message, d.now).run();
+    await messageOnlyStatement(d.db.$client, d.ownerId, d.message, d.now).run();
   } catch (err) {
     if (isUniqueViolation(err)) return { status: "duplicate", ownerId: d.ownerId };
     throw err;

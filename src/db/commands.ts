@@ -3,10 +3,11 @@
 import { and, asc, count, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { domainKey, localKey } from "../names";
-import { chunk, jsonList, LOOKUP_CHUNK } from "./limits";
+import { chunk, LOOKUP_CHUNK } from "./limits";
+import { jsonList } from "./prepared";
 import type { Db } from "./client";
 import { settingsUpdate, type OwnerSettingsPatch } from "./owners";
-import { meetingStatements } from "./capture";
+import { meetingStatements } from "./capture-queries";
 import { contacts, digestItems, digests, interactions, messages, notes, owners, suppressions, type Contact, type Interaction, type Note } from "./schema";
 
 export type Statement = BatchItem<"sqlite">;

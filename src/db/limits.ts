@@ -1,5 +1,5 @@
 // D1's statement limits, and the chunking that keeps every statement inside them (Cloudflare D1 limits).
-import { sql } from "drizzle-orm";
+// No drizzle here: the mail path (capture.ts) loads this module, and a mail does not load drizzle.
 
 /** D1 binds at most 100 parameters per statement. */
 export const D1_MAX_PARAMS = 100;
@@ -7,10 +7,13 @@ export const D1_MAX_PARAMS = 100;
 export const LOOKUP_CHUNK = 90;
 
 /**
- * A list as one bound parameter, for `column in ${jsonList(…)}`: SQLite searches the column's index once per
- * value, and the statement stays one however long the list (at most `max` distinct values).
+ * A list as one bound parameter, for `column in (select value from json_each(?))` (prepared.ts, jsonList): SQLite
+ * searches the column's index once per value, and the statement stays one however long the list (at most `max`
+ * distinct values).
  */
-export const jsonList = (items: string[], max = Infinity) => sql`(select value from json_each(${JSON.stringify([...new Set(items)].slice(0, max))}))`;
+export function listParam(items: string[], max = Infinity): string {
+  return JSON.stringify([...new Set(items)].slice(0, max));
+}
 
 /** Keys per jsonList lookup: one statement for a whole import batch's ids, and still a small parameter. */
 export const JSON_LOOKUP_CHUNK = 1000;

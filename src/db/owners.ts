@@ -3,10 +3,7 @@ import type { Db } from "./client";
 import { selectStatement } from "./prepared";
 import { ownerAddresses, owners, type Owner } from "./schema";
 
-export interface OwnerWithAddresses {
-  owner: Owner;
-  addresses: string[];
-}
+export { findOwnerByAddress, loadOwnerWithAddresses, type OwnerWithAddresses } from "./owner-lookup";
 
 /** SHA-256 hex of an API token; only the hash is stored. */
 export async function hashToken(token: string): Promise<string> {
@@ -26,27 +23,6 @@ const ownerById = selectStatement<{ id: number }, Owner>(getTableColumns(owners)
 export async function findOwnerById(db: Db, ownerId: number): Promise<Owner | null> {
   const [owner] = await ownerById.all(db, { id: ownerId });
   return owner ?? null;
-}
-
-/** The owner one of whose addresses (primary or alias) this is, with all their addresses. */
-export async function findOwnerByAddress(db: Db, address: string): Promise<OwnerWithAddresses | null> {
-  // One round trip: every mail starts here.
-  const ownerOf = db.select({ id: ownerAddresses.ownerId }).from(ownerAddresses).where(eq(ownerAddresses.address, address));
-  const [owner, addresses] = await db.batch([
-    db.select().from(owners).where(inArray(owners.id, ownerOf)),
-    db.select({ address: ownerAddresses.address }).from(ownerAddresses).where(inArray(ownerAddresses.ownerId, ownerOf)),
-  ]);
-  if (!owner[0]) return null;
-  return { owner: owner[0], addresses: addresses.map((a) => a.address) };
-}
-
-export async function loadOwnerWithAddresses(db: Db, ownerId: number): Promise<OwnerWithAddresses | null> {
-  const [owner, addresses] = await db.batch([
-    db.select().from(owners).where(eq(owners.id, ownerId)),
-    db.select({ address: ownerAddresses.address }).from(ownerAddresses).where(eq(ownerAddresses.ownerId, ownerId)),
-  ]);
-  if (!owner[0]) return null;
-  return { owner: owner[0], addresses: addresses.map((a) => a.address) };
 }
 
 /**

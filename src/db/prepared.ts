@@ -1,14 +1,17 @@
-// Statements of the hot write paths (ingest, the digest's bookkeeping), built by drizzle from the schema once and
-// then only bound.
+// Statements of the hot paths (the digest and its bookkeeping), built by drizzle from the schema once and then only
+// bound; and the compiling of the mail path's statements, whose SQL is written ahead of time (capture-queries.ts).
 //
 // Building a query is most of the work a query builder does: the contact upsert alone is some 25 CASE expressions,
 // and rebuilding it for every mail took over half of the import's CPU. Here drizzle builds each statement once, with
-// a placeholder for its rows, and every later use binds the rows of one mail or of a whole import batch.
-import { Column, fillPlaceholders, getTableColumns, is, SQL, sql, type Placeholder, type Query } from "drizzle-orm";
+// a placeholder for its values, and every later use binds the values (statements.ts).
+import { Column, fillPlaceholders, getTableColumns, is, Param, Placeholder, SQL, sql, type Query } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
+import { listParam } from "./limits";
+import { driverValue, jsonRows, readOne, rowsFrom, type CompiledQuery, type Read, type Statement } from "./statements";
 
-export type Statement = D1PreparedStatement;
+export { readOne, readTogether, type Read, type Statement } from "./statements";
+
 export type Placeholders<Row> = { [K in keyof Row]: Placeholder };
 
 /** A one-row statement (an UPDATE by key): drizzle builds it once with a placeholder per key, each use binds a row. */
@@ -21,29 +24,17 @@ export function rowStatement<Row extends Record<string, unknown>>(build: (db: Db
   };
 }
 
-/**
- * D1's raw arrays as the rows drizzle would give for these selected fields, in their order (a table's columns for
- * `select()` or `returning()`): booleans as booleans, everything else as stored. drizzle's own mapping asks every
- * value's field what it is, which cost more CPU than D1's answer for a few hundred contacts.
- */
+/** D1's raw arrays as the rows drizzle would give for these selected fields, in their order (statements.ts, rowsFrom). */
 export function rowsOf<Row>(fields: Record<string, unknown>): (raw: unknown[][]) => Row[] {
-  const keys = Object.keys(fields);
-  const booleans = keys.map((k) => {
+  return rowsFrom<Row>(Object.keys(fields), booleanFields(fields));
+}
+
+/** The fields a read gives as booleans: mode "boolean" columns, and expressions mapped with Boolean (`exists`). */
+function booleanFields(fields: Record<string, unknown>): string[] {
+  return Object.keys(fields).filter((k) => {
     const field = fields[k];
-    return is(field, Column) && field.dataType === "boolean";
+    return (is(field, Column) && field.dataType === "boolean") || (is(field, SQL) && (field as unknown as { decoder: unknown }).decoder === Boolean);
   });
-  return (raw) => {
-    // A read that names fewer columns than its fields (or a batch row whose names collided) must not shift them.
-    if (raw.length && raw[0].length < keys.length) throw new Error(`expected ${keys.length} columns (${keys.join(", ")}), got ${raw[0].length}`);
-    return raw.map((values) => {
-      const row: Record<string, unknown> = {};
-      for (let i = 0; i < keys.length; i++) {
-        const value = values[i];
-        row[keys[i]] = booleans[i] && value !== null ? value === 1 : value;
-      }
-      return row as Row;
-    });
-  };
 }
 
 /**
@@ -62,42 +53,11 @@ export function selectStatement<Params extends Record<string, unknown>, Row>(
   return { read, all: (db: Db, params: Params): Promise<Row[]> => readOne(read(db, params)) };
 }
 
-/** A bound read and what its raw rows become. */
-export interface Read<T> {
-  statement: Statement;
-  result: (raw: unknown[][]) => T;
-}
-
-export async function readOne<T>(read: Read<T>): Promise<T> {
-  return read.result(await read.statement.raw());
-}
-
-/**
- * Several small reads in one round trip (each round trip costs the worker more CPU than a few rows do). D1 answers
- * a batch with row objects whose keys are the columns in the select's order: their values are the raw rows (so the
- * columns need distinct names that are not numbers). Building those objects costs more than a round trip for
- * hundreds of rows: big reads go on their own.
- */
-export async function readTogether<T extends unknown[]>(db: Db, reads: { [K in keyof T]: Read<T[K]> }): Promise<T> {
-  const results = await db.$client.batch<Record<string, unknown>>(reads.map((r) => r.statement));
-  return reads.map((r, i) => r.result(results[i].results.map((row) => Object.values(row)))) as T;
-}
-
 /** A statement built by drizzle for this one use (the cold paths), as a D1 statement for the same batch. */
 export function statementOf(db: Db, query: { toSQL(): Query }): Statement {
   const { sql: text, params } = query.toSQL();
   return db.$client.prepare(text).bind(...params);
 }
-
-/** What drizzle would bind: booleans as 0/1 (mode "boolean" columns), no undefined. */
-function driverValue(value: unknown): unknown {
-  if (value === undefined) return null;
-  if (typeof value === "boolean") return value ? 1 : 0;
-  return value;
-}
-
-/** JSON text per statement of jsonRowsStatement: well inside D1's 100 KB for a statement, whatever its characters take. */
-const MAX_JSON_CHARS = 30_000;
 
 /**
  * Many rows of one table in a few statements, however many there are: the rows travel as one JSON parameter (an
@@ -106,13 +66,14 @@ const MAX_JSON_CHARS = 30_000;
  * contact upsert is some 10 KB of SQL) cost more to prepare than to run; D1's 100 bound parameters also cap a
  * multi-row VALUES at two contact rows. `build` finishes drizzle's `insert … select` (an upsert, on conflict do
  * nothing); `computed` gives a column an expression of the row's fields instead of a value (a contact's id found
- * by address), and `extra` names fields that are no column.
+ * by address), and `extra` names fields that are no column. The rows are bound by statements.ts, jsonRows.
  */
-export function jsonRowsStatement<Row extends Record<string, unknown>>(
+export function jsonRowsQuery(
+  db: Db,
   table: SQLiteTable,
   build: (db: Db, rows: SQL) => { toSQL(): Query },
   options: { computed?: Record<string, (field: (key: string) => SQL) => SQL>; extra?: string[] } = {},
-) {
+): CompiledQuery {
   const computed = options.computed ?? {};
   const columns = Object.entries(getTableColumns(table)).filter(([, column]) => column.generated === undefined);
   // What drizzle binds for a column a row leaves out: its default, or null.
@@ -121,31 +82,45 @@ export function jsonRowsStatement<Row extends Record<string, unknown>>(
       .filter(([key]) => !(key in computed))
       .map(([key, column]) => {
         if (is(column.default, SQL) || column.defaultFn) throw new Error(`${key}: a computed default cannot travel in JSON`);
-        return { key, missing: column.default ?? null };
+        return { key, missing: driverValue(column.default ?? null) };
       }),
     ...(options.extra ?? []).map((key) => ({ key, missing: null })),
   ];
   const field = (key: string) => sql.raw(`json_extract(value, '$[${fields.findIndex((f) => f.key === key)}]')`);
-  let query: Query | null = null;
-  return (db: Db, rows: Row[]): Statement[] => {
-    const select = sql`select ${sql.join(columns.map(([key]) => (key in computed ? computed[key](field) : field(key))), sql`, `)} from json_each(${sql.placeholder("rows")}) where true order by key`;
-    const built = (query ??= build(db, select).toSQL());
-    const statements: Statement[] = [];
-    let part: string[] = [];
-    let chars = 0;
-    const flush = () => {
-      if (!part.length) return;
-      statements.push(db.$client.prepare(built.sql).bind(...fillPlaceholders(built.params, { rows: `[${part.join(",")}]` })));
-      part = [];
-      chars = 0;
-    };
-    for (const row of rows) {
-      const json = JSON.stringify(fields.map((f) => driverValue(row[f.key] === undefined ? f.missing : row[f.key])));
-      if (chars + json.length > MAX_JSON_CHARS) flush();
-      part.push(json);
-      chars += json.length + 1;
-    }
-    flush();
-    return statements;
+  const select = sql`select ${sql.join(columns.map(([key]) => (key in computed ? computed[key](field) : field(key))), sql`, `)} from json_each(${sql.placeholder("rows")}) where true order by key`;
+  return { ...compiledQuery(build(db, select)), fields };
+}
+
+/** jsonRowsQuery's statement, built on its first use and bound to each call's rows (statements.ts, jsonRows). */
+export function jsonRowsStatement<Row extends Record<string, unknown>>(
+  table: SQLiteTable,
+  build: (db: Db, rows: SQL) => { toSQL(): Query },
+  options: { computed?: Record<string, (field: (key: string) => SQL) => SQL>; extra?: string[] } = {},
+) {
+  let query: CompiledQuery | null = null;
+  return (db: Db, rows: Row[]): Statement[] => jsonRows(db.$client, (query ??= jsonRowsQuery(db, table, build, options)), rows);
+}
+
+/** A statement as drizzle builds it, with a placeholder (`sql.placeholder(name)`) where each call's value goes. */
+export function compiledQuery(query: { toSQL(): Query }): CompiledQuery {
+  const { sql: text, params } = query.toSQL();
+  return {
+    sql: text,
+    params: params.map((p) => {
+      if (is(p, Placeholder)) return { p: p.name };
+      // A placeholder among an insert's values comes wrapped with its column, whose encoder statements.ts's
+      // driverValue stands in for: the capture path's columns are text, integers and 0/1 booleans.
+      if (is(p, Param) && is(p.value, Placeholder)) return { p: p.value.name };
+      return { v: driverValue(p) };
+    }),
   };
 }
+
+/** A read as drizzle builds it: its fields (what the select names, in its order) say how its rows map. */
+export function compiledRead(fields: Record<string, unknown>, query: { toSQL(): Query }): CompiledQuery {
+  return { ...compiledQuery(query), columns: Object.keys(fields), booleans: booleanFields(fields) };
+}
+
+/** A list as one bound parameter, for `column in ${jsonList(…)}` (see limits.ts, JSON_LOOKUP_CHUNK). */
+export const jsonList = (items: string[] | Placeholder, max = Infinity) =>
+  sql`(select value from json_each(${is(items, Placeholder) ? items : listParam(items as string[], max)}))`;

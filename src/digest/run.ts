@@ -87,7 +87,7 @@ export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promis
   // The picture: the complete weeks before the digest's own week, in the owner's calendar.
   const local = localTime(now, owner.timeZone);
   const until = isoWeekStart(local.year, local.week);
-  const small = readTogether<[Meeting[], WeeklyActivity[], MailEventCounts]>(db, [
+  const small = readTogether<[Meeting[], WeeklyActivity[], MailEventCounts]>(db.$client, [
     meetingsToCount(db, owner.id, now),
     recentActivity(db, owner.id, until - ACTIVITY_WEEKS * WEEK_MS, until),
     mailEventCounts(db, owner.id),

@@ -1,6 +1,6 @@
 // How the email() path answers the owner about one incoming mail: a reply on that mail where Cloudflare
 // allows one, else a mail to the owner's primary address (answerOwner decides).
-import type { OwnerWithAddresses } from "../db/owners";
+import type { OwnerWithAddresses } from "../db/owner-lookup";
 import type { Config, Env } from "../env";
 import { answerOwner, type Answer } from "../mail/send";
 import type { ParsedMail } from "../mail/types";

@@ -1,8 +1,7 @@
 // The email() path, top to bottom: read the raw mail → bound and parse it → refuse it or find its owner →
 // the owner's own mail (a calendar invitation, commands, or a capture) or a reply on a shared thread → store → tell the owner.
 import { findContactByName, knownMessageIds, listSuppressions } from "../db/capture";
-import { getDb, type Db } from "../db/client";
-import { findOwnerByAddress, type OwnerWithAddresses } from "../db/owners";
+import { findOwnerByAddress, type OwnerWithAddresses } from "../db/owner-lookup";
 import { ConfigError, readConfig, type Config, type Env } from "../env";
 import { MAX_RAW_BYTES } from "../mail/bound";
 import { MailParseError, parseMail } from "../mail/parse";
@@ -39,7 +38,8 @@ async function ingestEmail(message: ForwardableEmailMessage, env: Env, now: numb
   if (envelope.rawSize > MAX_RAW_BYTES) {
     return { status: "rejected", reason: `This mail is ${(envelope.rawSize / 1048576).toFixed(1)} MiB; Gensidig takes mail up to 25 MiB.` };
   }
-  const db = getDb(env.DB);
+  // The binding itself: the mail path binds SQL written ahead of time (db/statements.ts) and loads no drizzle.
+  const d1 = env.DB;
 
   let mail: ParsedMail;
   try {
@@ -51,19 +51,19 @@ async function ingestEmail(message: ForwardableEmailMessage, env: Env, now: numb
   if (mail.fromCount > 1) return { status: "rejected", reason: "This mail has more than one From address; Gensidig cannot tell who sent it." };
   if (mail.fromCount !== 1 || !mail.from) return { status: "rejected", reason: "This mail has no From address." };
 
-  const owner = await findOwnerByAddress(db, mail.from.address);
+  const owner = await findOwnerByAddress(d1, mail.from.address);
   if (owner) {
     const arcHeaders = mail.headers["arc-authentication-results"] ?? [];
     const requireDmarc = !config.allowUnauthenticatedOwnerMail;
     const check = checkOwnerMail({ headerFrom: mail.from.address, envelopeFrom: envelope.from, ownerAddresses: owner.addresses, arcHeaders, requireDmarc });
     if (!check.owner) return { status: "rejected", reason: unverifiedOwnerReason(mail.from.address, check.detail, owner.owner.language) };
-    return ownerMail({ db, env, config, message, envelope, mail, now }, owner);
+    return ownerMail({ d1, env, config, message, envelope, mail, now }, owner);
   }
 
-  const thread = await findThreadOwner(db, mail, envelope);
+  const thread = await findThreadOwner(d1, mail, envelope);
   if ("refused" in thread) return { status: "rejected", reason: thread.refused };
   const inbound = { ownerAddresses: thread.owner.addresses, assistantLocal: config.assistantLocal, assistantDomain: config.assistantDomain, suppressions: [] };
-  return store(db, thread.owner, envelope, understandInbound(mail, now, "thread-reply", inbound), now);
+  return store(d1, thread.owner, envelope, understandInbound(mail, now, "thread-reply", inbound), now);
 }
 
 /** Whether the mail, or a mail it forwards as an attachment, carries iCalendar text (what invitationIn reads). */
@@ -72,14 +72,14 @@ function hasCalendarPart(mail: ParsedMail): boolean {
 }
 
 /** One delivery from an authenticated owner, as the steps after parsing need it. */
-interface Delivery { db: Db; env: Env; config: Config; message: ForwardableEmailMessage; envelope: Envelope; mail: ParsedMail; now: number }
+interface Delivery { d1: D1Database; env: Env; config: Config; message: ForwardableEmailMessage; envelope: Envelope; mail: ParsedMail; now: number }
 
-async function ownerMail({ db, env, config, message, envelope, mail, now }: Delivery, owner: OwnerWithAddresses): Promise<IngestOutcome> {
+async function ownerMail({ d1, env, config, message, envelope, mail, now }: Delivery, owner: OwnerWithAddresses): Promise<IngestOutcome> {
   const ownerId = owner.owner.id;
   const messageId = messageIdOf(mail);
   const threadIds = [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x);
   // One lookup answers both "was this mail delivered before?" and "which of its thread do we know?".
-  const [known, suppressions] = await Promise.all([knownMessageIds(db, ownerId, [messageId, ...threadIds]), listSuppressions(db, ownerId)]);
+  const [known, suppressions] = await Promise.all([knownMessageIds(d1, ownerId, [messageId, ...threadIds]), listSuppressions(d1, ownerId)]);
   if (known.has(messageId)) return { status: "duplicate", ownerId };
   // A calendar invitation the owner sent or forwarded is a meeting to come, not a mail to judge. The calendar
   // path (ical.js) and the command path (chrono-node) are loaded only by the mail that needs them.
@@ -89,6 +89,7 @@ async function ownerMail({ db, env, config, message, envelope, mail, now }: Deli
     const { storeInvitation } = calendar;
     const message = { messageId, threadId: null, kind: "calendar" as const, at: Math.min(mail.date ?? now, now), subject: mail.subject.slice(0, 200) || null };
     const { assistantLocal, assistantDomain } = config;
+    const db = await drizzleFor(d1);
     return storeInvitation({ db, ownerId, ownerTimeZone: owner.owner.timeZone, ownerAddresses: owner.addresses, assistantLocal, assistantDomain, message, now }, invitation);
   }
   const answer = answerFor(env, config, message, owner, mail, now);
@@ -108,24 +109,30 @@ async function ownerMail({ db, env, config, message, envelope, mail, now }: Deli
     // A forward that names its sender without an address ("From: John Doe") is read again when exactly one
     // contact has that name; otherwise it stays a dead letter and the answer asks for the address.
     if (understanding.kind === "unreadable-forward" && understanding.senderName) {
-      const contact = await findContactByName(db, ownerId, understanding.senderName);
+      const contact = await findContactByName(d1, ownerId, understanding.senderName);
       if (contact) understanding = understandOwnerMail({ ...context, senderByName: contact });
     }
   } catch (err) {
     const reason = `could not be understood: ${String(err)}`;
-    const outcome = await deadLetter(db, owner, envelope, mail, reason, now);
+    const outcome = await deadLetter(d1, owner, envelope, mail, reason, now);
     await answer(notUnderstoodNotice(mail, reason, owner.owner.language));
     return outcome;
   }
 
   if (understanding.kind === "command") {
-    if (!(await claimMessage(db, ownerId, understanding.message, now))) return { status: "duplicate", ownerId };
+    if (!(await claimMessage(d1, ownerId, understanding.message, now))) return { status: "duplicate", ownerId };
     const { handleCommandMail } = await import("../commands/handle");
-    await handleCommandMail({ db, env, config, owner, mail, plus: understanding.plus, now, answer });
+    await handleCommandMail({ db: await drizzleFor(d1), env, config, owner, mail, plus: understanding.plus, now, answer });
     return { status: "command", ownerId };
   }
-  const outcome = await store(db, owner, envelope, understanding, now);
+  const outcome = await store(d1, owner, envelope, understanding, now);
   const notice = storedNotice(mail, understanding, outcome, owner.owner.language);
   if (notice) await answer(notice);
   return outcome;
+}
+
+/** drizzle, for the paths that build their queries as they go (commands, calendar invitations): loaded by them alone. */
+async function drizzleFor(d1: D1Database) {
+  const { getDb } = await import("../db/client");
+  return getDb(d1);
 }

@@ -1,8 +1,7 @@
 // Backfill: the owner's past mail, through the same rules as live mail (understand.ts), many at a time.
 // Mail the owner sent is outbound to its recipients; mail they received is the sender's inbound mail.
-import type { Db } from "../db/client";
 import { CaptureWrites, findContactsByAddress, knownMessageIds } from "../db/capture";
-import type { OwnerWithAddresses } from "../db/owners";
+import type { OwnerWithAddresses } from "../db/owner-lookup";
 import type { Config } from "../env";
 import { parseMail } from "../mail/parse";
 import type { ParsedMail } from "../mail/types";
@@ -12,7 +11,7 @@ import { addressesOf, deadLetterRecord, IMPORT_ENVELOPE_TO, knownPeople, runBatc
 import { isSuppressed, messageIdOf, understandInbound, understandOwnerMail, type Understanding } from "./understand";
 
 export interface ImportContext {
-  db: Db;
+  d1: D1Database;
   config: Config;
   owner: OwnerWithAddresses;
   suppressions: string[];
@@ -86,11 +85,11 @@ export interface ImportResult {
 }
 
 export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promise<ImportResult> {
-  const { db, owner, now } = ctx;
+  const { d1, owner, now } = ctx;
   const ownerId = owner.owner.id;
   const parsed = await parseAll(raws);
   const ids = parsed.flatMap((m) => (m instanceof Error ? [] : [messageIdOf(m), m.inReplyTo, ...m.references].filter((x): x is string => !!x)));
-  const knownIds = await knownMessageIds(db, ownerId, ids);
+  const knownIds = await knownMessageIds(d1, ownerId, ids);
 
   const outcomes: Array<IngestOutcome | null> = [];
   const plans: Array<{ index: number; item: Understood }> = [];
@@ -118,7 +117,7 @@ export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promi
 
   const addresses = plans.flatMap((p) => addressesOf(p.item.understanding));
   // In mailbox order: writePlan records each mail's people in `known`, so a later mail of the batch sees them.
-  const known = knownPeople(await findContactsByAddress(db, ownerId, addresses));
+  const known = knownPeople(await findContactsByAddress(d1, ownerId, addresses));
   const counted = new Set(known.keys());
   // Every write of the batch, gathered by table (CaptureWrites): a few multi-row statements, not some four a mail.
   const writes = new CaptureWrites(ownerId, now);
@@ -137,7 +136,7 @@ export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promi
     }
   }
   try {
-    await runBatch(db, writes.statements(db));
+    await runBatch(d1, writes.statements(d1));
     return { outcomes: outcomes as IngestOutcome[], newContacts };
   } catch (err) {
     if (raws.length === 1) return { outcomes: [await storeFailed(ctx, raws[0], err)], newContacts: 0 };
@@ -155,7 +154,7 @@ export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promi
 async function storeFailed(ctx: ImportContext, raw: Uint8Array, err: unknown): Promise<IngestOutcome> {
   const ownerId = ctx.owner.owner.id;
   if (isUniqueViolation(err)) return { status: "duplicate", ownerId };
-  return deadLetterRecord(ctx.db, {
+  return deadLetterRecord(ctx.d1, {
     ownerId,
     at: ctx.now,
     envelopeFrom: null,

@@ -8,9 +8,8 @@ import {
   mailEventStatement,
   messageOnlyStatement,
 } from "../db/capture";
-import type { Db } from "../db/client";
-import type { Statement } from "../db/prepared";
-import type { OwnerWithAddresses } from "../db/owners";
+import type { Statement } from "../db/statements";
+import type { OwnerWithAddresses } from "../db/owner-lookup";
 import type { ParsedMail } from "../mail/types";
 import { isUniqueViolation } from "../db/errors";
 import { judgeEvents, type KnownPeople } from "./judge";
@@ -28,9 +27,9 @@ export interface Envelope {
 }
 
 /** Records a command mail's Message-ID first, so a second delivery of the same mail acts on nothing. */
-export async function claimMessage(db: Db, ownerId: number, message: Understanding["message"], now: number): Promise<boolean> {
+export async function claimMessage(d1: D1Database, ownerId: number, message: Understanding["message"], now: number): Promise<boolean> {
   try {
-    await messageOnlyStatement(db, ownerId, message, now).run();
+    await messageOnlyStatement(d1, ownerId, message, now).run();
     return true;
   } catch (err) {
     if (isUniqueViolation(err)) return false;
@@ -108,35 +107,35 @@ export function writePlan(
   return { status: "stored", ownerId, summary: understanding.summary, contacts: new Set(judged.events.map((e) => e.address)).size };
 }
 
-export async function runBatch(db: Db, statements: Statement[]) {
-  if (statements.length) await db.$client.batch(statements);
+export async function runBatch(d1: D1Database, statements: Statement[]) {
+  if (statements.length) await d1.batch(statements);
 }
 
 /** Drops the events of an inline forward that the person already has, because the owner BCC'd that mail. */
-async function withoutKnownForwards(db: Db, ownerId: number, u: Extract<Understanding, { kind: "capture" }>) {
+async function withoutKnownForwards(d1: D1Database, ownerId: number, u: Extract<Understanding, { kind: "capture" }>) {
   const events = [];
   for (const e of u.events) {
-    if (e.source === "forward" && e.messageId.endsWith(INLINE_FORWARD_ID_SUFFIX) && (await hasSameMail(db, ownerId, e))) continue;
+    if (e.source === "forward" && e.messageId.endsWith(INLINE_FORWARD_ID_SUFFIX) && (await hasSameMail(d1, ownerId, e))) continue;
     events.push(e);
   }
   return events.length === u.events.length ? u : { ...u, events };
 }
 
 /** Writes what a mail means in one db.batch (one D1 transaction). */
-export async function store(db: Db, owner: OwnerWithAddresses, envelope: Envelope, understanding: Understanding, now: number): Promise<IngestOutcome> {
+export async function store(d1: D1Database, owner: OwnerWithAddresses, envelope: Envelope, understanding: Understanding, now: number): Promise<IngestOutcome> {
   if (understanding.kind === "command") throw new Error("command mail reached the store step");
   try {
-    if (understanding.kind === "capture") understanding = await withoutKnownForwards(db, owner.owner.id, understanding);
+    if (understanding.kind === "capture") understanding = await withoutKnownForwards(d1, owner.owner.id, understanding);
     const addresses = addressesOf(understanding);
-    const existing = addresses.length ? await findContactsByAddress(db, owner.owner.id, addresses) : [];
+    const existing = addresses.length ? await findContactsByAddress(d1, owner.owner.id, addresses) : [];
     const writes = new CaptureWrites(owner.owner.id, now);
     const outcome = writePlan(writes, owner, envelope, understanding, knownPeople(existing), now);
-    await runBatch(db, writes.statements(db));
+    await runBatch(d1, writes.statements(d1));
     return outcome;
   } catch (err) {
     if (isUniqueViolation(err)) return { status: "duplicate", ownerId: owner.owner.id };
     console.error(`storing ${understanding.message.messageId} failed: ${String(err)}`);
-    return deadLetterRecord(db, {
+    return deadLetterRecord(d1, {
       ownerId: owner.owner.id,
       at: now,
       envelopeFrom: envelope.from,
@@ -149,16 +148,16 @@ export async function store(db: Db, owner: OwnerWithAddresses, envelope: Envelop
   }
 }
 
-export async function deadLetterRecord(db: Db, input: Omit<Parameters<typeof mailEventStatement>[1], "kind">): Promise<IngestOutcome> {
+export async function deadLetterRecord(d1: D1Database, input: Omit<Parameters<typeof mailEventStatement>[1], "kind">): Promise<IngestOutcome> {
   // If even this write fails, the error propagates: the delivery fails and the sender's server retries,
   // which beats accepting a mail and losing it.
-  await mailEventStatement(db, { ...input, kind: "dead-letter" }).run();
+  await mailEventStatement(d1, { ...input, kind: "dead-letter" }).run();
   return { status: "dead-letter", ownerId: input.ownerId!, reason: input.reason };
 }
 
 /** Keeps an owner's mail that could not be understood as a dead letter; the caller tells the owner. */
-export async function deadLetter(db: Db, owner: OwnerWithAddresses, envelope: Envelope, mail: ParsedMail, reason: string, now: number): Promise<IngestOutcome> {
-  return deadLetterRecord(db, {
+export async function deadLetter(d1: D1Database, owner: OwnerWithAddresses, envelope: Envelope, mail: ParsedMail, reason: string, now: number): Promise<IngestOutcome> {
+  return deadLetterRecord(d1, {
     ownerId: owner.owner.id,
     at: now,
     envelopeFrom: envelope.from,

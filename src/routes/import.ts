@@ -11,8 +11,7 @@
 // 413 too many messages or bytes, 415 not multipart/form-data.
 import { Hono } from "hono";
 import { listSuppressions } from "../db/capture";
-import { getDb } from "../db/client";
-import { loadOwnerWithAddresses } from "../db/owners";
+import { loadOwnerWithAddresses } from "../db/owner-lookup";
 import { readConfig } from "../env";
 import { importMails } from "../ingest/import";
 import type { IngestOutcome } from "../ingest/outcome";
@@ -132,11 +131,10 @@ export const importRoutes = new Hono<AuthedEnv>().use(requireOwner).post("/", as
     );
   }
 
-  const db = getDb(c.env.DB);
   const ownerId = c.get("owner").id;
-  const [owner, suppressions] = await Promise.all([loadOwnerWithAddresses(db, ownerId), listSuppressions(db, ownerId)]);
+  const [owner, suppressions] = await Promise.all([loadOwnerWithAddresses(c.env.DB, ownerId), listSuppressions(c.env.DB, ownerId)]);
   if (!owner) return c.json({ error: "unauthorized", message: "This token's owner no longer exists." }, 401);
-  const ctx = { db, config: readConfig(c.env), owner, suppressions, now: Date.now() };
+  const ctx = { d1: c.env.DB, config: readConfig(c.env), owner, suppressions, now: Date.now() };
   const report = emptyReport(parts.length);
   const raws: Uint8Array[] = [];
   const positions: number[] = [];

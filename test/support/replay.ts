@@ -289,7 +289,7 @@ export async function replayOwner(address: string, opts: { name?: string; langua
     async backfill(mails: Mail[], now: number): Promise<Sent[]> {
       const sent = mails.map((mail) => ({ mail, messageId: newMessageId(mail) }));
       sent.sort((a, b) => at(a.mail.at) - at(b.mail.at));
-      const ctx = { db, config, owner: (await loadOwnerWithAddresses(db, ownerId))!, suppressions: await listSuppressions(db, ownerId), now };
+      const ctx = { d1: db.$client, config, owner: (await loadOwnerWithAddresses(db.$client, ownerId))!, suppressions: await listSuppressions(db.$client, ownerId), now };
       const { outcomes } = await importMails(
         ctx,
         sent.map((s) => new TextEncoder().encode(rawMail(s.mail, s.messageId))),

@@ -178,7 +178,7 @@ describe("accepted mail is never dropped", () => {
     expect(answer.text).toContain("the forwarded mail's original sender could not be found");
 
     const db = getDb(env.DB);
-    const owner = (await findOwnerByAddress(db, "owner@example.com"))!.owner;
+    const owner = (await findOwnerByAddress(env.DB, "owner@example.com"))!.owner;
     const outbox = recordingSendEmail();
     const digest = await sendDigest(db, outbox.binding, readConfig(testEnv()), owner, Date.now() + 1000, null);
     expect(digest.text).toContain("1 mail could not be processed");

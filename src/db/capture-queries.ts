@@ -1,0 +1,323 @@
+// The capture path's statements as drizzle writes them from the schema, each with a placeholder where a mail's
+// values go. `npm run capture-sql` writes their SQL into capture-sql.ts, which is what the mail path binds
+// (statements.ts): a mail never loads drizzle. test/unit/capture-sql.test.ts checks the two agree. Meetings (the
+// `met` command, calendar invitations) build their writes here at run time, through the same contact upsert.
+import { and, eq, exists, getTableColumns, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { alias } from "drizzle-orm/sqlite-core";
+import { contactRow, CONVERSATION_GAP_MS, SNIPPET_PREFIX_CHARS, THREAD_CONVERSATION_MS, type ContactRow, type MeetingInput } from "./capture";
+import type { Db } from "./client";
+import { compiledQuery, compiledRead, jsonList, jsonRowsQuery } from "./prepared";
+import type { ContactDelta } from "./records";
+import { contacts, interactions, mailEvents, messages, notes, ownerAddresses, owners, suppressions, weeklyActivity } from "./schema";
+import type { CompiledQuery } from "./statements";
+
+const p = sql.placeholder;
+
+// SQLite's scalar min()/max() return NULL when any argument is NULL; these keep the other value.
+const minOf = (a: SQL, b: SQL) => sql`coalesce(min(${a}, ${b}), ${a}, ${b})`;
+const maxOf = (a: SQL, b: SQL) => sql`coalesce(max(${a}, ${b}), ${a}, ${b})`;
+const ex = (column: string) => sql.raw(`excluded.${column}`);
+const cur = (column: string) => sql.raw(`"contacts"."${column}"`);
+/** The newer of two (time, value) pairs: keep the value that belongs to the later time. */
+const latest = (timeColumn: string, valueColumn: string) =>
+  sql`case when ${ex(timeColumn)} is not null and ${ex(timeColumn)} >= coalesce(${cur(timeColumn)}, 0) then ${ex(valueColumn)} else ${cur(valueColumn)} end`;
+
+/**
+ * The pending follow-up (since, due, subject, reason) moves as one. A new outbound mail that expects an
+ * answer (newer than any word from them) starts or renews the wait. A later outbound mail that expects none
+ * (a confirmation after a call, a thank-you) means the owner has moved on: it ends the wait. A word from them
+ * at or after the pending mail settles it.
+ */
+/** A personal outbound mail that expects no answer, newer than the pending one: the owner has moved on. */
+const endsTheWait = sql`${ex("outbound_count")} > 0 and ${ex("follow_up_since")} is null and ${ex("last_outbound_at")} > coalesce(${cur("follow_up_since")}, 0)`;
+
+const followUpField = (column: string) => sql`case
+    when ${ex("follow_up_since")} is not null and ${ex("follow_up_since")} > coalesce(${cur("last_inbound_at")}, 0)
+         and ${ex("follow_up_since")} >= coalesce(${cur("follow_up_since")}, 0) then ${ex(column)}
+    when ${endsTheWait} then null
+    when ${ex("last_inbound_at")} is not null and ${ex("last_inbound_at")} >= coalesce(${cur("follow_up_since")}, 0) then null
+    else ${cur(column)} end`;
+
+/**
+ * A mail more than CONVERSATION_GAP_MS after the latest one starts a new conversation, unless it answers in the
+ * same thread within THREAD_CONVERSATION_MS (a reply after two weeks away is still the same exchange).
+ */
+const startsConversation = sql`(${ex("last_at")} > coalesce(${cur("last_at")}, 0) + ${CONVERSATION_GAP_MS}
+    and not (${ex("last_thread_id")} is not null and ${ex("last_thread_id")} = ${cur("last_thread_id")}
+             and ${ex("last_at")} <= ${cur("last_at")} + ${THREAD_CONVERSATION_MS}))`;
+
+/**
+ * The contact aggregates, updated in SQL so that concurrent mails for one person cannot lose each
+ * other's counts, and so that mail arriving out of order (a late forward, an import) still leaves the
+ * latest times and subjects in place. The digest reads only these columns, never the interactions.
+ */
+const contactUpsertSet = {
+  name: sql`case when ${ex("inbound_count")} > 0 and ${ex("name")} is not null then ${ex("name")} else coalesce(${cur("name")}, ${ex("name")}) end`,
+  // The key follows the name it was made from.
+  nameKey: sql`case when ${ex("inbound_count")} > 0 and ${ex("name")} is not null then ${ex("name_key")} when ${cur("name")} is not null then ${cur("name_key")} else ${ex("name_key")} end`,
+  circle: sql`case when ${ex("circle")} = 'private' then 'private' else ${cur("circle")} end`,
+  // Before last_at moves: whether this mail starts a new conversation is judged against the previous one.
+  conversationCount: sql`${cur("conversation_count")} + case when ${startsConversation} then 1 else 0 end`,
+  lastConversationAt: sql`case when ${startsConversation} then ${ex("last_at")} else coalesce(${cur("last_conversation_at")}, ${ex("last_at")}) end`,
+  lastThreadId: latest("last_at", "last_thread_id"),
+  firstAt: minOf(cur("first_at"), ex("first_at")),
+  lastAt: maxOf(cur("last_at"), ex("last_at")),
+  firstInboundAt: minOf(cur("first_inbound_at"), ex("first_inbound_at")),
+  lastInboundSubject: latest("last_inbound_at", "last_inbound_subject"),
+  lastInboundAt: maxOf(cur("last_inbound_at"), ex("last_inbound_at")),
+  firstOutboundAt: minOf(cur("first_outbound_at"), ex("first_outbound_at")),
+  lastOutboundSubject: latest("last_outbound_at", "last_outbound_subject"),
+  lastOutboundAt: maxOf(cur("last_outbound_at"), ex("last_outbound_at")),
+  inboundCount: sql`${cur("inbound_count")} + ${ex("inbound_count")}`,
+  meetingCount: sql`${cur("meeting_count")} + ${ex("meeting_count")}`,
+  lastMeetingSubject: latest("last_meeting_at", "last_meeting_subject"),
+  lastMeetingAt: maxOf(cur("last_meeting_at"), ex("last_meeting_at")),
+  outboundCount: sql`${cur("outbound_count")} + ${ex("outbound_count")}`,
+  theyGaveCount: sql`${cur("they_gave_count")} + ${ex("they_gave_count")}`,
+  youGaveCount: sql`${cur("you_gave_count")} + ${ex("you_gave_count")}`,
+  lastTheyGaveSubject: latest("last_they_gave_at", "last_they_gave_subject"),
+  lastTheyGaveKind: latest("last_they_gave_at", "last_they_gave_kind"),
+  lastTheyGaveDetail: latest("last_they_gave_at", "last_they_gave_detail"),
+  lastTheyGaveAt: maxOf(cur("last_they_gave_at"), ex("last_they_gave_at")),
+  lastYouThankedAt: maxOf(cur("last_you_thanked_at"), ex("last_you_thanked_at")),
+  lastTheyAskedSubject: latest("last_they_asked_at", "last_they_asked_subject"),
+  lastTheyAskedAt: maxOf(cur("last_they_asked_at"), ex("last_they_asked_at")),
+  lastYouAskedQuestion: latest("last_you_asked_at", "last_you_asked_question"),
+  lastYouAskedAt: maxOf(cur("last_you_asked_at"), ex("last_you_asked_at")),
+  introducedAt: minOf(cur("introduced_at"), ex("introduced_at")),
+  followUpSubject: followUpField("follow_up_subject"),
+  // A nudge renews the wait but not its reason: the chain still waits for an answer to the first mail.
+  followUpReason: sql`case
+    when ${ex("follow_up_since")} is not null and ${cur("follow_up_since")} is not null
+         and ${cur("follow_up_since")} > coalesce(${cur("last_inbound_at")}, 0)
+         and ${ex("follow_up_since")} > ${cur("follow_up_since")} then ${cur("follow_up_reason")}
+    else ${followUpField("follow_up_reason")} end`,
+  followUpDueAt: followUpField("follow_up_due_at"),
+  followUpSince: followUpField("follow_up_since"),
+  unansweredOutbound: sql`case
+    when ${ex("follow_up_since")} is not null and ${ex("follow_up_since")} > coalesce(${cur("last_inbound_at")}, 0) then ${cur("unanswered_outbound")} + 1
+    when ${endsTheWait} then 0
+    when ${ex("last_inbound_at")} is not null and ${ex("last_inbound_at")} >= coalesce(${cur("last_outbound_at")}, 0) then 0
+    else ${cur("unanswered_outbound")} end`,
+  updatedAt: sql`${ex("updated_at")}`,
+};
+
+const existingContactFields = {
+  id: contacts.id,
+  address: contacts.address,
+  inboundCount: contacts.inboundCount,
+  outboundCount: contacts.outboundCount,
+  lastAt: contacts.lastAt,
+  lastInboundAt: contacts.lastInboundAt,
+  lastOutboundAt: contacts.lastOutboundAt,
+  lastYouAskedAt: contacts.lastYouAskedAt,
+  lastYouAskedQuestion: contacts.lastYouAskedQuestion,
+  lastTheyAskedAt: contacts.lastTheyAskedAt,
+  lastTheyGaveAt: contacts.lastTheyGaveAt,
+};
+
+const samePerson = alias(contacts, "same_person");
+
+/** A contact's id, by address, within the owner: for rows written after the contact in the same batch. */
+const contactIdOf = (ownerId: SQL | ReturnType<typeof p>, address: SQL | ReturnType<typeof p>) =>
+  sql`(select id from contacts where owner_id = ${ownerId} and address = ${address})`;
+
+/** Every statement of the mail path, by the name capture.ts and owner-lookup.ts use. */
+export function captureQueries(db: Db) {
+  const ownerOf = db.select({ id: ownerAddresses.ownerId }).from(ownerAddresses).where(eq(ownerAddresses.address, p("address")));
+  const ownerColumns = getTableColumns(owners);
+  const sameMail = (subject: SQL) => {
+    const fields = { id: interactions.id };
+    return compiledRead(
+      fields,
+      db
+        .select(fields)
+        .from(interactions)
+        .innerJoin(contacts, eq(contacts.id, interactions.contactId))
+        .where(
+          and(
+            eq(contacts.ownerId, p("ownerId")),
+            eq(contacts.address, p("address")),
+            eq(interactions.ownerId, p("ownerId")),
+            eq(interactions.direction, p("direction")),
+            gte(interactions.at, p("from")),
+            lte(interactions.at, p("to")),
+            subject,
+            sql`substr(coalesce(${interactions.snippet}, ''), 1, ${SNIPPET_PREFIX_CHARS}) = ${p("snippetStart")}`,
+          ),
+        )
+        .limit(1),
+    );
+  };
+  const standingFields = {
+    ownerId: ownerAddresses.ownerId,
+    recipient: ownerAddresses.address,
+    sharedThread: exists(
+      db
+        .select({ one: sql`1` })
+        .from(messages)
+        .where(and(eq(messages.ownerId, ownerAddresses.ownerId), sql`${messages.messageId} in ${jsonList(p("ids"))}`)),
+    ).mapWith(Boolean),
+    // The sender, or another address of the same person (`same`): Anna answering from Gmail a thread her
+    // work address took part in.
+    senderTookPart: exists(
+      db
+        .select({ one: sql`1` })
+        .from(contacts)
+        .innerJoin(samePerson, and(eq(samePerson.ownerId, contacts.ownerId), sql`coalesce(${samePerson.mergedInto}, ${samePerson.id}) = coalesce(${contacts.mergedInto}, ${contacts.id})`))
+        .innerJoin(interactions, and(eq(interactions.ownerId, samePerson.ownerId), eq(interactions.contactId, samePerson.id)))
+        .where(and(eq(contacts.ownerId, ownerAddresses.ownerId), eq(contacts.address, p("sender")), sql`${interactions.messageId} in ${jsonList(p("ids"))}`)),
+    ).mapWith(Boolean),
+  };
+  const addressField = { address: ownerAddresses.address };
+  const nameFields = { address: contacts.address, name: contacts.name };
+  const messageIdField = { messageId: messages.messageId };
+  const patternField = { pattern: suppressions.pattern };
+
+  return {
+    // The owner one of whose addresses this is, with all their addresses: every mail starts here.
+    ownerByAddress: compiledRead(ownerColumns, db.select().from(owners).where(inArray(owners.id, ownerOf))),
+    addressesByAddress: compiledRead(addressField, db.select(addressField).from(ownerAddresses).where(inArray(ownerAddresses.ownerId, ownerOf))),
+    ownerById: compiledRead(ownerColumns, db.select().from(owners).where(eq(owners.id, p("ownerId")))),
+    addressesOfOwner: compiledRead(addressField, db.select(addressField).from(ownerAddresses).where(eq(ownerAddresses.ownerId, p("ownerId")))),
+
+    contactsByAddress: compiledRead(
+      existingContactFields,
+      db
+        .select(existingContactFields)
+        .from(contacts)
+        .where(and(eq(contacts.ownerId, p("ownerId")), sql`${contacts.address} in ${jsonList(p("addresses"))}`)),
+    ),
+    // SQLite's lower() folds ASCII only; capture.ts compares the names again in full Unicode.
+    contactsByName: compiledRead(
+      nameFields,
+      db
+        .select(nameFields)
+        .from(contacts)
+        .where(and(eq(contacts.ownerId, p("ownerId")), sql`lower(trim(${contacts.name})) = lower(${p("name")})`))
+        .limit(2),
+    ),
+    knownMessageIds: compiledRead(
+      messageIdField,
+      db
+        .select(messageIdField)
+        .from(messages)
+        .where(and(eq(messages.ownerId, p("ownerId")), sql`${messages.messageId} in ${jsonList(p("ids"))}`)),
+    ),
+    // Every subquery is bound to the recipient owner's id, so nothing crosses owners (capture.ts, threadStandings).
+    threadStandings: compiledRead(
+      standingFields,
+      db
+        .select(standingFields)
+        .from(ownerAddresses)
+        .where(sql`${ownerAddresses.address} in ${jsonList(p("recipients"))}`),
+    ),
+    sameMailWithSubject: sameMail(eq(interactions.subject, p("subject"))),
+    sameMailWithoutSubject: sameMail(isNull(interactions.subject)),
+    suppressions: compiledRead(patternField, db.select(patternField).from(suppressions).where(eq(suppressions.ownerId, p("ownerId")))),
+
+    // The first message is the mail itself: a plain INSERT, so that a duplicate delivery racing this one fails the
+    // unique index and rolls the whole batch back. Extra ids (originals) may already exist.
+    messageInserts: jsonRowsQuery(db, messages, (db, rows) => db.insert(messages).select(rows)),
+    extraMessageInserts: jsonRowsQuery(db, messages, (db, rows) => db.insert(messages).select(rows).onConflictDoNothing()),
+    contactUpserts: jsonRowsQuery(db, contacts, (db, rows) =>
+      db.insert(contacts).select(rows).onConflictDoUpdate({ target: [contacts.ownerId, contacts.address], set: contactUpsertSet }),
+    ),
+    // People a contact introduced the owner to: a row that says who, before any mail of their own.
+    introducedUpsert: compiledQuery(
+      db
+        .insert(contacts)
+        .values({
+          ownerId: p("ownerId"),
+          address: p("address"),
+          name: p("name"),
+          nameKey: p("nameKey"),
+          localKey: p("localKey"),
+          domainKey: p("domainKey"),
+          introducedAt: p("introducedAt"),
+          introducedBy: p("introducedBy"),
+          createdAt: p("now"),
+          updatedAt: p("now"),
+        })
+        .onConflictDoUpdate({
+          target: [contacts.ownerId, contacts.address],
+          set: {
+            name: sql`coalesce(${cur("name")}, ${ex("name")})`,
+            nameKey: sql`case when ${cur("name")} is not null then ${cur("name_key")} else ${ex("name_key")} end`,
+            introducedBy: sql`case when ${cur("introduced_at")} is null or ${ex("introduced_at")} < ${cur("introduced_at")} then ${ex("introduced_by")} else ${cur("introduced_by")} end`,
+            introducedAt: minOf(cur("introduced_at"), ex("introduced_at")),
+          },
+        }),
+    ),
+    // The contact row is written earlier in the same batch, so its id is found by address.
+    interactionInserts: jsonRowsQuery(db, interactions, (db, rows) => db.insert(interactions).select(rows).onConflictDoNothing(), {
+      computed: { contactId: (field) => contactIdOf(field("ownerId"), field("address")) },
+      extra: ["address"],
+    }),
+    noteInsert: compiledQuery(
+      db.insert(notes).values({
+        ownerId: p("ownerId"),
+        contactId: contactIdOf(p("ownerId"), p("address")),
+        body: p("body"),
+        source: "forward",
+        messageId: p("messageId"),
+        createdAt: p("now"),
+      }),
+    ),
+    activityCounts: jsonRowsQuery(db, weeklyActivity, (db, rows) =>
+      db
+        .insert(weeklyActivity)
+        .select(rows)
+        .onConflictDoUpdate({
+          target: [weeklyActivity.ownerId, weeklyActivity.weekStart],
+          set: {
+            sent: sql`sent + excluded.sent`,
+            received: sql`received + excluded.received`,
+            theyGave: sql`they_gave + excluded.they_gave`,
+            youGave: sql`you_gave + excluded.you_gave`,
+          },
+        }),
+    ),
+    mailEventInserts: jsonRowsQuery(db, mailEvents, (db, rows) => db.insert(mailEvents).select(rows)),
+  } satisfies Record<string, CompiledQuery>;
+}
+
+/** The contact upsert as drizzle writes it, for a meeting (rare). */
+function contactUpsert(db: Db, rows: ContactRow[]) {
+  return db.insert(contacts).values(rows).onConflictDoUpdate({ target: [contacts.ownerId, contacts.address], set: contactUpsertSet });
+}
+
+/**
+ * A meeting that has happened, through the same contact upsert as a mail: contact both ways at its time. It
+ * settles what a word from them settles (a follow-up) and what a word to them settles (a request, a thanks
+ * owed for help), starts or continues a conversation, and is kept as one interaction of kind "meeting".
+ */
+export function meetingStatements(db: Db, ownerId: number, m: MeetingInput): BatchItem<"sqlite">[] {
+  const delta: ContactDelta = {
+    address: m.address,
+    name: m.name,
+    private: false,
+    at: m.at,
+    threadId: null,
+    meeting: { title: m.title },
+    inbound: { at: m.at, subject: m.title, gift: null, request: false, referredBy: false },
+    outbound: { at: m.at, subject: m.title, gave: false, thanks: false, asked: false, askedQuestion: false, followUp: null, announcement: false },
+  };
+  return [
+    contactUpsert(db, [contactRow(ownerId, delta, m.now)]),
+    db
+      .insert(interactions)
+      .values({
+        ownerId,
+        contactId: contactIdOf(sql`${ownerId}`, sql`${m.address}`),
+        at: m.at,
+        direction: "out",
+        kind: "meeting",
+        subject: m.title,
+        messageId: m.key,
+        source: m.source,
+      })
+      .onConflictDoNothing(),
+  ];
+}
