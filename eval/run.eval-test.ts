@@ -74,8 +74,8 @@ async function runScenario(files: ScenarioFiles, ingestOnly: boolean): Promise<S
   mailbox.sort((a, b) => a.at - b.at);
   for (let i = 0; i < mailbox.length; i += IMPORT_BATCH) {
     const batch = mailbox.slice(i, i + IMPORT_BATCH);
-    const ownerWithAddresses = (await loadOwnerWithAddresses(db(), owner.id))!;
-    const ctx = { db: db(), config: config(), owner: ownerWithAddresses, suppressions: await listSuppressions(db(), owner.id), now: importAt };
+    const ownerWithAddresses = (await loadOwnerWithAddresses(env.DB, owner.id))!;
+    const ctx = { d1: env.DB, config: config(), owner: ownerWithAddresses, suppressions: await listSuppressions(env.DB, owner.id), now: importAt };
     const { outcomes } = await importMails(ctx, batch.map((m) => m.bytes));
     outcomes.forEach((o, j) => result.ingest.push({ file: batch[j].file.name, path: "import", outcome: describeOutcome(o) }));
   }
