@@ -1,4 +1,4 @@
-// node bench/cpu.mjs [--runs 5] [--only startup,mail,digest] [--contacts 5000,20000] [--before DIR] [--save DIR]
+// node bench/cpu.mjs [--runs 5] [--only startup,mail,digest,sweep] [--contacts 5000,20000] [--before DIR] [--save DIR]
 //
 // The worker isolate's own CPU per invocation, from V8's CPU profiler (bench/support/isolate-cpu.mjs), on the
 // bundled worker in workerd. Each figure is the median of --runs:
@@ -8,7 +8,13 @@
 // - a warm mail (the same mail with a new Message-ID, the fourth mail of that isolate);
 // - the digest queue consumer's whole invocation, one owner at 5,000 and 20,000 contacts (the network
 //   `npm run bench:scale` seeds): cold (a fresh isolate's first event: module initialisation and the first
-//   digest together) and warm (the second digest of that isolate).
+//   digest together) and warm (the second digest of that isolate);
+// - the hourly cron's whole scheduled() invocation with 1,500 owners due (bench/support/sweep-cpu.mjs): it leases
+//   1,000 of them (OWNERS_PER_SWEEP) in one D1 statement and enqueues their 1,000 digest messages (ten sendBatch
+//   calls) and one "sweep" message for the rest; cold (a fresh isolate's first event: module initialisation and the
+//   sweep) and warm (the fourth sweep of that isolate; the owners are marked due again before each). The worker
+//   consumes no queue in this case: a counter worker in another isolate receives the messages, held back by the
+//   queue until the invocation has ended, and each sweep is checked against it and against D1's leases.
 //
 // --before DIR: a checkout of older code (its own node_modules, or a symlink to these) is bundled too, and every
 // run measures both, alternating, so the two are compared side by side on the same machine at the same time.
@@ -17,12 +23,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { digestRun, seedDigestOwner } from "./support/digest-cpu.mjs";
+import { seedSweepOwners, SWEEP_PAGE, SWEEP_QUEUE, sweepRun } from "./support/sweep-cpu.mjs";
 import { attributeProfile, bundleWorker, median, migrateDatabase, ROOT, startIsolate } from "./support/isolate-cpu.mjs";
 
 const { values } = parseArgs({
   options: {
     runs: { type: "string", default: "5" },
-    only: { type: "string", default: "startup,mail,digest" },
+    only: { type: "string", default: "startup,mail,digest,sweep" },
     contacts: { type: "string", default: "5000,20000" },
     before: { type: "string" },
     // Writes every profiled invocation as a .cpuprofile (Chrome DevTools, VS Code) into this folder.
@@ -117,6 +124,26 @@ try {
     }
   }
 
+  if (ONLY.has("sweep")) {
+    const persistTo = path.join(work, "sweep-db");
+    migrateDatabase(persistTo);
+    let seeded = false;
+    const key = `cron sweep, ${SWEEP_PAGE} owners leased and enqueued`;
+    for (let run = 0; run < RUNS; run++) {
+      for (const variant of variants) {
+        const isolate = await startIsolate({ bundle: variant.bundle, persistTo, vars: VARS, countQueue: SWEEP_QUEUE });
+        try {
+          const db = seeded ? await isolate.mf.getD1Database("DB") : await seedSweepOwners(isolate);
+          seeded = true;
+          await record(`${key}, cold (module init + sweep)`, variant, await sweepRun(isolate, db, { startup: true }));
+          await record(`${key}, warm`, variant, await sweepRun(isolate, db));
+        } finally {
+          await isolate.dispose();
+        }
+      }
+    }
+  }
+
   const fmt = (n) => n.toFixed(1);
   for (const [key, byVariant] of samples) {
     const cpus = [];
@@ -125,6 +152,8 @@ try {
       cpus.push(cpu);
       const extra = [`uncapped ${fmt(median(list.map((s) => s.raw)))}`];
       if (list[0].upper !== undefined) extra.push(`wall less SQL ${fmt(median(list.map((s) => s.upper)))}`, `D1 queries ${list[0].queries}`, `rows read ${list[0].rowsRead}`);
+      // Every profiled sweep is checked (bench/support/sweep-cpu.mjs): it throws unless these hold for each run.
+      if (list[0].enqueued) extra.push(`each run leased ${list[0].leased} owners, the queue received ${list[0].enqueued.digest} digest + ${list[0].enqueued.sweep} sweep messages`);
       console.log(`${key}${variant.label ? ` (${variant.label})` : ""}: CPU ms ${fmt(cpu)} (runs ${list.map((s) => fmt(s.cpu)).join(", ")}); ${extra.join(", ")}`);
     }
     if (cpus.length === 2) console.log(`${key}: after ÷ before ${(cpus[1] / cpus[0]).toFixed(2)}`);

@@ -47,9 +47,10 @@ const requireFromWrangler = createRequire(createRequire(import.meta.url).resolve
 const { Miniflare, convertV4MiniflareOptions } = await import(pathToFileURL(requireFromWrangler.resolve("miniflare")).href);
 const { unstable_getMiniflareWorkerOptions } = await import("wrangler");
 
-// The entry in front of the bundle. Besides handing events on, it can meter one queue() invocation (the next one
-// after /__bench/meter-next): D1 statements and rows read (bench/support/d1-meter.ts), and the old upper bound,
-// wall time less D1's own SQL time. A metered invocation is never a profiled one: the meter costs CPU too.
+// The entry in front of the bundle. Besides handing events on, it can meter one queue() or scheduled() invocation
+// (the next one after /__bench/meter-next): D1 statements and rows read (bench/support/d1-meter.ts), and the old
+// upper bound, wall time less D1's own SQL time. A metered invocation is never a profiled one: the meter costs CPU
+// too.
 const ENTRY = `
 import { meterD1 } from "./d1-meter.js";
 let worker;
@@ -57,6 +58,19 @@ let meterNext = false;
 let lastCost = null;
 async function load() {
   return (worker ??= (await import("./index.js")).default);
+}
+async function metered(env, invoke) {
+  meterNext = false;
+  const meter = meterD1(env.DB);
+  const start = performance.now();
+  try {
+    return await invoke({ ...env, DB: meter.db });
+  } finally {
+    const wallMs = performance.now() - start;
+    const sum = (f) => meter.calls.reduce((s, c) => s + f(c), 0);
+    const sqlMs = sum((c) => c.sqlMs);
+    lastCost = { queries: sum((c) => c.statements.length), rowsRead: sum((c) => c.rowsRead), wallMs, upperBoundMs: Math.max(0, wallMs - sqlMs) };
+  }
 }
 export default {
   async fetch(request, env, ctx) {
@@ -67,7 +81,7 @@ export default {
     }
     if (pathname === "/__bench/meter-next") {
       meterNext = true;
-      return new Response("metering the next queue()");
+      return new Response("metering the next queue() or scheduled()");
     }
     if (pathname === "/__bench/last-cost") return Response.json(lastCost);
     return (await load()).fetch(request, env, ctx);
@@ -76,22 +90,47 @@ export default {
     return (await load()).email(message, env, ctx);
   },
   async scheduled(controller, env, ctx) {
-    return (await load()).scheduled(controller, env, ctx);
+    const handler = await load();
+    if (!meterNext) return handler.scheduled(controller, env, ctx);
+    return metered(env, (meteredEnv) => handler.scheduled(controller, meteredEnv, ctx));
   },
   async queue(batch, env, ctx) {
     const handler = await load();
     if (!meterNext) return handler.queue(batch, env, ctx);
-    meterNext = false;
-    const meter = meterD1(env.DB);
-    const start = performance.now();
-    try {
-      return await handler.queue(batch, { ...env, DB: meter.db }, ctx);
-    } finally {
-      const wallMs = performance.now() - start;
-      const sum = (f) => meter.calls.reduce((s, c) => s + f(c), 0);
-      const sqlMs = sum((c) => c.sqlMs);
-      lastCost = { queries: sum((c) => c.statements.length), rowsRead: sum((c) => c.rowsRead), wallMs, upperBoundMs: Math.max(0, wallMs - sqlMs) };
+    return metered(env, (meteredEnv) => handler.queue(batch, meteredEnv, ctx));
+  },
+};
+`;
+
+// The digest queue's consumer while the cron sweep is measured (bench/support/sweep-cpu.mjs): a second worker, in
+// an isolate of its own that the profiler does not watch, which only takes note of every message it receives.
+// /reset forgets them; any other request answers what arrived: the digest messages' owner ids, the number of
+// "sweep" messages, anything else, and the distinct "now" of the jobs.
+export const QUEUE_COUNTER_NAME = "bench-queue-counter";
+const QUEUE_COUNTER = `
+let digestOwnerIds = [];
+let sweeps = 0;
+let other = 0;
+let nows = new Set();
+export default {
+  async queue(batch) {
+    for (const message of batch.messages) {
+      const job = message.body;
+      if (job?.kind === "digest") digestOwnerIds.push(job.ownerId);
+      else if (job?.kind === "sweep") sweeps++;
+      else other++;
+      nows.add(job?.now);
     }
+  },
+  async fetch(request) {
+    if (new URL(request.url).pathname === "/reset") {
+      digestOwnerIds = [];
+      sweeps = 0;
+      other = 0;
+      nows = new Set();
+      return new Response("reset");
+    }
+    return Response.json({ digestOwnerIds, sweeps, other, nows: [...nows] });
   },
 };
 `;
@@ -99,10 +138,15 @@ export default {
 /**
  * One workerd with the bundled worker in a fresh isolate, on the local D1 in `persistTo`. `vars` override
  * wrangler.toml's [vars] as `wrangler dev --var` would.
+ *
+ * `countQueue` (the cron sweep): the worker consumes no queue, so that no queue() runs in its isolate; the digest
+ * queue's messages go to the counter above instead (its own worker and isolate), each held back
+ * `countQueue.deliveryDelay` seconds by the queue (a producer's delivery_delay), so that none arrives while the
+ * invocation that sent it is profiled.
  */
-export async function startIsolate({ bundle, persistTo, vars = {} }) {
+export async function startIsolate({ bundle, persistTo, vars = {}, countQueue = null }) {
   const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(ROOT, "wrangler.toml"));
-  const mf = new Miniflare(convertV4MiniflareOptions({
+  const worker = {
     ...workerOptions,
     name: WORKER_NAME,
     rootPath: undefined,
@@ -114,6 +158,23 @@ export async function startIsolate({ bundle, persistTo, vars = {} }) {
       { type: "ESModule", path: "/d1-meter.js", contents: await d1MeterModule() },
     ],
     bindings: { ...workerOptions.bindings, ...vars },
+  };
+  const workers = [worker];
+  if (countQueue) {
+    worker.queueProducers = Object.fromEntries(
+      Object.entries(workerOptions.queueProducers).map(([binding, producer]) => [binding, { ...producer, deliveryDelay: countQueue.deliveryDelay }]),
+    );
+    worker.queueConsumers = {};
+    workers.push({
+      name: QUEUE_COUNTER_NAME,
+      compatibilityDate: workerOptions.compatibilityDate,
+      modulesRoot: "/",
+      modules: [{ type: "ESModule", path: "/counter.js", contents: QUEUE_COUNTER }],
+      queueConsumers: Object.fromEntries(Object.values(workerOptions.queueProducers).map((p) => [p.queueName, { maxBatchSize: 100, maxBatchTimeout: 1 }])),
+    });
+  }
+  const mf = new Miniflare(convertV4MiniflareOptions({
+    workers,
     resourcePersistencePath: path.join(persistTo, "v3"),
     inspectorPort: 0,
     unsafeTriggerHandlers: true,
