@@ -1,5 +1,5 @@
 import type { Env } from "./env";
-import type { DigestJob } from "./digest/fanout";
+import type { DigestJob } from "./digest/sweep";
 
 // Wiring only: the three paths live in src/ingest (email), src/digest (scheduled, then the digest queue) and src/commands.
 // Each handler loads its own path on first use (the bundler keeps one file and defers each module's
@@ -16,8 +16,8 @@ export default {
     await handleEmail(message, env);
   },
   async scheduled(controller, env, _ctx) {
-    const [{ getDb }, { enqueueDueDigests }] = await Promise.all([import("./db/client"), import("./digest/fanout")]);
-    await enqueueDueDigests(getDb(env.DB), env.DIGEST_QUEUE, controller.scheduledTime);
+    const { enqueueDueDigests } = await import("./digest/sweep");
+    await enqueueDueDigests(env.DB, env.DIGEST_QUEUE, controller.scheduledTime);
   },
   async queue(batch, env, _ctx) {
     const [{ getDb }, { readConfig }, fanout] = await Promise.all([import("./db/client"), import("./env"), import("./digest/fanout")]);

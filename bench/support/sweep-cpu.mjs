@@ -1,6 +1,6 @@
 // The hourly cron's sweep in the profiled isolate (bench/support/isolate-cpu.mjs): one scheduled() that leases the
-// first page of due owners (src/db/owners.ts leaseDueOwners) and puts one message per owner on the digest queue,
-// plus a "sweep" message for the next page (src/digest/fanout.ts enqueueDueDigests). Used by bench/cpu.mjs.
+// first page of due owners (src/db/hot-queries.ts leaseDueOwners) and puts one message per owner on the digest queue,
+// plus a "sweep" message for the next page (src/digest/sweep.ts enqueueDueDigests). Used by bench/cpu.mjs.
 //
 // The isolate is started with `countQueue` (SWEEP_QUEUE below): it consumes no queue itself, so that no digest runs
 // in it, and a counter worker in another isolate receives the messages, held back by the queue for
@@ -10,7 +10,7 @@
 import { importTs, QUEUE_COUNTER_NAME } from "./isolate-cpu.mjs";
 
 const { NOW } = await importTs("bench/support/network-owner.ts");
-/** src/digest/fanout.ts OWNERS_PER_SWEEP: the owners one invocation leases. */
+/** src/digest/sweep.ts OWNERS_PER_SWEEP: the owners one invocation leases. */
 export const SWEEP_PAGE = 1000;
 /** More owners are due than one page, so that the sweep also enqueues the "sweep" message for the next page. */
 const DUE_OWNERS = 1500;

@@ -2,7 +2,7 @@
 // person in it gets a meeting, through the same contact upsert as a mail. Counting happens when something
 // reads the people (the digest, `status`) and when an invitation arrives, never ahead of the start.
 import { messageOnlyStatement } from "../db/capture";
-import { meetingStatements } from "../db/capture-queries";
+import { meetingStatements } from "../db/hot-queries";
 import { isUniqueViolation } from "../db/errors";
 import type { IngestOutcome } from "../ingest/outcome";
 import { assistantPlusPart } from "../ingest/plus";

@@ -1,9 +1,9 @@
 // Named queries of the ingest path. Each mail's writes (or an import batch's) are built here as statements for one
-// db.batch(). The SQL is drizzle's, written ahead of time (capture-queries.ts → capture-sql.ts): this module binds
+// db.batch(). The SQL is drizzle's, written ahead of time (hot-queries.ts → hot-sql.ts): this module binds
 // values only, so a mail does not load drizzle or the schema.
 import { domainKey, localKey, nameKey } from "../names";
 import { DAY_MS, weekStartOf } from "../time";
-import { CAPTURE_SQL } from "./capture-sql";
+import { HOT_SQL } from "./hot-sql";
 import { chunk, JSON_LOOKUP_CHUNK, listParam } from "./limits";
 import type { ContactDelta, ContactEvent, IntroducedPerson, MeetingSource, MessageRecord, NoteRecord } from "./records";
 import { bind, jsonRows, readOf, readOne, type Statement } from "./statements";
@@ -26,7 +26,7 @@ export async function findContactsByAddress(d1: D1Database, ownerId: number, add
   const out: ExistingContact[] = [];
   // One statement for a whole import batch's people (the list as one JSON parameter), not one per 90.
   for (const part of chunk([...new Set(addresses)], JSON_LOOKUP_CHUNK)) {
-    out.push(...(await readOne(readOf<ExistingContact>(d1, CAPTURE_SQL.contactsByAddress, { ownerId, addresses: listParam(part) }))));
+    out.push(...(await readOne(readOf<ExistingContact>(d1, HOT_SQL.contactsByAddress, { ownerId, addresses: listParam(part) }))));
   }
   return out;
 }
@@ -39,7 +39,7 @@ export async function findContactByName(d1: D1Database, ownerId: number, name: s
   const wanted = name.trim().toLowerCase();
   if (!wanted) return null;
   // SQLite's lower() folds ASCII only; names are compared again here in full Unicode.
-  const rows = await readOne(readOf<{ address: string; name: string | null }>(d1, CAPTURE_SQL.contactsByName, { ownerId, name: name.trim() }));
+  const rows = await readOne(readOf<{ address: string; name: string | null }>(d1, HOT_SQL.contactsByName, { ownerId, name: name.trim() }));
   const matches = rows.filter((r) => r.name?.trim().toLowerCase() === wanted);
   return matches.length === 1 ? { address: matches[0].address, name: matches[0].name! } : null;
 }
@@ -48,7 +48,7 @@ export async function findContactByName(d1: D1Database, ownerId: number, name: s
 export async function knownMessageIds(d1: D1Database, ownerId: number, ids: string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (const part of chunk([...new Set(ids)], JSON_LOOKUP_CHUNK)) {
-    const rows = await readOne(readOf<{ messageId: string }>(d1, CAPTURE_SQL.knownMessageIds, { ownerId, ids: listParam(part) }));
+    const rows = await readOne(readOf<{ messageId: string }>(d1, HOT_SQL.knownMessageIds, { ownerId, ids: listParam(part) }));
     for (const r of rows) found.add(r.messageId);
   }
   return found;
@@ -85,7 +85,7 @@ export async function threadStandings(d1: D1Database, input: { recipients: strin
     sender: input.sender,
     recipients: listParam(input.recipients, THREAD_LOOKUP_RECIPIENTS),
   };
-  return readOne(readOf<ThreadStanding>(d1, CAPTURE_SQL.threadStandings, values));
+  return readOne(readOf<ThreadStanding>(d1, HOT_SQL.threadStandings, values));
 }
 
 /** How far apart the times of one mail may be: a forward's printed date has minutes and a guessed zone. */
@@ -112,13 +112,13 @@ export async function hasSameMail(
     snippetStart: (e.snippet ?? "").slice(0, SNIPPET_PREFIX_CHARS),
   };
   const rows = e.subject === null
-    ? await readOne(readOf(d1, CAPTURE_SQL.sameMailWithoutSubject, values))
-    : await readOne(readOf(d1, CAPTURE_SQL.sameMailWithSubject, { ...values, subject: e.subject }));
+    ? await readOne(readOf(d1, HOT_SQL.sameMailWithoutSubject, values))
+    : await readOne(readOf(d1, HOT_SQL.sameMailWithSubject, { ...values, subject: e.subject }));
   return rows.length > 0;
 }
 
 export async function listSuppressions(d1: D1Database, ownerId: number): Promise<string[]> {
-  const rows = await readOne(readOf<{ pattern: string }>(d1, CAPTURE_SQL.suppressions, { ownerId }));
+  const rows = await readOne(readOf<{ pattern: string }>(d1, HOT_SQL.suppressions, { ownerId }));
   return rows.map((r) => r.pattern);
 }
 
@@ -187,7 +187,7 @@ export type ContactRow = ReturnType<typeof contactRow>;
 /** People a contact introduced the owner to: a row that says who, before any mail of their own. */
 function upsertIntroduced(d1: D1Database, ownerId: number, people: IntroducedPerson[], now: number): Statement[] {
   return people.map((p) =>
-    bind(d1, CAPTURE_SQL.introducedUpsert, {
+    bind(d1, HOT_SQL.introducedUpsert, {
       ownerId,
       address: p.address,
       name: p.name,
@@ -224,7 +224,7 @@ function interactionRow(ownerId: number, e: ContactEvent, broadcast: boolean) {
 }
 
 function insertNote(d1: D1Database, ownerId: number, n: NoteRecord, messageId: string, now: number): Statement {
-  return bind(d1, CAPTURE_SQL.noteInsert, { ownerId, address: n.address, body: n.body, messageId, now });
+  return bind(d1, HOT_SQL.noteInsert, { ownerId, address: n.address, body: n.body, messageId, now });
 }
 
 type WeekCounts = { sent: number; received: number; theyGave: number; youGave: number };
@@ -345,7 +345,7 @@ export class CaptureWrites {
       const strict = this.messages[i].strict;
       let j = i;
       while (j < this.messages.length && this.messages[j].strict === strict) j++;
-      const query = strict ? CAPTURE_SQL.messageInserts : CAPTURE_SQL.extraMessageInserts;
+      const query = strict ? HOT_SQL.messageInserts : HOT_SQL.extraMessageInserts;
       out.push(...jsonRows(d1, query, this.messages.slice(i, j).map((m) => m.row)));
       i = j;
     }
@@ -355,16 +355,16 @@ export class CaptureWrites {
         rows.push(step);
         continue;
       }
-      out.push(...jsonRows(d1, CAPTURE_SQL.contactUpserts, rows), ...step(d1));
+      out.push(...jsonRows(d1, HOT_SQL.contactUpserts, rows), ...step(d1));
       rows = [];
     }
-    out.push(...jsonRows(d1, CAPTURE_SQL.contactUpserts, rows));
-    out.push(...jsonRows(d1, CAPTURE_SQL.interactionInserts, this.interactions));
+    out.push(...jsonRows(d1, HOT_SQL.contactUpserts, rows));
+    out.push(...jsonRows(d1, HOT_SQL.interactionInserts, this.interactions));
     for (const note of this.notes) out.push(note(d1));
     // Every week the batch touched (a mailbox out of date order touches many), its counts summed.
     const weeks = [...this.weeks].map(([weekStart, w]) => ({ ownerId: this.ownerId, weekStart, ...w }));
-    out.push(...jsonRows(d1, CAPTURE_SQL.activityCounts, weeks));
-    out.push(...jsonRows(d1, CAPTURE_SQL.mailEventInserts, this.events));
+    out.push(...jsonRows(d1, HOT_SQL.activityCounts, weeks));
+    out.push(...jsonRows(d1, HOT_SQL.mailEventInserts, this.events));
     return out;
   }
 }
@@ -388,9 +388,9 @@ export interface MeetingInput {
 }
 
 export function messageOnlyStatement(d1: D1Database, ownerId: number, message: MessageRecord, now: number): Statement {
-  return jsonRows(d1, CAPTURE_SQL.messageInserts, [messageRow(ownerId, message, now)])[0];
+  return jsonRows(d1, HOT_SQL.messageInserts, [messageRow(ownerId, message, now)])[0];
 }
 
 export function mailEventStatement(d1: D1Database, input: MailEventInput): Statement {
-  return jsonRows(d1, CAPTURE_SQL.mailEventInserts, [mailEventRow(input)])[0];
+  return jsonRows(d1, HOT_SQL.mailEventInserts, [mailEventRow(input)])[0];
 }

@@ -7,7 +7,7 @@ import { chunk, LOOKUP_CHUNK } from "./limits";
 import { jsonList } from "./prepared";
 import type { Db } from "./client";
 import { settingsUpdate, type OwnerSettingsPatch } from "./owners";
-import { meetingStatements } from "./capture-queries";
+import { meetingStatements } from "./hot-queries";
 import { contacts, digestItems, digests, interactions, messages, notes, owners, suppressions, type Contact, type Interaction, type Note } from "./schema";
 
 export type Statement = BatchItem<"sqlite">;

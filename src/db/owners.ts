@@ -25,23 +25,6 @@ export async function findOwnerById(db: Db, ownerId: number): Promise<Owner | nu
   return owner ?? null;
 }
 
-/**
- * The hourly job's one read: up to `limit` unpaused owners whose next digest time has come, marked with a lease
- * (`next_digest_at = leaseUntil`) in the same statement, so a second run within the lease does not pick them
- * again. Reads only due owners, by index (owners_next_digest). This is the one statement that spans owners: it
- * touches their schedule, never their data.
- */
-export async function leaseDueOwners(db: Db, now: number, leaseUntil: number, limit: number): Promise<number[]> {
-  const due = db
-    .select({ id: owners.id })
-    .from(owners)
-    .where(and(eq(owners.paused, false), lte(owners.nextDigestAt, now)))
-    .orderBy(asc(owners.nextDigestAt))
-    .limit(limit);
-  const rows = await db.update(owners).set({ nextDigestAt: leaseUntil }).where(inArray(owners.id, due)).returning({ id: owners.id });
-  return rows.map((r) => r.id);
-}
-
 export async function setNextDigestAt(db: Db, ownerId: number, at: number) {
   await db.update(owners).set({ nextDigestAt: at }).where(eq(owners.id, ownerId));
 }

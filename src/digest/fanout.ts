@@ -1,63 +1,29 @@
-// The scheduled() path, fanned out: the hourly job leases the owners who are due and puts one message per owner
-// on the digest queue; the queue's consumer builds and sends that one owner's digest. Every invocation does a
-// bounded amount of work (Workers Free: 10 ms CPU, 50 D1 queries and 50 subrequests per invocation), whatever
-// the number of owners.
+// The digest queue's consumer: the hourly job (sweep.ts) put one message per due owner on the queue, and each
+// invocation here builds and sends that one owner's digest. Every invocation does a bounded amount of work
+// (Workers Free: 10 ms CPU, 50 D1 queries and 50 subrequests per invocation), whatever the number of owners.
 //
 // Queues deliver at least once. The weekly claim (db/digests.ts, claimWeeklyDigest) makes a redelivered message
 // or a second run send nothing; a failed send releases it and is retried with backoff; after the last retry the
 // message lands on the dead-letter queue, whose consumer records the failure for the owner's next digest.
 import type { Db } from "../db/client";
 import { recordFailedDigest } from "../db/digests";
-import { chunk } from "../db/limits";
-import { findOwnerById, leaseDueOwners, setNextDigestAt } from "../db/owners";
+import { findOwnerById, setNextDigestAt } from "../db/owners";
 import type { Config } from "../env";
-import { sendWeeklyDigest } from "./run";
 import { digestDue, localTime, nextDigestAt } from "./schedule";
+import { enqueueDueDigests, type DigestJob } from "./sweep";
 
 /** Wrangler's queue names (wrangler.toml); the consumer tells the two apart by them. */
 export const DIGEST_QUEUE = "gensidig-digests";
 export const DIGEST_DEAD_LETTER_QUEUE = "gensidig-digests-failed";
 
-export type DigestJob =
-  /** One owner's weekly digest, as of the hourly run at `now`. */
-  | { kind: "digest"; ownerId: number; now: number }
-  /** More owners were due than one invocation leases: the next page, in its own invocation. */
-  | { kind: "sweep"; now: number };
+export { LEASE_MS, OWNERS_PER_SWEEP, type DigestJob } from "./sweep";
 
-/** Queues' sendBatch takes at most 100 messages. */
-const SEND_BATCH_MAX = 100;
-/**
- * Owners leased per invocation: one D1 statement and ten sendBatch calls, with room to spare under the Free
- * plan's 50 subrequests and 10 ms of CPU. More due owners continue through a "sweep" message.
- */
-export const OWNERS_PER_SWEEP = 1000;
-/**
- * How long a leased owner is left to the queue before an hourly run picks them again: longer than every retry
- * (RETRY_DELAYS_S) together, so a second lease happens only when a message was lost, and then the claim holds.
- */
-export const LEASE_MS = 2 * 3_600_000;
 /** Backoff between attempts at one digest (wrangler.toml max_retries is their number). */
 const RETRY_DELAYS_S = [60, 300, 1200];
 
 /** Seconds before the next attempt, after `attempts` failed ones (Queues counts the first delivery as 1). */
 export function retryDelaySeconds(attempts: number): number {
   return RETRY_DELAYS_S[Math.max(1, Math.min(attempts, RETRY_DELAYS_S.length)) - 1];
-}
-
-export interface Sweep {
-  leased: number[];
-  more: boolean;
-}
-
-/** The hourly job, and each "sweep" page after it: lease the due owners and enqueue one message per owner. */
-export async function enqueueDueDigests(db: Db, queue: Queue<DigestJob>, now: number): Promise<Sweep> {
-  const leased = await leaseDueOwners(db, now, now + LEASE_MS, OWNERS_PER_SWEEP);
-  for (const part of chunk(leased, SEND_BATCH_MAX)) {
-    await queue.sendBatch(part.map((ownerId) => ({ body: { kind: "digest", ownerId, now } satisfies DigestJob })));
-  }
-  const more = leased.length === OWNERS_PER_SWEEP;
-  if (more) await queue.send({ kind: "sweep", now });
-  return { leased, more };
 }
 
 export type JobOutcome = "sent" | "already-claimed" | "not-due" | "no-owner";
@@ -72,6 +38,8 @@ export async function runDigestJob(db: Db, sendEmail: SendEmail, config: Config,
     await setNextDigestAt(db, owner.id, nextDigestAt(owner, job.now));
     return "not-due";
   }
+  // Loaded here, not at the top: the hourly sweep (enqueueDueDigests) shares this module and builds no digest.
+  const { sendWeeklyDigest } = await import("./run");
   const sent = await sendWeeklyDigest(db, sendEmail, config, owner, job.now, due.local.isoWeek);
   if (sent) return "sent";
   // Sent already by another delivery (or went out before its bookkeeping failed): move on to next week.
@@ -91,7 +59,7 @@ export async function consumeDigestJobs(batch: MessageBatch<DigestJob>, deps: Qu
   for (const message of batch.messages) {
     const job = message.body;
     try {
-      if (job.kind === "sweep") await enqueueDueDigests(deps.db, deps.queue, job.now);
+      if (job.kind === "sweep") await enqueueDueDigests(deps.db.$client, deps.queue, job.now);
       else await runDigestJob(deps.db, deps.sendEmail, deps.config, job);
       message.ack();
     } catch (err) {

@@ -3,7 +3,7 @@
 import { Hono } from "hono";
 import { getDb } from "../db/client";
 import { findOwnerByAddress } from "../db/owners";
-import { enqueueDueDigests, LEASE_MS } from "../digest/fanout";
+import { enqueueDueDigests, LEASE_MS } from "../digest/sweep";
 import { sendDigest } from "../digest/run";
 import { weeklyDigestOutcomes } from "../db/digests";
 import { readConfig, type Env } from "../env";
@@ -37,7 +37,7 @@ export const devRoutes = new Hono<{ Bindings: Env }>()
     const now = parseNow(c.req.query("now"));
     if (now === null) return c.json({ error: "bad-request", message: "Use ?now=ISO-8601." }, 400);
     const db = getDb(c.env.DB);
-    const sweep = await enqueueDueDigests(db, c.env.DIGEST_QUEUE, now);
+    const sweep = await enqueueDueDigests(c.env.DB, c.env.DIGEST_QUEUE, now);
     const until = Date.now() + WAIT_MS;
     for (;;) {
       const outcomes = await weeklyDigestOutcomes(db, sweep.leased, now, now + LEASE_MS);

@@ -1,8 +1,9 @@
-// The capture path's statements as drizzle writes them from the schema, each with a placeholder where a mail's
-// values go. `npm run capture-sql` writes their SQL into capture-sql.ts, which is what the mail path binds
-// (statements.ts): a mail never loads drizzle. test/unit/capture-sql.test.ts checks the two agree. Meetings (the
-// `met` command, calendar invitations) build their writes here at run time, through the same contact upsert.
-import { and, eq, exists, getTableColumns, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+// The statements of the two paths a fresh worker must start quickly, as drizzle writes them from the schema, each
+// with a placeholder where a value goes: every mail (capture.ts, owner-lookup.ts) and the hourly sweep
+// (digest/sweep.ts). `npm run hot-sql` writes their SQL into hot-sql.ts, which is what those paths bind
+// (statements.ts): they never load drizzle. test/unit/hot-sql.test.ts checks the two agree. Meetings (the `met`
+// command, calendar invitations) build their writes here at run time, through the same contact upsert.
+import { and, asc, eq, exists, getTableColumns, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
 import { contactRow, CONVERSATION_GAP_MS, SNIPPET_PREFIX_CHARS, THREAD_CONVERSATION_MS, type ContactRow, type MeetingInput } from "./capture";
@@ -123,8 +124,8 @@ const samePerson = alias(contacts, "same_person");
 const contactIdOf = (ownerId: SQL | ReturnType<typeof p>, address: SQL | ReturnType<typeof p>) =>
   sql`(select id from contacts where owner_id = ${ownerId} and address = ${address})`;
 
-/** Every statement of the mail path, by the name capture.ts and owner-lookup.ts use. */
-export function captureQueries(db: Db) {
+/** Every statement of the hot paths, by the name capture.ts, owner-lookup.ts and digest/sweep.ts use. */
+export function hotQueries(db: Db) {
   const ownerOf = db.select({ id: ownerAddresses.ownerId }).from(ownerAddresses).where(eq(ownerAddresses.address, p("address")));
   const ownerColumns = getTableColumns(owners);
   const sameMail = (subject: SQL) => {
@@ -280,6 +281,29 @@ export function captureQueries(db: Db) {
         }),
     ),
     mailEventInserts: jsonRowsQuery(db, mailEvents, (db, rows) => db.insert(mailEvents).select(rows)),
+
+    // The hourly sweep's one statement: up to `limit` unpaused owners whose next digest time has come, marked with
+    // a lease (next_digest_at = leaseUntil) in the same statement, so a second run within the lease does not pick
+    // them again. Reads only due owners, by index (owners_next_digest). It spans owners: it touches their schedule,
+    // never their data.
+    leaseDueOwners: compiledRead(
+      { id: owners.id },
+      db
+        .update(owners)
+        .set({ nextDigestAt: sql`${p("leaseUntil")}` })
+        .where(
+          inArray(
+            owners.id,
+            db
+              .select({ id: owners.id })
+              .from(owners)
+              .where(and(eq(owners.paused, false), lte(owners.nextDigestAt, p("now"))))
+              .orderBy(asc(owners.nextDigestAt))
+              .limit(p("limit")),
+          ),
+        )
+        .returning({ id: owners.id }),
+    ),
   } satisfies Record<string, CompiledQuery>;
 }
 
