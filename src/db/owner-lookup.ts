@@ -2,28 +2,27 @@
 // mail does not load drizzle. The rest of what is done with owners is in owners.ts.
 import { HOT_SQL } from "./hot-sql";
 import type { Owner } from "./schema";
-import { readOf, readTogether } from "./statements";
+import { readOf, readTogether, type CompiledQuery } from "./statements";
 
 export interface OwnerWithAddresses {
   owner: Owner;
   addresses: string[];
 }
 
-/** The owner one of whose addresses (primary or alias) this is, with all their addresses. One round trip. */
-export async function findOwnerByAddress(d1: D1Database, address: string): Promise<OwnerWithAddresses | null> {
-  const [owner, addresses] = await readTogether<[Owner[], { address: string }[]]>(d1, [
-    readOf<Owner>(d1, HOT_SQL.ownerByAddress, { address }),
-    readOf<{ address: string }>(d1, HOT_SQL.addressesByAddress, { address }),
-  ]);
-  if (!owner[0]) return null;
-  return { owner: owner[0], addresses: addresses.map((a) => a.address) };
+/** The owner one of whose addresses (primary or alias) this is, with all their addresses. */
+export function findOwnerByAddress(d1: D1Database, address: string): Promise<OwnerWithAddresses | null> {
+  return readOwner(d1, HOT_SQL.ownerByAddress, HOT_SQL.addressesByAddress, { address });
 }
 
-export async function loadOwnerWithAddresses(d1: D1Database, ownerId: number): Promise<OwnerWithAddresses | null> {
+export function loadOwnerWithAddresses(d1: D1Database, ownerId: number): Promise<OwnerWithAddresses | null> {
+  return readOwner(d1, HOT_SQL.ownerById, HOT_SQL.addressesOfOwner, { ownerId });
+}
+
+/** The owner row and their addresses in one round trip: every mail starts here. */
+async function readOwner(d1: D1Database, ownerQuery: CompiledQuery, addressesQuery: CompiledQuery, values: Record<string, unknown>) {
   const [owner, addresses] = await readTogether<[Owner[], { address: string }[]]>(d1, [
-    readOf<Owner>(d1, HOT_SQL.ownerById, { ownerId }),
-    readOf<{ address: string }>(d1, HOT_SQL.addressesOfOwner, { ownerId }),
+    readOf<Owner>(d1, ownerQuery, values),
+    readOf<{ address: string }>(d1, addressesQuery, values),
   ]);
-  if (!owner[0]) return null;
-  return { owner: owner[0], addresses: addresses.map((a) => a.address) };
+  return owner[0] ? { owner: owner[0], addresses: addresses.map((a) => a.address) } : null;
 }
