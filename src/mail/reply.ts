@@ -295,14 +295,19 @@ function findBoundaries(lines: string[], firstOnly: boolean): Boundary[] {
 }
 
 /**
- * Whether wrappedAttribution could find an attribution that starts at line i. Each line it tries is line i
- * joined with the next one or two, trimmed ("<\s+" → "<" removes white space only), so it holds a ":" if one
- * of them does and ends as the last of them does: without that, mayBeAttribution and so isAttribution say no.
+ * Whether wrappedAttribution could find an attribution that starts at line i. It walks the same lines and
+ * gives up where it does on the cheap conditions (blank, quoted, too long). Each line it tries is line i joined
+ * with the next one or two, trimmed ("<\s+" → "<" removes white space only), so it holds a ":" if one of
+ * them does and ends as the last of them does: without that, mayBeAttribution and so isAttribution say no.
  */
 function mayWrapAttribution(lines: string[], i: number): boolean {
-  if (lines[i].includes(":")) return true;
+  if (isBlank(lines[i])) return false; // ATTRIBUTION_START needs a visible character too
+  let colon = lines[i].includes(":");
   for (let n = 1; n < MAX_ATTRIBUTION_LINES && i + n < lines.length; n++) {
-    if (mayBeAttribution(lines[i + n])) return true;
+    const next = lines[i + n];
+    if (isBlank(next) || QUOTE_LINE.test(next) || next.trim().length > WRAPPED_TAIL_CHARS) return false;
+    colon ||= next.includes(":");
+    if (colon || lastVisible(next) === "-") return true;
   }
   return false;
 }

@@ -13,6 +13,12 @@ describe("reply.ts pre-checks change no answer", () => {
     expect(quoteAttribution(text)?.line).toBe("On Monday Anna wrote: 3 Feb");
   });
 
+  it("a wrapped attribution whose middle line is as long as a continuation may be (80 characters)", () => {
+    const text = `Ok.\n\nOn Mon, 3 Feb 2025 at 09:12, Anna\n${"y".repeat(62)} <anna@example.dk>\nwrote:\n> q\n`;
+    expect(newText(text)).toBe("Ok.");
+    expect(quoteAttribution(text)?.line).toBe(`On Mon, 3 Feb 2025 at 09:12, Anna ${"y".repeat(62)} <anna@example.dk> wrote:`);
+  });
+
   it("an attribution with text after its colon (ATTRIBUTION_END holds only its last alternative to the line's end)", () => {
     const text = "Sounds good.\n\nOn Mon, 3 Feb 2025 at 09:12, Anna Holm <anna@example.dk> wrote:.\nold text\n";
     expect(newText(text)).toBe("Sounds good.");
