@@ -8,7 +8,7 @@
 // line of dashes or underscores, and bottom-posting (Thunderbird), where the new text sits below the quote.
 
 import EmailReplyParser from "email-reply-parser";
-import { labelAlternation } from "./forward/markers";
+import { HEADER_LABELS, labelAlternation } from "./forward/markers";
 import { monthOfWord } from "./months";
 
 /** Text we look at. The parser's regexes (without RE2) and ours must never see unbounded input. */
@@ -106,6 +106,8 @@ const OTHER_HEADER = new RegExp(
   "iu",
 );
 const DATE_HEADER = new RegExp(String.raw`^\s*\*?\s*(?:${labelAlternation(["date"])})\s*[:：]\s*\*?\s*(.*)$`, "iu");
+/** Longest header label, in UTF-16 units: a bound on what FROM_HEADER and OTHER_HEADER can find before the colon. */
+const MAX_LABEL_CHARS = Math.max(...Object.values(HEADER_LABELS).flat().map((w) => w.length));
 
 /** Words a signature starts with, alone on their line or followed by a short name ("Mvh Anna"), per language. */
 const SIGN_OFF_WORDS = [
@@ -139,6 +141,8 @@ const SIGN_OFF_WORDS = [
   "trân trọng", "thân ái",
 ];
 const SIGN_OFF = new RegExp(String.raw`^\s*(?:${SIGN_OFF_WORDS.join("|")})[,.!]?(\s+[\p{L}.'-]+){0,3}\s*$`, "iu");
+/** Most words SIGN_OFF can match on a line: the longest sign-off, then up to three words of a name. */
+const MAX_SIGN_OFF_LINE_WORDS = Math.max(...SIGN_OFF_WORDS.map((w) => w.split(" ").length)) + 3;
 /** "-Abhishek", "/John", "— Anna": a name signed with a dash or slash, as the last line. */
 const DASHED_SIGN_OFF = /^\s*(?:[-/]|[–—]\s?)\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*)?\s*$/u;
 /** Lines mobile and desktop clients append on their own. */
@@ -147,6 +151,73 @@ const CLIENT_SIGNATURE = [
   /^\s*(get|hent|få|télécharger)\s+outlook\s+(for|til|pour)\s+(ios|android)\b/i,
   /^\s*(отправлено с|надіслано з|enviado desde|enviado do|enviado de|inviato da|verzonden met|verstuurd vanaf|verzonden vanaf|skickat från|sendt fra|lähetetty|gửi từ)\s+.{0,30}?(iphone|ipad|android|outlook|samsung|galaxy|huawei|xiaomi|mobile|smartphone)/iu,
 ];
+
+/** Every CLIENT_SIGNATURE line names a device or an app: one of these, in any case. */
+const CLIENT_SIGNATURE_NAMES = [
+  "iphone", "ipad", "android", "outlook", "mail", "samsung", "galaxy", "mobil", "windows", "blackberry", "huawei",
+  "yahoo", "xiaomi", "smartphone",
+];
+
+// Cheap checks in front of the costly regexes. Irregexp compiles a regex on its first use, and the big
+// case-insensitive Unicode ones above cost a fresh isolate milliseconds; most lines of a mail cannot match them
+// anyway. Each check below is implied by the regex it guards, so it only skips tests that would fail: no
+// answer changes. (String trim() and regex \s both stand for WhiteSpace and LineTerminator.)
+
+/** The last character of a line that is not white space ("" for a blank line). */
+function lastVisible(line: string): string {
+  const t = line.trimEnd();
+  return t.charAt(t.length - 1);
+}
+
+/**
+ * Whether isAttribution could say yes. DATE_FIRST_ATTRIBUTION ends the line in ":" (then \s*$) and
+ * DASHED_ATTRIBUTION in "-". Every alternative of ATTRIBUTION_END holds a ":", though only its last one is
+ * held to the end of the line (the "\s*$" binds to that alternative alone), so a ":" anywhere will do.
+ */
+function mayBeAttribution(line: string): boolean {
+  return line.includes(":") || lastVisible(line) === "-";
+}
+
+/**
+ * Whether a line could be one of FROM_HEADER or OTHER_HEADER: `^\s*\*?\s*label\s*[:：]`. No label holds a
+ * colon, so the regex's colon is the line's first, and before it stands the label itself once trimmed and rid
+ * of one leading "*" (labels neither start with "*" nor start or end with white space; case-insensitive
+ * matching keeps their length).
+ */
+function mayBeHeaderLine(line: string): boolean {
+  const ascii = line.indexOf(":");
+  const wide = line.indexOf("：");
+  const colon = ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
+  if (colon < 0) return false;
+  let label = line.slice(0, colon).trim();
+  if (label.startsWith("*")) label = label.slice(1).trimStart();
+  return label.length <= MAX_LABEL_CHARS;
+}
+
+/**
+ * SIGN_OFF is `^\s*sign-off[,.!]?(\s+name-word){0,3}\s*$`: a line that is not blank, of at most
+ * MAX_SIGN_OFF_LINE_WORDS words (sign-offs hold single spaces, and no white space matches a name-word).
+ */
+function mayBeSignOff(line: string): boolean {
+  const t = line.trim();
+  return t !== "" && t.split(/\s+/).length <= MAX_SIGN_OFF_LINE_WORDS;
+}
+
+/** DASHED_SIGN_OFF starts, after white space, with "-", "/", "–" or "—". */
+function mayBeDashedSignOff(line: string): boolean {
+  const first = line.trimStart().charAt(0);
+  return first === "-" || first === "/" || first === "–" || first === "—";
+}
+
+/**
+ * Each CLIENT_SIGNATURE regex needs one of CLIENT_SIGNATURE_NAMES. The two with flag i (no u) match an ASCII
+ * letter in either case only, which toLowerCase() keeps; the one with flags iu also takes "K" (Kelvin sign,
+ * which toLowerCase() makes "k") and "ſ" (long s, which it leaves alone) for "s", hence the replaceAll.
+ */
+function mayBeClientSignature(line: string): boolean {
+  const lower = line.toLowerCase().replaceAll("ſ", "s");
+  return CLIENT_SIGNATURE_NAMES.some((name) => lower.includes(name));
+}
 
 function bound(text: string): string {
   return text.slice(0, MAX_REPLY_SCAN_CHARS).replace(/\r\n?/g, "\n").replace(/\u00a0/g, " ");
@@ -157,6 +228,7 @@ function isBlank(line: string | undefined): boolean {
 }
 
 function isAttribution(line: string): boolean {
+  if (!mayBeAttribution(line)) return false;
   if (QUOTE_LINE.test(line) || line.length > 300) return false;
   if (DATE_FIRST_ATTRIBUTION.test(line) || DASHED_ATTRIBUTION.test(line)) return true;
   // "Here is what Peter wrote:" is not an attribution: a real one carries a date or an address.
@@ -164,13 +236,13 @@ function isAttribution(line: string): boolean {
 }
 
 function headerBlockAt(lines: string[], i: number): { end: number; dateLine: string | null } | null {
-  if (!FROM_HEADER.test(lines[i])) return null;
+  if (!mayBeHeaderLine(lines[i]) || !FROM_HEADER.test(lines[i])) return null;
   let others = 0;
   let dateLine: string | null = null;
   let j = i + 1;
   for (; j < lines.length && j <= i + HEADER_BLOCK_REACH; j++) {
     const line = lines[j];
-    if (OTHER_HEADER.test(line)) {
+    if (mayBeHeaderLine(line) && OTHER_HEADER.test(line)) {
       others++;
       const d = line.match(DATE_HEADER);
       if (d && dateLine === null) dateLine = d[1];
@@ -194,7 +266,11 @@ function findBoundaries(lines: string[], firstOnly: boolean): Boundary[] {
       while (j < lines.length && (QUOTE_LINE.test(lines[j]) || (isBlank(lines[j]) && QUOTE_LINE.test(lines[j + 1] ?? ""))))
         j++;
       b = { kind: "quote", start: i, end: j };
-    } else if (SEPARATOR.test(line) || FORWARD_INTRO.test(line) || DASHED_ATTRIBUTION.test(line)) {
+    } else if (
+      // SEPARATOR and DASHED_ATTRIBUTION need "--"; FORWARD_INTRO ends in ":".
+      (line.includes("--") && (SEPARATOR.test(line) || DASHED_ATTRIBUTION.test(line))) ||
+      (lastVisible(line) === ":" && FORWARD_INTRO.test(line))
+    ) {
       b = { kind: "separator", start: i, end: lines.length };
     } else if (RULE_LINE.test(line)) {
       let k = i + 1;
@@ -206,7 +282,7 @@ function findBoundaries(lines: string[], firstOnly: boolean): Boundary[] {
       b = { kind: "header-block", start: i, end: lines.length, fromLine: line.trim(), dateLine: block.dateLine };
     } else if (isAttribution(line)) {
       b = { kind: "attribution", start: i, end: i + 1, line: line.trim() };
-    } else if (ATTRIBUTION_START.test(line)) {
+    } else if (mayWrapAttribution(lines, i) && ATTRIBUTION_START.test(line)) {
       b = wrappedAttribution(lines, i);
     }
     if (b) {
@@ -216,6 +292,24 @@ function findBoundaries(lines: string[], firstOnly: boolean): Boundary[] {
     }
   }
   return found;
+}
+
+/**
+ * Whether wrappedAttribution could find an attribution that starts at line i. It walks the same lines and
+ * gives up where it does on the cheap conditions (blank, quoted, too long). Each line it tries is line i joined
+ * with the next one or two, trimmed ("<\s+" → "<" removes white space only), so it holds a ":" if one of
+ * them does and ends as the last of them does: without that, mayBeAttribution and so isAttribution say no.
+ */
+function mayWrapAttribution(lines: string[], i: number): boolean {
+  if (isBlank(lines[i])) return false; // ATTRIBUTION_START needs a visible character too
+  let colon = lines[i].includes(":");
+  for (let n = 1; n < MAX_ATTRIBUTION_LINES && i + n < lines.length; n++) {
+    const next = lines[i + n];
+    if (isBlank(next) || QUOTE_LINE.test(next) || next.trim().length > WRAPPED_TAIL_CHARS) return false;
+    colon ||= next.includes(":");
+    if (colon || lastVisible(next) === "-") return true;
+  }
+  return false;
 }
 
 /** Clients wrap a long attribution over two or three lines ("… Anna Holm <" / "anna@x.dk> wrote:"). */
@@ -264,7 +358,8 @@ function ownLines(lines: string[], quotesMarked: boolean): string[] {
 
 function stripSignature(lines: string[]): string[] {
   for (let i = 0; i < lines.length; i++) {
-    if (CLIENT_SIGNATURE.some((r) => r.test(lines[i])) || /^-- ?$/.test(lines[i])) return lines.slice(0, i);
+    if ((mayBeClientSignature(lines[i]) && CLIENT_SIGNATURE.some((r) => r.test(lines[i]))) || /^-- ?$/.test(lines[i]))
+      return lines.slice(0, i);
   }
   // A sign-off is followed by a short name block only, so look among the last few lines alone.
   let tailStart = lines.length;
@@ -274,9 +369,10 @@ function stripSignature(lines: string[]): string[] {
   }
   let last = lines.length - 1;
   while (last >= 0 && isBlank(lines[last])) last--;
-  if (last > 0 && DASHED_SIGN_OFF.test(lines[last]) && isBlank(lines[last - 1])) return lines.slice(0, last);
+  if (last > 0 && mayBeDashedSignOff(lines[last]) && DASHED_SIGN_OFF.test(lines[last]) && isBlank(lines[last - 1]))
+    return lines.slice(0, last);
   for (let i = tailStart; i < lines.length; i++) {
-    if (!SIGN_OFF.test(lines[i])) continue;
+    if (!mayBeSignOff(lines[i]) || !SIGN_OFF.test(lines[i])) continue;
     const rest = lines.slice(i + 1).filter((l) => !isBlank(l));
     if (rest.length <= MAX_SIGNATURE_BLOCK_LINES && rest.every((l) => l.trim().length <= MAX_SIGNATURE_LINE_CHARS))
       return lines.slice(0, i);
