@@ -78,7 +78,9 @@ const ATTRIBUTION_END = new RegExp(
     String.raw`\bkirjoitti\s*:`, // fi
   ]
     .map((p) => `(?:${p})`)
-    .join("|") + String.raw`\s*$`,
+    .join("|")
+    // Every alternative closes the line: "Peter wrote: the 14th works" in a person's own text is no attribution.
+    .replace(/^/, "(?:") + String.raw`)\s*$`,
   "iu",
 );
 /**
@@ -170,9 +172,8 @@ function lastVisible(line: string): string {
 }
 
 /**
- * Whether isAttribution could say yes. DATE_FIRST_ATTRIBUTION ends the line in ":" (then \s*$) and
- * DASHED_ATTRIBUTION in "-". Every alternative of ATTRIBUTION_END holds a ":", though only its last one is
- * held to the end of the line (the "\s*$" binds to that alternative alone), so a ":" anywhere will do.
+ * Whether isAttribution could say yes. DATE_FIRST_ATTRIBUTION and every alternative of ATTRIBUTION_END end the
+ * line in ":" (then \s*$), DASHED_ATTRIBUTION in "-". A ":" anywhere is asked for, a looser check that also holds.
  */
 function mayBeAttribution(line: string): boolean {
   return line.includes(":") || lastVisible(line) === "-";

@@ -7,10 +7,10 @@ import { HEADER_LABELS } from "../../src/mail/forward/markers";
 import { newText, quoteAttribution } from "../../src/mail/reply";
 
 describe("reply.ts pre-checks change no answer", () => {
-  it("a wrapped attribution whose only colon is on its first line", () => {
-    const text = "Ok.\n\nOn Monday Anna wrote:\n3 Feb\n> q\n";
-    expect(newText(text)).toBe("Ok.");
-    expect(quoteAttribution(text)?.line).toBe("On Monday Anna wrote: 3 Feb");
+  it("a line that says what someone wrote, with more after the colon, stays the person's own text", () => {
+    const text = "Anna wrote: the 14th works for her, 10:00 at the office.\nSee you there.\n\nOn Mon, 3 Feb 2025 at 09:12, Anna Holm <anna@example.dk> wrote:\n> old text\n";
+    expect(newText(text)).toBe("Anna wrote: the 14th works for her, 10:00 at the office.\nSee you there.");
+    expect(quoteAttribution(text)?.line).toBe("On Mon, 3 Feb 2025 at 09:12, Anna Holm <anna@example.dk> wrote:");
   });
 
   it("a wrapped attribution whose middle line is as long as a continuation may be (80 characters)", () => {
@@ -19,8 +19,8 @@ describe("reply.ts pre-checks change no answer", () => {
     expect(quoteAttribution(text)?.line).toBe(`On Mon, 3 Feb 2025 at 09:12, Anna ${"y".repeat(62)} <anna@example.dk> wrote:`);
   });
 
-  it("an attribution with text after its colon (ATTRIBUTION_END holds only its last alternative to the line's end)", () => {
-    const text = "Sounds good.\n\nOn Mon, 3 Feb 2025 at 09:12, Anna Holm <anna@example.dk> wrote:.\nold text\n";
+  it("an attribution with white space after its colon", () => {
+    const text = "Sounds good.\n\nOn Mon, 3 Feb 2025 at 09:12, Anna Holm <anna@example.dk> wrote: \t\nold text\n";
     expect(newText(text)).toBe("Sounds good.");
     expect(quoteAttribution(text)?.address).toBe("anna@example.dk");
   });
