@@ -1,5 +1,5 @@
 // D1's statement limits, and the chunking that keeps every statement inside them (Cloudflare D1 limits).
-// No drizzle here: the mail path (capture.ts) loads this module, and a mail does not load drizzle.
+// No drizzle here: a mail (capture.ts) and the hourly sweep load this module, and neither loads drizzle.
 
 /** D1 binds at most 100 parameters per statement. */
 export const D1_MAX_PARAMS = 100;
