@@ -1,5 +1,5 @@
-// Statements of the hot paths (the digest and its bookkeeping), built by drizzle from the schema once and then only
-// bound; and the compiling of the hot paths' statements (a mail, the hourly sweep), whose SQL is written ahead of time (hot-queries.ts).
+// Statements of the digest and its bookkeeping, built by drizzle from the schema once and then only
+// bound; and the compiling of the statements a mail and the hourly sweep bind, whose SQL is written ahead of time (hot-queries.ts).
 //
 // Building a query is most of the work a query builder does: the contact upsert alone is some 25 CASE expressions,
 // and rebuilding it for every mail took over half of the import's CPU. Here drizzle builds each statement once, with
