@@ -38,7 +38,7 @@ export async function runDigestJob(db: Db, sendEmail: SendEmail, config: Config,
     await setNextDigestAt(db, owner.id, nextDigestAt(owner, job.now));
     return "not-due";
   }
-  // Loaded here, not at the top: the hourly sweep (enqueueDueDigests) shares this module and builds no digest.
+  // Loaded here, not at the top: a "sweep" page and the dead-letter queue come through this module too, and build no digest.
   const { sendWeeklyDigest } = await import("./run");
   const sent = await sendWeeklyDigest(db, sendEmail, config, owner, job.now, due.local.isoWeek);
   if (sent) return "sent";
