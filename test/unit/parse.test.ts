@@ -42,6 +42,38 @@ describe("parseMail: charsets", () => {
     expect(mail.html).toContain("<p>Her er tilbuddet på 12.500 € – inkl. moms.</p>");
   });
 
+  it("a long quoted-printable body: multi-byte letters and soft breaks across the decoder's 4 KiB chunks", async () => {
+    // package.json's postinstall patches postal-mime's decoder to 4 KiB chunks (patches/): the bytes of a
+    // letter split over two chunks must still come out as the letter.
+    const lines: string[] = [];
+    const expected: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const words = `Linje ${i}: blåbær, søde æbler og rødgrød med fløde${"-".repeat(i % 7)}`;
+      expected.push(words);
+      const qp = words.replace(/[^\x20-\x7e]/g, (c) => [...encoder.encode(c)].map((b) => `=${b.toString(16).toUpperCase()}`).join(""));
+      // A soft break in the middle of every third line (never inside an escape), as clients wrap at 76 characters.
+      const cut = qp.indexOf(" ", 15);
+      lines.push(i % 3 === 0 ? `${qp.slice(0, cut)}=\r\n${qp.slice(cut)}` : qp);
+    }
+    const raw = encoder.encode(
+      [
+        "From: Søren <soren@baek.dk>",
+        "To: anna@example.dk",
+        "Subject: Lang tekst",
+        "Message-ID: <long-qp@baek.dk>",
+        "MIME-Version: 1.0",
+        'Content-Type: text/plain; charset="utf-8"',
+        "Content-Transfer-Encoding: quoted-printable",
+        "",
+        ...lines,
+        "",
+      ].join("\r\n"),
+    );
+    const mail = await parseMail(raw);
+    expect(encoder.encode(mail.text).byteLength).toBeGreaterThan(3 * 4096);
+    expect(mail.text.trimEnd()).toBe(expected.join("\n"));
+  });
+
   it("raw 8-bit windows-1252 headers and an undeclared 8-bit body", async () => {
     const mail = await parseMail(fixture("raw-8bit-headers-da.eml"));
     expect(mail.from).toEqual({ address: "jorgen@aero-vvs.dk", name: "Jørgen Ærø" });
