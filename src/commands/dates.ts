@@ -10,7 +10,7 @@
 
 import * as chrono from "chrono-node";
 import { localDate } from "../digest/format";
-import { DAY_MS } from "../time";
+import { DAY_MS, zoneOffsetMinutes } from "../time";
 
 /** A snooze longer than this is a mistake or a wish to mute; `never` says that better. */
 export const MAX_SNOOZE_DAYS = 730;
@@ -119,16 +119,6 @@ function danish(): chrono.Chrono {
 }
 
 const PARSER = danish();
-
-/** The offset of `timeZone` from UTC at `at`, in minutes (Copenhagen: 60 in winter, 120 in summer). */
-export function zoneOffsetMinutes(at: number, timeZone: string): number {
-  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })
-    .formatToParts(new Date(at))
-    .find((p) => p.type === "timeZoneName")?.value;
-  const m = name?.match(/GMT([+-])(\d{2}):?(\d{2})?/);
-  if (!m) return 0;
-  return (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
-}
 
 /** 00:00 of a calendar day in `timeZone`, in ms. Twice round, so a day that starts on a DST change is right. */
 export function startOfLocalDay(year: number, month: number, day: number, timeZone: string): number {

@@ -1,7 +1,6 @@
 // The scheduled() path: who is due → recommendations → render → send → remember what was numbered.
 import { EmailMessage } from "cloudflare:email";
 import type { Db } from "../db/client";
-import { countPassedMeetings } from "../calendar/meetings";
 import { claimWeeklyDigest, createDigest, deleteDigest, digestCandidates, finishDigest, mailEventCounts, recentActivity, type DigestCandidates, type MailEventCounts } from "../db/digests";
 import { meetingsToCount } from "../db/meetings";
 import { readTogether } from "../db/prepared";
@@ -74,7 +73,11 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
  * meetings to count, when the caller has read them already.
  */
 export async function digestPeople(db: Db, owner: Owner, now: number, perSection?: number, meetings?: Meeting[]): Promise<DigestCandidates> {
-  await countPassedMeetings(db, owner.id, owner.timeZone, now, meetings);
+  // Most weeks no meeting has passed: then the calendar path (ical.js) is not loaded at all.
+  if (!meetings || meetings.length) {
+    const { countPassedMeetings } = await import("../calendar/meetings");
+    await countPassedMeetings(db, owner.id, owner.timeZone, now, meetings);
+  }
   const candidates = await digestCandidates(db, owner.id, owner, now, perSection);
   return { contacts: foldPeople(candidates.contacts), notRead: candidates.notRead };
 }

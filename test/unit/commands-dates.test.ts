@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseMetDate, parseSnoozeDate, startOfLocalDay, zoneOffsetMinutes } from "../../src/commands/dates";
+import { parseMetDate, parseSnoozeDate, startOfLocalDay } from "../../src/commands/dates";
+import { zoneOffsetMinutes } from "../../src/time";
 
 const CPH = "Europe/Copenhagen";
 // Monday 23 November 2026, 09:30 in Copenhagen (UTC+1).
