@@ -2,7 +2,8 @@
 // whenever something did not work. What a verb did is worded by its entry (registry.ts); what went wrong,
 // the refusal and the help's frame are worded here. Pure: outcomes in, text out.
 import { cleanText } from "../digest/format";
-import { COMMANDS, type CommandStrings, type Language, type VerbWords } from "../i18n";
+import { COMMANDS, type CommandStrings, type VerbWords } from "../i18n/commands";
+import type { Language } from "../i18n/language";
 import type { Execution, Refusal } from "./execute";
 import type { LineOutcome } from "./outcome";
 import { entryFor, VERBS, verbWord } from "./registry";

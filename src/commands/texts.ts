@@ -1,8 +1,9 @@
 // Dates and rhythms as the command answers write them, from the i18n module's calendar words. Pure.
 import { localDate } from "../digest/format";
-import { longDate as longCalendarDate, shortDate as shortCalendarDate, type Language } from "../i18n";
+import { longDate as longCalendarDate, shortDate as shortCalendarDate, type Language } from "../i18n/language";
 
-export { person, short, WEEKDAYS } from "../i18n";
+export { person, short } from "../i18n/commands";
+export { WEEKDAYS } from "../i18n/language";
 
 /** "Thursday 17 December 2026" / "torsdag den 17. december 2026", in the owner's zone. */
 export function longDate(ms: number, timeZone: string, lang: Language): string {

@@ -12,7 +12,8 @@ import {
 } from "./format";
 import { replySubject } from "../mail/subject";
 import { DAY_MS, isoWeekOf } from "../time";
-import { DIGEST, type DigestStrings as Strings, type Language, type Piece } from "../i18n";
+import { DIGEST, type Strings, type Piece } from "../i18n/digest";
+import type { Language } from "../i18n/language";
 import type { PersonRef } from "./newcomers";
 import type { Circle, DigestPlan, Recommendation, Section, WeekActivity } from "./types";
 

@@ -1,6 +1,7 @@
 // What the email() path tells the owner about their own mail: a forward it ignored, a mail it kept but could
 // not use, a mail in their name it refused. Pure: the mail, its outcome and the owner's language in, the answer (or none) out; the caller sends it.
-import { NOTICES, type Language } from "../i18n";
+import type { Language } from "../i18n/language";
+import { NOTICES } from "../i18n/notices";
 import type { Answer } from "../mail/send";
 import type { ParsedMail } from "../mail/types";
 import type { IngestOutcome } from "./outcome";
