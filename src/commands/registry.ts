@@ -4,7 +4,7 @@
 import type { NumberedItem, Statement } from "../db/commands";
 import type { OwnerSettingsPatch } from "../db/owners";
 import type { Contact, Owner } from "../db/schema";
-import type { Language } from "../i18n";
+import type { Language } from "../i18n/language";
 import type { OutgoingAttachment } from "../mail/compose";
 import type { CommandRun } from "./execute";
 import type { Done, Failure, TokenProblem } from "./outcome";

@@ -5,7 +5,7 @@
 // and Outlook block or strip). Every piece of text that came in by mail is escaped.
 
 import { escapeHtml } from "./format";
-import type { Piece } from "../i18n";
+import type { Piece } from "../i18n/digest";
 import { type BarModel, type DigestModel, type DigestView, type ItemModel, type PartModel, buildDigestModel } from "./view";
 
 /** The common width of mail clients' reading panes; the layout shrinks below it on phones. */

@@ -2,7 +2,7 @@
 // flowed-less text. No links; the addresses are there to copy.
 
 import { wrap } from "./format";
-import type { Piece } from "../i18n";
+import type { Piece } from "../i18n/digest";
 import { type BarModel, type DigestModel, type DigestView, buildDigestModel } from "./view";
 
 export const TEXT_WIDTH = 72;

@@ -1,5 +1,7 @@
 // The languages Gensidig speaks, and the calendar words every part of it uses (the digest, the mail-path
-// notices, the command answers), so each month and weekday is spelt in one place.
+// notices, the command answers), so each month and weekday is spelt in one place. Each area's words are a
+// `Record<Language, …>` table of their own (digest.ts, notices.ts, commands.ts), so the compiler refuses a language
+// that lacks a string; each path imports only the table it uses, so a fresh isolate's first mail builds no other.
 
 export type Language = "en" | "da";
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DIGEST, languageOf, longDate, NOTICES, shortDate } from "../../src/i18n";
+import { DIGEST } from "../../src/i18n/digest";
+import { languageOf, longDate, shortDate } from "../../src/i18n/language";
+import { NOTICES } from "../../src/i18n/notices";
 
 describe("the shared language module", () => {
   it("spells dates once for every path, in English and Danish", () => {

@@ -2,7 +2,7 @@ import PostalMime from "postal-mime";
 import { describe, expect, it } from "vitest";
 import { fillActivityWeeks, mailtoHref, wrap } from "../../src/digest/format";
 import { isoWeekOf, isoWeekStart } from "../../src/time";
-import { DIGEST } from "../../src/i18n";
+import { DIGEST } from "../../src/i18n/digest";
 import { buildDigestMime } from "../../src/digest/mime";
 import { encodeHeaderWords } from "../../src/mail/compose";
 import { type DigestView, digestSubject, renderDigestHtml, renderDigestText } from "../../src/digest/render";

@@ -2,7 +2,7 @@
 // reply to the answer ("done 2", "snooze 3 2w") works as a reply to a digest does.
 import { saveStatusList } from "../../db/digests";
 import { planDigest } from "../../digest/decide";
-import type { Language } from "../../i18n";
+import type { Language } from "../../i18n/language";
 import { localTime } from "../../digest/schedule";
 import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "../../digest/token";
 import { planParts } from "../../digest/view";
