@@ -1,4 +1,4 @@
-// node bench/cpu.mjs [--runs 5] [--only startup,mail,digest,sweep] [--contacts 5000,20000] [--before DIR] [--save DIR]
+// node bench/cpu.mjs [--runs 5] [--only startup,mail,digest,sweep] [--contacts 5000,20000] [--before DIR] [--save DIR] [--top 12]
 //
 // The worker isolate's own CPU per invocation, from V8's CPU profiler (bench/support/isolate-cpu.mjs), on the
 // bundled worker in workerd. Each figure is the median of --runs:
@@ -34,6 +34,8 @@ const { values } = parseArgs({
     before: { type: "string" },
     // Writes every profiled invocation as a .cpuprofile (Chrome DevTools, VS Code) into this folder.
     save: { type: "string" },
+    // How many modules "Where the CPU went" names per case.
+    top: { type: "string", default: "12" },
   },
 });
 const RUNS = Number(values.runs);
@@ -166,7 +168,7 @@ try {
       const top = [...modules]
         .map(([m, ms]) => [m, median([...ms, ...Array(list.length - ms.length).fill(0)])])
         .sort((a, b) => b[1] - a[1])
-        .slice(0, 12);
+        .slice(0, Number(values.top));
       console.log(`  ${key}${variant.label ? ` (${variant.label})` : ""}: ${top.map(([m, ms]) => `${m} ${fmt(ms)}`).join(", ")}`);
     }
   }
