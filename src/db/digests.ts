@@ -1,5 +1,7 @@
 import { and, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "./client";
+import { HOT_SQL } from "./hot-sql";
+import { bind } from "./statements";
 import { chunk, chunkRows, LOOKUP_CHUNK } from "./limits";
 import { jsonRowsStatement, rowsOf, rowStatement, selectStatement, type Read } from "./prepared";
 import { DAY_MS } from "../time";
@@ -282,6 +284,8 @@ export async function finishDigest(
     /** Set for the weekly digest: the week is done and the owner's next digest time moves on. */
     weekly: { isoWeek: string; nextDigestAt: number } | null;
     items: NewDigestItem[];
+    /** The owner's zone offsets to keep (zone-clock.ts), when they were renewed. */
+    zoneOffsets?: string | null;
   },
 ) {
   const { ownerId, sentAt } = input;
@@ -290,6 +294,7 @@ export async function finishDigest(
     ...digestItemInserts(db, input.items.map((i) => ({ ...i, ownerId, digestId: input.digestId }))),
     ...(input.items.length ? [shownUpdate(db, { ownerId, sentAt, shown: JSON.stringify(input.items.map((i) => [i.contactId, i.kind, i.evidenceAt])) })] : []),
     ...(input.weekly ? [weekDone(db, { ownerId, lastDigestWeek: input.weekly.isoWeek, nextDigestAt: input.weekly.nextDigestAt })] : []),
+    ...(input.zoneOffsets ? [bind(db.$client, HOT_SQL.ownerZoneOffsets, { ownerId, zoneOffsets: input.zoneOffsets })] : []),
   ]);
 }
 

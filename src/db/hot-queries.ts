@@ -304,6 +304,8 @@ export function hotQueries(db: Db) {
         )
         .returning({ id: owners.id }),
     ),
+    // The owner's zone's offsets, renewed by a digest (zone-clock.ts), in the batch that records it.
+    ownerZoneOffsets: compiledQuery(db.update(owners).set({ zoneOffsets: sql`${p("zoneOffsets")}` }).where(eq(owners.id, p("ownerId")))),
   } satisfies Record<string, CompiledQuery>;
 }
 

@@ -39,6 +39,9 @@ export const owners = sqliteTable("owners", {
   // their digest is in the queue. 0 means "work it out": new owners and changed schedules. Indexed, so the
   // hourly job reads only the owners who are due (digest/fanout.ts).
   nextDigestAt: integer("next_digest_at").notNull().default(0),
+  // The owner's time zone's offsets from UTC over some years (JSON, zone-clock.ts ZoneOffsets), as the runtime's
+  // Intl gave them at a digest: the next digests work out the owner's clock without loading ICU. Null: not yet.
+  zoneOffsets: text("zone_offsets"),
   createdAt: integer("created_at").notNull(),
 }, (t) => [index("owners_next_digest").on(t.paused, t.nextDigestAt)]);
 

@@ -2,6 +2,7 @@
 // owner's time zone, ISO weeks, mailto links and line wrapping. Nothing here knows about a language.
 
 import { isoWeekStart, WEEK_MS } from "../time";
+import { wallClock } from "../zone-clock";
 import type { WeekActivity } from "./types";
 
 /** Weeks in the activity picture. */
@@ -54,19 +55,10 @@ export interface LocalDate {
   day: number;
 }
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The calendar date of `ms` in `timeZone` (an IANA name). Throws RangeError on an unknown zone. */
 export function localDate(ms: number, timeZone: string): LocalDate {
-  let fmt = partsFormatters.get(timeZone);
-  if (!fmt) {
-    // Numeric parts only: month names come from our own tables, so output does not drift with ICU versions.
-    fmt = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" });
-    partsFormatters.set(timeZone, fmt);
-  }
-  const parts = fmt.formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get("year"), month: get("month"), day: get("day") };
+  const { year, month, day } = wallClock(ms, timeZone);
+  return { year, month, day };
 }
 
 /**

@@ -24,7 +24,8 @@ export function newThisWeek(people: Array<Named & Pick<Contact, "firstAt" | "fir
   const since = now - 7 * DAY_MS;
   return people
     .filter((c) => c.firstAt !== null && c.firstAt > since && c.firstAt <= now && (c.firstOutboundAt !== null || c.introducedAt !== null))
-    .sort((a, b) => a.firstAt! - b.firstAt! || a.address.localeCompare(b.address))
+    // Ties by address, compared as code points: localeCompare would load ICU's collator (15 ms in a fresh isolate).
+    .sort((a, b) => a.firstAt! - b.firstAt! || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0))
     .map(ref);
 }
 

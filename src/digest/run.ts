@@ -18,6 +18,7 @@ import { isoWeekStart, WEEK_MS } from "../time";
 import { ACTIVITY_WEEKS } from "./format";
 import { localTime, nextDigestAt } from "./schedule";
 import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "./token";
+import { learnZoneOffsets, zoneOffsetsToKeep } from "../zone-clock";
 
 
 export interface SentDigest {
@@ -142,8 +143,11 @@ async function deliver(
 ): Promise<SentDigest> {
   const digest = { id: digestId };
   let sent = false;
+  learnZoneOffsets(owner.zoneOffsets);
   try {
     const facts = await loadDigestFacts(db, owner, now);
+    // Missing, of another zone, or running out: asked of Intl now, kept with the digest for the next ones.
+    const zoneOffsets = zoneOffsetsToKeep(owner.timeZone, owner.zoneOffsets, now);
     const { plan } = facts;
     const token = await signDigestToken(config.tokenSecret, { ownerId: owner.id, digestId: digest.id, expiresAt: now + DIGEST_TOKEN_TTL_MS });
     const view = digestView(config, owner, facts, `${config.assistantLocal}+${token}@${config.assistantDomain}`, now);
@@ -174,6 +178,7 @@ async function deliver(
       sentAt: now,
       weekly,
       items: numberedItems(plan),
+      zoneOffsets,
     });
     return { digestId: digest.id, messageId: sentId, to: owner.primaryAddress, subject, text, html, raw, items: plan.items.length };
   } catch (err) {

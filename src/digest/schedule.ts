@@ -1,6 +1,7 @@
 // When is an owner's digest due? Pure: the owner's settings and `now` in, a decision out.
 
 import { DAY_MS, isoWeekOf, WEEK_MS } from "../time";
+import { isKnownZone, wallClock, type WallClock } from "../zone-clock";
 
 export interface LocalTime {
   /** ISO weekday, 1 = Monday … 7 = Sunday. */
@@ -12,66 +13,17 @@ export interface LocalTime {
   week: number;
 }
 
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+/** Whether the runtime knows this IANA zone. */
+export const isValidTimeZone = isKnownZone;
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// Building a DateTimeFormat costs far more than using one; the hourly job meets the same few zones again and again.
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatFor(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone: isValidTimeZone(timeZone) ? timeZone : "UTC",
-      weekday: "short",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      hourCycle: "h23",
-    });
-    formats.set(timeZone, format);
-  }
-  return format;
-}
-
-interface WallClock {
-  weekday: number;
-  hour: number;
-  date: number;
-  asUtc: number;
-}
-
-// One digest asks for the same owner's clock at the same instant half a dozen times (due? which week? when next?),
-// and formatToParts is the costly step: the last few answers are kept.
-const wallClocks = new Map<string, WallClock>();
-const WALL_CLOCKS_KEPT = 64;
-
-function wallClock(now: number, timeZone: string): WallClock {
-  const key = `${timeZone} ${now}`;
-  let wall = wallClocks.get(key);
-  if (wall) return wall;
-  const parts: Record<string, string> = {};
-  for (const p of formatFor(timeZone).formatToParts(new Date(now))) parts[p.type] = p.value;
-  const date = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day));
-  wall = { weekday: WEEKDAYS[parts.weekday], hour: Number(parts.hour), date, asUtc: date + (Number(parts.hour) * 60 + Number(parts.minute)) * 60_000 };
-  if (wallClocks.size >= WALL_CLOCKS_KEPT) wallClocks.clear();
-  wallClocks.set(key, wall);
-  return wall;
+/** The wall clock in the owner's zone: a zone the runtime does not know is read as UTC. */
+function ownerClock(now: number, timeZone: string): WallClock {
+  return wallClock(now, isKnownZone(timeZone) ? timeZone : "UTC");
 }
 
 /** The owner's wall clock at `now`. An unknown zone falls back to UTC rather than failing the whole run. */
 export function localTime(now: number, timeZone: string): LocalTime {
-  const wall = wallClock(now, timeZone);
+  const wall = ownerClock(now, timeZone);
   // The ISO week of the owner's local calendar date, not of the UTC one.
   const { year, week } = isoWeekOf(wall.date);
   return { weekday: wall.weekday, hour: wall.hour, isoWeek: `${year}-W${String(week).padStart(2, "0")}`, year, week };
@@ -84,14 +36,14 @@ export function localTime(now: number, timeZone: string): LocalTime {
  * after it.
  */
 export function nextDigestAt(owner: Pick<DigestSchedule, "timeZone" | "digestWeekday" | "digestHour" | "lastDigestWeek">, now: number): number {
-  const wall = wallClock(now, owner.timeZone);
+  const wall = ownerClock(now, owner.timeZone);
   const local = localTime(now, owner.timeZone);
   const weeksAhead = owner.lastDigestWeek === local.isoWeek ? 1 : 0;
   const target = wall.date + (owner.digestWeekday - wall.weekday) * DAY_MS + owner.digestHour * 3_600_000 + weeksAhead * WEEK_MS;
   // The zone's offset at a guess, then at the instant it gives: right on either side of a change of offset.
-  let at = target - (wallClock(target, owner.timeZone).asUtc - target);
-  at = target - (wallClock(at, owner.timeZone).asUtc - at);
-  while (wallClock(at, owner.timeZone).asUtc < target) at += 3_600_000;
+  let at = target - (ownerClock(target, owner.timeZone).asUtc - target);
+  at = target - (ownerClock(at, owner.timeZone).asUtc - at);
+  while (ownerClock(at, owner.timeZone).asUtc < target) at += 3_600_000;
   return at;
 }
 
