@@ -9,8 +9,8 @@
 // - the digest queue consumer's whole invocation, one owner at 5,000 and 20,000 contacts (the network
 //   `npm run bench:scale` seeds): cold (a fresh isolate's first event: module initialisation and the first
 //   digest together) and warm (the second digest of that isolate);
-// - the hourly cron's whole scheduled() invocation with 1,500 owners due (bench/support/sweep-cpu.mjs): it leases
-//   1,000 of them (OWNERS_PER_SWEEP) in one D1 statement and enqueues their 1,000 digest messages (ten sendBatch
+// - the hourly cron's whole scheduled() invocation with 750 owners due (bench/support/sweep-cpu.mjs): it leases
+//   500 of them (OWNERS_PER_SWEEP) in one D1 statement and enqueues their 500 digest messages (five sendBatch
 //   calls) and one "sweep" message for the rest; cold (a fresh isolate's first event: module initialisation and the
 //   sweep) and warm (the fourth sweep of that isolate; the owners are marked due again before each). The worker
 //   consumes no queue in this case: a counter worker in another isolate receives the messages, held back by the

@@ -11,9 +11,9 @@ import { importTs, QUEUE_COUNTER_NAME } from "./isolate-cpu.mjs";
 
 const { NOW } = await importTs("bench/support/network-owner.ts");
 /** src/digest/sweep.ts OWNERS_PER_SWEEP: the owners one invocation leases. */
-export const SWEEP_PAGE = 1000;
+export const SWEEP_PAGE = 500;
 /** More owners are due than one page, so that the sweep also enqueues the "sweep" message for the next page. */
-const DUE_OWNERS = 1500;
+const DUE_OWNERS = 750;
 /** Seconds the queue holds each message back: much longer than one sweep's wall time here (well under 1 s). */
 const DELIVERY_DELAY_S = 2;
 export const SWEEP_QUEUE = { deliveryDelay: DELIVERY_DELAY_S };

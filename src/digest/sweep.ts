@@ -16,10 +16,11 @@ export type DigestJob =
 /** Queues' sendBatch takes at most 100 messages. */
 const SEND_BATCH_MAX = 100;
 /**
- * Owners leased per invocation: one D1 statement and ten sendBatch calls, with room to spare under the Free
- * plan's 50 subrequests and 10 ms of CPU. More due owners continue through a "sweep" message.
+ * Owners leased per invocation: one D1 statement and five sendBatch calls, inside the Free plan's 50 subrequests
+ * and, in a fresh isolate, its 10 ms of CPU (a page of 1,000 took 9–11 ms there: bench/cpu.mjs --only sweep). More
+ * due owners continue through a "sweep" message.
  */
-export const OWNERS_PER_SWEEP = 1000;
+export const OWNERS_PER_SWEEP = 500;
 /**
  * How long a leased owner is left to the queue before an hourly run picks them again: longer than every retry
  * (fanout.ts, RETRY_DELAYS_S) together, so a second lease happens only when a message was lost, and then the
