@@ -106,7 +106,7 @@ const WIDE_GAP = `(?:[\\s,]+${W}){0,${2 * GAP_WORDS}}?(?:\\s*,[^,.!?\\n]{1,80},)
  */
 function phrases(list: string[]): PhraseSet {
   // A comma may stand before any space: "glade, hvis du …", "Cheers, Lena!".
-  const patterns = list.map((p) => p.replace(/ /g, ",? ").replace(/__/g, "\u0000").replace(/_/g, GAP).replace(/\u0000/g, WIDE_GAP));
+  const patterns = list.map((p) => p.replace(/__|_| /g, (m) => (m === " " ? ",? " : m === "_" ? GAP : WIDE_GAP)));
   return new PhraseSet(patterns, (p) => `(?<![\\p{L}\\p{N}])(?:${p})(?![\\p{L}\\p{N}])`, { ignoreCase: true });
 }
 
