@@ -6,7 +6,8 @@ import { DAY_MS } from "../time";
 import { ITEM_HORIZON_DAYS, MAX_NUDGES } from "../rhythm";
 import { AT_RISK_RATIO, BALANCE_MIN_LEAD, BALANCE_MIN_RATIO, DEFAULT_CAPS, frequencyScore, RECONNECT_SHOWN_BEFORE_REST, REST_DAYS, SHOWN_LIMIT, STAKE, STRENGTH } from "../digest/decide";
 import type { Section } from "../digest/types";
-import { contacts, INFERRED_CADENCE_SQL, digestItems, digests, mailEvents, owners, weeklyActivity, type Contact, type Digest, type DigestItem, type WeeklyActivity } from "./schema";
+import { INFERRED_CADENCE_SQL } from "./inferred-cadence";
+import { contacts, digestItems, digests, mailEvents, owners, weeklyActivity, type Contact, type Digest, type DigestItem, type WeeklyActivity } from "./schema";
 
 const CONTACT_FIELDS = getTableColumns(contacts);
 const CONTACT_COLUMNS = Object.values(CONTACT_FIELDS);

@@ -8,7 +8,7 @@ import { Column, fillPlaceholders, getTableColumns, is, Param, Placeholder, SQL,
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 import { listParam } from "./limits";
-import { driverValue, jsonRows, readOne, rowsFrom, type CompiledQuery, type Read, type Statement } from "./statements";
+import { driverValue, jsonRows, readOne, rowsFrom, type CompiledQuery, type Read, type Statement, type TableColumns } from "./statements";
 
 export { readOne, readTogether, type Read, type Statement } from "./statements";
 
@@ -119,6 +119,12 @@ export function compiledQuery(query: { toSQL(): Query }): CompiledQuery {
 /** A read as drizzle builds it: its fields (what the select names, in its order) say how its rows map. */
 export function compiledRead(fields: Record<string, unknown>, query: { toSQL(): Query }): CompiledQuery {
   return { ...compiledQuery(query), columns: Object.keys(fields), booleans: booleanFields(fields) };
+}
+
+/** A table's columns as a read of all of them maps them (hot-queries.ts, hotTables). */
+export function tableColumns(table: SQLiteTable): TableColumns {
+  const fields = getTableColumns(table);
+  return { names: Object.values(fields).map((column) => column.name), columns: Object.keys(fields), booleans: booleanFields(fields) };
 }
 
 /** A list as one bound parameter, for `column in ${jsonList(…)}` (see limits.ts, JSON_LOOKUP_CHUNK). */

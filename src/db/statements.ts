@@ -20,6 +20,13 @@ export interface CompiledQuery {
   readonly fields?: readonly { readonly key: string; readonly missing: unknown }[];
 }
 
+/** A table's columns, for SQL written by hand that reads them all: their names in SQL, and as a read's `columns`/`booleans`. */
+export interface TableColumns {
+  readonly names: readonly string[];
+  readonly columns: readonly string[];
+  readonly booleans: readonly string[];
+}
+
 /** What drizzle would bind: booleans as 0/1 (mode "boolean" columns), no undefined. */
 export function driverValue(value: unknown): unknown {
   if (value === undefined) return null;
