@@ -8,7 +8,7 @@ import { foldPeople, peopleForNotes } from "../db/people";
 import type { Meeting, Owner, WeeklyActivity } from "../db/schema";
 import type { Config } from "../env";
 import { newMessageId } from "../mail/compose";
-import { cleanMessageId } from "../mail/parse";
+import { cleanMessageId } from "../mail/message-id";
 import { planDigest } from "./decide";
 import { newThisWeek, sameSuggestions, type PersonRef } from "./newcomers";
 import { buildDigestMime } from "./mime";
