@@ -2,8 +2,8 @@
 // keeps its own mail and aggregates, so mail from either address lands as before and `split b` gives b back
 // exactly as it was. Whatever reads people (the digest, `status`, the export) folds a person's rows into one.
 //
-// The folding, and the digest's reads of people, bind SQL written ahead of time (hot-sql.ts): the digest queue
-// loads no drizzle. The writes and the commands' reads are built by drizzle in people.ts.
+// The folding is plain code, and the digest's reads of people bind SQL written ahead of time (hot-sql.ts), so
+// the digest queue loads no drizzle for them. The writes and the commands' reads are built by drizzle in people.ts.
 import { pairKeys } from "../digest/newcomers";
 import { turnedName } from "../names";
 import { DAY_MS } from "../time";
