@@ -4,9 +4,8 @@
 // Run by hand: `npm run bench`. Results: console tables and bench/results/digest.json.
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../src/db/client";
-import { candidatesQuery, digestCandidates } from "../src/db/digests";
-import { findOwnerById } from "../src/db/owners";
+import { candidatesQuery, digestCandidates } from "../src/db/digest-store";
+import { findOwnerById } from "../src/db/owner-lookup";
 import type { Owner } from "../src/db/schema";
 import { planDigest, SECTION_ORDER } from "../src/digest/decide";
 import { buildDigestMime } from "../src/digest/mime";
@@ -53,13 +52,13 @@ beforeAll(async () => {
     const created = await seedOwner(`${size}@example.com`, `${size}-token`, { name: size === "small" ? "Small Owner" : "Large Owner" });
     const start = performance.now();
     const seeded = await seedNetwork(env.DB, created.id, SHAPES[size], NOW);
-    networks[size] = { owner: (await findOwnerById(getDb(env.DB), created.id))!, seeded, seedMs: performance.now() - start };
+    networks[size] = { owner: (await findOwnerById(env.DB, created.id))!, seeded, seedMs: performance.now() - start };
   }
 });
 
 /** The view sendDigest builds, from the same queries, so rendering can be timed on its own. */
 async function benchView(owner: Owner, plan: DigestPlan): Promise<DigestView> {
-  const facts = await loadDigestFacts(getDb(env.DB), owner, NOW);
+  const facts = await loadDigestFacts(env.DB, owner, NOW);
   const config = readConfig(testEnv());
   // A real token is about this long: three numbers and an 80-bit MAC (src/digest/token.ts).
   return digestView(config, owner, { ...facts, plan }, `${config.assistantLocal}+7-ya-mx5s09s0-67recgxund5l4se5@${config.assistantDomain}`, NOW);
@@ -120,7 +119,7 @@ describe("weekly digest at 500 and 5,000 contacts", () => {
       const { owner } = networks[size];
       const meter = meterD1(env.DB);
       const outbox = recordingSendEmail();
-      const sent = await sendDigest(getDb(meter.db), outbox.binding, config, owner, NOW, null);
+      const sent = await sendDigest(meter.db, outbox.binding, config, owner, NOW, null);
       expect(outbox.sent).toHaveLength(1);
       const calls = [...meter.calls];
       cost[size] = { ...d1Cost(calls), calls, perQuery: queryRows(calls), plans: await explainCalls(env.DB, calls), items: sent.items };
@@ -129,8 +128,8 @@ describe("weekly digest at 500 and 5,000 contacts", () => {
 
     // Candidates per section: what the plan chose plus what the caps left out.
     const contacts = {
-      small: await digestCandidates(getDb(env.DB), networks.small.owner.id, networks.small.owner, NOW),
-      large: await digestCandidates(getDb(env.DB), networks.large.owner.id, networks.large.owner, NOW),
+      small: await digestCandidates(env.DB, networks.small.owner.id, networks.small.owner, NOW),
+      large: await digestCandidates(env.DB, networks.large.owner.id, networks.large.owner, NOW),
     };
     const plans = {
       small: planDigest({ ...contacts.small, owner: networks.small.owner, now: NOW }),
@@ -156,7 +155,7 @@ describe("weekly digest at 500 and 5,000 contacts", () => {
       const canned: CannedResult = { sql, params, columns: columns as string[], rows };
       wire[size] = { json: JSON.stringify({ columns, rows }), canned };
       // The canned answer gives digestCandidates what local D1 gives it, so "map" times the production mapping.
-      expect(await digestCandidates(getDb(cannedD1(canned)), networks[size].owner.id, networks[size].owner, NOW)).toEqual(contacts[size]);
+      expect(await digestCandidates(cannedD1(canned), networks[size].owner.id, networks[size].owner, NOW)).toEqual(contacts[size]);
     }
     const pieces = {
       small: { text: renderDigestText(views.small), html: renderDigestHtml(views.small) },
@@ -167,13 +166,13 @@ describe("weekly digest at 500 and 5,000 contacts", () => {
     const bySize = <T>(f: (size: "small" | "large") => T) => ({ small: f("small"), large: f("large") });
     const ops: Record<string, { small: () => unknown; large: () => unknown }> = {
       decode: bySize((size) => () => JSON.parse(wire[size].json)),
-      map: bySize((size) => () => digestCandidates(getDb(cannedD1(wire[size].canned)), networks[size].owner.id, networks[size].owner, NOW)),
+      map: bySize((size) => () => digestCandidates(cannedD1(wire[size].canned), networks[size].owner.id, networks[size].owner, NOW)),
       plan: bySize((size) => () => planDigest({ ...contacts[size], owner: networks[size].owner, now: NOW })),
       text: bySize((size) => () => renderDigestText(views[size])),
       html: bySize((size) => () => renderDigestHtml(views[size])),
       mime: bySize((size) => () => mime(views[size], pieces[size].text, pieces[size].html)),
       render: bySize((size) => () => render(views[size])),
-      load: bySize((size) => () => digestCandidates(getDb(env.DB), networks[size].owner.id, networks[size].owner, NOW)),
+      load: bySize((size) => () => digestCandidates(env.DB, networks[size].owner.id, networks[size].owner, NOW)),
     };
     const samples: Record<string, Record<string, number[]>> = {};
     const batches: Record<string, Record<string, number>> = {};
@@ -196,7 +195,7 @@ describe("weekly digest at 500 and 5,000 contacts", () => {
     for (let r = 0; r < RUNS; r++) {
       for (const size of ["small", "large"] as const) {
         const start = performance.now();
-        const sent = await sendDigest(getDb(env.DB), recordingSendEmail().binding, config, networks[size].owner, NOW, null);
+        const sent = await sendDigest(env.DB, recordingSendEmail().binding, config, networks[size].owner, NOW, null);
         samples.send[size].push(performance.now() - start);
         await forgetDigest(sent.digestId, networks[size].owner.id);
       }

@@ -5,7 +5,8 @@ import { env } from "cloudflare:test";
 import { describe, inject, it } from "vitest";
 import { listSuppressions } from "../src/db/capture";
 import { getDb } from "../src/db/client";
-import { createOwner, findOwnerById, loadOwnerWithAddresses } from "../src/db/owners";
+import { findOwnerById } from "../src/db/owner-lookup";
+import { createOwner, loadOwnerWithAddresses } from "../src/db/owners";
 import { sendDigest } from "../src/digest/run";
 import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "../src/digest/token";
 import { readConfig } from "../src/env";
@@ -105,8 +106,8 @@ async function runScenario(files: ScenarioFiles, ingestOnly: boolean): Promise<S
     } else if (step.kind === "digest") {
       const labels = s.digests[step.index];
       const outbox = recordingSendEmail();
-      const current = (await findOwnerById(db(), owner.id))!;
-      const sent = await sendDigest(db(), outbox.binding, config(), current, step.at, null);
+      const current = (await findOwnerById(env.DB, owner.id))!;
+      const sent = await sendDigest(env.DB, outbox.binding, config(), current, step.at, null);
       const rows = await env.DB.prepare(
         "select i.number, i.kind, c.address from digest_items i join contacts c on c.id = i.contact_id where i.digest_id = ? order by i.number",
       )

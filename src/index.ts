@@ -20,8 +20,8 @@ export default {
     await enqueueDueDigests(env.DB, env.DIGEST_QUEUE, controller.scheduledTime);
   },
   async queue(batch, env, _ctx) {
-    const [{ getDb }, { readConfig }, fanout] = await Promise.all([import("./db/client"), import("./env"), import("./digest/fanout")]);
-    const deps = { db: getDb(env.DB), queue: env.DIGEST_QUEUE, sendEmail: env.SEND_EMAIL, config: readConfig(env) };
+    const [{ readConfig }, fanout] = await Promise.all([import("./env"), import("./digest/fanout")]);
+    const deps = { d1: env.DB, queue: env.DIGEST_QUEUE, sendEmail: env.SEND_EMAIL, config: readConfig(env) };
     const jobs = batch as MessageBatch<DigestJob>;
     await (batch.queue === fanout.DIGEST_DEAD_LETTER_QUEUE ? fanout.consumeFailedDigestJobs(jobs, deps) : fanout.consumeDigestJobs(jobs, deps));
   },

@@ -7,8 +7,9 @@ import { isUniqueViolation } from "../db/errors";
 import type { IngestOutcome } from "../ingest/outcome";
 import { assistantPlusPart } from "../ingest/plus";
 import type { Db } from "../db/client";
-import { readOne } from "../db/prepared";
-import { changedOccurrences, countEventStatement, markCounted, meetingsToCount, saveMeetingStatement, type MeetingRow } from "../db/meetings";
+import { meetingsToCount } from "../db/due-meetings";
+import { changedOccurrences, countEventStatement, markCounted, saveMeetingStatement, type MeetingRow } from "../db/meetings";
+import { readOne } from "../db/statements";
 import type { MessageRecord } from "../db/records";
 import type { Meeting } from "../db/schema";
 import type { ParsedMail } from "../mail/types";
@@ -79,7 +80,7 @@ function occurrencesOf(m: Meeting, now: number, timeZone: string, changed: Set<n
  */
 export async function countPassedMeetings(db: Db, ownerId: number, timeZone: string, now: number, read?: Meeting[]): Promise<number> {
   // `read`: the meetings to count, when the caller read them with its own reads (the digest).
-  const due = read ?? (await readOne(meetingsToCount(db, ownerId, now)));
+  const due = read ?? (await readOne(meetingsToCount(db.$client, ownerId, now)));
   if (due.length === 0) return 0;
   const changed = await changedOccurrences(db, ownerId, due.filter((m) => m.ics).map((m) => m.uid));
   const statements = [];

@@ -1,17 +1,19 @@
-// The statements of the two paths a fresh worker must start quickly, as drizzle writes them from the schema, each
-// with a placeholder where a value goes: every mail (capture.ts, owner-lookup.ts) and the hourly sweep
-// (digest/sweep.ts). `npm run hot-sql` writes their SQL into hot-sql.ts, which is what those paths bind
-// (statements.ts): they never load drizzle. test/unit/hot-sql.test.ts checks the two agree. Meetings (the `met`
-// command, calendar invitations) build their writes here at run time, through the same contact upsert.
-import { and, asc, eq, exists, getTableColumns, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+// The statements of the paths a fresh worker must start quickly, as drizzle writes them from the schema, each
+// with a placeholder where a value goes: every mail (capture.ts, owner-lookup.ts), the hourly sweep
+// (digest/sweep.ts) and the digest queue's consumer (digest-store.ts, people-read.ts, due-meetings.ts).
+// `npm run hot-sql` writes their SQL into hot-sql.ts, which is what those paths bind (statements.ts): they never
+// load drizzle. test/unit/hot-sql.test.ts checks the two agree. Meetings (the `met` command, calendar
+// invitations) build their writes here at run time, through the same contact upsert.
+import { and, asc, eq, exists, getTableColumns, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
 import { contactRow, CONVERSATION_GAP_MS, SNIPPET_PREFIX_CHARS, THREAD_CONVERSATION_MS, type ContactRow, type MeetingInput } from "./capture";
 import type { Db } from "./client";
-import { compiledQuery, compiledRead, jsonList, jsonRowsQuery } from "./prepared";
+import { isOwnPerson } from "./people";
+import { compiledQuery, compiledRead, jsonList, jsonRowsQuery, tableColumns } from "./prepared";
 import type { ContactDelta } from "./records";
-import { contacts, interactions, mailEvents, messages, notes, ownerAddresses, owners, suppressions, weeklyActivity } from "./schema";
-import type { CompiledQuery } from "./statements";
+import { contacts, digestItems, digests, interactions, mailEvents, meetings, messages, notes, ownerAddresses, owners, suppressions, weeklyActivity } from "./schema";
+import type { CompiledQuery, TableColumns } from "./statements";
 
 const p = sql.placeholder;
 
@@ -124,7 +126,7 @@ const samePerson = alias(contacts, "same_person");
 const contactIdOf = (ownerId: SQL | ReturnType<typeof p>, address: SQL | ReturnType<typeof p>) =>
   sql`(select id from contacts where owner_id = ${ownerId} and address = ${address})`;
 
-/** Every statement of the hot paths, by the name capture.ts, owner-lookup.ts and digest/sweep.ts use. */
+/** Every statement of the hot paths, by the name capture.ts, owner-lookup.ts, digest/sweep.ts and the digest's stores use. */
 export function hotQueries(db: Db) {
   const ownerOf = db.select({ id: ownerAddresses.ownerId }).from(ownerAddresses).where(eq(ownerAddresses.address, p("address")));
   const ownerColumns = getTableColumns(owners);
@@ -175,6 +177,11 @@ export function hotQueries(db: Db) {
   const nameFields = { address: contacts.address, name: contacts.name };
   const messageIdField = { messageId: messages.messageId };
   const patternField = { pattern: suppressions.pattern };
+  const eventCountFields = { kind: mailEvents.kind, n: sql<number>`count(*)` };
+  // The owner's people, each once (their own row), muted ones left out.
+  const ownPeople = and(eq(contacts.ownerId, p("ownerId")), isOwnPerson, eq(contacts.muted, false));
+  const named = { id: contacts.id, name: contacts.name, address: contacts.address, splitFrom: contacts.splitFrom };
+  const newcomer = { ...named, firstAt: contacts.firstAt, firstOutboundAt: contacts.firstOutboundAt, introducedAt: contacts.introducedAt };
 
   return {
     // The owner one of whose addresses this is, with all their addresses: every mail starts here.
@@ -306,7 +313,109 @@ export function hotQueries(db: Db) {
     ),
     // The owner's zone's offsets, renewed by a digest (zone-clock.ts), in the batch that records it.
     ownerZoneOffsets: compiledQuery(db.update(owners).set({ zoneOffsets: sql`${p("zoneOffsets")}` }).where(eq(owners.id, p("ownerId")))),
+
+    // The digest queue's consumer (digest-store.ts): a job that finds its owner not due moves their next look.
+    nextDigestAt: compiledQuery(db.update(owners).set({ nextDigestAt: sql`${p("at")}` }).where(eq(owners.id, p("ownerId")))),
+    // The week's digest: the claim (the row, or nothing when it exists), the reads it is built from, and once
+    // sent, its items, what each person was shown and the week done, in one batch; or the claim released.
+    weeklyClaim: compiledRead(
+      getTableColumns(digests),
+      db
+        .insert(digests)
+        .values({ ownerId: p("ownerId"), isoWeek: p("isoWeek"), sentAt: p("sentAt"), subject: "", weekly: true })
+        .onConflictDoNothing()
+        .returning(),
+    ),
+    dueMeetings: compiledRead(
+      getTableColumns(meetings),
+      db
+        .select()
+        .from(meetings)
+        .where(and(eq(meetings.ownerId, p("ownerId")), lte(meetings.nextDueAt, p("now")), eq(meetings.cancelled, false))),
+    ),
+    activityRows: compiledRead(
+      getTableColumns(weeklyActivity),
+      db
+        .select()
+        .from(weeklyActivity)
+        .where(and(eq(weeklyActivity.ownerId, p("ownerId")), gte(weeklyActivity.weekStart, p("from")), lt(weeklyActivity.weekStart, p("until"))))
+        .orderBy(weeklyActivity.weekStart),
+    ),
+    eventCounts: compiledRead(
+      eventCountFields,
+      db
+        .select(eventCountFields)
+        .from(mailEvents)
+        .where(
+          and(
+            eq(mailEvents.ownerId, p("ownerId")),
+            gt(mailEvents.at, sql`coalesce((select max(${digests.sentAt}) from ${digests} where ${digests.ownerId} = ${p("ownerId")} and ${digests.messageId} is not null), 0)`),
+          ),
+        )
+        .groupBy(mailEvents.kind),
+    ),
+    // Newcomers of the week, by contacts_owner_last_at (first contact this week means last contact this week too).
+    newcomers: compiledRead(
+      newcomer,
+      db
+        .select(newcomer)
+        .from(contacts)
+        .where(and(ownPeople, gt(contacts.lastAt, p("since")), gt(contacts.firstAt, p("since")))),
+    ),
+    // The keys go in as JSON arrays, so a week of a thousand newcomers is still one statement (D1 counts statements
+    // per invocation): an index search per key on each of the two indexes (each OR term names the owner, so SQLite
+    // serves each from its own index, a MULTI-INDEX OR), and a person found by both comes once.
+    namesakes: compiledRead(
+      named,
+      db
+        .select(named)
+        .from(contacts)
+        .where(
+          and(
+            or(
+              and(eq(contacts.ownerId, p("ownerId")), sql`${contacts.nameKey} in (select value from json_each(${p("nameKeys")}))`),
+              and(eq(contacts.ownerId, p("ownerId")), sql`${contacts.localKey} in (select value from json_each(${p("localKeys")}))`),
+            ),
+            isOwnPerson,
+            eq(contacts.muted, false),
+          ),
+        ),
+    ),
+    digestSent: compiledQuery(
+      db
+        .update(digests)
+        .set({ messageId: sql`${p("messageId")}`, subject: sql`${p("subject")}` })
+        .where(eq(digests.id, p("digestId"))),
+    ),
+    digestItemInserts: jsonRowsQuery(db, digestItems, (db, rows) => db.insert(digestItems).select(rows)),
+    // What each person was shown (`shown`: JSON [contact id, section, evidence time] per item; a person is one item
+    // at most). Every SET expression reads the row as it was, as one UPDATE per item did.
+    shownUpdate: compiledQuery(
+      db
+        .update(contacts)
+        .set({
+          shownCount: sql`case when ${contacts.shownSection} = shown.kind and ${contacts.shownEvidenceAt} is shown.evidence_at then ${contacts.shownCount} + 1 else 1 end`,
+          shownSection: sql`shown.kind`,
+          shownEvidenceAt: sql`shown.evidence_at`,
+          lastShownAt: sql`${p("sentAt")}`,
+        })
+        .from(sql`(select json_extract(value, '$[0]') as contact_id, json_extract(value, '$[1]') as kind, json_extract(value, '$[2]') as evidence_at from json_each(${p("shown")})) as shown`)
+        // "+owner_id": each item's row by its key; otherwise SQLite walks an owner index once per item.
+        .where(sql`${contacts.id} = shown.contact_id and +${contacts.ownerId} = ${p("ownerId")}`),
+    ),
+    weekDone: compiledQuery(
+      db
+        .update(owners)
+        .set({ lastDigestWeek: sql`${p("lastDigestWeek")}`, nextDigestAt: sql`${p("nextDigestAt")}` })
+        .where(eq(owners.id, p("ownerId"))),
+    ),
+    digestDelete: compiledQuery(db.delete(digests).where(and(eq(digests.ownerId, p("ownerId")), eq(digests.id, p("digestId"))))),
   } satisfies Record<string, CompiledQuery>;
+}
+
+/** Tables that SQL written by hand names every column of (the digest's candidates, digest-store.ts). */
+export function hotTables() {
+  return { contacts: tableColumns(contacts) } satisfies Record<string, TableColumns>;
 }
 
 /** The contact upsert as drizzle writes it, for a meeting (rare). */

@@ -1,12 +1,12 @@
 // Named queries of the calendar path: invitations kept until their meetings happen, then counted into the
-// contacts through the same upsert as a mail (capture.ts meetingStatements).
-import { and, eq, getTableColumns, inArray, lte, sql } from "drizzle-orm";
+// contacts through the same upsert as a mail (capture.ts meetingStatements). The digest's read of the meetings
+// due is in due-meetings.ts, which loads no drizzle.
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { weekStartOf } from "../time";
 import type { Db } from "./client";
 import { chunk, LOOKUP_CHUNK } from "./limits";
-import { selectStatement, type Read } from "./prepared";
-import { meetings, weeklyActivity, type Meeting } from "./schema";
+import { meetings, weeklyActivity } from "./schema";
 
 export interface MeetingRow {
   uid: string;
@@ -50,18 +50,6 @@ export function saveMeetingStatement(db: Db, ownerId: number, m: MeetingRow, now
       },
       setWhere: sql`excluded.sequence >= ${meetings.sequence}`,
     });
-}
-
-const dueMeetings = selectStatement<{ ownerId: number; now: number }, Meeting>(getTableColumns(meetings), (db, p) =>
-  db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.ownerId, p.ownerId), lte(meetings.nextDueAt, p.now), eq(meetings.cancelled, false))),
-);
-
-/** Meetings with something to count by `now`: only the rows due are read (meetings_owner_due). */
-export function meetingsToCount(db: Db, ownerId: number, now: number): Read<Meeting[]> {
-  return dueMeetings.read(db, { ownerId, now });
 }
 
 /** The occurrences of these series that were changed or cancelled on their own, by uid. */

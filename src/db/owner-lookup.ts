@@ -1,8 +1,8 @@
-// Which owner a mail belongs to: the mail path's first read, in SQL written ahead of time (statements.ts), so that a
-// mail does not load drizzle. The rest of what is done with owners is in owners.ts.
+// Which owner a mail belongs to, and whose digest a queue job is for: the first read of each path, in SQL written
+// ahead of time (statements.ts), so that neither loads drizzle. The rest of what is done with owners is in owners.ts.
 import { HOT_SQL } from "./hot-sql";
 import type { Owner } from "./schema";
-import { readOf, readTogether, type CompiledQuery } from "./statements";
+import { readOf, readOne, readTogether, type CompiledQuery } from "./statements";
 
 export interface OwnerWithAddresses {
   owner: Owner;
@@ -16,6 +16,12 @@ export function findOwnerByAddress(d1: D1Database, address: string): Promise<Own
 
 export function loadOwnerWithAddresses(d1: D1Database, ownerId: number): Promise<OwnerWithAddresses | null> {
   return readOwner(d1, HOT_SQL.ownerById, HOT_SQL.addressesOfOwner, { ownerId });
+}
+
+/** The first read of every digest job. */
+export async function findOwnerById(d1: D1Database, ownerId: number): Promise<Owner | null> {
+  const [owner] = await readOne(readOf<Owner>(d1, HOT_SQL.ownerById, { ownerId }));
+  return owner ?? null;
 }
 
 /** The owner row and their addresses in one round trip: every mail starts here. */

@@ -1,6 +1,5 @@
-import { and, asc, eq, getTableColumns, inArray, lte } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "./client";
-import { selectStatement } from "./prepared";
 import { ownerAddresses, owners, type Owner } from "./schema";
 
 export { findOwnerByAddress, loadOwnerWithAddresses, type OwnerWithAddresses } from "./owner-lookup";
@@ -15,18 +14,6 @@ export async function findOwnerByToken(db: Db, token: string): Promise<Owner | n
   const hash = await hashToken(token);
   const row = await db.select().from(owners).where(eq(owners.apiTokenHash, hash)).get();
   return row ?? null;
-}
-
-const ownerById = selectStatement<{ id: number }, Owner>(getTableColumns(owners), (db, p) => db.select().from(owners).where(eq(owners.id, p.id)));
-
-/** Built once: the first read of every digest job. */
-export async function findOwnerById(db: Db, ownerId: number): Promise<Owner | null> {
-  const [owner] = await ownerById.all(db, { id: ownerId });
-  return owner ?? null;
-}
-
-export async function setNextDigestAt(db: Db, ownerId: number, at: number) {
-  await db.update(owners).set({ nextDigestAt: at }).where(eq(owners.id, ownerId));
 }
 
 export type OwnerSettingsPatch = Partial<

@@ -1,33 +1,15 @@
-// Statements of the digest and its bookkeeping, built by drizzle from the schema once and then only
-// bound; and the compiling of the statements a mail and the hourly sweep bind, whose SQL is written ahead of time (hot-queries.ts).
+// The compiling of the statements the hot paths bind (a mail, the hourly sweep, the digest queue): drizzle builds
+// each once, with a placeholder for its values (hot-queries.ts), `npm run hot-sql` writes the SQL into hot-sql.ts,
+// and every use binds the values (statements.ts).
 //
 // Building a query is most of the work a query builder does: the contact upsert alone is some 25 CASE expressions,
-// and rebuilding it for every mail took over half of the import's CPU. Here drizzle builds each statement once, with
-// a placeholder for its values, and every later use binds the values (statements.ts).
-import { Column, fillPlaceholders, getTableColumns, is, Param, Placeholder, SQL, sql, type Query } from "drizzle-orm";
+// and rebuilding it for every mail took over half of the import's CPU; loading drizzle and the schema to build
+// them was about a quarter of a fresh worker's first mail.
+import { Column, getTableColumns, is, Param, Placeholder, SQL, sql, type Query } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 import { listParam } from "./limits";
-import { driverValue, jsonRows, readOne, rowsFrom, type CompiledQuery, type Read, type Statement } from "./statements";
-
-export { readOne, readTogether, type Read, type Statement } from "./statements";
-
-export type Placeholders<Row> = { [K in keyof Row]: Placeholder };
-
-/** A one-row statement (an UPDATE by key): drizzle builds it once with a placeholder per key, each use binds a row. */
-export function rowStatement<Row extends Record<string, unknown>>(build: (db: Db, row: Placeholders<Row>) => { toSQL(): Query }) {
-  let built: Query | undefined;
-  return (db: Db, row: Row): Statement => {
-    built ??= build(db, Object.fromEntries(Object.keys(row).map((k) => [k, sql.placeholder(k)])) as Placeholders<Row>).toSQL();
-    const values = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, driverValue(v)]));
-    return db.$client.prepare(built.sql).bind(...fillPlaceholders(built.params, values));
-  };
-}
-
-/** D1's raw arrays as the rows drizzle would give for these selected fields, in their order (statements.ts, rowsFrom). */
-export function rowsOf<Row>(fields: Record<string, unknown>): (raw: unknown[][]) => Row[] {
-  return rowsFrom<Row>(Object.keys(fields), booleanFields(fields));
-}
+import { driverValue, type CompiledQuery, type Statement, type TableColumns } from "./statements";
 
 /** The fields a read gives as booleans: mode "boolean" columns, and expressions mapped with Boolean (`exists`). */
 function booleanFields(fields: Record<string, unknown>): string[] {
@@ -35,22 +17,6 @@ function booleanFields(fields: Record<string, unknown>): string[] {
     const field = fields[k];
     return (is(field, Column) && field.dataType === "boolean") || (is(field, SQL) && (field as unknown as { decoder: unknown }).decoder === Boolean);
   });
-}
-
-/**
- * A read of the digest path: drizzle builds it once with a placeholder per parameter, each use binds them, and the
- * rows come as D1's raw arrays mapped by `rowsOf` (or `rows`). `fields` are what the select names, in its order.
- */
-export function selectStatement<Params extends Record<string, unknown>, Row>(
-  fields: Record<string, unknown>,
-  build: (db: Db, params: Placeholders<Params>) => { toSQL(): Query },
-  /** A mapping written out, for a read of thousands of small rows. */
-  rows: (raw: unknown[][]) => Row[] = rowsOf<Row>(fields),
-) {
-  const statement = rowStatement<Params>(build);
-  /** The read bound to these parameters, for `readTogether`. */
-  const read = (db: Db, params: Params): Read<Row[]> => ({ statement: statement(db, params), result: rows });
-  return { read, all: (db: Db, params: Params): Promise<Row[]> => readOne(read(db, params)) };
 }
 
 /** A statement built by drizzle for this one use (the cold paths), as a D1 statement for the same batch. */
@@ -91,16 +57,6 @@ export function jsonRowsQuery(
   return { ...compiledQuery(build(db, select)), fields };
 }
 
-/** jsonRowsQuery's statement, built on its first use and bound to each call's rows (statements.ts, jsonRows). */
-export function jsonRowsStatement<Row extends Record<string, unknown>>(
-  table: SQLiteTable,
-  build: (db: Db, rows: SQL) => { toSQL(): Query },
-  options: { computed?: Record<string, (field: (key: string) => SQL) => SQL>; extra?: string[] } = {},
-) {
-  let query: CompiledQuery | null = null;
-  return (db: Db, rows: Row[]): Statement[] => jsonRows(db.$client, (query ??= jsonRowsQuery(db, table, build, options)), rows);
-}
-
 /** A statement as drizzle builds it, with a placeholder (`sql.placeholder(name)`) where each call's value goes. */
 export function compiledQuery(query: { toSQL(): Query }): CompiledQuery {
   const { sql: text, params } = query.toSQL();
@@ -119,6 +75,12 @@ export function compiledQuery(query: { toSQL(): Query }): CompiledQuery {
 /** A read as drizzle builds it: its fields (what the select names, in its order) say how its rows map. */
 export function compiledRead(fields: Record<string, unknown>, query: { toSQL(): Query }): CompiledQuery {
   return { ...compiledQuery(query), columns: Object.keys(fields), booleans: booleanFields(fields) };
+}
+
+/** A table's columns as a read of all of them maps them (hot-queries.ts, hotTables). */
+export function tableColumns(table: SQLiteTable): TableColumns {
+  const fields = getTableColumns(table);
+  return { names: Object.values(fields).map((column) => column.name), columns: Object.keys(fields), booleans: booleanFields(fields) };
 }
 
 /** A list as one bound parameter, for `column in ${jsonList(…)}` (see limits.ts, JSON_LOOKUP_CHUNK). */

@@ -1,18 +1,8 @@
 import { sql } from "drizzle-orm";
 import { index, primaryKey, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import {
-  DEFAULT_CADENCE_DAYS,
-  ITEM_HORIZON_DAYS,
-  MAX_FOLLOW_UP_DAYS,
-  MAX_INFERRED_CADENCE_DAYS,
-  MAX_NUDGES,
-  MIN_CONVERSATIONS_FOR_RHYTHM,
-  MIN_CONVERSATIONS_TO_RECONNECT,
-  MIN_HISTORY_DAYS_TO_RECONNECT,
-  MIN_INFERRED_CADENCE_DAYS,
-  PRIOR_GAPS,
-} from "../rhythm";
+import { ITEM_HORIZON_DAYS, MAX_FOLLOW_UP_DAYS, MAX_NUDGES, MIN_CONVERSATIONS_TO_RECONNECT, MIN_HISTORY_DAYS_TO_RECONNECT } from "../rhythm";
 import { DAY_MS } from "../time";
+import { INFERRED_CADENCE_SQL } from "./inferred-cadence";
 
 // Every table but owner_addresses carries owner_id, and every query filters on it: no query crosses owners.
 // Times are integer milliseconds since the epoch (UTC); the owner's time zone only matters when rendering.
@@ -66,9 +56,6 @@ const QUIET_FROM_SQL = sql.raw(
     ` and coalesce(last_conversation_at, last_at) - coalesce(first_at, last_at) >= ${MIN_HISTORY_DAYS_TO_RECONNECT * DAY_MS}` +
     ` and unanswered_outbound < ${MAX_NUDGES + 1} then max(last_at, coalesce(done_at, last_at)) end`,
 );
-export const INFERRED_CADENCE_SQL =
-  `case when first_at is null or last_conversation_at is null or conversation_count < ${MIN_CONVERSATIONS_FOR_RHYTHM} then ${DEFAULT_CADENCE_DAYS}` +
-  ` else min(${MAX_INFERRED_CADENCE_DAYS}, max(${MIN_INFERRED_CADENCE_DAYS}, (max(0, last_conversation_at - first_at) / ${DAY_MS}.0 + ${DEFAULT_CADENCE_DAYS * PRIOR_GAPS}) / (conversation_count - 1 + ${PRIOR_GAPS}))) end`;
 const QUIET_AT_SQL = sql.raw(`quiet_from + (coalesce(case when cadence_days > 0 then cadence_days end, ${INFERRED_CADENCE_SQL}) - 1) * ${DAY_MS}`);
 
 export const contacts = sqliteTable(

@@ -1,9 +1,9 @@
 // Statements whose SQL drizzle wrote ahead of time, bound and read here without drizzle.
 //
-// A mail and the hourly sweep run a fixed set of statements (hot-queries.ts names them, drizzle builds them from
-// the schema). Building them, and loading drizzle and the schema to do it, was about a quarter of a fresh worker's
-// first mail, so `npm run hot-sql` writes their SQL into hot-sql.ts and those paths only bind values: this module
-// and that one are all of the database code they load. test/unit/hot-sql.test.ts checks that hot-sql.ts is what
+// A mail, the hourly sweep and the digest queue run a fixed set of statements (hot-queries.ts names them, drizzle
+// builds them from the schema). Building them, and loading drizzle and the schema to do it, was about a quarter of
+// a fresh worker's first mail, so `npm run hot-sql` writes their SQL into hot-sql.ts and those paths only bind
+// values: this module and that one are all of the database code they load. test/unit/hot-sql.test.ts checks that hot-sql.ts is what
 // drizzle builds from the schema now.
 
 export type Statement = D1PreparedStatement;
@@ -18,6 +18,13 @@ export interface CompiledQuery {
   readonly booleans?: readonly string[];
   /** Rows that travel as one JSON parameter (jsonRows): each row's fields in order, and what a missing one binds. */
   readonly fields?: readonly { readonly key: string; readonly missing: unknown }[];
+}
+
+/** A table's columns, for SQL written by hand that reads them all: their names in SQL, and as a read's `columns`/`booleans`. */
+export interface TableColumns {
+  readonly names: readonly string[];
+  readonly columns: readonly string[];
+  readonly booleans: readonly string[];
 }
 
 /** What drizzle would bind: booleans as 0/1 (mode "boolean" columns), no undefined. */

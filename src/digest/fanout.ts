@@ -2,12 +2,11 @@
 // invocation here builds and sends that one owner's digest. Every invocation does a bounded amount of work
 // (Workers Free: 10 ms CPU, 50 D1 queries and 50 subrequests per invocation), whatever the number of owners.
 //
-// Queues deliver at least once. The weekly claim (db/digests.ts, claimWeeklyDigest) makes a redelivered message
+// Queues deliver at least once. The weekly claim (db/digest-store.ts, claimWeeklyDigest) makes a redelivered message
 // or a second run send nothing; a failed send releases it and is retried with backoff; after the last retry the
 // message lands on the dead-letter queue, whose consumer records the failure for the owner's next digest.
-import type { Db } from "../db/client";
-import { recordFailedDigest } from "../db/digests";
-import { findOwnerById, setNextDigestAt } from "../db/owners";
+import { setNextDigestAt } from "../db/digest-store";
+import { findOwnerById } from "../db/owner-lookup";
 import type { Config } from "../env";
 import { digestDue, localTime, nextDigestAt } from "./schedule";
 import { enqueueDueDigests, type DigestJob } from "./sweep";
@@ -30,27 +29,27 @@ export function retryDelaySeconds(attempts: number): number {
 export type JobOutcome = "sent" | "already-claimed" | "not-due" | "no-owner";
 
 /** One owner's weekly digest, if it is due and not yet claimed. Throws when sending failed (the queue retries). */
-export async function runDigestJob(db: Db, sendEmail: SendEmail, config: Config, job: Extract<DigestJob, { kind: "digest" }>): Promise<JobOutcome> {
-  const owner = await findOwnerById(db, job.ownerId);
+export async function runDigestJob(d1: D1Database, sendEmail: SendEmail, config: Config, job: Extract<DigestJob, { kind: "digest" }>): Promise<JobOutcome> {
+  const owner = await findOwnerById(d1, job.ownerId);
   if (!owner) return "no-owner";
   learnZoneOffsets(owner.zoneOffsets);
   const due = digestDue(owner, job.now);
   if (!due.due) {
     // A new owner, a changed schedule, or a pause: work out when to look again.
-    await setNextDigestAt(db, owner.id, nextDigestAt(owner, job.now));
+    await setNextDigestAt(d1, owner.id, nextDigestAt(owner, job.now));
     return "not-due";
   }
   // Loaded here, not at the top: a "sweep" page and the dead-letter queue come through this module too, and build no digest.
   const { sendWeeklyDigest } = await import("./run");
-  const sent = await sendWeeklyDigest(db, sendEmail, config, owner, job.now, due.local.isoWeek);
+  const sent = await sendWeeklyDigest(d1, sendEmail, config, owner, job.now, due.local.isoWeek);
   if (sent) return "sent";
   // Sent already by another delivery (or went out before its bookkeeping failed): move on to next week.
-  await setNextDigestAt(db, owner.id, nextDigestAt({ ...owner, lastDigestWeek: due.local.isoWeek }, job.now));
+  await setNextDigestAt(d1, owner.id, nextDigestAt({ ...owner, lastDigestWeek: due.local.isoWeek }, job.now));
   return "already-claimed";
 }
 
 export interface QueueDeps {
-  db: Db;
+  d1: D1Database;
   queue: Queue<DigestJob>;
   sendEmail: SendEmail;
   config: Config;
@@ -61,8 +60,8 @@ export async function consumeDigestJobs(batch: MessageBatch<DigestJob>, deps: Qu
   for (const message of batch.messages) {
     const job = message.body;
     try {
-      if (job.kind === "sweep") await enqueueDueDigests(deps.db.$client, deps.queue, job.now);
-      else await runDigestJob(deps.db, deps.sendEmail, deps.config, job);
+      if (job.kind === "sweep") await enqueueDueDigests(deps.d1, deps.queue, job.now);
+      else await runDigestJob(deps.d1, deps.sendEmail, deps.config, job);
       message.ack();
     } catch (err) {
       console.error(`digest job ${JSON.stringify(job)} failed (attempt ${message.attempts}): ${String(err)}`);
@@ -76,10 +75,12 @@ export async function consumeFailedDigestJobs(batch: MessageBatch<DigestJob>, de
   for (const message of batch.messages) {
     const job = message.body;
     if (job.kind === "digest") {
-      const owner = await findOwnerById(deps.db, job.ownerId);
+      const owner = await findOwnerById(deps.d1, job.ownerId);
       if (owner) {
         const week = localTime(job.now, owner.timeZone).isoWeek;
-        await recordFailedDigest(deps.db, {
+        // A dead letter is rare: its bookkeeping is built by drizzle, loaded only here.
+        const [{ getDb }, { recordFailedDigest }] = await Promise.all([import("../db/client"), import("../db/digests")]);
+        await recordFailedDigest(getDb(deps.d1), {
           ownerId: owner.id,
           at: job.now,
           reason: `the weekly digest of ${week} could not be sent`,

@@ -1,14 +1,13 @@
 // The scheduled() path: who is due → recommendations → render → send → remember what was numbered.
 import { EmailMessage } from "cloudflare:email";
-import type { Db } from "../db/client";
-import { claimWeeklyDigest, createDigest, deleteDigest, digestCandidates, finishDigest, mailEventCounts, recentActivity, type DigestCandidates, type MailEventCounts } from "../db/digests";
-import { meetingsToCount } from "../db/meetings";
-import { readTogether } from "../db/prepared";
-import { foldPeople, peopleForNotes } from "../db/people";
+import { claimWeeklyDigest, deleteDigest, digestCandidates, finishDigest, mailEventCounts, recentActivity, type DigestCandidates, type MailEventCounts } from "../db/digest-store";
+import { meetingsToCount } from "../db/due-meetings";
+import { foldPeople, peopleForNotes } from "../db/people-read";
+import { readTogether } from "../db/statements";
 import type { Meeting, Owner, WeeklyActivity } from "../db/schema";
 import type { Config } from "../env";
 import { newMessageId } from "../mail/compose";
-import { cleanMessageId } from "../mail/parse";
+import { cleanMessageId } from "../mail/message-id";
 import { planDigest } from "./decide";
 import { newThisWeek, sameSuggestions, type PersonRef } from "./newcomers";
 import { buildDigestMime } from "./mime";
@@ -73,13 +72,13 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
  * person once however many addresses they have), and how many more are due in each section. `meetings`: the
  * meetings to count, when the caller has read them already.
  */
-export async function digestPeople(db: Db, owner: Owner, now: number, perSection?: number, meetings?: Meeting[]): Promise<DigestCandidates> {
-  // Most weeks no meeting has passed: then the calendar path (ical.js) is not loaded at all.
+export async function digestPeople(d1: D1Database, owner: Owner, now: number, perSection?: number, meetings?: Meeting[]): Promise<DigestCandidates> {
+  // Most weeks no meeting has passed: then the calendar path (ical.js, drizzle) is not loaded at all.
   if (!meetings || meetings.length) {
-    const { countPassedMeetings } = await import("../calendar/meetings");
-    await countPassedMeetings(db, owner.id, owner.timeZone, now, meetings);
+    const [{ getDb }, { countPassedMeetings }] = await Promise.all([import("../db/client"), import("../calendar/meetings")]);
+    await countPassedMeetings(getDb(d1), owner.id, owner.timeZone, now, meetings);
   }
-  const candidates = await digestCandidates(db, owner.id, owner, now, perSection);
+  const candidates = await digestCandidates(d1, owner.id, owner, now, perSection);
   return { contacts: foldPeople(candidates.contacts), notRead: candidates.notRead };
 }
 
@@ -87,19 +86,19 @@ export async function digestPeople(db: Db, owner: Owner, now: number, perSection
  * Everything the digest needs from D1: the contacts that can be due, 12 activity rows, three counts, newcomers.
  * The small reads share one round trip; the candidates follow once passed meetings are counted.
  */
-export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promise<DigestFacts> {
+export async function loadDigestFacts(d1: D1Database, owner: Owner, now: number): Promise<DigestFacts> {
   // The picture: the complete weeks before the digest's own week, in the owner's calendar.
   const local = localTime(now, owner.timeZone);
   const until = isoWeekStart(local.year, local.week);
-  const small = readTogether<[Meeting[], WeeklyActivity[], MailEventCounts]>(db.$client, [
-    meetingsToCount(db, owner.id, now),
-    recentActivity(db, owner.id, until - ACTIVITY_WEEKS * WEEK_MS, until),
-    mailEventCounts(db, owner.id),
+  const small = readTogether<[Meeting[], WeeklyActivity[], MailEventCounts]>(d1, [
+    meetingsToCount(d1, owner.id, now),
+    recentActivity(d1, owner.id, until - ACTIVITY_WEEKS * WEEK_MS, until),
+    mailEventCounts(d1, owner.id),
   ]);
   const [[, activityRows, counts], people, notes] = await Promise.all([
     small,
-    small.then(([meetings]) => digestPeople(db, owner, now, undefined, meetings)),
-    peopleForNotes(db, owner.id, now),
+    small.then(([meetings]) => digestPeople(d1, owner, now, undefined, meetings)),
+    peopleForNotes(d1, owner.id, now),
   ]);
   return {
     plan: planDigest({ ...people, owner, now }),
@@ -112,28 +111,30 @@ export async function loadDigestFacts(db: Db, owner: Owner, now: number): Promis
 }
 
 /** Builds and sends one owner's digest now, whatever the weekday (`npm run digest`, the `digest` command). */
-export async function sendDigest(db: Db, sendEmail: SendEmail, config: Config, owner: Owner, now: number, isoWeek: string | null = null): Promise<SentDigest> {
+export async function sendDigest(d1: D1Database, sendEmail: SendEmail, config: Config, owner: Owner, now: number, isoWeek: string | null = null): Promise<SentDigest> {
   if (isoWeek !== null) {
-    const sent = await sendWeeklyDigest(db, sendEmail, config, owner, now, isoWeek);
+    const sent = await sendWeeklyDigest(d1, sendEmail, config, owner, now, isoWeek);
     if (!sent) throw new Error(`the digest of ${isoWeek} for owner ${owner.id} was already claimed`);
     return sent;
   }
-  const digest = await createDigest(db, { ownerId: owner.id, isoWeek: localTime(now, owner.timeZone).isoWeek, sentAt: now, subject: "" });
-  return deliver(db, sendEmail, config, owner, now, digest.id, null);
+  // Sent by hand, never by the queue: built by drizzle (db/digests.ts).
+  const [{ getDb }, { createDigest }] = await Promise.all([import("../db/client"), import("../db/digests")]);
+  const digest = await createDigest(getDb(d1), { ownerId: owner.id, isoWeek: localTime(now, owner.timeZone).isoWeek, sentAt: now, subject: "" });
+  return deliver(d1, sendEmail, config, owner, now, digest.id, null);
 }
 
 /**
  * The weekly digest of `isoWeek`: claimed before anything is sent, so it goes out at most once however often
  * the job is delivered. Null when it was already claimed (sent, or in the hands of another delivery).
  */
-export async function sendWeeklyDigest(db: Db, sendEmail: SendEmail, config: Config, owner: Owner, now: number, isoWeek: string): Promise<SentDigest | null> {
-  const claim = await claimWeeklyDigest(db, { ownerId: owner.id, isoWeek, sentAt: now });
+export async function sendWeeklyDigest(d1: D1Database, sendEmail: SendEmail, config: Config, owner: Owner, now: number, isoWeek: string): Promise<SentDigest | null> {
+  const claim = await claimWeeklyDigest(d1, { ownerId: owner.id, isoWeek, sentAt: now });
   if (!claim) return null;
-  return deliver(db, sendEmail, config, owner, now, claim.id, { isoWeek, nextDigestAt: nextDigestAt({ ...owner, lastDigestWeek: isoWeek }, now) });
+  return deliver(d1, sendEmail, config, owner, now, claim.id, { isoWeek, nextDigestAt: nextDigestAt({ ...owner, lastDigestWeek: isoWeek }, now) });
 }
 
 async function deliver(
-  db: Db,
+  d1: D1Database,
   sendEmail: SendEmail,
   config: Config,
   owner: Owner,
@@ -145,7 +146,7 @@ async function deliver(
   let sent = false;
   learnZoneOffsets(owner.zoneOffsets);
   try {
-    const facts = await loadDigestFacts(db, owner, now);
+    const facts = await loadDigestFacts(d1, owner, now);
     // Missing, of another zone, or running out: asked of Intl now, kept with the digest for the next ones.
     const zoneOffsets = zoneOffsetsToKeep(owner.timeZone, owner.zoneOffsets, now);
     const { plan } = facts;
@@ -170,7 +171,7 @@ async function deliver(
     const result = await sendEmail.send(new EmailMessage(config.assistantAddress, owner.primaryAddress, raw));
     sent = true;
     const sentId = cleanMessageId(result?.messageId) ?? messageId;
-    await finishDigest(db, {
+    await finishDigest(d1, {
       ownerId: owner.id,
       digestId: digest.id,
       messageId: sentId,
@@ -184,7 +185,7 @@ async function deliver(
   } catch (err) {
     // Nothing went out: forget the digest, which releases the weekly claim for the queue's retry. Once the mail
     // has gone, the claim stays even if recording its items failed: a second copy is worse than lost numbers.
-    if (!sent) await deleteDigest(db, owner.id, digest.id);
+    if (!sent) await deleteDigest(d1, owner.id, digest.id);
     throw err;
   }
 }

@@ -6,7 +6,7 @@ import { DAY_MS } from "../time";
 import { signExportLink } from "../digest/token";
 import type { Done } from "../commands/outcome";
 import type { Db } from "../db/client";
-import { findOwnerById } from "../db/owners";
+import { findOwnerById } from "../db/owner-lookup";
 import { localDate } from "../digest/format";
 import type { OutgoingAttachment } from "../mail/compose";
 import { exportCsv } from "./csv";
@@ -37,7 +37,7 @@ export function buildExport(data: ExportData, now: number): OwnerExport {
 }
 
 export async function exportOwnerData(db: Db, ownerId: number, now: number): Promise<OwnerExport> {
-  const [owner, rows] = await Promise.all([findOwnerById(db, ownerId), ownerExportRows(db, ownerId)]);
+  const [owner, rows] = await Promise.all([findOwnerById(db.$client, ownerId), ownerExportRows(db, ownerId)]);
   if (!owner) throw new Error(`no owner ${ownerId}`);
   return buildExport({ owner, ...rows }, now);
 }

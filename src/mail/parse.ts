@@ -2,6 +2,7 @@ import { htmlToText } from "./html";
 import PostalMime, { type Address as PmAddress, type Email } from "postal-mime";
 import { boundRawMail, checkHeaderLimits, skippedPartSize } from "./bound";
 import { decodeFlowed, hideFlowed } from "./flowed";
+import { cleanMessageId } from "./message-id";
 import { MailParseError } from "./parse-error";
 import type { Address, AttachmentInfo, ParsedMail } from "./types";
 
@@ -36,14 +37,6 @@ function flattenAddresses(list: PmAddress[] | PmAddress | undefined): Address[] 
     }
   }
   return out;
-}
-
-/** A Message-ID without its angle brackets ("<a@b>" → "a@b"), or null when there is none. */
-export function cleanMessageId(id: string | null | undefined): string | null {
-  if (!id) return null;
-  const m = id.match(/<([^<>\s]+)>/);
-  const bare = (m ? m[1] : id).trim();
-  return bare ? bare : null;
 }
 
 function parseReferences(value: string | undefined): string[] {

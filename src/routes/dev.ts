@@ -25,10 +25,9 @@ export const devRoutes = new Hono<{ Bindings: Env }>()
     const address = normalizeAddress(c.req.query("owner") ?? "owner@example.com");
     const now = parseNow(c.req.query("now"));
     if (!address || now === null) return c.json({ error: "bad-request", message: "Use ?owner=ADDRESS and optionally ?now=ISO-8601." }, 400);
-    const db = getDb(c.env.DB);
     const owner = await findOwnerByAddress(c.env.DB, address);
     if (!owner) return c.json({ error: "not-found", message: `No owner ${address}.` }, 404);
-    const sent = await sendDigest(db, c.env.SEND_EMAIL, readConfig(c.env), owner.owner, now, null);
+    const sent = await sendDigest(c.env.DB, c.env.SEND_EMAIL, readConfig(c.env), owner.owner, now, null);
     return c.json({ digestId: sent.digestId, messageId: sent.messageId, to: sent.to, subject: sent.subject, items: sent.items, text: sent.text, html: sent.html });
   })
   // Runs the hourly job as if it were ?now=ISO, with the real schedule rules, through the real local queue, and

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { getDb } from "../db/client";
 import { EXPORT_MEDIA_TYPES, exportFileName } from "../export";
 import { streamOwnerExport } from "../export/stream";
-import { findOwnerById } from "../db/owners";
+import { findOwnerById } from "../db/owner-lookup";
 import { readConfig } from "../env";
 import { verifyExportLink } from "../digest/token";
 import { createMiddleware } from "hono/factory";
@@ -16,7 +16,7 @@ const linkOrToken = createMiddleware<AuthedEnv>(async (c, next) => {
   const link = c.req.query("link");
   if (link === undefined) return requireOwner(c, next);
   const verdict = await verifyExportLink(readConfig(c.env).tokenSecret, link, Date.now());
-  const owner = verdict.valid ? await findOwnerById(getDb(c.env.DB), verdict.ownerId) : null;
+  const owner = verdict.valid ? await findOwnerById(c.env.DB, verdict.ownerId) : null;
   if (!owner) {
     const expired = !verdict.valid && verdict.reason === "expired";
     return c.json(

@@ -6,8 +6,9 @@
 import { env } from "cloudflare:test";
 import { listSuppressions } from "../../src/db/capture";
 import { getDb } from "../../src/db/client";
-import { digestCandidates } from "../../src/db/digests";
-import { createOwner, findOwnerById, loadOwnerWithAddresses } from "../../src/db/owners";
+import { digestCandidates } from "../../src/db/digest-store";
+import { findOwnerById } from "../../src/db/owner-lookup";
+import { createOwner, loadOwnerWithAddresses } from "../../src/db/owners";
 import type { Contact, Owner } from "../../src/db/schema";
 import { planDigest } from "../../src/digest/decide";
 import { sendDigest } from "../../src/digest/run";
@@ -230,7 +231,7 @@ export async function replayOwner(address: string, opts: { name?: string; langua
   }
 
   async function owner(): Promise<Owner> {
-    return (await findOwnerById(db, ownerId))!;
+    return (await findOwnerById(db.$client, ownerId))!;
   }
 
   return {
@@ -309,12 +310,12 @@ export async function replayOwner(address: string, opts: { name?: string; langua
     /** What the digest at `now` would show, without sending it. */
     async plan(now: number): Promise<DigestPlan> {
       const o = await owner();
-      return planDigest({ ...(await digestCandidates(db, ownerId, o, now)), owner: o, now });
+      return planDigest({ ...(await digestCandidates(db.$client, ownerId, o, now)), owner: o, now });
     },
 
     /** Sends the real digest at `now` and reads back its numbered items and their reasons. */
     async digest(now: number): Promise<ReplayedDigest> {
-      const sent = await sendDigest(db, recordingSendEmail().binding, config, await owner(), now, null);
+      const sent = await sendDigest(db.$client, recordingSendEmail().binding, config, await owner(), now, null);
       const rows = await env.DB.prepare(
         "select i.number, i.kind, c.address from digest_items i join contacts c on c.id = i.contact_id where i.digest_id = ? order by i.number",
       )

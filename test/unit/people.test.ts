@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldPeople } from "../../src/db/people";
+import { foldPeople } from "../../src/db/people-read";
 import type { Contact } from "../../src/db/schema";
 import { newThisWeek, sameSuggestions } from "../../src/digest/newcomers";
 

@@ -2,7 +2,6 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import PostalMime from "postal-mime";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../src/db/client";
 import { findOwnerByAddress } from "../../src/db/owners";
 import { sendDigest } from "../../src/digest/run";
 import { readConfig } from "../../src/env";
@@ -177,10 +176,9 @@ describe("accepted mail is never dropped", () => {
     expect(answer.subject).toBe("Could not use: Fwd: se her");
     expect(answer.text).toContain("the forwarded mail's original sender could not be found");
 
-    const db = getDb(env.DB);
     const owner = (await findOwnerByAddress(env.DB, "owner@example.com"))!.owner;
     const outbox = recordingSendEmail();
-    const digest = await sendDigest(db, outbox.binding, readConfig(testEnv()), owner, Date.now() + 1000, null);
+    const digest = await sendDigest(env.DB, outbox.binding, readConfig(testEnv()), owner, Date.now() + 1000, null);
     expect(digest.text).toContain("1 mail could not be processed");
   });
 });

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedNetwork } from "../../bench/support/seed";
 import { forgetContact } from "../../src/db/commands";
 import { getDb } from "../../src/db/client";
-import { findOwnerById } from "../../src/db/owners";
+import { findOwnerById } from "../../src/db/owner-lookup";
 import { exportOwnerData } from "../../src/export";
 import worker from "../../src/index";
 import { seedOwner } from "../support/owners";
@@ -93,7 +93,7 @@ describe("GET /api/export", () => {
       .bind(NOW, exporter)
       .run();
     await env.DB.prepare("insert into suppressions (owner_id, pattern, created_at) values (?, '@newsletter.com', ?)").bind(exporter, NOW).run();
-    const owner = (await findOwnerById(getDb(env.DB), exporter))!;
+    const owner = (await findOwnerById(env.DB, exporter))!;
     for (const format of ["json", "csv", "vcf"] as const) {
       const res = await api(`/api/export?format=${format}`, "export-token");
       expect(res.status).toBe(200);

@@ -3,8 +3,7 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readInvitation } from "../../src/calendar/invitation";
-import { getDb } from "../../src/db/client";
-import { findOwnerById } from "../../src/db/owners";
+import { findOwnerById } from "../../src/db/owner-lookup";
 import { loadDigestFacts } from "../../src/digest/run";
 import { handleEmail } from "../../src/ingest/email-handler";
 import { weekStartOf } from "../../src/time";
@@ -40,8 +39,8 @@ async function contact(address: string) {
 
 /** What the digest at `now` would show, read as the digest reads (meetings due counted first). */
 async function planned(now: number): Promise<Array<[string, string]>> {
-  const owner = (await findOwnerById(getDb(env.DB), ownerId))!;
-  const { plan } = await loadDigestFacts(getDb(env.DB), owner, now);
+  const owner = (await findOwnerById(env.DB, ownerId))!;
+  const { plan } = await loadDigestFacts(env.DB, owner, now);
   return plan.items.map((i) => [i.section, i.address]);
 }
 

@@ -3,8 +3,7 @@
 import { env } from "cloudflare:test";
 import PostalMime from "postal-mime";
 import { describe, expect, it } from "vitest";
-import { getDb } from "../../src/db/client";
-import { findOwnerById } from "../../src/db/owners";
+import { findOwnerById } from "../../src/db/owner-lookup";
 import { planDigest } from "../../src/digest/decide";
 import { digestPeople } from "../../src/digest/run";
 import { JONAS, KAREN, knownTie, LARS, METTE, MONDAY, NEXT_MONDAY, slug, TOM } from "../support/network";
@@ -41,8 +40,8 @@ async function command(r: Replay, lines: string[], now: number, db?: D1Database)
 
 /** What the digest at `now` would show: sections and addresses, each person once. */
 async function planned(r: Replay, now: number): Promise<Array<[string, string]>> {
-  const owner = (await findOwnerById(getDb(env.DB), r.ownerId))!;
-  const plan = planDigest({ ...(await digestPeople(getDb(env.DB), owner, now)), owner, now });
+  const owner = (await findOwnerById(env.DB, r.ownerId))!;
+  const plan = planDigest({ ...(await digestPeople(env.DB, owner, now)), owner, now });
   return plan.items.map((i) => [i.section, i.address]);
 }
 

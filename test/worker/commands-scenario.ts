@@ -3,8 +3,8 @@
 import { env } from "cloudflare:test";
 import PostalMime from "postal-mime";
 import { getDb } from "../../src/db/client";
-import { digestCandidates } from "../../src/db/digests";
-import { findOwnerById } from "../../src/db/owners";
+import { digestCandidates } from "../../src/db/digest-store";
+import { findOwnerById } from "../../src/db/owner-lookup";
 import type { Owner } from "../../src/db/schema";
 import { planDigest } from "../../src/digest/decide";
 import { sendDigest } from "../../src/digest/run";
@@ -82,7 +82,7 @@ export async function seedOutreach(owner: string, people: Person[]) {
 }
 
 export async function owner(id: number): Promise<Owner> {
-  const o = await findOwnerById(db(), id);
+  const o = await findOwnerById(env.DB, id);
   if (!o) throw new Error(`no owner ${id}`);
   return o;
 }
@@ -90,14 +90,14 @@ export async function owner(id: number): Promise<Owner> {
 /** Addresses in the digest that would go out at `now`, in their numbered order. */
 export async function planned(ownerId: number, now: number): Promise<string[]> {
   const o = await owner(ownerId);
-  const plan = planDigest({ ...(await digestCandidates(db(), ownerId, o, now)), owner: o, now });
+  const plan = planDigest({ ...(await digestCandidates(env.DB, ownerId, o, now)), owner: o, now });
   return plan.items.map((i) => i.address);
 }
 
 /** Sends a digest at `now` and returns it with a reply token signed for it. */
 export async function digestAt(ownerId: number, now: number) {
   const outbox = recordingSendEmail();
-  const sent = await sendDigest(db(), outbox.binding, config(), await owner(ownerId), now, null);
+  const sent = await sendDigest(env.DB, outbox.binding, config(), await owner(ownerId), now, null);
   const token = await signDigestToken(env.DIGEST_TOKEN_SECRET!, { ownerId, digestId: sent.digestId, expiresAt: now + 30 * 86_400_000 });
   return { ...sent, token, outbox };
 }

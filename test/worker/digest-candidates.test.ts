@@ -6,13 +6,15 @@ import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedNetwork } from "../../bench/support/seed";
 import { getDb } from "../../src/db/client";
-import { candidatesQuery, createDigest, finishDigest } from "../../src/db/digests";
-import { foldPeople, peopleForNotes } from "../../src/db/people";
+import { candidatesQuery, finishDigest } from "../../src/db/digest-store";
+import { createDigest } from "../../src/db/digests";
+import { foldPeople, peopleForNotes } from "../../src/db/people-read";
 import { pairKeys, sameSuggestions } from "../../src/digest/newcomers";
 import { explainCalls, meterD1 } from "../../bench/support/d1-meter";
 import { localKey, nameKey } from "../../src/names";
 import { digestPeople } from "../../src/digest/run";
-import { findOwnerById, updateOwnerSettings } from "../../src/db/owners";
+import { findOwnerById } from "../../src/db/owner-lookup";
+import { updateOwnerSettings } from "../../src/db/owners";
 import { contacts, type Contact, type Owner } from "../../src/db/schema";
 import { planDigest } from "../../src/digest/decide";
 import { eq } from "drizzle-orm";
@@ -24,7 +26,7 @@ let ownerId: number;
 let everyone: Contact[];
 
 async function owner(): Promise<Owner> {
-  return (await findOwnerById(getDb(env.DB), ownerId))!;
+  return (await findOwnerById(env.DB, ownerId))!;
 }
 
 beforeAll(async () => {
@@ -41,11 +43,11 @@ describe("digest candidates", () => {
     const o = await owner();
     for (let week = -8; week <= 18; week++) {
       const now = NOW + week * WEEK;
-      const candidates = await digestPeople(getDb(env.DB), o, now);
+      const candidates = await digestPeople(env.DB, o, now);
       expect(planDigest({ ...candidates, owner: o, now }), `week ${week}`).toEqual(planDigest({ contacts: everyone, owner: o, now }));
       // Every sectioned person, not just the ten shown: what the caps left out is counted in the digest too.
       const all = { perSection: 10_000, total: 10_000 };
-      expect(planDigest({ ...(await digestPeople(getDb(env.DB), o, now, all.perSection)), owner: o, now, caps: all })).toEqual(
+      expect(planDigest({ ...(await digestPeople(env.DB, o, now, all.perSection)), owner: o, now, caps: all })).toEqual(
         planDigest({ contacts: everyone, owner: o, now, caps: all }),
       );
       // The candidates are ranked in D1: only the few that can make their section are read.
@@ -60,10 +62,10 @@ describe("digest candidates", () => {
       for (const week of [0, 3, 10]) {
         const now = NOW + week * WEEK;
         const all = { perSection: 10_000, total: 10_000 };
-        expect(planDigest({ ...(await digestPeople(getDb(env.DB), o, now, all.perSection)), owner: o, now, caps: all })).toEqual(
+        expect(planDigest({ ...(await digestPeople(env.DB, o, now, all.perSection)), owner: o, now, caps: all })).toEqual(
           planDigest({ contacts: everyone, owner: o, now, caps: all }),
         );
-        expect(planDigest({ ...(await digestPeople(getDb(env.DB), o, now)), owner: o, now })).toEqual(planDigest({ contacts: everyone, owner: o, now }));
+        expect(planDigest({ ...(await digestPeople(env.DB, o, now)), owner: o, now })).toEqual(planDigest({ contacts: everyone, owner: o, now }));
       }
     }
   });
@@ -111,7 +113,7 @@ describe("digest candidates", () => {
     for (let week = -3; week <= 0; week++) {
       const now = NOW + week * WEEK;
       const meter = meterD1(env.DB);
-      const notes = await peopleForNotes(getDb(meter.db), ownerId, now);
+      const notes = await peopleForNotes(meter.db, ownerId, now);
       expect(notes.newcomers.length, `week ${week}`).toBeGreaterThan(0);
       // The same questions as from everyone, and every person who would pair with a newcomer was read.
       expect(sameSuggestions(notes.newcomers, notes.sameNamed), `week ${week}`).toEqual(sameSuggestions(notes.newcomers, all));
@@ -143,7 +145,7 @@ describe("marking what a digest showed", () => {
     const digest = await createDigest(db, { ownerId, isoWeek: "2026-W47", sentAt: NOW, subject: "" });
     const items = shown.map((c, i) => ({ number: i + 1, kind: "reconnect" as const, contactId: c.id, circle: c.circle, evidenceAt: i % 2 ? NOW - i : null, evidenceSubject: null }));
     const meter = meterD1(env.DB);
-    await finishDigest(getDb(meter.db), { ownerId, digestId: digest.id, messageId: "<d@x>", subject: "s", sentAt: NOW, weekly: null, items });
+    await finishDigest(meter.db, { ownerId, digestId: digest.id, messageId: "<d@x>", subject: "s", sentAt: NOW, weekly: null, items });
     const [batch] = meter.calls;
     const updates = batch.statements.filter((s) => /^update "contacts"/.test(s.sql));
     expect(updates).toHaveLength(1);

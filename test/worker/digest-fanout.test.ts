@@ -4,8 +4,7 @@
 import { env } from "cloudflare:test";
 import PostalMime from "postal-mime";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../src/db/client";
-import { findOwnerById } from "../../src/db/owners";
+import { findOwnerById } from "../../src/db/owner-lookup";
 import { DIGEST_DEAD_LETTER_QUEUE, LEASE_MS, retryDelaySeconds, type DigestJob } from "../../src/digest/fanout";
 import { handleEmail } from "../../src/ingest/email-handler";
 import { fixture } from "../support/fixtures";
@@ -49,7 +48,7 @@ describe("the hourly job", () => {
     expect(result.retryMessages).toEqual([]);
     expect((await PostalMime.parse(sent[0].raw)).text).toContain("sarah@brightlabs.io");
     // Sent: the next look is next Monday 08:00 Copenhagen.
-    expect((await findOwnerById(getDb(env.DB), owners.anna))!.nextDigestAt).toBe(NEXT_MONDAY);
+    expect((await findOwnerById(env.DB, owners.anna))!.nextDigestAt).toBe(NEXT_MONDAY);
   });
 
   it("sends a redelivered message, or two deliveries at once, exactly once", async () => {
@@ -113,7 +112,7 @@ describe("a failing send", () => {
     // Queues moves it to the dead-letter queue after max_retries.
     const dead = await deliverJobs(bo, { queue: DIGEST_DEAD_LETTER_QUEUE });
     expect(dead.result.explicitAcks).toEqual(dead.ids);
-    const owner = (await findOwnerById(getDb(env.DB), owners.bo))!;
+    const owner = (await findOwnerById(env.DB, owners.bo))!;
     expect(owner.nextDigestAt).toBe(WEEK_50 + 7 * 24 * HOUR);
     const events = await env.DB.prepare("select kind, at, reason from mail_events where owner_id = ?").bind(owners.bo).all();
     expect(events.results).toEqual([{ kind: "digest-failed", at: WEEK_50, reason: "the weekly digest of 2026-W50 could not be sent" }]);

@@ -51,10 +51,9 @@ describe("the hourly digest", () => {
     const outbox = recordingSendEmail();
     const { sendDigest } = await import("../../src/digest/run");
     const { readConfig } = await import("../../src/env");
-    const { findOwnerById } = await import("../../src/db/owners");
-    const db = getDb(env.DB);
+    const { findOwnerById } = await import("../../src/db/owner-lookup");
     const now = Date.parse("2026-11-23T07:00:00Z");
-    const sent = await sendDigest(db, outbox.binding, readConfig(testEnv()), (await findOwnerById(db, ownerId))!, now, null);
+    const sent = await sendDigest(env.DB, outbox.binding, readConfig(testEnv()), (await findOwnerById(env.DB, ownerId))!, now, null);
     const parsed = await PostalMime.parse(outbox.sent[0].raw);
     expect(parsed.subject).toBe(sent.subject);
     expect(parsed.text).toContain("Follow up");

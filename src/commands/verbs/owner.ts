@@ -1,6 +1,6 @@
 // Verbs about the owner's own settings and data: nobody else is named.
 import { countUnmutedMatching, listSuppressionPatterns, ownerStats, suppress, updateOwner, type OwnerStats } from "../../db/commands";
-import { findOwnerById } from "../../db/owners";
+import { findOwnerById } from "../../db/owner-lookup";
 import { isValidTimeZone } from "../../digest/schedule";
 import { exportByMail } from "../../export";
 import type { Done, SettingsView } from "../outcome";
@@ -196,7 +196,7 @@ const digest = defineVerb<CommandOf<"digest">, DoneOf<"digest-sent"> | DoneOf<"s
     try {
       // Loaded when used: the sending path (cloudflare:email) stays out of the pure line parser's imports.
       const { sendDigest } = await import("../../digest/run");
-      const sent = await sendDigest(ctx.run.db, ctx.run.sendEmail, ctx.run.config, ctx.owner, ctx.run.now, null);
+      const sent = await sendDigest(ctx.run.db.$client, ctx.run.sendEmail, ctx.run.config, ctx.owner, ctx.run.now, null);
       return { code: "digest-sent", items: sent.items, to: sent.to };
     } catch (err) {
       console.error(`digest on request for owner ${ctx.owner.id} failed: ${String(err)}`);
@@ -288,7 +288,7 @@ const help = defineVerb<CommandOf<"help">, DoneOf<"help">>({
 
 /** Settings changed by the batch, read back before the "after" phase. */
 export async function ownerAfterBatch(ctx: RunContext): Promise<void> {
-  if (Object.keys(ctx.patch).length) ctx.owner = (await findOwnerById(ctx.run.db, ctx.owner.id)) ?? ctx.owner;
+  if (Object.keys(ctx.patch).length) ctx.owner = (await findOwnerById(ctx.run.db.$client, ctx.owner.id)) ?? ctx.owner;
 }
 
 export function ownerPatchStatement(ctx: RunContext) {

@@ -49,7 +49,7 @@ export const statusVerb = defineVerb<Extract<Command, { verb: "status" }>, Statu
     const owner = ctx.owner;
     // Loaded when used: the sending path (cloudflare:email) stays out of the pure line parser's imports.
     const { digestPeople, numberedItems } = await import("../../digest/run");
-    const plan = planDigest({ ...(await digestPeople(db, owner, now, UNCAPPED.perSection)), owner, now, caps: UNCAPPED });
+    const plan = planDigest({ ...(await digestPeople(db.$client, owner, now, UNCAPPED.perSection)), owner, now, caps: UNCAPPED });
     const listId = await saveStatusList(db, {
       ownerId: owner.id,
       isoWeek: localTime(now, owner.timeZone).isoWeek,
