@@ -9,8 +9,8 @@
 // - the digest queue consumer's whole invocation, one owner at 5,000 and 20,000 contacts (the network
 //   `npm run bench:scale` seeds): cold (a fresh isolate's first event: module initialisation and the first
 //   digest together) and warm (the second digest of that isolate);
-// - the hourly cron's whole scheduled() invocation with 750 owners due (bench/support/sweep-cpu.mjs): it leases
-//   500 of them (OWNERS_PER_SWEEP) in one D1 statement and enqueues their 500 digest messages (five sendBatch
+// - the hourly cron's whole scheduled() invocation with 1,500 owners due (bench/support/sweep-cpu.mjs): it leases
+//   a page of them (OWNERS_PER_SWEEP, 500) in one D1 statement and enqueues their digest messages (five sendBatch
 //   calls) and one "sweep" message for the rest; cold (a fresh isolate's first event: module initialisation and the
 //   sweep) and warm (the fourth sweep of that isolate; the owners are marked due again before each). The worker
 //   consumes no queue in this case: a counter worker in another isolate receives the messages, held back by the
@@ -23,7 +23,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { digestRun, seedDigestOwner } from "./support/digest-cpu.mjs";
-import { seedSweepOwners, SWEEP_PAGE, SWEEP_QUEUE, sweepRun } from "./support/sweep-cpu.mjs";
+import { seedSweepOwners, sweepPage, SWEEP_QUEUE, sweepRun } from "./support/sweep-cpu.mjs";
 import { attributeProfile, bundleWorker, median, migrateDatabase, ROOT, startIsolate } from "./support/isolate-cpu.mjs";
 
 const { values } = parseArgs({
@@ -130,15 +130,17 @@ try {
     const persistTo = path.join(work, "sweep-db");
     migrateDatabase(persistTo);
     let seeded = false;
-    const key = `cron sweep, ${SWEEP_PAGE} owners leased and enqueued`;
+    // Each checkout leases its own page (OWNERS_PER_SWEEP); the lines say how many each run leased.
+    for (const variant of variants) variant.sweepPage = await sweepPage(variant.root);
+    const key = "cron sweep, a page of owners leased and enqueued";
     for (let run = 0; run < RUNS; run++) {
       for (const variant of variants) {
         const isolate = await startIsolate({ bundle: variant.bundle, persistTo, vars: VARS, countQueue: SWEEP_QUEUE });
         try {
           const db = seeded ? await isolate.mf.getD1Database("DB") : await seedSweepOwners(isolate);
           seeded = true;
-          await record(`${key}, cold (module init + sweep)`, variant, await sweepRun(isolate, db, { startup: true }));
-          await record(`${key}, warm`, variant, await sweepRun(isolate, db));
+          await record(`${key}, cold (module init + sweep)`, variant, await sweepRun(isolate, db, { page: variant.sweepPage, startup: true }));
+          await record(`${key}, warm`, variant, await sweepRun(isolate, db, { page: variant.sweepPage }));
         } finally {
           await isolate.dispose();
         }

@@ -7,13 +7,23 @@
 // DELIVERY_DELAY_S, so that none is delivered while the invocation that sent them is profiled. Every sweep is
 // checked after it ends: exactly the owners whose lease D1 holds got one digest message each, and one "sweep"
 // message came with them.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { importTs, QUEUE_COUNTER_NAME } from "./isolate-cpu.mjs";
 
 const { NOW } = await importTs("bench/support/network-owner.ts");
-/** src/digest/sweep.ts OWNERS_PER_SWEEP: the owners one invocation leases. */
-export const SWEEP_PAGE = 500;
-/** More owners are due than one page, so that the sweep also enqueues the "sweep" message for the next page. */
-const DUE_OWNERS = 750;
+/**
+ * The owners one invocation of a checkout leases (its src/digest/sweep.ts OWNERS_PER_SWEEP), read from its source
+ * so that checkouts with different pages run side by side.
+ */
+export async function sweepPage(root) {
+  const source = await readFile(path.join(root, "src/digest/sweep.ts"), "utf8");
+  const page = Number(/export const OWNERS_PER_SWEEP = ([\d_]+);/.exec(source)?.[1].replaceAll("_", ""));
+  if (!(page > 0)) throw new Error(`no OWNERS_PER_SWEEP in ${root}/src/digest/sweep.ts`);
+  return page;
+}
+/** More owners are due than one page of 1,000 or less, so that the sweep also enqueues the "sweep" message. */
+const DUE_OWNERS = 1500;
 /** Seconds the queue holds each message back: much longer than one sweep's wall time here (well under 1 s). */
 const DELIVERY_DELAY_S = 2;
 export const SWEEP_QUEUE = { deliveryDelay: DELIVERY_DELAY_S };
@@ -53,10 +63,10 @@ async function cron(isolate) {
 
 /**
  * One sweep, `invoke`d (profiled or metered) on all owners due, then checked: no message was delivered before
- * `invoke` returned; D1 holds a lease for SWEEP_PAGE owners and the rest are still due; the queue delivered one
+ * `invoke` returned; D1 holds a lease for a page of owners (`page`) and the rest are still due; the queue delivered one
  * digest message for each leased owner, one "sweep" message and nothing else, all for NOW.
  */
-async function checkedSweep(isolate, db, invoke) {
+async function checkedSweep(isolate, db, page, invoke) {
   await markAllDue(db);
   await counter(isolate, "/reset");
   const started = performance.now();
@@ -71,8 +81,8 @@ async function checkedSweep(isolate, db, invoke) {
     .all();
   const leased = results.filter((r) => r.at > NOW).map((r) => r.id);
   const stillDue = results.filter((r) => r.at <= NOW).length;
-  if (leased.length !== SWEEP_PAGE || stillDue !== DUE_OWNERS - SWEEP_PAGE) {
-    throw new Error(`the sweep leased ${leased.length} owners and left ${stillDue} due; expected ${SWEEP_PAGE} and ${DUE_OWNERS - SWEEP_PAGE}`);
+  if (leased.length !== page || stillDue !== DUE_OWNERS - page) {
+    throw new Error(`the sweep leased ${leased.length} owners and left ${stillDue} due; expected ${page} and ${DUE_OWNERS - page}`);
   }
   const expected = leased.length + 1;
   const deadline = Date.now() + (DELIVERY_DELAY_S + 30) * 1000;
@@ -100,14 +110,14 @@ async function checkedSweep(isolate, db, invoke) {
  * upper bound) and profiled (the isolate's CPU), both checked. `startup`: the isolate is fresh, and the profiled run
  * goes first, so that it includes loading the bundle; otherwise the metered run goes first and warms the isolate.
  */
-export async function sweepRun(isolate, db, { startup = false } = {}) {
+export async function sweepRun(isolate, db, { page, startup = false }) {
   const profiled = () =>
-    checkedSweep(isolate, db, async () => {
+    checkedSweep(isolate, db, page, async () => {
       const { cpu, profile } = await isolate.profile(() => cron(isolate));
       return { cpu: cpu.activeMs, raw: cpu.rawActiveMs, profile };
     });
   const first = startup ? await profiled() : null;
-  const cost = await checkedSweep(isolate, db, async () => {
+  const cost = await checkedSweep(isolate, db, page, async () => {
     await isolate.mf.dispatchFetch("http://localhost/__bench/meter-next");
     await cron(isolate);
     return (await isolate.mf.dispatchFetch("http://localhost/__bench/last-cost")).json();
