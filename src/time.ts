@@ -29,16 +29,3 @@ export function weekStartOf(at: number): number {
   const weekday = (day + 3) % 7;
   return (day - weekday) * DAY_MS;
 }
-
-/**
- * The offset of `timeZone` from UTC at `at`, in minutes (Copenhagen: 60 in winter, 120 in summer). Here, not
- * with the date phrases (commands/dates.ts), so that reading a calendar does not load chrono-node.
- */
-export function zoneOffsetMinutes(at: number, timeZone: string): number {
-  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })
-    .formatToParts(new Date(at))
-    .find((p) => p.type === "timeZoneName")?.value;
-  const m = name?.match(/GMT([+-])(\d{2}):?(\d{2})?/);
-  if (!m) return 0;
-  return (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
-}

@@ -95,6 +95,15 @@ export function wallClock(ms: number, timeZone: string): WallClock {
   return offset === null ? intlWallClock(ms, timeZone) : clockAt(ms + offset * MINUTE_MS);
 }
 
+/**
+ * The offset of `timeZone` from UTC at `at`, in minutes (Copenhagen: 60 in winter, 120 in summer): for the date
+ * phrases of commands and the times of calendar invitations. Throws RangeError for a zone the runtime does not know.
+ */
+export function zoneOffsetMinutes(at: number, timeZone: string): number {
+  const minute = Math.floor(at / MINUTE_MS) * MINUTE_MS;
+  return (wallClock(minute, timeZone).asUtc - minute) / MINUTE_MS;
+}
+
 function learnedOffset(ms: number, timeZone: string): number | null {
   const table = learned.get(timeZone);
   if (!table || ms < table.from || ms >= table.until) return null;

@@ -7,7 +7,7 @@
 // invitation never changes how another's is read. A TZID with no VTIMEZONE that is an IANA name is
 // resolved with Intl; a floating time is the owner's local time.
 import ICAL from "ical.js";
-import { zoneOffsetMinutes } from "../time";
+import { zoneOffsetMinutes } from "../zone-clock";
 
 /** An event with more people than this is an event (a conference, a webinar), not a meeting. */
 export const MAX_MEETING_ATTENDEES = 20;

@@ -10,7 +10,8 @@
 
 import * as chrono from "chrono-node";
 import { localDate } from "../digest/format";
-import { DAY_MS, zoneOffsetMinutes } from "../time";
+import { DAY_MS } from "../time";
+import { zoneOffsetMinutes } from "../zone-clock";
 
 /** A snooze longer than this is a mistake or a wish to mute; `never` says that better. */
 export const MAX_SNOOZE_DAYS = 730;

@@ -1,5 +1,8 @@
 // Which owner a mail belongs to, and whose digest a queue job is for: the first read of each path, in SQL written
 // ahead of time (statements.ts), so that neither loads drizzle. The rest of what is done with owners is in owners.ts.
+// Each read learns the owner's zone offsets (zone-clock.ts), so that a command's dates, like a digest's, are worked
+// out without loading ICU.
+import { learnZoneOffsets } from "../zone-clock";
 import { HOT_SQL } from "./hot-sql";
 import type { Owner } from "./schema";
 import { readOf, readOne, readTogether, type CompiledQuery } from "./statements";
@@ -21,6 +24,7 @@ export function loadOwnerWithAddresses(d1: D1Database, ownerId: number): Promise
 /** The first read of every digest job. */
 export async function findOwnerById(d1: D1Database, ownerId: number): Promise<Owner | null> {
   const [owner] = await readOne(readOf<Owner>(d1, HOT_SQL.ownerById, { ownerId }));
+  learnZoneOffsets(owner?.zoneOffsets);
   return owner ?? null;
 }
 
@@ -30,5 +34,7 @@ async function readOwner(d1: D1Database, ownerQuery: CompiledQuery, addressesQue
     readOf<Owner>(d1, ownerQuery, values),
     readOf<{ address: string }>(d1, addressesQuery, values),
   ]);
-  return owner[0] ? { owner: owner[0], addresses: addresses.map((a) => a.address) } : null;
+  if (!owner[0]) return null;
+  learnZoneOffsets(owner[0].zoneOffsets);
+  return { owner: owner[0], addresses: addresses.map((a) => a.address) };
 }

@@ -10,7 +10,6 @@ import { findOwnerById } from "../db/owner-lookup";
 import type { Config } from "../env";
 import { digestDue, localTime, nextDigestAt } from "./schedule";
 import { enqueueDueDigests, type DigestJob } from "./sweep";
-import { learnZoneOffsets } from "../zone-clock";
 
 /** Wrangler's queue names (wrangler.toml); the consumer tells the two apart by them. */
 export const DIGEST_QUEUE = "gensidig-digests";
@@ -32,7 +31,6 @@ export type JobOutcome = "sent" | "already-claimed" | "not-due" | "no-owner";
 export async function runDigestJob(d1: D1Database, sendEmail: SendEmail, config: Config, job: Extract<DigestJob, { kind: "digest" }>): Promise<JobOutcome> {
   const owner = await findOwnerById(d1, job.ownerId);
   if (!owner) return "no-owner";
-  learnZoneOffsets(owner.zoneOffsets);
   const due = digestDue(owner, job.now);
   if (!due.due) {
     // A new owner, a changed schedule, or a pause: work out when to look again.

@@ -144,6 +144,7 @@ async function deliver(
 ): Promise<SentDigest> {
   const digest = { id: digestId };
   let sent = false;
+  // Read by owner-lookup.ts, which learns them already; a digest sent by hand may have its owner from elsewhere.
   learnZoneOffsets(owner.zoneOffsets);
   try {
     const facts = await loadDigestFacts(d1, owner, now);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseMetDate, parseSnoozeDate, startOfLocalDay } from "../../src/commands/dates";
-import { zoneOffsetMinutes } from "../../src/time";
+import { zoneOffsetMinutes } from "../../src/zone-clock";
 
 const CPH = "Europe/Copenhagen";
 // Monday 23 November 2026, 09:30 in Copenhagen (UTC+1).

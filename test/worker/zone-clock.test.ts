@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../src/db/client";
 import { updateOwnerSettings } from "../../src/db/owners";
 import { localTime, nextDigestAt } from "../../src/digest/schedule";
-import { learnZoneOffsets, wallClock, zoneOffsetsFromIntl, zoneOffsetsToKeep, type ZoneOffsets } from "../../src/zone-clock";
+import { learnZoneOffsets, wallClock, zoneOffsetMinutes, zoneOffsetsFromIntl, zoneOffsetsToKeep, type ZoneOffsets } from "../../src/zone-clock";
 import { seedOwner } from "../support/owners";
 import { deliverJobs, runCron } from "../support/queue";
 
@@ -76,6 +76,28 @@ describe("zone offsets against Intl", () => {
     ]);
     const howe = zoneOffsetsFromIntl("Australia/Lord_Howe", Date.UTC(2026, 0, 1), Date.UTC(2027, 0, 1));
     expect(howe.offsets.map(([, minutes]) => minutes)).toEqual([660, 630, 660]);
+  });
+
+  it("answers a learned zone without asking Intl at all", () => {
+    learnZoneOffsets(JSON.stringify(zoneOffsetsFromIntl("America/Santiago", FROM, UNTIL)));
+    const real = Intl.DateTimeFormat;
+    Object.defineProperty(Intl, "DateTimeFormat", {
+      value: function asked() {
+        throw new Error("Intl was asked");
+      },
+      configurable: true,
+      writable: true,
+    });
+    try {
+      // Santiago: UTC−3 in the southern summer, UTC−4 in winter.
+      expect(clockOf(Date.UTC(2026, 0, 15, 12), "America/Santiago")).toEqual({ year: 2026, month: 1, day: 15, weekday: 4, hour: 9, minute: 0 });
+      expect(zoneOffsetMinutes(Date.UTC(2026, 6, 15, 12), "America/Santiago")).toBe(-240);
+      expect(localTime(Date.UTC(2026, 6, 15, 12), "America/Santiago").hour).toBe(8);
+      // A zone not learned (an alias ICU does not list) is asked of Intl.
+      expect(() => wallClock(Date.UTC(2026, 6, 15), "US/Pacific")).toThrow("Intl was asked");
+    } finally {
+      Object.defineProperty(Intl, "DateTimeFormat", { value: real, configurable: true, writable: true });
+    }
   });
 
   it("answers through Intl outside the kept span, and ignores a list it cannot read", () => {
