@@ -9,7 +9,7 @@
 // Monday hides the item from next Monday's digest, whatever the hour of the digest and of the reply.
 
 import * as chrono from "chrono-node";
-import { localDate } from "../digest/format";
+import { localDate, type LocalDate } from "../digest/format";
 import { DAY_MS } from "../time";
 import { zoneOffsetMinutes } from "../zone-clock";
 
@@ -129,6 +129,34 @@ export function startOfLocalDay(year: number, month: number, day: number, timeZo
   return at;
 }
 
+/**
+ * "2w", "3 days", "10 dage": a number of days or weeks, counted here from the owner's date today. chrono gives the
+ * same dates (test/unit/commands-dates.test.ts compares them with the same lengths in words, which go through
+ * chrono), but its first parse compiles every pattern it has, about 18 ms of a fresh isolate's first command
+ * (bench/cpu.mjs --only command); these are the lengths the digest's footer teaches.
+ */
+const DAYS_OR_WEEKS = /^(\d{1,3})\s*(d|days?|dage?|w|weeks?|u|uger?)$/iu;
+
+function daysOrWeeksAhead(text: string, now: number, timeZone: string): LocalDate | null {
+  const m = DAYS_OR_WEEKS.exec(text);
+  if (!m) return null;
+  const perUnit = /^[wu]/i.test(m[2]) ? 7 : 1;
+  const today = localDate(now, timeZone);
+  const then = new Date(Date.UTC(today.year, today.month - 1, today.day + Number(m[1]) * perUnit));
+  return { year: then.getUTCFullYear(), month: then.getUTCMonth() + 1, day: then.getUTCDate() };
+}
+
+/** The whole text as one date, by chrono (the English phrases and the Danish ones added to it). */
+function chronoDate(text: string, now: number, timeZone: string): LocalDate | null {
+  const results = PARSER.parse(text, { instant: new Date(now), timezone: zoneOffsetMinutes(now, timeZone) }, { forwardDate: true });
+  const first = results[0];
+  if (!first || results.length !== 1 || first.index !== 0 || first.text.length !== text.length || first.end) return null;
+  const year = first.start.get("year");
+  const month = first.start.get("month");
+  const day = first.start.get("day");
+  return year === null || month === null || day === null ? null : { year, month, day };
+}
+
 /** A length of time, not a date: "2w", "3 days", "a month", "to uger", "10 dage". */
 const DURATION = /^(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti)\s*(?:d|w|m|days?|weeks?|wks?|months?|mos?|dage?|uger?|u|måned(?:er)?|md|mdr\.?)$/iu;
 
@@ -140,16 +168,9 @@ const DURATION = /^(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|
 export function parseSnoozeDate(phrase: string, now: number, timeZone: string): SnoozeDate {
   const text = phrase.trim().replace(/[.!]+$/, "").replace(LEAD_WORDS, "").trim();
   if (!text || text.length > MAX_DATE_PHRASE_CHARS) return { ok: false, reason: "unreadable" };
-  const results = PARSER.parse(text, { instant: new Date(now), timezone: zoneOffsetMinutes(now, timeZone) }, { forwardDate: true });
-  const first = results[0];
-  if (!first || results.length !== 1 || first.index !== 0 || first.text.length !== text.length || first.end) {
-    return { ok: false, reason: "unreadable" };
-  }
-  const year = first.start.get("year");
-  const month = first.start.get("month");
-  const day = first.start.get("day");
-  if (year === null || month === null || day === null) return { ok: false, reason: "unreadable" };
-  const landsOn = new Date(Date.UTC(year, month - 1, day + (DURATION.test(text) ? 1 : 0)));
+  const date = daysOrWeeksAhead(text, now, timeZone) ?? chronoDate(text, now, timeZone);
+  if (!date) return { ok: false, reason: "unreadable" };
+  const landsOn = new Date(Date.UTC(date.year, date.month - 1, date.day + (DURATION.test(text) ? 1 : 0)));
   const until = startOfLocalDay(landsOn.getUTCFullYear(), landsOn.getUTCMonth() + 1, landsOn.getUTCDate(), timeZone);
   const today = localDate(now, timeZone);
   if (until <= startOfLocalDay(today.year, today.month, today.day, timeZone)) return { ok: false, reason: "past" };

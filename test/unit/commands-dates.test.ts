@@ -55,6 +55,49 @@ describe("parseSnoozeDate: Danish phrases added to chrono", () => {
   });
 });
 
+describe("parseSnoozeDate: days and weeks in digits, counted without chrono", () => {
+  // The same lengths in words go through chrono ("two weeks", "to uger"): both must give the same end, in every
+  // zone and at any hour, across changes of summer time and the turn of the year.
+  const EN = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+  const DA = ["en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti"];
+  const zones = [CPH, "America/New_York", "Pacific/Auckland", "Asia/Kolkata", "America/Santiago", "UTC"];
+  const instants = [
+    "2026-03-28T23:30:00Z", "2026-03-29T00:30:00Z", "2026-10-24T22:59:00Z", "2026-10-25T01:00:00Z",
+    "2026-12-31T23:45:00Z", "2027-01-01T10:00:00Z", "2026-04-04T12:00:00Z", "2026-09-26T15:00:00Z",
+  ].map(Date.parse);
+
+  it("agrees with chrono's reading of the same length in words", () => {
+    const differ: string[] = [];
+    for (const zone of zones) {
+      for (const now of instants) {
+        for (let n = 1; n <= 10; n++) {
+          const pairs: Array<[string, string]> = [
+            [`${n}w`, `${EN[n - 1]} weeks`],
+            [`${n} weeks`, `in ${EN[n - 1]} weeks`],
+            [`${n}d`, `${EN[n - 1]} days`],
+            [`${n} uger`, `om ${DA[n - 1]} uger`],
+            [`${n}u`, `${DA[n - 1]} uger`],
+            [`i ${n} dage`, `${DA[n - 1]} dage`],
+          ];
+          for (const [digits, words] of pairs) {
+            const a = parseSnoozeDate(digits, now, zone);
+            const b = parseSnoozeDate(words, now, zone);
+            if (!a.ok || JSON.stringify(a) !== JSON.stringify(b)) differ.push(`${zone} ${new Date(now).toISOString()} ${digits} ${JSON.stringify(a)} ≠ ${words} ${JSON.stringify(b)}`);
+          }
+        }
+      }
+    }
+    expect(differ.slice(0, 5)).toEqual([]);
+  });
+
+  it("leaves what chrono does not read unread: an abbreviation it lacks, a length with more after it", () => {
+    expect(parseSnoozeDate("2wks", NOW, CPH)).toEqual({ ok: false, reason: "unreadable" });
+    expect(parseSnoozeDate("2w and then some", NOW, CPH)).toEqual({ ok: false, reason: "unreadable" });
+    expect(parseSnoozeDate("0d", NOW, CPH)).toEqual({ ok: true, until: day("2026-11-24") });
+    expect(parseSnoozeDate("999 weeks", NOW, CPH)).toEqual({ ok: false, reason: "too-far" });
+  });
+});
+
 describe("parseSnoozeDate: limits", () => {
   it("ends a snooze at the start of a day in the owner's zone, summer time included", () => {
     expect(parseSnoozeDate("until 1 may", NOW, CPH)).toEqual({ ok: true, until: summerDay("2027-05-01") });
