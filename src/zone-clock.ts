@@ -1,11 +1,11 @@
-// An owner's wall clock (the date and hour in their time zone) without Intl on the digest path.
+// An owner's wall clock (the date and hour in their time zone) without Intl, for the digest and the commands.
 //
 // The runtime answers time-zone questions through ICU, and its first answer in a fresh isolate costs 25–35 ms of
-// CPU (loading ICU's data), three times everything else a digest does for a big network. So a zone's offsets from
+// CPU (loading ICU's data), more than everything else a digest does for a big network. So a zone's offsets from
 // UTC over a span of years are asked of Intl once, kept on the owner's row as a short list of changes (a zone
 // changes its offset about twice a year), and the clock is worked out from them by arithmetic. Outside that span,
 // or for a zone not learned, Intl answers as before. The list is the runtime's own answer: test/worker/zone-clock
-// compares the two, instant by instant, around every change of a set of zones.
+// compares the two in every zone workerd knows, a minute either side of each change and at instants between.
 import { DAY_MS } from "./time";
 
 export interface WallClock {
@@ -32,14 +32,15 @@ export interface ZoneOffsets {
 }
 
 const MINUTE_MS = 60_000;
-/** Looked up once the span is learned: old enough for the dates a digest shows (the last mail of a quiet tie). */
+/** How far back the kept offsets reach: far enough for the dates a digest shows (the last mail of a quiet tie). */
 export const ZONE_OFFSETS_PAST_MS = 5 * 365 * DAY_MS;
 export const ZONE_OFFSETS_AHEAD_MS = 400 * DAY_MS;
 /** Renewed when less than this is left, so that next week's digest time is always inside the span. */
 const RENEW_AHEAD_MS = 60 * DAY_MS;
 /**
  * The list is built by asking Intl once a week and narrowing each change down to the minute. A zone that changed
- * twice within one week (there to and back again) would be missed: no zone has done so since 1970.
+ * twice within one week (there and back again) would be missed; none did from 2020 to 2027: every six hours in
+ * each of ICU's 418 zones, the clock from the list and Intl's agree (tzdata 2026e, checked once in Node).
  */
 const SAMPLE_STEP_MS = 7 * DAY_MS;
 
