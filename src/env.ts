@@ -1,4 +1,4 @@
-import type { DigestJob } from "./digest/fanout";
+import type { DigestJob } from "./digest/sweep";
 
 // The worker's bindings and configuration, validated once per invocation by `readConfig`.
 export interface Env {

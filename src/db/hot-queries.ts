@@ -9,7 +9,6 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
 import { contactRow, CONVERSATION_GAP_MS, SNIPPET_PREFIX_CHARS, THREAD_CONVERSATION_MS, type ContactRow, type MeetingInput } from "./capture";
 import type { Db } from "./client";
-import { isOwnPerson } from "./people";
 import { compiledQuery, compiledRead, jsonList, jsonRowsQuery, tableColumns } from "./prepared";
 import type { ContactDelta } from "./records";
 import { contacts, digestItems, digests, interactions, mailEvents, meetings, messages, notes, ownerAddresses, owners, suppressions, weeklyActivity } from "./schema";
@@ -121,6 +120,9 @@ const existingContactFields = {
 };
 
 const samePerson = alias(contacts, "same_person");
+
+/** A person's own row, not an address merged into another person's: the rows a person-level list reads. */
+const isOwnPerson = sql`${contacts.mergedInto} is null`;
 
 /** A contact's id, by address, within the owner: for rows written after the contact in the same batch. */
 const contactIdOf = (ownerId: SQL | ReturnType<typeof p>, address: SQL | ReturnType<typeof p>) =>

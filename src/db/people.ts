@@ -1,6 +1,6 @@
 // A person's rows as the commands read and write them (`same`, `split`, a contact's addresses), built by drizzle.
 // What a person is (their rows folded into one) and the digest's reads of people are in people-read.ts.
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "./client";
 import type { Statement } from "./commands";
 import { chunk, LOOKUP_CHUNK } from "./limits";
@@ -39,6 +39,3 @@ export function mergeStatements(db: Db, ownerId: number, personId: number, other
 export function splitStatement(db: Db, ownerId: number, contactId: number, personId: number, now: number): Statement {
   return db.update(contacts).set({ mergedInto: null, splitFrom: personId, updatedAt: now }).where(and(eq(contacts.ownerId, ownerId), eq(contacts.id, contactId)));
 }
-
-/** Contacts that are addresses of another person: the rows a person-level list leaves out. */
-export const isOwnPerson = sql`${contacts.mergedInto} is null`;
