@@ -100,104 +100,96 @@ try {
   };
   const profiled = ({ cpu, profile }) => ({ cpu: cpu.activeMs, raw: cpu.rawActiveMs, profile });
 
-  if (ONLY.has("startup") || ONLY.has("mail")) {
-    const persistTo = path.join(work, "mail-db");
-    migrateDatabase(persistTo);
-    let ownerAdded = false;
-    for (let run = 0; run < RUNS; run++) {
-      for (const variant of variants) {
-        const isolate = await startIsolate({ bundle: variant.bundle, persistTo, vars: VARS });
-        try {
-          if (!ownerAdded) {
-            const { ownerSql } = await import("../scripts/lib.mjs");
-            await (await isolate.mf.getD1Database("DB")).exec(ownerSql({ primary: OWNER, token: "bench-token", name: "Owner Olsen" }));
-            ownerAdded = true;
-          }
-          const init = await isolate.profile(() => isolate.mf.dispatchFetch("http://localhost/__bench/startup").then((r) => r.text()));
-          await record("module initialisation", variant, profiled(init));
-          await record("first mail, whole email()", variant, profiled(await isolate.profile(() => deliver(isolate))));
-          for (let w = 0; w < 2; w++) await deliver(isolate);
-          await record("warm mail, whole email()", variant, profiled(await isolate.profile(() => deliver(isolate))));
-        } finally {
-          await isolate.dispose();
-        }
-      }
-    }
-  }
-
-  if (ONLY.has("command")) {
-    const persistTo = path.join(work, "command-db");
+  /**
+   * RUNS rounds on one local D1 (`dbName`, migrated once), each round a fresh isolate per variant in turn, so that
+   * the variants alternate: `seed` runs in the first isolate only, `measure` in every one.
+   */
+  const alternating = async (dbName, { seed = async () => {}, measure, countQueue }) => {
+    const persistTo = path.join(work, dbName);
     migrateDatabase(persistTo);
     let seeded = false;
     for (let run = 0; run < RUNS; run++) {
       for (const variant of variants) {
-        const isolate = await startIsolate({ bundle: variant.bundle, persistTo, vars: VARS });
+        const isolate = await startIsolate({ bundle: variant.bundle, persistTo, vars: VARS, countQueue });
         try {
-          if (!seeded) {
-            const { ownerSql } = await import("../scripts/lib.mjs");
-            const db = await isolate.mf.getD1Database("DB");
-            await db.exec(ownerSql({ primary: OWNER, token: "bench-token", name: "Owner Olsen" }));
-            // As after the owner's first digest (src/zone-clock.ts); older code ignores the column.
-            const { zoneOffsetsToKeep } = await importTs("src/zone-clock.ts");
-            await db.prepare("update owners set zone_offsets = ? where primary_address = ?").bind(zoneOffsetsToKeep("Europe/Copenhagen", null, Date.now()), OWNER).run();
-            await deliver(isolate);
-            seeded = true;
-          }
-          const db = await isolate.mf.getD1Database("DB");
-          const sarah = "select snoozed_until as until from contacts where address = 'sarah@brightlabs.io'";
-          await db.prepare("update contacts set snoozed_until = null where address = 'sarah@brightlabs.io'").run();
-          await record("first command mail, whole email()", variant, profiled(await isolate.profile(() => command(isolate))));
-          // The command ran: Sarah is snoozed again.
-          if (!(await db.prepare(sarah).first())?.until) throw new Error("the command mail did not snooze sarah@brightlabs.io");
+          if (!seeded) await seed(isolate);
+          seeded = true;
+          await measure(isolate, variant);
         } finally {
           await isolate.dispose();
         }
       }
     }
+  };
+  const addOwner = async (isolate) => {
+    const { ownerSql } = await import("../scripts/lib.mjs");
+    await (await isolate.mf.getD1Database("DB")).exec(ownerSql({ primary: OWNER, token: "bench-token", name: "Owner Olsen" }));
+  };
+
+  if (ONLY.has("startup") || ONLY.has("mail")) {
+    await alternating("mail-db", {
+      seed: addOwner,
+      measure: async (isolate, variant) => {
+        const init = await isolate.profile(() => isolate.mf.dispatchFetch("http://localhost/__bench/startup").then((r) => r.text()));
+        await record("module initialisation", variant, profiled(init));
+        await record("first mail, whole email()", variant, profiled(await isolate.profile(() => deliver(isolate))));
+        for (let w = 0; w < 2; w++) await deliver(isolate);
+        await record("warm mail, whole email()", variant, profiled(await isolate.profile(() => deliver(isolate))));
+      },
+    });
+  }
+
+  if (ONLY.has("command")) {
+    const sarah = "sarah@brightlabs.io";
+    await alternating("command-db", {
+      seed: async (isolate) => {
+        await addOwner(isolate);
+        // As after the owner's first digest (src/zone-clock.ts); older code ignores the column.
+        const { zoneOffsetsToKeep } = await importTs("src/zone-clock.ts");
+        const db = await isolate.mf.getD1Database("DB");
+        await db.prepare("update owners set zone_offsets = ? where primary_address = ?").bind(zoneOffsetsToKeep("Europe/Copenhagen", null, Date.now()), OWNER).run();
+        await deliver(isolate);
+      },
+      measure: async (isolate, variant) => {
+        const db = await isolate.mf.getD1Database("DB");
+        await db.prepare("update contacts set snoozed_until = null where address = ?").bind(sarah).run();
+        await record("first command mail, whole email()", variant, profiled(await isolate.profile(() => command(isolate))));
+        // The command ran: Sarah is snoozed again.
+        if (!(await db.prepare("select snoozed_until as until from contacts where address = ?").bind(sarah).first())?.until) {
+          throw new Error(`the command mail did not snooze ${sarah}`);
+        }
+      },
+    });
   }
 
   if (ONLY.has("digest")) {
     for (const contacts of NETWORKS) {
-      const persistTo = path.join(work, `net-${contacts}`);
-      migrateDatabase(persistTo);
       let owner;
-      for (let run = 0; run < RUNS; run++) {
-        for (const variant of variants) {
-          const isolate = await startIsolate({ bundle: variant.bundle, persistTo, vars: VARS });
-          try {
-            owner ??= await seedDigestOwner(isolate, contacts);
-            owner.db = await isolate.mf.getD1Database("DB");
-            // The isolate's first event loads the bundle (and, lazily, the digest path) and compiles as it goes.
-            await record(`digest ${contacts} contacts, cold (module init + first digest)`, variant, await digestRun(isolate, owner, { startup: true }));
-            await record(`digest ${contacts} contacts`, variant, await digestRun(isolate, owner));
-          } finally {
-            await isolate.dispose();
-          }
-        }
-      }
+      await alternating(`net-${contacts}`, {
+        seed: async (isolate) => (owner = await seedDigestOwner(isolate, contacts)),
+        measure: async (isolate, variant) => {
+          owner.db = await isolate.mf.getD1Database("DB");
+          // The isolate's first event loads the bundle (and, lazily, the digest path) and compiles as it goes.
+          await record(`digest ${contacts} contacts, cold (module init + first digest)`, variant, await digestRun(isolate, owner, { startup: true }));
+          await record(`digest ${contacts} contacts`, variant, await digestRun(isolate, owner));
+        },
+      });
     }
   }
 
   if (ONLY.has("sweep")) {
-    const persistTo = path.join(work, "sweep-db");
-    migrateDatabase(persistTo);
-    let seeded = false;
     // Each checkout leases its own page (OWNERS_PER_SWEEP); the lines say how many each run leased.
     for (const variant of variants) variant.sweepPage = await sweepPage(variant.root);
     const key = "cron sweep, a page of owners leased and enqueued";
-    for (let run = 0; run < RUNS; run++) {
-      for (const variant of variants) {
-        const isolate = await startIsolate({ bundle: variant.bundle, persistTo, vars: VARS, countQueue: SWEEP_QUEUE });
-        try {
-          const db = seeded ? await isolate.mf.getD1Database("DB") : await seedSweepOwners(isolate);
-          seeded = true;
-          await record(`${key}, cold (module init + sweep)`, variant, await sweepRun(isolate, db, { page: variant.sweepPage, startup: true }));
-          await record(`${key}, warm`, variant, await sweepRun(isolate, db, { page: variant.sweepPage }));
-        } finally {
-          await isolate.dispose();
-        }
-      }
-    }
+    await alternating("sweep-db", {
+      countQueue: SWEEP_QUEUE,
+      seed: seedSweepOwners,
+      measure: async (isolate, variant) => {
+        const db = await isolate.mf.getD1Database("DB");
+        await record(`${key}, cold (module init + sweep)`, variant, await sweepRun(isolate, db, { page: variant.sweepPage, startup: true }));
+        await record(`${key}, warm`, variant, await sweepRun(isolate, db, { page: variant.sweepPage }));
+      },
+    });
   }
 
   const fmt = (n) => n.toFixed(1);

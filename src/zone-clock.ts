@@ -33,8 +33,8 @@ export interface ZoneOffsets {
 
 const MINUTE_MS = 60_000;
 /** How far back the kept offsets reach: far enough for the dates a digest shows (the last mail of a quiet tie). */
-export const ZONE_OFFSETS_PAST_MS = 5 * 365 * DAY_MS;
-export const ZONE_OFFSETS_AHEAD_MS = 400 * DAY_MS;
+const ZONE_OFFSETS_PAST_MS = 5 * 365 * DAY_MS;
+const ZONE_OFFSETS_AHEAD_MS = 400 * DAY_MS;
 /** Renewed when less than this is left, so that next week's digest time is always inside the span. */
 const RENEW_AHEAD_MS = 60 * DAY_MS;
 /**
@@ -49,7 +49,10 @@ const learned = new Map<string, ZoneOffsets>();
 /** Remembers a zone's offsets (the owner row's zone_offsets). Anything unreadable is ignored: Intl answers instead. */
 export function learnZoneOffsets(json: string | null | undefined): void {
   const table = parseZoneOffsets(json);
-  if (!table) return;
+  if (table) remember(table);
+}
+
+function remember(table: ZoneOffsets): void {
   const known = learned.get(table.zone);
   if (!known || table.until >= known.until) learned.set(table.zone, table);
 }
@@ -101,8 +104,13 @@ export function wallClock(ms: number, timeZone: string): WallClock {
  * phrases of commands and the times of calendar invitations. Throws RangeError for a zone the runtime does not know.
  */
 export function zoneOffsetMinutes(at: number, timeZone: string): number {
+  return offsetBy(wallClock, at, timeZone);
+}
+
+/** Minutes east of UTC at `at`, by this clock: the wall clock to the minute less the instant to the minute. */
+function offsetBy(clock: (ms: number, timeZone: string) => WallClock, at: number, timeZone: string): number {
   const minute = Math.floor(at / MINUTE_MS) * MINUTE_MS;
-  return (wallClock(minute, timeZone).asUtc - minute) / MINUTE_MS;
+  return (clock(minute, timeZone).asUtc - minute) / MINUTE_MS;
 }
 
 function learnedOffset(ms: number, timeZone: string): number | null {
@@ -158,11 +166,8 @@ function intlWallClock(ms: number, timeZone: string): WallClock {
   return clock;
 }
 
-/** Minutes east of UTC at `ms`, as Intl says. */
-function intlOffset(ms: number, timeZone: string): number {
-  const minute = Math.floor(ms / MINUTE_MS) * MINUTE_MS;
-  return (intlWallClock(minute, timeZone).asUtc - minute) / MINUTE_MS;
-}
+/** Minutes east of UTC at `ms`, as Intl says (never from a list already learned). */
+const intlOffset = (ms: number, timeZone: string) => offsetBy(intlWallClock, ms, timeZone);
 
 /** Asks Intl for the zone's offsets over [from, until): each change found to the minute. */
 export function zoneOffsetsFromIntl(timeZone: string, from: number, until: number): ZoneOffsets {
@@ -203,6 +208,6 @@ export function zoneOffsetsToKeep(timeZone: string, kept: string | null | undefi
   if (table && table.zone === timeZone && table.from <= now && table.until - now >= RENEW_AHEAD_MS) return null;
   if (timeZone === "UTC" || !isKnownZone(timeZone)) return null;
   const fresh = zoneOffsetsFromIntl(timeZone, now - ZONE_OFFSETS_PAST_MS, now + ZONE_OFFSETS_AHEAD_MS);
-  learnZoneOffsets(JSON.stringify(fresh));
+  remember(fresh);
   return JSON.stringify(fresh);
 }

@@ -9,7 +9,7 @@ import { Column, getTableColumns, is, Param, Placeholder, SQL, sql, type Query }
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 import { listParam } from "./limits";
-import { driverValue, type CompiledQuery, type Statement, type TableColumns } from "./statements";
+import { driverValue, type CompiledQuery, type TableColumns } from "./statements";
 
 /** The fields a read gives as booleans: mode "boolean" columns, and expressions mapped with Boolean (`exists`). */
 function booleanFields(fields: Record<string, unknown>): string[] {
@@ -17,12 +17,6 @@ function booleanFields(fields: Record<string, unknown>): string[] {
     const field = fields[k];
     return (is(field, Column) && field.dataType === "boolean") || (is(field, SQL) && (field as unknown as { decoder: unknown }).decoder === Boolean);
   });
-}
-
-/** A statement built by drizzle for this one use (the cold paths), as a D1 statement for the same batch. */
-export function statementOf(db: Db, query: { toSQL(): Query }): Statement {
-  const { sql: text, params } = query.toSQL();
-  return db.$client.prepare(text).bind(...params);
 }
 
 /**

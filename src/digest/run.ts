@@ -17,7 +17,7 @@ import { isoWeekStart, WEEK_MS } from "../time";
 import { ACTIVITY_WEEKS } from "./format";
 import { localTime, nextDigestAt } from "./schedule";
 import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "./token";
-import { learnZoneOffsets, zoneOffsetsToKeep } from "../zone-clock";
+import { zoneOffsetsToKeep } from "../zone-clock";
 
 
 export interface SentDigest {
@@ -144,8 +144,6 @@ async function deliver(
 ): Promise<SentDigest> {
   const digest = { id: digestId };
   let sent = false;
-  // Read by owner-lookup.ts, which learns them already; a digest sent by hand may have its owner from elsewhere.
-  learnZoneOffsets(owner.zoneOffsets);
   try {
     const facts = await loadDigestFacts(d1, owner, now);
     // Missing, of another zone, or running out: asked of Intl now, kept with the digest for the next ones.

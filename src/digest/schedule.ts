@@ -13,9 +13,6 @@ export interface LocalTime {
   week: number;
 }
 
-/** Whether the runtime knows this IANA zone. */
-export const isValidTimeZone = isKnownZone;
-
 /** The wall clock in the owner's zone: a zone the runtime does not know is read as UTC. */
 function ownerClock(now: number, timeZone: string): WallClock {
   return wallClock(now, isKnownZone(timeZone) ? timeZone : "UTC");

@@ -1,7 +1,7 @@
 // Verbs about the owner's own settings and data: nobody else is named.
 import { countUnmutedMatching, listSuppressionPatterns, ownerStats, suppress, updateOwner, type OwnerStats } from "../../db/commands";
 import { findOwnerById } from "../../db/owner-lookup";
-import { isValidTimeZone } from "../../digest/schedule";
+import { isKnownZone } from "../../zone-clock";
 import { exportByMail } from "../../export";
 import type { Done, SettingsView } from "../outcome";
 import type { Command, ParseError } from "../parse";
@@ -136,7 +136,7 @@ const timezone = defineVerb<CommandOf<"timezone">, DoneOf<"timezone">>({
   phase: "batch",
   parse: (rest) => (rest.length === 1 ? { verb: "timezone", timeZone: stripPunctuation(rest[0]) } : { error: "missing-argument", verb: "timezone" }),
   run: async (ctx, command) => {
-    if (!isValidTimeZone(command.timeZone)) return { code: "bad-timezone", word: command.timeZone };
+    if (!isKnownZone(command.timeZone)) return { code: "bad-timezone", word: command.timeZone };
     // Intl spells the zone canonically: "europe/copenhagen" is stored as "Europe/Copenhagen".
     ctx.timeZone = new Intl.DateTimeFormat("en-US", { timeZone: command.timeZone }).resolvedOptions().timeZone;
     ctx.patch.timeZone = ctx.timeZone;
