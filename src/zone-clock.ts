@@ -205,9 +205,26 @@ export function zoneOffsetsFromIntl(timeZone: string, from: number, until: numbe
  */
 export function zoneOffsetsToKeep(timeZone: string, kept: string | null | undefined, now: number): string | null {
   const table = parseZoneOffsets(kept);
-  if (table && table.zone === timeZone && table.from <= now && table.until - now >= RENEW_AHEAD_MS) return null;
+  if (lastsFrom(table, timeZone, now)) return null;
   if (timeZone === "UTC" || !isKnownZone(timeZone)) return null;
+  const shared = askedOfIntl.get(timeZone);
+  if (shared && lastsFrom(shared.table, timeZone, now)) return shared.json;
   const fresh = zoneOffsetsFromIntl(timeZone, now - ZONE_OFFSETS_PAST_MS, now + ZONE_OFFSETS_AHEAD_MS);
   remember(fresh);
-  return JSON.stringify(fresh);
+  const json = JSON.stringify(fresh);
+  askedOfIntl.set(timeZone, { table: fresh, json });
+  return json;
 }
+
+/** Whether a kept list of this zone covers `now` and runs on for at least RENEW_AHEAD_MS. */
+function lastsFrom(table: ZoneOffsets | null, timeZone: string, now: number): table is ZoneOffsets {
+  return table !== null && table.zone === timeZone && table.from <= now && table.until - now >= RENEW_AHEAD_MS;
+}
+
+/**
+ * The lists this isolate asked Intl for, by zone: owners in one zone share one. Asking costs 3–9 ms of CPU per
+ * owner, and an hour's fan-out runs many new owners' first digests through one isolate, most of them in the same
+ * few zones (bench:scale). Only the runtime's own answers are shared, never a list read from an owner's row,
+ * which may be up to ten months older than the runtime's time-zone data.
+ */
+const askedOfIntl = new Map<string, { table: ZoneOffsets; json: string }>();

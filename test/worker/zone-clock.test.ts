@@ -38,6 +38,23 @@ function* instantsBetween(from: number, until: number, n: number) {
   }
 }
 
+/** Runs `fn` with every Intl.DateTimeFormat refusing to answer, those already built (and cached) among them. */
+function withIntlRefusing(fn: () => void): void {
+  const real = Intl.DateTimeFormat;
+  const { formatToParts } = real.prototype;
+  const refuse = function refuse() {
+    throw new Error("Intl was asked");
+  };
+  Object.defineProperty(Intl, "DateTimeFormat", { value: refuse, configurable: true, writable: true });
+  real.prototype.formatToParts = refuse;
+  try {
+    fn();
+  } finally {
+    Object.defineProperty(Intl, "DateTimeFormat", { value: real, configurable: true, writable: true });
+    real.prototype.formatToParts = formatToParts;
+  }
+}
+
 describe("zone offsets against Intl", () => {
   // ICU lists its canonical names; owners also write the aliases (Copenhagen is Berlin's, Kolkata is Calcutta).
   const aliases = ["Europe/Copenhagen", "Europe/Oslo", "Europe/Stockholm", "Asia/Kolkata", "Asia/Kathmandu", "Asia/Ho_Chi_Minh", "Europe/Kyiv", "America/Argentina/Buenos_Aires", "Etc/GMT+5"];
@@ -80,24 +97,14 @@ describe("zone offsets against Intl", () => {
 
   it("answers a learned zone without asking Intl at all", () => {
     learnZoneOffsets(JSON.stringify(zoneOffsetsFromIntl("America/Santiago", FROM, UNTIL)));
-    const real = Intl.DateTimeFormat;
-    Object.defineProperty(Intl, "DateTimeFormat", {
-      value: function asked() {
-        throw new Error("Intl was asked");
-      },
-      configurable: true,
-      writable: true,
-    });
-    try {
+    withIntlRefusing(() => {
       // Santiago: UTC−3 in the southern summer, UTC−4 in winter.
       expect(clockOf(Date.UTC(2026, 0, 15, 12), "America/Santiago")).toEqual({ year: 2026, month: 1, day: 15, weekday: 4, hour: 9, minute: 0 });
       expect(zoneOffsetMinutes(Date.UTC(2026, 6, 15, 12), "America/Santiago")).toBe(-240);
       expect(localTime(Date.UTC(2026, 6, 15, 12), "America/Santiago").hour).toBe(8);
       // A zone not learned (an alias ICU does not list) is asked of Intl.
       expect(() => wallClock(Date.UTC(2026, 6, 15), "US/Pacific")).toThrow("Intl was asked");
-    } finally {
-      Object.defineProperty(Intl, "DateTimeFormat", { value: real, configurable: true, writable: true });
-    }
+    });
   });
 
   it("answers through Intl outside the kept span, and ignores a list it cannot read", () => {
@@ -127,6 +134,23 @@ describe("zone offsets against Intl", () => {
     // UTC and an unknown zone need no list.
     expect(zoneOffsetsToKeep("UTC", null, now)).toBeNull();
     expect(zoneOffsetsToKeep("Mars/Olympus_Mons", null, now)).toBeNull();
+  });
+
+  it("gives owners of one zone the list this isolate asked Intl for, and never shares a list read from a row", () => {
+    const now = Date.UTC(2026, 10, 30);
+    const first = zoneOffsetsToKeep("Pacific/Auckland", null, now)!;
+    // Bogotá's list comes from an owner's row, perhaps months older than the runtime's time-zone data.
+    learnZoneOffsets(JSON.stringify(zoneOffsetsFromIntl("America/Bogota", now - 365 * DAY, now + 365 * DAY)));
+    const later = now + 350 * DAY;
+    withIntlRefusing(() => {
+      // Another owner in Auckland, an hour later (a fan-out's next digest): the same list, without Intl.
+      expect(zoneOffsetsToKeep("Pacific/Auckland", null, now + 3_600_000)).toBe(first);
+      // Another owner in Bogotá gets a list of their own, from the runtime.
+      expect(() => zoneOffsetsToKeep("America/Bogota", null, now)).toThrow("Intl was asked");
+      // Once the shared list has less than two months left, the runtime is asked again.
+      expect(() => zoneOffsetsToKeep("Pacific/Auckland", null, later)).toThrow("Intl was asked");
+    });
+    expect((JSON.parse(zoneOffsetsToKeep("Pacific/Auckland", null, later)!) as ZoneOffsets).until).toBeGreaterThanOrEqual(later + 399 * DAY);
   });
 });
 
