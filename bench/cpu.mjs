@@ -1,4 +1,4 @@
-// node bench/cpu.mjs [--runs 5] [--only startup,mail,command,digest,sweep] [--contacts 5000,20000] [--before DIR] [--save DIR] [--top 12]
+// node bench/cpu.mjs [--runs 5] [--only startup,mail,command,digest,sweep,fanout] [--contacts 5000,20000] [--owners 300] [--before DIR] [--save DIR] [--top 12]
 //
 // The worker isolate's own CPU per invocation, from V8's CPU profiler (bench/support/isolate-cpu.mjs), on the
 // bundled worker in workerd. Each figure is the median of --runs:
@@ -16,7 +16,10 @@
 //   calls) and one "sweep" message for the rest; cold (a fresh isolate's first event: module initialisation and the
 //   sweep) and warm (the fourth sweep of that isolate; the owners are marked due again before each). The worker
 //   consumes no queue in this case: a counter worker in another isolate receives the messages, held back by the
-//   queue until the invocation has ended, and each sweep is checked against it and against D1's leases.
+//   queue until the invocation has ended, and each sweep is checked against it and against D1's leases;
+// - only when asked (--only fanout): npm run bench:scale's fan-out to --owners new owners in one fresh isolate, every
+//   invocation profiled (bench/support/fanout-cpu.mjs): the warm digest invocations' median, 99th percentile and how
+//   many took over 10 ms, the isolate's first digest and its cold cron, each the median over the runs.
 //
 // --before DIR: a checkout of older code (its own node_modules, or a symlink to these) is bundled too, and every
 // run measures both, alternating, so the two are compared side by side on the same machine at the same time.
@@ -25,6 +28,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { digestRun, seedDigestOwner } from "./support/digest-cpu.mjs";
+import { FAN_OUT_QUEUE, fanOut, fanOutReport } from "./support/fanout-cpu.mjs";
 import { seedSweepOwners, sweepPage, SWEEP_QUEUE, sweepRun } from "./support/sweep-cpu.mjs";
 import { attributeProfile, bundleWorker, importTs, median, migrateDatabase, ROOT, startIsolate } from "./support/isolate-cpu.mjs";
 
@@ -32,6 +36,8 @@ const { values } = parseArgs({
   options: {
     runs: { type: "string", default: "5" },
     only: { type: "string", default: "startup,mail,command,digest,sweep" },
+    // The fan-out case (--only fanout): how many new owners one fresh isolate sends digests to.
+    owners: { type: "string", default: "300" },
     contacts: { type: "string", default: "5000,20000" },
     before: { type: "string" },
     // Writes every profiled invocation as a .cpuprofile (Chrome DevTools, VS Code) into this folder.
@@ -190,6 +196,35 @@ try {
         await record(`${key}, warm`, variant, await sweepRun(isolate, db, { page: variant.sweepPage }));
       },
     });
+  }
+
+  if (ONLY.has("fanout")) {
+    // bench:scale's fan-out, smaller: a fresh isolate (and D1) per run and checkout, new owners each time.
+    const owners = Number(values.owners);
+    const byVariant = new Map(variants.map((v) => [v, []]));
+    for (let run = 0; run < RUNS; run++) {
+      for (const variant of variants) {
+        const persistTo = path.join(work, `fanout-${run}-${variants.indexOf(variant)}`);
+        migrateDatabase(persistTo);
+        const isolate = await startIsolate({ bundle: variant.bundle, persistTo, vars: VARS, countQueue: FAN_OUT_QUEUE });
+        try {
+          byVariant.get(variant).push(fanOutReport(owners, await fanOut(isolate, owners)).details);
+        } finally {
+          await isolate.dispose();
+        }
+      }
+    }
+    const medians = [];
+    for (const [variant, runs] of byVariant) {
+      const of = (f) => median(runs.map(f));
+      medians.push(of((d) => d.warmDigests.medianMs));
+      console.log(
+        `fan-out to ${owners} new owners${variant.label ? ` (${variant.label})` : ""}, medians of ${runs.length} runs: warm digest invocation CPU ms ${of((d) => d.warmDigests.medianMs).toFixed(1)}, ` +
+          `its 99th percentile ${of((d) => d.warmDigests.p99Ms).toFixed(1)}, warm digests over 10 ms ${of((d) => d.warmDigests.over10Ms)} of ${runs[0].warmDigests.invocations}, ` +
+          `the isolate's first digest ${of((d) => d.firstDigestMs).toFixed(1)}, its cold cron ${of((d) => d.coldCronMs).toFixed(1)}`,
+      );
+    }
+    if (medians.length === 2) console.log(`fan-out warm digest invocation: after ÷ before ${(medians[1] / medians[0]).toFixed(2)}`);
   }
 
   const fmt = (n) => n.toFixed(1);

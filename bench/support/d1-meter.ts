@@ -119,6 +119,32 @@ export function meterD1(real: D1Database): D1Meter {
   };
 }
 
+/**
+ * A D1 binding that only counts statements, each call going to D1's own method unchanged: for an invocation that
+ * is profiled at the same time (the fan-out of bench:scale), where meterD1's reading of every result through all()
+ * would change the CPU measured.
+ */
+export function countD1(real: D1Database): { db: D1Database; statements: () => number } {
+  let statements = 0;
+  const wrap = (stmt: D1PreparedStatement): D1PreparedStatement & { real: D1PreparedStatement } =>
+    ({
+      real: stmt,
+      bind: (...values: unknown[]) => wrap(stmt.bind(...values)),
+      all: () => (statements++, stmt.all()),
+      run: () => (statements++, stmt.run()),
+      first: (column?: string) => (statements++, column === undefined ? stmt.first() : stmt.first(column)),
+      raw: (options?: { columnNames?: boolean }) => (statements++, stmt.raw(options as { columnNames: true })),
+    }) as unknown as D1PreparedStatement & { real: D1PreparedStatement };
+  const db = {
+    prepare: (sql: string) => wrap(real.prepare(sql)),
+    batch: (list: Array<{ real: D1PreparedStatement }>) => ((statements += list.length), real.batch(list.map((s) => s.real))),
+    exec: (sql: string) => real.exec(sql),
+    dump: () => real.dump(),
+    withSession: (constraint?: string) => real.withSession(constraint),
+  };
+  return { db: db as unknown as D1Database, statements: () => statements };
+}
+
 export interface D1Cost {
   roundTrips: number;
   /** Round trips before the first one that writes. */

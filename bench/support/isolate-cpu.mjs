@@ -52,12 +52,29 @@ const { unstable_getMiniflareWorkerOptions } = await import("wrangler");
 // upper bound, wall time less D1's own SQL time. A metered invocation is never a profiled one: the meter costs CPU
 // too.
 const ENTRY = `
-import { meterD1 } from "./d1-meter.js";
+import { countD1, meterD1 } from "./d1-meter.js";
 let worker;
 let meterNext = false;
+let countAll = false;
 let lastCost = null;
+// Recipients of every send_email call, while recordSends is set (the fan-out counts digests sent per owner).
+let recordSends = false;
+let sent = [];
+function withSendsRecorded(env) {
+  if (!recordSends) return env;
+  const real = env.SEND_EMAIL;
+  return { ...env, SEND_EMAIL: { send: (message) => (sent.push(message.to), real.send(message)) } };
+}
 async function load() {
   return (worker ??= (await import("./index.js")).default);
+}
+async function counted(env, invoke) {
+  const counter = countD1(env.DB);
+  try {
+    return await invoke({ ...env, DB: counter.db });
+  } finally {
+    lastCost = { queries: counter.statements() };
+  }
 }
 async function metered(env, invoke) {
   meterNext = false;
@@ -83,7 +100,12 @@ export default {
       meterNext = true;
       return new Response("metering the next queue() or scheduled()");
     }
+    if (pathname === "/__bench/count-all") {
+      countAll = recordSends = true;
+      return new Response("counting the D1 statements of every queue() and scheduled(), recording every send");
+    }
     if (pathname === "/__bench/last-cost") return Response.json(lastCost);
+    if (pathname === "/__bench/sent") return Response.json(sent);
     return (await load()).fetch(request, env, ctx);
   },
   async email(message, env, ctx) {
@@ -91,20 +113,25 @@ export default {
   },
   async scheduled(controller, env, ctx) {
     const handler = await load();
-    if (!meterNext) return handler.scheduled(controller, env, ctx);
-    return metered(env, (meteredEnv) => handler.scheduled(controller, meteredEnv, ctx));
+    env = withSendsRecorded(env);
+    if (meterNext) return metered(env, (meteredEnv) => handler.scheduled(controller, meteredEnv, ctx));
+    if (countAll) return counted(env, (countedEnv) => handler.scheduled(controller, countedEnv, ctx));
+    return handler.scheduled(controller, env, ctx);
   },
   async queue(batch, env, ctx) {
     const handler = await load();
-    if (!meterNext) return handler.queue(batch, env, ctx);
-    return metered(env, (meteredEnv) => handler.queue(batch, meteredEnv, ctx));
+    env = withSendsRecorded(env);
+    if (meterNext) return metered(env, (meteredEnv) => handler.queue(batch, meteredEnv, ctx));
+    if (countAll) return counted(env, (countedEnv) => handler.queue(batch, countedEnv, ctx));
+    return handler.queue(batch, env, ctx);
   },
 };
 `;
 
 // The digest queue's consumer while the cron sweep is measured (bench/support/sweep-cpu.mjs): a second worker, in
 // an isolate of its own that the profiler does not watch, which only takes note of every message it receives.
-// /reset forgets them; any other request answers what arrived: the digest messages' owner ids, the number of
+// /reset forgets them; /jobs answers every message body in the order received (the fan-out delivers them again, to
+// the worker); any other request answers what arrived: the digest messages' owner ids, the number of
 // "sweep" messages, anything else, and the distinct "now" of the jobs.
 export const QUEUE_COUNTER_NAME = "bench-queue-counter";
 const QUEUE_COUNTER = `
@@ -112,10 +139,12 @@ let digestOwnerIds = [];
 let sweeps = 0;
 let other = 0;
 let nows = new Set();
+let jobs = [];
 export default {
   async queue(batch) {
     for (const message of batch.messages) {
       const job = message.body;
+      jobs.push(job);
       if (job?.kind === "digest") digestOwnerIds.push(job.ownerId);
       else if (job?.kind === "sweep") sweeps++;
       else other++;
@@ -128,8 +157,10 @@ export default {
       sweeps = 0;
       other = 0;
       nows = new Set();
+      jobs = [];
       return new Response("reset");
     }
+    if (new URL(request.url).pathname === "/jobs") return Response.json(jobs);
     return Response.json({ digestOwnerIds, sweeps, other, nows: [...nows] });
   },
 };
@@ -184,6 +215,7 @@ export async function startIsolate({ bundle, persistTo, vars = {}, countQueue = 
   const inspector = await connectInspector(new URL(`/core:user:${WORKER_NAME}`, (await mf.getInspectorURL()).href));
   await inspector.send("Profiler.enable");
   await inspector.send("Profiler.setSamplingInterval", { interval: SAMPLING_INTERVAL_US });
+  let runtimeEnabled = null;
   return {
     mf,
     /** Profiles `invoke` (one invocation) and returns its result with the isolate's CPU. */
@@ -196,6 +228,35 @@ export async function startIsolate({ bundle, persistTo, vars = {}, countQueue = 
         var { profile } = await inspector.send("Profiler.stop");
       }
       return { result, cpu: summarizeProfile(profile), profile };
+    },
+    /**
+     * One profile around many invocations, one after another (starting and stopping the profiler for each one
+     * costs more wall time than a small invocation): `run` invokes one and notes when it began and ended, by the
+     * monotonic clock V8's samples are stamped with; `stop` answers each one's CPU, from the samples taken while
+     * it ran. Samples in the entry module's and the D1 meter's own code are left out.
+     */
+    async profileEach() {
+      await inspector.send("Profiler.start");
+      const windows = [];
+      const now = () => Number(process.hrtime.bigint() / 1000n);
+      return {
+        async run(invoke) {
+          const began = now();
+          const result = await invoke();
+          windows.push([began, now()]);
+          return result;
+        },
+        async stop() {
+          const { profile } = await inspector.send("Profiler.stop");
+          return cpuPerWindow(profile, windows);
+        },
+      };
+    },
+    /** The isolate's heap, bytes: V8's used and total size, and the C++ objects' (embedderHeapUsedSize). */
+    async heapUsage() {
+      runtimeEnabled ??= inspector.send("Runtime.enable");
+      await runtimeEnabled;
+      return inspector.send("Runtime.getHeapUsage");
     },
     async dispose() {
       inspector.close();
@@ -249,6 +310,7 @@ async function connectInspector(url) {
  * 90th percentile under 0.2 ms at a 0.05 ms interval). `rawActiveMs` is wrangler's reading, for comparison.
  */
 const GAP_CAP_US = 4 * SAMPLING_INTERVAL_US;
+const BENCH_MODULE = /(?:^|\/)(?:entry|d1-meter)\.js$/;
 
 export function summarizeProfile(profile) {
   const names = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName]));
@@ -263,6 +325,29 @@ export function summarizeProfile(profile) {
     if (name === "(garbage collector)") gc += Math.min(delta, GAP_CAP_US);
   });
   return { activeMs: active / 1000, rawActiveMs: rawActive / 1000, gcMs: gc / 1000, windowMs: (profile.endTime - profile.startTime) / 1000 };
+}
+
+/**
+ * The isolate's CPU in each window ([began, ended], µs of the monotonic clock), as summarizeProfile counts it: each
+ * sample counts for its gap to the one before, capped, in the window its time stamp falls in. Samples in the entry
+ * module's or the D1 meter's own functions are left out (the calls they make, D1's client among them, stay).
+ * Answers { ms, gcMs } per window: all of it, and the garbage collector's part.
+ */
+function cpuPerWindow(profile, windows) {
+  const skip = new Set(profile.nodes.filter((n) => n.callFrame.functionName === "(idle)" || BENCH_MODULE.test(n.callFrame.url)).map((n) => n.id));
+  const gcNodes = new Set(profile.nodes.filter((n) => n.callFrame.functionName === "(garbage collector)").map((n) => n.id));
+  const cpu = windows.map(() => 0);
+  const gc = windows.map(() => 0);
+  let at = profile.startTime;
+  let w = 0;
+  (profile.timeDeltas ?? []).forEach((delta, i) => {
+    at += delta;
+    while (w < windows.length && windows[w][1] < at) w++;
+    if (w === windows.length || at < windows[w][0] || skip.has(profile.samples[i])) return;
+    cpu[w] += Math.min(delta, GAP_CAP_US) / 1000;
+    if (gcNodes.has(profile.samples[i])) gc[w] += Math.min(delta, GAP_CAP_US) / 1000;
+  });
+  return cpu.map((ms, i) => ({ ms, gcMs: gc[i] }));
 }
 
 /**

@@ -31,3 +31,33 @@ export async function releaseWeeklyClaim(db: D1Database, ownerId: number): Promi
     db.prepare("update owners set last_digest_week = null, next_digest_at = ? where id = ?").bind(NOW, ownerId),
   ]);
 }
+
+const OWNERS_PER_INSERT = 500;
+
+/**
+ * `n` new owners, `<tag>-<i>@example.com`, all due at NOW, each with an outreach waiting for an answer and a gift
+ * not yet thanked for: what `npm run bench:scale` fans out. New owners have no zone offsets yet, so each one's
+ * digest is its first and writes them. Owners seeded before step aside (paused), so that each case measures its own.
+ */
+export async function seedDueOwners(db: D1Database, tag: string, n: number): Promise<void> {
+  await db.prepare("update owners set paused = 1").run();
+  for (let from = 0; from < n; from += OWNERS_PER_INSERT) {
+    const rows = [];
+    for (let i = from; i < Math.min(n, from + OWNERS_PER_INSERT); i++) {
+      rows.push(`('${tag}-${i}@example.com', 'Owner ${i}', 'hash-${tag}-${i}', ${NOW - 60 * DAY}, ${NOW})`);
+    }
+    await db.prepare(`insert into owners (primary_address, name, api_token_hash, created_at, next_digest_at) values ${rows.join(", ")}`).run();
+  }
+  const mine = `from owners where primary_address like '${tag}-%'`;
+  await db.batch([
+    db.prepare(`insert into owner_addresses (address, owner_id, is_primary) select primary_address, id, 1 ${mine}`),
+    db.prepare(
+      `insert into contacts (owner_id, address, name, name_key, created_at, updated_at, first_at, last_at, first_outbound_at, last_outbound_at, last_outbound_subject, outbound_count, unanswered_outbound, follow_up_since, follow_up_due_at, follow_up_subject, follow_up_reason)
+       select id, 'sarah@brightlabs.io', 'Sarah Miller', 'sarah miller', ${NOW - 20 * DAY}, ${NOW - 20 * DAY}, ${NOW - 20 * DAY}, ${NOW - 20 * DAY}, ${NOW - 20 * DAY}, ${NOW - 20 * DAY}, 'Coffee next week?', 1, 1, ${NOW - 20 * DAY}, ${NOW - 13 * DAY}, 'Coffee next week?', 'question' ${mine}`,
+    ),
+    db.prepare(
+      `insert into contacts (owner_id, address, name, name_key, created_at, updated_at, first_at, last_at, first_inbound_at, last_inbound_at, last_inbound_subject, inbound_count, they_gave_count, last_they_gave_at, last_they_gave_subject, last_they_gave_kind, last_they_gave_detail)
+       select id, 'mette@lund-studio.dk', 'Mette Lund', 'mette lund', ${NOW - 5 * DAY}, ${NOW - 5 * DAY}, ${NOW - 5 * DAY}, ${NOW - 5 * DAY}, ${NOW - 5 * DAY}, ${NOW - 5 * DAY}, 'Intro: you and Tom Becker', 1, 1, ${NOW - 5 * DAY}, 'Intro: you and Tom Becker', 'introduction', 'Tom Becker' ${mine}`,
+    ),
+  ]);
+}
