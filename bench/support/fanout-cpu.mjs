@@ -116,7 +116,7 @@ export async function fanOut(isolate, n, tag = `fan${n}`) {
   return { invocations, sent, sweeps, redelivered, heap };
 }
 
-export function percentile(values, p) {
+function percentile(values, p) {
   const s = [...values].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : 0;
 }

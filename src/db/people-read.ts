@@ -77,7 +77,6 @@ export interface PeopleForNotes {
   sameNamed: NamedPerson[];
 }
 
-
 // A big network's week brings thousands of namesakes: they are read as arrays and mapped by hand, since D1's row
 // objects and a generic mapping cost more CPU than the lookup itself.
 const namesakeRows = (raw: unknown[][]): NamedPerson[] =>

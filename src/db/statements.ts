@@ -3,8 +3,8 @@
 // A mail, the hourly sweep and the digest queue run a fixed set of statements (hot-queries.ts names them, drizzle
 // builds them from the schema). Building them, and loading drizzle and the schema to do it, was about a quarter of
 // a fresh worker's first mail, so `npm run hot-sql` writes their SQL into hot-sql.ts and those paths only bind
-// values: this module and that one are all of the database code they load. test/unit/hot-sql.test.ts checks that hot-sql.ts is what
-// drizzle builds from the schema now.
+// values: this module and that one are all of the database code they load (drizzle-later.ts loads drizzle for their
+// rare steps). test/unit/hot-sql.test.ts checks that hot-sql.ts is what drizzle builds from the schema now.
 
 export type Statement = D1PreparedStatement;
 

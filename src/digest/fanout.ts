@@ -6,6 +6,7 @@
 // or a second run send nothing; a failed send releases it and is retried with backoff; after the last retry the
 // message lands on the dead-letter queue, whose consumer records the failure for the owner's next digest.
 import { setNextDigestAt } from "../db/digest-store";
+import { drizzleFor } from "../db/drizzle-later";
 import { findOwnerById } from "../db/owner-lookup";
 import type { Config } from "../env";
 import { digestDue, localTime, nextDigestAt } from "./schedule";
@@ -77,8 +78,8 @@ export async function consumeFailedDigestJobs(batch: MessageBatch<DigestJob>, de
       if (owner) {
         const week = localTime(job.now, owner.timeZone).isoWeek;
         // A dead letter is rare: its bookkeeping is built by drizzle, loaded only here.
-        const [{ getDb }, { recordFailedDigest }] = await Promise.all([import("../db/client"), import("../db/digests")]);
-        await recordFailedDigest(getDb(deps.d1), {
+        const [db, { recordFailedDigest }] = await Promise.all([drizzleFor(deps.d1), import("../db/digests")]);
+        await recordFailedDigest(db, {
           ownerId: owner.id,
           at: job.now,
           reason: `the weekly digest of ${week} could not be sent`,

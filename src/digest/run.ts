@@ -1,6 +1,7 @@
 // The scheduled() path: who is due → recommendations → render → send → remember what was numbered.
 import { EmailMessage } from "cloudflare:email";
 import { claimWeeklyDigest, deleteDigest, digestCandidates, finishDigest, mailEventCounts, recentActivity, type DigestCandidates, type MailEventCounts } from "../db/digest-store";
+import { drizzleFor } from "../db/drizzle-later";
 import { meetingsToCount } from "../db/due-meetings";
 import { foldPeople, peopleForNotes } from "../db/people-read";
 import { readTogether } from "../db/statements";
@@ -16,9 +17,8 @@ import type { DigestPlan, WeekActivity } from "./types";
 import { isoWeekStart, WEEK_MS } from "../time";
 import { ACTIVITY_WEEKS } from "./format";
 import { localTime, nextDigestAt } from "./schedule";
-import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "./token";
 import { zoneOffsetsToKeep } from "../zone-clock";
-
+import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "./token";
 
 export interface SentDigest {
   digestId: number;
@@ -75,8 +75,8 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
 export async function digestPeople(d1: D1Database, owner: Owner, now: number, perSection?: number, meetings?: Meeting[]): Promise<DigestCandidates> {
   // Most weeks no meeting has passed: then the calendar path (ical.js, drizzle) is not loaded at all.
   if (!meetings || meetings.length) {
-    const [{ getDb }, { countPassedMeetings }] = await Promise.all([import("../db/client"), import("../calendar/meetings")]);
-    await countPassedMeetings(getDb(d1), owner.id, owner.timeZone, now, meetings);
+    const [db, { countPassedMeetings }] = await Promise.all([drizzleFor(d1), import("../calendar/meetings")]);
+    await countPassedMeetings(db, owner.id, owner.timeZone, now, meetings);
   }
   const candidates = await digestCandidates(d1, owner.id, owner, now, perSection);
   return { contacts: foldPeople(candidates.contacts), notRead: candidates.notRead };
@@ -118,8 +118,8 @@ export async function sendDigest(d1: D1Database, sendEmail: SendEmail, config: C
     return sent;
   }
   // Sent by hand, never by the queue: built by drizzle (db/digests.ts).
-  const [{ getDb }, { createDigest }] = await Promise.all([import("../db/client"), import("../db/digests")]);
-  const digest = await createDigest(getDb(d1), { ownerId: owner.id, isoWeek: localTime(now, owner.timeZone).isoWeek, sentAt: now, subject: "" });
+  const [db, { createDigest }] = await Promise.all([drizzleFor(d1), import("../db/digests")]);
+  const digest = await createDigest(db, { ownerId: owner.id, isoWeek: localTime(now, owner.timeZone).isoWeek, sentAt: now, subject: "" });
   return deliver(d1, sendEmail, config, owner, now, digest.id, null);
 }
 

@@ -1,6 +1,7 @@
 // The email() path, top to bottom: read the raw mail → bound and parse it → refuse it or find its owner →
 // the owner's own mail (a calendar invitation, commands, or a capture) or a reply on a shared thread → store → tell the owner.
 import { findContactByName, knownMessageIds, listSuppressions } from "../db/capture";
+import { drizzleFor } from "../db/drizzle-later";
 import { findOwnerByAddress, type OwnerWithAddresses } from "../db/owner-lookup";
 import { ConfigError, readConfig, type Config, type Env } from "../env";
 import { MAX_RAW_BYTES } from "../mail/bound";
@@ -129,10 +130,4 @@ async function ownerMail({ d1, env, config, message, envelope, mail, now }: Deli
   const notice = storedNotice(mail, understanding, outcome, owner.owner.language);
   if (notice) await answer(notice);
   return outcome;
-}
-
-/** drizzle, for the paths that build their queries as they go (commands, calendar invitations): loaded by them alone. */
-async function drizzleFor(d1: D1Database) {
-  const { getDb } = await import("../db/client");
-  return getDb(d1);
 }
