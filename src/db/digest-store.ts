@@ -9,7 +9,7 @@ import { DAY_MS } from "../time";
 import { HOT_SQL, HOT_TABLES } from "./hot-sql";
 import { INFERRED_CADENCE_SQL } from "./inferred-cadence";
 import type { Contact, Digest, DigestItem, WeeklyActivity } from "./schema";
-import { bind, jsonRows, readOf, readOne, rowsFrom, type Read } from "./statements";
+import { bind, jsonRows, readOf, rowsFrom, type Read } from "./statements";
 
 const CONTACTS = HOT_TABLES.contacts;
 const CONTACT_LIST = CONTACTS.names.map((name) => `contacts."${name}"`).join(", ");
@@ -191,12 +191,12 @@ export function mailEventCounts(d1: D1Database, ownerId: number): Read<MailEvent
 }
 
 /**
- * The claim on this owner's weekly digest for `isoWeek`, written before anything is sent: the digest row, or null
- * when one already exists (sent, or being sent by another delivery of the same job).
+ * The claim on this owner's weekly digest for `isoWeek`, written before anything is sent: the digest row, or no row
+ * when one already exists (sent, or being sent by another delivery of the same job). A read, so that it can share
+ * the digest's first round trip (digest/run.ts): a D1 batch is one transaction.
  */
-export async function claimWeeklyDigest(d1: D1Database, input: { ownerId: number; isoWeek: string; sentAt: number }): Promise<Digest | null> {
-  const [row] = await readOne(readOf<Digest>(d1, HOT_SQL.weeklyClaim, input));
-  return row ?? null;
+export function weeklyClaim(d1: D1Database, input: { ownerId: number; isoWeek: string; sentAt: number }): Read<Digest[]> {
+  return readOf<Digest>(d1, HOT_SQL.weeklyClaim, input);
 }
 
 /** Forgets a digest that did not go out: for a weekly one, that releases its claim for the queue's retry. */

@@ -9,7 +9,7 @@ import { turnedName } from "../names";
 import { DAY_MS } from "../time";
 import { HOT_SQL } from "./hot-sql";
 import type { Contact } from "./schema";
-import { bind, readOf, readOne } from "./statements";
+import { bind, readOf, readOne, type Read } from "./statements";
 
 type TimeKey = { [K in keyof Contact]: Contact[K] extends number | null ? K : never }[keyof Contact];
 
@@ -85,11 +85,15 @@ const namesakeRows = (raw: unknown[][]): NamedPerson[] =>
 /**
  * Newcomers are read through contacts_owner_last_at (first contact this week means last contact this week
  * too). Only a newcomer can make a new pair to ask about, so only the people whose name or local part is one
- * of the newcomers' names are read, through contacts_owner_name_key and contacts_owner_local_key: rows read
- * grow with the newcomers and their namesakes, not with the network.
+ * of the newcomers' names are read (namesakesOf): rows read grow with the newcomers and their namesakes, not with
+ * the network.
  */
-export async function peopleForNotes(d1: D1Database, ownerId: number, now: number): Promise<PeopleForNotes> {
-  const newcomers = await readOne(readOf<Newcomer>(d1, HOT_SQL.newcomers, { ownerId, since: now - 7 * DAY_MS }));
+export function newcomersOf(d1: D1Database, ownerId: number, now: number): Read<Newcomer[]> {
+  return readOf<Newcomer>(d1, HOT_SQL.newcomers, { ownerId, since: now - 7 * DAY_MS });
+}
+
+/** The newcomers with everyone who shares a name with one, through contacts_owner_name_key and contacts_owner_local_key. */
+export async function namesakesOf(d1: D1Database, ownerId: number, newcomers: Newcomer[]): Promise<PeopleForNotes> {
   if (newcomers.length === 0) return { newcomers, sameNamed: [] };
   const keys = pairKeys(newcomers);
   const list = (items: string[]) => JSON.stringify([...new Set(items)]);
@@ -97,4 +101,9 @@ export async function peopleForNotes(d1: D1Database, ownerId: number, now: numbe
   const found = new Map<number, NamedPerson>(newcomers.map((c) => [c.id, c]));
   for (const row of rows) found.set(row.id, row);
   return { newcomers, sameNamed: [...found.values()].sort((a, b) => a.id - b.id) };
+}
+
+/** What the digest's notes about people need, on their own (the digest reads the newcomers with its other small reads). */
+export async function peopleForNotes(d1: D1Database, ownerId: number, now: number): Promise<PeopleForNotes> {
+  return namesakesOf(d1, ownerId, await readOne(newcomersOf(d1, ownerId, now)));
 }

@@ -2,7 +2,7 @@
 // invocation here builds and sends that one owner's digest. Every invocation does a bounded amount of work
 // (Workers Free: 10 ms CPU, 50 D1 queries and 50 subrequests per invocation), whatever the number of owners.
 //
-// Queues deliver at least once. The weekly claim (db/digest-store.ts, claimWeeklyDigest) makes a redelivered message
+// Queues deliver at least once. The weekly claim (db/digest-store.ts, weeklyClaim) makes a redelivered message
 // or a second run send nothing; a failed send releases it and is retried with backoff; after the last retry the
 // message lands on the dead-letter queue, whose consumer records the failure for the owner's next digest.
 import { setNextDigestAt } from "../db/digest-store";

@@ -39,7 +39,7 @@ const reversed = (name: string) => name.split(" ").reverse().join(" ");
 /**
  * The names a pair with one of `newcomers` would share, either way round: their full names and the names their
  * addresses' local parts spell. `sameSuggestions` needs, besides the newcomers, only the people whose full
- * name or local part is one of these (peopleForNotes reads them by index).
+ * name or local part is one of these (namesakesOf reads them by index).
  */
 export function pairKeys(newcomers: Named[]): string[] {
   const keys = newcomers.flatMap((c) => [fullName(c), localPartName(c.address)]).filter((k): k is string => k !== null && k.includes(" "));
@@ -107,7 +107,7 @@ export function sameSuggestions(newcomers: Named[], people: Named[]): Array<[Per
     out.push(a.id < b.id ? [ref(a), ref(b)] : [ref(b), ref(a)]);
     return out.length >= MAX_SAME_SUGGESTIONS;
   };
-  // peopleForNotes reads them in id order already: sorting is then one pass.
+  // namesakesOf reads them in id order already: sorting is then one pass.
   const byId = people.every((c, i) => i === 0 || people[i - 1].id <= c.id) ? people : [...people].sort((x, y) => x.id - y.id);
   for (const a of byId) {
     const name = fullOf(a);

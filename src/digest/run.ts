@@ -1,11 +1,11 @@
 // The scheduled() path: who is due → recommendations → render → send → remember what was numbered.
 import { EmailMessage } from "cloudflare:email";
-import { claimWeeklyDigest, deleteDigest, digestCandidates, finishDigest, mailEventCounts, recentActivity, type DigestCandidates, type MailEventCounts } from "../db/digest-store";
+import { deleteDigest, digestCandidates, finishDigest, mailEventCounts, recentActivity, weeklyClaim, type DigestCandidates, type MailEventCounts } from "../db/digest-store";
 import { drizzleFor } from "../db/drizzle-later";
 import { meetingsToCount } from "../db/due-meetings";
-import { foldPeople, peopleForNotes } from "../db/people-read";
-import { readTogether } from "../db/statements";
-import type { Meeting, Owner, WeeklyActivity } from "../db/schema";
+import { foldPeople, namesakesOf, newcomersOf, type Newcomer } from "../db/people-read";
+import { readTogether, type Read } from "../db/statements";
+import type { Digest, Meeting, Owner, WeeklyActivity } from "../db/schema";
 import type { Config } from "../env";
 import { newMessageId } from "../mail/compose";
 import { cleanMessageId } from "../mail/message-id";
@@ -82,32 +82,53 @@ export async function digestPeople(d1: D1Database, owner: Owner, now: number, pe
   return { contacts: foldPeople(candidates.contacts), notRead: candidates.notRead };
 }
 
+/** What the digest's first round trip reads: meetings to count, 12 activity rows, three counts, the newcomers. */
+interface FirstReads {
+  meetings: Meeting[];
+  activityRows: WeeklyActivity[];
+  counts: MailEventCounts;
+  newcomers: Newcomer[];
+}
+
 /**
- * Everything the digest needs from D1: the contacts that can be due, 12 activity rows, three counts, newcomers.
- * The small reads share one round trip; the candidates follow once passed meetings are counted.
+ * The digest's small reads in one round trip (each round trip costs the worker more CPU than their rows do, and
+ * leaves garbage a long-lived queue isolate must collect). `claim`, the weekly claim, goes first in the same batch:
+ * a D1 batch is one transaction, so the claim is written before anything is sent, and a batch that fails leaves no
+ * claim behind. Null when the claim found the week claimed already.
  */
-export async function loadDigestFacts(d1: D1Database, owner: Owner, now: number): Promise<DigestFacts> {
+async function readFirst(d1: D1Database, owner: Owner, now: number, claim: Read<Digest[]> | null): Promise<{ claimed: Digest | null; first: FirstReads }> {
   // The picture: the complete weeks before the digest's own week, in the owner's calendar.
   const local = localTime(now, owner.timeZone);
   const until = isoWeekStart(local.year, local.week);
-  const small = readTogether<[Meeting[], WeeklyActivity[], MailEventCounts]>(d1, [
+  const small = [
     meetingsToCount(d1, owner.id, now),
     recentActivity(d1, owner.id, until - ACTIVITY_WEEKS * WEEK_MS, until),
     mailEventCounts(d1, owner.id),
-  ]);
-  const [[, activityRows, counts], people, notes] = await Promise.all([
-    small,
-    small.then(([meetings]) => digestPeople(d1, owner, now, undefined, meetings)),
-    peopleForNotes(d1, owner.id, now),
-  ]);
+    newcomersOf(d1, owner.id, now),
+  ];
+  const results = await readTogether<unknown[]>(d1, claim ? [claim, ...small] : small);
+  const [meetings, activityRows, counts, newcomers] = results.slice(claim ? 1 : 0) as [Meeting[], WeeklyActivity[], MailEventCounts, Newcomer[]];
+  const claimed = claim ? ((results[0] as Digest[])[0] ?? null) : null;
+  return { claimed, first: { meetings, activityRows, counts, newcomers } };
+}
+
+/** Everything the digest needs from D1, given its first round trip: the contacts that can be due, the newcomers' namesakes. */
+async function readRest(d1: D1Database, owner: Owner, now: number, first: FirstReads): Promise<DigestFacts> {
+  const [people, notes] = await Promise.all([digestPeople(d1, owner, now, undefined, first.meetings), namesakesOf(d1, owner.id, first.newcomers)]);
   return {
     plan: planDigest({ ...people, owner, now }),
     newPeople: newThisWeek(notes.newcomers, now),
     sameSuggestions: sameSuggestions(notes.newcomers, notes.sameNamed),
-    activity: activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, theyGave: r.theyGave, youGave: r.youGave })),
-    counts,
+    activity: first.activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, theyGave: r.theyGave, youGave: r.youGave })),
+    counts: first.counts,
     candidateCount: people.contacts.length + Object.values(people.notRead).reduce((a, b) => a + b, 0),
   };
+}
+
+/** Everything the digest needs from D1: the contacts that can be due, 12 activity rows, three counts, newcomers. */
+export async function loadDigestFacts(d1: D1Database, owner: Owner, now: number): Promise<DigestFacts> {
+  const { first } = await readFirst(d1, owner, now, null);
+  return readRest(d1, owner, now, first);
 }
 
 /** Builds and sends one owner's digest now, whatever the weekday (`npm run digest`, the `digest` command). */
@@ -120,7 +141,7 @@ export async function sendDigest(d1: D1Database, sendEmail: SendEmail, config: C
   // Sent by hand, never by the queue: built by drizzle (db/digests.ts).
   const [db, { createDigest }] = await Promise.all([drizzleFor(d1), import("../db/digests")]);
   const digest = await createDigest(db, { ownerId: owner.id, isoWeek: localTime(now, owner.timeZone).isoWeek, sentAt: now, subject: "" });
-  return deliver(d1, sendEmail, config, owner, now, digest.id, null);
+  return deliver(d1, sendEmail, config, owner, now, digest.id, null, null);
 }
 
 /**
@@ -128,9 +149,9 @@ export async function sendDigest(d1: D1Database, sendEmail: SendEmail, config: C
  * the job is delivered. Null when it was already claimed (sent, or in the hands of another delivery).
  */
 export async function sendWeeklyDigest(d1: D1Database, sendEmail: SendEmail, config: Config, owner: Owner, now: number, isoWeek: string): Promise<SentDigest | null> {
-  const claim = await claimWeeklyDigest(d1, { ownerId: owner.id, isoWeek, sentAt: now });
-  if (!claim) return null;
-  return deliver(d1, sendEmail, config, owner, now, claim.id, { isoWeek, nextDigestAt: nextDigestAt({ ...owner, lastDigestWeek: isoWeek }, now) });
+  const { claimed, first } = await readFirst(d1, owner, now, weeklyClaim(d1, { ownerId: owner.id, isoWeek, sentAt: now }));
+  if (!claimed) return null;
+  return deliver(d1, sendEmail, config, owner, now, claimed.id, { isoWeek, nextDigestAt: nextDigestAt({ ...owner, lastDigestWeek: isoWeek }, now) }, first);
 }
 
 async function deliver(
@@ -141,11 +162,13 @@ async function deliver(
   now: number,
   digestId: number,
   weekly: { isoWeek: string; nextDigestAt: number } | null,
+  /** The first round trip, when it was read with the claim. */
+  first: FirstReads | null,
 ): Promise<SentDigest> {
   const digest = { id: digestId };
   let sent = false;
   try {
-    const facts = await loadDigestFacts(d1, owner, now);
+    const facts = await readRest(d1, owner, now, first ?? (await readFirst(d1, owner, now, null)).first);
     // Missing, of another zone, or running out: asked of Intl now, kept with the digest for the next ones.
     const zoneOffsets = zoneOffsetsToKeep(owner.timeZone, owner.zoneOffsets, now);
     const { plan } = facts;

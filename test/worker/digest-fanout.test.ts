@@ -4,6 +4,7 @@
 import { env } from "cloudflare:test";
 import PostalMime from "postal-mime";
 import { beforeAll, describe, expect, it } from "vitest";
+import { meterD1 } from "../../bench/support/d1-meter";
 import { findOwnerById } from "../../src/db/owner-lookup";
 import { DIGEST_DEAD_LETTER_QUEUE, LEASE_MS, retryDelaySeconds, type DigestJob } from "../../src/digest/fanout";
 import { handleEmail } from "../../src/ingest/email-handler";
@@ -124,5 +125,50 @@ describe("a failing send", () => {
     const week52 = await runCron(WEEK_50 + 14 * 24 * HOUR);
     const later = await deliverJobs(week52.filter((j) => j.kind === "digest" && j.ownerId === owners.bo));
     expect((await PostalMime.parse(later.sent[0].raw)).text).not.toContain("digest failed");
+  });
+});
+
+describe("one digest job's D1 round trips", () => {
+  /** What a statement does to which table: "read contacts", "insert digests". */
+  const touches = (sql: string) => {
+    const write = /^(insert into|update|delete from) "(\w+)"/.exec(sql);
+    return write ? `${write[1].split(" ")[0]} ${write[2]}` : `read ${/\bfrom "?(\w+)"?/.exec(sql)?.[1]}`;
+  };
+
+  // Each round trip costs the consumer CPU and leaves garbage that a long-lived queue isolate must collect: the
+  // claim rides with the small reads, and a job whose week is claimed already reads nothing more.
+  it("claims the week in the batch of the small reads, and a job whose week is claimed stops after that batch", async () => {
+    const eve = (await seedOwner("eve@example.com", "eve-token")).id;
+    const mail = emailMessage(withCloudflareVerdict(fixture("capture/gmail-bcc-en.eml").replace(/owner@example\.com/g, "eve@example.com"), "pass", "example.com"), { from: "eve@example.com" });
+    expect((await handleEmail(mail.message, testEnv(), Date.parse("2026-11-03T08:15:00Z"))).status).toBe("stored");
+    // Monday 9 November, 08:00 Copenhagen: Sarah and Bo came into Eve's network this week.
+    const job: DigestJob = { kind: "digest", ownerId: eve, now: Date.parse("2026-11-09T07:00:00Z") };
+    const meter = meterD1(env.DB);
+    const { sent } = await deliverJobs([job], { env: { DB: meter.db } });
+    expect(sent.map((s) => s.to)).toEqual(["eve@example.com"]);
+    expect((await PostalMime.parse(sent[0].raw)).text).toContain("New this week: Bo Nielsen and Sarah Miller.");
+    expect(meter.calls.map((c) => [c.method, c.statements.map((s) => touches(s.sql))])).toEqual([
+      ["raw", ["read owners"]],
+      ["batch", ["insert digests", "read meetings", "read weekly_activity", "read mail_events", "read contacts"]],
+      // The candidates, and the newcomers' namesakes, side by side.
+      ["raw", ["read contacts"]],
+      ["raw", ["read contacts"]],
+      // Sent: its Message-ID, the week done, the zone's offsets kept (nothing was due, so no items).
+      ["batch", ["update digests", "update owners", "update owners"]],
+    ]);
+
+    // Week 47: another delivery of the job holds the claim (its send under way), so this one stops after the batch.
+    const week47: DigestJob = { ...job, now: job.now + 7 * 24 * HOUR };
+    await env.DB.prepare("insert into digests (owner_id, iso_week, sent_at, subject, weekly, kind) values (?, '2026-W47', ?, '', 1, 'digest')").bind(eve, week47.now).run();
+    meter.reset();
+    expect((await deliverJobs([week47], { env: { DB: meter.db } })).sent).toEqual([]);
+    expect(meter.calls.map((c) => [c.method, c.statements.map((s) => touches(s.sql))])).toEqual([
+      ["raw", ["read owners"]],
+      ["batch", ["insert digests", "read meetings", "read weekly_activity", "read mail_events", "read contacts"]],
+      // Not sent here: the owner's next look moves on to next week.
+      ["run", ["update owners"]],
+    ]);
+    expect((await weeklyDigests(eve)).map((d) => d.iso_week)).toEqual(["2026-W46", "2026-W47"]);
+    expect((await findOwnerById(env.DB, eve))!.nextDigestAt).toBe(week47.now + 7 * 24 * HOUR);
   });
 });
