@@ -155,6 +155,8 @@ export function fanOutReport(n, { invocations, sent, sweeps, redelivered, heap }
     firstDigestMs: firstDigest?.cpuMs ?? null,
     warmCronAndSweeps: cpuOf(warm.filter((i) => i.kind === "scheduled" || i.kind === "sweep")),
     warmDigests: cpuOf(warm.filter((i) => i.kind === "digest")),
+    // Invocations that a major collection fell in (a minor one takes a few ms at most here).
+    gcOver50Ms: invocations.filter((i) => i.gcMs > 50).length,
     heapUsedMb: { max: Math.max(...heap.map((h) => h.usedSize)) / 1e6, last: heap[heap.length - 1].usedSize / 1e6 },
     embedderHeapUsedMb: { max: Math.max(...heap.map((h) => h.embedderHeapUsedSize ?? 0)) / 1e6 },
     // The costliest warm invocations: where in the run, and how much of each was garbage collection.
