@@ -1,4 +1,4 @@
-// node bench/cpu.mjs [--runs 5] [--only startup,mail,command,digest,sweep,fanout] [--contacts 5000,20000] [--owners 300] [--before DIR] [--save DIR] [--top 12]
+// node bench/cpu.mjs [--runs 5] [--only startup,mail,command,digest,sweep,fanout] [--contacts 5000,20000] [--owners 300] [--kept-offsets] [--before DIR] [--save DIR] [--top 12]
 //
 // The worker isolate's own CPU per invocation, from V8's CPU profiler (bench/support/isolate-cpu.mjs), on the
 // bundled worker in workerd. Each figure is the median of --runs:
@@ -19,7 +19,9 @@
 //   queue until the invocation has ended, and each sweep is checked against it and against D1's leases;
 // - only when asked (--only fanout): npm run bench:scale's fan-out to --owners new owners in one fresh isolate, every
 //   invocation profiled (bench/support/fanout-cpu.mjs): the warm digest invocations' median, 99th percentile and how
-//   many took over 10 ms, the isolate's first digest and its cold cron, each the median over the runs.
+//   many took over 10 ms, the isolate's first digest and its cold cron, each the median over the runs. The owners
+//   have no zone offsets (the worst case: each digest is its owner's first and asks Intl); with --kept-offsets they
+//   keep them, as `npm run owner` adds them.
 //
 // --before DIR: a checkout of older code (its own node_modules, or a symlink to these) is bundled too, and every
 // run measures both, alternating, so the two are compared side by side on the same machine at the same time.
@@ -36,8 +38,10 @@ const { values } = parseArgs({
   options: {
     runs: { type: "string", default: "5" },
     only: { type: "string", default: "startup,mail,command,digest,sweep" },
-    // The fan-out case (--only fanout): how many new owners one fresh isolate sends digests to.
+    // The fan-out case (--only fanout): how many new owners one fresh isolate sends digests to, and whether they
+    // keep their zone's offsets, as `npm run owner` adds them (by default they have none: the worst case).
     owners: { type: "string", default: "300" },
+    "kept-offsets": { type: "boolean", default: false },
     contacts: { type: "string", default: "5000,20000" },
     before: { type: "string" },
     // Writes every profiled invocation as a .cpuprofile (Chrome DevTools, VS Code) into this folder.
@@ -208,7 +212,7 @@ try {
         migrateDatabase(persistTo);
         const isolate = await startIsolate({ bundle: variant.bundle, persistTo, vars: VARS, countQueue: FAN_OUT_QUEUE });
         try {
-          byVariant.get(variant).push(fanOutReport(owners, await fanOut(isolate, owners)).details);
+          byVariant.get(variant).push(fanOutReport(owners, await fanOut(isolate, owners, { keptOffsets: values["kept-offsets"] })).details);
         } finally {
           await isolate.dispose();
         }
@@ -219,7 +223,7 @@ try {
       const of = (f) => median(runs.map(f));
       medians.push(of((d) => d.warmDigests.medianMs));
       console.log(
-        `fan-out to ${owners} new owners${variant.label ? ` (${variant.label})` : ""}, medians of ${runs.length} runs: warm digest invocation CPU ms ${of((d) => d.warmDigests.medianMs).toFixed(1)}, ` +
+        `fan-out to ${owners} new owners${values["kept-offsets"] ? " keeping their zone offsets" : ""}${variant.label ? ` (${variant.label})` : ""}, medians of ${runs.length} runs: warm digest invocation CPU ms ${of((d) => d.warmDigests.medianMs).toFixed(1)}, ` +
           `its 99th percentile ${of((d) => d.warmDigests.p99Ms).toFixed(1)}, warm digests over 10 ms ${of((d) => d.warmDigests.over10Ms)} of ${runs[0].warmDigests.invocations}, ` +
           `the isolate's first digest ${of((d) => d.firstDigestMs).toFixed(1)}, its cold cron ${of((d) => d.coldCronMs).toFixed(1)}, ` +
           `invocations with over 50 ms of GC ${of((d) => d.gcOver50Ms)}, heap at most ${of((d) => d.heapUsedMb.max).toFixed(1)} MB`,

@@ -7,7 +7,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 
-import { addressOf, freePort, headerValue, LOCAL, ownerSql, requireNode22, ROOT, startWorker, stopWorker, wrangler } from "./lib.mjs";
+import { addressOf, freePort, headerValue, LOCAL, ownerSql, requireNode22, ROOT, startWorker, stopWorker, wrangler, zoneOffsetsFor } from "./lib.mjs";
 import { findSentMail, readSentMail } from "./sent-mail.mjs";
 
 const MAILBOX = join(ROOT, "demo", "mailbox");
@@ -90,7 +90,7 @@ async function main() {
     const port = process.env.GENSIDIG_DEMO_PORT ? Number(process.env.GENSIDIG_DEMO_PORT) : await freePort();
     console.log(`  local D1 in ${state} (removed afterwards); its own worker on http://127.0.0.1:${port}`);
     wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], { quiet: true });
-    wrangler(["d1", "execute", "DB", "--local", "--persist-to", state, "--command", ownerSql({ primary: LOCAL.owner, token: LOCAL.token, name: OWNER_NAME, ...DIGEST })], { quiet: true });
+    wrangler(["d1", "execute", "DB", "--local", "--persist-to", state, "--command", ownerSql({ primary: LOCAL.owner, token: LOCAL.token, name: OWNER_NAME, ...DIGEST, zoneOffsets: await zoneOffsetsFor("Europe/Copenhagen") })], { quiet: true });
     worker = await startWorker({ port, extraArgs: ["--persist-to", state] });
 
     const mails = await loadMailbox();

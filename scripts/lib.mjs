@@ -75,11 +75,22 @@ export function sqlString(value) {
   return value === null || value === undefined ? "NULL" : `'${String(value).replaceAll("'", "''")}'`;
 }
 
+/**
+ * The zone's offsets as the worker keeps them on the owner's row (src/zone-clock.ts), worked out here when an owner
+ * is added: the worker's first digest for them then reads their clock from the row instead of asking ICU, whose
+ * first answer costs a fresh isolate 25–35 ms of CPU. The list is this Node's ICU answer; the worker renews it
+ * from its own about every ten months, as it does every kept list. Null for UTC, which needs none.
+ */
+export async function zoneOffsetsFor(timeZone, now = Date.now()) {
+  const { zoneOffsetsToKeep } = await importTs("src/zone-clock.ts");
+  return zoneOffsetsToKeep(timeZone, null, now);
+}
+
 /** SQL that creates an owner with addresses, or leaves an existing one as it is. */
-export function ownerSql({ primary, aliases = [], token, name = null, timeZone = "Europe/Copenhagen", language = "en", weekday = 1, hour = 8 }) {
+export function ownerSql({ primary, aliases = [], token, name = null, timeZone = "Europe/Copenhagen", language = "en", weekday = 1, hour = 8, zoneOffsets = null }) {
   const now = Date.now();
   const lines = [
-    `INSERT OR IGNORE INTO owners (primary_address, name, api_token_hash, time_zone, language, digest_weekday, digest_hour, created_at) VALUES (${sqlString(primary)}, ${sqlString(name)}, ${sqlString(sha256Hex(token))}, ${sqlString(timeZone)}, ${sqlString(language)}, ${Number(weekday)}, ${Number(hour)}, ${now});`,
+    `INSERT OR IGNORE INTO owners (primary_address, name, api_token_hash, time_zone, language, digest_weekday, digest_hour, zone_offsets, created_at) VALUES (${sqlString(primary)}, ${sqlString(name)}, ${sqlString(sha256Hex(token))}, ${sqlString(timeZone)}, ${sqlString(language)}, ${Number(weekday)}, ${Number(hour)}, ${sqlString(zoneOffsets)}, ${now});`,
   ];
   for (const address of [primary, ...aliases]) {
     lines.push(
@@ -90,9 +101,10 @@ export function ownerSql({ primary, aliases = [], token, name = null, timeZone =
 }
 
 /** Applies the migrations to the local D1 and makes sure the development owner exists. */
-export function prepareLocalDatabase({ quiet = false } = {}) {
+export async function prepareLocalDatabase({ quiet = false } = {}) {
   wrangler(["d1", "migrations", "apply", "DB", "--local"], { quiet });
-  wrangler(["d1", "execute", "DB", "--local", "--command", ownerSql({ primary: LOCAL.owner, token: LOCAL.token, name: "Development Owner" })], {
+  const zoneOffsets = await zoneOffsetsFor("Europe/Copenhagen");
+  wrangler(["d1", "execute", "DB", "--local", "--command", ownerSql({ primary: LOCAL.owner, token: LOCAL.token, name: "Development Owner", zoneOffsets })], {
     quiet: true,
   });
 }

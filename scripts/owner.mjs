@@ -4,7 +4,7 @@
 // Each with --remote for the deployed D1 (default: the local one; --persist-to DIR for another local one).
 // Every value is checked before anything is written: a refused command changes nothing.
 import { randomBytes } from "node:crypto";
-import { d1Query, parseArgs, requireNode22, sha256Hex, sqlString, ownerSql } from "./lib.mjs";
+import { d1Query, parseArgs, requireNode22, sha256Hex, sqlString, ownerSql, zoneOffsetsFor } from "./lib.mjs";
 
 const USAGE = `usage: npm run owner -- add ADDRESS [--alias OTHER]… [--name NAME] [--timezone Europe/Copenhagen] [--language en|da] [--token TOKEN] [--remote]
        npm run owner -- token ADDRESS [--remote]     issue a new API token (the old one stops working)
@@ -90,7 +90,8 @@ async function add(address, aliases, flags) {
     );
   }
   const token = flags.token ?? newToken();
-  await d1Query(ownerSql({ primary: primary.address, aliases: all.slice(1), token, name: flags.name ?? null, timeZone: zone.timeZone, language }), target);
+  const zoneOffsets = await zoneOffsetsFor(zone.timeZone);
+  await d1Query(ownerSql({ primary: primary.address, aliases: all.slice(1), token, name: flags.name ?? null, timeZone: zone.timeZone, language, zoneOffsets }), target);
   console.log(`Owner ${primary.address} is ready${target.remote ? " (remote D1)" : " (local D1)"}: ${LANGUAGES[language]}, ${zone.timeZone}, digest on Mondays at 08:00.`);
   if (all.length > 1) console.log(`Also theirs: ${all.slice(1).join(", ")}`);
   console.log(`API token: ${token}   (shown once; only its SHA-256 is stored)`);

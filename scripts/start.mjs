@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { devArgs, LOCAL, LOCAL_URL, prepareLocalDatabase, requireNode22, ROOT, wranglerBin, wranglerEnv } from "./lib.mjs";
 
 requireNode22();
-prepareLocalDatabase();
+await prepareLocalDatabase();
 console.log(`\nGensidig on ${LOCAL_URL}`);
 console.log(`  owner ${LOCAL.owner}, API token ${LOCAL.token}, assistant ${LOCAL.assistant}`);
 console.log(`  deliver mail: npm run send -- mail.eml     weekly digest now: npm run digest\n`);

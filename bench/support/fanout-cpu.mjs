@@ -49,11 +49,13 @@ async function benchGet(isolate, path) {
 /**
  * Seeds `n` owners into the isolate's D1 (a fresh isolate, its first event the cron) and fans their digests out.
  * Returns every invocation ({ kind, queries, cpuMs }, in order: the first is the isolate's cold one)
- * and the recipients of every mail sent.
+ * and the recipients of every mail sent. `keptOffsets`: the owners keep their zone's offsets, as `npm run owner`
+ * adds them (network-owner.ts, seedDueOwners).
  */
-export async function fanOut(isolate, n, tag = `fan${n}`) {
+export async function fanOut(isolate, n, { keptOffsets = false } = {}) {
   const db = await isolate.mf.getD1Database("DB");
-  await seedDueOwners(db, tag, n);
+  const tag = `fan${n}`;
+  await seedDueOwners(db, tag, n, { keptOffsets });
   const worker = await isolate.mf.getWorker();
   // From here on the entry module counts every invocation's D1 statements and records every send; this request
   // loads nothing of the worker's own, so the cron below is the isolate's first (cold) event.

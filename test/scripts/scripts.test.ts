@@ -124,6 +124,26 @@ describe("npm run owner", () => {
     expect(list.out).toContain("anna@x.dk (Anna): Danish, digest Mondays at 08:00 Europe/Copenhagen\n  also: anna@gmail.com");
     expect(list.out).toContain("owner@example.com (Owner): English");
   }, 60_000);
+
+  it("keeps the new owner's zone offsets, so that the worker's first digest reads the clock from the row", async () => {
+    const added = await run("owner", ["add", "kai@x.dk", "--timezone", "America/New_York", ...at()]);
+    expect(added.code).toBe(0);
+    const kept = () => query("select zone_offsets as z from owners where primary_address = 'kai@x.dk'")[0].z as string;
+    const list = JSON.parse(kept());
+    // Five years back and about thirteen months ahead, New York's summer (-240) and winter (-300) time in turn.
+    expect(list.zone).toBe("America/New_York");
+    expect(Date.now() - list.from).toBeGreaterThan(4 * 365 * 86_400_000);
+    expect(list.until - Date.now()).toBeGreaterThan(365 * 86_400_000);
+    expect(new Set(list.offsets.map(([, minutes]: [number, number]) => minutes))).toEqual(new Set([-240, -300]));
+    // The worker takes the list as its own: its digest for Kai renews nothing. (The same list spaced out, so that a
+    // renewal would show even where this Node's ICU and workerd's give the same answer.)
+    const spaced = JSON.stringify(list, null, 1);
+    query(`update owners set zone_offsets = '${spaced}' where primary_address = 'kai@x.dk'`);
+    const digest = await run("digest", ["--owner", "kai@x.dk", "--url", worker!.url]);
+    expect(digest.code, digest.err).toBe(0);
+    expect(digest.out).toMatch(/Digest sent to kai@x.dk/);
+    expect(kept()).toBe(spaced);
+  }, 60_000);
 });
 
 describe("npm run import", () => {
