@@ -28,6 +28,7 @@ export type OwnerSettingsPatch = Partial<
     | "cadenceProfessionalDays"
     | "cadencePrivateDays"
     | "followUpDays"
+    | "zoneOffsets"
   >
 >;
 

@@ -195,6 +195,11 @@ describe("settings, pause and resume, digest, stats, export, help", () => {
       ].join("\n"),
     );
     expect(await owner(ownerId)).toMatchObject({ timeZone: "Europe/London", digestWeekday: 5, digestHour: 7, paused: true });
+    // London's offsets are kept with the zone, so the next digest need not ask ICU for them.
+    const kept = JSON.parse((await owner(ownerId)).zoneOffsets!);
+    expect(kept).toMatchObject({ zone: "Europe/London" });
+    expect(kept.from).toBeLessThanOrEqual(now);
+    expect(kept.offsets.map(([, minutes]: [number, number]) => minutes)).toContain(60);
   });
 
   it("resumes and sends a fresh digest on request, then counts the network", async () => {
