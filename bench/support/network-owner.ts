@@ -53,7 +53,7 @@ export async function seedDueOwners(db: D1Database, tag: string, n: number, { ke
   const mine = `from owners where primary_address like '${tag}-%'`;
   if (keptOffsets) {
     // What `npm run owner` wrote when it added them, 60 days ago.
-    await db.prepare(`update owners set zone_offsets = ? where primary_address like '${tag}-%'`).bind(zoneOffsetsToKeep("Europe/Copenhagen", null, NOW - 60 * DAY)).run();
+    await db.prepare(`update owners set zone_offsets = ? where id in (select id ${mine})`).bind(zoneOffsetsToKeep("Europe/Copenhagen", null, NOW - 60 * DAY)).run();
   }
   await db.batch([
     db.prepare(`insert into owner_addresses (address, owner_id, is_primary) select primary_address, id, 1 ${mine}`),

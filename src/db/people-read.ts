@@ -102,8 +102,3 @@ export async function namesakesOf(d1: D1Database, ownerId: number, newcomers: Ne
   for (const row of rows) found.set(row.id, row);
   return { newcomers, sameNamed: [...found.values()].sort((a, b) => a.id - b.id) };
 }
-
-/** What the digest's notes about people need, on their own (the digest reads the newcomers with its other small reads). */
-export async function peopleForNotes(d1: D1Database, ownerId: number, now: number): Promise<PeopleForNotes> {
-  return namesakesOf(d1, ownerId, await readOne(newcomersOf(d1, ownerId, now)));
-}

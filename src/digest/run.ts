@@ -92,43 +92,40 @@ interface FirstReads {
 
 /**
  * The digest's small reads in one round trip (each round trip costs the worker more CPU than their rows do, and
- * leaves garbage a long-lived queue isolate must collect). `claim`, the weekly claim, goes first in the same batch:
- * a D1 batch is one transaction, so the claim is written before anything is sent, and a batch that fails leaves no
- * claim behind. Null when the claim found the week claimed already.
+ * leaves garbage a long-lived queue isolate must collect). `claim`, the weekly claim, joins the same batch: a D1
+ * batch is one transaction, so the claim is written before anything is sent, and a batch that fails leaves no claim
+ * behind. `claimed` is null when the claim found the week claimed already.
  */
 async function readFirst(d1: D1Database, owner: Owner, now: number, claim: Read<Digest[]> | null): Promise<{ claimed: Digest | null; first: FirstReads }> {
   // The picture: the complete weeks before the digest's own week, in the owner's calendar.
   const local = localTime(now, owner.timeZone);
   const until = isoWeekStart(local.year, local.week);
-  const small = [
+  const [meetings, activityRows, counts, newcomers, claimRows] = await readTogether<[Meeting[], WeeklyActivity[], MailEventCounts, Newcomer[], ...Digest[][]]>(d1, [
     meetingsToCount(d1, owner.id, now),
     recentActivity(d1, owner.id, until - ACTIVITY_WEEKS * WEEK_MS, until),
     mailEventCounts(d1, owner.id),
     newcomersOf(d1, owner.id, now),
-  ];
-  const results = await readTogether<unknown[]>(d1, claim ? [claim, ...small] : small);
-  const [meetings, activityRows, counts, newcomers] = results.slice(claim ? 1 : 0) as [Meeting[], WeeklyActivity[], MailEventCounts, Newcomer[]];
-  const claimed = claim ? ((results[0] as Digest[])[0] ?? null) : null;
-  return { claimed, first: { meetings, activityRows, counts, newcomers } };
+    ...(claim ? [claim] : []),
+  ]);
+  return { claimed: claimRows?.[0] ?? null, first: { meetings, activityRows, counts, newcomers } };
 }
 
-/** Everything the digest needs from D1, given its first round trip: the contacts that can be due, the newcomers' namesakes. */
-async function readRest(d1: D1Database, owner: Owner, now: number, first: FirstReads): Promise<DigestFacts> {
-  const [people, notes] = await Promise.all([digestPeople(d1, owner, now, undefined, first.meetings), namesakesOf(d1, owner.id, first.newcomers)]);
+/**
+ * Everything the digest needs from D1: the contacts that can be due, 12 activity rows, three counts, newcomers.
+ * `first`: the first round trip, when it was read already (with the weekly claim); the candidates and the
+ * newcomers' namesakes follow it.
+ */
+export async function loadDigestFacts(d1: D1Database, owner: Owner, now: number, first?: FirstReads): Promise<DigestFacts> {
+  const reads = first ?? (await readFirst(d1, owner, now, null)).first;
+  const [people, notes] = await Promise.all([digestPeople(d1, owner, now, undefined, reads.meetings), namesakesOf(d1, owner.id, reads.newcomers)]);
   return {
     plan: planDigest({ ...people, owner, now }),
     newPeople: newThisWeek(notes.newcomers, now),
     sameSuggestions: sameSuggestions(notes.newcomers, notes.sameNamed),
-    activity: first.activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, theyGave: r.theyGave, youGave: r.youGave })),
-    counts: first.counts,
+    activity: reads.activityRows.map((r) => ({ weekStart: r.weekStart, sent: r.sent, received: r.received, theyGave: r.theyGave, youGave: r.youGave })),
+    counts: reads.counts,
     candidateCount: people.contacts.length + Object.values(people.notRead).reduce((a, b) => a + b, 0),
   };
-}
-
-/** Everything the digest needs from D1: the contacts that can be due, 12 activity rows, three counts, newcomers. */
-export async function loadDigestFacts(d1: D1Database, owner: Owner, now: number): Promise<DigestFacts> {
-  const { first } = await readFirst(d1, owner, now, null);
-  return readRest(d1, owner, now, first);
 }
 
 /** Builds and sends one owner's digest now, whatever the weekday (`npm run digest`, the `digest` command). */
@@ -141,7 +138,7 @@ export async function sendDigest(d1: D1Database, sendEmail: SendEmail, config: C
   // Sent by hand, never by the queue: built by drizzle (db/digests.ts).
   const [db, { createDigest }] = await Promise.all([drizzleFor(d1), import("../db/digests")]);
   const digest = await createDigest(db, { ownerId: owner.id, isoWeek: localTime(now, owner.timeZone).isoWeek, sentAt: now, subject: "" });
-  return deliver(d1, sendEmail, config, owner, now, digest.id, null, null);
+  return deliver(d1, sendEmail, config, owner, now, digest.id, null);
 }
 
 /**
@@ -163,12 +160,12 @@ async function deliver(
   digestId: number,
   weekly: { isoWeek: string; nextDigestAt: number } | null,
   /** The first round trip, when it was read with the claim. */
-  first: FirstReads | null,
+  first?: FirstReads,
 ): Promise<SentDigest> {
   const digest = { id: digestId };
   let sent = false;
   try {
-    const facts = await readRest(d1, owner, now, first ?? (await readFirst(d1, owner, now, null)).first);
+    const facts = await loadDigestFacts(d1, owner, now, first);
     // Missing, of another zone, or running out: asked of Intl now, kept with the digest for the next ones.
     const zoneOffsets = zoneOffsetsToKeep(owner.timeZone, owner.zoneOffsets, now);
     const { plan } = facts;

@@ -8,12 +8,13 @@ import { seedNetwork } from "../../bench/support/seed";
 import { getDb } from "../../src/db/client";
 import { candidatesQuery, finishDigest } from "../../src/db/digest-store";
 import { createDigest } from "../../src/db/digests";
-import { foldPeople, peopleForNotes } from "../../src/db/people-read";
+import { foldPeople, namesakesOf, newcomersOf } from "../../src/db/people-read";
 import { pairKeys, sameSuggestions } from "../../src/digest/newcomers";
 import { explainCalls, meterD1 } from "../../bench/support/d1-meter";
 import { localKey, nameKey } from "../../src/names";
 import { digestPeople } from "../../src/digest/run";
 import { findOwnerById } from "../../src/db/owner-lookup";
+import { readOne } from "../../src/db/statements";
 import { updateOwnerSettings } from "../../src/db/owners";
 import { contacts, type Contact, type Owner } from "../../src/db/schema";
 import { planDigest } from "../../src/digest/decide";
@@ -113,7 +114,7 @@ describe("digest candidates", () => {
     for (let week = -3; week <= 0; week++) {
       const now = NOW + week * WEEK;
       const meter = meterD1(env.DB);
-      const notes = await peopleForNotes(meter.db, ownerId, now);
+      const notes = await namesakesOf(meter.db, ownerId, await readOne(newcomersOf(meter.db, ownerId, now)));
       expect(notes.newcomers.length, `week ${week}`).toBeGreaterThan(0);
       // The same questions as from everyone, and every person who would pair with a newcomer was read.
       expect(sameSuggestions(notes.newcomers, notes.sameNamed), `week ${week}`).toEqual(sameSuggestions(notes.newcomers, all));
