@@ -35,21 +35,30 @@ interface Pattern {
 }
 
 export class PhraseSet {
-  private readonly patterns: Pattern[];
+  private readonly sources: readonly string[];
+  private readonly wrap: (pattern: string) => string;
   private readonly ignoreCase: boolean;
+  private built: Pattern[] | null = null;
 
   /**
    * `wrap` puts each pattern in its boundaries ("not after a letter … not before one"). Sources may name
    * `\p{L}`, `\p{N}` and `\p{Lu}`; the text must be mapped by `latin1Text` (see letters.ts).
    */
   constructor(patterns: readonly string[], wrap: (pattern: string) => string, options: { ignoreCase: boolean }) {
+    this.sources = patterns;
+    this.wrap = wrap;
     this.ignoreCase = options.ignoreCase;
-    this.patterns = patterns.map((p) => {
-      const key = patternKey(p, this.ignoreCase);
-      recorded?.add(key);
-      const { needs, gates } = listedNeeds().get(key) ?? lookInto(p, this.ignoreCase);
-      return { source: wrap(p), needs, gates, regex: null };
+    if (recorded) for (const p of patterns) recorded.add(patternKey(p, this.ignoreCase));
+  }
+
+  // The rules' modules build all their sets when they load, and a mail that is a command asks none of them: a
+  // set looks its patterns' needs up (the first look parses the needs table) only when it is first asked.
+  private get patterns(): Pattern[] {
+    this.built ??= this.sources.map((p) => {
+      const { needs, gates } = listedNeeds().get(patternKey(p, this.ignoreCase)) ?? lookInto(p, this.ignoreCase);
+      return { source: this.wrap(p), needs, gates, regex: null };
     });
+    return this.built;
   }
 
   test(text: string): boolean {
