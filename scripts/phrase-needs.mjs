@@ -9,22 +9,23 @@ import { join } from "node:path";
 import { importTs, requireNode22, ROOT } from "./lib.mjs";
 
 requireNode22();
-const { lookInto, recordPatternKeys } = await importTs("src/mail/phrase-set.ts");
-const keys = recordPatternKeys();
-// Building the rules' sets records every pattern they hold.
+const { needsTable, recordPhraseSets } = await importTs("src/mail/phrase-set.ts");
+const sets = recordPhraseSets();
+// Building the rules' sets records them.
 await importTs("src/mail/intent.ts");
 await importTs("src/mail/request-cues.ts");
 
-const rows = [...keys].sort().map((key) => {
-  const { needs, gates } = lookInto(key.slice(2), key[0] === "i");
-  // Each row a JSON string, so that the worker parses data, not code.
-  return `  ${JSON.stringify(JSON.stringify([key, needs, gates]))},`;
-});
+const table = needsTable(sets);
+const rows = Object.entries(table)
+  .sort(([a], [b]) => (a < b ? -1 : 1))
+  // Each row one JSON text, so that the worker parses data, not code, and only for the sets a mail asks.
+  .map(([key, json]) => `  ${JSON.stringify(key)}: ${JSON.stringify(json)},`);
 const file = `// Written by \`npm run phrase-needs\` from the patterns of intent.ts and request-cues.ts: do not edit.
-// Each row: [pattern key (patternKey), what the text must hold (requiredText), the trigram gates (gatesOf)].
-export const PHRASE_NEEDS: readonly string[] = [
+// One row per phrase set, named by setKey: for each of its patterns, [its length, what the text must hold
+// (requiredText), the trigram gates (gatesOf)].
+export const PHRASE_NEEDS: Readonly<Record<string, string>> = {
 ${rows.join("\n")}
-];
+};
 `;
 await writeFile(join(ROOT, "src/mail/phrase-needs.ts"), file);
-console.log(`src/mail/phrase-needs.ts: ${rows.length} patterns`);
+console.log(`src/mail/phrase-needs.ts: ${rows.length} sets, ${sets.reduce((n, s) => n + s.patterns.length, 0)} patterns`);

@@ -10,9 +10,9 @@
 // leftmost, and of patterns matching at the same place the one listed first wins.
 //
 // What each pattern cannot match without is read from the pattern (requiredText). Reading 600 patterns was most of
-// a fresh isolate's first mail, so it is done ahead of time: phrase-needs.ts lists each fixed pattern's needs,
-// written by `npm run phrase-needs` and checked against the patterns by test/unit/phrase-needs.test.ts. A pattern
-// it does not list (one built for a reader's name) is read when its set is built.
+// a fresh isolate's first mail, so it is done ahead of time: phrase-needs.ts lists the needs of each fixed set's
+// patterns, one row per set, written by `npm run phrase-needs` and checked against the patterns by
+// test/unit/phrase-needs.test.ts. A set it does not list (one built for a reader's name) reads its own.
 import { letterRegExp } from "./letters";
 import { PHRASE_NEEDS } from "./phrase-needs";
 
@@ -48,16 +48,21 @@ export class PhraseSet {
     this.sources = patterns;
     this.wrap = wrap;
     this.ignoreCase = options.ignoreCase;
-    if (recorded) for (const p of patterns) recorded.add(patternKey(p, this.ignoreCase));
+    recorded?.push({ key: setKey(patterns, this.ignoreCase), patterns, ignoreCase: this.ignoreCase });
   }
 
   // The rules' modules build all their sets when they load, and a mail that is a command asks none of them: a
-  // set looks its patterns' needs up (the first look parses the needs table) only when it is first asked.
+  // set reads its patterns' needs (its row of the needs table) only when it is first asked.
   private get patterns(): Pattern[] {
-    this.built ??= this.sources.map((p) => {
-      const { needs, gates } = listedNeeds().get(patternKey(p, this.ignoreCase)) ?? lookInto(p, this.ignoreCase);
-      return { source: this.wrap(p), needs, gates, regex: null };
-    });
+    if (!this.built) {
+      const listed = listedNeeds(setKey(this.sources, this.ignoreCase));
+      this.built = this.sources.map((p, i) => {
+        const row = listed?.[i];
+        // A row is for this pattern if it was read from a pattern as long (the test holds the table to the rules).
+        const { needs, gates } = row && row[0] === p.length ? { needs: row[1], gates: row[2] } : lookInto(p, this.ignoreCase);
+        return { source: this.wrap(p), needs, gates, regex: null };
+      });
+    }
     return this.built;
   }
 
@@ -135,9 +140,12 @@ export interface PatternNeeds {
   gates: number[][];
 }
 
-/** How phrase-needs.ts names a pattern: its source, and whether case is ignored (which lower-cases its needs). */
-export function patternKey(pattern: string, ignoreCase: boolean): string {
-  return `${ignoreCase ? "i" : "c"} ${pattern}`;
+/**
+ * How phrase-needs.ts names a set: whether case is ignored (which lower-cases its needs), how many patterns it
+ * holds, and its first. A set built for a reader's name has no row; its patterns are read when it is first asked.
+ */
+export function setKey(patterns: readonly string[], ignoreCase: boolean): string {
+  return `${ignoreCase ? "i" : "c"}${patterns.length} ${patterns[0] ?? ""}`;
 }
 
 export function lookInto(pattern: string, ignoreCase: boolean): PatternNeeds {
@@ -145,20 +153,47 @@ export function lookInto(pattern: string, ignoreCase: boolean): PatternNeeds {
   return { needs, gates: gatesOf(needs) };
 }
 
-let listed: Map<string, PatternNeeds> | null = null;
-function listedNeeds(): Map<string, PatternNeeds> {
-  listed ??= new Map(PHRASE_NEEDS.map((row) => {
-    const [key, needs, gates] = JSON.parse(row) as [string, string[][], number[][]];
-    return [key, { needs, gates }];
-  }));
-  return listed;
+/** A set's row of the needs table: per pattern, its length, its needs and its gates. */
+export type NeedsRow = [number, string[][], number[][]];
+
+function listedNeeds(key: string): NeedsRow[] | null {
+  const json = Object.hasOwn(PHRASE_NEEDS, key) ? PHRASE_NEEDS[key] : undefined;
+  return json === undefined ? null : (JSON.parse(json) as NeedsRow[]);
 }
 
-/** While set, the key of every pattern a set is built with: how `npm run phrase-needs` and its test find them. */
-let recorded: Set<string> | null = null;
-export function recordPatternKeys(): Set<string> {
-  recorded ??= new Set();
+/** A set as `npm run phrase-needs` and its test see it. */
+export interface RecordedSet {
+  key: string;
+  patterns: readonly string[];
+  ignoreCase: boolean;
+}
+
+/** While set, every set built, in order: how `npm run phrase-needs` and its test find the rules' patterns. */
+let recorded: RecordedSet[] | null = null;
+export function recordPhraseSets(): RecordedSet[] {
+  recorded ??= [];
   return recorded;
+}
+
+/**
+ * The needs table for these sets, as phrase-needs.ts holds it: each set's row as JSON, by its key. Two different
+ * sets under one key cannot both have a row, so that is refused: make their first patterns differ.
+ */
+export function needsTable(sets: readonly RecordedSet[]): Record<string, string> {
+  const table: Record<string, string> = {};
+  const patternsOf = new Map<string, string>();
+  for (const set of sets) {
+    const joined = set.patterns.join("\n");
+    const before = patternsOf.get(set.key);
+    if (before !== undefined && before !== joined) throw new Error(`two phrase sets share the key ${set.key.slice(0, 80)}…`);
+    patternsOf.set(set.key, joined);
+    const rows: NeedsRow[] = set.patterns.map((p) => {
+      const { needs, gates } = lookInto(p, set.ignoreCase);
+      return [p.length, needs, gates];
+    });
+    table[set.key] = JSON.stringify(rows);
+  }
+  return table;
 }
 
 /** A text as the patterns look into it: lower-cased when case is ignored, and which trigrams it holds. */
