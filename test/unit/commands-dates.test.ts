@@ -25,8 +25,8 @@ describe("parseSnoozeDate: English phrases through chrono", () => {
     ["next friday", day("2026-12-04")],
     ["until 2027-01-15", day("2027-01-15")],
     ["1/3", day("2027-03-01")],
-  ])("%s", (phrase, expected) => {
-    expect(parseSnoozeDate(phrase, NOW, CPH)).toEqual({ ok: true, until: expected });
+  ])("%s", async (phrase, expected) => {
+    expect(await parseSnoozeDate(phrase, NOW, CPH)).toEqual({ ok: true, until: expected });
   });
 });
 
@@ -50,8 +50,8 @@ describe("parseSnoozeDate: Danish phrases added to chrono", () => {
     ["næste fredag", day("2026-12-04")],
     ["til januar", day("2027-01-01")],
     ["2u", day("2026-12-08")],
-  ])("%s", (phrase, expected) => {
-    expect(parseSnoozeDate(phrase, NOW, CPH)).toEqual({ ok: true, until: expected });
+  ])("%s", async (phrase, expected) => {
+    expect(await parseSnoozeDate(phrase, NOW, CPH)).toEqual({ ok: true, until: expected });
   });
 });
 
@@ -66,7 +66,7 @@ describe("parseSnoozeDate: days and weeks in digits, counted without chrono", ()
     "2026-12-31T23:45:00Z", "2027-01-01T10:00:00Z", "2026-04-04T12:00:00Z", "2026-09-26T15:00:00Z",
   ].map(Date.parse);
 
-  it("agrees with chrono's reading of the same length in words", () => {
+  it("agrees with chrono's reading of the same length in words", async () => {
     const differ: string[] = [];
     for (const zone of zones) {
       for (const now of instants) {
@@ -80,8 +80,8 @@ describe("parseSnoozeDate: days and weeks in digits, counted without chrono", ()
             [`i ${n} dage`, `${DA[n - 1]} dage`],
           ];
           for (const [digits, words] of pairs) {
-            const a = parseSnoozeDate(digits, now, zone);
-            const b = parseSnoozeDate(words, now, zone);
+            const a = await parseSnoozeDate(digits, now, zone);
+            const b = await parseSnoozeDate(words, now, zone);
             if (!a.ok || JSON.stringify(a) !== JSON.stringify(b)) differ.push(`${zone} ${new Date(now).toISOString()} ${digits} ${JSON.stringify(a)} ≠ ${words} ${JSON.stringify(b)}`);
           }
         }
@@ -90,31 +90,31 @@ describe("parseSnoozeDate: days and weeks in digits, counted without chrono", ()
     expect(differ.slice(0, 5)).toEqual([]);
   });
 
-  it("leaves what chrono does not read unread: an abbreviation it lacks, a length with more after it", () => {
-    expect(parseSnoozeDate("2wks", NOW, CPH)).toEqual({ ok: false, reason: "unreadable" });
-    expect(parseSnoozeDate("2w and then some", NOW, CPH)).toEqual({ ok: false, reason: "unreadable" });
-    expect(parseSnoozeDate("0d", NOW, CPH)).toEqual({ ok: true, until: day("2026-11-24") });
-    expect(parseSnoozeDate("999 weeks", NOW, CPH)).toEqual({ ok: false, reason: "too-far" });
+  it("leaves what chrono does not read unread: an abbreviation it lacks, a length with more after it", async () => {
+    expect(await parseSnoozeDate("2wks", NOW, CPH)).toEqual({ ok: false, reason: "unreadable" });
+    expect(await parseSnoozeDate("2w and then some", NOW, CPH)).toEqual({ ok: false, reason: "unreadable" });
+    expect(await parseSnoozeDate("0d", NOW, CPH)).toEqual({ ok: true, until: day("2026-11-24") });
+    expect(await parseSnoozeDate("999 weeks", NOW, CPH)).toEqual({ ok: false, reason: "too-far" });
   });
 });
 
 describe("parseSnoozeDate: limits", () => {
-  it("ends a snooze at the start of a day in the owner's zone, summer time included", () => {
-    expect(parseSnoozeDate("until 1 may", NOW, CPH)).toEqual({ ok: true, until: summerDay("2027-05-01") });
-    expect(parseSnoozeDate("2w", NOW, "America/New_York")).toEqual({ ok: true, until: Date.parse("2026-12-08T00:00:00-05:00") });
+  it("ends a snooze at the start of a day in the owner's zone, summer time included", async () => {
+    expect(await parseSnoozeDate("until 1 may", NOW, CPH)).toEqual({ ok: true, until: summerDay("2027-05-01") });
+    expect(await parseSnoozeDate("2w", NOW, "America/New_York")).toEqual({ ok: true, until: Date.parse("2026-12-08T00:00:00-05:00") });
   });
 
-  it("refuses what is not wholly a date, and dates in the past or years away", () => {
-    expect(parseSnoozeDate("2w and then some", NOW, CPH)).toEqual({ ok: false, reason: "unreadable" });
-    expect(parseSnoozeDate("whenever", NOW, CPH)).toEqual({ ok: false, reason: "unreadable" });
-    expect(parseSnoozeDate("", NOW, CPH)).toEqual({ ok: false, reason: "unreadable" });
-    expect(parseSnoozeDate("x".repeat(200), NOW, CPH)).toEqual({ ok: false, reason: "unreadable" });
-    expect(parseSnoozeDate("yesterday", NOW, CPH)).toEqual({ ok: false, reason: "past" });
-    expect(parseSnoozeDate("i dag", NOW, CPH)).toEqual({ ok: false, reason: "past" });
-    expect(parseSnoozeDate("1 march 2030", NOW, CPH)).toEqual({ ok: false, reason: "too-far" });
+  it("refuses what is not wholly a date, and dates in the past or years away", async () => {
+    expect(await parseSnoozeDate("2w and then some", NOW, CPH)).toEqual({ ok: false, reason: "unreadable" });
+    expect(await parseSnoozeDate("whenever", NOW, CPH)).toEqual({ ok: false, reason: "unreadable" });
+    expect(await parseSnoozeDate("", NOW, CPH)).toEqual({ ok: false, reason: "unreadable" });
+    expect(await parseSnoozeDate("x".repeat(200), NOW, CPH)).toEqual({ ok: false, reason: "unreadable" });
+    expect(await parseSnoozeDate("yesterday", NOW, CPH)).toEqual({ ok: false, reason: "past" });
+    expect(await parseSnoozeDate("i dag", NOW, CPH)).toEqual({ ok: false, reason: "past" });
+    expect(await parseSnoozeDate("1 march 2030", NOW, CPH)).toEqual({ ok: false, reason: "too-far" });
   });
 
-  it("knows the zone's offset on either side of a DST change", () => {
+  it("knows the zone's offset on either side of a DST change", async () => {
     expect(zoneOffsetMinutes(Date.parse("2026-07-01T12:00:00Z"), CPH)).toBe(120);
     expect(zoneOffsetMinutes(Date.parse("2026-12-01T12:00:00Z"), CPH)).toBe(60);
     // 29 March 2026: clocks go forward at 02:00, but the day still starts at 00:00 UTC+1.
@@ -138,13 +138,13 @@ describe("parseMetDate: when a meeting took place, and what follows the date", (
     ["på mandag", NOW, ""],
     ["coffee at Paludan", NOW, "coffee at Paludan"],
     ["", NOW, ""],
-  ])("%s", (phrase, at, rest) => {
-    expect(parseMetDate(phrase ? phrase.split(" ") : [], NOW, CPH)).toEqual({ ok: true, at, rest });
+  ])("%s", async (phrase, at, rest) => {
+    expect(await parseMetDate(phrase ? phrase.split(" ") : [], NOW, CPH)).toEqual({ ok: true, at, rest });
   });
 
-  it("refuses a day ahead and a date it cannot read after 'on'", () => {
-    expect(parseMetDate(["tomorrow"], NOW, CPH)).toEqual({ ok: false, reason: "future", word: "tomorrow" });
-    expect(parseMetDate(["i", "morgen"], NOW, CPH)).toEqual({ ok: false, reason: "future", word: "i morgen" });
-    expect(parseMetDate(["on", "the", "blue", "moon"], NOW, CPH)).toMatchObject({ ok: false, reason: "unreadable" });
+  it("refuses a day ahead and a date it cannot read after 'on'", async () => {
+    expect(await parseMetDate(["tomorrow"], NOW, CPH)).toEqual({ ok: false, reason: "future", word: "tomorrow" });
+    expect(await parseMetDate(["i", "morgen"], NOW, CPH)).toEqual({ ok: false, reason: "future", word: "i morgen" });
+    expect(await parseMetDate(["on", "the", "blue", "moon"], NOW, CPH)).toMatchObject({ ok: false, reason: "unreadable" });
   });
 });

@@ -188,8 +188,8 @@ const snooze = add<{ verb: "snooze"; when: string }, DoneOf<"snoozed">>({
   words: { en: ["snooze"], da: ["udsæt", "udsaet"] },
   takesArgs: true,
   args: (rest) => (rest.length ? { verb: "snooze", when: rest.join(" ").trim() } : { error: "missing-argument", verb: "snooze" }),
-  act: (ctx, r) => {
-    const when = parseSnoozeDate(r.args.when, ctx.run.now, ctx.timeZone);
+  act: async (ctx, r) => {
+    const when = await parseSnoozeDate(r.args.when, ctx.run.now, ctx.timeZone);
     if (!when.ok) return { code: "bad-date", reason: when.reason, word: r.args.when };
     ctx.statements.push(updateContact(ctx.run.db, ctx.run.owner.id, r.contact!.id, { snoozedUntil: when.until, updatedAt: ctx.run.now }));
     return { code: "snoozed", who: who(r.contact!), until: when.until };
@@ -252,8 +252,8 @@ const met = add<{ verb: "met"; words: string[] }, DoneOf<"met">>({
   takesArgs: true,
   createsContact: true,
   args: (rest) => ({ verb: "met", words: rest }),
-  act: (ctx, r) => {
-    const when = parseMetDate(r.args.words, ctx.run.now, ctx.timeZone);
+  act: async (ctx, r) => {
+    const when = await parseMetDate(r.args.words, ctx.run.now, ctx.timeZone);
     if (!when.ok) return { code: "bad-date", reason: when.reason, word: when.word };
     const person = ensureContact(ctx, r, false);
     const what = when.rest ? when.rest.slice(0, MAX_NOTE_CHARS) : null;
