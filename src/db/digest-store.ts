@@ -191,12 +191,43 @@ export function mailEventCounts(d1: D1Database, ownerId: number): Read<MailEvent
 }
 
 /**
- * The claim on this owner's weekly digest for `isoWeek`, written before anything is sent: the digest row, or no row
- * when one already exists (sent, or being sent by another delivery of the same job). A read, so that it can share
+ * How long a claim without a Message-ID is left to the delivery that wrote it. A queue consumer's invocation lives
+ * at most 15 minutes, so an older one has no invocation behind it: it died between claiming and sending (over its
+ * CPU limit, its isolate evicted), and another delivery may take the claim over. The queue's retries (fanout.ts,
+ * RETRY_DELAYS_S) reach past it by the last one, and the hourly run brings the owner back after its own lease.
+ */
+export const CLAIM_LEASE_MS = 20 * 60_000;
+
+/** The week's claim as it stands: sent, or handed to send_email, when it has a Message-ID. */
+export interface HeldClaim {
+  id: number;
+  messageId: string | null;
+}
+
+/**
+ * The claim on this owner's weekly digest for `isoWeek`, written before anything is sent, and the claim as it
+ * stands after it. `claim` gives the digest row when this delivery holds the claim: a new one, or one older than
+ * CLAIM_LEASE_MS by `clock` whose mail never reached send_email. It gives none when the week is sent, or being
+ * sent, or held by another delivery still within its lease; `held` tells those apart. Reads, so that they can share
  * the digest's first round trip (digest/run.ts): a D1 batch is one transaction.
  */
-export function weeklyClaim(d1: D1Database, input: { ownerId: number; isoWeek: string; sentAt: number }): Read<Digest[]> {
-  return readOf<Digest>(d1, HOT_SQL.weeklyClaim, input);
+export function weeklyClaim(
+  d1: D1Database,
+  input: { ownerId: number; isoWeek: string; sentAt: number; clock: number },
+): { claim: Read<Digest[]>; held: Read<HeldClaim[]> } {
+  const { ownerId, isoWeek, sentAt, clock } = input;
+  return {
+    claim: readOf<Digest>(d1, HOT_SQL.weeklyClaim, { ownerId, isoWeek, sentAt, claimedAt: clock, staleBefore: clock - CLAIM_LEASE_MS }),
+    held: readOf<HeldClaim>(d1, HOT_SQL.weeklyClaimHeld, { ownerId, isoWeek }),
+  };
+}
+
+/**
+ * Marks a digest as handed to send_email, just before it is: from then on its claim is never taken over, even if
+ * the invocation dies before the sent mail is recorded (a second copy is worse than a lost week's numbers).
+ */
+export async function markDigestSending(d1: D1Database, digestId: number, messageId: string, subject: string) {
+  await bind(d1, HOT_SQL.digestSent, { digestId, messageId, subject }).run();
 }
 
 /** Forgets a digest that did not go out: for a weekly one, that releases its claim for the queue's retry. */

@@ -320,13 +320,29 @@ export function hotQueries(db: Db) {
     nextDigestAt: compiledQuery(db.update(owners).set({ nextDigestAt: sql`${p("at")}` }).where(eq(owners.id, p("ownerId")))),
     // The week's digest: the claim (the row, or nothing when it exists), the reads it is built from, and once
     // sent, its items, what each person was shown and the week done, in one batch; or the claim released.
+    // The row when this delivery holds the claim: a new one, or one taken over from a delivery that died before
+    // it handed the mail to send_email (no Message-ID, claimed before `staleBefore`). Nothing otherwise.
     weeklyClaim: compiledRead(
       getTableColumns(digests),
       db
         .insert(digests)
-        .values({ ownerId: p("ownerId"), isoWeek: p("isoWeek"), sentAt: p("sentAt"), subject: "", weekly: true })
-        .onConflictDoNothing()
+        .values({ ownerId: p("ownerId"), isoWeek: p("isoWeek"), sentAt: p("sentAt"), subject: "", weekly: true, claimedAt: p("claimedAt") })
+        .onConflictDoUpdate({
+          target: [digests.ownerId, digests.isoWeek],
+          targetWhere: sql`weekly = 1`,
+          set: { sentAt: sql`excluded.sent_at`, claimedAt: sql`excluded.claimed_at` },
+          setWhere: and(isNull(digests.messageId), lte(sql`coalesce(${digests.claimedAt}, ${digests.sentAt})`, p("staleBefore"))),
+        })
         .returning(),
+    ),
+    // The week's claim as it stands after weeklyClaim, in the same batch: sent (or being handed to send_email), or
+    // held by another delivery that has not got that far.
+    weeklyClaimHeld: compiledRead(
+      { id: digests.id, messageId: digests.messageId },
+      db
+        .select({ id: digests.id, messageId: digests.messageId })
+        .from(digests)
+        .where(and(eq(digests.ownerId, p("ownerId")), eq(digests.isoWeek, p("isoWeek")), eq(digests.weekly, true))),
     ),
     dueMeetings: compiledRead(
       getTableColumns(meetings),

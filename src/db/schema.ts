@@ -291,12 +291,16 @@ export const digests = sqliteTable(
     isoWeek: text("iso_week").notNull(),
     sentAt: integer("sent_at").notNull(),
     subject: text("subject").notNull(),
-    // Null until the mail went out.
+    // Null until the mail is handed to send_email (set just before, and to the id Cloudflare gave it after).
     messageId: text("message_id"),
     // The hourly job's digest for `isoWeek`. The row is its claim, written before the mail is sent: the unique
     // index lets one weekly digest per owner and week exist, so a redelivered queue message or a second cron
     // run never sends it twice. A failed send deletes the row, releasing the claim for the retry.
     weekly: integer("weekly", { mode: "boolean" }).notNull().default(false),
+    // When the claim was written, by the clock of the invocation that wrote it (`sentAt` is the hourly run's time).
+    // A claim with no Message-ID yet that is older than CLAIM_LEASE_MS belongs to an invocation that died before
+    // it sent (a CPU limit, an evicted isolate): another delivery may take it over (digest-store.ts, weeklyClaim).
+    claimedAt: integer("claimed_at"),
     // "status": the numbered list a `status` line answered with; its numbers work like a digest's, but it is
     // no digest (not counted as one, nothing marked as shown).
     kind: text("kind", { enum: ["digest", "status"] }).notNull().default("digest"),

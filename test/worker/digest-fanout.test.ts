@@ -5,6 +5,7 @@ import { env } from "cloudflare:test";
 import PostalMime from "postal-mime";
 import { beforeAll, describe, expect, it } from "vitest";
 import { meterD1 } from "../../bench/support/d1-meter";
+import { CLAIM_LEASE_MS } from "../../src/db/digest-store";
 import { findOwnerById } from "../../src/db/owner-lookup";
 import { DIGEST_DEAD_LETTER_QUEUE, LEASE_MS, retryDelaySeconds, type DigestJob } from "../../src/digest/fanout";
 import { handleEmail } from "../../src/ingest/email-handler";
@@ -149,26 +150,70 @@ describe("one digest job's D1 round trips", () => {
     expect((await PostalMime.parse(sent[0].raw)).text).toContain("New this week: Bo Nielsen and Sarah Miller.");
     expect(meter.calls.map((c) => [c.method, c.statements.map((s) => touches(s.sql))])).toEqual([
       ["raw", ["read owners"]],
-      ["batch", ["read meetings", "read weekly_activity", "read mail_events", "read contacts", "insert digests"]],
+      ["batch", ["read meetings", "read weekly_activity", "read mail_events", "read contacts", "insert digests", "read digests"]],
       // The candidates, and the newcomers' namesakes, side by side.
       ["raw", ["read contacts"]],
       ["raw", ["read contacts"]],
+      // Handed to send_email: from here on the claim is never taken over.
+      ["run", ["update digests"]],
       // Sent: its Message-ID, the week done, the zone's offsets kept (nothing was due, so no items).
       ["batch", ["update digests", "update owners", "update owners"]],
     ]);
 
-    // Week 47: another delivery of the job holds the claim (its send under way), so this one stops after the batch.
+    // Week 47: another delivery of the job holds the claim (its send under way), so this one stops after the batch
+    // and is tried again later: moving on to next week would lose the week if that delivery died.
     const week47: DigestJob = { ...job, now: job.now + 7 * 24 * HOUR };
-    await env.DB.prepare("insert into digests (owner_id, iso_week, sent_at, subject, weekly, kind) values (?, '2026-W47', ?, '', 1, 'digest')").bind(eve, week47.now).run();
+    await env.DB.prepare("insert into digests (owner_id, iso_week, sent_at, subject, weekly, kind, claimed_at) values (?, '2026-W47', ?, '', 1, 'digest', ?)").bind(eve, week47.now, Date.now()).run();
     meter.reset();
-    expect((await deliverJobs([week47], { env: { DB: meter.db } })).sent).toEqual([]);
+    const held = await deliverJobs([week47], { env: { DB: meter.db } });
+    expect(held.sent).toEqual([]);
+    expect(held.result.retryMessages).toEqual([{ msgId: held.ids[0] }]);
     expect(meter.calls.map((c) => [c.method, c.statements.map((s) => touches(s.sql))])).toEqual([
       ["raw", ["read owners"]],
-      ["batch", ["read meetings", "read weekly_activity", "read mail_events", "read contacts", "insert digests"]],
-      // Not sent here: the owner's next look moves on to next week.
-      ["run", ["update owners"]],
+      ["batch", ["read meetings", "read weekly_activity", "read mail_events", "read contacts", "insert digests", "read digests"]],
     ]);
     expect((await weeklyDigests(eve)).map((d) => d.iso_week)).toEqual(["2026-W46", "2026-W47"]);
-    expect((await findOwnerById(env.DB, eve))!.nextDigestAt).toBe(week47.now + 7 * 24 * HOUR);
+  });
+});
+
+describe("a delivery that died between claiming the week and sending", () => {
+  // What a delivery leaves when Cloudflare ends it after the claim's batch and before send_email (over the CPU
+  // limit, an evicted isolate): the claim, with no Message-ID.
+  const claimLeftAt = async (ownerId: number, isoWeek: string, now: number, claimedAt: number, messageId: string | null = null) => {
+    await env.DB.prepare("insert into digests (owner_id, iso_week, sent_at, subject, message_id, weekly, kind, claimed_at) values (?, ?, ?, '', ?, 1, 'digest', ?)")
+      .bind(ownerId, isoWeek, now, messageId, claimedAt)
+      .run();
+  };
+
+  it("keeps the week claimed while it may still send, and sends it exactly once after CLAIM_LEASE_MS", async () => {
+    const fay = (await seedOwner("fay@example.com", "fay-token")).id;
+    const job: DigestJob = { kind: "digest", ownerId: fay, now: Date.parse("2026-11-16T07:00:00Z") };
+    // Within the lease the retries wait; a claim older than it has no invocation behind it and is taken over.
+    await claimLeftAt(fay, "2026-W47", job.now, Date.now() - CLAIM_LEASE_MS + 60_000);
+    const early = await deliverJobs([job], { attempts: 2 });
+    expect(early.sent).toEqual([]);
+    expect(early.result.retryMessages).toEqual([{ msgId: early.ids[0] }]);
+    expect((await findOwnerById(env.DB, fay))!.nextDigestAt).not.toBe(job.now + 7 * 24 * HOUR);
+
+    await env.DB.prepare("update digests set claimed_at = ? where owner_id = ?").bind(Date.now() - CLAIM_LEASE_MS - 1, fay).run();
+    const [late, alongside] = await Promise.all([deliverJobs([job], { attempts: 4 }), deliverJobs([job], { attempts: 3 })]);
+    expect([...late.sent, ...alongside.sent].map((s) => s.to)).toEqual(["fay@example.com"]);
+    expect(await weeklyDigests(fay)).toEqual([{ iso_week: "2026-W47", message_id: expect.stringMatching(/^sent\.\d+\..+@cloudflare\.example$/) }]);
+    expect((await findOwnerById(env.DB, fay))!.nextDigestAt).toBe(job.now + 7 * 24 * HOUR);
+    // And a later delivery finds it sent.
+    const after = await deliverJobs([job], { attempts: 2 });
+    expect(after.sent).toEqual([]);
+    expect(after.result.explicitAcks).toEqual(after.ids);
+  });
+
+  it("never takes over a claim whose mail was handed to send_email, however old: a second copy is worse", async () => {
+    const gus = (await seedOwner("gus@example.com", "gus-token")).id;
+    const job: DigestJob = { kind: "digest", ownerId: gus, now: Date.parse("2026-11-16T07:00:00Z") };
+    // Died after send_email and before the sent mail was recorded: the Message-ID it was handed with is there.
+    await claimLeftAt(gus, "2026-W47", job.now, Date.now() - 10 * CLAIM_LEASE_MS, "<digest.123@gensidig.example>");
+    const { sent, result, ids } = await deliverJobs([job], { attempts: 2 });
+    expect(sent).toEqual([]);
+    expect(result.explicitAcks).toEqual(ids);
+    expect((await findOwnerById(env.DB, gus))!.nextDigestAt).toBe(job.now + 7 * 24 * HOUR);
   });
 });
