@@ -9,7 +9,7 @@ import { DAY_MS } from "../time";
 import { HOT_SQL, HOT_TABLES } from "./hot-sql";
 import { INFERRED_CADENCE_SQL } from "./inferred-cadence";
 import type { Contact, Digest, DigestItem, WeeklyActivity } from "./schema";
-import { bind, jsonRows, readOf, rowsFrom, type Read } from "./statements";
+import { bind, jsonRows, readOf, readOne, rowsFrom, type Read } from "./statements";
 
 const CONTACTS = HOT_TABLES.contacts;
 const CONTACT_LIST = CONTACTS.names.map((name) => `contacts."${name}"`).join(", ");
@@ -205,21 +205,20 @@ export interface HeldClaim {
 }
 
 /**
- * The claim on this owner's weekly digest for `isoWeek`, written before anything is sent, and the claim as it
- * stands after it. `claim` gives the digest row when this delivery holds the claim: a new one, or one older than
- * CLAIM_LEASE_MS by `clock` whose mail never reached send_email. It gives none when the week is sent, or being
- * sent, or held by another delivery still within its lease; `held` tells those apart. Reads, so that they can share
- * the digest's first round trip (digest/run.ts): a D1 batch is one transaction.
+ * The claim on this owner's weekly digest for `isoWeek`, written before anything is sent: the digest row when this
+ * delivery holds the claim, a new one or one older than CLAIM_LEASE_MS by `clock` whose mail never reached
+ * send_email; no row when the week is sent, being sent, or held by another delivery still within its lease
+ * (heldClaim tells those apart). A read, so that it can share the digest's first round trip (digest/run.ts): a D1
+ * batch is one transaction.
  */
-export function weeklyClaim(
-  d1: D1Database,
-  input: { ownerId: number; isoWeek: string; sentAt: number; clock: number },
-): { claim: Read<Digest[]>; held: Read<HeldClaim[]> } {
+export function weeklyClaim(d1: D1Database, input: { ownerId: number; isoWeek: string; sentAt: number; clock: number }): Read<Digest[]> {
   const { ownerId, isoWeek, sentAt, clock } = input;
-  return {
-    claim: readOf<Digest>(d1, HOT_SQL.weeklyClaim, { ownerId, isoWeek, sentAt, claimedAt: clock, staleBefore: clock - CLAIM_LEASE_MS }),
-    held: readOf<HeldClaim>(d1, HOT_SQL.weeklyClaimHeld, { ownerId, isoWeek }),
-  };
+  return readOf<Digest>(d1, HOT_SQL.weeklyClaim, { ownerId, isoWeek, sentAt, claimedAt: clock, staleBefore: clock - CLAIM_LEASE_MS });
+}
+
+/** The week's claim as it stands, when weeklyClaim found it held: asked only then (a redelivery), not by every job. */
+export async function heldClaim(d1: D1Database, ownerId: number, isoWeek: string): Promise<HeldClaim | null> {
+  return (await readOne(readOf<HeldClaim>(d1, HOT_SQL.weeklyClaimHeld, { ownerId, isoWeek })))[0] ?? null;
 }
 
 /**

@@ -4,7 +4,8 @@
 //
 // Queues deliver at least once. The weekly claim (db/digest-store.ts, weeklyClaim) makes a redelivered message
 // or a second run send nothing; a failed send releases it and is retried with backoff; after the last retry the
-// message lands on the dead-letter queue, whose consumer records the failure for the owner's next digest.
+// message lands on the dead-letter queue, whose consumer records the failure for the owner's next digest. A claim
+// whose delivery died before sending is retried too, and taken over once it is older than CLAIM_LEASE_MS.
 import { setNextDigestAt } from "../db/digest-store";
 import { drizzleFor } from "../db/drizzle-later";
 import { findOwnerById } from "../db/owner-lookup";

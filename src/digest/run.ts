@@ -1,6 +1,6 @@
 // The scheduled() path: who is due → recommendations → render → send → remember what was numbered.
 import { EmailMessage } from "cloudflare:email";
-import { deleteDigest, digestCandidates, finishDigest, mailEventCounts, markDigestSending, recentActivity, weeklyClaim, type DigestCandidates, type HeldClaim, type MailEventCounts } from "../db/digest-store";
+import { deleteDigest, digestCandidates, finishDigest, heldClaim, mailEventCounts, markDigestSending, recentActivity, weeklyClaim, type DigestCandidates, type MailEventCounts } from "../db/digest-store";
 import { drizzleFor } from "../db/drizzle-later";
 import { meetingsToCount } from "../db/due-meetings";
 import { foldPeople, namesakesOf, newcomersOf, type Newcomer } from "../db/people-read";
@@ -101,26 +101,20 @@ interface FirstReads {
  * The digest's small reads in one round trip (each round trip costs the worker more CPU than their rows do, and
  * leaves garbage a long-lived queue isolate must collect). `claim`, the weekly claim, joins the same batch: a D1
  * batch is one transaction, so the claim is written before anything is sent, and a batch that fails leaves no claim
- * behind. `claimed` is null when another delivery holds the week; `held` is then its claim as it stands.
+ * behind. `claimed` is null when the claim found the week held by another delivery.
  */
-async function readFirst(
-  d1: D1Database,
-  owner: Owner,
-  now: number,
-  claim: ReturnType<typeof weeklyClaim> | null,
-): Promise<{ claimed: Digest | null; held: HeldClaim | null; first: FirstReads }> {
+async function readFirst(d1: D1Database, owner: Owner, now: number, claim: Read<Digest[]> | null): Promise<{ claimed: Digest | null; first: FirstReads }> {
   // The picture: the complete weeks before the digest's own week, in the owner's calendar.
   const local = localTime(now, owner.timeZone);
   const until = isoWeekStart(local.year, local.week);
-  const reads: Read<unknown>[] = [
+  const [meetings, activityRows, counts, newcomers, claimRows] = await readTogether<[Meeting[], WeeklyActivity[], MailEventCounts, Newcomer[], ...Digest[][]]>(d1, [
     meetingsToCount(d1, owner.id, now),
     recentActivity(d1, owner.id, until - ACTIVITY_WEEKS * WEEK_MS, until),
     mailEventCounts(d1, owner.id),
     newcomersOf(d1, owner.id, now),
-    ...(claim ? [claim.claim, claim.held] : []),
-  ];
-  const [meetings, activityRows, counts, newcomers, claimRows, heldRows] = (await readTogether(d1, reads)) as [Meeting[], WeeklyActivity[], MailEventCounts, Newcomer[], Digest[]?, HeldClaim[]?];
-  return { claimed: claimRows?.[0] ?? null, held: heldRows?.[0] ?? null, first: { meetings, activityRows, counts, newcomers } };
+    ...(claim ? [claim] : []),
+  ]);
+  return { claimed: claimRows?.[0] ?? null, first: { meetings, activityRows, counts, newcomers } };
 }
 
 /**
@@ -156,14 +150,16 @@ export async function sendDigest(d1: D1Database, sendEmail: SendEmail, config: C
 
 /**
  * The weekly digest of `isoWeek`: claimed before anything is sent, so it goes out at most once however often
- * the job is delivered. Null when it was already claimed (sent, or in the hands of another delivery).
+ * the job is delivered. Null when it went out already (or was handed to send_email); ClaimHeldError when another
+ * delivery holds the claim and has not got that far (digest-store.ts, CLAIM_LEASE_MS, for one that died).
  */
 export async function sendWeeklyDigest(d1: D1Database, sendEmail: SendEmail, config: Config, owner: Owner, now: number, isoWeek: string): Promise<SentDigest | null> {
   // The claim's own time is the invocation's clock, not the hourly run's `now`: a message may wait in the queue.
-  const { claimed, held, first } = await readFirst(d1, owner, now, weeklyClaim(d1, { ownerId: owner.id, isoWeek, sentAt: now, clock: Date.now() }));
+  const { claimed, first } = await readFirst(d1, owner, now, weeklyClaim(d1, { ownerId: owner.id, isoWeek, sentAt: now, clock: Date.now() }));
   if (!claimed) {
-    // Another delivery holds the week and has not sent yet: it may still, or it died and its claim lapses. Either
-    // way the queue tries again later; moving on to next week now would lose this one if it died.
+    // Another delivery holds the week. If it has not sent yet, it may still, or it died and its claim lapses:
+    // either way the queue tries again later; moving on to next week now would lose the week if it died.
+    const held = await heldClaim(d1, owner.id, isoWeek);
     if (held && held.messageId === null) throw new ClaimHeldError(owner.id, isoWeek);
     return null;
   }
