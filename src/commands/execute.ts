@@ -1,10 +1,8 @@
 // Carries out a command mail's lines against the owner's data. Reads first (the digest the reply answers,
 // the contacts named), then each line through its verb's entry (registry.ts): the "batch" verbs' changes go
-// to D1 in one db.batch, then the "after" verbs run and see them (settings as they now stand, a fresh digest,
+// to D1 in one batch, then the "after" verbs run and see them (settings as they now stand, a fresh digest,
 // an export, status).
-import { contactsByAddress, contactsByName, digestItemsWithContacts } from "../db/commands";
-import type { Db } from "../db/client";
-import { personRows } from "../db/people";
+import { contactsByAddress, contactsByName, digestItemsWithContacts, personRows } from "../db/command-store";
 import type { Contact, Owner } from "../db/schema";
 import { verifyDigestToken } from "../digest/token";
 import type { Config } from "../env";
@@ -16,7 +14,8 @@ import { entryFor, type RunContext, type TokenState } from "./registry";
 import { ownerAfterBatch, ownerPatchStatement } from "./verbs/owner";
 
 export interface CommandRun {
-  db: Db;
+  /** The rare lines load drizzle for their queries (db/drizzle-later.ts); the common ones bind command-sql.ts. */
+  d1: D1Database;
   sendEmail: SendEmail;
   config: Config;
   owner: Owner;
@@ -73,7 +72,7 @@ async function tokenState(run: CommandRun): Promise<TokenState> {
   const verdict = await verifiedToken(run, run.token);
   if (!verdict.valid) return { valid: false, problem: verdict.reason === "expired" ? "expired" : "forged" };
   if (verdict.ownerId !== run.owner.id) return { valid: false, problem: "other-owner" };
-  const items = await digestItemsWithContacts(run.db, run.owner.id, verdict.digestId);
+  const items = await digestItemsWithContacts(run.d1, run.owner.id, verdict.digestId);
   return items ? { valid: true, items } : { valid: false, problem: "unknown-digest" };
 }
 
@@ -84,15 +83,15 @@ async function lookups(run: CommandRun, commands: Command[]) {
   const names = needs.flatMap((n) => n.names ?? []);
   const token: TokenState = run.token || needs.some((n) => n.items) ? await tokenState(run) : { valid: false, problem: "missing" };
   const [byAddress, named] = await Promise.all([
-    addresses.length ? contactsByAddress(run.db, run.owner.id, addresses) : Promise.resolve([] as Contact[]),
-    names.length ? contactsByName(run.db, run.owner.id, names.map(nameLookup)) : Promise.resolve([] as Contact[]),
+    addresses.length ? contactsByAddress(run.d1, run.owner.id, addresses) : Promise.resolve([] as Contact[]),
+    names.length ? contactsByName(run.d1, run.owner.id, names.map(nameLookup)) : Promise.resolve([] as Contact[]),
   ]);
-  const people = await personRows(run.db, run.owner.id, [...byAddress, ...(token.valid ? token.items.map((i) => i.contact) : [])]);
+  const people = await personRows(run.d1, run.owner.id, [...byAddress, ...(token.valid ? token.items.map((i) => i.contact) : [])]);
   return { token, byAddress: new Map(byAddress.map((c) => [c.address, c])), people, named };
 }
 
 export async function executeCommands(run: CommandRun, parsed: { lines: ParsedLine[]; skipped: number }): Promise<Execution> {
-  const { db, owner } = run;
+  const { owner } = run;
   const commands = parsed.lines.map((l) => l.result).filter((r): r is Command => !isParseError(r));
   const found = await lookups(run, commands);
   // A reply address that does not verify was not made for this owner and this digest: the whole mail is
@@ -128,8 +127,8 @@ export async function executeCommands(run: CommandRun, parsed: { lines: ParsedLi
     }
   }
 
-  const statements = [...ctx.statements, ...ownerPatchStatement(ctx)];
-  if (statements.length) await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+  const statements = [...ctx.statements, ...(await ownerPatchStatement(ctx))];
+  if (statements.length) await run.d1.batch(statements);
   await ownerAfterBatch(ctx);
 
   const final: LineOutcome[] = [];

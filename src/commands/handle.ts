@@ -1,7 +1,6 @@
 // The commands path: owner mail written straight to the assistant, or a reply to the digest. The caller has
 // already established that the mail is the owner's and claimed its Message-ID, so a second delivery of the
 // same mail never gets here. Lines come from the new text only: quoted digests and signatures never act.
-import type { Db } from "../db/client";
 import { digestTokenFromThread } from "../digest/thread-token";
 import type { OwnerWithAddresses } from "../db/owners";
 import type { Config, Env } from "../env";
@@ -14,7 +13,7 @@ import { executeCommands } from "./execute";
 import { parseCommandMail } from "./parse";
 
 export interface CommandMailContext {
-  db: Db;
+  d1: D1Database;
   env: Env;
   config: Config;
   owner: OwnerWithAddresses;
@@ -27,10 +26,10 @@ export interface CommandMailContext {
 export async function handleCommandMail(ctx: CommandMailContext): Promise<void> {
   const parsed = parseCommandMail(ctx.mail);
   // Without the `+token`, a reply that names a digest of this owner's in its thread answers that digest.
-  const token = ctx.plus.token ?? (await digestTokenFromThread(ctx.db, ctx.config.tokenSecret, ctx.owner.owner.id, ctx.mail));
+  const token = ctx.plus.token ?? (await digestTokenFromThread(ctx.d1, ctx.config.tokenSecret, ctx.owner.owner.id, ctx.mail));
   const execution = await executeCommands(
     {
-      db: ctx.db,
+      d1: ctx.d1,
       sendEmail: ctx.env.SEND_EMAIL,
       config: ctx.config,
       owner: ctx.owner.owner,

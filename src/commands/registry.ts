@@ -1,7 +1,7 @@
 // One entry per verb: the words that call it, how the rest of its line is read, when it runs, what it does,
 // its answer in both languages, and its lines in the help. The parser, the executor and the answer only
 // walk this list; adding a verb is adding an entry (verbs/*.ts) and naming it in `Verb`.
-import type { NumberedItem, Statement } from "../db/commands";
+import type { NumberedItem, Statement } from "../db/command-store";
 import type { OwnerSettingsPatch } from "../db/owners";
 import type { Contact, Owner } from "../db/schema";
 import type { Language } from "../i18n/language";
@@ -47,7 +47,7 @@ export interface VerbEntry<C extends Command = Command, R extends Done = Done> {
   /** The words after the verb word. Absent for a verb reached through another's words (digest → schedule). */
   parse?: (rest: string[]) => C | ParseError;
   /**
-   * "batch": its writes join the mail's one db.batch (done, snooze, settings). "after": it runs once that batch
+   * "batch": its writes join the mail's one batch (done, snooze, settings). "after": it runs once that batch
    * is written and sees its changes (settings as they now stand, a fresh digest, an export, status).
    */
   phase: "batch" | "after";

@@ -1,69 +1,29 @@
-// Named queries of the commands path: the reads that resolve a command mail's lines, and the statements its
-// writes are made of, so that one mail's changes go to D1 in one db.batch().
-import { and, asc, count, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
-import { domainKey, localKey } from "../names";
-import { chunk, LOOKUP_CHUNK } from "./limits";
-import { jsonList } from "./prepared";
+// The rare command lines' queries, built by drizzle (forget, ignore, settings, stats, export, met), and the
+// export's reads. Their verbs import this module when such a line runs; the common lines bind SQL written ahead
+// of time (command-store.ts). Every write becomes a D1 statement, so that one mail's changes go to D1 in one batch.
+import { and, asc, count, eq, gt, inArray, sql, type Query, type SQL } from "drizzle-orm";
+import type { MeetingInput } from "./capture";
+import { domainKey } from "../names";
 import type { Db } from "./client";
 import { settingsUpdate, type OwnerSettingsPatch } from "./owners";
 import { meetingStatements } from "./hot-queries";
-import { contacts, digestItems, digests, interactions, messages, notes, owners, suppressions, type Contact, type Interaction, type Note } from "./schema";
+import { contacts, digestItems, digests, interactions, messages, notes, owners, suppressions, type Interaction, type Contact, type Note } from "./schema";
+import type { Statement } from "./statements";
 
-export type Statement = BatchItem<"sqlite">;
-export { meetingStatements };
-export type ItemKind = "thank" | "help" | "follow-up" | "reconnect";
-
-/** Lookups by id or address use IN (…); D1 binds at most 100 parameters per statement. */
-
-export interface NumberedItem {
-  number: number;
-  kind: ItemKind;
-  contact: Contact;
-}
-
-/** A digest's numbered items with their contacts, or null when this owner has no such digest. */
-export async function digestItemsWithContacts(db: Db, ownerId: number, digestId: number): Promise<NumberedItem[] | null> {
-  const [digest, rows] = await db.batch([
-    db.select({ id: digests.id }).from(digests).where(and(eq(digests.ownerId, ownerId), eq(digests.id, digestId))),
-    db
-      .select({ number: digestItems.number, kind: digestItems.kind, contact: contacts })
-      .from(digestItems)
-      .innerJoin(contacts, and(eq(contacts.id, digestItems.contactId), eq(contacts.ownerId, ownerId)))
-      .where(and(eq(digestItems.ownerId, ownerId), eq(digestItems.digestId, digestId)))
-      .orderBy(asc(digestItems.number)),
-  ]);
-  return digest.length ? rows : null;
-}
-
-export async function contactsByAddress(db: Db, ownerId: number, addresses: string[]): Promise<Contact[]> {
-  const out: Contact[] = [];
-  for (const part of chunk([...new Set(addresses)], LOOKUP_CHUNK)) {
-    out.push(...(await db.select().from(contacts).where(and(eq(contacts.ownerId, ownerId), inArray(contacts.address, part)))));
-  }
-  return out;
-}
+export type { Statement };
 
 /**
- * The contacts a line may name, to resolve "snooze Anna 2w": by contacts_owner_name_key, the name as
- * normalised in code (SQLite's lower() folds ASCII only, and "østergaard" must find "Østergaard"). Each
- * lookup is one of `nameLookup`'s: exact keys, or a first name read as the range of keys "anna " to "anna!".
- * Reads the contacts with those names only; contactsNamed picks among them.
+ * A statement drizzle built, as the D1 statement its own batch would send: a command mail's writes, common ones bound
+ * by command-store.ts and rare ones built here, go to D1 together in one d1.batch.
  */
-export async function contactsByName(db: Db, ownerId: number, lookups: Array<{ exact: string[]; firstName: string | null }>): Promise<Contact[]> {
-  // An address merged into a person is found through the person's own name.
-  const own = and(eq(contacts.ownerId, ownerId), sql`${contacts.mergedInto} is null`);
-  const exact = lookups.flatMap((l) => l.exact);
-  const firstNames = [...new Set(lookups.flatMap((l) => (l.firstName ? [l.firstName] : [])))];
-  const queries = [
-    db.select().from(contacts).where(and(own, sql`${contacts.nameKey} in ${jsonList(exact)}`)),
-    ...firstNames.map((first) =>
-      db.select().from(contacts).where(and(own, sql`${contacts.nameKey} >= ${`${first} `}`, sql`${contacts.nameKey} < ${`${first}!`}`)),
-    ),
-  ];
-  const found = new Map<number, Contact>();
-  for (const rows of await db.batch(queries as [(typeof queries)[0], ...typeof queries])) for (const c of rows) found.set(c.id, c);
-  return [...found.values()].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+export function d1Statement(db: Db, query: { toSQL(): Query }): Statement {
+  const { sql: text, params } = query.toSQL();
+  return db.$client.prepare(text).bind(...params);
+}
+
+/** `met`: the meeting's writes, through the same contact upsert as a mail. */
+export function meetingD1Statements(db: Db, ownerId: number, meeting: MeetingInput): Statement[] {
+  return meetingStatements(db, ownerId, meeting).map((q) => d1Statement(db, q as unknown as { toSQL(): Query }));
 }
 
 /**
@@ -140,45 +100,17 @@ export async function ownerStats(db: Db, ownerId: number, now: number): Promise<
   return { ...c[0], notes: n[0].n, ignored: s[0].n, digests: d[0].n, lastDigestAt: d[0].last };
 }
 
-/** `done`: everything open about the person up to now is settled, in every section, until newer evidence. */
-export function markDone(db: Db, ownerId: number, contactId: number, now: number): Statement {
-  return updateContact(db, ownerId, contactId, { doneAt: now, updatedAt: now });
-}
-
-export function updateContact(
-  db: Db,
-  ownerId: number,
-  contactId: number,
-  set: Partial<Pick<Contact, "snoozedUntil" | "muted" | "cadenceDays" | "circle" | "doneAt" | "updatedAt">>,
-): Statement {
-  return db.update(contacts).set(set).where(and(eq(contacts.ownerId, ownerId), eq(contacts.id, contactId)));
-}
-
-/** A note on a contact, named by id, or by address when the same batch creates the contact. */
-export function addNote(db: Db, ownerId: number, contact: number | string, body: string, messageId: string | null, now: number): Statement {
-  const contactId = typeof contact === "number" ? contact : sql<number>`(select id from contacts where owner_id = ${ownerId} and address = ${contact})`;
-  return db.insert(notes).values({ ownerId, contactId, body, source: "command", messageId, createdAt: now });
-}
-
-/**
- * A contact the owner names before any mail (`note`, `met` on a new address). `vouched`: the owner says they
- * know them, so they join the network as if introduced.
- */
-export function contactCreateStatement(db: Db, ownerId: number, address: string, now: number, vouched: boolean): Statement {
-  return db
-    .insert(contacts)
-    .values({ ownerId, address, localKey: localKey(address), domainKey: domainKey(address), introducedAt: vouched ? now : null, createdAt: now, updatedAt: now })
-    .onConflictDoNothing();
-}
-
 /** `ignore`: the pattern, and every existing contact it covers muted, in the same batch. */
 export function suppress(db: Db, ownerId: number, pattern: string, now: number): Statement[] {
   return [
-    db.insert(suppressions).values({ ownerId, pattern, createdAt: now }).onConflictDoNothing(),
-    db
-      .update(contacts)
-      .set({ muted: true, updatedAt: now })
-      .where(and(eq(contacts.ownerId, ownerId), matchesPattern(pattern))),
+    d1Statement(db, db.insert(suppressions).values({ ownerId, pattern, createdAt: now }).onConflictDoNothing()),
+    d1Statement(
+      db,
+      db
+        .update(contacts)
+        .set({ muted: true, updatedAt: now })
+        .where(and(eq(contacts.ownerId, ownerId), matchesPattern(pattern))),
+    ),
   ];
 }
 
@@ -189,16 +121,14 @@ export function suppress(db: Db, ownerId: number, pattern: string, now: number):
  * Rows read grow with this person's history only: their interactions by contact, and for each of their
  * messages one probe of interactions_owner_message for anyone else in it.
  */
-export function forgetContact(db: Db, ownerId: number, contactId: number): Statement[] {
+export function forgetQueries(db: Db, ownerId: number, contactId: number) {
   const theirs = db
     .select({ id: interactions.messageId })
     .from(interactions)
     .where(and(eq(interactions.ownerId, ownerId), eq(interactions.contactId, contactId)));
   const shared = sql`exists (select 1 from ${interactions} where ${interactions.ownerId} = ${ownerId} and ${interactions.messageId} = ${messages.messageId} and ${interactions.contactId} <> ${contactId})`;
   return [
-    db
-      .delete(messages)
-      .where(and(eq(messages.ownerId, ownerId), inArray(messages.messageId, theirs), sql`not ${shared}`)),
+    db.delete(messages).where(and(eq(messages.ownerId, ownerId), inArray(messages.messageId, theirs), sql`not ${shared}`)),
     db.delete(digestItems).where(and(eq(digestItems.ownerId, ownerId), eq(digestItems.contactId, contactId))),
     db.delete(notes).where(and(eq(notes.ownerId, ownerId), eq(notes.contactId, contactId))),
     db.delete(interactions).where(and(eq(interactions.ownerId, ownerId), eq(interactions.contactId, contactId))),
@@ -206,8 +136,12 @@ export function forgetContact(db: Db, ownerId: number, contactId: number): State
   ];
 }
 
+export function forgetContact(db: Db, ownerId: number, contactId: number): Statement[] {
+  return forgetQueries(db, ownerId, contactId).map((q) => d1Statement(db, q));
+}
+
 export function updateOwner(db: Db, ownerId: number, patch: OwnerSettingsPatch): Statement {
-  return db.update(owners).set(settingsUpdate(patch)).where(eq(owners.id, ownerId));
+  return d1Statement(db, db.update(owners).set(settingsUpdate(patch)).where(eq(owners.id, ownerId)));
 }
 
 export interface OwnerExportRows {

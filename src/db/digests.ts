@@ -1,5 +1,5 @@
 // The digest's bookkeeping off the queue's path, built by drizzle: a digest sent by hand, one the queue gave up on,
-// a reply's digest found by Message-ID, a `status` list, and what the local hourly run waits on. The queue's own
+// a `status` list, and what the local hourly run waits on. The queue's own
 // statements are in digest-store.ts, which loads no drizzle.
 import { and, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "./client";
@@ -24,23 +24,6 @@ export async function recordFailedDigest(db: Db, input: { ownerId: number; at: n
  * The owner's digest sent with one of these Message-IDs (the newest if several), or null. Reads through the
  * owner's digests only: a Message-ID never names another owner's digest.
  */
-export async function digestByMessageId(db: Db, ownerId: number, messageIds: string[]): Promise<{ id: number; sentAt: number } | null> {
-  if (!messageIds.length) return null;
-  const [row] = await db
-    .select({ id: digests.id, sentAt: digests.sentAt })
-    .from(digests)
-    .where(and(eq(digests.ownerId, ownerId), inArray(digests.messageId, chunkIds(messageIds))))
-    .orderBy(desc(digests.sentAt))
-    .limit(1);
-  return row ?? null;
-}
-
-/** A References header can name a hundred mails; D1 binds at most 100 parameters, one is the owner. */
-const MAX_THREAD_IDS = 90;
-function chunkIds(ids: string[]): string[] {
-  return [...new Set(ids)].slice(-MAX_THREAD_IDS);
-}
-
 /**
  * A `status` answer's numbered list, kept like a digest's so that "done 2" in a reply to it finds item 2. It
  * is no digest: nothing is marked as shown, and it does not count as one.

@@ -4,7 +4,7 @@
 // `npm run hot-sql` writes their SQL into hot-sql.ts, which is what those paths bind (statements.ts): they never
 // load drizzle. test/unit/hot-sql.test.ts checks the two agree. Meetings (the `met` command, calendar
 // invitations) build their writes here at run time, through the same contact upsert.
-import { and, asc, eq, exists, getTableColumns, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, getTableColumns, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
 import { contactRow, CONVERSATION_GAP_MS, SNIPPET_PREFIX_CHARS, THREAD_CONVERSATION_MS, type ContactRow, type MeetingInput } from "./capture";
@@ -428,6 +428,92 @@ export function hotQueries(db: Db) {
         .where(eq(owners.id, p("ownerId"))),
     ),
     digestDelete: compiledQuery(db.delete(digests).where(and(eq(digests.ownerId, p("ownerId")), eq(digests.id, p("digestId"))))),
+  } satisfies Record<string, CompiledQuery>;
+}
+
+/**
+ * The statements of a command mail's common lines (reading the digest it answers and the people it names; done,
+ * snooze, never, note, cadence, private/professional), which command-store.ts binds: `npm run hot-sql` writes
+ * them into command-sql.ts. The rare lines (forget, same, split, ignore, settings, stats, export, met) still build
+ * theirs with drizzle, loaded only when such a line runs.
+ */
+export function commandQueries(db: Db) {
+  const contactColumns = getTableColumns(contacts);
+  const own = eq(contacts.ownerId, p("ownerId"));
+  const ownPerson = and(own, isNull(contacts.mergedInto));
+  const digestFields = { id: digests.id, sentAt: digests.sentAt };
+  const itemFields = { number: digestItems.number, kind: digestItems.kind, contactId: digestItems.contactId };
+  const ofDigest = and(eq(digestItems.ownerId, p("ownerId")), eq(digestItems.digestId, p("digestId")));
+  // One field of one contact, and updated_at with it.
+  const contactSet = (set: Record<string, SQL>) =>
+    compiledQuery(
+      db
+        .update(contacts)
+        .set({ ...set, updatedAt: sql`${p("now")}` })
+        .where(and(own, eq(contacts.id, p("contactId")))),
+    );
+  return {
+    // The newest of this owner's digests that a reply's thread names (In-Reply-To, References).
+    digestByMessageIds: compiledRead(
+      digestFields,
+      db
+        .select(digestFields)
+        .from(digests)
+        .where(and(eq(digests.ownerId, p("ownerId")), sql`${digests.messageId} in ${jsonList(p("ids"))}`))
+        .orderBy(desc(digests.sentAt))
+        .limit(1),
+    ),
+    digestOfOwner: compiledRead({ id: digests.id }, db.select({ id: digests.id }).from(digests).where(and(eq(digests.ownerId, p("ownerId")), eq(digests.id, p("digestId"))))),
+    digestItemsOf: compiledRead(itemFields, db.select(itemFields).from(digestItems).where(ofDigest).orderBy(asc(digestItems.number))),
+    digestItemContacts: compiledRead(
+      contactColumns,
+      db
+        .select()
+        .from(contacts)
+        .where(and(own, inArray(contacts.id, db.select({ id: digestItems.contactId }).from(digestItems).where(ofDigest)))),
+    ),
+    contactsWithAddresses: compiledRead(contactColumns, db.select().from(contacts).where(and(own, sql`${contacts.address} in ${jsonList(p("addresses"))}`))),
+    contactsWithIds: compiledRead(contactColumns, db.select().from(contacts).where(and(own, sql`${contacts.id} in ${jsonList(p("ids"))}`))),
+    // By contacts_owner_name_key: the exact keys, or a first name as the range of keys "anna " up to "anna!".
+    contactsWithNameKeys: compiledRead(contactColumns, db.select().from(contacts).where(and(ownPerson, sql`${contacts.nameKey} in ${jsonList(p("nameKeys"))}`))),
+    contactsWithNameKeysFrom: compiledRead(
+      contactColumns,
+      db
+        .select()
+        .from(contacts)
+        .where(and(ownPerson, gte(contacts.nameKey, p("from")), lt(contacts.nameKey, p("to")))),
+    ),
+    contactDoneAt: contactSet({ doneAt: sql`${p("value")}` }),
+    contactSnoozedUntil: contactSet({ snoozedUntil: sql`${p("value")}` }),
+    contactMuted: contactSet({ muted: sql`${p("value")}` }),
+    contactCadenceDays: contactSet({ cadenceDays: sql`${p("value")}` }),
+    contactCircle: contactSet({ circle: sql`${p("value")}` }),
+    // A contact the owner names before any mail (`note`, `met` on a new address).
+    contactCreate: compiledQuery(
+      db
+        .insert(contacts)
+        .values({
+          ownerId: p("ownerId"),
+          address: p("address"),
+          localKey: p("localKey"),
+          domainKey: p("domainKey"),
+          introducedAt: p("introducedAt"),
+          createdAt: p("now"),
+          updatedAt: p("now"),
+        })
+        .onConflictDoNothing(),
+    ),
+    // A note on a contact by id, or by address when the same batch creates the contact.
+    commandNote: compiledQuery(
+      db.insert(notes).values({
+        ownerId: p("ownerId"),
+        contactId: sql`coalesce(${p("contactId")}, ${contactIdOf(p("ownerId"), p("address"))})`,
+        body: p("body"),
+        source: "command",
+        messageId: p("messageId"),
+        createdAt: p("now"),
+      }),
+    ),
   } satisfies Record<string, CompiledQuery>;
 }
 

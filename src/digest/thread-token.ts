@@ -4,14 +4,13 @@
 // of what send_email sends and returns it; the digest keeps that, and a reply that names it gets the token the
 // Reply-To carried, with the same expiry. The mail is the owner's already (checked before commands run), and
 // only their own digests are looked at.
-import type { Db } from "../db/client";
-import { digestByMessageId } from "../db/digests";
+import { digestByMessageId } from "../db/command-store";
 import type { ParsedMail } from "../mail/types";
 import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "./token";
 
-export async function digestTokenFromThread(db: Db, secret: string, ownerId: number, mail: Pick<ParsedMail, "inReplyTo" | "references">): Promise<string | null> {
+export async function digestTokenFromThread(d1: D1Database, secret: string, ownerId: number, mail: Pick<ParsedMail, "inReplyTo" | "references">): Promise<string | null> {
   const ids = [...mail.references, ...(mail.inReplyTo ? [mail.inReplyTo] : [])];
-  const digest = await digestByMessageId(db, ownerId, ids);
+  const digest = await digestByMessageId(d1, ownerId, ids);
   if (!digest) return null;
   return signDigestToken(secret, { ownerId, digestId: digest.id, expiresAt: digest.sentAt + DIGEST_TOKEN_TTL_MS });
 }

@@ -123,7 +123,7 @@ async function ownerMail({ d1, env, config, message, envelope, mail, now }: Deli
   if (understanding.kind === "command") {
     if (!(await claimMessage(d1, ownerId, understanding.message, now))) return { status: "duplicate", ownerId };
     const { handleCommandMail } = await import("../commands/handle");
-    await handleCommandMail({ db: await drizzleFor(d1), env, config, owner, mail, plus: understanding.plus, now, answer });
+    await handleCommandMail({ d1, env, config, owner, mail, plus: understanding.plus, now, answer });
     return { status: "command", ownerId };
   }
   const outcome = await store(d1, owner, envelope, understanding, now);

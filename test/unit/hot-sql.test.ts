@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hotQueries, hotTables } from "../../src/db/hot-queries";
+import { commandQueries, hotQueries, hotTables } from "../../src/db/hot-queries";
+import { COMMAND_SQL } from "../../src/db/command-sql";
 import { HOT_SQL, HOT_TABLES } from "../../src/db/hot-sql";
 import { getDb } from "../../src/db/client";
 
@@ -10,5 +11,8 @@ describe("hot-sql.ts: the hot paths' SQL, written ahead of time", () => {
     expect(Object.keys(built).length).toBeGreaterThan(15);
     expect(HOT_SQL, "hot-queries.ts or the schema changed: run npm run hot-sql").toEqual(JSON.parse(JSON.stringify(built)));
     expect(HOT_TABLES, "the schema changed: run npm run hot-sql").toEqual(JSON.parse(JSON.stringify(hotTables())));
+    expect(COMMAND_SQL, "hot-queries.ts (commandQueries) or the schema changed: run npm run hot-sql").toEqual(
+      JSON.parse(JSON.stringify(commandQueries(getDb({} as D1Database)))),
+    );
   });
 });

@@ -3,7 +3,7 @@
 import { createExecutionContext, env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedNetwork } from "../../bench/support/seed";
-import { forgetContact } from "../../src/db/commands";
+import { forgetContact, forgetQueries } from "../../src/db/commands";
 import { getDb } from "../../src/db/client";
 import { findOwnerById } from "../../src/db/owner-lookup";
 import { exportOwnerData } from "../../src/export";
@@ -66,8 +66,8 @@ describe("forget", () => {
     const { id } = (await env.DB.prepare("select id from contacts where owner_id = ? order by inbound_count + outbound_count desc limit 1").bind(ownerId).first<{ id: number }>())!;
     const db = getDb(env.DB);
     const plans: string[] = [];
-    for (const statement of forgetContact(db, ownerId, id)) {
-      const { sql, params } = (statement as unknown as { toSQL(): { sql: string; params: unknown[] } }).toSQL();
+    for (const statement of forgetQueries(db, ownerId, id)) {
+      const { sql, params } = statement.toSQL();
       const plan = await env.DB.prepare(`explain query plan ${sql}`).bind(...params).all<{ detail: string }>();
       plans.push(...plan.results.map((r) => r.detail));
     }
@@ -75,8 +75,8 @@ describe("forget", () => {
     expect(plans.join("\n")).toContain("interactions_owner_message");
 
     const theirs = (await env.DB.prepare("select count(*) as n from interactions where owner_id = ? and contact_id = ?").bind(ownerId, id).first<{ n: number }>())!.n;
-    const results = await db.batch(forgetContact(db, ownerId, id) as [ReturnType<typeof forgetContact>[number]]);
-    const rowsRead = results.reduce((s, r) => s + ((r as unknown as D1Result).meta?.rows_read ?? 0), 0);
+    const results = await env.DB.batch(forgetContact(db, ownerId, id));
+    const rowsRead = results.reduce((s, r) => s + (r.meta?.rows_read ?? 0), 0);
     // Their interactions (once to find their messages, once per message to check for others, once to delete)
     // and their contact row: a small multiple of their history, not the owner's 5,000 interactions.
     expect(rowsRead).toBeLessThan(8 * theirs + 50);

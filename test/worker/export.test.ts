@@ -2,7 +2,7 @@ import { createExecutionContext, env } from "cloudflare:test";
 import { parse as parseVcard } from "vcard4";
 import { beforeAll, describe, expect, it } from "vitest";
 import worker from "../../src/index";
-import { addNote } from "../../src/db/commands";
+import { addNote } from "../../src/db/command-store";
 import { exportOwnerData } from "../../src/export";
 import { csvField } from "../../src/export/csv";
 import { escapeText, foldLine, MAX_LINE_OCTETS } from "../../src/export/vcard";
@@ -28,10 +28,10 @@ beforeAll(async () => {
     { name: "Holm, Anna", address: "anna@holm.dk", subject: "Intro", at: "2026-11-04T09:00:00+01:00" },
   ]);
   const id = async (address: string) => (await env.DB.prepare("select id from contacts where address = ?").bind(address).first<{ id: number }>())!.id;
-  await db().batch([
-    addNote(db(), ownerId, await id("soren@aerboe.dk"), LONG_NOTE, null, NOW),
-    addNote(db(), ownerId, await id("soren@aerboe.dk"), "Kender Åse fra studiet\nog fra bestyrelsen", null, NOW + 1),
-    addNote(db(), ownerId, await id("aase@oester.dk"), '=HYPERLINK("http://x") sagde hun, "ja"', null, NOW),
+  await env.DB.batch([
+    addNote(env.DB, ownerId, await id("soren@aerboe.dk"), LONG_NOTE, null, NOW),
+    addNote(env.DB, ownerId, await id("soren@aerboe.dk"), "Kender Åse fra studiet\nog fra bestyrelsen", null, NOW + 1),
+    addNote(env.DB, ownerId, await id("aase@oester.dk"), '=HYPERLINK("http://x") sagde hun, "ja"', null, NOW),
   ]);
   await env.DB.prepare("update contacts set circle = 'private' where address = 'aase@oester.dk'").run();
 });

@@ -1,15 +1,6 @@
 // Verbs about one person: named by a digest item number, an address, or a name.
-import {
-  addNote,
-  contactCreateStatement,
-  forgetContact,
-  historyCounts,
-  markDone,
-  meetingStatements,
-  updateContact,
-  type NumberedItem,
-} from "../../db/commands";
-import { personGroup } from "../../db/people";
+import { addNote, contactCreateStatement, markDone, setContactField, type NumberedItem } from "../../db/command-store";
+import { rareCommandQueries } from "../../db/drizzle-later";
 import type { Contact } from "../../db/schema";
 import { parseMetDate, parseSnoozeDate } from "../dates";
 import type { Done, Failure, Who } from "../outcome";
@@ -154,7 +145,7 @@ function contactVerb<A extends ContactArgs, R extends Done>(spec: ContactSpec<A,
 /** The person a line is about, created first in the batch when the verb makes new contacts. */
 function ensureContact(ctx: RunContext, r: Resolved<ContactArgs>, vouched: boolean): { id: number | null; who: Who } {
   if (r.contact) return { id: r.contact.id, who: who(r.contact) };
-  ctx.statements.push(contactCreateStatement(ctx.run.db, ctx.run.owner.id, r.address, ctx.run.now, vouched));
+  ctx.statements.push(contactCreateStatement(ctx.run.d1, ctx.run.owner.id, r.address, ctx.run.now, vouched));
   return { id: null, who: { name: null, address: r.address } };
 }
 
@@ -172,7 +163,7 @@ const done = add<{ verb: "done" }, DoneOf<"done">>({
   takesArgs: false,
   args: noArgs("done"),
   act: (ctx, r) => {
-    ctx.statements.push(markDone(ctx.run.db, ctx.run.owner.id, r.contact!.id, ctx.run.now));
+    ctx.statements.push(markDone(ctx.run.d1, ctx.run.owner.id, r.contact!.id, ctx.run.now));
     return { code: "done", who: who(r.contact!), item: r.item?.number ?? null };
   },
   answer: {
@@ -191,7 +182,7 @@ const snooze = add<{ verb: "snooze"; when: string }, DoneOf<"snoozed">>({
   act: async (ctx, r) => {
     const when = await parseSnoozeDate(r.args.when, ctx.run.now, ctx.timeZone);
     if (!when.ok) return { code: "bad-date", reason: when.reason, word: r.args.when };
-    ctx.statements.push(updateContact(ctx.run.db, ctx.run.owner.id, r.contact!.id, { snoozedUntil: when.until, updatedAt: ctx.run.now }));
+    ctx.statements.push(setContactField(ctx.run.d1, ctx.run.owner.id, r.contact!.id, "snoozedUntil", when.until, ctx.run.now));
     return { code: "snoozed", who: who(r.contact!), until: when.until };
   },
   answer: {
@@ -211,7 +202,7 @@ const never = add<{ verb: "never" }, DoneOf<"muted">>({
   takesArgs: false,
   args: noArgs("never"),
   act: (ctx, r) => {
-    ctx.statements.push(updateContact(ctx.run.db, ctx.run.owner.id, r.contact!.id, { muted: true, updatedAt: ctx.run.now }));
+    ctx.statements.push(setContactField(ctx.run.d1, ctx.run.owner.id, r.contact!.id, "muted", true, ctx.run.now));
     return { code: "muted", who: who(r.contact!) };
   },
   answer: {
@@ -234,7 +225,7 @@ const note = add<{ verb: "note"; text: string }, DoneOf<"noted">>({
   act: (ctx, r) => {
     // A note on someone new says the owner knows them: they join the network as if introduced.
     const person = ensureContact(ctx, r, true);
-    ctx.statements.push(addNote(ctx.run.db, ctx.run.owner.id, person.id ?? r.address, r.args.text, ctx.run.messageId, ctx.run.now));
+    ctx.statements.push(addNote(ctx.run.d1, ctx.run.owner.id, person.id ?? r.address, r.args.text, ctx.run.messageId, ctx.run.now));
     return { code: "noted", who: person.who, created: person.id === null };
   },
   answer: {
@@ -257,8 +248,9 @@ const met = add<{ verb: "met"; words: string[] }, DoneOf<"met">>({
     if (!when.ok) return { code: "bad-date", reason: when.reason, word: when.word };
     const person = ensureContact(ctx, r, false);
     const what = when.rest ? when.rest.slice(0, MAX_NOTE_CHARS) : null;
+    const { db, meetingD1Statements } = await rareCommandQueries(ctx.run.d1);
     ctx.statements.push(
-      ...meetingStatements(ctx.run.db, ctx.run.owner.id, {
+      ...meetingD1Statements(db, ctx.run.owner.id, {
         address: r.address,
         at: when.at,
         title: what,
@@ -294,7 +286,7 @@ const cadence = add<{ verb: "cadence"; days: number | null }, DoneOf<"cadence">>
     return days === undefined ? { error: "bad-cadence", verb: "cadence", word: text } : { verb: "cadence", days };
   },
   act: (ctx, r) => {
-    ctx.statements.push(updateContact(ctx.run.db, ctx.run.owner.id, r.contact!.id, { cadenceDays: r.args.days, updatedAt: ctx.run.now }));
+    ctx.statements.push(setContactField(ctx.run.d1, ctx.run.owner.id, r.contact!.id, "cadenceDays", r.args.days, ctx.run.now));
     return { code: "cadence", who: who(r.contact!), days: r.args.days };
   },
   answer: {
@@ -312,7 +304,7 @@ function circleVerb(verb: "private" | "professional", words: VerbEntry["words"],
     takesArgs: false,
     args: noArgs(verb),
     act: (ctx, r) => {
-      ctx.statements.push(updateContact(ctx.run.db, ctx.run.owner.id, r.contact!.id, { circle: verb, updatedAt: ctx.run.now }));
+      ctx.statements.push(setContactField(ctx.run.d1, ctx.run.owner.id, r.contact!.id, "circle", verb, ctx.run.now));
       return { code: "circle", who: who(r.contact!), circle: verb };
     },
     answer: {
@@ -351,11 +343,12 @@ const forget = add<{ verb: "forget"; confirmed: boolean }, DoneOf<"forget-ask" |
     if (!r.args.confirmed) return { code: "forget-ask", who: who(contact) };
     // A person is forgotten with every address they have.
     const counts = { interactions: 0, notes: 0 };
-    for (const row of await personGroup(ctx.run.db, ctx.run.owner.id, contact.id)) {
-      const n = await historyCounts(ctx.run.db, ctx.run.owner.id, row.id);
+    const { db, forgetContact, historyCounts, personGroup } = await rareCommandQueries(ctx.run.d1);
+    for (const row of await personGroup(db, ctx.run.owner.id, contact.id)) {
+      const n = await historyCounts(db, ctx.run.owner.id, row.id);
       counts.interactions += n.interactions;
       counts.notes += n.notes;
-      ctx.statements.push(...forgetContact(ctx.run.db, ctx.run.owner.id, row.id));
+      ctx.statements.push(...forgetContact(db, ctx.run.owner.id, row.id));
       ctx.gone.add(row.id);
     }
     return { code: "forgotten", who: who(contact), ...counts };

@@ -1,8 +1,8 @@
 // Verbs about the owner's own settings and data: nobody else is named.
-import { countUnmutedMatching, listSuppressionPatterns, ownerStats, suppress, updateOwner, type OwnerStats } from "../../db/commands";
+import type { OwnerStats } from "../../db/commands";
+import { drizzleFor, rareCommandQueries } from "../../db/drizzle-later";
 import { findOwnerById } from "../../db/owner-lookup";
 import { isKnownZone, zoneOffsetsToKeep } from "../../zone-clock";
-import { exportByMail } from "../../export";
 import type { Done, SettingsView } from "../outcome";
 import type { Command, ParseError } from "../parse";
 import { defineVerb, type RunContext, type VerbEntry } from "../registry";
@@ -31,8 +31,9 @@ const ignore = defineVerb<CommandOf<"ignore">, DoneOf<"ignored">>({
     return domain ? { verb: "ignore", pattern: `@${domain[1]}` } : { error: "bad-address", verb: "ignore", word: rest[0] };
   },
   run: async (ctx, command) => {
-    const muted = await countUnmutedMatching(ctx.run.db, ctx.run.owner.id, command.pattern);
-    ctx.statements.push(...suppress(ctx.run.db, ctx.run.owner.id, command.pattern, ctx.run.now));
+    const { db, countUnmutedMatching, suppress } = await rareCommandQueries(ctx.run.d1);
+    const muted = await countUnmutedMatching(db, ctx.run.owner.id, command.pattern);
+    ctx.statements.push(...suppress(db, ctx.run.owner.id, command.pattern, ctx.run.now));
     return { code: "ignored", pattern: command.pattern, muted };
   },
   answer: {
@@ -115,7 +116,8 @@ const settings = defineVerb<CommandOf<"settings">, DoneOf<"settings">>({
   phase: "after",
   parse: bare("settings"),
   run: async (ctx) => {
-    const ignored = await listSuppressionPatterns(ctx.run.db, ctx.owner.id);
+    const { db, listSuppressionPatterns } = await rareCommandQueries(ctx.run.d1);
+    const ignored = await listSuppressionPatterns(db, ctx.owner.id);
     const { language, timeZone, digestWeekday, digestHour, paused, followUpDays, cadenceProfessionalDays, cadencePrivateDays } = ctx.owner;
     return {
       code: "settings",
@@ -200,7 +202,7 @@ const digest = defineVerb<CommandOf<"digest">, DoneOf<"digest-sent"> | DoneOf<"s
     try {
       // Loaded when used: the sending path (cloudflare:email) stays out of the pure line parser's imports.
       const { sendDigest } = await import("../../digest/run");
-      const sent = await sendDigest(ctx.run.db.$client, ctx.run.sendEmail, ctx.run.config, ctx.owner, ctx.run.now, null);
+      const sent = await sendDigest(ctx.run.d1, ctx.run.sendEmail, ctx.run.config, ctx.owner, ctx.run.now, null);
       return { code: "digest-sent", items: sent.items, to: sent.to };
     } catch (err) {
       console.error(`digest on request for owner ${ctx.owner.id} failed: ${String(err)}`);
@@ -222,7 +224,8 @@ const exportVerb = defineVerb<CommandOf<"export">, DoneOf<"exported" | "export-l
   parse: bare("export"),
   run: async (ctx) => {
     // One set of files however often the mail asks; past MAIL_EXPORT_MAX_ROWS, a link instead (export/index.ts).
-    const mailed = await exportByMail(ctx.run.db, ctx.run.config, ctx.owner, ctx.run.now, ctx.attachments.length === 0);
+    const [db, { exportByMail }] = await Promise.all([drizzleFor(ctx.run.d1), import("../../export")]);
+    const mailed = await exportByMail(db, ctx.run.config, ctx.owner, ctx.run.now, ctx.attachments.length === 0);
     ctx.attachments.push(...mailed.attachments);
     return mailed.result;
   },
@@ -273,7 +276,10 @@ const stats = defineVerb<CommandOf<"stats">, DoneOf<"stats">>({
   words: { en: ["stats", "statistics"], da: ["statistik"] },
   phase: "after",
   parse: bare("stats"),
-  run: async (ctx) => ({ code: "stats", stats: await ownerStats(ctx.run.db, ctx.owner.id, ctx.run.now) }),
+  run: async (ctx) => {
+    const { db, ownerStats } = await rareCommandQueries(ctx.run.d1);
+    return { code: "stats", stats: await ownerStats(db, ctx.owner.id, ctx.run.now) };
+  },
   answer: { en: (r, tz) => statsLines(r.stats, tz, "en"), da: (r, tz) => statsLines(r.stats, tz, "da") },
   usage: { en: "stats", da: "statistik" },
   help: { en: ["  stats                          numbers about your network"], da: ["  statistik                      tal om dit netværk"] },
@@ -292,11 +298,13 @@ const help = defineVerb<CommandOf<"help">, DoneOf<"help">>({
 
 /** Settings changed by the batch, read back before the "after" phase. */
 export async function ownerAfterBatch(ctx: RunContext): Promise<void> {
-  if (Object.keys(ctx.patch).length) ctx.owner = (await findOwnerById(ctx.run.db.$client, ctx.owner.id)) ?? ctx.owner;
+  if (Object.keys(ctx.patch).length) ctx.owner = (await findOwnerById(ctx.run.d1, ctx.owner.id)) ?? ctx.owner;
 }
 
-export function ownerPatchStatement(ctx: RunContext) {
-  return Object.keys(ctx.patch).length ? [updateOwner(ctx.run.db, ctx.owner.id, ctx.patch)] : [];
+export async function ownerPatchStatement(ctx: RunContext) {
+  if (!Object.keys(ctx.patch).length) return [];
+  const { db, updateOwner } = await rareCommandQueries(ctx.run.d1);
+  return [updateOwner(db, ctx.owner.id, ctx.patch)];
 }
 
 export const ownerVerbs = {

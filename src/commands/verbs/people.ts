@@ -1,5 +1,5 @@
 // One person, several addresses: `same` joins two contacts into one person, `split` gives an address back.
-import { mergeStatements, personGroup, splitStatement } from "../../db/people";
+import { rareCommandQueries } from "../../db/drizzle-later";
 import type { Done } from "../outcome";
 import type { Command, ParseError } from "../parse";
 import { defineVerb, type RunContext } from "../registry";
@@ -45,7 +45,8 @@ const same = defineVerb<CommandOf<"same">, DoneOf<"merged">>({
     const into = a.found!.person;
     const other = b.found!.person;
     if (into.id === other.id) return { code: "already-same", who: who(into), address: a.address === into.address ? b.address : a.address };
-    ctx.statements.push(...mergeStatements(ctx.run.db, ctx.run.owner.id, into.id, other.id, ctx.run.now));
+    const { db, mergeStatements } = await rareCommandQueries(ctx.run.d1);
+    ctx.statements.push(...mergeStatements(db, ctx.run.owner.id, into.id, other.id, ctx.run.now));
     // Later lines of this mail find b's person through a.
     for (const [key, row] of ctx.byAddress) if (row.id === other.id || row.mergedInto === other.id) ctx.byAddress.set(key, { ...row, mergedInto: into.id });
     ctx.people.set(into.id, into);
@@ -74,12 +75,13 @@ const split = defineVerb<CommandOf<"split">, DoneOf<"split">>({
   run: async (ctx, command) => {
     const found = personOf(ctx, command.address);
     if (!found) return { code: "not-found", ref: command.address };
+    const { db, personGroup, splitStatement } = await rareCommandQueries(ctx.run.d1);
     if (found.row.mergedInto === null) {
-      const group = await personGroup(ctx.run.db, ctx.run.owner.id, found.row.id);
+      const group = await personGroup(db, ctx.run.owner.id, found.row.id);
       // The person's own address stays; the others are what can be split off.
       return { code: "not-merged", who: who(found.row), others: group.slice(1).map((r) => r.address) };
     }
-    ctx.statements.push(splitStatement(ctx.run.db, ctx.run.owner.id, found.row.id, found.row.mergedInto, ctx.run.now));
+    ctx.statements.push(splitStatement(db, ctx.run.owner.id, found.row.id, found.row.mergedInto, ctx.run.now));
     ctx.byAddress.set(command.address, { ...found.row, mergedInto: null });
     return { code: "split", who: who(found.person), address: command.address };
   },

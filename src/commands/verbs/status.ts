@@ -1,6 +1,6 @@
 // `status`: everything open right now, in the digest's sections and without its caps, numbered so that a
 // reply to the answer ("done 2", "snooze 3 2w") works as a reply to a digest does.
-import { saveStatusList } from "../../db/digests";
+import { drizzleFor } from "../../db/drizzle-later";
 import { planDigest } from "../../digest/decide";
 import type { Language } from "../../i18n/language";
 import { localTime } from "../../digest/schedule";
@@ -45,11 +45,11 @@ export const statusVerb = defineVerb<Extract<Command, { verb: "status" }>, Statu
   phase: "after",
   parse: (rest) => (rest.length === 0 ? { verb: "status" } : { error: "extra-words", verb: "status", word: rest.join(" ") }),
   run: async (ctx) => {
-    const { db, config, now } = ctx.run;
+    const { d1, config, now } = ctx.run;
     const owner = ctx.owner;
     // Loaded when used: the sending path (cloudflare:email) stays out of the pure line parser's imports.
-    const { digestPeople, numberedItems } = await import("../../digest/run");
-    const plan = planDigest({ ...(await digestPeople(db.$client, owner, now, UNCAPPED.perSection)), owner, now, caps: UNCAPPED });
+    const [{ digestPeople, numberedItems }, { saveStatusList }, db] = await Promise.all([import("../../digest/run"), import("../../db/digests"), drizzleFor(d1)]);
+    const plan = planDigest({ ...(await digestPeople(d1, owner, now, UNCAPPED.perSection)), owner, now, caps: UNCAPPED });
     const listId = await saveStatusList(db, {
       ownerId: owner.id,
       isoWeek: localTime(now, owner.timeZone).isoWeek,
