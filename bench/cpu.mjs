@@ -248,7 +248,7 @@ try {
         `fan-out to ${owners} new owners${values["kept-offsets"] ? " keeping their zone offsets" : ""}${variant.label ? ` (${variant.label})` : ""}, medians of ${runs.length} runs: warm digest invocation CPU ms ${of((d) => d.warmDigests.medianMs).toFixed(1)}, ` +
           `its 99th percentile ${of((d) => d.warmDigests.p99Ms).toFixed(1)}, warm digests over 10 ms ${of((d) => d.warmDigests.over10Ms)} of ${runs[0].warmDigests.invocations}, ` +
           `the isolate's first digest ${of((d) => d.firstDigestMs).toFixed(1)}, its cold cron ${of((d) => d.coldCronMs).toFixed(1)}, ` +
-          `invocations with over 50 ms of GC ${of((d) => d.gcOver50Ms)}, heap at most ${of((d) => d.heapUsedMb.max).toFixed(1)} MB`,
+          `invocations with over 50 ms of GC ${of((d) => d.gcOver50Ms)}, heap at most ${of((d) => d.heapUsedMb.max).toFixed(1)} MB, alive after a full GC at the end ${of((d) => d.liveHeapMb).toFixed(1)} MB`,
       );
     }
     if (medians.length === 2) console.log(`fan-out warm digest invocation: after ÷ before ${(medians[1] / medians[0]).toFixed(2)}`);

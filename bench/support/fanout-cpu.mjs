@@ -115,7 +115,10 @@ export async function fanOut(isolate, n, { keptOffsets = false } = {}) {
     }
   }
   const sent = await benchGet(isolate, "sent");
-  return { invocations, sent, sweeps, redelivered, heap };
+  // What the invocations left alive: a heap that grows with the owners served would be a leak; the heap above is
+  // mostly garbage awaiting a major GC.
+  const liveHeap = await isolate.liveHeap();
+  return { invocations, sent, sweeps, redelivered, heap, liveHeap };
 }
 
 function percentile(values, p) {
@@ -124,7 +127,7 @@ function percentile(values, p) {
 }
 
 /** The bench:scale line, and what stands behind it. Throws unless every owner got exactly one digest. */
-export function fanOutReport(n, { invocations, sent, sweeps, redelivered, heap }) {
+export function fanOutReport(n, { invocations, sent, sweeps, redelivered, heap, liveHeap }) {
   const perOwner = new Map();
   for (const to of sent) perOwner.set(to, (perOwner.get(to) ?? 0) + 1);
   const duplicates = sent.length - perOwner.size;
@@ -161,6 +164,7 @@ export function fanOutReport(n, { invocations, sent, sweeps, redelivered, heap }
     gcOver50Ms: invocations.filter((i) => i.gcMs > 50).length,
     heapUsedMb: { max: Math.max(...heap.map((h) => h.usedSize)) / 1e6, last: heap[heap.length - 1].usedSize / 1e6 },
     embedderHeapUsedMb: { max: Math.max(...heap.map((h) => h.embedderHeapUsedSize ?? 0)) / 1e6 },
+    liveHeapMb: liveHeap.usedSize / 1e6,
     // The costliest warm invocations: where in the run, and how much of each was garbage collection.
     slowest: invocations
       .map((inv, at) => ({ at, kind: inv.kind, cpuMs: inv.cpuMs, gcMs: inv.gcMs }))

@@ -258,6 +258,15 @@ export async function startIsolate({ bundle, persistTo, vars = {}, countQueue = 
       await runtimeEnabled;
       return inspector.send("Runtime.getHeapUsage");
     },
+    /** The isolate's heap after a full collection, bytes: what its invocations left alive, not garbage awaiting a GC. */
+    async liveHeap() {
+      runtimeEnabled ??= inspector.send("Runtime.enable");
+      await runtimeEnabled;
+      // workerd answers no HeapProfiler.collectGarbage; a heap snapshot collects all garbage first (its chunks,
+      // sent as events, are dropped).
+      await inspector.send("HeapProfiler.takeHeapSnapshot", { reportProgress: false });
+      return inspector.send("Runtime.getHeapUsage");
+    },
     async dispose() {
       inspector.close();
       await mf.dispose();
