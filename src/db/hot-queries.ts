@@ -474,7 +474,8 @@ export function commandQueries(db: Db) {
     ),
     contactsWithAddresses: compiledRead(contactColumns, db.select().from(contacts).where(and(own, sql`${contacts.address} in ${jsonList(p("addresses"))}`))),
     contactsWithIds: compiledRead(contactColumns, db.select().from(contacts).where(and(own, sql`${contacts.id} in ${jsonList(p("ids"))}`))),
-    // By contacts_owner_name_key: the exact keys, or a first name as the range of keys "anna " up to "anna!".
+    // By contacts_owner_name_key: the exact keys, or a first name as the range of keys "anna " up to "anna!". An
+    // address merged into a person is found through the person's own name.
     contactsWithNameKeys: compiledRead(contactColumns, db.select().from(contacts).where(and(ownPerson, sql`${contacts.nameKey} in ${jsonList(p("nameKeys"))}`))),
     contactsWithNameKeysFrom: compiledRead(
       contactColumns,
