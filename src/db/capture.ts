@@ -31,15 +31,21 @@ export async function findContactsByAddress(d1: D1Database, ownerId: number, add
   return out;
 }
 
+/** Contacts read for a name a forward gives without an address: with this many namesakes, none is picked. */
+export const NAMESAKES_READ = 20;
+
 /**
  * The owner's one contact with exactly this name (case aside), or null when none or several have it: a
  * forwarded block that names its sender without an address is matched only when that leaves no doubt.
  */
 export async function findContactByName(d1: D1Database, ownerId: number, name: string): Promise<{ address: string; name: string } | null> {
   const wanted = name.trim().toLowerCase();
-  if (!wanted) return null;
-  // SQLite's lower() folds ASCII only; names are compared again here in full Unicode.
-  const rows = await readOne(readOf<{ address: string; name: string | null }>(d1, HOT_SQL.contactsByName, { ownerId, name: name.trim() }));
+  const key = nameKey(name);
+  if (!wanted || !key) return null;
+  // Read by name_key (the name normalised, which every spelling that differs only in case shares), then compared
+  // here as written, case aside: "Holm, Anna" has Anna Holm's key but is not the name the forward gave.
+  const rows = await readOne(readOf<{ address: string; name: string | null }>(d1, HOT_SQL.contactsByName, { ownerId, nameKey: key }));
+  if (rows.length >= NAMESAKES_READ) return null;
   const matches = rows.filter((r) => r.name?.trim().toLowerCase() === wanted);
   return matches.length === 1 ? { address: matches[0].address, name: matches[0].name! } : null;
 }

@@ -7,7 +7,7 @@
 import { and, asc, desc, eq, exists, getTableColumns, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
-import { contactRow, CONVERSATION_GAP_MS, SNIPPET_PREFIX_CHARS, THREAD_CONVERSATION_MS, type ContactRow, type MeetingInput } from "./capture";
+import { contactRow, CONVERSATION_GAP_MS, NAMESAKES_READ, SNIPPET_PREFIX_CHARS, THREAD_CONVERSATION_MS, type ContactRow, type MeetingInput } from "./capture";
 import type { Db } from "./client";
 import { compiledQuery, compiledRead, jsonList, jsonRowsQuery, tableColumns } from "./prepared";
 import type { ContactDelta } from "./records";
@@ -199,14 +199,15 @@ export function hotQueries(db: Db) {
         .from(contacts)
         .where(and(eq(contacts.ownerId, p("ownerId")), sql`${contacts.address} in ${jsonList(p("addresses"))}`)),
     ),
-    // SQLite's lower() folds ASCII only; capture.ts compares the names again in full Unicode.
+    // By contacts_owner_name_key; capture.ts then compares the names themselves. (Matching lower(trim(name)) read
+    // the owner's every contact when nobody had the name.)
     contactsByName: compiledRead(
       nameFields,
       db
         .select(nameFields)
         .from(contacts)
-        .where(and(eq(contacts.ownerId, p("ownerId")), sql`lower(trim(${contacts.name})) = lower(${p("name")})`))
-        .limit(2),
+        .where(and(eq(contacts.ownerId, p("ownerId")), eq(contacts.nameKey, p("nameKey"))))
+        .limit(NAMESAKES_READ),
     ),
     knownMessageIds: compiledRead(
       messageIdField,
@@ -441,6 +442,7 @@ export function commandQueries(db: Db) {
   const contactColumns = getTableColumns(contacts);
   const own = eq(contacts.ownerId, p("ownerId"));
   const ownPerson = and(own, isNull(contacts.mergedInto));
+  const byKeyOfOwner = sql`+${contacts.ownerId} = ${p("ownerId")}`;
   const digestFields = { id: digests.id, sentAt: digests.sentAt };
   const itemFields = { number: digestItems.number, kind: digestItems.kind, contactId: digestItems.contactId };
   const ofDigest = and(eq(digestItems.ownerId, p("ownerId")), eq(digestItems.digestId, p("digestId")));
@@ -465,15 +467,17 @@ export function commandQueries(db: Db) {
     ),
     digestOfOwner: compiledRead({ id: digests.id }, db.select({ id: digests.id }).from(digests).where(and(eq(digests.ownerId, p("ownerId")), eq(digests.id, p("digestId"))))),
     digestItemsOf: compiledRead(itemFields, db.select(itemFields).from(digestItems).where(ofDigest).orderBy(asc(digestItems.number))),
+    // By key, each row then checked to be the owner's ("+owner_id": otherwise SQLite may walk the owner's whole
+    // index and filter it, reading every contact the owner has; test/worker/bounded.test.ts holds the plans).
     digestItemContacts: compiledRead(
       contactColumns,
       db
         .select()
         .from(contacts)
-        .where(and(own, inArray(contacts.id, db.select({ id: digestItems.contactId }).from(digestItems).where(ofDigest)))),
+        .where(and(inArray(contacts.id, db.select({ id: digestItems.contactId }).from(digestItems).where(ofDigest)), byKeyOfOwner)),
     ),
     contactsWithAddresses: compiledRead(contactColumns, db.select().from(contacts).where(and(own, sql`${contacts.address} in ${jsonList(p("addresses"))}`))),
-    contactsWithIds: compiledRead(contactColumns, db.select().from(contacts).where(and(own, sql`${contacts.id} in ${jsonList(p("ids"))}`))),
+    contactsWithIds: compiledRead(contactColumns, db.select().from(contacts).where(and(sql`${contacts.id} in ${jsonList(p("ids"))}`, byKeyOfOwner))),
     // By contacts_owner_name_key: the exact keys, or a first name as the range of keys "anna " up to "anna!". An
     // address merged into a person is found through the person's own name.
     contactsWithNameKeys: compiledRead(contactColumns, db.select().from(contacts).where(and(ownPerson, sql`${contacts.nameKey} in ${jsonList(p("nameKeys"))}`))),

@@ -3,6 +3,8 @@
 import { createExecutionContext, env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedNetwork } from "../../bench/support/seed";
+import { COMMAND_SQL } from "../../src/db/command-sql";
+import { HOT_SQL } from "../../src/db/hot-sql";
 import { forgetContact, forgetQueries } from "../../src/db/commands";
 import { getDb } from "../../src/db/client";
 import { findOwnerById } from "../../src/db/owner-lookup";
@@ -81,6 +83,36 @@ describe("forget", () => {
     // and their contact row: a small multiple of their history, not the owner's 5,000 interactions.
     expect(rowsRead).toBeLessThan(8 * theirs + 50);
     expect((await env.DB.prepare("select count(*) as n from interactions where contact_id = ?").bind(id).first<{ n: number }>())!.n).toBe(0);
+  });
+});
+
+describe("the statements written ahead of time (hot-sql.ts, command-sql.ts)", () => {
+  it("each reads and writes by index: no statement scans contacts, digests, digest items or notes", async () => {
+    const plans: Record<string, string[]> = {};
+    // (The digest's candidates, written by hand in digest-store.ts, walk the owner's due-time indexes on purpose:
+    // digest-candidates.test.ts.)
+    for (const [name, query] of [...Object.entries(HOT_SQL), ...Object.entries(COMMAND_SQL)]) {
+      // The values do not change the plan: a number for an id or a time, a JSON list where a list goes, text elsewhere.
+      const values = query.params.map((p) =>
+        "v" in p ? p.v : /^(ids|addresses|nameKeys|localKeys|recipients|rows|shown)$/.test(p.p) ? '["a"]' : /(at|At|Id|id|now|from|to|since|value|Before)$/.test(p.p) ? 1 : "a",
+      );
+      const plan = await env.DB.prepare(`explain query plan ${query.sql}`).bind(...values).all<{ detail: string }>();
+      plans[name] = plan.results.map((r) => r.detail);
+    }
+    expect(Object.keys(plans).length).toBeGreaterThan(40);
+    // Neither a scan nor the owner's whole slice of an index of contacts or notes (a search on owner_id alone reads
+    // every contact they have). A thread's digest is looked for among the owner's digests newest first: one a week.
+    const wide = Object.entries(plans).flatMap(([name, details]) =>
+      details
+        .filter((d) => /\bSCAN (contacts|digests|digest_items|notes)\b/.test(d) || /^SEARCH (contacts|digest_items|notes) .*\(owner_id=\?\)$/.test(d))
+        .map((d) => `${name}: ${d}`),
+    );
+    expect(wide).toEqual([]);
+    // The digest a reply answers: its items by (owner, digest), their people by key.
+    expect(plans.digestItemContacts.join("\n")).toMatch(/SEARCH contacts USING INTEGER PRIMARY KEY/);
+    expect(plans.contactsWithIds.join("\n")).toMatch(/SEARCH contacts USING INTEGER PRIMARY KEY/);
+    // A forward that names its sender without an address: the owner's contacts with that name, by name_key.
+    expect(plans.contactsByName).toEqual(["SEARCH contacts USING INDEX contacts_owner_name_key (owner_id=? AND name_key=?)"]);
   });
 });
 
