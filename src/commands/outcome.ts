@@ -1,6 +1,6 @@
 // What each line of a command mail did, as data. answer.ts turns it into the owner's language.
 import type { OwnerStats } from "../db/commands";
-import type { DigestPlan } from "../digest/types";
+import type { Language } from "../i18n/language";
 import type { ParseErrorCode, Verb } from "./parse";
 
 export interface Who {
@@ -31,7 +31,8 @@ export type Done =
   | { code: "met"; who: Who; at: number; what: string | null; created: boolean }
   | { code: "merged"; who: Who; address: string }
   | { code: "split"; who: Who; address: string }
-  | { code: "status"; plan: DigestPlan; now: number; assistantAddress: string }
+  /** The answer's lines, worked out when the line ran (in the owner's zone), in each language it may be written in. */
+  | { code: "status"; lines: Record<Language, string[]> }
   | { code: "cadence"; who: Who; days: number | null }
   | { code: "circle"; who: Who; circle: "professional" | "private" }
   | { code: "ignored"; pattern: string; muted: number }

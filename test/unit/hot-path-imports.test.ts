@@ -40,16 +40,18 @@ async function staticClosure(entry: string): Promise<Set<string>> {
 const DRIZZLE = /^node_modules\/drizzle-orm\/|^src\/db\/(schema|client|prepared)\.ts$/;
 const MAIL_PARSERS = /^node_modules\/(postal-mime|email-reply-parser|email-forward-parser)\/|^src\/mail\/parse\.ts$/;
 const COMMANDS_AND_CALENDAR = /^node_modules\/(chrono-node|ical\.js)\//;
+// Deciding and wording a digest: a `status` line loads them when it runs.
+const DIGEST_BUILDING = /^src\/digest\/(decide|view|render|render-html|render-text|schedule)\.ts$|^src\/i18n\/digest\.ts$/;
 
 describe("what each hot path loads", () => {
   it.each([
-    ["a mail", "src/ingest/email-handler.ts", [DRIZZLE, COMMANDS_AND_CALENDAR]],
+    ["a mail", "src/ingest/email-handler.ts", [DRIZZLE, COMMANDS_AND_CALENDAR, DIGEST_BUILDING]],
     ["the hourly sweep", "src/digest/sweep.ts", [DRIZZLE, MAIL_PARSERS, COMMANDS_AND_CALENDAR]],
     ["a digest job: the consumer", "src/digest/fanout.ts", [DRIZZLE, MAIL_PARSERS, COMMANDS_AND_CALENDAR]],
     ["a digest job: the digest it builds", "src/digest/run.ts", [DRIZZLE, MAIL_PARSERS, COMMANDS_AND_CALENDAR]],
-    // A command mail's common lines (done, snooze 2w, never, note…) bind command-sql.ts; the rare ones and a date
-    // in words load drizzle and chrono-node when they run.
-    ["a command mail", "src/commands/handle.ts", [DRIZZLE, COMMANDS_AND_CALENDAR]],
+    // A command mail's common lines (done, snooze 2w, never, note…) bind command-sql.ts; the rare ones, a date in
+    // words and `status` load drizzle, chrono-node and the digest's deciding and wording when they run.
+    ["a command mail", "src/commands/handle.ts", [DRIZZLE, COMMANDS_AND_CALENDAR, DIGEST_BUILDING]],
   ] as const)("%s (%s) loads none of what it must not", async (_name, entry, forbidden) => {
     const reached = [...(await staticClosure(entry))];
     expect(reached.length).toBeGreaterThan(1);

@@ -1,11 +1,10 @@
 // `status`: everything open right now, in the digest's sections and without its caps, numbered so that a
 // reply to the answer ("done 2", "snooze 3 2w") works as a reply to a digest does.
 import { drizzleFor } from "../../db/drizzle-later";
-import { planDigest } from "../../digest/decide";
+import type { DigestPlan } from "../../digest/types";
 import type { Language } from "../../i18n/language";
-import { localTime } from "../../digest/schedule";
 import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "../../digest/token";
-import { planParts } from "../../digest/view";
+import type { planParts as PlanParts } from "../../digest/view";
 import type { Done } from "../outcome";
 import type { Command } from "../parse";
 import { defineVerb } from "../registry";
@@ -15,7 +14,15 @@ type StatusDone = Extract<Done, { code: "status" }>;
 /** No caps: the owner asked to see everything. */
 const UNCAPPED = { perSection: Number.MAX_SAFE_INTEGER, total: Number.MAX_SAFE_INTEGER };
 
-function statusLines(r: StatusDone, timeZone: string, lang: Language): string[] {
+interface StatusView {
+  plan: DigestPlan;
+  now: number;
+  assistantAddress: string;
+  planParts: typeof PlanParts;
+}
+
+function statusLines(r: StatusView, timeZone: string, lang: Language): string[] {
+  const { planParts } = r;
   const en = lang === "en";
   const count = r.plan.items.length;
   if (count === 0) return [en ? "nothing is open right now" : "intet er åbent lige nu"];
@@ -47,8 +54,15 @@ export const statusVerb = defineVerb<Extract<Command, { verb: "status" }>, Statu
   run: async (ctx) => {
     const { d1, config, now } = ctx.run;
     const owner = ctx.owner;
-    // Loaded when used: the sending path (cloudflare:email) stays out of the pure line parser's imports.
-    const [{ digestPeople, numberedItems }, { saveStatusList }, db] = await Promise.all([import("../../digest/run"), import("../../db/digests"), drizzleFor(d1)]);
+    // Loaded when used: the digest's deciding, wording and sending path, which no other line needs.
+    const [{ digestPeople, numberedItems }, { saveStatusList }, db, { planDigest }, { localTime }, { planParts }] = await Promise.all([
+      import("../../digest/run"),
+      import("../../db/digests"),
+      drizzleFor(d1),
+      import("../../digest/decide"),
+      import("../../digest/schedule"),
+      import("../../digest/view"),
+    ]);
     const plan = planDigest({ ...(await digestPeople(d1, owner, now, UNCAPPED.perSection)), owner, now, caps: UNCAPPED });
     const listId = await saveStatusList(db, {
       ownerId: owner.id,
@@ -58,9 +72,11 @@ export const statusVerb = defineVerb<Extract<Command, { verb: "status" }>, Statu
     });
     const token = await signDigestToken(config.tokenSecret, { ownerId: owner.id, digestId: listId, expiresAt: now + DIGEST_TOKEN_TTL_MS });
     ctx.replyTo = `${config.assistantLocal}+${token}@${config.assistantDomain}`;
-    return { code: "status", plan, now, assistantAddress: config.assistantAddress };
+    // In the owner's zone as the mail leaves them (the answer's own), in either language the answer may take.
+    const view = { plan, now, assistantAddress: config.assistantAddress, planParts };
+    return { code: "status", lines: { en: statusLines(view, owner.timeZone, "en"), da: statusLines(view, owner.timeZone, "da") } };
   },
-  answer: { en: (r, tz) => statusLines(r, tz, "en"), da: (r, tz) => statusLines(r, tz, "da") },
+  answer: { en: (r) => r.lines.en, da: (r) => r.lines.da },
   usage: { en: "status", da: "status" },
   help: { en: ["  status                         everything open now, numbered for done and snooze"], da: ["  status                         alt åbent lige nu, nummereret til færdig og udsæt"] },
 });
