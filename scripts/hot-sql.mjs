@@ -1,4 +1,5 @@
-// npm run hot-sql: writes src/db/hot-sql.ts and src/db/command-sql.ts, the SQL of the hot paths' statements as drizzle builds them.
+// npm run hot-sql: writes src/db/hot-sql.ts and src/db/command-sql.ts, the SQL of the hot paths' statements as
+// drizzle builds them.
 //
 // The mail path, the hourly sweep and the digest queue's consumer bind values into SQL written ahead of time
 // (src/db/statements.ts), so that they load neither drizzle nor the schema. The statements are defined with

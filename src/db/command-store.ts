@@ -2,6 +2,7 @@
 // hot-queries.ts's commandQueries): reading the digest a reply answers and the people its lines name, and the
 // writes of done, snooze, never, note, cadence and private/professional. A mail of such lines loads no drizzle.
 // The rare lines' statements are built by drizzle in commands.ts, which their verbs import when they run.
+import type { Section } from "../digest/types";
 import { domainKey, localKey } from "../names";
 import { COMMAND_SQL } from "./command-sql";
 import { chunk, JSON_LOOKUP_CHUNK, listParam } from "./limits";
@@ -9,18 +10,20 @@ import type { Contact } from "./schema";
 import { bind, readOf, readOne, readTogether, type Statement } from "./statements";
 
 export type { Statement };
-export type ItemKind = "thank" | "help" | "follow-up" | "reconnect";
 
 export interface NumberedItem {
   number: number;
-  kind: ItemKind;
+  kind: Section;
   contact: Contact;
 }
 
 /** A References header can name hundreds of mails; the newest (last) are the ones a reply to a digest names. */
 const MAX_THREAD_IDS = 200;
 
-/** The newest of this owner's digests among the Message-IDs a reply's thread names, or null. */
+/**
+ * The newest of this owner's digests among the Message-IDs a reply's thread names, or null. Reads through the
+ * owner's digests only: a Message-ID never names another owner's digest.
+ */
 export async function digestByMessageId(d1: D1Database, ownerId: number, messageIds: string[]): Promise<{ id: number; sentAt: number } | null> {
   if (!messageIds.length) return null;
   const ids = listParam([...new Set(messageIds)].slice(-MAX_THREAD_IDS));
@@ -28,21 +31,17 @@ export async function digestByMessageId(d1: D1Database, ownerId: number, message
   return row ?? null;
 }
 
-/** A digest's numbered items with their contacts (one round trip), or null when this owner has no such digest. */
+/**
+ * A digest's numbered items with their contacts (one round trip), or null when this owner has no such digest. An
+ * item whose person has since been forgotten is not among them: there is nobody to act on.
+ */
 export async function digestItemsWithContacts(d1: D1Database, ownerId: number, digestId: number): Promise<NumberedItem[] | null> {
   const values = { ownerId, digestId };
-  const [digest, items, people] = await readTogether<[{ id: number }[], Array<{ number: number; kind: ItemKind; contactId: number }>, Contact[]]>(d1, [
+  const [digest, rows] = await readTogether<[{ id: number }[], Array<Contact & Pick<NumberedItem, "number" | "kind">>]>(d1, [
     readOf(d1, COMMAND_SQL.digestOfOwner, values),
-    readOf(d1, COMMAND_SQL.digestItemsOf, values),
-    readOf(d1, COMMAND_SQL.digestItemContacts, values),
+    readOf(d1, COMMAND_SQL.digestItemsWithContacts, values),
   ]);
-  if (!digest.length) return null;
-  const byId = new Map(people.map((c) => [c.id, c]));
-  // An item whose person has since been forgotten has nobody to act on.
-  return items.flatMap((i) => {
-    const contact = byId.get(i.contactId);
-    return contact ? [{ number: i.number, kind: i.kind, contact }] : [];
-  });
+  return digest.length ? rows.map(({ number, kind, ...contact }) => ({ number, kind, contact })) : null;
 }
 
 export async function contactsByAddress(d1: D1Database, ownerId: number, addresses: string[]): Promise<Contact[]> {

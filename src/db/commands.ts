@@ -23,7 +23,7 @@ export function d1Statement(db: Db, query: { toSQL(): Query }): Statement {
 
 /** `met`: the meeting's writes, through the same contact upsert as a mail. */
 export function meetingD1Statements(db: Db, ownerId: number, meeting: MeetingInput): Statement[] {
-  return meetingStatements(db, ownerId, meeting).map((q) => d1Statement(db, q as unknown as { toSQL(): Query }));
+  return meetingStatements(db, ownerId, meeting).map((q) => d1Statement(db, q));
 }
 
 /**

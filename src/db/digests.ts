@@ -1,7 +1,7 @@
 // The digest's bookkeeping off the queue's path, built by drizzle: a digest sent by hand, one the queue gave up on,
 // a `status` list, and what the local hourly run waits on. The queue's own
 // statements are in digest-store.ts, which loads no drizzle.
-import { and, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import type { NewDigestItem } from "./digest-store";
 import { chunk, chunkRows, LOOKUP_CHUNK } from "./limits";
@@ -20,10 +20,6 @@ export async function recordFailedDigest(db: Db, input: { ownerId: number; at: n
   ]);
 }
 
-/**
- * The owner's digest sent with one of these Message-IDs (the newest if several), or null. Reads through the
- * owner's digests only: a Message-ID never names another owner's digest.
- */
 /**
  * A `status` answer's numbered list, kept like a digest's so that "done 2" in a reply to it finds item 2. It
  * is no digest: nothing is marked as shown, and it does not count as one.

@@ -4,7 +4,7 @@
 // `npm run hot-sql` writes their SQL into hot-sql.ts, which is what those paths bind (statements.ts): they never
 // load drizzle. test/unit/hot-sql.test.ts checks the two agree. Meetings (the `met` command, calendar
 // invitations) build their writes here at run time, through the same contact upsert.
-import { and, asc, desc, eq, exists, getTableColumns, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, getTableColumns, gt, gte, inArray, isNull, lt, lte, or, sql, type Query, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
 import { contactRow, CONVERSATION_GAP_MS, NAMESAKES_READ, SNIPPET_PREFIX_CHARS, THREAD_CONVERSATION_MS, type ContactRow, type MeetingInput } from "./capture";
@@ -444,7 +444,8 @@ export function commandQueries(db: Db) {
   const ownPerson = and(own, isNull(contacts.mergedInto));
   const byKeyOfOwner = sql`+${contacts.ownerId} = ${p("ownerId")}`;
   const digestFields = { id: digests.id, sentAt: digests.sentAt };
-  const itemFields = { number: digestItems.number, kind: digestItems.kind, contactId: digestItems.contactId };
+  // A digest's items with their people, each row the item's number and kind and the person's columns.
+  const itemFields = { number: digestItems.number, kind: digestItems.kind, ...contactColumns };
   const ofDigest = and(eq(digestItems.ownerId, p("ownerId")), eq(digestItems.digestId, p("digestId")));
   // One field of one contact, and updated_at with it.
   const contactSet = (set: Record<string, SQL>) =>
@@ -466,15 +467,16 @@ export function commandQueries(db: Db) {
         .limit(1),
     ),
     digestOfOwner: compiledRead({ id: digests.id }, db.select({ id: digests.id }).from(digests).where(and(eq(digests.ownerId, p("ownerId")), eq(digests.id, p("digestId"))))),
-    digestItemsOf: compiledRead(itemFields, db.select(itemFields).from(digestItems).where(ofDigest).orderBy(asc(digestItems.number))),
-    // By key, each row then checked to be the owner's ("+owner_id": otherwise SQLite may walk the owner's whole
-    // index and filter it, reading every contact the owner has; test/worker/bounded.test.ts holds the plans).
-    digestItemContacts: compiledRead(
-      contactColumns,
+    // Each item's person by key, then checked to be the owner's ("+owner_id": otherwise SQLite may walk the owner's
+    // whole index and filter it, reading every contact the owner has; test/worker/bounded.test.ts holds the plans).
+    digestItemsWithContacts: compiledRead(
+      itemFields,
       db
-        .select()
-        .from(contacts)
-        .where(and(inArray(contacts.id, db.select({ id: digestItems.contactId }).from(digestItems).where(ofDigest)), byKeyOfOwner)),
+        .select(itemFields)
+        .from(digestItems)
+        .innerJoin(contacts, and(eq(contacts.id, digestItems.contactId), byKeyOfOwner))
+        .where(ofDigest)
+        .orderBy(asc(digestItems.number)),
     ),
     contactsWithAddresses: compiledRead(contactColumns, db.select().from(contacts).where(and(own, sql`${contacts.address} in ${jsonList(p("addresses"))}`))),
     contactsWithIds: compiledRead(contactColumns, db.select().from(contacts).where(and(sql`${contacts.id} in ${jsonList(p("ids"))}`, byKeyOfOwner))),
@@ -537,7 +539,7 @@ function contactUpsert(db: Db, rows: ContactRow[]) {
  * settles what a word from them settles (a follow-up) and what a word to them settles (a request, a thanks
  * owed for help), starts or continues a conversation, and is kept as one interaction of kind "meeting".
  */
-export function meetingStatements(db: Db, ownerId: number, m: MeetingInput): BatchItem<"sqlite">[] {
+export function meetingStatements(db: Db, ownerId: number, m: MeetingInput): Array<BatchItem<"sqlite"> & { toSQL(): Query }> {
   const delta: ContactDelta = {
     address: m.address,
     name: m.name,

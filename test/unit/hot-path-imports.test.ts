@@ -1,8 +1,8 @@
 // What each hot path loads in a fresh isolate: the modules its entry imports statically (the bundler defers each
 // module's initialisation to its first import, so a dynamic import loads only when its branch runs). A mail, the
-// hourly sweep and a digest job bind SQL written ahead of time (src/db/hot-sql.ts) and must not load drizzle or the
-// schema, nor must a command mail's common lines; a digest job must not load the mail parsers either. (The queue handler's other import, src/env.ts, has
-// type imports alone.) Read from esbuild's own account of the bundle.
+// hourly sweep, a digest job and a command mail's common lines bind SQL written ahead of time (src/db/hot-sql.ts,
+// command-sql.ts) and must not load drizzle or the schema; a digest job must not load the mail parsers either. (The
+// queue handler's other import, src/env.ts, has type imports alone.) Read from esbuild's own account of the bundle.
 import * as esbuild from "esbuild";
 import path from "node:path";
 import { describe, expect, it } from "vitest";

@@ -109,7 +109,7 @@ describe("the statements written ahead of time (hot-sql.ts, command-sql.ts)", ()
     );
     expect(wide).toEqual([]);
     // The digest a reply answers: its items by (owner, digest), their people by key.
-    expect(plans.digestItemContacts.join("\n")).toMatch(/SEARCH contacts USING INTEGER PRIMARY KEY/);
+    expect(plans.digestItemsWithContacts.join("\n")).toMatch(/SEARCH contacts USING INTEGER PRIMARY KEY/);
     expect(plans.contactsWithIds.join("\n")).toMatch(/SEARCH contacts USING INTEGER PRIMARY KEY/);
     // A forward that names its sender without an address: the owner's contacts with that name, by name_key.
     expect(plans.contactsByName).toEqual(["SEARCH contacts USING INDEX contacts_owner_name_key (owner_id=? AND name_key=?)"]);

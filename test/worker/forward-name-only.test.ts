@@ -75,6 +75,18 @@ describe("a forward that names its sender without an address", () => {
     expect(answer.text).toContain("forward it again with the sender's address, or as an attachment");
   });
 
+  it("matches the name case aside, and not a name written the other way round (found by the same index key)", async () => {
+    const owner = "case-bo@example.com";
+    await seedOwner(owner, "token-case-bo");
+    await deliver(bcc(owner, "BO NIELSEN <bo@nielsen-consult.dk>", "bcc-case-bo"), owner);
+    // "Nielsen, Bo" has the key "bo nielsen" too, but is not the name the forward gave: it does not make two.
+    await deliver(bcc(owner, '"Nielsen, Bo" <bo.nielsen@example.org>', "bcc-turned-bo"), owner);
+    const res = await deliver(nameOnlyForward(owner), owner);
+    expect(res.rejected()).toBeNull();
+    expect((await inbound(owner, "bo@nielsen-consult.dk")).results.map((r) => r.subject)).toEqual(["Workshop dates"]);
+    expect((await inbound(owner, "bo.nielsen@example.org")).results).toEqual([]);
+  });
+
   it("is not guessed when two contacts have the name", async () => {
     const owner = "two-bos@example.com";
     await seedOwner(owner, "token-two-bos");

@@ -1,10 +1,9 @@
 // `status`: everything open right now, in the digest's sections and without its caps, numbered so that a
 // reply to the answer ("done 2", "snooze 3 2w") works as a reply to a digest does.
 import { drizzleFor } from "../../db/drizzle-later";
-import type { DigestPlan } from "../../digest/types";
 import type { Language } from "../../i18n/language";
 import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "../../digest/token";
-import type { planParts as PlanParts } from "../../digest/view";
+import type { PartModel } from "../../digest/view";
 import type { Done } from "../outcome";
 import type { Command } from "../parse";
 import { defineVerb } from "../registry";
@@ -14,25 +13,16 @@ type StatusDone = Extract<Done, { code: "status" }>;
 /** No caps: the owner asked to see everything. */
 const UNCAPPED = { perSection: Number.MAX_SAFE_INTEGER, total: Number.MAX_SAFE_INTEGER };
 
-interface StatusView {
-  plan: DigestPlan;
-  now: number;
-  assistantAddress: string;
-  planParts: typeof PlanParts;
-}
-
-function statusLines(r: StatusView, timeZone: string, lang: Language): string[] {
-  const { planParts } = r;
+/** The answer in one language: the plan's items numbered under their sections' titles (`parts`, from view.ts). */
+function statusLines(count: number, parts: PartModel[], lang: Language): string[] {
   const en = lang === "en";
-  const count = r.plan.items.length;
   if (count === 0) return [en ? "nothing is open right now" : "intet er åbent lige nu"];
   const out = [
     en
       ? `${count} open item${count === 1 ? "" : "s"} now; reply to this mail with "done 2" or "snooze 3 2w":`
       : `${count} ${count === 1 ? "åbent punkt" : "åbne punkter"} nu; svar på denne mail med "færdig 2" eller "udsæt 3 2w":`,
   ];
-  // Plain text: the items' one-tap links are not shown, so they need no subject.
-  for (const part of planParts({ language: lang, timeZone, now: r.now, plan: r.plan, assistantAddress: r.assistantAddress, replyAddress: r.assistantAddress }, "")) {
+  for (const part of parts) {
     if (part.title) out.push("", part.title.toUpperCase());
     for (const section of part.sections) {
       out.push("", section.title);
@@ -72,9 +62,11 @@ export const statusVerb = defineVerb<Extract<Command, { verb: "status" }>, Statu
     });
     const token = await signDigestToken(config.tokenSecret, { ownerId: owner.id, digestId: listId, expiresAt: now + DIGEST_TOKEN_TTL_MS });
     ctx.replyTo = `${config.assistantLocal}+${token}@${config.assistantDomain}`;
-    // In the owner's zone as the mail leaves them (the answer's own), in either language the answer may take.
-    const view = { plan, now, assistantAddress: config.assistantAddress, planParts };
-    return { code: "status", lines: { en: statusLines(view, owner.timeZone, "en"), da: statusLines(view, owner.timeZone, "da") } };
+    // In the owner's zone as the mail leaves them (the answer's own), in either language the answer may take. Plain
+    // text: the items' one-tap links are not shown, so they need no subject.
+    const linesIn = (language: Language) =>
+      statusLines(plan.items.length, planParts({ language, timeZone: owner.timeZone, now, plan, assistantAddress: config.assistantAddress, replyAddress: config.assistantAddress }, ""), language);
+    return { code: "status", lines: { en: linesIn("en"), da: linesIn("da") } };
   },
   answer: { en: (r) => r.lines.en, da: (r) => r.lines.da },
   usage: { en: "status", da: "status" },
