@@ -51,7 +51,7 @@ export function domainKey(address: string): string {
  * "info@", "kontakt@" (a role). Mail to a list is an announcement; a role address beside someone's own is their
  * company's inbox, not a person they introduce.
  */
-const GROUP_LOCAL = /^(?:all|everyone|everybody|team|crew|staff|fans|club|klub|kor|koret|choir|band|forening|foreningen|hold|holdet|students|pupils|parents|members|clients|customers|guests|volunteers|subscribers|list|news|alle|elever|forældre|foraeldre|medlemmer|kunder|gæster|gaester|frivillige|personale)$/i;
+const GROUP_LOCAL = /^(?:all|everyone|everybody|team|crew|staff|fans|club|klub|kor|koret|choir|band|forening|foreningen|hold|holdet|students|pupils|parents|members|clients|customers|patients|residents|tenants|families|participants|attendees|neighbours|neighbors|guests|volunteers|subscribers|list|news|alle|elever|forældre|foraeldre|medlemmer|kunder|patienter|beboere|lejere|deltagere|naboer|kursister|gæster|gaester|frivillige|personale)$/i;
 const ROLE_LOCAL = /^(?:hello|hi|hej|info|contact|kontakt|office|kontor|mail|post|admin|support|service|sales|salg|booking|bookings|events|jobs|hr|accounts|billing|invoice|invoices|faktura|reception)$/i;
 export function isGroupAddress(address: string): boolean {
   return GROUP_LOCAL.test(address.split("@")[0] ?? "");

@@ -29,7 +29,8 @@ const DAY = `${DAY_MS}.0`;
 // workerd's local D1 include.
 //
 // Parameters: ?1 owner, ?2 now, ?3 and ?4 the owner's rhythm for the professional and private circle (null:
-// inferred), ?5 how many per section must be read in full, ?6 the owner's follow-up days; the circle terms' own follow.
+// inferred), ?5 how many per section must be read in full, ?6 the owner's follow-up days, ?7 the instant a
+// follow-up is due by (decide.ts followUpDue: the end of the digest's local day); the circle terms' own follow.
 const RANK_MARGIN = 0.06;
 
 const settledSql = (by: string, evidence: string) => `coalesce(${by} >= ${evidence}, 0)`;
@@ -53,7 +54,8 @@ const HELP_STAKE_SQL =
   ` and ${inNetworkSql("last_they_gave_at + 1")} and ${openSql("help", "last_they_gave_at", null)} then ${STAKE.balance} end`;
 const FOLLOW_UP_DUE_AT = `coalesce(follow_up_due_at, follow_up_since + ?6 * ${DAY_MS})`;
 const FOLLOW_UP_STAKE_SQL =
-  `case when follow_up_since is not null and unanswered_outbound <= ${MAX_NUDGES} and ?2 >= ${FOLLOW_UP_DUE_AT}` +
+  `case when follow_up_since is not null and unanswered_outbound <= ${MAX_NUDGES}` +
+  ` and ?7 >= ${FOLLOW_UP_DUE_AT}` +
   ` and ${openSql("follow-up", "follow_up_since", "last_inbound_at", FOLLOW_UP_DUE_AT)}` +
   ` then case coalesce(follow_up_reason, 'question') when 'proposal' then ${STAKE.proposal} when 'reminder' then ${STAKE.reminder}` +
   ` when 'first-contact' then ${STAKE["first-contact"]} else ${STAKE.question} end end`;
@@ -106,9 +108,15 @@ export interface CandidateSettings {
 }
 
 /** The candidates' SQL and its parameters (exported for the query-plan test). */
-export function candidatesQuery(ownerId: number, owner: CandidateSettings, now: number, perSection = DEFAULT_CAPS.perSection): { query: string; params: unknown[] } {
+export function candidatesQuery(
+  ownerId: number,
+  owner: CandidateSettings,
+  now: number,
+  perSection = DEFAULT_CAPS.perSection,
+  followUpsDueBy = now,
+): { query: string; params: unknown[] } {
   // nth_value counts from 1; with no room at all, reading the first of each section is harmless.
-  const params: unknown[] = [ownerId, now, owner.cadenceProfessionalDays, owner.cadencePrivateDays, Math.max(1, perSection), owner.followUpDays];
+  const params: unknown[] = [ownerId, now, owner.cadenceProfessionalDays, owner.cadencePrivateDays, Math.max(1, perSection), owner.followUpDays, followUpsDueBy];
   const terms = [DUE_SQL];
   for (const [circle, days] of [["professional", owner.cadenceProfessionalDays], ["private", owner.cadencePrivateDays]] as const) {
     if (days === null || !(days > 0)) continue;
@@ -149,8 +157,15 @@ export interface DigestCandidates {
  * whole network. The rows are mapped by hand from D1's raw arrays (contactRows): drizzle's generic mapper took ~18 ms
  * of CPU for 5,000 contacts (bench/).
  */
-export async function digestCandidates(d1: D1Database, ownerId: number, owner: CandidateSettings, now: number, perSection = DEFAULT_CAPS.perSection): Promise<DigestCandidates> {
-  const { query, params } = candidatesQuery(ownerId, owner, now, perSection);
+export async function digestCandidates(
+  d1: D1Database,
+  ownerId: number,
+  owner: CandidateSettings,
+  now: number,
+  perSection = DEFAULT_CAPS.perSection,
+  followUpsDueBy = now,
+): Promise<DigestCandidates> {
+  const { query, params } = candidatesQuery(ownerId, owner, now, perSection, followUpsDueBy);
   const rows = await d1.prepare(query).bind(...params).raw();
   const notRead: Record<Section, number> = { thank: 0, help: 0, "follow-up": 0, reconnect: 0 };
   const read: Record<Section, number> = { thank: 0, help: 0, "follow-up": 0, reconnect: 0 };

@@ -172,13 +172,13 @@ function inNetwork(contact: Contact, before: number): boolean {
  * Every section this contact is due in, strongest evidence first, each with its evidence. Muted and snoozed
  * contacts are due in none.
  */
-export function dueSections(contact: Contact, owner: DigestSettings, now: number): Recommendation[] {
+export function dueSections(contact: Contact, owner: DigestSettings, now: number, followUpsDueBy = now): Recommendation[] {
   if (contact.muted) return [];
   if (contact.snoozedUntil !== null && contact.snoozedUntil > now) return [];
   const dues: Array<[Section, Due | null]> = [
     ["thank", thankDue(contact, now)],
     ["help", helpDue(contact, now)],
-    ["follow-up", followUpDue(contact, owner, now)],
+    ["follow-up", followUpDue(contact, owner, now, followUpsDueBy)],
     ["reconnect", reconnectDue(contact, owner, now)],
   ];
   // Most people are due in nothing: their strength is computed only when something is due.
@@ -267,13 +267,15 @@ function helpDue(contact: Contact, now: number): Due | null {
 }
 
 // Follow up: outreach that expected an answer (decided at ingest: a first contact, a request, a proposal,
-// a +Nd reminder) with no word back by its due date. Stops after MAX_NUDGES unanswered nudges.
-function followUpDue(contact: Contact, owner: DigestSettings, now: number): Due | null {
+// a +Nd reminder) with no word back by its due date. Stops after MAX_NUDGES unanswered nudges. Days are counted by
+// the calendar, as the owner counts them: a follow-up due later on the digest's own day (before `dueBy`, schedule.ts
+// localDayEnd) is due that morning, not a week late. A "+3d" sent on Friday at ten is in Monday's digest.
+function followUpDue(contact: Contact, owner: DigestSettings, now: number, dueBy: number): Due | null {
   const since = contact.followUpSince;
   if (since === null) return null;
   if (nudgesSent(contact) >= MAX_NUDGES) return null;
   const dueAt = contact.followUpDueAt ?? since + owner.followUpDays * DAY_MS;
-  if (now < dueAt || !open(contact, "follow-up", since, contact.lastInboundAt, now, dueAt)) return null;
+  if (dueBy < dueAt || !open(contact, "follow-up", since, contact.lastInboundAt, now, dueAt)) return null;
   const reason = contact.followUpReason ?? "question";
   return {
     stake: STAKE[reason],
@@ -333,6 +335,8 @@ export function planDigest(input: {
   notRead?: Record<Section, number>;
   owner: DigestSettings;
   now: number;
+  /** Follow-ups due by this instant are due now: the end of the digest's local day (schedule.ts localDayEnd). */
+  followUpsDueBy?: number;
   caps?: DigestCaps;
 }): DigestPlan {
   const caps = input.caps ?? DEFAULT_CAPS;
@@ -341,7 +345,7 @@ export function planDigest(input: {
   }
   const bySection: Record<Section, Recommendation[]> = { thank: [], help: [], "follow-up": [], reconnect: [] };
   for (const contact of input.contacts) {
-    const [strongest] = dueSections(contact, input.owner, input.now);
+    const [strongest] = dueSections(contact, input.owner, input.now, input.followUpsDueBy);
     if (strongest) bySection[strongest.section].push(strongest);
   }
   const leftOut: Record<Section, number> = { thank: 0, help: 0, "follow-up": 0, reconnect: 0 };

@@ -16,7 +16,7 @@ import { buildDigestModel, digestSubject, renderDigestHtml, renderDigestText, ty
 import type { DigestPlan, WeekActivity } from "./types";
 import { isoWeekStart, WEEK_MS } from "../time";
 import { ACTIVITY_WEEKS } from "./format";
-import { localTime, nextDigestAt } from "./schedule";
+import { localDayEnd, localTime, nextDigestAt } from "./schedule";
 import { zoneOffsetsToKeep } from "../zone-clock";
 import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "./token";
 
@@ -77,16 +77,23 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
 /**
  * The people who can be shown at `now`, as they stand then (meetings that have happened since counted in, each
  * person once however many addresses they have), and how many more are due in each section. `meetings`: the
- * meetings to count, when the caller has read them already.
+ * meetings to count, when the caller has read them already. `followUpsDueBy` goes on to planDigest with them.
  */
-export async function digestPeople(d1: D1Database, owner: Owner, now: number, perSection?: number, meetings?: Meeting[]): Promise<DigestCandidates> {
+export async function digestPeople(
+  d1: D1Database,
+  owner: Owner,
+  now: number,
+  perSection?: number,
+  meetings?: Meeting[],
+): Promise<DigestCandidates & { followUpsDueBy: number }> {
   // Most weeks no meeting has passed: then the calendar path (ical.js, drizzle) is not loaded at all.
   if (!meetings || meetings.length) {
     const [db, { countPassedMeetings }] = await Promise.all([drizzleFor(d1), import("../calendar/meetings")]);
     await countPassedMeetings(db, owner.id, owner.timeZone, now, meetings);
   }
-  const candidates = await digestCandidates(d1, owner.id, owner, now, perSection);
-  return { contacts: foldPeople(candidates.contacts), notRead: candidates.notRead };
+  const followUpsDueBy = localDayEnd(now, owner.timeZone);
+  const candidates = await digestCandidates(d1, owner.id, owner, now, perSection, followUpsDueBy);
+  return { contacts: foldPeople(candidates.contacts), notRead: candidates.notRead, followUpsDueBy };
 }
 
 /** What the digest's first round trip reads: meetings to count, 12 activity rows, three counts, the newcomers. */

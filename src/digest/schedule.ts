@@ -27,6 +27,16 @@ export function localTime(now: number, timeZone: string): LocalTime {
 }
 
 /**
+ * The next local midnight after `now`. Follow-ups fall due by the day: a "+3d" sent on Friday at ten is due on
+ * Monday, so Monday's eight o'clock digest shows it rather than the next one, a week late.
+ */
+export function localDayEnd(now: number, timeZone: string): number {
+  const wall = ownerClock(now, timeZone);
+  // wall.asUtc is the local time to the minute; the seconds are the same in every zone.
+  return now - (now % 60_000) + (wall.date + DAY_MS - wall.asUtc);
+}
+
+/**
  * When the hourly job should next look at this owner: their weekday and hour in the local week of `now`, or in
  * the week after when this week's digest went out. The instant may lie in the past (a digest due and not yet
  * sent): the next run then sends it. In a daylight-saving gap the hour that does not exist becomes the first one

@@ -63,9 +63,11 @@ export function followUpReason(e: ContactEvent, firstContact: boolean, answersTh
   if (i.request) return "question";
   if (i.greeting) return null;
   // A first contact is outreach to a person. A first note that asks nothing informs when it goes to a few people
-  // at once ("Juleafslutning fredag kl. 14"), confirms what was arranged by other means ("Confirmed for Tuesday
-  // 7am") or goes to a firm's desk ("kontakt@…").
-  if (firstContact && e.recipientCount <= FIRST_CONTACT_MAX_RECIPIENTS && !i.confirms && !isRoleAddress(e.address)) return "first-contact";
+  // at once ("Juleafslutning fredag kl. 14"), greets a group ("Hi all", to a list address the rules do not know),
+  // confirms what was arranged by other means ("Confirmed for Tuesday 7am"), only hands something over ("here is
+  // the December rota"; not a stranger's "my name is …, here is my portfolio") or goes to a firm's desk ("kontakt@…").
+  const informs = i.confirms || i.toAll || (i.handsOver && !i.outreach && !i.pitch);
+  if (firstContact && e.recipientCount <= FIRST_CONTACT_MAX_RECIPIENTS && !informs && !isRoleAddress(e.address)) return "first-contact";
   return null;
 }
 
@@ -157,7 +159,8 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
       // introduced): the thanks are for them, the question for the others.
       const thankedForTheirGift =
         e.intent.thanks && e.recipientCount > 1 && person?.lastTheyGaveAt != null && person.lastTheyGaveAt > (person.lastOutboundAt ?? 0);
-      const reason = thankedForTheirGift ? null : followUpReason(event, firstContact, answersTheirRequest);
+      // Read from the mail's own words (`e`): `event` marks every first contact as outreach.
+      const reason = thankedForTheirGift ? null : followUpReason(e, firstContact, answersTheirRequest);
       out.push(event);
       deltas.push({
         address: e.address,

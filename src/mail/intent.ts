@@ -144,6 +144,9 @@ const NOT_THANKS = phrases([
   "(?:(?:i|we)'d|would) be (?:so |very |really |hugely |eternally |forever |most |incredibly )?(?:grateful|thankful|indebted)",
   "(?:(?:i|we)'ll|will) be (?:so |very |really |hugely |eternally |forever |most |incredibly )?(?:grateful|thankful|indebted) if",
   "(?:would|will) be (?:much |greatly |hugely |really |very much |so )?appreciated",
+  // "I'd really appreciate it if…", "you'll appreciate the view": a wish or a guess, thanking nobody yet.
+  "(?:would|will|\\p{L}+'d|\\p{L}+'ll|\\p{L}+’d|\\p{L}+’ll) (?:really |truly |so |greatly |very much |hugely |much )?appreciate",
+  "appreciate it if",
   "(?:ville|vil) (?:være|blive) (?:meget |så |rigtig |evigt |utrolig )?taknemmelig(?:e)?",
   "(?:ville|vil) (?:være|blive) (?:en )?(?:stor |kæmpe |enorm )?(?:hjælp|livredder)",
 ]);
@@ -158,6 +161,8 @@ const THANKS = phrases([
   "cheers for",
   "(?:much|greatly|really|truly|hugely) appreciated",
   "(?:i|we) (?:really |truly |so |very much |hugely )?appreciate",
+  // without the "I": "Really appreciate you thinking of me", "Appreciate it!"
+  "(?:(?:really|truly|hugely|greatly|so|massively|much) )?appreciate (?:it|that|this|you|your|the|all)",
   "grateful",
   "(?:so |very |really |incredibly )?(?:generous|kind|thoughtful|sweet) of you",
   "(?:you )?saved (?:me|my|us|our|the)_(?:day|week|weekend|life|bacon|skin|hours|deadline|launch|project)",
@@ -293,6 +298,9 @@ const REQUEST = phrases([
   "jeg har brug for_(?:hjælp|input|råd|sparring|øjne)",
   "(?:kan|kunne|skal|skulle) vi_(?:mødes|tage|ses|tale|snakke|finde|aftale|høres|drikke)",
   "hvornår (?:passer|har|kan|vil) (?:det|du|i)",
+  // "Skriv bare hvilken dag der passer jer", "hvilket tidspunkt passer dig bedst": the Danish "which day works"
+  "(?:hvilken|hvilket|hvilke) (?:dag|dage|dato|datoer|tidspunkt|tidspunkter|tid|uge|formiddag|eftermiddag) (?:der )?(?:passer|kan|virker|er bedst|går)",
+  "(?:skriv|sig|meld) (?:bare|gerne|lige|endelig) (?:til,? )?(?:hvilken|hvilket|hvilke|hvornår|hvad|hvor|hvem)",
   "kender du (?:nogen|en|et|til)",
   "ved du (?:om|hvem|hvad|hvor|hvornår|hvordan)",
   "er (?:du|i) (?:interesseret|frisk|klar|ledig|til at|på)",

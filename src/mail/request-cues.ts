@@ -51,7 +51,10 @@ const NOT_A_TASK = words([
 /** What makes an imperative a task for the reader rather than a remark: "me"/"mig", a time, "please"/"lige". */
 // "gerne", "endelig" and "whenever" are not among them: "Send gerne dokumentet" and "send it over whenever it's
 // ready" let the reader do something, they do not ask it.
-const TASK_MARK = words(["me", "us", "mig", "os", "please", "pls", "by", "before", "asap", "lige", "venligst", "inden", "senest", "før", "tak"]);
+// "by" only with a time after it: "send it by Friday", not "no alcohol served by you", "by email", "by the way".
+const BY_WHEN =
+  "by (?:the |this |next |end of |close of |the end of )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|weekend|week|month|tomorrow|tonight|today|noon|midday|lunch(?:time)?|morning|afternoon|evening|then|eod|eow|cob|end|close|mid|\\d[\\d:.]*(?:st|nd|rd|th|am|pm)?|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)";
+const TASK_MARK = words(["me", "us", "mig", "os", "please", "pls", BY_WHEN, "before", "asap", "lige", "venligst", "inden", "senest", "før", "tak"]);
 
 /** What the reader's act would do for the writer: "that would be a lifesaver", "two lines from you would mean a lot". */
 const BENEFIT_LIST = [

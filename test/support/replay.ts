@@ -6,12 +6,11 @@
 import { env } from "cloudflare:test";
 import { listSuppressions } from "../../src/db/capture";
 import { getDb } from "../../src/db/client";
-import { digestCandidates } from "../../src/db/digest-store";
 import { findOwnerById } from "../../src/db/owner-lookup";
 import { createOwner, loadOwnerWithAddresses } from "../../src/db/owners";
 import type { Contact, Owner } from "../../src/db/schema";
 import { planDigest } from "../../src/digest/decide";
-import { sendDigest } from "../../src/digest/run";
+import { digestPeople, sendDigest } from "../../src/digest/run";
 import { DIGEST_TOKEN_TTL_MS, signDigestToken } from "../../src/digest/token";
 import type { DigestPlan, Section } from "../../src/digest/types";
 import { readConfig } from "../../src/env";
@@ -307,10 +306,10 @@ export async function replayOwner(address: string, opts: { name?: string; langua
       return found;
     },
 
-    /** What the digest at `now` would show, without sending it. */
+    /** What the digest at `now` would show, without sending it: the digest's own reads and plan. */
     async plan(now: number): Promise<DigestPlan> {
       const o = await owner();
-      return planDigest({ ...(await digestCandidates(db.$client, ownerId, o, now)), owner: o, now });
+      return planDigest({ ...(await digestPeople(db.$client, o, now)), owner: o, now });
     },
 
     /** Sends the real digest at `now` and reads back its numbered items and their reasons. */

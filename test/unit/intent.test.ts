@@ -24,6 +24,11 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Re: Slides", text: "You saved my week with those slides.", want: is({ thanks: true }) },
   { subject: "Re: Contract", text: "Thanks, that was really helpful. See you Friday.", want: is({ thanks: true, confirms: true }) },
   { subject: "Re: Contract", text: "Thanks for your email. I will get back to you.", want: none },
+  // Thanks without the "I" (dropped subject); a wish for what the reader might do is no thanks.
+  { subject: "RE: Sarah Greaves", text: "Cheers Dev, really appreciate you thinking of me. I'll look after her.", want: is({ thanks: true }) },
+  { subject: "Re: Deck", text: "Appreciate it!\n\nPeter", want: is({ thanks: true }) },
+  { subject: "Re: Draft", text: "I'd really appreciate your thoughts on the draft.", want: asks },
+  { subject: "Re: Deck", text: "Appreciate it if you could send the deck by Friday.", want: asks },
   // English: requests
   { subject: "Re: Plan", text: "Would you mind reviewing the draft before Friday?", want: { ...asks, questionMark: true } },
   { subject: "Re: Plan", text: "Any chance you know someone at Novo?", want: { ...asks, questionMark: true } },
@@ -31,6 +36,9 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Quick question", text: "I'm pricing my first workshop.", want: asks },
   { subject: "Re: Plan", text: "What would you charge for a one-day workshop?", want: { ...asks, questionMark: true, seeksAdvice: true } },
   { subject: "Re: Plan", text: "How are you? All good here.", want: none },
+  // "by" marks a deadline only with a time after it: advice in an answer ("tell them … by you") asks nothing.
+  { subject: "Re: Event insurance?", text: "Yes. Ask for business liability cover. Tell them the headcount and that there's no alcohol service by you. Takes two days.", want: none },
+  { subject: "Re: Invoice", text: "Send the invoice by the 15th.", want: asks },
   // A confirmation asks nothing.
   { subject: "Re: Friday", text: "Friday works, I'll bring the contract.", want: none },
   // English: gifts, with words in between and in other tenses
@@ -113,6 +121,8 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Sv: Tilbygningen", text: "Hvem skal egentlig have råd til at bygge noget i det her land?", want: none },
   { subject: "Re: Launch", text: "We launched on Monday. Why does the last week always take longer than the first three?", want: none },
   // Requests without a question mark.
+  { subject: "Cider til julemarkedet", text: "Jeg kan komme forbi en formiddag i næste uge. Skriv bare hvilken dag der passer jer.", want: asks },
+  { subject: "Møde", text: "Hvilket tidspunkt passer dig bedst i næste uge", want: { ...asks, scheduling: true } },
   { subject: "Sv: Rapporten", text: "Jeg ville sætte stor pris på en kritisk gennemlæsning.", want: asks },
   { subject: "Sv: Taget", text: "Jeg vil gerne høre, om du kunne komme ud og se på det.", want: asks },
   { subject: "Re: Draft", text: "I'd really appreciate your eyes on it.", want: asks },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { digestDue, nextDigestAt } from "../../src/digest/schedule";
+import { digestDue, localDayEnd, nextDigestAt } from "../../src/digest/schedule";
 
 const owner = (over: Partial<Parameters<typeof nextDigestAt>[0]> = {}) => ({
   timeZone: "Europe/Copenhagen",
@@ -48,5 +48,18 @@ describe("the next digest time", () => {
         expect(digestDue(o, hourly).due, `${tz} ${weekday} ${hour}`).toBe(true);
       }
     }
+  });
+});
+
+describe("the end of the owner's local day (what follow-ups are due by)", () => {
+  it.each([
+    ["Copenhagen, the digest's hour", "2026-11-16T07:00:00.000Z", "Europe/Copenhagen", "2026-11-16T23:00:00.000Z"],
+    ["Copenhagen, a second before midnight", "2026-11-16T22:59:59.000Z", "Europe/Copenhagen", "2026-11-16T23:00:00.000Z"],
+    ["Copenhagen, at midnight: the next day's end", "2026-11-16T23:00:00.000Z", "Europe/Copenhagen", "2026-11-17T23:00:00.000Z"],
+    ["Kolkata, half an hour off the hour", "2026-11-16T02:30:00.000Z", "Asia/Kolkata", "2026-11-16T18:30:00.000Z"],
+    ["Sydney, a day ahead of UTC", "2026-11-15T21:00:00.000Z", "Australia/Sydney", "2026-11-16T13:00:00.000Z"],
+    ["an unknown zone, read as UTC", "2026-11-16T07:45:12.500Z", "Mars/Olympus", "2026-11-17T00:00:00.000Z"],
+  ])("%s", (_label, now, timeZone, end) => {
+    expect(iso(localDayEnd(Date.parse(now), timeZone))).toBe(end);
   });
 });

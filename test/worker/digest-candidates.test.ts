@@ -18,6 +18,7 @@ import { readOne } from "../../src/db/statements";
 import { updateOwnerSettings } from "../../src/db/owners";
 import { contacts, type Contact, type Owner } from "../../src/db/schema";
 import { planDigest } from "../../src/digest/decide";
+import { localDayEnd } from "../../src/digest/schedule";
 import { eq } from "drizzle-orm";
 import { seedOwner } from "../support/owners";
 
@@ -45,11 +46,11 @@ describe("digest candidates", () => {
     for (let week = -8; week <= 18; week++) {
       const now = NOW + week * WEEK;
       const candidates = await digestPeople(env.DB, o, now);
-      expect(planDigest({ ...candidates, owner: o, now }), `week ${week}`).toEqual(planDigest({ contacts: everyone, owner: o, now }));
+      expect(planDigest({ ...candidates, owner: o, now }), `week ${week}`).toEqual(planDigest({ contacts: everyone, owner: o, now, followUpsDueBy: localDayEnd(now, o.timeZone) }));
       // Every sectioned person, not just the ten shown: what the caps left out is counted in the digest too.
       const all = { perSection: 10_000, total: 10_000 };
       expect(planDigest({ ...(await digestPeople(env.DB, o, now, all.perSection)), owner: o, now, caps: all })).toEqual(
-        planDigest({ contacts: everyone, owner: o, now, caps: all }),
+        planDigest({ contacts: everyone, owner: o, now, followUpsDueBy: localDayEnd(now, o.timeZone), caps: all }),
       );
       // The candidates are ranked in D1: only the few that can make their section are read.
       expect(candidates.contacts.length).toBeLessThan(60);
@@ -64,9 +65,9 @@ describe("digest candidates", () => {
         const now = NOW + week * WEEK;
         const all = { perSection: 10_000, total: 10_000 };
         expect(planDigest({ ...(await digestPeople(env.DB, o, now, all.perSection)), owner: o, now, caps: all })).toEqual(
-          planDigest({ contacts: everyone, owner: o, now, caps: all }),
+          planDigest({ contacts: everyone, owner: o, now, followUpsDueBy: localDayEnd(now, o.timeZone), caps: all }),
         );
-        expect(planDigest({ ...(await digestPeople(env.DB, o, now)), owner: o, now })).toEqual(planDigest({ contacts: everyone, owner: o, now }));
+        expect(planDigest({ ...(await digestPeople(env.DB, o, now)), owner: o, now })).toEqual(planDigest({ contacts: everyone, owner: o, now, followUpsDueBy: localDayEnd(now, o.timeZone) }));
       }
     }
   });

@@ -118,7 +118,8 @@ describe("follow-ups", () => {
     });
     expect(ooo.outcome?.status).toBe("ignored");
     const followUp = (why: string) => [{ number: 1, section: "follow-up", address: ANNA.address, why }];
-    expect((await r.digest(monday(0))).items).toEqual([]);
+    // Due a week later, at 09:14 on Monday the 16th: days count by the calendar, so that morning's digest shows it.
+    expect((await r.digest(monday(0))).items).toEqual(followUp("You asked on 9 Nov: “Kaffe og en snak om jeres designproces?” No answer after 6 days."));
     expect((await r.digest(monday(1))).items).toEqual(followUp("You asked on 9 Nov: “Kaffe og en snak om jeres designproces?” No answer after 13 days."));
     const nudge = await r.send({ at: "2026-11-24T10:02:00+01:00", to: [ANNA], subject: `Re: ${subject}`, body: "Hej Anna,\n\nJeg prøver lige igen: har du tid til en kaffe?\n\nSofie", inReplyTo: first });
     expect((await r.digest(monday(2))).items).toEqual([]);

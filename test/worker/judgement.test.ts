@@ -222,6 +222,31 @@ describe("which mail the owner sends expects an answer", () => {
     expect(shown(await r.plan(NEXT_WEEK))).toEqual([]);
   });
 
+  it("none for a first note that greets a group ('Hi all') at an address the rules do not know as a list", async () => {
+    const r = await replayOwner("sofie.unknownlist@kjaer.design");
+    await r.send({
+      at: "2026-11-10T09:00:00+01:00",
+      to: [{ name: "Vinterholdet", address: "vinterhold@kjaer-kurser.dk" }],
+      subject: "Christmas opening hours",
+      body: "Hi all,\n\nThe studio closes on 23 December and reopens on 5 January. Happy Christmas from all of us!\n\nSofie",
+    });
+    await r.send({ at: "2026-11-10T09:05:00+01:00", to: [{ name: "", address: "patients@kjaer-klinik.dk" }], subject: "New address", body: "We move to Jægersborggade 12 on 1 December.\n\nSofie" });
+    expect(shown(await r.plan(NEXT_WEEK))).toEqual([]);
+  });
+
+  it("none for a first mail that only hands something over; a stranger's 'my name is …, here is my portfolio' waits", async () => {
+    const r = await replayOwner("sofie.handsover@kjaer.design");
+    await r.send({ at: "2026-11-10T09:00:00+01:00", to: [JESPER], subject: "Rota for December", body: "Jesper, here is the December rota.\n\nSofie" });
+    const emma = { name: "Emma Lind", address: "emma@lind.studio" };
+    await r.send({
+      at: "2026-11-10T09:05:00+01:00",
+      to: [emma],
+      subject: "Portfolio",
+      body: "Hi Emma,\n\nMy name is Sofie and I have just gone freelance as a UX designer. Here is my portfolio: kjaer.design\n\nSofie",
+    });
+    expect(shown(await r.plan(NEXT_WEEK))).toEqual([["follow-up", emma.address]]);
+  });
+
   it("a contact writing to the owner and to their own firm's 'hello@' introduces no one", async () => {
     const r = await replayOwner("sofie.roleaddress@kjaer.design");
     await r.forward({
@@ -283,12 +308,29 @@ describe("which mail the owner sends expects an answer", () => {
     expect(digest.items).toEqual([{ number: 1, section: "follow-up", address: who.address, why }]);
   });
 
-  it("+3d nudges after three days, where the default waits a week", async () => {
+  it("+3d nudges on the third day, counted by the calendar, where the default waits a week", async () => {
     const r = await replayOwner("sofie.plus3d@kjaer.design");
     await knownTie(r, LARS);
     await r.send({ at: "2026-11-10T09:00:00+01:00", to: [LARS], subject: "Good to see you", body: "Hi Lars,\n\nGood to see you yesterday.\n\nSofie" }, "gensidig+3d@example.com");
-    expect(shown(await r.plan(at("2026-11-13T08:00:00+01:00")))).toEqual([]);
-    expect(shown(await r.plan(at("2026-11-13T10:00:00+01:00")))).toEqual([["follow-up", LARS.address]]);
+    expect(shown(await r.plan(at("2026-11-12T23:30:00+01:00")))).toEqual([]);
+    // Due at 09:01 on Friday the 13th: a digest at 08:00 that day shows it.
+    expect(shown(await r.plan(at("2026-11-13T08:00:00+01:00")))).toEqual([["follow-up", LARS.address]]);
+  });
+
+  it("a +3d sent on Friday morning is in Monday's digest, not the one a week later", async () => {
+    const r = await replayOwner("sofie.plus3d.friday@kjaer.design");
+    await knownTie(r, LARS);
+    await r.send({ at: "2026-11-13T10:00:00+01:00", to: [LARS], subject: "Tilbud på lys", body: "Hej Lars,\n\nHer er mit tilbud på lyset til optagelsen.\n\nSofie" }, "gensidig+3d@example.com");
+    const monday = await r.digest(at("2026-11-16T08:00:00+01:00"));
+    expect(monday.items.map((i) => [i.section, i.address])).toEqual([["follow-up", LARS.address]]);
+  });
+
+  it("the owner's default week is counted by the calendar too: sent Monday at ten, shown the next Monday at eight", async () => {
+    const r = await replayOwner("sofie.week.calendar@kjaer.design");
+    await knownTie(r, LARS);
+    await r.send({ at: "2026-11-09T10:00:00+01:00", to: [LARS], subject: "Workshop-priser", body: "Hi Lars,\n\nWhat did you charge for the Novo workshop?\n\nSofie" });
+    expect(shown(await r.plan(at("2026-11-15T20:00:00+01:00")))).toEqual([]);
+    expect(shown(await r.plan(at("2026-11-16T08:00:00+01:00")))).toEqual([["follow-up", LARS.address]]);
   });
 });
 
