@@ -24,7 +24,8 @@ const TASK_VERBS = [
   "send", "sign", "review", "check", "confirm", "forward", "fill", "read", "call", "ring", "phone", "book", "pay",
   "approve", "update", "share", "pick", "grab", "drop", "ping", "text", "email", "mail", "post", "upload", "print",
   "bring", "pop", "put", "add", "look", "have a (?:look|think|read|go|word)", "take a (?:look|peek|glance)",
-  "give", "tell", "remind", "proofread", "reply", "answer", "chase", "sort", "return",
+  "give", "tell", "remind", "proofread", "reply", "answer", "chase", "sort", "return", "write", "draft", "prepare", "reserve",
+  "introduce",
   "shout", "holler", "listen to", "have a listen",
   // Danish
   "tjek", "læs", "ring", "lyt", "hør", "skriv", "smid", "husk", "bekræft", "del", "videresend", "hent", "giv", "fortæl",
@@ -91,7 +92,7 @@ const WANT = words([
   "(?:you were|you're|you are) the first (?:person |one )?(?:i|we) (?:thought|think) of",
   "(?:du var|du er) (?:den første|det første navn),? (?:jeg|vi) (?:tænkte|kom til at tænke) på",
   "(?:jeg|vi) (?:vil|ville) (?:meget |rigtig |så |virkelig )?gerne (?:have|booke|hyre|bruge|låne|invitere) (?:dig|jer)",
-  "(?:skal|skulle|må) (?:gerne |lige |helst )?have (?:et )?(?:svar|besked|tilbagemelding)",
+  "(?:skal|skulle|må) (?:gerne |lige |helst )?have (?:et |dit |din |jeres )?(?:svar|besked|tilbagemelding)",
   "if you (?:have|had|'ve got) (?:the )?(?:room|time|space|capacity|a (?:slot|gap|moment|minute)|any (?:room|time|space|capacity))",
   "hvis (?:du|I) (?:har|havde) (?:tid|plads|mulighed|lyst|overskud|kapacitet|et hul|en ledig)",
   "(?:vil|ville) (?:vi|jeg) (?:meget |rigtig |så )?gerne (?:booke|have|bede|høre|hyre|bruge|låne|invitere)",
@@ -166,7 +167,7 @@ const NEED = words([
   // also inverted after a fronted clause: "Inden vi mødes, har jeg brug for …"
   "(?<!(?:du|I|de|han|hun) )har (?:(?:jeg|vi) )?(?:virkelig |lige |stadig |akut )?brug for",
   "kunne (?:godt )?bruge",
-  "skal (?:gerne |lige |helst )?have (?:et |en )?(?:svar|besked|tilbagemelding|overblik|tilbud|pris)",
+  "skal (?:gerne |lige |helst )?have (?:et |en |dit |din |jeres )?(?:svar|besked|tilbagemelding|overblik|tilbud|pris)",
 ]);
 
 /** Not asking: a promise, an offer, a wish, a counterfactual, a reply that is not needed, a report of a past ask. */
@@ -224,11 +225,22 @@ const DROPPED_SUBJECT = letterRegExp(String.raw`^(?:need|could (?:really )?do wi
  * the reader (names them, is an imperative task, or is conditioned on "if possible") and say what is wanted.
  */
 // `sentence` is intent.ts's normalized text, its letters mapped for these regexes (letters.ts).
+/** Where a second clause starts: "… and send me …", "… og giv mig …". */
+const AND_THEN = /(?:,\s*|\s)(?:and|og)\s/i;
+const WRITER = letterRegExp(String.raw`(?<![\p{L}])(?:i|i'll|i'm|i've|i'd|we|we'll|we're|we've|we'd|jeg|vi)(?![\p{L}])`, "i");
+
 export function asksByCues(sentence: string): boolean {
   const s = sentence.trim();
   if (s.length < 8 || NOT_ASKING.test(s) || PROMISE.test(s)) return false;
   if (OPEN_QUESTION.test(s) || SEEKS_SOMEONE.test(s)) return true;
   const imperative = IMPERATIVE.test(s) && !NOT_A_TASK.test(s);
+  // A task after "and": "Se venligst på billederne og giv mig et prisleje inden weekenden", "Have a look and send me
+  // your notes by Friday". Only with its own mark ("me", a time, "please"), as the clause is read on its own.
+  // Not after the writer's own doing: "Tonight I'll read it and send you my notes by Friday" promises.
+  if (!imperative && AND_THEN.test(s)) {
+    const [first, ...later] = s.split(AND_THEN);
+    if (!WRITER.test(first) && later.some((c) => IMPERATIVE.test(c) && !NOT_A_TASK.test(c) && TASK_MARK.test(c))) return true;
+  }
   if (URGENT.test(s) && (imperative || READER.test(s))) return true;
   // Leave with a time the reader is to meet asks: "ring mig gerne, helst inden weekenden".
   if (LEAVE.test(s) && !DUE.test(s)) return false;

@@ -121,6 +121,12 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Sv: Tilbygningen", text: "Hvem skal egentlig have råd til at bygge noget i det her land?", want: none },
   { subject: "Re: Launch", text: "We launched on Monday. Why does the last week always take longer than the first three?", want: none },
   // Requests without a question mark.
+  { subject: "Reference letter", text: "They want a short reference from a producer. Please write me a few lines by 4 December.", want: asks },
+  // a task after "og"/"and", with its own mark
+  { subject: "Vurdering", text: "Se venligst på de tre billeder og giv mig et prisleje inden weekenden.", want: asks },
+  { subject: "Draft", text: "Have a look at the draft and send me your notes by Friday.", want: asks },
+  { subject: "Re: Draft", text: "Tonight I'll read it and send you my notes by Friday.", want: none },
+  { subject: "Jury", text: "Bestyrelsen vil gerne have dig med i juryen. Vi skal have dit svar senest 10. december.", want: asks },
   { subject: "Cider til julemarkedet", text: "Jeg kan komme forbi en formiddag i næste uge. Skriv bare hvilken dag der passer jer.", want: asks },
   { subject: "Møde", text: "Hvilket tidspunkt passer dig bedst i næste uge", want: { ...asks, scheduling: true } },
   { subject: "Sv: Rapporten", text: "Jeg ville sætte stor pris på en kritisk gennemlæsning.", want: asks },
