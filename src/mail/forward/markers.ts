@@ -78,6 +78,8 @@ export const HEADER_LABELS: Record<Exclude<HeaderField, "other">, string[]> = {
     "from", "fra", "von", "de", "de la", "da", "van", "från", "od", "lähettäjä", "feladó", "kimden", "gönderen",
     "šalje", "expeditorul", "expeditor", "mittente", "nadawca", "saatja", "remitente", "afzender", "avsändare",
     "от", "від", "від кого", "отправитель", "差出人", "发件人", "寄件者", "보낸 사람",
+    // Roundcube (Simply, One.com and many hosts' webmail): "Afsender:", "Absender:", "Avsändare:"
+    "afsender", "avsender", "absender", "avsändare", "expéditeur",
   ],
   date: [
     "date", "sent", "dato", "sendt", "datum", "data", "dată", "fecha", "enviado", "enviada", "enviado el", "gesendet", "envoyé",
@@ -88,6 +90,8 @@ export const HEADER_LABELS: Record<Exclude<HeaderField, "other">, string[]> = {
   to: [
     "to", "til", "an", "à", "a", "pour", "aan", "till", "do", "para", "komu", "kime", "címzett", "vastaanottaja",
     "prima", "pre", "către", "destinatarul", "adresat", "saaja", "кому", "宛先", "收件人", "받는 사람",
+    // Roundcube: "Modtager:", "Empfänger:", "Mottagare:"
+    "modtager", "modtagere", "mottaker", "mottakere", "mottagare", "empfänger", "destinataire", "destinataires",
   ],
   cc: [
     "cc", "kopi", "kopie", "kopie (cc)", "kopia", "kópia", "kopio", "másolat", "másolatot kap", "bilgi", "dw",
