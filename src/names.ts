@@ -60,3 +60,16 @@ export function isRoleAddress(address: string): boolean {
   const local = address.split("@")[0] ?? "";
   return ROLE_LOCAL.test(local) || GROUP_LOCAL.test(local);
 }
+
+/**
+ * Domains anyone can have an address at: two people there share a mail provider, not an organisation. The large
+ * international and Danish ones; a domain not listed is read as an organisation's own.
+ */
+const PERSONAL_MAIL =
+  /^(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|me|mac|aol|proton|protonmail|pm|gmx|web|mail|email|fastmail|hey|zoho|yandex|jubii|ofir|sol|stofanet|get2net|tdcadsl|post|posteo|mailbox|tutanota|tuta|orange|free|laposte|libero|btinternet|sky|comcast|verizon|att|qq|163|126|naver|seznam|wp|o2|t-online|online|telia|telenet|bluewin|hushmail|inbox|rocketmail)\.[a-z.]{2,6}$/i;
+
+/** Two addresses of one organisation: the same domain, which is not a mail provider's ("anna@firma.dk", "bo@firma.dk"). */
+export function sameOrganisation(a: string, b: string): boolean {
+  const domain = (address: string) => address.slice(address.lastIndexOf("@") + 1).toLowerCase();
+  return domain(a) === domain(b) && !PERSONAL_MAIL.test(domain(a));
+}

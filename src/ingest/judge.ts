@@ -3,7 +3,7 @@
 // wording second: an introduction is a contact writing to the owner and someone new together; what the
 // owner asked for is material (an attachment, a link, an address) that arrives in answer to the owner's request.
 import type { ContactDelta, ContactEvent, FollowUpReason, InboundDelta, IntroducedPerson } from "../db/records";
-import { isGroupAddress, isRoleAddress } from "../names";
+import { isGroupAddress, isRoleAddress, sameOrganisation } from "../names";
 import { DAY_MS } from "../time";
 import { HANDFUL_RECIPIENTS } from "./understand";
 
@@ -87,8 +87,15 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   // Structure: written to the owner and to someone the owner has never exchanged mail with, together. A reply
   // within a running thread that adds a colleague is an introduction only when its words say so.
   // A desk or a list ("hello@" of their own firm, "alle@") is no person they introduce.
-  const newPeople = e.alongside.filter((p) => !known.get(p.address)?.exchanged && !isRoleAddress(p.address));
-  if (newPeople.length > 0 && (intent.gift === "introduction" || !e.isReply)) {
+  // Without words that introduce, neither a note to a group ("Hej allesammen", to five of the club) nor the
+  // writer's own colleagues copied in on what they ask of the owner ("Kan du stemme flyglerne? Mads og Ida har
+  // nøgler og er med her") introduce anyone. A colleague in a mail that asks nothing may well be ("Hannah <> Raj").
+  const byWords = intent.gift === "introduction";
+  const copiedColleague = (address: string) => intent.request && sameOrganisation(address, e.address);
+  const newPeople = e.alongside.filter(
+    (p) => !known.get(p.address)?.exchanged && !isRoleAddress(p.address) && (byWords || !copiedColleague(p.address)),
+  );
+  if (newPeople.length > 0 && (byWords || (!e.isReply && !intent.toAll))) {
     gift = { kind: "introduction", detail: newPeople.map(displayName).join(", ") };
     for (const p of newPeople) introduced.push({ address: p.address, name: p.name ?? null, at: e.at, by: displayName({ address: e.address, name: e.name }) });
   }

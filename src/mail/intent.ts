@@ -255,7 +255,6 @@ const REQUEST = phrases([
   "(?:could|can|would) (?:really |so )?use your",
   "your eyes on",
   "if you (?:ever )?(?:had|have|get|got|find) (?:a |an )?(?:spare |free |quiet )?(?:half an hour|half hour|hour|minute|moment|few minutes|second|sec|morning|afternoon)",
-  "whenever you(?:'re| are)_(?:passing|around|free|nearby|in the area|in town)",
   "(?:would|'d) be (?:brilliant|great|lovely|amazing|a (?:huge |big )?help|really helpful|so helpful|wonderful)",
   "that would (?:really |so |massively )?help",
   "[^.!?\\n]{3,} please[.!]*$",
@@ -549,6 +548,59 @@ const HELP_OR_INFORMATION = phrases([
 ]);
 
 /**
+ * A thing or a favour given to the reader, in the words people use for it rather than "gift": something left for
+ * them ("a box behind the counter with your name on it", "jeg lagde lige et par kasser ude ved din bagdør"), a
+ * place, a seat or a room that is theirs to use ("you're on the list", "du må endelig bruge vores mødelokale"),
+ * and that it costs nothing ("on the house", "don't even think about paying me back", "det koster ikke noget").
+ */
+const GIVES = phrases([
+  "(?:left|dropped|put|stashed|set aside|put aside|saved|kept|popped|hung)__for you",
+  "with your name_on (?:it|them|the)",
+  "your name(?:'s| is) (?:on the (?:door|list|guest list)|down (?:for|on))",
+  "you(?:'re| are) on the (?:list|guest list|door)",
+  "(?:booked|reserved|saved|put) (?:it |them |a \\p{L}+ )?(?:in|under) your name",
+  "(?:got|grabbed|bought|saved|reserved|kept) you (?:a|an|two|the|our)_(?:ticket|tickets|seat|place|spot|copy|pass|table|slot|bottle|box|room|desk)",
+  "(?:feel free|you're welcome|you are welcome|you're more than welcome|help yourself) to (?:use|borrow|take|keep|have)",
+  "on the house",
+  "(?:won't|will not|wouldn't|would not) (?:take|accept) (?:a penny|a cent|any money|money|payment)",
+  "not a (?:cent|penny|dime|bean)(?! (?:more|less|over|extra))",
+  "(?:don't|do not) (?:even )?(?:think about|dream of|bother|try) (?:paying|to pay)",
+  "(?:yours|it's yours|they're yours) to keep",
+  "do (?:what|whatever) you (?:like|want) with (?:it|them)",
+  // Danish
+  "(?:lagde|lagt|satte|sat|stillede|stillet|efterlod|hængte|hængt)__til (?:dig|jer)",
+  "(?:står|ligger|hænger)__til (?:dig|jer)(?! (?:at|om|hvis))",
+  "(?:du|I) må (?:endelig|gerne|bare|meget gerne|godt) (?:bruge|låne|beholde|få|tage (?:dem|den|det))",
+  "(?:booket|reserveret|bestilt|skrevet)_(?:i|på) (?:dit|jeres) navn",
+  "(?:du|I) står på (?:listen|gæstelisten)",
+  "(?:det|den|de) koster (?:dig |jer )?ikke (?:noget|en krone|en øre|en bøjet femøre)",
+  "uden beregning",
+  "på huset",
+  "(?:du|I) skal ikke (?:betale|give) (?:noget|mig noget|en krone)",
+  "gør med (?:dem|den|det) (?:hvad|som) (?:du|I) vil",
+]);
+
+/**
+ * Something left at the reader's ("I dropped two boxes at your door", "jeg lagde et par ruller i dit skur"): a gift
+ * only when the mail also lets it go (YOURS_NOW). Alone it may be the keys or an invoice brought back.
+ */
+const LEFT_AT_YOURS = phrases([
+  "(?:left|dropped|put|stashed|popped|hung)__(?:at|by|in|on|behind|outside) your",
+  "(?:lagde|lagt|satte|sat|stillede|stillet|efterlod|hængte|hængt)__(?:i|ved|på|uden for|foran|bag) (?:dit|din|dine|jeres)",
+]);
+const YOURS_NOW = phrases([
+  "(?:don't|do not|won't|will not|no longer) need (?:it|them|those|these)",
+  "(?:might|could|may|will) (?:come in handy|be (?:useful|handy|of use))",
+  "(?:make something|put them to (?:good )?use|get some use)",
+  "(?:throw|chuck|bin|toss) (?:it|them) (?:out|away)",
+  "(?:skal|kan) (?:alligevel )?ikke (?:selv )?bruge (?:dem|den|det)",
+  "(?:står|ligger) (?:bare )?og fylder",
+  "(?:smid|kassér) (?:dem|den|det) (?:bare )?(?:ud|væk)?",
+  "(?:kunne|kan|vil) (?:måske )?(?:være|blive) (?:fine|gode|god|fin|nyttige|nyttig|brugbare|brugbar|praktiske)",
+  "kan (?:måske )?bruges",
+]);
+
+/**
  * "Thought of you", "tænkte straks på dig": the reader came to mind. With something sent along (a link, an
  * attachment, "here it is") it is a gift; in a mail that asks ("we need someone for the hedge and I thought of
  * you"), it is why they ask.
@@ -815,6 +867,16 @@ const DISMISSES = phrases([
   "(?:maybe|perhaps|possibly) (?:later|not|one day|some ?day|if)",
   "maybe",
   "måske",
+  // no, in other words: "Aldrig i livet", "Nok ikke", "Not a chance", "Nah"
+  "(?:never|aldrig)(?: (?:i livet|ever|in a million years))?",
+  "(?:probably|likely) not",
+  "(?:nok|næppe|nærmest) ikke",
+  "not a chance",
+  "no way",
+  "(?:ikke|ingen) (?:en )?chance",
+  "(?:glem|forget) (?:det|it)",
+  "(?:nah|næh|nix|meh|tja|pass)",
+  "ikke aktuelt",
   "later",
   "senere",
   "sigh",
@@ -1015,6 +1077,10 @@ function nameAfter(text: string, written: string, pattern: PhraseSet): string | 
 }
 
 /** Classifies the person's own new text (quotes and signature already removed). */
+function gives(text: string): boolean {
+  return GIVES.test(text) || (LEFT_AT_YOURS.test(text) && YOURS_NOW.test(text));
+}
+
 export function classifyIntent(input: { subject: string; text: string }): Intent {
   // A reply's or forward's subject was written by someone else first: it says nothing of this mail.
   const ownSubject = isReplyOrForward(input.subject) ? "" : normalize(input.subject);
@@ -1054,7 +1120,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const statements = allSentences.filter((x) => !x.endsWith("?")).join("\n");
   const sendsAlong = LINK.test(body) || HANDS_OVER.test(body);
   const cameToMind = CAME_TO_MIND.test(statements) && (sendsAlong || !request);
-  const help = !introduction && !referral && (HELP_OR_INFORMATION.test(statements) || cameToMind);
+  const help = !introduction && !referral && (HELP_OR_INFORMATION.test(statements) || gives(statements) || cameToMind);
   const gift: WordedGift | null = introduction ? "introduction" : referral ? "referral" : help ? "help" : null;
   return {
     thanks,

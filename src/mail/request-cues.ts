@@ -81,7 +81,7 @@ const THING_FIRST = /^(?:(?:and|but|also|honestly),?\s+)?(?:a|an|any|some|your|o
 const WANT = words([
   "(?:i|we)(?:'d| would| will|'ll)? (?:really |urgently |just |still )?need(?! to(?! (?:ask|borrow|get|have|see|hear|know|understand|learn|find out)))",
   // not "you need a data processing agreement": that is advice to the reader, not the writer's need
-  "(?<!(?:you|du|they|he|she) )needs? (?:a|an|the|your|some|it|this|that|them|those|these)",
+  "(?<!(?:you|du|they|he|she)(?:'ll| will|'d| would| may| might| probably| also| still)? )needs? (?:a|an|the|your|some|it|this|that|them|those|these)",
   "(?:could|can|would) (?:really |definitely |honestly )?(?:do with|use)",
   "(?:hope|hoping|hoped)(?: that)? you(?:'d|'ll)? (?:can|could|will|would|might|may|have time|get|find)",
   "(?:was|am|i'm|were|are) hoping (?:to|you|for)",
@@ -98,7 +98,9 @@ const WANT = words([
   "(?:vil|ville) (?:vi|jeg) (?:meget |rigtig |så )?gerne (?:booke|have|bede|høre|hyre|bruge|låne|invitere)",
   "(?:wonder|wondering|wondered) (?:if|whether)",
   "if you (?:can|could|would|are able to|have time to|get (?:a|the) chance to|manage to)",
-  "hvis (?:du|I) (?:kan|kunne|vil|ville|gider|når|får tid|har tid)",
+  // not the offer "…, hvis du vil." / "hvis du vil have dem": that leaves it to the reader
+  "hvis (?:du|I) (?:kan|kunne|gider|når|får tid|har tid)",
+  "hvis (?:du|I) (?:vil|ville)(?= \\p{L})(?! (?:have|bruge|beholde|det|dem|den)(?![\\p{L}]))",
   "(?:keen|eager|curious|dying) to (?:hear|know|see|get)",
   "if there(?:'s| is) (?:any|a) (?:way|chance)",
   // Danish

@@ -225,7 +225,7 @@ describe("someone the owner knows sent them", () => {
 });
 
 describe("a forward note that names a pitch for what it is vouches for no one", () => {
-  it.each(["cold pitch", "Sales spam again", "reklame", "Endnu en sælger", "Another render farm. Keep for the file.", "Is this worth it?"])("%s", (note) => {
+  it.each(["cold pitch", "Sales spam again", "reklame", "Endnu en sælger", "Another render farm. Keep for the file.", "Is this worth it?", "Aldrig i livet", "Nok ikke", "Not a chance", "Nah", "Glem det"])("%s", (note) => {
     expect(noteVouches(note)).toBe(false);
   });
   it("a note about the person vouches", () => {

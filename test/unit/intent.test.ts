@@ -29,6 +29,14 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Re: Deck", text: "Appreciate it!\n\nPeter", want: is({ thanks: true }) },
   { subject: "Re: Draft", text: "I'd really appreciate your thoughts on the draft.", want: asks },
   { subject: "Re: Deck", text: "Appreciate it if you could send the deck by Friday.", want: asks },
+  // Gifts of a thing or a favour, in the words people use for them (not "gift")
+  { subject: "behind the counter", text: "There's a box behind the counter with your name on it: the last six tins of mineral paint. Not a cent. Call in whenever you're passing.", want: is({ giving: true, gift: "help" }) },
+  { subject: "Saturdays", text: "The big kitchen stands empty on Saturdays. I've told the gate you're on the list; use it until January, on the house. You'll need the space for the Christmas rush.", want: is({ giving: true, gift: "help" }) },
+  { subject: "27th", text: "The practice had a spare seat at the dinner and I got you a ticket. Don't even think about paying me back.", want: is({ giving: true, gift: "help" }) },
+  { subject: "Offcuts", text: "I dropped two boxes of veneer offcuts at your workshop door. We won't need them, so put them to good use.", want: is({ giving: true, gift: "help" }) },
+  // left at the reader's without letting it go: the keys brought back, no gift
+  { subject: "Keys", text: "I left the keys in your mailbox this morning. See you Thursday.", want: is({ confirms: true }) },
+  { subject: "Webinar", text: "You're welcome to join our free webinar next Tuesday on VAT for freelancers.", want: none },
   // English: requests
   { subject: "Re: Plan", text: "Would you mind reviewing the draft before Friday?", want: { ...asks, questionMark: true } },
   { subject: "Re: Plan", text: "Any chance you know someone at Novo?", want: { ...asks, questionMark: true } },
@@ -102,6 +110,13 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   // Danish: thanks in other words (issue 8)
   { subject: "Sv: Slides", text: "Du reddede min uge med de slides.", want: is({ thanks: true }) },
   { subject: "Sv: Møde", text: "Mange tak for din tid i går.", want: is({ thanks: true }) },
+  // Danish: gifts of a thing or a favour
+  { subject: "Melsække", text: "Jeg lagde lige et par kasser med gamle melsække ude ved din bagdør. De står bare og fylder hos os. Ellers smid dem bare ud.", want: is({ giving: true, gift: "help" }) },
+  { subject: "Kølerummet", text: "Der står tre spande med eukalyptus og hyben til dig i kølerummet bag butikken.", want: is({ giving: true, gift: "help" }) },
+  { subject: "Mødelokalet", text: "Du må endelig bruge vores mødelokale på torsdag. Jeg har booket det i dit navn. Det koster ikke noget.", want: is({ giving: true, gift: "help" }) },
+  { subject: "Faktura", text: "Jeg lagde fakturaen i din postkasse i morges.", want: none },
+  // "hvis du vil" leaves it to the reader; "hvis du vil sende …" asks
+  { subject: "Sække", text: "De kunne være fine til julemarkedet, hvis du vil.", want: none },
   // Danish: requests
   { subject: "Sv: Plan", text: "Vil du kigge på udkastet inden fredag?", want: { ...asks, questionMark: true } },
   // A question about when to meet is scheduling; one with a deadline ("before Friday") is a task.

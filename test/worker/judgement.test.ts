@@ -247,6 +247,47 @@ describe("which mail the owner sends expects an answer", () => {
     expect(shown(await r.plan(NEXT_WEEK))).toEqual([["follow-up", emma.address]]);
   });
 
+  it("a club's note to five ('Hej allesammen') introduces none of the others; the owner's answer to it expects nothing", async () => {
+    const r = await replayOwner("sofie.clubnote@kjaer.design");
+    const members = Array.from({ length: 4 }, (_, i) => ({ name: `Medlem ${i + 1}`, address: `medlem${i + 1}@post${i + 1}.dk` }));
+    await r.forward({
+      at: "2026-11-11T19:30:00+01:00",
+      from: KAREN,
+      to: [r.me, ...members],
+      subject: "Vinteroplæg – hvem gør hvad?",
+      body: "Hej allesammen\n\nKlubbådene skal på land lørdag d. 14. november. Vi skal bruge folk til kran, afrigning og kaffe. Svar gerne hvad I tager.\n\nKaren",
+    });
+    expect((await r.contact(KAREN)).lastTheyGaveKind).toBeNull();
+    expect(shown(await r.plan(MONDAY)).filter(([s]) => s === "thank")).toEqual([]);
+  });
+
+  it("a client's colleagues copied in on what she asks are no introduction; a colleague looped in by a note that asks nothing is", async () => {
+    const r = await replayOwner("sofie.colleagues@kjaer.design");
+    const signe = { name: "Signe Krog", address: "signe@musikskolen-vest.dk" };
+    const mads = { name: "Mads Bjerre", address: "mads@musikskolen-vest.dk" };
+    await r.forward({
+      at: "2026-11-11T12:45:00+01:00",
+      from: signe,
+      to: [r.me],
+      cc: [mads],
+      subject: "Julekoncert",
+      body: "Hej Sofie\n\nKan du lave plakaten til julekoncerten inden den 1.? Mads har teksterne og er med her.\n\nSigne",
+    });
+    expect((await r.contact(signe)).lastTheyGaveKind).toBeNull();
+    // An introduced person would become a contact, introduced by Signe.
+    await expect(r.contact(mads)).rejects.toThrow(/no contact/);
+    const grace = { name: "Grace Whitfield", address: "grace@lumenhealth.io" };
+    const raj = { name: "Raj Mehta", address: "raj@lumenhealth.io" };
+    await r.forward({
+      at: "2026-11-11T16:20:00+01:00",
+      from: grace,
+      to: [r.me, raj],
+      subject: "Sofie <> Raj",
+      body: "Hi both,\n\nRaj is our CTO and is about to rebuild the dashboard. Sofie did the research behind the deck you liked.\n\nGrace",
+    });
+    expect(await r.contact(grace)).toMatchObject({ lastTheyGaveKind: "introduction", lastTheyGaveDetail: "Raj Mehta" });
+  });
+
   it("a contact writing to the owner and to their own firm's 'hello@' introduces no one", async () => {
     const r = await replayOwner("sofie.roleaddress@kjaer.design");
     await r.forward({
