@@ -5,7 +5,7 @@ import { domainKey, localKey, nameKey } from "../names";
 import { DAY_MS, weekStartOf } from "../time";
 import { HOT_SQL } from "./hot-sql";
 import { chunk, JSON_LOOKUP_CHUNK, listParam } from "./limits";
-import type { ContactDelta, ContactEvent, IntroducedPerson, MeetingSource, MessageRecord, NoteRecord } from "./records";
+import type { ContactDelta, ContactEvent, IntroducedPerson, MeetingSource, MessageKind, MessageRecord, NoteRecord } from "./records";
 import { bind, jsonRows, readOf, readOne, type Statement } from "./statements";
 
 export interface ExistingContact {
@@ -51,11 +51,12 @@ export async function findContactByName(d1: D1Database, ownerId: number, name: s
 }
 
 /** Which of these Message-IDs the owner already shared with the assistant. */
-export async function knownMessageIds(d1: D1Database, ownerId: number, ids: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
+/** Which of these Message-IDs the owner's mail already holds, and as what kind of mail (a contact's thread reply…). */
+export async function knownMessageIds(d1: D1Database, ownerId: number, ids: string[]): Promise<Map<string, MessageKind>> {
+  const found = new Map<string, MessageKind>();
   for (const part of chunk([...new Set(ids)], JSON_LOOKUP_CHUNK)) {
-    const rows = await readOne(readOf<{ messageId: string }>(d1, HOT_SQL.knownMessageIds, { ownerId, ids: listParam(part) }));
-    for (const r of rows) found.add(r.messageId);
+    const rows = await readOne(readOf<{ messageId: string; kind: MessageKind }>(d1, HOT_SQL.knownMessageIds, { ownerId, ids: listParam(part) }));
+    for (const r of rows) found.set(r.messageId, r.kind);
   }
   return found;
 }

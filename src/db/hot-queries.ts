@@ -177,7 +177,7 @@ export function hotQueries(db: Db) {
   };
   const addressField = { address: ownerAddresses.address };
   const nameFields = { address: contacts.address, name: contacts.name };
-  const messageIdField = { messageId: messages.messageId };
+  const messageIdFields = { messageId: messages.messageId, kind: messages.kind };
   const patternField = { pattern: suppressions.pattern };
   const eventCountFields = { kind: mailEvents.kind, n: sql<number>`count(*)` };
   // The owner's people, each once (their own row), muted ones left out.
@@ -210,9 +210,9 @@ export function hotQueries(db: Db) {
         .limit(NAMESAKES_READ),
     ),
     knownMessageIds: compiledRead(
-      messageIdField,
+      messageIdFields,
       db
-        .select(messageIdField)
+        .select(messageIdFields)
         .from(messages)
         .where(and(eq(messages.ownerId, p("ownerId")), sql`${messages.messageId} in ${jsonList(p("ids"))}`)),
     ),

@@ -48,10 +48,13 @@ export interface ContactEvent {
   ownerNote: boolean;
 }
 
+/** What a stored mail was: the owner's (bcc, forward, command…) or a contact's reply on a shared thread. */
+export type MessageKind = "bcc" | "forward" | "thread-reply" | "reply-evidence" | "command" | "import" | "ignored" | "calendar";
+
 export interface MessageRecord {
   messageId: string;
   threadId: string | null;
-  kind: "bcc" | "forward" | "thread-reply" | "reply-evidence" | "command" | "import" | "ignored" | "calendar";
+  kind: MessageKind;
   at: number;
   subject: string | null;
 }

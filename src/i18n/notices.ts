@@ -10,6 +10,7 @@ export interface NoticeStrings {
   unusable(subject: string, reason: string): string;
   notUnderstood(reason: string): string;
   unverified(address: string, detail: string): string;
+  takenMessageId(messageId: string): string;
 }
 
 // The reason itself (from the mail rules) stays as written: it names headers and RFCs, the same in any language.
@@ -24,6 +25,7 @@ export const NOTICES: Record<Language, NoticeStrings> = {
       `I kept your mail ("${s}") but could not use it: ${reason}.\n\nIt is counted in your next digest. Forwarding the original mail as an attachment usually works.\n`,
     notUnderstood: (reason) => `I kept your mail but could not use it: ${reason}.\n`,
     unverified: (address, detail) => `Gensidig could not verify that this mail comes from ${address} (${detail}).`,
+    takenMessageId: (id) => `This mail's Message-ID <${id}> is already that of a mail someone else sent, which Gensidig keeps; nothing was done. Please send it again as a new mail.`,
   },
   da: {
     noSubject: "(intet emne)",
@@ -35,5 +37,6 @@ export const NOTICES: Record<Language, NoticeStrings> = {
       `Jeg har gemt din mail (»${s}«), men kunne ikke bruge den: ${reason}.\n\nDen tælles med i din næste oversigt. Det plejer at virke at videresende den oprindelige mail som vedhæftet fil.\n`,
     notUnderstood: (reason) => `Jeg har gemt din mail, men kunne ikke bruge den: ${reason}.\n`,
     unverified: (address, detail) => `Gensidig kunne ikke bekræfte, at denne mail kommer fra ${address} (${detail}).`,
+    takenMessageId: (id) => `Denne mails Message-ID <${id}> tilhører allerede en mail, en anden har sendt, og som Gensidig har gemt; intet er gjort. Send den venligst igen som en ny mail.`,
   },
 };

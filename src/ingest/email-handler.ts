@@ -9,7 +9,7 @@ import { MailParseError, parseMail } from "../mail/parse";
 import type { ParsedMail } from "../mail/types";
 import { answerFor } from "./answer-for";
 import { checkOwnerMail } from "./authenticate";
-import { notUnderstoodNotice, storedNotice, unverifiedOwnerReason } from "./notices";
+import { notUnderstoodNotice, storedNotice, takenMessageIdReason, unverifiedOwnerReason } from "./notices";
 import type { IngestOutcome } from "./outcome";
 import { claimMessage, deadLetter, store, type Envelope } from "./store";
 import { findThreadOwner } from "./thread-owner";
@@ -81,6 +81,9 @@ async function ownerMail({ d1, env, config, message, envelope, mail, now }: Deli
   const threadIds = [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x);
   // One lookup answers both "was this mail delivered before?" and "which of its thread do we know?".
   const [known, suppressions] = await Promise.all([knownMessageIds(d1, ownerId, [messageId, ...threadIds]), listSuppressions(d1, ownerId)]);
+  // The same Message-ID on a contact's reply the assistant keeps is another mail, not this one delivered again:
+  // said so, rather than dropped as a duplicate (a client that reuses IDs, or someone who read the owner's).
+  if (known.get(messageId) === "thread-reply") return { status: "rejected", reason: takenMessageIdReason(messageId, owner.owner.language) };
   if (known.has(messageId)) return { status: "duplicate", ownerId };
   // A calendar invitation the owner sent or forwarded is a meeting to come, not a mail to judge. The calendar
   // path (ical.js) and the command path (chrono-node) are loaded only by the mail that needs them.

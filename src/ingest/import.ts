@@ -89,7 +89,7 @@ export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promi
   const ownerId = owner.owner.id;
   const parsed = await parseAll(raws);
   const ids = parsed.flatMap((m) => (m instanceof Error ? [] : [messageIdOf(m), m.inReplyTo, ...m.references].filter((x): x is string => !!x)));
-  const knownIds = await knownMessageIds(d1, ownerId, ids);
+  const knownIds = new Set((await knownMessageIds(d1, ownerId, ids)).keys());
 
   const outcomes: Array<IngestOutcome | null> = [];
   const plans: Array<{ index: number; item: Understood }> = [];

@@ -35,3 +35,8 @@ export function notUnderstoodNotice(mail: ParsedMail, reason: string, language: 
 export function unverifiedOwnerReason(address: string, detail: string, language: Language): string {
   return NOTICES[language].unverified(address, detail);
 }
+
+/** The SMTP reason for an owner's mail whose Message-ID a contact's stored mail already has. */
+export function takenMessageIdReason(messageId: string, language: Language): string {
+  return NOTICES[language].takenMessageId(messageId.slice(0, 200));
+}

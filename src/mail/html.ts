@@ -65,7 +65,59 @@ export function htmlToText(html: string): string {
 }
 
 function visibleHtml(html: string): string {
-  return stripHidden(html.slice(0, MAX_HTML_CHARS).replace(/\u0001/g, ""));
+  return dropElements(stripHidden(html.slice(0, MAX_HTML_CHARS).replace(/\u0001/g, "")), isInvisible);
+}
+
+/**
+ * Styles that never show their element's text, whatever the reader's colours: a preheader, or text someone hid
+ * so that it is read by machines and not by people. (Not `aria-hidden`: screen readers skip it, eyes do not.)
+ */
+const INVISIBLE_STYLE =
+  /(?:^|[;"'\s])(?:display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?(?![.\d])|font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?(?![.\d])|max-height\s*:\s*0(?:px)?(?![.\d])|mso-hide\s*:\s*all)/i;
+const HIDDEN_ATTRIBUTE = /(?:^|\s)hidden(?=[\s=/]|$)/i;
+/** White text: unseen on the usual white page. Only the commands path drops it (htmlOwnText): a dark design may use it. */
+const WHITE_TEXT = /(?:^|[;"'\s])color\s*:\s*(?:#fff(?:fff)?(?![0-9a-f])|white\b|rgba?\(\s*255\s*,\s*255\s*,\s*255\s*[,)])/i;
+
+function isInvisible(attributes: string): boolean {
+  return HIDDEN_ATTRIBUTE.test(attributes) || INVISIBLE_STYLE.test(attributes);
+}
+
+function isInvisibleOrWhite(attributes: string): boolean {
+  return isInvisible(attributes) || WHITE_TEXT.test(attributes);
+}
+
+const VOID_ELEMENTS = new Set(["br", "img", "hr", "input", "meta", "link", "wbr", "col", "area", "base", "source", "track", "embed", "param"]);
+/** Every tag, opening or closing, up to the next ">" or "<" (linear, as TAG below). */
+const ANY_TAG = /<(\/?)([a-z][a-z0-9]*)\b([^<>]*)>?/gi;
+
+/**
+ * The HTML without the elements `drop` picks by their attributes, each with everything inside it (nested
+ * elements of the same name counted, so the right closing tag ends it). One pass over the tags; an element
+ * never closed hides the rest, as it would in a browser.
+ */
+function dropElements(html: string, drop: (attributes: string) => boolean): string {
+  let out = "";
+  let at = 0;
+  ANY_TAG.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ANY_TAG.exec(html))) {
+    const [, closing, rawName, attributes] = m;
+    if (closing || !attributes || !drop(attributes)) continue;
+    const name = rawName.toLowerCase();
+    out += html.slice(at, m.index);
+    if (VOID_ELEMENTS.has(name) || attributes.trimEnd().endsWith("/")) {
+      at = m.index + m[0].length;
+      continue;
+    }
+    let depth = 1;
+    while (depth > 0 && (m = ANY_TAG.exec(html))) {
+      if (m[2].toLowerCase() !== name) continue;
+      depth += m[1] ? -1 : 1;
+    }
+    if (depth > 0) return out;
+    at = m!.index + m![0].length;
+  }
+  return out + html.slice(at);
 }
 
 /**
@@ -103,7 +155,8 @@ function quoteStart(visible: string): number {
  * whatever language its attribution is in. Outlook's rule above its header block goes with the quote.
  */
 export function htmlOwnText(html: string): string {
-  const visible = visibleHtml(html);
+  // What the owner's commands are read from: also without white text, in case of doubt not the owner's to see.
+  const visible = dropElements(visibleHtml(html), isInvisibleOrWhite);
   const start = quoteStart(visible);
   const own = visibleToText(start < 0 ? visible : visible.slice(0, start)).split("\n");
   while (own.length && (own[own.length - 1] === "" || own[own.length - 1] === OUTLOOK_RULE)) own.pop();
