@@ -314,6 +314,16 @@ const DANISH_ASK = letterRegExp(
   "i",
 );
 
+/** Words that announce a question: a "?" after them asks, even in a thank-you. */
+const ASKS_OUTRIGHT = phrases([
+  "(?:one|a|another|quick|small|little|last|short) (?:more |little |quick )?question",
+  "(?:i|i'd|we|we'd) (?:want|wanted|would like|like|need) to ask (?:you|your)",
+  "(?:maybe|perhaps) you (?:know|can tell)",
+  "(?:et|ét|endnu et|et lille|et hurtigt|et sidste|et kort) spørgsmål",
+  "(?:jeg|vi) (?:vil|ville|skal) (?:gerne |lige )?(?:spørge|høre) (?:dig|jer|om)",
+  "måske ved du",
+]);
+
 /** Offers to help later (a courtesy ends at a dash too: "Sig endelig til, hvis du har lyst – vi skal have svar senest …") */
 /** Offers to help later ("let me know if you have questions") ask for nothing: removed before the request rules. */
 const COURTESY = phrases([
@@ -485,7 +495,7 @@ function referralsNaming(name: string): PhraseSet {
 const REFERRALS_OF_WHAT_IS_THEIRS = phrases([
   "(?:anbefalede|anbefaler|anbefalet|henviste|henviser|henvist) (?:\\p{L}{3,}(?:et|en|erne|ene))_til (?!mig|os)(?:\\p{L}+)",
   // what is the reader's, to someone: "nævnt din klinik for tre af mine patienter", "mentioned your studio to"
-  "(?:mentioned|recommended|suggested|pitched|plugged|passed|gave|sent|nævnt|nævnte|anbefalet|anbefalede|anbefaler|foreslået|foreslog) (?:your|din|dit|dine|jeres) \\p{L}+_(?:to|til|for|over for) (?!(?:me|us|mig|os)(?![\\p{L}]))\\p{L}+",
+  "(?:mentioned|mention|mentioning|recommended|recommending|suggested|pitched|plugged|passed|gave|sent|nævnt|nævnte|anbefalet|anbefalede|anbefaler|foreslået|foreslog) (?:your|din|dit|dine|jeres) \\p{L}+_(?:to|til|for|over for) (?!(?:me|us|mig|os)(?![\\p{L}]))\\p{L}+",
   "(?:henviste|henviser|henvist|sendte|sender|sendt) (?:\\d+|to|tre|fire|fem|et par|nogle|flere|en|et)_(?:patienter|kunder|klienter|gæster|folk|elever|opgaver)_til (?:dig|jer|\\p{L}+(?:en|et))",
   "(?:sent|referred|sending|pointed|passed) (?:\\d+|two|three|four|a few|some|several|a couple of|more) (?:of )?(?:(?:my|our) )?(?:clients|patients|customers|people|folks|friends|guests|students|leads)_(?:your way|to you|over to you|in your direction)",
 ]);
@@ -567,6 +577,11 @@ const GIVES = phrases([
   "(?:don't|do not) (?:even )?(?:think about|dream of|bother|try) (?:paying|to pay)",
   "(?:yours|it's yours|they're yours) to keep",
   "do (?:what|whatever) you (?:like|want) with (?:it|them)",
+  // keeping it, paying nothing: "Keep it until spring", "this one is yours, no returning", "No invoice, it is on us"
+  "(?:please )?keep (?:it|them)(?= until| till| for (?:good|as long|now|the)| as long|[.!,]| -)",
+  "(?:this|that|it|they|these|those)(?: one| ones| set| box)? (?:is|are) (?:all )?yours",
+  "no (?:rent|invoice|returning|need to return|need to pay|payment needed)",
+  "(?:it's|it is|they're|they are|that's|that is) (?:all )?on (?:us|me)",
   // Danish
   "(?:lagde|lagt|satte|sat|stillede|stillet|efterlod|hængte|hængt)__til (?:dig|jer)",
   "(?:står|ligger|hænger)__til (?:dig|jer)(?! (?:at|om|hvis))",
@@ -578,6 +593,11 @@ const GIVES = phrases([
   "på huset",
   "(?:du|I) skal ikke (?:betale|give) (?:noget|mig noget|en krone)",
   "gør med (?:dem|den|det) (?:hvad|som) (?:du|I) vil",
+  "(?:du må gerne |bare )?behold (?:dem|den|det)",
+  "(?:du|I) må (?:gerne |bare )?beholde (?:dem|den|det)",
+  "(?:den|det|de) (?:er|bliver) (?:din|dit|dine|jeres)(?![\\p{L}])",
+  "(?:ingen|uden) (?:faktura|leje|regning|betaling)",
+  "(?:den|det|de) (?:er|går) på (?:os|mig|huset)",
 ]);
 
 /**
@@ -1107,7 +1127,8 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     REQUEST.test(asking) || DANISH_ASK.test(asking) || SUBJECT_QUESTION.test(ownSubject) || askingSentences.some(asksInOtherWords);
   const questionMark = asksQuestion(COURTESY.replaceAll(body, " "));
   // A thank-you expects no answer: its questions are small talk ("how was your holiday?") unless worded as a request.
-  const smallTalk = thanks || WELCOME.test(body);
+  // …unless it says it asks: "Now one question, maybe you know it: …?", "Og så alligevel et spørgsmål: …?"
+  const smallTalk = (thanks || WELCOME.test(body)) && !ASKS_OUTRIGHT.test(body);
   const request = explicitRequest || (!smallTalk && (questionMark || asksQuestion(ownSubject)));
   const asks = request ? askingSentences.filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s) || asksInOtherWords(s)) : [];
   // Asking for an introduction is no introduction: "Could you introduce me to Hannah?", subject "Intro to Hannah?".

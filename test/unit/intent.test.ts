@@ -34,6 +34,9 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Saturdays", text: "The big kitchen stands empty on Saturdays. I've told the gate you're on the list; use it until January, on the house. You'll need the space for the Christmas rush.", want: is({ giving: true, gift: "help" }) },
   { subject: "27th", text: "The practice had a spare seat at the dinner and I got you a ticket. Don't even think about paying me back.", want: is({ giving: true, gift: "help" }) },
   { subject: "Offcuts", text: "I dropped two boxes of veneer offcuts at your workshop door. We won't need them, so put them to good use.", want: is({ giving: true, gift: "help" }) },
+  { subject: "Thermal camera", text: "I put my spare thermal camera in the boot of your car. Keep it until spring. No rent, we are square anyway.", want: is({ giving: true, gift: "help", handsOver: false }) },
+  { subject: "Finishes", text: "Our driver dropped a box at your studio: the full set of 12 finishes. We ended up with two sets, so this one is yours, no returning.", want: is({ giving: true, gift: "help" }) },
+  { subject: "Invoice", text: "The invoice for November. Please keep it for your records.", want: none },
   // left at the reader's without letting it go: the keys brought back, no gift
   { subject: "Keys", text: "I left the keys in your mailbox this morning. See you Thursday.", want: is({ confirms: true }) },
   { subject: "Webinar", text: "You're welcome to join our free webinar next Tuesday on VAT for freelancers.", want: none },
@@ -135,6 +138,10 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Re: The app is live", text: "Who'd have guessed that the hardest bit would be the in-app purchases?", want: none },
   { subject: "Sv: Tilbygningen", text: "Hvem skal egentlig have råd til at bygge noget i det her land?", want: none },
   { subject: "Re: Launch", text: "We launched on Monday. Why does the last week always take longer than the first three?", want: none },
+  // A question announced as one asks, even in a thank-you; a thank-you's small talk does not.
+  { subject: "Re: Recommended you", text: "Thank you so much for the recommendation! Now one question, maybe you know it: is the reading speed for Catalan the same 17 cps?", want: is({ thanks: true, request: true, questionMark: true }) },
+  { subject: "Re: Tips", text: "Thanks so much for the tips! How was your holiday?", want: is({ thanks: true }) },
+  { subject: "Pension", text: "Tak for mange gode år. Og så alligevel et spørgsmål: må jeg give dem dit nummer?", want: is({ thanks: true, request: true, explicitRequest: true, questionMark: true }) },
   // Requests without a question mark.
   { subject: "Reference letter", text: "They want a short reference from a producer. Please write me a few lines by 4 December.", want: asks },
   // a task after "og"/"and", with its own mark
