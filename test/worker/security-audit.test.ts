@@ -660,6 +660,16 @@ describe("F. malformed or empty mail is never silently dropped", () => {
   });
 });
 
+/** Accepted, and nothing the owner controls changed; Mallory may be recorded as a contact, nothing more. */
+async function expectNothingFromMallory(s: Scene, before: Awaited<ReturnType<typeof ownerControlled>>) {
+  const after = await ownerControlled(s.ownerId);
+  expect({ owners: after.owners, suppressions: after.suppressions, contacts: after.contacts.filter((c) => c.address !== "mallory@evil.test") }).toEqual({
+    owners: before.owners,
+    suppressions: before.suppressions,
+    contacts: before.contacts,
+  });
+}
+
 // ── G. Third-party text inside client quote containers the owner sends to the assistant alone ────────────
 describe("G. the owner's mail to the assistant alone, quoting a third party without > or blockquote", () => {
   const fromOwner = (s: Scene, a: Omit<Raw, "from">) => withCloudflareVerdict(raw({ from: `Owner Olsen <${s.owner}>`, ...a }), "pass", s.domain);
@@ -678,12 +688,7 @@ describe("G. the owner's mail to the assistant alone, quoting a third party with
     const before = await ownerControlled(s.ownerId);
     const res = await deliver(fromOwner(s, { id, subject: "FYI", contentType: 'text/html; charset="UTF-8"', body: html(s) }), { from: s.owner });
     expect(res.rejected).toBeNull();
-    const after = await ownerControlled(s.ownerId);
-    expect({ owners: after.owners, suppressions: after.suppressions, contacts: after.contacts.filter((c) => c.address !== "mallory@evil.test") }).toEqual({
-      owners: before.owners,
-      suppressions: before.suppressions,
-      contacts: before.contacts,
-    });
+    await expectNothingFromMallory(s, before);
   });
 
   it.each([
@@ -698,12 +703,7 @@ describe("G. the owner's mail to the assistant alone, quoting a third party with
     const before = await ownerControlled(s.ownerId);
     const res = await deliver(fromOwner(s, { id: `${s.tag}@mail.example`, subject: "FYI", body: body(s).replace(/\n/g, "\r\n") }), { from: s.owner });
     expect(res.rejected).toBeNull();
-    const after = await ownerControlled(s.ownerId);
-    expect({ owners: after.owners, suppressions: after.suppressions, contacts: after.contacts.filter((c) => c.address !== "mallory@evil.test") }).toEqual({
-      owners: before.owners,
-      suppressions: before.suppressions,
-      contacts: before.contacts,
-    });
+    await expectNothingFromMallory(s, before);
   });
 });
 
