@@ -79,7 +79,8 @@ const HIDDEN_ATTRIBUTE = /(?:^|\s)hidden(?=[\s=/]|$)/i;
 const WHITE_TEXT = /(?:^|[;"'\s])color\s*:\s*(?:#fff(?:fff)?(?![0-9a-f])|white\b|rgba?\(\s*255\s*,\s*255\s*,\s*255\s*[,)])/i;
 
 function isInvisible(attributes: string): boolean {
-  return HIDDEN_ATTRIBUTE.test(attributes) || INVISIBLE_STYLE.test(attributes);
+  // The attribute `hidden`, not the word inside a value (title="a hidden gem").
+  return HIDDEN_ATTRIBUTE.test(attributes.replace(/"[^"]*"|'[^']*'/g, '""')) || INVISIBLE_STYLE.test(attributes);
 }
 
 function isInvisibleOrWhite(attributes: string): boolean {

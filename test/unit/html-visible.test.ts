@@ -29,5 +29,6 @@ describe("text no one sees is not read", () => {
     expect(htmlToText(`<p>Hej <span style="display:inline">Anna</span>, <b style="font-size:0.9em">tak</b></p><img hidden src="x.png"><p>Mvh</p>`)).toBe(
       "Hej Anna, tak\nMvh",
     );
+    expect(htmlToText(`<div title="a hidden gem">Thanks!</div><input type="hidden" value="x"><div>Mvh</div>`)).toBe("Thanks!\nMvh");
   });
 });
