@@ -404,7 +404,8 @@ const REFERRAL = phrases([
   "(?:mentioned|suggested|proposed|floated) you (?:to|for|as)(?! (?:me|us)\\b)",
   "(?:mentioned|recommended|suggested|dropped|passed|passed on|passed along|gave|given|shared|sent|forwarded|floated)(?![\\s,]+(?:me|us)\\b)_your_(?:name|details|contact|info|number|email|website|portfolio|cv|profile|card)",
   // whom they told, then what about: the reader or what is theirs ("about LedgerLoop and your matching")
-  "(?:told|telling|tell|talked|talking|mentioned|mentioning|raved|raving|bragged|bragging)__about(?:[\\s,]+[\\p{L}'-]+){0,3}?[\\s,]+(?:you|your)",
+  // not "Tell us about your business": that asks the reader
+  "(?:told|telling|tell|talked|talking|mentioned|mentioning|raved|raving|bragged|bragging)(?![\\s,]+(?:me|us)(?![\\p{L}]))__about(?:[\\s,]+[\\p{L}'-]+){0,3}?[\\s,]+(?:you|your)",
   "(?:told|mentioned|recommended|suggested)(?:[\\s,]+[^.!?\\n]{1,80}?)?[\\s,]+about (?:you|your|\\p{Lu}\\p{L}+)(?=[^.!?\\n]{0,160}(?:get in touch|reach out|be in touch|contact you|call you|ring you|email you|what they need|the person to talk to))",
   "(?:she|he|they)(?:'ll|'d| will| would| might| may| said (?:she|he|they)(?:'d| would| will| might))_(?:get in touch|reach out to you|contact you|call you|ring you|email you|be in touch)",
   "expect (?:a|an) (?:call|mail|email|message|note) from",

@@ -29,6 +29,8 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Re: Deck", text: "Appreciate it!\n\nPeter", want: is({ thanks: true }) },
   { subject: "Re: Draft", text: "I'd really appreciate your thoughts on the draft.", want: asks },
   { subject: "Re: Deck", text: "Appreciate it if you could send the deck by Friday.", want: asks },
+  // "Tell us about your business" asks the reader; it tells no one about them.
+  { subject: "Tell us about your small business", text: "Take our 5-minute survey. Tell us about your business and win a voucher.", want: asks },
   // Gifts of a thing or a favour, in the words people use for them (not "gift")
   { subject: "behind the counter", text: "There's a box behind the counter with your name on it: the last six tins of mineral paint. Not a cent. Call in whenever you're passing.", want: is({ giving: true, gift: "help" }) },
   { subject: "Saturdays", text: "The big kitchen stands empty on Saturdays. I've told the gate you're on the list; use it until January, on the house. You'll need the space for the Christmas rush.", want: is({ giving: true, gift: "help" }) },
