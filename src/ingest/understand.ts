@@ -55,7 +55,7 @@ export interface OwnerMailContext {
   assistantDomain: string;
   ownerAddresses: string[];
   /** Message-IDs among In-Reply-To/References that this owner already shared with the assistant. */
-  knownMessageIds: ReadonlySet<string> | ReadonlyMap<string, unknown>;
+  knownMessageIds: { has(messageId: string): boolean };
   /** Addresses and @domains the owner said to ignore. */
   suppressions: string[];
   receivedAt: number;

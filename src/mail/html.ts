@@ -64,8 +64,9 @@ export function htmlToText(html: string): string {
   return visibleToText(visibleHtml(html));
 }
 
-function visibleHtml(html: string): string {
-  return dropElements(stripHidden(html.slice(0, MAX_HTML_CHARS).replace(/\u0001/g, "")), isInvisible);
+/** The HTML a reader sees: without comments, never-rendered elements and elements `hidden` picks (isInvisible). */
+function visibleHtml(html: string, hidden: (attributes: string) => boolean = isInvisible): string {
+  return dropElements(stripHidden(html.slice(0, MAX_HTML_CHARS).replace(/\u0001/g, "")), hidden);
 }
 
 /**
@@ -157,7 +158,7 @@ function quoteStart(visible: string): number {
  */
 export function htmlOwnText(html: string): string {
   // What the owner's commands are read from: also without white text, in case of doubt not the owner's to see.
-  const visible = dropElements(visibleHtml(html), isInvisibleOrWhite);
+  const visible = visibleHtml(html, isInvisibleOrWhite);
   const start = quoteStart(visible);
   const own = visibleToText(start < 0 ? visible : visible.slice(0, start)).split("\n");
   while (own.length && (own[own.length - 1] === "" || own[own.length - 1] === OUTLOOK_RULE)) own.pop();

@@ -9,7 +9,7 @@
 import { isReplyOrForward } from "./subject";
 import { latin1Text, letterRegExp } from "./letters";
 import { PhraseSet, type PhraseMatch } from "./phrase-set";
-import { asksByCues } from "./request-cues";
+import { asksByCues, FIRST_PERSON } from "./request-cues";
 
 /** What the words say was given; the structure of a mail can say more (ingest/judge.ts). */
 export type WordedGift = "introduction" | "referral" | "help";
@@ -145,7 +145,7 @@ const NOT_THANKS = phrases([
   "(?:(?:i|we)'ll|will) be (?:so |very |really |hugely |eternally |forever |most |incredibly )?(?:grateful|thankful|indebted) if",
   "(?:would|will) be (?:much |greatly |hugely |really |very much |so )?appreciated",
   // "I'd really appreciate it if…", "you'll appreciate the view": a wish or a guess, thanking nobody yet.
-  "(?:would|will|\\p{L}+'d|\\p{L}+'ll|\\p{L}+’d|\\p{L}+’ll) (?:really |truly |so |greatly |very much |hugely |much )?appreciate",
+  "(?:would|will|\\p{L}+'d|\\p{L}+'ll) (?:really |truly |so |greatly |very much |hugely |much )?appreciate",
   "appreciate it if",
   "(?:ville|vil) (?:være|blive) (?:meget |så |rigtig |evigt |utrolig )?taknemmelig(?:e)?",
   "(?:ville|vil) (?:være|blive) (?:en )?(?:stor |kæmpe |enorm )?(?:hjælp|livredder)",
@@ -442,7 +442,6 @@ const OWNS_UP = letterRegExp(String.raw`(?<![\p{L}])(?:it was me|that was me|gui
 // ("Har givet dit nr til …", "Have just told her about you"): that one is the writer's.
 const THIRD_PERSON_SUBJECT = letterRegExp(String.raw`(?<![\p{L}])(?:he|she|they|han|hun|de|my (?:boss|colleague|friend|partner|wife|husband)|min (?:chef|kollega|ven|veninde|mand|kone))(?![\p{L}])|(?!(?:Har|Havde|Have|Has|Had|Just|Lige|Også|Also)(?![\p{L}]))\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s+(?:has|have|had|just|also|har|havde|lige|også))?\s*$`);
 /** The writer as the one who did it: a first-person subject earlier in the sentence. */
-const FIRST_PERSON = letterRegExp(String.raw`(?<![\p{L}])(?:i|i've|i'd|i'm|we|we've|we'd|jeg|vi)(?![\p{L}'])`, "i");
 
 /**
  * Who recommended the reader, by each referral in the text: the writer, when the sentence has a first-person
@@ -594,8 +593,8 @@ const GIVES = phrases([
   "på huset",
   "(?:du|I) skal ikke (?:betale|give) (?:noget|mig noget|en krone)",
   "gør med (?:dem|den|det) (?:hvad|som) (?:du|I) vil",
-  "(?:du må gerne |bare )?behold (?:dem|den|det)",
-  "(?:du|I) må (?:gerne |bare )?beholde (?:dem|den|det)",
+  "behold (?:dem|den|det)",
+  "(?:du|I) må beholde (?:dem|den|det)",
   "(?:den|det|de) (?:er|bliver) (?:din|dit|dine|jeres)(?![\\p{L}])",
   "(?:ingen|uden) (?:faktura|leje|regning|betaling)",
   "(?:den|det|de) (?:er|går) på (?:os|mig|huset)",

@@ -52,10 +52,9 @@ const NOT_A_TASK = words([
 /** What makes an imperative a task for the reader rather than a remark: "me"/"mig", a time, "please"/"lige". */
 // "gerne", "endelig" and "whenever" are not among them: "Send gerne dokumentet" and "send it over whenever it's
 // ready" let the reader do something, they do not ask it.
-// "by" only with a time after it: "send it by Friday", not "no alcohol served by you", "by email", "by the way".
-const BY_WHEN =
-  "by (?:the |this |next |end of |close of |the end of )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|weekend|week|month|tomorrow|tonight|today|noon|midday|lunch(?:time)?|morning|afternoon|evening|then|eod|eow|cob|end|close|mid|\\d[\\d:.]*(?:st|nd|rd|th|am|pm)?|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)";
-const TASK_MARK = words(["me", "us", "mig", "os", "please", "pls", BY_WHEN, "before", "asap", "lige", "venligst", "inden", "senest", "før", "tak"]);
+// "by" only as a time the task is due by (DUE: "send it by Friday"), not "no alcohol served by you", "by email".
+const TASK_MARK = words(["me", "us", "mig", "os", "please", "pls", "before", "asap", "lige", "venligst", "inden", "senest", "før", "tak"]);
+const marksATask = (s: string) => TASK_MARK.test(s) || DUE.test(s);
 
 /** What the reader's act would do for the writer: "that would be a lifesaver", "two lines from you would mean a lot". */
 const BENEFIT_LIST = [
@@ -229,7 +228,8 @@ const DROPPED_SUBJECT = letterRegExp(String.raw`^(?:need|could (?:really )?do wi
 // `sentence` is intent.ts's normalized text, its letters mapped for these regexes (letters.ts).
 /** Where a second clause starts: "… and send me …", "… og giv mig …". */
 const AND_THEN = /(?:,\s*|\s)(?:and|og)\s/i;
-const WRITER = letterRegExp(String.raw`(?<![\p{L}])(?:i|i'll|i'm|i've|i'd|we|we'll|we're|we've|we'd|jeg|vi)(?![\p{L}])`, "i");
+/** The writer as a subject: "I", "we've", "jeg". */
+export const FIRST_PERSON = letterRegExp(String.raw`(?<![\p{L}])(?:i|i'll|i'm|i've|i'd|we|we'll|we're|we've|we'd|jeg|vi)(?![\p{L}'])`, "i");
 
 export function asksByCues(sentence: string): boolean {
   const s = sentence.trim();
@@ -241,14 +241,14 @@ export function asksByCues(sentence: string): boolean {
   // Not after the writer's own doing: "Tonight I'll read it and send you my notes by Friday" promises.
   if (!imperative && AND_THEN.test(s)) {
     const [first, ...later] = s.split(AND_THEN);
-    if (!WRITER.test(first) && later.some((c) => IMPERATIVE.test(c) && !NOT_A_TASK.test(c) && TASK_MARK.test(c))) return true;
+    if (!FIRST_PERSON.test(first) && later.some((c) => IMPERATIVE.test(c) && !NOT_A_TASK.test(c) && marksATask(c))) return true;
   }
   if (URGENT.test(s) && (imperative || READER.test(s))) return true;
   // Leave with a time the reader is to meet asks: "ring mig gerne, helst inden weekenden".
   if (LEAVE.test(s) && !DUE.test(s)) return false;
   // An imperative task is its own request once it carries "me", a time or a "please": "Send over the invoice
   // whenever it suits", "Tjek lige om tallene stemmer".
-  if (imperative && TASK_MARK.test(s)) return true;
+  if (imperative && marksATask(s)) return true;
   const toReader = imperative || READER.test(s) || DANISH_PLURAL_I.test(s);
   const droppedSubject = DROPPED_SUBJECT.test(s);
   const wants = WANT.test(s);
