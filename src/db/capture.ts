@@ -307,6 +307,7 @@ export class CaptureWrites {
   private readonly notes: Array<(d1: D1Database) => Statement> = [];
   private readonly weeks = new Map<number, WeekCounts>();
   private readonly events: MailEventInput[] = [];
+  private readonly bounces: Array<{ addresses: string[]; at: number }> = [];
 
   private readonly ownerId: number;
   private readonly now: number;
@@ -323,6 +324,11 @@ export class CaptureWrites {
 
   mailEvent(input: MailEventInput): void {
     this.events.push(mailEventRow(input));
+  }
+
+  /** A delivery report: these of the owner's contacts bounced at `at` (after the mail that bounced, in batch order). */
+  bounce(addresses: string[], at: number): void {
+    this.bounces.push({ addresses, at });
   }
 
   /** Every write of one captured mail. Inbound deltas go before outbound ones, so a reply evidence's "they wrote" lands before "you answered". */
@@ -372,6 +378,9 @@ export class CaptureWrites {
     const weeks = [...this.weeks].map(([weekStart, w]) => ({ ownerId: this.ownerId, weekStart, ...w }));
     out.push(...jsonRows(d1, HOT_SQL.activityCounts, weeks));
     out.push(...jsonRows(d1, HOT_SQL.mailEventInserts, this.events));
+    for (const { addresses, at } of this.bounces) {
+      for (const part of chunk(addresses, JSON_LOOKUP_CHUNK)) out.push(bind(d1, HOT_SQL.bounceMarks, { ownerId: this.ownerId, at, now: this.now, addresses: listParam(part) }));
+    }
     return out;
   }
 }

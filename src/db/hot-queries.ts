@@ -291,6 +291,13 @@ export function hotQueries(db: Db) {
         }),
     ),
     mailEventInserts: jsonRowsQuery(db, mailEvents, (db, rows) => db.insert(mailEvents).select(rows)),
+    // A delivery report for the owner's mail: the addresses it failed for, among the owner's contacts only.
+    bounceMarks: compiledQuery(
+      db
+        .update(contacts)
+        .set({ bouncedAt: sql`max(coalesce(${contacts.bouncedAt}, 0), ${p("at")})`, updatedAt: sql`${p("now")}` })
+        .where(and(eq(contacts.ownerId, p("ownerId")), sql`${contacts.address} in ${jsonList(p("addresses"))}`)),
+    ),
 
     // The hourly sweep's one statement: up to `limit` unpaused owners whose next digest time has come, marked with
     // a lease (next_digest_at = leaseUntil) in the same statement, so a second run within the lease does not pick

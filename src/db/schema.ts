@@ -127,6 +127,9 @@ export const contacts = sqliteTable(
     lastThreadId: text("last_thread_id"),
     // "done": everything open about this person up to this time is settled, in every section.
     doneAt: integer("done_at"),
+    // When a mail to this address last bounced for good (a delivery report the owner forwarded or imported): no
+    // follow-up or reconnect is suggested to an address that cannot receive mail, until it writes again.
+    bouncedAt: integer("bounced_at"),
     // What the latest digest showed of them: section, the evidence's time, how many digests in a row showed
     // that same evidence, and when. A reminder shown often without action rests (decide.ts).
     shownSection: text("shown_section", { enum: ["thank", "help", "follow-up", "reconnect"] }),

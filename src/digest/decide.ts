@@ -274,6 +274,7 @@ function followUpDue(contact: Contact, owner: DigestSettings, now: number, dueBy
   const since = contact.followUpSince;
   if (since === null) return null;
   if (nudgesSent(contact) >= MAX_NUDGES) return null;
+  if (bouncedSince(contact, since)) return null;
   const dueAt = contact.followUpDueAt ?? since + owner.followUpDays * DAY_MS;
   if (dueBy < dueAt || !open(contact, "follow-up", since, contact.lastInboundAt, now, dueAt)) return null;
   const reason = contact.followUpReason ?? "question";
@@ -281,6 +282,15 @@ function followUpDue(contact: Contact, owner: DigestSettings, now: number, dueBy
     stake: STAKE[reason],
     evidence: { what: "sent-no-reply", at: since, subject: contact.followUpSubject, days: wholeDays(since, now), nudges: nudgesSent(contact), reason },
   };
+}
+
+/**
+ * The address bounced for good after `since` (the mail that bounced) and has not written since: a nudge to it
+ * would bounce too. Mail from it, or a later mail of the owner's that did not bounce, lifts this.
+ */
+function bouncedSince(contact: Contact, since: number): boolean {
+  const bounced = contact.bouncedAt;
+  return bounced !== null && bounced >= since && bounced > (contact.lastInboundAt ?? 0);
 }
 
 // Reconnect: a two-way tie with some history, quiet for at least one rhythm since the last mail (or since the
@@ -293,6 +303,7 @@ function reconnectDue(contact: Contact, owner: DigestSettings, now: number): Due
   if (contact.conversationCount < MIN_CONVERSATIONS_TO_RECONNECT) return null;
   if (daysBetween(contact.firstAt ?? lastAt, contact.lastConversationAt ?? lastAt) < MIN_HISTORY_DAYS_TO_RECONNECT) return null;
   if (nudgesSent(contact) >= MAX_NUDGES) return null;
+  if (bouncedSince(contact, contact.lastOutboundAt ?? 0)) return null;
   const from = Math.max(lastAt, contact.doneAt ?? lastAt);
   const cadence = cadenceDays(contact, owner);
   const ratio = daysBetween(from, now) / cadence;

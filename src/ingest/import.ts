@@ -53,7 +53,8 @@ function understandPast(ctx: ImportContext, mail: ParsedMail, known: Set<string>
   }
   // Mail to no one but the owner or the assistant: a command is never run from an import.
   if (understanding.kind === "command") return { status: "ignored", ownerId, reason: "a mail to no one but yourself" };
-  if (understanding.kind === "ignored") return { status: "ignored", ownerId, reason: understanding.reason };
+  // A bounce is written for what it says of the address it failed for; other ignored mail is only counted.
+  if (understanding.kind === "ignored" && !understanding.bounced) return { status: "ignored", ownerId, reason: understanding.reason };
   return { envelope, understanding };
 }
 

@@ -79,7 +79,10 @@ export function writePlan(
     // A delivered mail is claimed either way, so a second delivery is a duplicate. An imported one that could
     // not be used is not: running the import again tries it again.
     if (kind === "ignored" || envelope.to !== IMPORT_ENVELOPE_TO) writes.claim(understanding.message);
-    writes.mailEvent({
+    if (understanding.kind === "ignored" && understanding.bounced) writes.bounce(understanding.bounced.addresses, understanding.bounced.at);
+    // An imported mail that is ignored is counted by the import, not recorded (import.ts).
+    const countedOnly = kind === "ignored" && envelope.to === IMPORT_ENVELOPE_TO;
+    if (!countedOnly) writes.mailEvent({
       ownerId,
       kind,
       at: now,

@@ -2,6 +2,7 @@
 // The store step turns the plan into one db.batch; nothing here touches env, D1 or the clock.
 import type { ContactEvent, MessageRecord, NoteRecord, Material } from "../db/records";
 import { detectAutomated, hasBulkFooter, isMachineAddress } from "../mail/automated";
+import { bouncedRecipients, type BounceFacts } from "../mail/bounce";
 import { commandMailVerdict } from "../mail/command-mail";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
 import { asksForAdvice, classifyIntent, noteVouches, readsAsAdvice, readsAsShortAnswer, type Intent } from "../mail/intent";
@@ -29,7 +30,14 @@ export const INLINE_FORWARD_ID_SUFFIX = "@forward.gensidig";
 
 export type Understanding =
   | { kind: "command"; message: MessageRecord; plus: PlusOptions }
-  | { kind: "ignored"; message: MessageRecord; reason: string; forwarded: boolean }
+  | {
+      kind: "ignored";
+      message: MessageRecord;
+      reason: string;
+      forwarded: boolean;
+      /** A delivery report's failed recipients (bounce.ts): the store marks those contacts bounced. */
+      bounced?: { addresses: string[]; at: number };
+    }
   | {
       kind: "unreadable-forward";
       message: MessageRecord;
@@ -65,6 +73,12 @@ export interface OwnerMailContext {
    * looked up by the caller after a first reading asked for it. Never a guess: one contact by that exact name.
    */
   senderByName?: Address;
+}
+
+/** The addresses a bounce failed for, and when; nothing when it names none. */
+function bounceOf(report: BounceFacts, at: number): { addresses: string[]; at: number } | undefined {
+  const addresses = bouncedRecipients(report);
+  return addresses.length ? { addresses, at } : undefined;
 }
 
 export function isSuppressed(address: string, suppressions: string[]): boolean {
@@ -379,7 +393,8 @@ function understandForward(
     attachments: [],
   });
   if (automated.automated) {
-    return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: automated.reason, forwarded: true };
+    const bounced = automated.bounce ? bounceOf({ headers: forward.headers ?? {}, text: forward.body, deliveryStatus: forward.deliveryStatus }, Math.min(forward.date ?? message.at, message.at)) : undefined;
+    return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: automated.reason, forwarded: true, bounced };
   }
   if (hasBulkFooter(forward.body)) {
     return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: "newsletter (unsubscribe footer)", forwarded: true };
@@ -523,7 +538,8 @@ export function understandInbound(mail: ParsedMail, receivedAt: number, source: 
   const message: MessageRecord = { messageId, threadId, at, subject: mail.subject || null, kind: source };
   const automated = detectAutomated(mail);
   if (automated.automated) {
-    return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: automated.reason, forwarded: false };
+    const bounced = automated.bounce ? bounceOf(mail, at) : undefined;
+    return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: automated.reason, forwarded: false, bounced };
   }
   const from = mail.from!;
   // The assistant's own mail coming back (a digest or answer routed to it) is ignored, so no loop can form.

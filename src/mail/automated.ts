@@ -3,7 +3,8 @@
 
 import type { ParsedMail } from "./types";
 
-export type AutomatedVerdict = { automated: false } | { automated: true; reason: string };
+/** `bounce`: a delivery report, whose failed recipients bounce.ts reads. */
+export type AutomatedVerdict = { automated: false } | { automated: true; reason: string; bounce?: true };
 
 type MailFacts = Pick<ParsedMail, "headers" | "from" | "sender" | "subject" | "attachments">;
 
@@ -82,14 +83,15 @@ function localPart(address: string | undefined): string {
   return address.slice(0, address.lastIndexOf("@"));
 }
 
-function isDeliveryReport(headers: Record<string, string[]>, attachments: MailFacts["attachments"]): boolean {
+/** RFC 3462/6522 multipart/report: "delivery" for a delivery status report (RFC 3464), "receipt" for a read receipt. */
+function deliveryReport(headers: Record<string, string[]>, attachments: MailFacts["attachments"]): "delivery" | "receipt" | null {
   const type = (first(headers, "content-type") ?? "").toLowerCase();
-  // RFC 3462/6522 multipart/report; RFC 3464 report-type=delivery-status and its message/delivery-status part.
-  if (/^multipart\/report\b/.test(type) && /report-type\s*=\s*"?(delivery-status|disposition-notification)/.test(type))
-    return true;
-  return attachments.some(
-    (a) => a.mimeType === "message/delivery-status" || a.mimeType === "message/global-delivery-status",
-  );
+  if (attachments.some((a) => a.mimeType === "message/delivery-status" || a.mimeType === "message/global-delivery-status")) return "delivery";
+  if (/^multipart\/report\b/.test(type)) {
+    const kind = /report-type\s*=\s*"?(delivery-status|disposition-notification)/.exec(type)?.[1];
+    if (kind) return kind === "delivery-status" ? "delivery" : "receipt";
+  }
+  return null;
 }
 
 /**
@@ -108,14 +110,17 @@ export function detectAutomated(mail: MailFacts): AutomatedVerdict {
   const subject = mail.subject ?? "";
   const from = mail.from?.address;
   const yes = (reason: string): AutomatedVerdict => ({ automated: true, reason });
+  const bounce = (reason: string): AutomatedVerdict => ({ automated: true, reason, bounce: true });
 
   if (isFeedbackReport(headers, attachments)) return yes("abuse feedback report (RFC 5965)");
-  if (isDeliveryReport(headers, attachments)) return yes("delivery status report (RFC 3464)");
+  const report = deliveryReport(headers, attachments);
+  if (report === "delivery") return bounce("delivery status report (RFC 3464)");
+  if (report === "receipt") return yes("read receipt (RFC 8098)");
   if (BOUNCE_LOCAL.test(localPart(from)) || BOUNCE_LOCAL.test(localPart(mail.sender?.address)))
-    return yes("bounce (MAILER-DAEMON/postmaster sender)");
+    return bounce("bounce (MAILER-DAEMON/postmaster sender)");
   // RFC 5321 §4.5.5: notifications are sent with a null reverse-path, which arrives as Return-Path: <>.
   const returnPath = first(headers, "return-path");
-  if (returnPath !== null && /^<\s*>$/.test(returnPath)) return yes("null return path (bounce or notification)");
+  if (returnPath !== null && /^<\s*>$/.test(returnPath)) return bounce("null return path (bounce or notification)");
 
   // RFC 3834 §5: any Auto-Submitted value other than "no" marks automatic mail.
   const autoSubmitted = first(headers, "auto-submitted");
@@ -146,7 +151,7 @@ export function detectAutomated(mail: MailFacts): AutomatedVerdict {
   if (NO_REPLY_LOCAL.test(localPart(from))) return yes("no-reply sender");
   if (NEWSLETTER_LOCAL.test(localPart(from))) return yes("newsletter sender");
 
-  if (BOUNCE_SUBJECT.test(subject)) return yes("bounce (subject)");
+  if (BOUNCE_SUBJECT.test(subject)) return bounce("bounce (subject)");
   if (AUTO_REPLY_SUBJECT.test(subject)) return yes("auto-reply (subject)");
   if (AUTO_REPLY_SUBJECT_ANYWHERE.test(subject)) return yes("auto-reply or ticket receipt (subject)");
   // A calendar answer ("Accepted: Møde") from a calendar system carries an iCalendar part (RFC 5546 REPLY).

@@ -43,6 +43,8 @@ export interface ForwardedOriginal {
   note: string;
   /** The original's headers when the forward carried the whole message (message/rfc822), else null. */
   headers: Record<string, string[]> | null;
+  /** The original's delivery-status parts when it came whole and was a delivery report (bounce.ts). */
+  deliveryStatus?: string[];
   /** Which shape matched: gmail, outlook, apple, thunderbird, yahoo, header-block, rfc822-attachment, generic. */
   format: string;
 }
@@ -374,6 +376,7 @@ function fromAttachment(mail: ParsedMail, original: ParsedMail): ForwardedOrigin
     body: boundBody(prepare(original.text)),
     note: cleanNote(prepare(mail.text), mail.subject),
     headers: original.headers,
+    deliveryStatus: original.deliveryStatus,
     format: "rfc822-attachment",
   };
 }

@@ -95,6 +95,13 @@ async function postalParse(raw: Uint8Array): Promise<Email> {
 const MAX_CALENDAR_BYTES = 256 * 1024;
 const MAX_CALENDAR_PARTS = 3;
 
+/** A delivery report's machine-readable part (RFC 3464) is a few hundred bytes per recipient. */
+const MAX_DELIVERY_STATUS_BYTES = 64 * 1024;
+
+function isDeliveryStatus(mimeType: string): boolean {
+  return mimeType === "message/delivery-status" || mimeType === "message/global-delivery-status";
+}
+
 function isCalendar(mimeType: string, filename: string | null): boolean {
   return mimeType === "text/calendar" || mimeType === "application/ics" || (!!filename && /\.ics$/i.test(filename));
 }
@@ -105,6 +112,7 @@ async function fromEmail(email: Email, rawSize: number, depth: number, bounded: 
   const attachedMessages: ParsedMail[] = [];
   const attachments: AttachmentInfo[] = [];
   const calendars: string[] = [];
+  const deliveryStatus: string[] = [];
   let skipped = bounded;
   for (const a of email.attachments) {
     const bytes = contentBytes(a.content);
@@ -125,6 +133,9 @@ async function fromEmail(email: Email, rawSize: number, depth: number, bounded: 
     attachments.push({ filename: a.filename, mimeType: a.mimeType, size, inline: a.disposition === "inline" || !!a.related });
     if (skippedSize === null && isCalendar(a.mimeType, a.filename) && size <= MAX_CALENDAR_BYTES && calendars.length < MAX_CALENDAR_PARTS) {
       calendars.push(new TextDecoder().decode(bytes));
+    }
+    if (skippedSize === null && isDeliveryStatus(a.mimeType) && size <= MAX_DELIVERY_STATUS_BYTES && deliveryStatus.length < 2) {
+      deliveryStatus.push(new TextDecoder().decode(bytes));
     }
   }
   const from = flattenAddresses(email.from);
@@ -148,6 +159,7 @@ async function fromEmail(email: Email, rawSize: number, depth: number, bounded: 
     html: email.html ? html.text : null,
     attachments,
     calendars,
+    deliveryStatus,
     attachedMessages,
     truncated: text.clipped || html.clipped || skipped,
     rawSize,

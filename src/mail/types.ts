@@ -46,6 +46,8 @@ export interface ParsedMail {
   attachments: AttachmentInfo[];
   /** The text of its iCalendar parts (text/calendar, application/ics), first few and bounded: invitations. */
   calendars: string[];
+  /** The text of its delivery-status parts (RFC 3464: Final-Recipient, Action, Status), first two: what bounced. */
+  deliveryStatus?: string[];
   /** Attached message/rfc822 parts (forwards as attachment), parsed the same way, first few only. */
   attachedMessages: ParsedMail[];
   /** True when parts of the mail were skipped to keep parsing bounded (huge attachments, long bodies). */

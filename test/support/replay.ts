@@ -298,6 +298,12 @@ export async function replayOwner(address: string, opts: { name?: string; langua
       return sent;
     },
 
+    /** Mail exactly as a mailbox export holds it (a delivery report, say) imported at `now`: each mail's outcome. */
+    async importRaw(raws: string[], now: number): Promise<IngestOutcome[]> {
+      const ctx = { d1: db.$client, config, owner: (await loadOwnerWithAddresses(db.$client, ownerId))!, suppressions: await listSuppressions(db.$client, ownerId), now };
+      return (await importMails(ctx, raws.map((raw) => new TextEncoder().encode(raw)))).outcomes;
+    },
+
     /** The contact row as the digest reads it. */
     async contact(who: string | Who): Promise<Contact> {
       const wanted = typeof who === "string" ? who : who.address;

@@ -25,6 +25,13 @@ function mail(over: {
   };
 }
 
+const BOUNCE_REASONS = new Set([
+  "delivery status report (RFC 3464)",
+  "bounce (MAILER-DAEMON/postmaster sender)",
+  "null return path (bounce or notification)",
+  "bounce (subject)",
+]);
+
 const automated: { name: string; facts: Facts; reason: string }[] = [
   {
     name: "RFC 3834 auto-replied",
@@ -43,6 +50,11 @@ const automated: { name: string; facts: Facts; reason: string }[] = [
       headers: { "Content-Type": 'multipart/report; report-type=delivery-status; boundary="x"' },
     }),
     reason: "delivery status report (RFC 3464)",
+  },
+  {
+    name: "read receipt: multipart/report; report-type=disposition-notification",
+    facts: mail({ from: "anna@holm.dk", headers: { "Content-Type": 'multipart/report; report-type=disposition-notification; boundary="x"' } }),
+    reason: "read receipt (RFC 8098)",
   },
   {
     name: "DSN part found among the attachments",
@@ -176,7 +188,10 @@ const human: { name: string; facts: Facts }[] = [
 
 describe("detectAutomated", () => {
   it.each(automated)("automated: $name", ({ facts, reason }) => {
-    expect(detectAutomated(facts)).toEqual({ automated: true, reason });
+    const verdict = detectAutomated(facts);
+    expect(verdict).toMatchObject({ automated: true, reason });
+    // Only a delivery report is read for the addresses it failed for (bounce.ts).
+    expect("bounce" in verdict && verdict.bounce === true).toBe(BOUNCE_REASONS.has(reason));
   });
 
   it.each(human)("human: $name", ({ facts }) => {
@@ -208,7 +223,7 @@ describe("detectAutomated on real-looking mail", () => {
   it("DSN bounce", async () => {
     const parsed = await parseMail(fixture("dsn-bounce.eml"));
     expect(parsed.attachments.map((a) => a.mimeType)).toContain("message/delivery-status");
-    expect(detectAutomated(parsed)).toEqual({ automated: true, reason: "delivery status report (RFC 3464)" });
+    expect(detectAutomated(parsed)).toEqual({ automated: true, reason: "delivery status report (RFC 3464)", bounce: true });
   });
 
   it("Google Calendar invitation", async () => {
