@@ -46,6 +46,8 @@ export interface ContactEvent {
   material: Material | null;
   /** Inbound forwards: the owner wrote a note above it ("remember to answer Sarah"), not one that turns them away ("No."): the owner vouches for them. */
   ownerNote: boolean;
+  /** Inbound forwards: the owner's note says they owe the sender thanks ("Need to thank her", "husk at takke ham"). */
+  ownerOwesThanks?: boolean;
 }
 
 /** What a stored mail was: the owner's (bcc, forward, command…) or a contact's reply on a shared thread. */

@@ -95,10 +95,14 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   const newPeople = e.alongside.filter(
     (p) => !known.get(p.address)?.exchanged && !isRoleAddress(p.address) && (byWords || !copiedColleague(p.address)),
   );
-  if (newPeople.length > 0 && (byWords || (!e.isReply && !intent.toAll))) {
+  // Nor does a newcomer who says who sent them, copying that person in ("Emma suggested I reach out", Emma in Cc):
+  // they come through the network, they do not bring someone into it.
+  if (newPeople.length > 0 && (byWords || (!e.isReply && !intent.toAll && !intent.referredBy))) {
     gift = { kind: "introduction", detail: newPeople.map(displayName).join(", ") };
     for (const p of newPeople) introduced.push({ address: p.address, name: p.name ?? null, at: e.at, by: displayName({ address: e.address, name: e.name }) });
   }
+  // The owner's own note above the forward says a favour was done ("Need to thank her"): their word is evidence.
+  if (gift === null && e.ownerOwesThanks) gift = { kind: "help", detail: null };
   // What the owner asked for: material in a reply of theirs to the owner's recent request, the first gift from
   // them since (a "let me check and come back to you" may come first). A new mail of theirs with an attachment,
   // not a reply, is their own business, not the answer.

@@ -5,7 +5,7 @@ import { detectAutomated, hasBulkFooter, isMachineAddress } from "../mail/automa
 import { bouncedRecipients, type BounceFacts } from "../mail/bounce";
 import { commandMailVerdict } from "../mail/command-mail";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
-import { asksForAdvice, classifyIntent, noteVouches, readsAsAdvice, readsAsShortAnswer, type Intent } from "../mail/intent";
+import { asksForAdvice, classifyIntent, noteOwesThanks, noteVouches, readsAsAdvice, readsAsShortAnswer, type Intent } from "../mail/intent";
 import { newText, quoteAttribution, snippetOfNewText } from "../mail/reply";
 import { hasReplyPrefix, isReplyOrForward, stripSubjectTags } from "../mail/subject";
 import type { Address, ParsedMail } from "../mail/types";
@@ -368,8 +368,15 @@ function matchAttribution(
     const byFirst = targets.filter((t) => t.name && t.name.toLowerCase().split(/\s+/)[0] === wanted.split(/\s+/)[0]);
     if (byFirst.length === 1) return byFirst[0];
   }
-  // A reply to one person: whoever wrote the quoted mail is that person.
-  return targets.length === 1 ? targets[0] : null;
+  // A reply to one person: whoever wrote the quoted mail is that person, unless the attribution names someone
+  // else ("Søren Friis <soeren@…> skrev:" above a reply to Maja quotes the introduction Søren sent them both).
+  // The same person at another address keeps the local part ("anna@gmail.com" for "anna@holm.dk").
+  if (targets.length !== 1) return null;
+  const [only] = targets;
+  const localOf = (address: string) => address.slice(0, address.lastIndexOf("@"));
+  if (attribution.name && only.name) return null;
+  if (attribution.address && localOf(attribution.address) !== localOf(only.address)) return null;
+  return only;
 }
 
 /** A forwarded sender given by name only becomes the one contact of that name, when the caller found one. */
@@ -441,6 +448,7 @@ function understandForward(
     // The attachments of the forwarding mail are the original's: clients carry them along.
     material: materialOf(ctx.mail, intent, own, { address: forward.from?.address ?? null, name: forward.from?.name ?? null }, forward.body),
     ownerNote: noteVouches(forward.note),
+    ownerOwesThanks: noteOwesThanks(forward.note),
   };
 
   let events: ContactEvent[];

@@ -286,6 +286,9 @@ const REQUEST = phrases([
   "(?:(?:jeg|vi) (?:vil|ville)|(?:vil|ville) (?:jeg|vi)) (?:meget |rigtig )?gerne vide,? (?:om|hvad|hvordan|hvornår|hvilke|cirka)",
   "jeg (?:håber|tænkte på|spekulerer på|ville høre|vil høre)_(?:om )?(?:du|i) (?:har|kan|vil|kunne|gider|måske|ville|havde)",
   "jeg (?:vil|ville) (?:gerne|meget gerne|høre)_(?:bede dig|bede jer|høre dig|høre jer|høre om|spørge)",
+  // "jeg vil bede dig sende mig mine citater", "vi beder jer om at bekræfte"
+  "(?:jeg|vi) (?:vil|ville|må|skal) (?:gerne |lige |hermed )?bede (?:dig|jer)",
+  "(?:jeg|vi) beder (?:hermed |venligst )?(?:dig|jer) (?:om|at)",
   "må jeg_(?:bede|spørge|låne|sende|ringe|stjæle|få)",
   "vær (?:så |lige )?(?:sød|venlig) at",
   "send (?:mig |os )?(?:gerne|lige|endelig)",
@@ -399,6 +402,17 @@ const INTRODUCTION = phrases([
  * her you're the one to talk to" is, "Sanjay recommended you" (a stranger's first line) says how the writer came
  * to write (see `referralBy`).
  */
+/**
+ * A review is a recommendation to everyone, read as a referral that names no one it went to: "I've finally written you
+ * a review on Google", "left you five stars", "jeg har skrevet en anmeldelse på Google og givet jer fem stjerner".
+ */
+const REVIEW = phrases([
+  "(?:left|wrote|written|posted|put up|gave|given) (?:you |your \\p{L}+ )?(?:a |an |two |some |my )?(?:\\p{L}+ )?(?:review|reviews|testimonial|5-star|five-star|5 star|five star)(?! (?:request|link))",
+  "(?:left|gave|given) (?:you |your \\p{L}+ )?(?:5|five) stars",
+  "(?:skrevet|skrev|lagt|givet|gav) (?:dig |jer )?(?:en|et|to|nogle) (?:\\p{L}+ )?(?:anmeldelse|anmeldelser|anbefaling)",
+  "(?:givet|gav) (?:dig|jer) (?:5|fem) stjerner",
+]);
+
 const REFERRAL = phrases([
   "(?:recommended|referred|nominated|pitched|endorsed|vouched for) you(?! to (?:me|us))",
   "(?:mentioned|suggested|proposed|floated) you (?:to|for|as)(?! (?:me|us)\\b)",
@@ -513,19 +527,24 @@ function referralBy(text: string, reader: string | null = null): { writer: boole
   const matches: PhraseMatch[] = [
     ...REFERRAL.all(text),
     ...REFERRALS_OF_WHAT_IS_THEIRS.all(text),
+    ...REVIEW.all(text),
     ...[...text.matchAll(NAMED_BUSINESS_REFERRAL)].map((m) => ({ index: m.index, length: m[0].length })),
     // Only the patterns with the reader's name are built per reader; the rest are built once.
     ...(reader ? referralsNamingTheReader(reader).all(text) : []),
   ];
   for (const m of matches) {
     const before = text.slice(Math.max(0, m.index - 200), m.index);
-    const sentence = before.split(/[.!?\n]\s*/).pop() ?? "";
+    // A clause after a dash or a semicolon has its own subject: "Emma suggested I reach out – she's been raving about your work".
+    const sentence = before.split(/[.!?\n;]\s*|\s[-–—]\s/).pop() ?? "";
     const after = text.slice(m.index + m.length, m.index + m.length + 80);
     // "…so I can put your name in front of our CEO" is a plan, not a gift yet.
     if (NOT_YET.test(sentence) || OFFERED.test(after)) continue;
     // Someone else did it when the sentence names them as its subject ("Sanjay recommended you", "she told me
     // about you"); a sentence without any subject ("Had dinner with their COO and told her about you") is the writer's.
-    if (FIRST_PERSON.test(sentence) || OWNS_UP.test(after) || !THIRD_PERSON_SUBJECT.test(sentence)) writer = true;
+    // The clause right before the verb speaks first: "I hope you're feeling better, Aisha mentioned …" is Aisha's.
+    const clause = sentence.split(/,\s*/).pop() ?? "";
+    if (clause.trim() && !FIRST_PERSON.test(clause) && THIRD_PERSON_SUBJECT.test(clause)) someoneElse = true;
+    else if (FIRST_PERSON.test(sentence) || OWNS_UP.test(after) || !THIRD_PERSON_SUBJECT.test(sentence)) writer = true;
     else someoneElse = true;
   }
   return { writer, someoneElse };
@@ -730,12 +749,28 @@ const REFERRED_BY = phrases([
   // "Marcy connected us last week", "Lars satte os i forbindelse"
   "(?<!(?:i|we) )(?:connected|introduced) us",
   "(?<!(?:jeg|vi) )(?:satte|har sat) os i (?:forbindelse|kontakt)",
-  "said (?:that )?you(?:'d| would| were| are|'re) (?:be )?(?:the (?:person|one|right person|expert|woman|man)|who to)",
+  "(?:said|says|told me|tells me) (?:that )?you(?:'d| would| were| are|'re) (?:be )?(?:the (?:person|one|right person|expert|woman|man|guy|go-to)|who to)",
   "(?<!(?:jeg|vi|i) )(?:har|havde) (?:anbefalet|nævnt) (?:dig|jer|dit navn|jeres)",
   // in a subject: "Samuel Osei sent me", "Sofie sendte os", "Callum Reid's suggestion", "Henvendelse via Lone Bach"
   "(?<!(?:i|we) )sent (?:me|us)(?= *(?:$|\\n|[-–—:(,]))",
   "(?<!(?:jeg|vi|i) )sendte (?:mig|os)(?= *(?:$|\\n|[-–—:(,]))",
   "[\\p{L}]+'s (?:suggestion|recommendation|idea)",
+  // "Bo Lassen sagde du har plads i januar", "Kirsten said you might have firewood to spare": what someone told the
+  // writer of the reader, not the reader's own words quoted back ("du sagde du havde …"), nor a pitch's "said you
+  // might be interested"
+  "(?<!(?:du|jeg|vi|i|you|we) )(?:sagde|siger|fortalte|nævnte|mente) (?:at )?(?:du|I) (?:måske |nok |vist |godt |sikkert |stadig )?(?:har|havde|kan|kunne|laver|lavede|ville|vil|skulle|tager|kender|ved|sælger|udlejer|plejer)(?![\\p{L}])",
+  "(?<!(?:you|i|we) )(?:said|says|told me|tells me|mentioned) (?:that )?you (?:might |may |could |can |would |'d |still |probably )?(?:have|had|know|help|be able|do|did|run|rent|sell|teach|lend|take|make)(?![\\p{L}])",
+  // German, Swedish and Norwegian: "Frau Munch hat Ihr Haus empfohlen", "Lena tipsade mig om dig", "fikk navnet ditt av Ola"
+  "(?:hat|haben) (?:mir |uns )?(?:ihr|ihren|ihre|sie|dich|dein|deinen|deine)(?: \\p{L}+)? (?:empfohlen|genannt)",
+  "auf (?:die )?empfehlung (?:von|ihrer|ihres|meiner|meines)",
+  "(?:ihren|deinen|ihre|deine) (?:namen|adresse|nummer|kontakt\\p{L}*) (?:von|bekommen|erhalten)",
+  "(?:tipsade|rekommenderade|tipset|anbefalte) (?:mig|oss|meg) om (?:dig|er|deg)",
+  // "Hannah Koch spoke very highly of you", "Lars roste dig til skyerne"
+  "(?<!(?:i|we) )(?:spoke|speaks|spoken|talks|talked|raved|raves) (?:so |very |really )?(?:highly|warmly|well) (?:of|about) you",
+  "(?<!(?:jeg|vi) )(?:roste|roser|har rost) (?:dig|jer)",
+  "(?:talte|taler|har talt) (?:så |meget )?(?:pænt|godt|varmt) om (?:dig|jer)",
+  "(?<!(?:jag|vi|jeg) )(?:rekommenderade|anbefalte|anbefalt) (?:dig|er|deg)",
+  "(?:fick|fikk) (?:ditt|ert|din|navnet ditt|namnet|nummeret ditt|numret) (?:\\p{L}+ )?(?:av|från|fra)",
   "(?:henvendelse|forespørgsel|kontakt|enquiry|inquiry|hello|intro) (?:via|gennem|through)",
 ]);
 
@@ -927,6 +962,27 @@ const DISMISSES = phrases([
 ]);
 
 /** Does the owner's note above a forward vouch for its sender? Any note does, unless it turns them away. */
+/**
+ * The owner's note above a forward that says the sender is owed thanks: the owner's own word that a favour was done
+ * ("Tasha ran the shop Saturday. Need to thank her", "Rasmus tager min lørdag – husk at give ham en pose kaffe").
+ */
+const OWES_THANKS = phrases([
+  "(?:need|needs|have|has|got|must|should|ought|want|going) to (?:properly )?thank",
+  "(?:remember|don't forget|do not forget|remind me|note to self:?) (?:to )?(?:thank|pay (?:her|him|them) back|send (?:her|him|them) (?:a|some))",
+  "(?:must|should|will|gotta) thank (?:her|him|them)",
+  "(?:i|we) owe (?:her|him|them)",
+  "owe (?:her|him|them) (?:one|a (?:big )?(?:one|favour|favor|drink|beer|coffee|lunch|dinner))",
+  "(?:skal|må|bør|burde|skal lige) (?:huske at )?takke",
+  "husk(?:e)? (?:lige )?at (?:takke|give (?:ham|hende|dem)|sende (?:ham|hende|dem))",
+  "(?:jeg|vi) skylder (?:ham|hende|dem)",
+  "skylder (?:ham|hende|dem) (?:en|et|én|stor)",
+]);
+
+export function noteOwesThanks(note: string | null | undefined): boolean {
+  const text = normalize(note ?? "").trim();
+  return text !== "" && OWES_THANKS.test(text);
+}
+
 export function noteVouches(note: string | null | undefined): boolean {
   const text = normalize(note ?? "").trim();
   return text !== "" && !DISMISSES.test(text);

@@ -129,6 +129,8 @@ const DUE = words([
   // "before the board meets on 10 December", "inden bestyrelsesmødet"
   "(?:before|ahead of) (?:the|our|my|their) (?:\\p{L}+ ){0,2}(?:meets?|meeting|call|review|deadline|launch|opening)",
   "(?:inden|før) (?:vi|jeg) (?:mødes|ses|taler|snakker|skal)",
+  // "til d. 12. december", "til den 3/12": a date after "til" is a deadline ("til julemarkedet" is what it is for)
+  "til (?:den |d\\. ?)\\d{1,2}(?:\\. ?(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\\p{L}*|/\\d{1,2})",
 ]);
 
 /**
@@ -168,7 +170,7 @@ const NEED = words([
   // also inverted after a fronted clause: "Inden vi mødes, har jeg brug for …"
   "(?<!(?:du|I|de|han|hun) )har (?:(?:jeg|vi) )?(?:virkelig |lige |stadig |akut )?brug for",
   "kunne (?:godt )?bruge",
-  "skal (?:gerne |lige |helst )?have (?:et |en |dit |din |jeres )?(?:svar|besked|tilbagemelding|overblik|tilbud|pris)",
+  "skal (?:gerne |lige |helst )?have (?:et |en |dit |din |jeres )?(?:svar|besked|tilbagemelding|overblik|tilbud|pris|overslag|vurdering|udtalelse|rapport|bud)",
 ]);
 
 /** Not asking: a promise, an offer, a wish, a counterfactual, a reply that is not needed, a report of a past ask. */

@@ -322,3 +322,54 @@ describe("wording rules that were gaps", () => {
     expect(classifyIntent({ subject: "Sv: Plan", text: "Så kan du se, at tallene passer." })).toEqual(none);
   });
 });
+
+describe("wording from the session's blind scenarios (336–339, 332–335) and the held-out misses they pointed at", () => {
+  it.each([
+    // who sent the writer: what someone told them of the reader, in Danish, English, German and Swedish
+    ["Kørekort", "Hej Kim\nBo Lassen sagde du har plads i januar. Send lige en pris på den samlede pakke til min søn.\nMvh Trine", { referredBy: true, request: true }],
+    ["Brænde", "Hej Jens\nKirsten fra jagtforeningen sagde du måske kunne undvære noget brænde. Vi mangler ca. 2 rm til d. 12. december.\nLise", { referredBy: true, request: true }],
+    ["Tripod", "Hi Sam, Rhian said you might have a spare tripod I could borrow for Saturday.", { referredBy: true }],
+    ["Wine bar", "Hi Freja,\nLuca says you are the person for Instagram. Could we meet next week?\nGiulia", { referredBy: true, request: true }],
+    ["Anfrage", "Sehr geehrte Frau Kofoed,\nFrau Munch vom Tourismusbüro hat Ihr Haus empfohlen. Könnten Sie uns ein Angebot schicken?", { referredBy: true, request: true }],
+    ["Samtal", "Hej, Lena tipsade mig om dig. Har du tid för ett samtal nästa vecka?", { referredBy: true, request: true }],
+    ["Students", "Dear Ms Marchetti,\nHannah Koch spoke very highly of you. Could two of my students visit you in January?", { referredBy: true, request: true }],
+    // a request in words the rules lacked: "vil bede dig", a need with "til d. 12. december", "skal have en vurdering … inden"
+    ["Citater", "Hej Søren\nJeg sender gerne tallene, men jeg vil bede dig sende mig mine citater til gennemsyn – gerne senest torsdag den 3. december.", { request: true }],
+    ["Strengene", "Hej Bjarne\nBestyrelsen skal have en vurdering af strengene i blok C inden mødet den 24. november.", { request: true }],
+  ])("%s: %s", (subject, text, want) => {
+    expect(classifyIntent({ subject, text })).toMatchObject(want);
+  });
+
+  it.each([
+    // the reader's own words quoted back, and a pitch's "said you might be interested", are no referral
+    ["Plads", "Hej, du sagde du havde plads i januar. Er det stadig rigtigt?"],
+    ["Leads", "Hi Dan, your colleague Sarah said you might be interested in our new lead generation tool. Can we book 15 minutes?"],
+  ])("no referral: %s", (subject, text) => {
+    expect(classifyIntent({ subject, text }).referredBy).toBe(false);
+  });
+
+  it("'til d. 3. januar' without a need informs", () => {
+    expect(classifyIntent({ subject: "Lukket", text: "Hej Anna, vi holder lukket til d. 3. januar. God jul!" }).request).toBe(false);
+  });
+
+  it.each([
+    ["Back from honeymoon!", "Hi Poppy!\nThank you again for the roses.\nSorry it's taken me forever, but I've finally written you a review on Hitched and on Google!\nChloe"],
+    ["Re: Tak for opgaven", "Hej Michael\nSelvfølgelig! Jeg har skrevet en anmeldelse på Google og givet jer fem stjerner – fortjent.\nMvh Peter"],
+  ])("a review written is a referral to no one in particular: %s", (subject, text) => {
+    expect(classifyIntent({ subject, text })).toMatchObject(refers(null));
+  });
+
+  it.each([
+    ["Reviews", "Hi Anna, could you leave us a review on Google? It would help a lot."],
+    ["Anmeldelse", "Hej, vil du skrive en anmeldelse på Trustpilot?"],
+  ])("asking for a review gives none: %s", (subject, text) => {
+    expect(classifyIntent({ subject, text }).gift).toBeNull();
+  });
+
+  it("the subject right before the verb is who did it: after a comma, and after a dash", () => {
+    const aisha = classifyIntent({ subject: "Board pack", text: "Hi Nadia,\nI hope you're feeling better, Aisha mentioned you were sick when I saw her post about your study. Could you send me the deck by the 19th?" });
+    expect([aisha.gift, aisha.request]).toEqual([null, true]);
+    const emma = classifyIntent({ subject: "Photographer", text: "Hi Nikolaj,\nEmma Lindqvist suggested I reach out – she's been raving about your conference work. Please send me your availability." });
+    expect([emma.gift, emma.referredBy, emma.request]).toEqual([null, true, true]);
+  });
+});
