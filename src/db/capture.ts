@@ -11,6 +11,8 @@ import { bind, jsonRows, readOf, readOne, type Statement } from "./statements";
 export interface ExistingContact {
   id: number;
   address: string;
+  nameKey: string | null;
+  mergedInto: number | null;
   inboundCount: number;
   outboundCount: number;
   lastAt: number | null;
@@ -22,13 +24,17 @@ export interface ExistingContact {
   lastTheyGaveAt: number | null;
 }
 
-export async function findContactsByAddress(d1: D1Database, ownerId: number, addresses: string[]): Promise<ExistingContact[]> {
-  const out: ExistingContact[] = [];
-  // One statement for a whole import batch's people (the list as one JSON parameter), not one per 90.
-  for (const part of chunk([...new Set(addresses)], JSON_LOOKUP_CHUNK)) {
-    out.push(...(await readOne(readOf<ExistingContact>(d1, HOT_SQL.contactsByAddress, { ownerId, addresses: listParam(part) }))));
+/** The contacts with these addresses, and those whose name_key is one of `nameKeys` (namesakes, ingest/namesakes.ts), each once. */
+export async function findContactsByAddress(d1: D1Database, ownerId: number, addresses: string[], nameKeys: string[] = []): Promise<ExistingContact[]> {
+  const byId = new Map<number, ExistingContact>();
+  // One statement for a whole import batch's people (the lists as JSON parameters), not one per 90.
+  const parts = chunk([...new Set(addresses)], JSON_LOOKUP_CHUNK);
+  const names = chunk([...new Set(nameKeys)], JSON_LOOKUP_CHUNK);
+  for (let i = 0; i < Math.max(parts.length, names.length); i++) {
+    const values = { ownerId, addresses: listParam(parts[i] ?? []), nameKeys: listParam(names[i] ?? []) };
+    for (const row of await readOne(readOf<ExistingContact>(d1, HOT_SQL.contactsByAddress, values))) byId.set(row.id, row);
   }
-  return out;
+  return [...byId.values()];
 }
 
 /** Contacts read for a name a forward gives without an address: with this many namesakes, none is picked. */
@@ -307,7 +313,7 @@ export class CaptureWrites {
   private readonly notes: Array<(d1: D1Database) => Statement> = [];
   private readonly weeks = new Map<number, WeekCounts>();
   private readonly events: MailEventInput[] = [];
-  private readonly bounces: Array<{ addresses: string[]; at: number }> = [];
+  private readonly unreachables: Array<{ addresses: string[]; at: number }> = [];
 
   private readonly ownerId: number;
   private readonly now: number;
@@ -326,9 +332,9 @@ export class CaptureWrites {
     this.events.push(mailEventRow(input));
   }
 
-  /** A delivery report: these of the owner's contacts bounced at `at` (after the mail that bounced, in batch order). */
-  bounce(addresses: string[], at: number): void {
-    this.bounces.push({ addresses, at });
+  /** These of the owner's contacts were found not to reach the person at `at` (written after every contact row of the batch). */
+  unreachable(addresses: string[], at: number): void {
+    this.unreachables.push({ addresses, at });
   }
 
   /** Every write of one captured mail. Inbound deltas go before outbound ones, so a reply evidence's "they wrote" lands before "you answered". */
@@ -378,8 +384,8 @@ export class CaptureWrites {
     const weeks = [...this.weeks].map(([weekStart, w]) => ({ ownerId: this.ownerId, weekStart, ...w }));
     out.push(...jsonRows(d1, HOT_SQL.activityCounts, weeks));
     out.push(...jsonRows(d1, HOT_SQL.mailEventInserts, this.events));
-    for (const { addresses, at } of this.bounces) {
-      for (const part of chunk(addresses, JSON_LOOKUP_CHUNK)) out.push(bind(d1, HOT_SQL.bounceMarks, { ownerId: this.ownerId, at, now: this.now, addresses: listParam(part) }));
+    for (const { addresses, at } of this.unreachables) {
+      for (const part of chunk(addresses, JSON_LOOKUP_CHUNK)) out.push(bind(d1, HOT_SQL.unreachableMarks, { ownerId: this.ownerId, at, now: this.now, addresses: listParam(part) }));
     }
     return out;
   }

@@ -108,6 +108,8 @@ const contactUpsertSet = {
 const existingContactFields = {
   id: contacts.id,
   address: contacts.address,
+  nameKey: contacts.nameKey,
+  mergedInto: contacts.mergedInto,
   inboundCount: contacts.inboundCount,
   outboundCount: contacts.outboundCount,
   lastAt: contacts.lastAt,
@@ -192,12 +194,21 @@ export function hotQueries(db: Db) {
     ownerById: compiledRead(ownerColumns, db.select().from(owners).where(eq(owners.id, p("ownerId")))),
     addressesOfOwner: compiledRead(addressField, db.select(addressField).from(ownerAddresses).where(eq(ownerAddresses.ownerId, p("ownerId")))),
 
+    // The people of a mail, and everyone who shares a name with one of them: someone writing from a new address
+    // under a name the owner knows (ingest/namesakes.ts). One statement, a union of two index reads
+    // (contacts_owner_address, contacts_owner_name_key): SQLite reads an OR of the two by scanning the owner's rows.
     contactsByAddress: compiledRead(
       existingContactFields,
       db
         .select(existingContactFields)
         .from(contacts)
-        .where(and(eq(contacts.ownerId, p("ownerId")), sql`${contacts.address} in ${jsonList(p("addresses"))}`)),
+        .where(and(eq(contacts.ownerId, p("ownerId")), sql`${contacts.address} in ${jsonList(p("addresses"))}`))
+        .union(
+          db
+            .select(existingContactFields)
+            .from(contacts)
+            .where(and(eq(contacts.ownerId, p("ownerId")), sql`${contacts.nameKey} in ${jsonList(p("nameKeys"))}`)),
+        ),
     ),
     // By contacts_owner_name_key; capture.ts then compares the names themselves. (Matching lower(trim(name)) read
     // the owner's every contact when nobody had the name.)
@@ -291,11 +302,11 @@ export function hotQueries(db: Db) {
         }),
     ),
     mailEventInserts: jsonRowsQuery(db, mailEvents, (db, rows) => db.insert(mailEvents).select(rows)),
-    // A delivery report for the owner's mail: the addresses it failed for, among the owner's contacts only.
-    bounceMarks: compiledQuery(
+    // Addresses found not to reach the person (a bounce, or a new address under the same name), among the owner's contacts only.
+    unreachableMarks: compiledQuery(
       db
         .update(contacts)
-        .set({ bouncedAt: sql`max(coalesce(${contacts.bouncedAt}, 0), ${p("at")})`, updatedAt: sql`${p("now")}` })
+        .set({ unreachableAt: sql`max(coalesce(${contacts.unreachableAt}, 0), ${p("at")})`, updatedAt: sql`${p("now")}` })
         .where(and(eq(contacts.ownerId, p("ownerId")), sql`${contacts.address} in ${jsonList(p("addresses"))}`)),
     ),
 

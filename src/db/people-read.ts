@@ -15,7 +15,7 @@ type TimeKey = { [K in keyof Contact]: Contact[K] extends number | null ? K : ne
 
 const SUMS = ["inboundCount", "outboundCount", "theyGaveCount", "youGaveCount", "conversationCount", "meetingCount"] as const;
 const FIRSTS = ["firstAt", "firstInboundAt", "firstOutboundAt", "introducedAt"] as const;
-const LASTS = ["lastAt", "lastInboundAt", "lastOutboundAt", "lastYouThankedAt", "lastYouAskedAt", "lastConversationAt", "doneAt", "bouncedAt"] as const;
+const LASTS = ["lastAt", "lastInboundAt", "lastOutboundAt", "lastYouThankedAt", "lastYouAskedAt", "lastConversationAt", "doneAt", "unreachableAt"] as const;
 /** Values that belong to a time: taken from the row whose time is latest. */
 const WITH_LATEST: Array<[TimeKey, Array<keyof Contact>]> = [
   ["lastAt", ["lastThreadId"]],

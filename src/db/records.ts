@@ -48,6 +48,8 @@ export interface ContactEvent {
   ownerNote: boolean;
   /** Inbound forwards: the owner's note says they owe the sender thanks ("Need to thank her", "husk at takke ham"). */
   ownerOwesThanks?: boolean;
+  /** A new address of someone the owner knows under the same name at this one other address (ingest/namesakes.ts). */
+  formerAddress?: string;
 }
 
 /** What a stored mail was: the owner's (bcc, forward, command…) or a contact's reply on a shared thread. */

@@ -127,9 +127,10 @@ export const contacts = sqliteTable(
     lastThreadId: text("last_thread_id"),
     // "done": everything open about this person up to this time is settled, in every section.
     doneAt: integer("done_at"),
-    // When a mail to this address last bounced for good (a delivery report the owner forwarded or imported): no
-    // follow-up or reconnect is suggested to an address that cannot receive mail, until it writes again.
-    bouncedAt: integer("bounced_at"),
+    // When this address was last found not to reach the person: a mail to it bounced for good (a delivery report the
+    // owner forwarded or imported), or the person wrote from a new address under the same name (store.ts). No
+    // follow-up or reconnect is suggested to it until it writes again.
+    unreachableAt: integer("unreachable_at"),
     // What the latest digest showed of them: section, the evidence's time, how many digests in a row showed
     // that same evidence, and when. A reminder shown often without action rests (decide.ts).
     shownSection: text("shown_section", { enum: ["thank", "help", "follow-up", "reconnect"] }),

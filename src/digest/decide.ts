@@ -274,7 +274,7 @@ function followUpDue(contact: Contact, owner: DigestSettings, now: number, dueBy
   const since = contact.followUpSince;
   if (since === null) return null;
   if (nudgesSent(contact) >= MAX_NUDGES) return null;
-  if (bouncedSince(contact, since)) return null;
+  if (unreachableSince(contact, since)) return null;
   const dueAt = contact.followUpDueAt ?? since + owner.followUpDays * DAY_MS;
   if (dueBy < dueAt || !open(contact, "follow-up", since, contact.lastInboundAt, now, dueAt)) return null;
   const reason = contact.followUpReason ?? "question";
@@ -285,12 +285,13 @@ function followUpDue(contact: Contact, owner: DigestSettings, now: number, dueBy
 }
 
 /**
- * The address bounced for good after `since` (the mail that bounced) and has not written since: a nudge to it
- * would bounce too. Mail from it, or a later mail of the owner's that did not bounce, lifts this.
+ * The address was found not to reach them after `since` (a bounce for good, or the person writing from a new
+ * address) and has not written since: a nudge to it reaches no one. Mail from it, or a later mail of the owner's
+ * to it, lifts this.
  */
-function bouncedSince(contact: Contact, since: number): boolean {
-  const bounced = contact.bouncedAt;
-  return bounced !== null && bounced >= since && bounced > (contact.lastInboundAt ?? 0);
+function unreachableSince(contact: Contact, since: number): boolean {
+  const unreachable = contact.unreachableAt;
+  return unreachable !== null && unreachable >= since && unreachable > (contact.lastInboundAt ?? 0);
 }
 
 // Reconnect: a two-way tie with some history, quiet for at least one rhythm since the last mail (or since the
@@ -303,7 +304,7 @@ function reconnectDue(contact: Contact, owner: DigestSettings, now: number): Due
   if (contact.conversationCount < MIN_CONVERSATIONS_TO_RECONNECT) return null;
   if (daysBetween(contact.firstAt ?? lastAt, contact.lastConversationAt ?? lastAt) < MIN_HISTORY_DAYS_TO_RECONNECT) return null;
   if (nudgesSent(contact) >= MAX_NUDGES) return null;
-  if (bouncedSince(contact, contact.lastOutboundAt ?? 0)) return null;
+  if (unreachableSince(contact, contact.lastOutboundAt ?? 0)) return null;
   const from = Math.max(lastAt, contact.doneAt ?? lastAt);
   const cadence = cadenceDays(contact, owner);
   const ratio = daysBetween(from, now) / cadence;

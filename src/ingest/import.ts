@@ -7,6 +7,7 @@ import { parseMail } from "../mail/parse";
 import type { ParsedMail } from "../mail/types";
 import type { IngestOutcome } from "./outcome";
 import { isUniqueViolation } from "../db/errors";
+import { Namesakes, namesToLookUp } from "./namesakes";
 import { addressesOf, deadLetterRecord, IMPORT_ENVELOPE_TO, knownPeople, runBatch, writePlan, type Envelope } from "./store";
 import { isSuppressed, messageIdOf, understandInbound, understandOwnerMail, type Understanding } from "./understand";
 
@@ -117,14 +118,20 @@ export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promi
   }
 
   const addresses = plans.flatMap((p) => addressesOf(p.item.understanding));
-  // In mailbox order: writePlan records each mail's people in `known`, so a later mail of the batch sees them.
-  const known = knownPeople(await findContactsByAddress(d1, ownerId, addresses));
+  const names = plans.flatMap((p) => (p.item.understanding.kind === "capture" ? namesToLookUp(p.item.understanding.events) : []));
+  const existing = await findContactsByAddress(d1, ownerId, addresses, names);
+  // In mailbox order: writePlan records each mail's people in `known`, so a later mail of the batch sees them; the
+  // namesakes see them too, so an address that changes within the batch is found.
+  const known = knownPeople(existing);
+  const namesakes = new Namesakes(existing);
   const counted = new Set(known.keys());
   // Every write of the batch, gathered by table (CaptureWrites): a few multi-row statements, not some four a mail.
   const writes = new CaptureWrites(ownerId, now);
   let newContacts = 0;
   for (const { index, item } of plans) {
-    outcomes[index] = writePlan(writes, owner, item.envelope, item.understanding, known, now);
+    const u = item.understanding;
+    const understanding = u.kind === "capture" ? { ...u, events: namesakes.mark(u.events) } : u;
+    outcomes[index] = writePlan(writes, owner, item.envelope, understanding, known, now);
     if (item.understanding.kind !== "capture") continue;
     for (const e of item.understanding.events) {
       if (!counted.has(e.address)) newContacts++;

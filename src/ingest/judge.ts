@@ -134,8 +134,9 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   return {
     // The stored interaction says it gave, whether the words or the structure showed it.
     event: gift && !intent.giving ? { ...e, intent: { ...intent, giving: true } } : e,
-    // Someone who says who sent them, or whom the owner wrote a note about when forwarding, is in the network.
-    delta: { at: e.at, subject: e.subject, gift, request: intent.request && !askedInTheAnswer, referredBy: intent.referredBy || e.ownerNote },
+    // Someone who says who sent them, whom the owner wrote a note about when forwarding, or someone the owner knows
+    // writing from a new address, is in the network.
+    delta: { at: e.at, subject: e.subject, gift, request: intent.request && !askedInTheAnswer, referredBy: intent.referredBy || e.ownerNote || !!e.formerAddress },
     introduced,
   };
 }
@@ -162,8 +163,9 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
       introduced.push(...judged.introduced);
       deltas.push({ address: e.address, name: e.name, private: e.private, at: e.at, threadId: e.threadId, inbound: judged.delta, outbound: null });
     } else {
-      // A first contact: nothing ever passed between them, and the mail answers nothing.
-      const firstContact = !person?.exchanged && !e.isReply;
+      // A first contact: nothing ever passed between them, and the mail answers nothing. A known person's new
+      // address is no stranger's.
+      const firstContact = !person?.exchanged && !e.isReply && !e.formerAddress;
       const event = firstContact && !e.intent.outreach ? { ...e, intent: { ...e.intent, outreach: true } } : e;
       const answersTheirRequest = e.isReply && person?.lastTheyAskedAt != null && person.lastTheyAskedAt > (person.lastOutboundAt ?? 0);
       // A reply to several people that thanks one of them for what they gave (the introducer, with the person they

@@ -13,6 +13,7 @@ import type { OwnerWithAddresses } from "../db/owner-lookup";
 import type { ParsedMail } from "../mail/types";
 import { isUniqueViolation } from "../db/errors";
 import { judgeEvents, type KnownPeople } from "./judge";
+import { Namesakes, namesToLookUp } from "./namesakes";
 import type { IngestOutcome } from "./outcome";
 import { INLINE_FORWARD_ID_SUFFIX, type Understanding } from "./understand";
 
@@ -79,7 +80,7 @@ export function writePlan(
     // A delivered mail is claimed either way, so a second delivery is a duplicate. An imported one that could
     // not be used is not: running the import again tries it again.
     if (kind === "ignored" || envelope.to !== IMPORT_ENVELOPE_TO) writes.claim(understanding.message);
-    if (understanding.kind === "ignored" && understanding.bounced) writes.bounce(understanding.bounced.addresses, understanding.bounced.at);
+    if (understanding.kind === "ignored" && understanding.bounced) writes.unreachable(understanding.bounced.addresses, understanding.bounced.at);
     // An imported mail that is ignored is counted by the import, not recorded (import.ts).
     const countedOnly = kind === "ignored" && envelope.to === IMPORT_ENVELOPE_TO;
     if (!countedOnly) writes.mailEvent({
@@ -96,6 +97,11 @@ export function writePlan(
     return kind === "ignored" ? { status: "ignored", ownerId, reason: understanding.reason } : { status: "dead-letter", ownerId, reason: understanding.reason };
   }
   const judged = judgeEvents(understanding.events, known, owner.owner.followUpDays);
+  // Someone writing from a new address, or the owner writing to them there alone ("Aisha has left; her new address
+  // is …"), leaves the old one unchased (namesakes.ts). A group mail to a second address of theirs (a roster) does not.
+  for (const e of understanding.events) {
+    if (e.formerAddress && (e.direction === "in" || (e.recipientCount <= 2 && !e.cc))) writes.unreachable([e.formerAddress], e.at);
+  }
   writes.capture({
     ownerId,
     message: understanding.message,
@@ -130,7 +136,9 @@ export async function store(d1: D1Database, owner: OwnerWithAddresses, envelope:
   try {
     if (understanding.kind === "capture") understanding = await withoutKnownForwards(d1, owner.owner.id, understanding);
     const addresses = addressesOf(understanding);
-    const existing = addresses.length ? await findContactsByAddress(d1, owner.owner.id, addresses) : [];
+    const names = understanding.kind === "capture" ? namesToLookUp(understanding.events) : [];
+    const existing = addresses.length ? await findContactsByAddress(d1, owner.owner.id, addresses, names) : [];
+    if (understanding.kind === "capture") understanding = { ...understanding, events: new Namesakes(existing).mark(understanding.events) };
     const writes = new CaptureWrites(owner.owner.id, now);
     const outcome = writePlan(writes, owner, envelope, understanding, knownPeople(existing), now);
     await runBatch(d1, writes.statements(d1));

@@ -127,9 +127,10 @@ describe("same and split: one person, several addresses", () => {
   it("a reply from the other address settles the nudge once they are one person; split gives it back", async () => {
     const r = await replayOwner(`${slug("same and split")}@kjaer.dk`);
     const sent = await unanswered(r, WORK, "2026-11-02");
-    // She answers from Gmail; the owner forwards it. Two people to the assistant: the nudge to the work address stands.
+    // She answers from Gmail under her own name; the owner forwards it. Her work address is not chased any more
+    // (ingest/namesakes.ts), though the two are not one person yet.
     await r.forward({ at: "2026-11-04T19:12:00+01:00", from: GMAIL, to: [r.me], subject: "Re: Kaffe i næste uge?", body: "Gerne! Torsdag?" });
-    expect(await planned(r, MONDAY)).toEqual([["follow-up", WORK.address]]);
+    expect(await planned(r, MONDAY)).toEqual([]);
     // And a reply-all from Gmail on the shared thread is refused: that address took no part in it.
     const refused = await r.reply({ at: "2026-11-04T19:20:00+01:00", from: GMAIL, to: [r.me], subject: "Re: Kaffe i næste uge?", body: "PS: kl. 10?", inReplyTo: sent }).catch((e: Error) => e);
     expect(String(refused)).toContain("took no part in the mail it answers");
@@ -155,7 +156,7 @@ describe("same and split: one person, several addresses", () => {
       `✗ split ${WORK.address} — ${WORK.address} is Mette Riis's own address; split off the other one instead: "split ${GMAIL.address}".`,
       `✓ split ${GMAIL.address} — ${GMAIL.address} is its own contact again, with its own mail; Mette Riis keeps the rest`,
     ]);
-    // Apart again, the unanswered mail to the work address is open (once the snooze has passed).
+    // Apart again, two people says the owner: the unanswered mail to the work address is open (once the snooze has passed).
     expect(await planned(r, at("2026-11-23T08:00:00+01:00"))).toEqual([["follow-up", WORK.address]]);
   });
 

@@ -80,7 +80,7 @@ describe("an address that bounced", () => {
     );
     expect(outcome).toMatchObject({ status: "ignored", reason: "bounce (MAILER-DAEMON/postmaster sender)" });
     // The forwarded block's time, in the zone of the forward's own Date header (UTC here).
-    expect((await r.contact(OSKAR)).bouncedAt).toBe(at("2026-11-05T10:01:00Z"));
+    expect((await r.contact(OSKAR)).unreachableAt).toBe(at("2026-11-05T10:01:00Z"));
     expect(shown(await r.plan(MONDAY))).toEqual([]);
   });
 
@@ -101,7 +101,7 @@ describe("an address that bounced", () => {
     await summerTie(r);
     await r.backfill([{ at: "2026-09-20T09:00:00+02:00", from: r.me, to: [OSKAR], subject: "Afsnit 5", body: "Hej Oskar,\n\nAfsnit 5 er ude.\n\nSofie" }], at("2026-09-21T00:00:00+02:00"));
     await r.importRaw([gmailReport(r, OSKAR.address, "2026-09-20T11:01:00Z", "delayed")], at("2026-09-21T00:00:00+02:00"));
-    expect((await r.contact(OSKAR)).bouncedAt).toBeNull();
+    expect((await r.contact(OSKAR)).unreachableAt).toBeNull();
     expect(shown(await r.plan(at("2027-01-04T08:00:00+01:00")))).toEqual([["reconnect", OSKAR.address]]);
   });
 
@@ -119,7 +119,7 @@ describe("an address that bounced", () => {
     await summerTie(other);
     const r = await replayOwner("sofie.bounce.own@kjaer.design");
     await r.importRaw([gmailReport(r, OSKAR.address, "2026-09-20T07:01:00Z")], at("2026-09-21T00:00:00+02:00"));
-    expect((await other.contact(OSKAR)).bouncedAt).toBeNull();
+    expect((await other.contact(OSKAR)).unreachableAt).toBeNull();
     await expect(r.contact(OSKAR)).rejects.toThrow(/no contact/);
   });
 });

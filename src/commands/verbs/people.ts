@@ -75,13 +75,13 @@ const split = defineVerb<CommandOf<"split">, DoneOf<"split">>({
   run: async (ctx, command) => {
     const found = personOf(ctx, command.address);
     if (!found) return { code: "not-found", ref: command.address };
-    const { db, personGroup, splitStatement } = await rareCommandQueries(ctx.run.d1);
+    const { db, personGroup, splitStatements } = await rareCommandQueries(ctx.run.d1);
     if (found.row.mergedInto === null) {
       const group = await personGroup(db, ctx.run.owner.id, found.row.id);
       // The person's own address stays; the others are what can be split off.
       return { code: "not-merged", who: who(found.row), others: group.slice(1).map((r) => r.address) };
     }
-    ctx.statements.push(splitStatement(db, ctx.run.owner.id, found.row.id, found.row.mergedInto, ctx.run.now));
+    ctx.statements.push(...splitStatements(db, ctx.run.owner.id, found.row.id, found.row.mergedInto, ctx.run.now));
     ctx.byAddress.set(command.address, { ...found.row, mergedInto: null });
     return { code: "split", who: who(found.person), address: command.address };
   },

@@ -1,0 +1,77 @@
+// Someone the owner knows, at a new address: a client who changed jobs, a photographer with a new studio, a dean
+// writing from his private address after retiring. Their new address is read as theirs when the name on it is a
+// full name (two words or more) the owner knows at exactly one other address, and that address has been quiet since.
+//
+// What follows is deliberately soft, and nothing is merged: the new address belongs to the network (its requests
+// count, and the owner's mail to it is no first contact), and once they write from it (or the owner writes to it
+// alone), the old one gets no follow-up or reconnect until it writes again (contacts.unreachable_at). The digest still asks "the same person?" of the pair, and `same` is the
+// owner's way to join them. Two different people with one full name lose, at worst, a nudge to the older address.
+import type { ExistingContact } from "../db/capture";
+import type { ContactEvent } from "../db/records";
+import { nameKey } from "../names";
+
+/** A name key is a full name when it has two words or more: "anna" alone names half of Denmark. */
+function fullNameKey(name: string | null): string | null {
+  const key = nameKey(name);
+  return key !== null && key.includes(" ") ? key : null;
+}
+
+/** The name keys worth looking up for a mail's people: their full names. */
+export function namesToLookUp(events: ContactEvent[]): string[] {
+  return [...new Set(events.map((e) => fullNameKey(e.name)).filter((k): k is string => k !== null))];
+}
+
+interface KnownAddress {
+  address: string;
+  lastAt: number | null;
+}
+
+/** The owner's people by full name, as read (findContactsByAddress) and as a batch writes them, in mailbox order. */
+export class Namesakes {
+  private readonly known = new Set<string>();
+  private readonly byName = new Map<string, KnownAddress[]>();
+
+  constructor(existing: ExistingContact[]) {
+    for (const c of existing) {
+      this.known.add(c.address);
+      // A row that is one more address of a person (`same`) already has its person.
+      if (c.mergedInto === null && c.nameKey !== null && c.inboundCount + c.outboundCount > 0) this.add(c.nameKey, c.address, c.lastAt);
+    }
+  }
+
+  private add(key: string, address: string, at: number | null): void {
+    const list = this.byName.get(key) ?? [];
+    const same = list.find((k) => k.address === address);
+    if (same) same.lastAt = Math.max(same.lastAt ?? 0, at ?? 0);
+    else list.push({ address, lastAt: at });
+    this.byName.set(key, list);
+  }
+
+  /**
+   * The one other address this event's person is known at by their full name, quiet since before it; null when
+   * the address is known itself, the name is no full name, or it names nobody or several people.
+   */
+  formerAddressOf(e: ContactEvent): string | null {
+    if (this.known.has(e.address)) return null;
+    const key = fullNameKey(e.name);
+    const others = key ? (this.byName.get(key) ?? []).filter((k) => k.address !== e.address) : [];
+    return others.length === 1 && (others[0].lastAt ?? 0) < e.at ? others[0].address : null;
+  }
+
+  /** What the batch has just written: later mail of the batch sees this person too. */
+  see(e: ContactEvent): void {
+    this.known.add(e.address);
+    const key = fullNameKey(e.name);
+    if (key) this.add(key, e.address, e.at);
+  }
+
+  /** Each event with its former address when it has one, seen in order. */
+  mark(events: ContactEvent[]): ContactEvent[] {
+    const marked = events.map((e) => {
+      const formerAddress = this.formerAddressOf(e);
+      return formerAddress ? { ...e, formerAddress } : e;
+    });
+    for (const e of events) this.see(e);
+    return marked;
+  }
+}
