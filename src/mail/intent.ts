@@ -32,7 +32,10 @@ export interface Intent {
   proposal: boolean;
   /** Wording of a first contact ("my name is", "we haven't met"). */
   outreach: boolean;
-  /** They say someone sent them ("Lars suggested I write to you"): they come through the network. */
+  /**
+   * They say someone sent them ("Lars suggested I write to you"), or that they met the owner ("Tak for et godt møde i
+   * går"): they come through the network, not out of the blue.
+   */
   referredBy: boolean;
   /** A greeting for an occasion (birthday, congratulations, season's greetings): it expects nothing. */
   greeting: boolean;
@@ -325,6 +328,12 @@ const ASKS_OUTRIGHT = phrases([
   "(?:et|ét|endnu et|et lille|et hurtigt|et sidste|et kort) spørgsmål",
   "(?:jeg|vi) (?:vil|ville|skal) (?:gerne |lige )?(?:spørge|høre) (?:dig|jer|om)",
   "måske ved du",
+  // what it costs, or a quote: business, not small talk ("Tak for besøget … hvad vil det ca. koste ekstra?")
+  "hvad (?:vil|ville|kommer|skal) (?:det|den|de) (?:ca\\.? |cirka |omtrent )?(?:at )?koste",
+  "hvad koster",
+  "how much (?:would|will|does|do|is|are)",
+  "what (?:would|will|does) (?:it|that|this) cost",
+  "(?:gerne have|like|love|need|send (?:me|us)) (?:a|et|en) (?:samlet |endeligt? |full |formal |rough )?(?:tilbud|overslag|quote|estimate)",
 ]);
 
 /** Offers to help later (a courtesy ends at a dash too: "Sig endelig til, hvis du har lyst – vi skal have svar senest …") */
@@ -717,6 +726,19 @@ const OUTREACH = phrases([
   "jeg tillader mig at (?:skrive|kontakte)",
   "jeg faldt over din",
   "(?:må jeg|lad mig) præsentere mig",
+]);
+
+/**
+ * A meeting that already happened: "Thanks for the meeting yesterday", "great meeting you at the fair", "Tak for et
+ * godt møde i går". Not a cold pitch's "Nice to meet you", which meets no one.
+ */
+const MET_BEFORE = phrases([
+  "(?:great|nice|lovely|good|a pleasure) (?:meeting|seeing|talking to|talking with|speaking with|chatting with) you",
+  "(?:was|it was|it's been) (?:great|nice|lovely|good|a pleasure) to (?:meet|see|talk to|talk with|speak with|chat with) you",
+  "thanks? (?:you )?(?:so much |again )?for (?:the|a|our|your) (?:great |good |lovely |nice |productive |helpful |useful |inspiring )?(?:meeting|chat|call|talk|conversation|coffee|lunch|visit|tour)(?= (?:today|yesterday|earlier|last|this|on|at)(?![\\p{L}]))",
+  "tak for (?:et |en |det |jeres )?(?:godt |hyggeligt |dejligt |rart |spændende |fint |konstruktivt |inspirerende )?(?:møde|mødet|snak|snakken|besøg|besøget|kaffe|kaffen|frokost|frokosten|samtale|samtalen|rundvisning|rundvisningen)",
+  "tak for (?:sidst|i går)",
+  "(?:dejligt|rart|hyggeligt|godt) at (?:møde|se|tale med|snakke med) (?:dig|jer) (?:i går|i dag|sidst|på)",
 ]);
 
 /** "Lars suggested I reach out", "fik dit navn af Lars": a new person who comes through someone the owner knows. */
@@ -1209,7 +1231,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     giftDetail: introduction ? nameAfter(body, written, INTRODUCTION) : referral ? nameAfter(body, written, REFERRAL) : null,
     proposal: PROPOSAL.test(all) || SUBJECT_PROPOSAL.test(ownSubject),
     outreach: OUTREACH.test(all),
-    referredBy: REFERRED_BY.test(all) || referred.someoneElse,
+    referredBy: REFERRED_BY.test(all) || referred.someoneElse || MET_BEFORE.test(all),
     greeting: GREETING.test(all),
     nudge: NUDGE.test(all),
     link: LINK.test(body),

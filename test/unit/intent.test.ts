@@ -105,7 +105,7 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   // Danish: thanks
   { subject: "Sv: Intro", text: "Tusind tak for introduktionen til Lars!", want: is({ thanks: true }) },
   { subject: "Sv: Referat", text: "Mange tak, det var præcis det jeg manglede.", want: is({ thanks: true }) },
-  { subject: "Sv: Møde", text: "Tak for i går, det var et godt møde.", want: is({ thanks: true }) },
+  { subject: "Sv: Møde", text: "Tak for i går, det var et godt møde.", want: is({ thanks: true, referredBy: true }) }, // they met: a stranger who writes this is no stranger
   { subject: "Sv: Hjælp", text: "Jeg takker for hjælpen med regnskabet.", want: is({ thanks: true }) },
   { subject: "Sv: Tilbud", text: "Nej tak, vi har det dækket.", want: none },
   { subject: "Sv: Kontrakt", text: "Tak for din mail, jeg vender tilbage.", want: none },
@@ -371,5 +371,28 @@ describe("wording from the session's blind scenarios (336–339, 332–335) and 
     expect([aisha.gift, aisha.request]).toEqual([null, true]);
     const emma = classifyIntent({ subject: "Photographer", text: "Hi Nikolaj,\nEmma Lindqvist suggested I reach out – she's been raving about your conference work. Please send me your availability." });
     expect([emma.gift, emma.referredBy, emma.request]).toEqual([null, true, true]);
+  });
+});
+
+describe("a meeting already had, and what a thank-you asks about money", () => {
+  it.each([
+    ["Café Gaden", "Hej alle\nTak for et godt møde i går. Signe: Kan du sende mig logofilerne inden fredag?\nMvh Peter"],
+    ["Follow-up", "Hi Sam,\nGreat meeting you at the fair on Saturday. Could you send me your price list?\nAnna"],
+    ["Next steps", "Hi Sam,\nThanks for the call yesterday. Could you send the proposal over?\nAnna"],
+  ])("met the owner: %s", (subject, text) => {
+    expect(classifyIntent({ subject, text })).toMatchObject({ referredBy: true, request: true });
+  });
+
+  it.each([
+    ["Quick intro", "Hi Sam,\nNice to meet you! I'm Bob from LeadGen. Can we book 15 minutes?"],
+    ["Pitch", "Hi Sam,\nThanks for your time. We help studios like yours get more leads."],
+  ])("a pitch's courtesies meet no one: %s", (subject, text) => {
+    expect(classifyIntent({ subject, text }).referredBy).toBe(false);
+  });
+
+  it("after thanks, what it would cost and a quote are asked, not small talk", () => {
+    const text = "Hej Thomas\nTak for besøget i går.\nKan kvisten få et ovenlysvindue mere, og hvad vil det ca. koste ekstra? Så vil vi gerne have et samlet tilbud.\nLise";
+    expect(classifyIntent({ subject: "Tak for besøget", text })).toMatchObject({ thanks: true, request: true });
+    expect(classifyIntent({ subject: "Tak", text: "Thanks so much for yesterday! How was the drive home?" }).request).toBe(false);
   });
 });
