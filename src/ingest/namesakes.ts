@@ -1,6 +1,7 @@
 // Someone the owner knows, at a new address: a client who changed jobs, a photographer with a new studio, a dean
 // writing from his private address after retiring. Their new address is read as theirs when the name on it is a
 // full name (two words or more) the owner knows at exactly one other address, and that address has been quiet since.
+// A longer name that begins with the known one counts too ("Lucía Gómez Marín" for "Lucía Gómez").
 //
 // What follows is deliberately soft, and nothing is merged: the new address belongs to the network (its requests
 // count, and the owner's mail to it is no first contact), and once they write from it (or the owner writes to it
@@ -16,9 +17,19 @@ function fullNameKey(name: string | null): string | null {
   return key !== null && key.includes(" ") ? key : null;
 }
 
-/** The name keys worth looking up for a mail's people: their full names. */
+/**
+ * A full name and the shorter full names it begins with: "lucía gómez marín" is also "lucía gómez", the name she
+ * wrote under at her old job.
+ */
+function namesOf(key: string | null): string[] {
+  if (key === null) return [];
+  const words = key.split(" ");
+  return words.slice(1).map((_, i) => words.slice(0, i + 2).join(" "));
+}
+
+/** The name keys worth looking up for a mail's people: their full names, and the shorter ones they begin with. */
 export function namesToLookUp(events: ContactEvent[]): string[] {
-  return [...new Set(events.map((e) => fullNameKey(e.name)).filter((k): k is string => k !== null))];
+  return [...new Set(events.flatMap((e) => namesOf(fullNameKey(e.name))))];
 }
 
 interface KnownAddress {
@@ -53,9 +64,10 @@ export class Namesakes {
    */
   formerAddressOf(e: ContactEvent): string | null {
     if (this.known.has(e.address)) return null;
-    const key = fullNameKey(e.name);
-    const others = key ? (this.byName.get(key) ?? []).filter((k) => k.address !== e.address) : [];
-    return others.length === 1 && (others[0].lastAt ?? 0) < e.at ? others[0].address : null;
+    const others = new Map<string, KnownAddress>();
+    for (const key of namesOf(fullNameKey(e.name))) for (const k of this.byName.get(key) ?? []) if (k.address !== e.address) others.set(k.address, k);
+    const [only, ...more] = others.values();
+    return only && more.length === 0 && (only.lastAt ?? 0) < e.at ? only.address : null;
   }
 
   /** What the batch has just written: later mail of the batch sees this person too. */

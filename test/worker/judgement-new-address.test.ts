@@ -43,6 +43,14 @@ describe("someone the owner knows, at a new address", () => {
     expect(shown(await r.plan(NOVEMBER))).toEqual([]);
   });
 
+  it("writes under a longer name that begins with the known one ('Henrik Lund Møller'): still them", async () => {
+    const r = await replayOwner("signe.longer@grafik.example", { language: "da" });
+    await r.backfill(summer(r, WORK), at("2026-08-15T00:00:00+02:00"));
+    const longer: Who = { name: "Henrik Lund Møller", address: "hlm@privat.example" };
+    await r.forward({ at: "2026-10-28T10:00:00+01:00", from: longer, to: [r.me], subject: "Ny adresse", body: "Hej Signe,\n\nHar du tid i april til en sommerfolder?\n\nHenrik" });
+    expect(shown(await r.plan(NOVEMBER))).toEqual([["help", longer.address]]);
+  });
+
   it.each([
     ["a first name alone", { name: "Henrik", address: "henrik@fynboturisme.example" }],
     ["another full name", { name: "Henrik Lundgaard", address: "henrik@lundgaard.example" }],
