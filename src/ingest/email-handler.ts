@@ -63,7 +63,7 @@ async function ingestEmail(message: ForwardableEmailMessage, env: Env, now: numb
 
   const thread = await findThreadOwner(d1, mail, envelope);
   if ("refused" in thread) return { status: "rejected", reason: thread.refused };
-  const inbound = { ownerAddresses: thread.owner.addresses, assistantLocal: config.assistantLocal, assistantDomain: config.assistantDomain, suppressions: [] };
+  const inbound = { ownerName: thread.owner.owner.name, ownerAddresses: thread.owner.addresses, assistantLocal: config.assistantLocal, assistantDomain: config.assistantDomain, suppressions: [] };
   return store(d1, thread.owner, envelope, understandInbound(mail, now, "thread-reply", inbound), now);
 }
 
@@ -105,6 +105,7 @@ async function ownerMail({ d1, env, config, message, envelope, mail, now }: Deli
       assistantLocal: config.assistantLocal,
       assistantDomain: config.assistantDomain,
       ownerAddresses: owner.addresses,
+      ownerName: owner.owner.name,
       knownMessageIds: known,
       suppressions,
       receivedAt: now,

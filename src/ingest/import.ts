@@ -37,6 +37,7 @@ function understandPast(ctx: ImportContext, mail: ParsedMail, known: Set<string>
       assistantLocal: ctx.config.assistantLocal,
       assistantDomain: ctx.config.assistantDomain,
       ownerAddresses: ctx.owner.addresses,
+      ownerName: ctx.owner.owner.name,
       knownMessageIds: known,
       suppressions: ctx.suppressions,
       receivedAt: ctx.now,
@@ -46,6 +47,7 @@ function understandPast(ctx: ImportContext, mail: ParsedMail, known: Set<string>
     return { status: "ignored", ownerId, reason: "an address you asked to ignore" };
   } else {
     understanding = understandInbound(mail, ctx.now, "import", {
+      ownerName: ctx.owner.owner.name,
       ownerAddresses: ctx.owner.addresses,
       assistantLocal: ctx.config.assistantLocal,
       assistantDomain: ctx.config.assistantDomain,

@@ -77,9 +77,11 @@ function displayName(a: { address: string; name?: string | null }): string {
 
 function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEvent; delta: InboundDelta; introduced: IntroducedPerson[] } {
   // Mail to more than a handful (workshop slides to the attendees, a round-robin) gives and asks nobody in particular.
+  // …unless it asks the owner by name: a network's programme mail that asks only "Karoline" for the talk.
   if (e.recipientCount > HANDFUL_RECIPIENTS) {
-    const event = { ...e, intent: { ...e.intent, giving: false, request: false } };
-    return { event, delta: { at: e.at, subject: e.subject, gift: null, request: false, referredBy: false }, introduced: [] };
+    const asked = !!e.asksOwnerByName;
+    const event = { ...e, intent: { ...e.intent, giving: false, request: asked } };
+    return { event, delta: { at: e.at, subject: e.subject, gift: null, request: asked, referredBy: false }, introduced: [] };
   }
   const intent = e.intent;
   let gift: InboundDelta["gift"] = intent.gift ? { kind: intent.gift, detail: intent.giftDetail } : null;

@@ -5,7 +5,7 @@ import { detectAutomated, hasBulkFooter, isMachineAddress } from "../mail/automa
 import { bouncedRecipients, type BounceFacts } from "../mail/bounce";
 import { commandMailVerdict } from "../mail/command-mail";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
-import { asksForAdvice, classifyIntent, noteOwesThanks, noteVouches, readsAsAdvice, readsAsShortAnswer, type Intent } from "../mail/intent";
+import { asksByName, asksForAdvice, classifyIntent, noteOwesThanks, noteVouches, readsAsAdvice, readsAsShortAnswer, type Intent } from "../mail/intent";
 import { newText, quoteAttribution, snippetOfNewText } from "../mail/reply";
 import { hasReplyPrefix, isReplyOrForward, stripSubjectTags } from "../mail/subject";
 import type { Address, ParsedMail } from "../mail/types";
@@ -67,6 +67,8 @@ export interface OwnerMailContext {
   /** Addresses and @domains the owner said to ignore. */
   suppressions: string[];
   receivedAt: number;
+  /** The owner's name: a forwarded mail to many asks them only where it names them (asksByName). */
+  ownerName?: string | null;
   source?: "bcc" | "import";
   /**
    * The one contact whose name is the name a forwarded block gives without an address ("From: John Doe"),
@@ -470,15 +472,19 @@ function understandForward(
     return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: "you asked to ignore that sender", forwarded: true };
   } else {
     events = [
-      {
-        ...base,
-        address: forward.from.address,
-        name: forward.from.name ?? null,
-        direction: "in",
-        followUpDays: null,
-        cc: false,
-        ...audience(forward.from.address, [...forward.to, ...forward.cc], ctx.ownerAddresses, ctx.assistantLocal, ctx.assistantDomain, ctx.suppressions),
-      },
+      askedByName(
+        {
+          ...base,
+          address: forward.from.address,
+          name: forward.from.name ?? null,
+          direction: "in",
+          followUpDays: null,
+          cc: false,
+          ...audience(forward.from.address, [...forward.to, ...forward.cc], ctx.ownerAddresses, ctx.assistantLocal, ctx.assistantDomain, ctx.suppressions),
+        },
+        own,
+        ctx.ownerName,
+      ),
     ];
     summary = `the mail from ${forward.from.name ?? forward.from.address} you forwarded`;
   }
@@ -499,6 +505,11 @@ function understandForward(
  * Someone else's mail to the owner: a reply on a thread the owner shared, or, in an import, any mail
  * the owner received. Either way it is that person's inbound mail, unless a machine wrote it.
  */
+/** A mail to more than a handful asks the owner only where it names them ("Karoline: vil du …?"). */
+function askedByName(e: ContactEvent, text: string, ownerName: string | null | undefined): ContactEvent {
+  return e.recipientCount > HANDFUL_RECIPIENTS && asksByName(text, ownerName) ? { ...e, asksOwnerByName: true } : e;
+}
+
 /**
  * Who else an inbound mail was written to, besides the owner: the count, and the people themselves when they
  * are a handful (an introduction writes to the owner and someone new together).
@@ -533,6 +544,8 @@ function audience(
 }
 
 export interface InboundContext {
+  /** The owner's name: a mail to many asks them only where it names them (asksByName). */
+  ownerName?: string | null;
   ownerAddresses: string[];
   assistantLocal: string;
   assistantDomain: string;
@@ -561,7 +574,7 @@ export function understandInbound(mail: ParsedMail, receivedAt: number, source: 
     message,
     extraMessages: [],
     events: [
-      {
+      askedByName({
         address: from.address,
         name: from.name ?? null,
         direction: "in",
@@ -580,7 +593,7 @@ export function understandInbound(mail: ParsedMail, receivedAt: number, source: 
         ownerNote: false,
         cc: false,
         ...audience(from.address, [...mail.to, ...mail.cc], ctx.ownerAddresses, ctx.assistantLocal, ctx.assistantDomain, ctx.suppressions),
-      },
+      }, own, ctx.ownerName),
     ],
     notes: [],
     broadcast: false,

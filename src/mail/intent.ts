@@ -1256,3 +1256,19 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     pitch: PITCH.test(all),
   };
 }
+
+/**
+ * Whether a mail to many asks the reader by name: "Karoline: vil du holde oplægget om laden?", "Catriona, would
+ * you host the March coffee?". Only the one named is asked; the rest of the list is kept informed.
+ */
+export function asksByName(text: string, readerName: string | null | undefined): boolean {
+  const first = (readerName ?? "").trim().split(/\s+/)[0] ?? "";
+  if (first.length < 2) return false;
+  const named = new RegExp(`(?<![\\p{L}])${latin1Text(first).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "iu");
+  const body = withoutSignOff(normalize(text));
+  // The paragraph that names them: "Rasmus – jeg har sat dig på som oplægsholder. Kan du sende mig en titel?"
+  return COURTESY.replaceAll(body, " ")
+    .split(/\n\s*\n/)
+    .filter((paragraph) => named.test(paragraph))
+    .some((paragraph) => sentences(paragraph).some((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s) || asksByCues(s)));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyIntent, NO_INTENT, type Intent } from "../../src/mail/intent";
+import { asksByName, classifyIntent, NO_INTENT, type Intent } from "../../src/mail/intent";
 
 const none: Intent = NO_INTENT;
 const is = (over: Partial<Intent>): Intent => ({ ...none, ...over });
@@ -413,5 +413,17 @@ describe("referrals in the words the held-out misses used", () => {
   it("'you were the first I thought of' in an invitation asks; it refers no one", () => {
     const text = "Hej Signe\nVi mangler et jurymedlem med tekstilbaggrund, og du var den første, jeg tænkte på. Vi skal have svar senest den 8. december.\nTove";
     expect(classifyIntent({ subject: "Jury til forårsudstillingen", text })).toMatchObject({ gift: null, request: true });
+  });
+});
+
+describe("asksByName: a mail to many asks the one it names", () => {
+  it.each([
+    ["Rasmus", "Kære medlemmer\n\nSå er forårets program på plads.\n\nRasmus – jeg har som aftalt sat dig på som oplægsholder d. 13. april. Kan du sende mig en titel og 2-3 linjer? Gerne inden fredag.\n\nAlle andre: tilmelding via linket.\n\nVenlig hilsen\nBirthe", true],
+    ["Catriona", "Hi all,\n\nSpring meet-ups are below.\n\nCatriona, would you be up for hosting the March coffee?\n\nGillian", true],
+    ["Rasmus", "Kære medlemmer\n\nProgrammet: 13. april oplæg ved Rasmus Vinther. Tilmelding via linket i invitationen.\n\nBirthe", false],
+    ["Karoline", "Hej alle\n\nKan I give besked om I kommer inden fredag?\n\nPeter", false],
+    ["", "Hi all,\n\nCould you send me your numbers?", false],
+  ])("%s", (name, text, want) => {
+    expect(asksByName(text, name)).toBe(want);
   });
 });

@@ -71,3 +71,23 @@ describe("the owner's reply quotes someone else's mail", () => {
     expect([maja.inboundCount, maja.theyGaveCount]).toEqual([0, 0]);
   });
 });
+
+describe("a mail to many asks the one it names", () => {
+  const members: Who[] = [1, 2, 3, 4, 5, 6].map((n) => ({ name: `Medlem ${n}`, address: `m${n}@netvaerk.example` }));
+  const BIRTHE: Who = { name: "Birthe Holm", address: "birthe@netvaerk-koordinator.example" };
+  it.each([
+    ["names the owner: a request", "Rasmus – jeg har sat dig på som oplægsholder d. 13. april. Kan du sende mig en titel? Gerne inden fredag.", [["help", BIRTHE.address]]],
+    ["names no one: news for everyone", "Kan I sende mig en titel på jeres oplæg? Gerne inden fredag.", []],
+  ])("%s", async (label, ask, want) => {
+    const r = await replayOwner(`rasmus.group.${label.split(":")[0].replace(/\W+/g, "-")}@vinther-it.example`, { name: "Rasmus Vinther", language: "da" });
+    await r.backfill(
+      [
+        { at: "2026-10-01T09:00:00+02:00", from: r.me, to: [BIRTHE], subject: "Oplæg til foråret?", body: "Hej Birthe,\n\nJeg vil gerne holde et oplæg til foråret.\n\nRasmus" },
+        { at: "2026-10-02T09:00:00+02:00", from: BIRTHE, to: [r.me], subject: "Sv: Oplæg til foråret?", body: "Hej Rasmus,\n\nDejligt, jeg vender tilbage.\n\nBirthe" },
+      ],
+      at("2026-10-03T00:00:00+02:00"),
+    );
+    await r.forward({ at: "2026-11-10T09:31:00+01:00", from: BIRTHE, to: [r.me, ...members], subject: "Forårsprogram", body: `Kære medlemmer\n\nSå er programmet på plads.\n\n${ask}\n\nVenlig hilsen\nBirthe` });
+    expect(shown(await r.plan(MONDAY))).toEqual(want);
+  });
+});
