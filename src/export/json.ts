@@ -65,6 +65,8 @@ export function contactJson(c: Contact, sameAs: string | null = null) {
     pendingFollowUp:
       c.followUpSince === null ? null : { since: iso(c.followUpSince), dueAt: iso(c.followUpDueAt), subject: c.followUpSubject, reason: c.followUpReason },
     doneAt: iso(c.doneAt),
+    // A bounce for good, or the person writing from a new address: the digest chases this address no more.
+    unreachableAt: iso(c.unreachableAt),
     sameAs,
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),

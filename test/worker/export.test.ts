@@ -124,6 +124,7 @@ describe("JSON", () => {
       // "Would you have time for a coffee soon?" to someone new expects an answer within the default 7 days.
       pendingFollowUp: { since: "2026-11-04T08:00:00.000Z", dueAt: "2026-11-11T08:00:00.000Z", subject: "Intro", reason: "question" },
       doneAt: null,
+      unreachableAt: null,
       sameAs: null,
     });
     const api = await worker.fetch(

@@ -1,7 +1,9 @@
 // An address the owner's mail bounced from, through the real capture path and the real digest: a follow-up or a
 // reconnect aimed at it is advice no one can take. The bounce arrives as the owner's forward of it, or in the
 // backfill's mailbox; a delay warning is no bounce, and mail from the address again lifts it.
+import { createExecutionContext, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import worker from "../../src/index";
 import { at, replayOwner, shown, type Mail, type Replay, type Who } from "../support/replay";
 import { MONDAY } from "../support/network";
 
@@ -81,6 +83,9 @@ describe("an address that bounced", () => {
     expect(outcome).toMatchObject({ status: "ignored", reason: "bounce (MAILER-DAEMON/postmaster sender)" });
     // The forwarded block's time, in the zone of the forward's own Date header (UTC here).
     expect((await r.contact(OSKAR)).unreachableAt).toBe(at("2026-11-05T10:01:00Z"));
+    // The read API and the export say so.
+    const api = await worker.fetch(new Request(`http://x/api/contacts/${encodeURIComponent(OSKAR.address)}`, { headers: { authorization: `Bearer replay-${r.me.address}` } }), env, createExecutionContext());
+    expect(((await api.json()) as { contact: { unreachableAt: string | null } }).contact.unreachableAt).toBe("2026-11-05T10:01:00.000Z");
     expect(shown(await r.plan(MONDAY))).toEqual([]);
   });
 
