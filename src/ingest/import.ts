@@ -28,6 +28,9 @@ type Understood = { envelope: Envelope; understanding: Exclude<Understanding, { 
 function understandPast(ctx: ImportContext, mail: ParsedMail, known: Set<string>, rawSize: number): Understood | IngestOutcome {
   const ownerId = ctx.owner.owner.id;
   if (mail.fromCount !== 1 || !mail.from) return { status: "ignored", ownerId, reason: "no single From address" };
+  // Google Takeout exports "All mail Including Spam and Trash": what the owner's provider filed as spam is no one
+  // the owner corresponds with (a phishing mail under a contact's name least of all).
+  if (inSpamFolder(mail)) return { status: "ignored", ownerId, reason: "in your Spam folder" };
   const envelope: Envelope = { from: mail.from.address, to: IMPORT_ENVELOPE_TO, rawSize };
   let understanding: Understanding;
   if (ctx.owner.addresses.includes(mail.from.address)) {
@@ -59,6 +62,11 @@ function understandPast(ctx: ImportContext, mail: ParsedMail, known: Set<string>
   // A bounce is written for what it says of the address it failed for; other ignored mail is only counted.
   if (understanding.kind === "ignored" && !understanding.bounced) return { status: "ignored", ownerId, reason: understanding.reason };
   return { envelope, understanding };
+}
+
+/** Gmail's labels on an exported mail (X-Gmail-Labels: "Inbox,Spam,Category Promotions"). */
+function inSpamFolder(mail: ParsedMail): boolean {
+  return (mail.headers["x-gmail-labels"] ?? []).some((v) => v.split(",").some((label) => label.trim().toLowerCase() === "spam"));
 }
 
 const isOutcome = (x: Understood | IngestOutcome): x is IngestOutcome => "status" in x;

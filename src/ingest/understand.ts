@@ -559,7 +559,9 @@ export function understandInbound(mail: ParsedMail, receivedAt: number, source: 
   const message: MessageRecord = { messageId, threadId, at, subject: mail.subject || null, kind: source };
   const automated = detectAutomated(mail);
   if (automated.automated) {
-    const bounced = automated.bounce ? bounceOf(mail, at) : undefined;
+    // A real report goes to the owner's own mailbox (the envelope sender), never onto a shared thread: one that
+    // arrives there is someone else's doing, and marks no one.
+    const bounced = automated.bounce && source === "import" ? bounceOf(mail, at) : undefined;
     return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: automated.reason, forwarded: false, bounced };
   }
   const from = mail.from!;

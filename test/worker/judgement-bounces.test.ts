@@ -119,6 +119,23 @@ describe("an address that bounced", () => {
     expect(shown(await r.plan(at("2027-01-04T08:00:00+01:00")))).toEqual([["reconnect", OSKAR.address]]);
   });
 
+  it("a 'report' sent onto a shared thread by someone on it marks no one", async () => {
+    const r = await replayOwner("sofie.bounce.thread@kjaer.design");
+    await summerTie(r);
+    const KIM: Who = { name: "Kim Holt", address: "kim@holt-lyd.dk" };
+    const sent = await r.send({ at: "2026-10-20T09:00:00+02:00", to: [KIM, OSKAR], subject: "Julekoncerten", body: "Hej begge,\n\nKan I begge den 12. december?\n\nSofie" });
+    const outcome = await r.reply({
+      at: "2026-10-20T12:00:00+02:00",
+      from: KIM,
+      to: [r.me],
+      subject: "Undeliverable: Julekoncerten",
+      body: `Your message to ${OSKAR.address} couldn't be delivered.`,
+      inReplyTo: sent,
+    });
+    expect(outcome.outcome).toMatchObject({ status: "ignored", reason: "bounce (subject)" });
+    expect((await r.contact(OSKAR)).unreachableAt).toBeNull();
+  });
+
   it("a bounce marks only the owner's own contacts", async () => {
     const other = await replayOwner("bo.bounce.other@winther.design");
     await summerTie(other);

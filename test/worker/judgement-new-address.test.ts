@@ -80,6 +80,26 @@ describe("someone the owner knows, at a new address", () => {
     expect(shown(await r.plan(NOVEMBER))).toContainEqual(["reconnect", WORK.address]);
   });
 
+  it("a mail the provider filed as spam, under a contact's name, is left out of the import: no move, no stranger", async () => {
+    const r = await replayOwner("signe.spam@grafik.example", { language: "da" });
+    await r.backfill(summer(r, WORK), at("2026-08-15T00:00:00+02:00"));
+    const phishing = [
+      `From: Henrik Lund <henrik.lund.invoices@freemail.example>`,
+      `To: ${r.me.address}`,
+      "Subject: Faktura – betal i dag",
+      "Date: Wed, 28 Oct 2026 10:00:00 +0100",
+      "Message-ID: <phish-1@freemail.example>",
+      "X-Gmail-Labels: Spam,Category Updates",
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      "Hej Signe, kan du betale vedhæftede faktura i dag? Henrik",
+      "",
+    ].join("\r\n");
+    expect(await r.importRaw([phishing], at("2026-10-29T00:00:00+01:00"))).toEqual([{ status: "ignored", ownerId: r.ownerId, reason: "in your Spam folder" }]);
+    await expect(r.contact("henrik.lund.invoices@freemail.example")).rejects.toThrow(/no contact/);
+    expect(await r.contact(WORK)).toMatchObject({ unreachableAt: null });
+  });
+
   it("a backfill that holds both addresses finds the move within one batch", async () => {
     const r = await replayOwner("signe.batch@grafik.example", { language: "da" });
     await r.backfill(
