@@ -25,7 +25,7 @@ export interface ExistingContact {
 }
 
 /** The contacts with these addresses, and those whose name_key is one of `nameKeys` (namesakes, ingest/namesakes.ts), each once. */
-export async function findContactsByAddress(d1: D1Database, ownerId: number, addresses: string[], nameKeys: string[] = []): Promise<ExistingContact[]> {
+export async function findContactsByAddressOrName(d1: D1Database, ownerId: number, addresses: string[], nameKeys: string[] = []): Promise<ExistingContact[]> {
   const byId = new Map<number, ExistingContact>();
   // One statement for a whole import batch's people (the lists as JSON parameters), not one per 90.
   const parts = chunk([...new Set(addresses)], JSON_LOOKUP_CHUNK);

@@ -1,6 +1,6 @@
 // Backfill: the owner's past mail, through the same rules as live mail (understand.ts), many at a time.
 // Mail the owner sent is outbound to its recipients; mail they received is the sender's inbound mail.
-import { CaptureWrites, findContactsByAddress, knownMessageIds } from "../db/capture";
+import { CaptureWrites, findContactsByAddressOrName, knownMessageIds } from "../db/capture";
 import type { OwnerWithAddresses } from "../db/owner-lookup";
 import type { Config } from "../env";
 import { parseMail } from "../mail/parse";
@@ -20,17 +20,20 @@ export interface ImportContext {
 }
 
 type Understood = { envelope: Envelope; understanding: Exclude<Understanding, { kind: "command" }> };
+/** A past mail that is not written: its outcome, and what a delivery report says of the address it failed for. */
+type Counted = { outcome: IngestOutcome; bounced?: { addresses: string[]; at: number } };
 
 /**
  * What one past mail means. Automated mail is counted by the caller but not written, so an import of
  * years of newsletters does not flood the next digest's "ignored" line.
  */
-function understandPast(ctx: ImportContext, mail: ParsedMail, known: Set<string>, rawSize: number): Understood | IngestOutcome {
+function understandPast(ctx: ImportContext, mail: ParsedMail, known: Set<string>, rawSize: number): Understood | Counted {
   const ownerId = ctx.owner.owner.id;
-  if (mail.fromCount !== 1 || !mail.from) return { status: "ignored", ownerId, reason: "no single From address" };
+  const ignored = (reason: string): Counted => ({ outcome: { status: "ignored", ownerId, reason } });
+  if (mail.fromCount !== 1 || !mail.from) return ignored("no single From address");
   // Google Takeout exports "All mail Including Spam and Trash": what the owner's provider filed as spam is no one
   // the owner corresponds with (a phishing mail under a contact's name least of all).
-  if (inSpamFolder(mail)) return { status: "ignored", ownerId, reason: "in your Spam folder" };
+  if (inSpamFolder(mail)) return ignored("in your Spam folder");
   const envelope: Envelope = { from: mail.from.address, to: IMPORT_ENVELOPE_TO, rawSize };
   let understanding: Understanding;
   if (ctx.owner.addresses.includes(mail.from.address)) {
@@ -47,7 +50,7 @@ function understandPast(ctx: ImportContext, mail: ParsedMail, known: Set<string>
       source: "import",
     });
   } else if (isSuppressed(mail.from.address, ctx.suppressions)) {
-    return { status: "ignored", ownerId, reason: "an address you asked to ignore" };
+    return ignored("an address you asked to ignore");
   } else {
     understanding = understandInbound(mail, ctx.now, "import", {
       ownerName: ctx.owner.owner.name,
@@ -58,9 +61,9 @@ function understandPast(ctx: ImportContext, mail: ParsedMail, known: Set<string>
     });
   }
   // Mail to no one but the owner or the assistant: a command is never run from an import.
-  if (understanding.kind === "command") return { status: "ignored", ownerId, reason: "a mail to no one but yourself" };
-  // A bounce is written for what it says of the address it failed for; other ignored mail is only counted.
-  if (understanding.kind === "ignored" && !understanding.bounced) return { status: "ignored", ownerId, reason: understanding.reason };
+  if (understanding.kind === "command") return ignored("a mail to no one but yourself");
+  // A delivery report is counted too, and marks the address it failed for.
+  if (understanding.kind === "ignored") return { ...ignored(understanding.reason), bounced: understanding.bounced };
   return { envelope, understanding };
 }
 
@@ -69,7 +72,7 @@ function inSpamFolder(mail: ParsedMail): boolean {
   return (mail.headers["x-gmail-labels"] ?? []).some((v) => v.split(",").some((label) => label.trim().toLowerCase() === "spam"));
 }
 
-const isOutcome = (x: Understood | IngestOutcome): x is IngestOutcome => "status" in x;
+const isCounted = (x: Understood | Counted): x is Counted => "outcome" in x;
 
 async function parseAll(raws: Uint8Array[]): Promise<Array<ParsedMail | Error>> {
   const out: Array<ParsedMail | Error> = [];
@@ -105,6 +108,7 @@ export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promi
 
   const outcomes: Array<IngestOutcome | null> = [];
   const plans: Array<{ index: number; item: Understood }> = [];
+  const bounces: Array<NonNullable<Counted["bounced"]>> = [];
   for (const [index, mail] of parsed.entries()) {
     if (mail instanceof Error) {
       outcomes.push({ status: "dead-letter", ownerId, reason: `unreadable MIME (${mail.message.slice(0, 120)})` });
@@ -118,8 +122,9 @@ export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promi
     const result = understandPast(ctx, mail, knownIds, raws[index].byteLength);
     // Known from here on: a second copy in this batch is a duplicate, and a reply to it is on a known thread.
     knownIds.add(id);
-    if (isOutcome(result)) {
-      outcomes.push(result);
+    if (isCounted(result)) {
+      outcomes.push(result.outcome);
+      if (result.bounced) bounces.push(result.bounced);
       continue;
     }
     if (result.understanding.kind === "capture") for (const extra of result.understanding.extraMessages) knownIds.add(extra.messageId);
@@ -129,7 +134,7 @@ export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promi
 
   const addresses = plans.flatMap((p) => addressesOf(p.item.understanding));
   const names = plans.flatMap((p) => (p.item.understanding.kind === "capture" ? namesToLookUp(p.item.understanding.events) : []));
-  const existing = await findContactsByAddress(d1, ownerId, addresses, names);
+  const existing = await findContactsByAddressOrName(d1, ownerId, addresses, names);
   // In mailbox order: writePlan records each mail's people in `known`, so a later mail of the batch sees them; the
   // namesakes see them too, so an address that changes within the batch is found.
   const known = knownPeople(existing);
@@ -137,6 +142,7 @@ export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promi
   const counted = new Set(known.keys());
   // Every write of the batch, gathered by table (CaptureWrites): a few multi-row statements, not some four a mail.
   const writes = new CaptureWrites(ownerId, now);
+  for (const b of bounces) writes.unreachable(b.addresses, b.at);
   let newContacts = 0;
   for (const { index, item } of plans) {
     const u = item.understanding;

@@ -36,7 +36,7 @@ export interface Judgement {
 }
 
 /** A first mail that asks nothing expects an answer only when written to one or two people. */
-const FIRST_CONTACT_MAX_RECIPIENTS = 2;
+export const FIRST_CONTACT_MAX_RECIPIENTS = 2;
 
 /**
  * Why an outbound mail expects an answer, or null. A reminder address (+Nd) always does; an announcement to

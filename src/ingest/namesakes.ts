@@ -5,8 +5,9 @@
 //
 // What follows is deliberately soft, and nothing is merged: the new address belongs to the network (its requests
 // count, and the owner's mail to it is no first contact), and once they write from it (or the owner writes to it
-// alone), the old one gets no follow-up or reconnect until it writes again (contacts.unreachable_at). The digest still asks "the same person?" of the pair, and `same` is the
-// owner's way to join them. Two different people with one full name lose, at worst, a nudge to the older address.
+// alone), the old one gets no follow-up or reconnect until it writes again (contacts.unreachable_at). The digest
+// still asks "the same person?" of the pair, and `same` is the owner's way to join them. Two different people with
+// one full name lose, at worst, a nudge to the older address.
 import type { ExistingContact } from "../db/capture";
 import type { ContactEvent } from "../db/records";
 import { nameKey } from "../names";
@@ -37,7 +38,7 @@ interface KnownAddress {
   lastAt: number | null;
 }
 
-/** The owner's people by full name, as read (findContactsByAddress) and as a batch writes them, in mailbox order. */
+/** The owner's people by full name, as read (findContactsByAddressOrName) and as a batch writes them, in mailbox order. */
 export class Namesakes {
   private readonly known = new Set<string>();
   private readonly byName = new Map<string, KnownAddress[]>();

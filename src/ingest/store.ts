@@ -3,7 +3,7 @@
 import {
   CaptureWrites,
   type ExistingContact,
-  findContactsByAddress,
+  findContactsByAddressOrName,
   hasSameMail,
   mailEventStatement,
   messageOnlyStatement,
@@ -12,7 +12,7 @@ import type { Statement } from "../db/statements";
 import type { OwnerWithAddresses } from "../db/owner-lookup";
 import type { ParsedMail } from "../mail/types";
 import { isUniqueViolation } from "../db/errors";
-import { judgeEvents, type KnownPeople } from "./judge";
+import { FIRST_CONTACT_MAX_RECIPIENTS, judgeEvents, type KnownPeople } from "./judge";
 import { Namesakes, namesToLookUp } from "./namesakes";
 import type { IngestOutcome } from "./outcome";
 import { INLINE_FORWARD_ID_SUFFIX, type Understanding } from "./understand";
@@ -81,9 +81,7 @@ export function writePlan(
     // not be used is not: running the import again tries it again.
     if (kind === "ignored" || envelope.to !== IMPORT_ENVELOPE_TO) writes.claim(understanding.message);
     if (understanding.kind === "ignored" && understanding.bounced) writes.unreachable(understanding.bounced.addresses, understanding.bounced.at);
-    // An imported mail that is ignored is counted by the import, not recorded (import.ts).
-    const countedOnly = kind === "ignored" && envelope.to === IMPORT_ENVELOPE_TO;
-    if (!countedOnly) writes.mailEvent({
+    writes.mailEvent({
       ownerId,
       kind,
       at: now,
@@ -100,7 +98,8 @@ export function writePlan(
   // Someone writing from a new address, or the owner writing to them there alone ("Aisha has left; her new address
   // is …"), leaves the old one unchased (namesakes.ts). A group mail to a second address of theirs (a roster) does not.
   for (const e of understanding.events) {
-    if (e.formerAddress && (e.direction === "in" || (e.recipientCount <= 2 && !e.cc))) writes.unreachable([e.formerAddress], e.at);
+    const personally = e.direction === "in" || (e.recipientCount <= FIRST_CONTACT_MAX_RECIPIENTS && !e.cc);
+    if (e.formerAddress && personally) writes.unreachable([e.formerAddress], e.at);
   }
   writes.capture({
     ownerId,
@@ -137,7 +136,7 @@ export async function store(d1: D1Database, owner: OwnerWithAddresses, envelope:
     if (understanding.kind === "capture") understanding = await withoutKnownForwards(d1, owner.owner.id, understanding);
     const addresses = addressesOf(understanding);
     const names = understanding.kind === "capture" ? namesToLookUp(understanding.events) : [];
-    const existing = addresses.length ? await findContactsByAddress(d1, owner.owner.id, addresses, names) : [];
+    const existing = addresses.length ? await findContactsByAddressOrName(d1, owner.owner.id, addresses, names) : [];
     if (understanding.kind === "capture") understanding = { ...understanding, events: new Namesakes(existing).mark(understanding.events) };
     const writes = new CaptureWrites(owner.owner.id, now);
     const outcome = writePlan(writes, owner, envelope, understanding, knownPeople(existing), now);

@@ -1190,6 +1190,11 @@ function gives(text: string): boolean {
   return GIVES.test(text) || (LEFT_AT_YOURS.test(text) && YOURS_NOW.test(text));
 }
 
+/** Whether one sentence asks: in the words of a request, as a question, or in other words (`inOtherWords`). */
+function sentenceAsks(sentence: string, inOtherWords: (s: string) => boolean): boolean {
+  return REQUEST.test(sentence) || DANISH_ASK.test(sentence) || asksQuestion(sentence) || inOtherWords(sentence);
+}
+
 export function classifyIntent(input: { subject: string; text: string }): Intent {
   // A reply's or forward's subject was written by someone else first: it says nothing of this mail.
   const ownSubject = isReplyOrForward(input.subject) ? "" : normalize(input.subject);
@@ -1219,7 +1224,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   // …unless it says it asks: "Now one question, maybe you know it: …?", "Og så alligevel et spørgsmål: …?"
   const smallTalk = (thanks || WELCOME.test(body)) && !ASKS_OUTRIGHT.test(body);
   const request = explicitRequest || (!smallTalk && (questionMark || asksQuestion(ownSubject)));
-  const asks = request ? askingSentences.filter((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s) || asksInOtherWords(s)) : [];
+  const asks = request ? askingSentences.filter((s) => sentenceAsks(s, asksInOtherWords)) : [];
   // Asking for an introduction is no introduction: "Could you introduce me to Hannah?", subject "Intro to Hannah?".
   const introduces = (s: string) => INTRODUCTION.test(s) && !ASKS_FOR_AN_INTRODUCTION.test(s);
   const introduction =
@@ -1270,5 +1275,5 @@ export function asksByName(text: string, readerName: string | null | undefined):
   return COURTESY.replaceAll(body, " ")
     .split(/\n\s*\n/)
     .filter((paragraph) => named.test(paragraph))
-    .some((paragraph) => sentences(paragraph).some((s) => REQUEST.test(s) || DANISH_ASK.test(s) || asksQuestion(s) || asksByCues(s)));
+    .some((paragraph) => sentences(paragraph).some((s) => sentenceAsks(s, asksByCues)));
 }
