@@ -20,6 +20,7 @@ export interface ExistingContact {
   lastOutboundAt: number | null;
   lastYouAskedAt: number | null;
   lastYouAskedQuestion: boolean | null;
+  lastYouAskedAdvice: boolean | null;
   lastTheyAskedAt: number | null;
   lastTheyGaveAt: number | null;
 }
@@ -180,6 +181,7 @@ export function contactRow(ownerId: number, d: ContactDelta, now: number) {
     lastTheyAskedSubject: i?.request ? i.subject : null,
     lastYouAskedAt: o?.asked ? o.at : null,
     lastYouAskedQuestion: o?.asked ? o.askedQuestion : null,
+    lastYouAskedAdvice: o?.asked ? o.askedAdvice : null,
     introducedAt: i?.referredBy ? i.at : null,
     introducedBy: null,
     followUpSince: o?.followUp ? o.at : null,
@@ -314,6 +316,7 @@ export class CaptureWrites {
   private readonly weeks = new Map<number, WeekCounts>();
   private readonly events: MailEventInput[] = [];
   private readonly unreachables: Array<{ addresses: string[]; at: number }> = [];
+  private readonly referrals: Array<{ address: string; at: number; subject: string | null; detail: string | null }> = [];
 
   private readonly ownerId: number;
   private readonly now: number;
@@ -335,6 +338,11 @@ export class CaptureWrites {
   /** These of the owner's contacts were found not to reach the person at `at` (written after every contact row of the batch). */
   unreachable(addresses: string[], at: number): void {
     this.unreachables.push({ addresses, at });
+  }
+
+  /** The one who sent a newcomer (`address`) is credited with the referral, after every contact row of the batch. */
+  referralCredit(address: string, at: number, subject: string | null, detail: string | null): void {
+    this.referrals.push({ address, at, subject, detail });
   }
 
   /** Every write of one captured mail. Inbound deltas go before outbound ones, so a reply evidence's "they wrote" lands before "you answered". */
@@ -384,6 +392,7 @@ export class CaptureWrites {
     const weeks = [...this.weeks].map(([weekStart, w]) => ({ ownerId: this.ownerId, weekStart, ...w }));
     out.push(...jsonRows(d1, HOT_SQL.activityCounts, weeks));
     out.push(...jsonRows(d1, HOT_SQL.mailEventInserts, this.events));
+    for (const r of this.referrals) out.push(bind(d1, HOT_SQL.referralCredit, { ownerId: this.ownerId, now: this.now, ...r }));
     for (const { addresses, at } of this.unreachables) {
       for (const part of chunk(addresses, JSON_LOOKUP_CHUNK)) out.push(bind(d1, HOT_SQL.unreachableMarks, { ownerId: this.ownerId, at, now: this.now, addresses: listParam(part) }));
     }

@@ -86,6 +86,7 @@ const contactUpsertSet = {
   lastTheyAskedSubject: latest("last_they_asked_at", "last_they_asked_subject"),
   lastTheyAskedAt: maxOf(cur("last_they_asked_at"), ex("last_they_asked_at")),
   lastYouAskedQuestion: latest("last_you_asked_at", "last_you_asked_question"),
+  lastYouAskedAdvice: latest("last_you_asked_at", "last_you_asked_advice"),
   lastYouAskedAt: maxOf(cur("last_you_asked_at"), ex("last_you_asked_at")),
   introducedAt: minOf(cur("introduced_at"), ex("introduced_at")),
   followUpSubject: followUpField("follow_up_subject"),
@@ -117,6 +118,7 @@ const existingContactFields = {
   lastOutboundAt: contacts.lastOutboundAt,
   lastYouAskedAt: contacts.lastYouAskedAt,
   lastYouAskedQuestion: contacts.lastYouAskedQuestion,
+  lastYouAskedAdvice: contacts.lastYouAskedAdvice,
   lastTheyAskedAt: contacts.lastTheyAskedAt,
   lastTheyGaveAt: contacts.lastTheyGaveAt,
 };
@@ -302,6 +304,21 @@ export function hotQueries(db: Db) {
         }),
     ),
     mailEventInserts: jsonRowsQuery(db, mailEvents, (db, rows) => db.insert(mailEvents).select(rows)),
+    // A referral the owner learns of from the newcomer it sent ("Per Thomsen sagde, at jeg skulle skrive til dig"):
+    // credited to the referrer's own row, which that mail does not otherwise touch. No interaction: they wrote nothing.
+    referralCredit: compiledQuery(
+      db
+        .update(contacts)
+        .set({
+          theyGaveCount: sql`${contacts.theyGaveCount} + 1`,
+          lastTheyGaveSubject: sql`case when ${p("at")} >= coalesce(${contacts.lastTheyGaveAt}, 0) then ${p("subject")} else ${contacts.lastTheyGaveSubject} end`,
+          lastTheyGaveKind: sql`case when ${p("at")} >= coalesce(${contacts.lastTheyGaveAt}, 0) then 'referral' else ${contacts.lastTheyGaveKind} end`,
+          lastTheyGaveDetail: sql`case when ${p("at")} >= coalesce(${contacts.lastTheyGaveAt}, 0) then ${p("detail")} else ${contacts.lastTheyGaveDetail} end`,
+          lastTheyGaveAt: sql`max(coalesce(${contacts.lastTheyGaveAt}, 0), ${p("at")})`,
+          updatedAt: sql`${p("now")}`,
+        })
+        .where(and(eq(contacts.ownerId, p("ownerId")), eq(contacts.address, p("address")))),
+    ),
     // Addresses found not to reach the person (a bounce, or a new address under the same name), among the owner's contacts only.
     unreachableMarks: compiledQuery(
       db
@@ -566,7 +583,8 @@ export function meetingStatements(db: Db, ownerId: number, m: MeetingInput): Arr
     threadId: null,
     meeting: { title: m.title },
     inbound: { at: m.at, subject: m.title, gift: null, request: false, referredBy: false },
-    outbound: { at: m.at, subject: m.title, gave: false, thanks: false, asked: false, askedQuestion: false, followUp: null, announcement: false },
+    outbound: { at: m.at, subject: m.title, gave: false, thanks: false, asked: false, askedQuestion: false,
+      askedAdvice: false, followUp: null, announcement: false },
   };
   return [
     contactUpsert(db, [contactRow(ownerId, delta, m.now)]),

@@ -10,7 +10,7 @@ export interface Material {
    * "reply": a substantial reply in words that does not show by itself that it answers a plea; it is an answer
    * when the owner's request to them was a question (see `lastYouAskedQuestion`).
    */
-  kind: "file" | "link" | "contact" | "words" | "answer" | "reply";
+  kind: "file" | "link" | "contact" | "words" | "answer" | "reply" | "brief";
   name: string | null;
 }
 
@@ -52,6 +52,10 @@ export interface ContactEvent {
   asksOwnerByName?: boolean;
   /** A new address of someone the owner knows under the same name at this one other address (ingest/namesakes.ts). */
   formerAddress?: string;
+  /** Inbound, from someone who says who sent them: that person's full name as written ("Per Thomsen sagde, at …"). */
+  referrer?: string | null;
+  /** …and the one address the owner knows that person at (ingest/namesakes.ts): the referral is theirs to be thanked for. */
+  referrerAddress?: string;
 }
 
 /** What a stored mail was: the owner's (bcc, forward, command…) or a contact's reply on a shared thread. */
@@ -92,6 +96,7 @@ export interface OutboundDelta {
   asked: boolean;
   /** What the owner asked was a question (advice, information), not a time to meet, a proposal or a first pitch. */
   askedQuestion: boolean;
+  askedAdvice: boolean;
   /** Why this mail expects an answer, and when to nudge; null when it expects none. */
   followUp: { reason: FollowUpReason; dueAt: number } | null;
   /**

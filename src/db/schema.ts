@@ -108,6 +108,8 @@ export const contacts = sqliteTable(
     lastYouAskedAt: integer("last_you_asked_at"),
     // Whether that request was a question (advice, information): a substantial reply to it is an answer given.
     lastYouAskedQuestion: integer("last_you_asked_question", { mode: "boolean" }),
+    // …and whether it asked for know-how ("which invoicing program do you use?"): a brief answer to it is help given.
+    lastYouAskedAdvice: integer("last_you_asked_advice", { mode: "boolean" }),
     // Someone in the owner's network introduced them (or they said who sent them): they belong to the
     // network even before the owner has written to them.
     introducedAt: integer("introduced_at"),

@@ -15,9 +15,14 @@ export const ASKED_FOR_WINDOW_MS = 60 * DAY_MS;
 export interface KnownPerson {
   /** Mail has gone between them and the owner, in either direction. */
   exchanged: boolean;
+  /** How many mails have gone between them, and the latest one's time. */
+  mailCount: number;
+  lastAt: number | null;
   lastYouAskedAt: number | null;
   /** That request was a question (advice, information): a substantial reply to it is an answer given. */
   lastYouAskedQuestion: boolean;
+  /** …and a question for know-how ("which invoicing program do you use?"): a brief answer to it is help given. */
+  lastYouAskedAdvice: boolean;
   lastInboundAt: number | null;
   /** Their latest request of the owner, and the owner's latest mail to them: an open request is one not answered since. */
   lastTheyAskedAt: number | null;
@@ -33,6 +38,35 @@ export interface Judgement {
   events: ContactEvent[];
   deltas: ContactDelta[];
   introduced: IntroducedPerson[];
+}
+
+/**
+ * A newcomer's mail naming the referrer this long after the referrer's own last gift is most likely that gift told
+ * again ("I've given Sofie your name", then Sofie writes): it is credited once.
+ */
+const REFERRAL_TOLD_TWICE_MS = 30 * DAY_MS;
+/** A tie of this many mails, quiet this long, is a relationship to pick up again rather than a referrer to thank. */
+const CLOSE_TIE_MAILS = 6;
+const QUIET_TIE_MS = 42 * DAY_MS;
+
+/**
+ * The referrals a mail tells of: a newcomer writing for the first time, who names by full name someone the owner
+ * knows as the one who sent them (ingest/namesakes.ts). The credit is the referrer's, dated by the newcomer's mail.
+ * Read against `known` before this mail's judgement, which records the newcomer as known.
+ */
+export function referralCredits(events: ContactEvent[], known: KnownPeople): Array<{ address: string; at: number; subject: string | null; detail: string | null }> {
+  const out = [];
+  for (const e of events) {
+    if (e.direction !== "in" || !e.referrerAddress || e.isReply || known.get(e.address)?.exchanged) continue;
+    const referrer = known.get(e.referrerAddress);
+    if (!referrer?.exchanged) continue;
+    if (referrer.lastTheyGaveAt !== null && Math.abs(e.at - referrer.lastTheyGaveAt) < REFERRAL_TOLD_TWICE_MS) continue;
+    // A close tie gone quiet is due a reconnect, and the newcomer they sent is the occasion for it: people reading
+    // the digest expect them there, not as a debt of thanks.
+    if (referrer.mailCount >= CLOSE_TIE_MAILS && e.at - (referrer.lastAt ?? 0) > QUIET_TIE_MS) continue;
+    out.push({ address: e.referrerAddress, at: e.at, subject: e.subject, detail: e.name ?? e.address });
+  }
+  return out;
 }
 
 /** A first mail that asks nothing expects an answer only when written to one or two people. */
@@ -119,10 +153,11 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
     askedAt > (person?.lastTheyGaveAt ?? 0) &&
     (gift === null || gift.kind === "help") &&
     // A substantial reply answers a question of the owner's; after a time, a proposal or a pitch it is just a reply.
-    (e.material.kind !== "reply" || person?.lastYouAskedQuestion === true)
+    (e.material.kind !== "reply" || person?.lastYouAskedQuestion === true) &&
+    (e.material.kind !== "brief" || person?.lastYouAskedAdvice === true)
   ) {
     // Advice written out is help; a file, a link or a contact is the thing they were asked for.
-    gift = e.material.kind === "answer" || e.material.kind === "reply" ? { kind: "help", detail: null } : { kind: "asked-for", detail: e.material.name };
+    gift = e.material.kind === "answer" || e.material.kind === "reply" || e.material.kind === "brief" ? { kind: "help", detail: null } : { kind: "asked-for", detail: e.material.name };
   }
   // What they ask inside their answer to the owner is part of that answer, not a new debt: advice that holds a
   // request, an answer that ends on a question ("who designs these rules?"), a reply to the owner's invitation
@@ -133,6 +168,9 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
     (gift?.kind === "help" && e.material?.kind === "answer") ||
     (!intent.explicitRequest && (answeringTheOwner || (gift?.kind === "help" && e.material?.kind === "reply"))) ||
     (intent.scheduling && answeringTheOwner);
+  // A supplier's order confirmation, a venue's booking, a landlord's yes: business done with the owner, however much
+  // it hands over, is no favour to thank for. An introduction or a referral in it still is.
+  if (intent.transaction && (gift?.kind === "help" || gift?.kind === "asked-for") && !e.ownerOwesThanks) gift = null;
   return {
     // The stored interaction says it gave, whether the words or the structure showed it.
     event: gift && !intent.giving ? { ...e, intent: { ...intent, giving: true } } : e,
@@ -176,6 +214,9 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
         e.intent.thanks && e.recipientCount > 1 && person?.lastTheyGaveAt != null && person.lastTheyGaveAt > (person.lastOutboundAt ?? 0);
       // Read from the mail's own words (`e`): `event` marks every first contact as outreach.
       const reason = thankedForTheirGift ? null : followUpReason(e, firstContact, answersTheirRequest);
+      // A first mail's question counts too ("Do I have to charge VAT on this?"); a pitch's does not, unless it asks for know-how.
+      const askedQuestion =
+        e.intent.questionMark && !e.intent.scheduling && !e.intent.proposal && !e.intent.catchUp && (!(e.intent.outreach || e.intent.pitch) || e.intent.seeksAdvice);
       out.push(event);
       deltas.push({
         address: e.address,
@@ -190,9 +231,8 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
           gave: e.intent.giving,
           thanks: e.intent.thanks,
           asked: e.intent.request || e.intent.explicitRequest,
-          // A first mail's question counts too ("Do I have to charge VAT on this?"); a pitch's does not, unless it asks for know-how.
-          askedQuestion:
-            e.intent.questionMark && !e.intent.scheduling && !e.intent.proposal && !e.intent.catchUp && (!(e.intent.outreach || e.intent.pitch) || e.intent.seeksAdvice),
+          askedQuestion,
+          askedAdvice: askedQuestion && e.intent.seeksAdvice,
           followUp: reason ? { reason, dueAt: e.at + (e.followUpDays ?? defaultFollowUpDays) * DAY_MS } : null,
           // To many, or "Hi all" to a few: news for everyone, which keeps no single tie warm.
           announcement: (e.recipientCount > HANDFUL_RECIPIENTS || (e.recipientCount >= 3 && e.intent.toAll)) && e.followUpDays === null,
@@ -206,8 +246,11 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
     const o = d.outbound;
     known.set(d.address, {
       exchanged: true,
+      mailCount: (before?.mailCount ?? 0) + 1,
+      lastAt: Math.max(before?.lastAt ?? 0, d.at),
       lastYouAskedAt: later(o?.asked, o?.at, before?.lastYouAskedAt),
       lastYouAskedQuestion: o?.asked ? o.askedQuestion : (before?.lastYouAskedQuestion ?? false),
+      lastYouAskedAdvice: o?.asked ? o.askedAdvice : (before?.lastYouAskedAdvice ?? false),
       lastInboundAt: later(i, i?.at, before?.lastInboundAt),
       lastTheyAskedAt: later(i?.request, i?.at, before?.lastTheyAskedAt),
       lastOutboundAt: later(o, o?.at, before?.lastOutboundAt),

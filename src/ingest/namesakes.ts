@@ -28,9 +28,12 @@ function namesOf(key: string | null): string[] {
   return words.slice(1).map((_, i) => words.slice(0, i + 2).join(" "));
 }
 
-/** The name keys worth looking up for a mail's people: their full names, and the shorter ones they begin with. */
+/**
+ * The name keys worth looking up for a mail's people: their full names, and the shorter ones they begin with; and
+ * the full name of whoever a newcomer says sent them.
+ */
 export function namesToLookUp(events: ContactEvent[]): string[] {
-  return [...new Set(events.flatMap((e) => namesOf(fullNameKey(e.name))))];
+  return [...new Set(events.flatMap((e) => [...namesOf(fullNameKey(e.name)), ...(e.referrer ? namesOf(fullNameKey(e.referrer)).slice(0, 1) : [])]))];
 }
 
 interface KnownAddress {
@@ -78,11 +81,23 @@ export class Namesakes {
     if (key) this.add(key, e.address, e.at);
   }
 
-  /** Each event with its former address when it has one, seen in order. */
+  /**
+   * The one address the owner knows a newcomer's referrer at, by the full name the newcomer gives ("Camilla Holm
+   * passed your CV on"); null when the name is known at no address, or at several.
+   */
+  referrerAddressOf(e: ContactEvent): string | null {
+    const key = fullNameKey(e.referrer ?? null);
+    if (key === null) return null;
+    const [only, ...more] = (this.byName.get(key) ?? []).filter((k) => k.address !== e.address);
+    return only && more.length === 0 ? only.address : null;
+  }
+
+  /** Each event with its former address and its referrer's address when it has them, seen in order. */
   mark(events: ContactEvent[]): ContactEvent[] {
     const marked = events.map((e) => {
       const formerAddress = this.formerAddressOf(e);
-      return formerAddress ? { ...e, formerAddress } : e;
+      const referrerAddress = e.direction === "in" ? this.referrerAddressOf(e) : null;
+      return formerAddress || referrerAddress ? { ...e, ...(formerAddress ? { formerAddress } : {}), ...(referrerAddress ? { referrerAddress } : {}) } : e;
     });
     for (const e of events) this.see(e);
     return marked;

@@ -12,7 +12,7 @@ import type { Statement } from "../db/statements";
 import type { OwnerWithAddresses } from "../db/owner-lookup";
 import type { ParsedMail } from "../mail/types";
 import { isUniqueViolation } from "../db/errors";
-import { FIRST_CONTACT_MAX_RECIPIENTS, judgeEvents, type KnownPeople } from "./judge";
+import { FIRST_CONTACT_MAX_RECIPIENTS, judgeEvents, referralCredits, type KnownPeople } from "./judge";
 import { Namesakes, namesToLookUp } from "./namesakes";
 import type { IngestOutcome } from "./outcome";
 import { INLINE_FORWARD_ID_SUFFIX, type Understanding } from "./understand";
@@ -45,8 +45,11 @@ export function knownPeople(existing: ExistingContact[]): KnownPeople {
       c.address,
       {
         exchanged: c.inboundCount + c.outboundCount > 0,
+        mailCount: c.inboundCount + c.outboundCount,
+        lastAt: c.lastAt,
         lastYouAskedAt: c.lastYouAskedAt,
         lastYouAskedQuestion: c.lastYouAskedQuestion ?? false,
+        lastYouAskedAdvice: c.lastYouAskedAdvice ?? false,
         lastInboundAt: c.lastInboundAt,
         lastTheyAskedAt: c.lastTheyAskedAt,
         lastOutboundAt: c.lastOutboundAt,
@@ -94,12 +97,19 @@ export function writePlan(
     });
     return kind === "ignored" ? { status: "ignored", ownerId, reason: understanding.reason } : { status: "dead-letter", ownerId, reason: understanding.reason };
   }
+  // Read before the judgement records this mail's people in `known`: a referral is credited for a newcomer only.
+  const credits = referralCredits(understanding.events, known);
   const judged = judgeEvents(understanding.events, known, owner.owner.followUpDays);
   // Someone writing from a new address, or the owner writing to them there alone ("Aisha has left; her new address
   // is …"), leaves the old one unchased (namesakes.ts). A group mail to a second address of theirs (a roster) does not.
   for (const e of understanding.events) {
     const personally = e.direction === "in" || (e.recipientCount <= FIRST_CONTACT_MAX_RECIPIENTS && !e.cc);
     if (e.formerAddress && personally) writes.unreachable([e.formerAddress], e.at);
+  }
+  for (const credit of credits) {
+    writes.referralCredit(credit.address, credit.at, credit.subject, credit.detail);
+    const referrer = known.get(credit.address);
+    if (referrer) known.set(credit.address, { ...referrer, lastTheyGaveAt: Math.max(referrer.lastTheyGaveAt ?? 0, credit.at) });
   }
   writes.capture({
     ownerId,

@@ -5,7 +5,7 @@ import { detectAutomated, hasBulkFooter, isMachineAddress } from "../mail/automa
 import { bouncedRecipients, type BounceFacts } from "../mail/bounce";
 import { commandMailVerdict } from "../mail/command-mail";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
-import { asksByName, asksForAdvice, classifyIntent, noteOwesThanks, noteVouches, readsAsAdvice, readsAsShortAnswer, type Intent } from "../mail/intent";
+import { asksByName, asksForAdvice, classifyIntent, noteOwesThanks, noteVouches, readsAsAdvice, readsAsBriefAnswer, readsAsShortAnswer, referrerName, type Intent } from "../mail/intent";
 import { newText, quoteAttribution, snippetOfNewText } from "../mail/reply";
 import { hasReplyPrefix, isReplyOrForward, stripSubjectTags } from "../mail/subject";
 import type { Address, ParsedMail } from "../mail/types";
@@ -169,7 +169,11 @@ function materialOf(
   const advice = readsAsAdvice(ownText);
   if (intent.explicitRequest && !advice) return null;
   const words = ownText.slice(0, MAX_QUOTED_CHARS).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-  if (words < ANSWER_MIN_WORDS) return words >= SHORT_ANSWER_MIN_WORDS && readsAsShortAnswer(ownText) ? { kind: "reply", name: null } : null;
+  if (words < ANSWER_MIN_WORDS) {
+    if (words < SHORT_ANSWER_MIN_WORDS) return null;
+    if (readsAsShortAnswer(ownText)) return { kind: "reply", name: null };
+    return readsAsBriefAnswer(ownText) ? { kind: "brief", name: null } : null;
+  }
   // Below the owner's quoted plea for advice; or, where no plea is quoted (a forwarded answer), reading as advice.
   const answersAPlea = advice || (asksForAdvice(wholeText.slice(0, MAX_QUOTED_CHARS * 2)) && !asksForAdvice(ownText));
   return { kind: answersAPlea ? "answer" : "reply", name: null };
@@ -451,6 +455,7 @@ function understandForward(
     material: materialOf(ctx.mail, intent, own, { address: forward.from?.address ?? null, name: forward.from?.name ?? null }, forward.body),
     ownerNote: noteVouches(forward.note),
     ownerOwesThanks: noteOwesThanks(forward.note),
+    referrer: referrerName(own, forward.from?.name ?? null, intent.referredBy),
   };
 
   let events: ContactEvent[];
@@ -593,6 +598,7 @@ export function understandInbound(mail: ParsedMail, receivedAt: number, source: 
         isReply: isReplyMail(mail),
         material: materialOf(mail, intent, own, { address: from.address, name: from.name ?? null }, mail.text),
         ownerNote: false,
+        referrer: referrerName(own, from.name ?? null, intent.referredBy),
         cc: false,
         ...audience(from.address, [...mail.to, ...mail.cc], ctx.ownerAddresses, ctx.assistantLocal, ctx.assistantDomain, ctx.suppressions),
       }, own, ctx.ownerName),

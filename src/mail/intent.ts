@@ -59,6 +59,8 @@ export interface Intent {
   confirms: boolean;
   /** Asks for a meeting or offers the writer's own work ("would you have half an hour?", "jeg sender gerne eksempler"): a pitch, whose answer is no gift. */
   pitch: boolean;
+  /** Does business: confirms an order or a booking, approves, takes a deposit ("Thank you for your order. We confirm:", "Det er i orden med skiltet"): what it hands over is no favour. */
+  transaction: boolean;
 }
 
 export const NO_INTENT: Intent = {
@@ -83,6 +85,7 @@ export const NO_INTENT: Intent = {
   toAll: false,
   confirms: false,
   pitch: false,
+  transaction: false,
 };
 
 /** Text we read: the top of a mail says what it is about, and the regexes stay cheap. */
@@ -559,15 +562,60 @@ function referralBy(text: string, reader: string | null = null): { writer: boole
     const after = text.slice(m.index + m.length, m.index + m.length + 80);
     // "…so I can put your name in front of our CEO" is a plan, not a gift yet.
     if (NOT_YET.test(sentence) || OFFERED.test(after)) continue;
+    // The passive names who did it: "Du er blevet indstillet af tekstilkunstner Søs Frandsen", "recommended by Jan".
+    if (/^\s+(?:to us\s+|til os\s+)?(?:by|af)\s+(?:\p{Ll}+\s+){0,2}\p{Lu}/u.test(after)) {
+      someoneElse = true;
+      continue;
+    }
     // Someone else did it when the sentence names them as its subject ("Sanjay recommended you", "she told me
     // about you"); a sentence without any subject ("Had dinner with their COO and told her about you") is the writer's.
     // The clause right before the verb speaks first: "I hope you're feeling better, Aisha mentioned …" is Aisha's.
-    const clause = sentence.split(/,\s*/).pop() ?? "";
-    if (clause.trim() && !FIRST_PERSON.test(clause) && THIRD_PERSON_SUBJECT.test(clause)) someoneElse = true;
+    const clauses = sentence.split(/,\s*/);
+    const clause = clauses.pop() ?? "";
+    // "…af tekstilkunstner Søs Frandsen, som sendte os billeder": the relative clause's subject is the name before it.
+    const relativeToAName = /^\s*(?:som|who)(?:\s|$)/i.test(clause) && THIRD_PERSON_SUBJECT.test(clauses.pop() ?? "");
+    if (relativeToAName || (clause.trim() && !FIRST_PERSON.test(clause) && THIRD_PERSON_SUBJECT.test(clause))) someoneElse = true;
     else if (FIRST_PERSON.test(sentence) || OWNS_UP.test(after) || !THIRD_PERSON_SUBJECT.test(sentence)) writer = true;
     else someoneElse = true;
   }
   return { writer, someoneElse };
+}
+
+/** A full name as people write it: two or three capitalised words ("Camilla Holm", "Per Thomsen", "Ana de Souza" not). */
+const FULL_NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2}`;
+const SENT_ME = String.raw`(?:has\s+|had\s+|have\s+|just\s+|also\s+|har\s+|havde\s+|lige\s+|også\s+)?(?:told|sent|passed|forwarded|recommended|recommends|suggested|mentioned|said|says|gave|nominated|referred|pointed|put|tipped|sagde|siger|sendte|anbefalede|anbefaler|nævnte|foreslog|gav|henviste|henviser|fortalte|indstillede|mente|videresendte|tippede)(?![\p{L}])`;
+/**
+ * Who sent a newcomer, by full name, as they tell it: "Camilla Holm at Meditek passed your CV on to us", "Per Thomsen,
+ * som er vores revisor, sagde, at jeg skulle skrive til dig", "I asked Sophie Marsh at the Aire Wharf Hotel …, and
+ * she passed on your details", "via Christina Holt". A first name alone ("Per told me") names too many people.
+ */
+const REFERRER_NAMED = [
+  new RegExp(String.raw`(?:^|[.!?\n]\s*|,\s*(?:and|og|so|så)\s+)(${FULL_NAME})(?:\s*,[^,.!?\n]{1,60},)?(?:\s+(?:at|from|of|in|hos|fra|i|på|ved)\s+[^,.!?\n]{1,50}?)?\s+${SENT_ME}`, "u"),
+  new RegExp(String.raw`(?:asked|spurgte)\s+(${FULL_NAME})[^.!?\n]{0,140}?(?:she|he|they|hun|han|de)\s+${SENT_ME}`, "u"),
+  new RegExp(String.raw`(?:via|through|gennem|igennem)\s+(${FULL_NAME})(?![\p{L}])`, "u"),
+];
+/** Said outright, in the passive: "you were recommended by Jan Holt", "Du er blevet indstillet af tekstilkunstner Søs Frandsen". */
+const REFERRED_BY_NAME = new RegExp(
+  String.raw`(?:recommended|referred|nominated|suggested|put forward|anbefalet|indstillet|henvist|foreslået)\s+(?:to us\s+|til os\s+)?(?:by|af)\s+(?:\p{Ll}+\s+){0,2}(${FULL_NAME})`,
+  "u",
+);
+
+/**
+ * The full name of whoever sent this newcomer to the reader, when the text names them; never the writer or the
+ * reader. Unless it is said outright ("recommended by …"), only a mail that says someone sent them (`referredBy`) is read for it.
+ */
+export function referrerName(text: string, writerName: string | null, referredBy: boolean): string | null {
+  const written = uniform(text);
+  const reader = readerName(written);
+  const writer = (writerName ?? "").trim().toLowerCase();
+  for (const re of referredBy ? [REFERRED_BY_NAME, ...REFERRER_NAMED] : [REFERRED_BY_NAME]) {
+    const name = re.exec(written)?.[1]?.replace(/\s+/g, " ");
+    if (!name) continue;
+    const first = name.split(" ")[0].toLowerCase();
+    if (writer.includes(name.toLowerCase()) || (reader && reader.toLowerCase() === first)) continue;
+    return name;
+  }
+  return null;
 }
 
 /** Help, advice or information offered unprompted, or material sent because it was promised or asked for. */
@@ -847,7 +895,7 @@ const HANDS_OVER = phrases([
   "(?:is|are|it's|its) (?:attached|enclosed)",
   "attached (?:is|are|you'll find|please find)",
   // "Attached: benchmarks.xlsx", "scan attached", "Checklist attached (…)", "I've attached the form"
-  "attached(?=\\s*[:(])",
+  "attached(?=\\s*[:(–—-])",
   "(?<!(?:send|sending|send you) (?:the |a |you the )?)(?:scan|file|files|copy|copies|form|checklist|template|sheet|pdf|doc|document|photos?|pictures?|drawings?|plans?|slides|deck|report|contract|spreadsheet|invoice|quote|notes) attached",
   "(?:i've|i have|we've|we have) attached",
   "(?:\\p{L}+ )?vedhæftet(?= *[:(])",
@@ -901,6 +949,33 @@ const CONFIRMS = phrases([
 ]);
 
 /**
+ * A business answer: an order or a booking confirmed, a permission granted, a deposit or an invoice to pay. The
+ * owner's customer relations, not favours: "Thank you for your order. We confirm:", "You're booked!", "Det er i
+ * orden med skiltet … Der er et depositum på 200 kr.".
+ */
+const TRANSACTION = phrases([
+  "thank you for (?:your|the) (?:order|booking|reservation|purchase|payment|deposit)",
+  "(?:we|i) (?:hereby )?(?:confirm|have received|received) (?:your|the) (?:order|booking|reservation|payment|deposit|documents|papers)",
+  "(?:order|booking|reservation) (?:confirmation|confirmed|number|reference|no\\.|nr\\.?)",
+  "(?:you're|you are|you're all|you are all) (?:booked|confirmed|set for)",
+  "(?:a|the|our|your) (?:deposit|booking fee|hold fee|down payment) (?:of|is|has|was)",
+  "(?:the|our) (?:invoice|receipt|bill) (?:follows|will follow|is attached|attached|comes)",
+  "(?:your|the) (?:\\p{L}+ ){0,3}(?:is|has been|have been|are) (?:now )?approved",
+  "tak for (?:din|jeres) (?:ordre|bestilling|booking|reservation|betaling|indbetaling)",
+  "(?:ordrebekræftelse|bookingbekræftelse|ordrenummer|ordre nr|bookingnummer)",
+  "(?:din|jeres) (?:ordre|bestilling|booking|reservation|betaling) er (?:modtaget|bekræftet|registreret|på vej)",
+  "(?:vi|jeg) (?:bekræfter|har modtaget) (?:din|jeres|hermed|dine|bilagene|papirerne)",
+  "(?:et|der er et|mod et) depositum",
+  "(?:det er|det's) i orden (?:med|at)",
+  "(?:er|bliver) (?:hermed )?godkendt",
+  "(?:fakturaen|regningen|kvitteringen) (?:følger|kommer|er vedhæftet|vedhæftet)",
+  // an order placed with the owner: "Vi tager 12 skåle", "we'll take all six prints", on commission
+  "(?:we'll|we will|we'd like to|i'll|vi|jeg) (?:take|order|buy|tager|bestiller|køber) (?:\\d+|all|alle)",
+  "(?:consignment|commission) (?:agreement|terms|contract)",
+  "kommissionsaftale(?:n)?",
+]);
+
+/**
  * A pitch: asking for the reader's time to meet ("would you have half an hour next week?", "skal vi drikke en kop
  * kaffe?") or offering the writer's own work ("I'd love to hear what you're planning", "jeg sender gerne
  * eksempler"). A substantial reply to it is an answer to a pitch, not know-how given.
@@ -940,6 +1015,19 @@ const ADVICE_ASK = phrases([
   "hvordan (?:ville|vil|skal|skulle|griber) (?:du|jeg|vi)",
   "har (?:du|I) (?:et bud|en idé|nogen idé|forslag|erfaring)",
   "låne din (?:hjerne|ekspertise|erfaring)",
+  // what they use or go by themselves: "which invoicing program do you use?", "hvilket værktøj bruger du?"
+  "(?:which|what) (?:\\p{L}+ ){0,3}(?:do|did|would) you (?:use|go with|recommend|swear by|rate)",
+  "hvilke[nt]? (?:\\p{L}+ ){0,3}(?:bruger|brugte|anbefaler|foretrækker|vil|ville) (?:du|I)(?: selv)?",
+  // whether a fact or a rule holds: "do you know if anyone still makes it?", "does the scheme apply to still wine?"
+  "(?:do|would) you (?:happen to )?know (?:if|whether)",
+  "ved du (?:om|hvad|hvilke[nt]?)",
+  "(?:does|do|would|will) (?:the|this|that|it|these|they) (?:\\p{L}+ ){0,5}(?:apply|count|qualify)",
+  "(?:do|would|will) (?:i|we) (?:have|need) to (?:charge|pay|register|declare|add|include|file|report|get)",
+  "(?:is|are) (?:that|it|this|they) (?:still )?(?:zero-rated|exempt|deductible|taxable|allowed|legal|required|vat-free|in scope)",
+  "(?:skal|må|kan) (?:der|jeg|vi|man) (?:\\p{L}+ ){0,3}(?:moms|afgift|skat|fradrag|momsregistreres|indberettes|registreres|betales)",
+  "gælder (?:det|den|reglen|reglerne|\\p{L}+(?:en|et|ne)) (?:også )?(?:for|når)",
+  "(?:your|a) (?:gut feeling|take|view|opinion) on",
+  "(?:din|jeres) (?:vurdering|mavefornemmelse|holdning|mening) (?:af|om|på)",
 ]);
 
 /**
@@ -1009,6 +1097,17 @@ const OWES_THANKS = phrases([
   "husk(?:e)? (?:lige )?at (?:takke|give (?:ham|hende|dem)|sende (?:ham|hende|dem))",
   "(?:jeg|vi) skylder (?:ham|hende|dem)",
   "skylder (?:ham|hende|dem) (?:en|et|én|stor)",
+  // the favour told in praise: "Raj saved my week", "Aoife saved my weekend. She lent me her van", "hun reddede min uge"
+  "(?:saved|rescued) (?:my|our|the) (?:\\p{L}+ )?(?:week|weekend|day|life|lives|skin|bacon|neck|launch|deadline|wedding|shoot|event|show|evening|night|morning)",
+  "(?:saved|rescued) (?:me|us)",
+  "(?:an absolute|a total|a real|such a|what a|is a|an) (?:lifesaver|life-saver|life saver|legend|hero|star|gem|angel|saint)",
+  "(?:lent|loaned) (?:me|us) (?:her|his|their)",
+  "(?:covered|stepped in|stood in|filled in) for me",
+  "reddede (?:min|mit|mine|vores|hele|os|mig|dagen|ugen|weekenden)",
+  "(?:en|sådan en|hun er en|han er en) (?:engel|livredder|helt|stjerne|klippe)",
+  "lånte (?:mig|os) (?:sin|sit|sine|hans|hendes|deres)",
+  "(?:tog|dækkede|passede) (?:over )?for mig",
+  "sprang (?:ind|til) for mig",
 ]);
 
 export function noteOwesThanks(note: string | null | undefined): boolean {
@@ -1060,7 +1159,7 @@ const DEFERS = phrases([
   "let me (?:check|find out|look into|ask|dig)",
   "(?:i'll|i will|we'll) (?:check|find out|look into|ask|dig)",
   "(?:will|'ll) revert",
-  "vender tilbage",
+  "vender (?:jeg |vi )?tilbage",
   "(?:skal|må) lige (?:tjekke|undersøge|høre|finde|spørge|kigge)",
   "(?:jeg|vi) (?:undersøger|tjekker|finder ud af|kigger på) det",
 ]);
@@ -1072,6 +1171,30 @@ const DEFERS = phrases([
 export function readsAsShortAnswer(text: string): boolean {
   const t = normalize(text);
   return !DEFERS.test(t) && sentences(t).some((s) => ADVICE_STEP.test(s));
+}
+
+/** Promising, not yet giving: "I'll send it over tomorrow", "jeg sender den i morgen". */
+const PROMISES = letterRegExp(
+  String.raw`^(?:(?:sure|yes|yep|of course|absolutely|happy to|ja|jo|selvfølgelig|klart)[\s,!.–-]+)?(?:i'll|i will|we'll|we will|i can|we can|let me|jeg (?:sender|skal|kan|vil|tager)|vi (?:sender|skal|kan|vil|tager))(?![\p{L}])`,
+  "i",
+);
+
+/** A sentence that names a time: a brief reply that says when is arranging, not telling ("Torsdag i uge 46 kl. 9"). */
+const NAMES_A_TIME = letterRegExp(
+  String.raw`(?<![\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|tomorrow|tonight|next week|i morgen|i aften|næste uge|uge \d+|week \d+|kl\.? ?\d|\d{1,2}(?:[:.]\d{2})? ?(?:am|pm))(?![\p{L}])`,
+  "i",
+);
+
+/**
+ * Does a short reply answer a question in so many words ("No, only spirits over 30% for now; still wine isn't in
+ * scope", "Jeg er gået over til Dinero")? It tells something: a sentence that neither asks, nor promises, nor puts
+ * the answer off. Only an answer to the owner's question for know-how is read this way; a short reply to anything
+ * else is just a reply.
+ */
+export function readsAsBriefAnswer(text: string): boolean {
+  const t = normalize(text);
+  if (DEFERS.test(t)) return false;
+  return sentences(t).some((s) => !s.endsWith("?") && !PROMISES.test(s) && !NAMES_A_TIME.test(s) && s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 4);
 }
 
 /**
@@ -1259,6 +1382,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     toAll: GREETS_A_GROUP.test(body),
     confirms: CONFIRMS.test(all),
     pitch: PITCH.test(all),
+    transaction: TRANSACTION.test(all),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksByName, classifyIntent, NO_INTENT, type Intent } from "../../src/mail/intent";
+import { asksByName, classifyIntent, NO_INTENT, readsAsBriefAnswer, referrerName, type Intent } from "../../src/mail/intent";
 
 const none: Intent = NO_INTENT;
 const is = (over: Partial<Intent>): Intent => ({ ...none, ...over });
@@ -413,6 +413,33 @@ describe("referrals in the words the held-out misses used", () => {
   it("'you were the first I thought of' in an invitation asks; it refers no one", () => {
     const text = "Hej Signe\nVi mangler et jurymedlem med tekstilbaggrund, og du var den første, jeg tænkte på. Vi skal have svar senest den 8. december.\nTove";
     expect(classifyIntent({ subject: "Jury til forårsudstillingen", text })).toMatchObject({ gift: null, request: true });
+  });
+});
+
+describe("who a newcomer says sent them, by full name", () => {
+  it.each([
+    ["Per Thomsen, som er vores revisor, sagde, at jeg skulle skrive til dig.", true, "Per Thomsen"],
+    ["I hope you don't mind me writing. Camilla Holm at Meditek passed your CV on to us last week.", true, "Camilla Holm"],
+    ["I asked Sophie Marsh at the Aire Wharf Hotel who she would trust, and she passed on your details straight away.", true, "Sophie Marsh"],
+    ["Christina Holt sendte mig din pitch om muslingefiskeriet.", true, "Christina Holt"],
+    ["Du er blevet indstillet af tekstilkunstner Søs Frandsen, som sendte os billeder.", false, "Søs Frandsen"],
+    // a first name alone names too many people; a mail that says no one sent them names no referrer
+    ["Per sagde, at jeg skulle skrive til dig.", true, null],
+    ["Camilla Holm sent me the agenda for Thursday.", false, null],
+  ])("%s", (text, referredBy, want) => {
+    expect(referrerName(`Hej Hanne\n\n${text}\n\nSofie`, "Sofie Lind", referredBy)).toBe(want);
+  });
+});
+
+describe("a brief answer says something: it neither asks, nor promises, nor names a time", () => {
+  it.each([
+    ["No, only spirits over 30% for now; still wine isn't in scope.", true],
+    ["Jeg er gået over til Dinero. Tip: opret dine faste kursuspakker som varer.", true],
+    ["Torsdag i uge 46 kl. 9 her på kontoret.", false],
+    ["Sure, I'll send it over tomorrow.", false],
+    ["Godt spørgsmål, det vender jeg tilbage på.", false],
+  ])("%s", (text, want) => {
+    expect(readsAsBriefAnswer(text)).toBe(want);
   });
 });
 

@@ -1,0 +1,172 @@
+// Favours people expect thanked, and business that is no favour, replayed through the real capture path, D1 and
+// digest: a brief answer to the owner's question for know-how, the owner's note that praises what someone did, a
+// supplier's or a landlord's answer, and a referral the owner learns of from the newcomer it sent. Each test has
+// its own owner.
+import { describe, expect, it } from "vitest";
+import { at, DAY, replayOwner, shown, type Mail, type Who } from "../support/replay";
+import { MONDAY } from "../support/network";
+
+const HENRIK: Who = { name: "Henrik Lund", address: "henrik@lund-skat.example" };
+const POUL: Who = { name: "Poul Poulsen", address: "poul@frugtplantage.example" };
+const MARK: Who = { name: "Mark Tolley", address: "mark@tolleycustoms.example" };
+const RAJ: Who = { name: "Raj Patel", address: "raj@kelham-physio.example" };
+const JULIA: Who = { name: "Julia Brandt", address: "j.brandt@tonwerk.example" };
+const JORGEN: Who = { name: "Jørgen Dahl", address: "jd@dahl-ejendomme.example" };
+const PER: Who = { name: "Per Thomsen", address: "per@thomsen-revision.example" };
+const SOFIE: Who = { name: "Sofie Lind", address: "sofie@kaffekoppen.example" };
+const SOES: Who = { name: "Søs Frandsen", address: "soes@frandsen-tekstil.example" };
+const CHARLOTTE: Who = { name: "Charlotte Winther", address: "charlotte@kunsthal.example" };
+
+describe("a brief answer to the owner's question for know-how is help given", () => {
+  it("Danish, delivered live: the owner's question is stored, the answer forwarded days later", async () => {
+    const r = await replayOwner("lone.brief@blomsterstue.example", { language: "da" });
+    const question = await r.send({ at: "2026-11-09T20:00:00+01:00", to: [HENRIK], subject: "Moms på gavekort", body: "Hej Henrik\n\nSkal der moms på gavekort, når de sælges eller når de bruges?\n\nLone" });
+    await r.forward({
+      at: "2026-11-10T08:00:00+01:00",
+      from: HENRIK,
+      to: [r.me],
+      subject: "SV: Moms på gavekort",
+      body: "Hej Lone\n\nNår de bruges, hvis kortet kan bruges til alt i butikken. Bogfør salget som gæld indtil da.\n\nHenrik",
+      inReplyTo: question,
+    });
+    expect(await r.contact(HENRIK)).toMatchObject({ theyGaveCount: 1, lastTheyGaveKind: "help", lastYouAskedAdvice: true });
+    expect(shown(await r.plan(MONDAY))).toEqual([["thank", HENRIK.address]]);
+  });
+
+  it("English, in a backfilled mailbox", async () => {
+    const r = await replayOwner("ros.brief@hartandvine.example");
+    const ask: Mail = { at: "2026-11-09T11:40:00Z", from: r.me, to: [MARK], subject: "Duty stamps on still wine?", body: "Hi Mark,\n\nDoes the new UK duty stamp scheme apply to still wine under 15%? A customer swears it starts in 2027 for everything.\n\nRos" };
+    const [sent] = await r.backfill([ask], at("2026-11-15T12:00:00Z"));
+    await r.backfill(
+      [{ at: "2026-11-09T12:15:00Z", from: MARK, to: [r.me], subject: "RE: Duty stamps on still wine?", body: "Hi Ros,\n\nNo, only spirits over 30% for now; still wine isn't in scope. Honestly, who designs these rules?\n\nMark", inReplyTo: sent }],
+      at("2026-11-15T12:00:00Z"),
+    );
+    expect(shown(await r.plan(MONDAY))).toEqual([["thank", MARK.address]]);
+  });
+
+  it.each([
+    [
+      "an answer to a question of logistics is only a reply",
+      { subject: "Levering lørdag", body: "Hej Poul\n\nKan du komme med de 40 kasser lørdag?\n\nKaren" },
+      "Ja, lørdag kl. 9 ved laden, kasserne er pakket og klar til dig.",
+    ],
+    [
+      "an answer that puts the question off gives nothing yet",
+      { subject: "Pris på juleæbler", body: "Hej Poul\n\nHvad synes du jeg skal tage for en pose Ingrid Marie i butikken?\n\nKaren" },
+      "Godt spørgsmål, det skal jeg lige tjekke med min kone, jeg vender tilbage i morgen.",
+    ],
+  ])("%s", async (_label, ask, answer) => {
+    const r = await replayOwner(`karen.brief.${ask.subject.length}@gaardbutik.example`, { language: "da" });
+    const question = await r.send({ at: "2026-11-12T20:00:00+01:00", to: [POUL], ...ask });
+    await r.forward({ at: "2026-11-13T07:10:00+01:00", from: POUL, to: [r.me], subject: `Sv: ${ask.subject}`, body: `Hej Karen\n\n${answer}\n\nPoul`, inReplyTo: question });
+    expect(await r.contact(POUL)).toMatchObject({ theyGaveCount: 0 });
+  });
+});
+
+describe("the owner's note above a forward praises what the sender did", () => {
+  it.each([
+    ["English", "Raj saved my week. He took all six of my Thursday patients while I was flat with Covid."],
+    ["Danish", "Raj reddede min uge – han tog alle mine torsdagspatienter, mens jeg lå syg."],
+  ])("%s: the sender is owed thanks", async (label, note) => {
+    const r = await replayOwner(`hannah.praise.${label.toLowerCase()}@physio.example`);
+    await r.forward(
+      { at: "2026-10-29T19:42:00Z", from: RAJ, to: [r.me], subject: "Your Thursday list - all seen", body: "Hi Hannah,\n\nAll six seen, notes are in the shared folder. Get well soon.\n\nRaj" },
+      note,
+    );
+    expect(shown(await r.plan(at("2026-11-02T08:00:00Z")))).toEqual([["thank", RAJ.address]]);
+  });
+});
+
+describe("business done with the owner is no favour", () => {
+  it("a supplier's order confirmation, on a thread the assistant was copied on", async () => {
+    const r = await replayOwner("ida.order@keramik.example");
+    const order = await r.send({ at: "2026-09-23T10:00:00+02:00", to: [JULIA], subject: "Order: stoneware clay and glaze", body: "Dear Ms Brandt,\n\nPlease send 10 x 20 kg Steinzeugton WM 1280 and 2 x 5 kg Seladon 7214 to Ebeltoft.\n\nBest regards,\nIda" });
+    await r.reply({
+      at: "2026-09-24T09:37:00+02:00",
+      from: JULIA,
+      to: [r.me],
+      subject: "AW: Order: stoneware clay and glaze",
+      body: "Dear Ms Mølgaard,\n\nThank you for your order. We confirm:\n\n- 10 x 20 kg Steinzeugton WM 1280 – EUR 312.00\n- 2 x 5 kg Seladon 7214 – EUR 96.00\n\nDelivery is planned for week 41. Our order confirmation AB-2026-10482 is attached; the invoice follows with the goods.\n\nKind regards\nJulia Brandt",
+      attachments: [{ filename: "AB-2026-10482.pdf", mimeType: "application/pdf", content: "%PDF-1.4 order confirmation" }],
+      inReplyTo: order,
+    });
+    expect(await r.contact(JULIA)).toMatchObject({ theyGaveCount: 0 });
+    expect(shown(await r.plan(at("2026-09-28T08:00:00+02:00")))).toEqual([]);
+  });
+
+  it("a landlord's yes to a sign and a key, forwarded by the owner", async () => {
+    const r = await replayOwner("hanne.landlord@bogfoering.example", { language: "da" });
+    const ask = await r.send({ at: "2026-11-02T10:00:00+01:00", to: [JORGEN], subject: "Skilt ved indgangen og ekstra nøgle", body: "Hej Jørgen\n\nMå jeg sætte et lille skilt op ved indgangen, og kan jeg få en ekstra nøgle?\n\nHanne" });
+    await r.forward(
+      {
+        at: "2026-11-04T14:05:00+01:00",
+        from: JORGEN,
+        to: [r.me],
+        subject: "SV: Skilt ved indgangen og ekstra nøgle",
+        body: "Hej Hanne\n\nDet er i orden med skiltet, så længe det monteres i fugerne og ikke i murstenene – og du sørger selv for at tage det ned igen, når du engang flytter.\n\nNøglen kan hentes på vores kontor i Østergade på hverdage mellem 9 og 15. Der er et depositum på 200 kr.\n\nMed venlig hilsen\nJørgen Dahl",
+        inReplyTo: ask,
+      },
+      "Skiltet er godkendt.",
+    );
+    expect(await r.contact(JORGEN)).toMatchObject({ theyGaveCount: 0 });
+    expect(shown(await r.plan(MONDAY))).toEqual([]);
+  });
+});
+
+describe("a newcomer names who sent them", () => {
+  const sofiesMail = (r: { me: Who }, when: string): Mail => ({
+    at: when,
+    from: SOFIE,
+    to: [r.me],
+    subject: "Bogholder til Kaffekoppen fra januar?",
+    body: "Kære Hanne\n\nPer Thomsen, som er vores revisor, sagde, at jeg skulle skrive til dig – han mente, du var den rette til at overtage vores bogholderi fra januar.\n\nHar du tid til et møde i næste uge?\n\nVenlig hilsen\nSofie Lind",
+  });
+
+  it("the one the owner knows by that full name is thanked for the referral", async () => {
+    const r = await replayOwner("hanne.referral@bogfoering.example", { language: "da" });
+    const hello = await r.send({ at: "2026-08-04T09:00:00+02:00", to: [PER], subject: "Årsregnskab for Café Nord", body: "Hej Per\n\nHar du fået bilagene til årsregnskabet?\n\nHanne" });
+    await r.reply({ at: "2026-08-04T15:00:00+02:00", from: PER, to: [r.me], subject: "Re: Årsregnskab for Café Nord", body: "Hej Hanne\n\nJa, de kom i går. Tak.\n\nPer", inReplyTo: hello });
+    await r.forward(sofiesMail(r, "2026-11-10T09:00:00+01:00"));
+    expect(await r.contact(PER)).toMatchObject({ theyGaveCount: 1, lastTheyGaveKind: "referral", lastTheyGaveDetail: "Sofie Lind", inboundCount: 1 });
+    expect(shown(await r.plan(MONDAY))).toEqual([
+      ["thank", PER.address],
+      ["help", SOFIE.address],
+    ]);
+  });
+
+  it("said in the passive, about someone the owner knows", async () => {
+    const r = await replayOwner("ida.nominated@keramik.example", { language: "da" });
+    const market = await r.send({ at: "2026-09-01T09:00:00+02:00", to: [SOES], subject: "Marked i Ebeltoft", body: "Hej Søs\n\nSkal vi dele en bod på markedet i september?\n\nIda" });
+    await r.reply({ at: "2026-09-02T09:00:00+02:00", from: SOES, to: [r.me], subject: "Re: Marked i Ebeltoft", body: "Ja, lad os gøre det. Jeg tager bordet med.\n\nSøs", inReplyTo: market });
+    await r.forward({
+      at: "2026-10-28T10:14:00+01:00",
+      from: CHARLOTTE,
+      to: [r.me],
+      subject: "Indstilling til Ny dansk keramik 2027",
+      body: "Kære Ida Mølgaard\n\nDu er blevet indstillet af tekstilkunstner Søs Frandsen, som sendte os billeder af din raku-serie og skrev meget fint om dit arbejde.\n\nKan du sende 5-8 billeder af nyere værker senest den 20. november?\n\nCharlotte Winther\nKurator",
+    });
+    expect(await r.contact(SOES)).toMatchObject({ theyGaveCount: 1, lastTheyGaveKind: "referral" });
+    expect(await r.contact(CHARLOTTE)).toMatchObject({ theyGaveCount: 0 });
+  });
+
+  it("a close tie gone quiet is a reconnect, the newcomer its occasion", async () => {
+    const r = await replayOwner("hanne.quiet@bogfoering.example", { language: "da" });
+    for (let month = 0; month < 4; month++) {
+      const when = new Date(at("2026-03-03T09:00:00+01:00") + month * 30 * DAY).toISOString();
+      const sent = await r.send({ at: when, to: [PER], subject: `Sparring ${month + 1}`, body: "Hej Per\n\nSkal vi tage en kop kaffe og vende kunderne?\n\nHanne" });
+      await r.reply({ at: new Date(at(when) + DAY).toISOString(), from: PER, to: [r.me], subject: `Re: Sparring ${month + 1}`, body: "Ja, det gør vi. Tak for sidst.\n\nPer", inReplyTo: sent });
+    }
+    await r.forward(sofiesMail(r, "2026-11-10T09:00:00+01:00"));
+    expect(await r.contact(PER)).toMatchObject({ theyGaveCount: 0 });
+    expect(shown(await r.plan(MONDAY))).toContainEqual(["reconnect", PER.address]);
+  });
+
+  it("a referral the referrer told the owner of first is credited once", async () => {
+    const r = await replayOwner("hanne.told@bogfoering.example", { language: "da" });
+    await r.forward({ at: "2026-11-03T09:00:00+01:00", from: PER, to: [r.me], subject: "Kaffekoppen", body: "Hej Hanne\n\nJeg har anbefalet dig til Sofie Lind på Kaffekoppen. Hun skriver nok snart.\n\nPer" });
+    await r.send({ at: "2026-11-03T12:00:00+01:00", to: [PER], subject: "Re: Kaffekoppen", body: "Tusind tak, Per!\n\nHanne" });
+    await r.forward(sofiesMail(r, "2026-11-10T09:00:00+01:00"));
+    expect(await r.contact(PER)).toMatchObject({ theyGaveCount: 1 });
+    expect(shown(await r.plan(MONDAY))).toEqual([["help", SOFIE.address]]);
+  });
+});
