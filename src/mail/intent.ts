@@ -218,9 +218,12 @@ const THANKS = phrases([
 /** A sign-off such as "Thanks," or "Tak," alone on its line above the name closes a mail, it thanks nobody. */
 // "Thanks!" with an exclamation mark is meant; "Thanks," above the name is how the mail ends.
 const SIGN_OFF_LINE =
-  /^(?:thanks|thank you|many thanks|thanks again|thanks so much|thx|cheers|best|tak|mange tak|tusind tak|på forhånd tak|hilsen|venlig hilsen|mvh)\s*[,.]?\s*$/i;
+  /^(?:thanks|thank you|many thanks|thanks again|thanks so much|thx|cheers|best|tak|mange tak|tusind tak|på forhånd tak|hilsen|venlig hilsen|mvh|gracias|muchas gracias|un saludo|saludos|danke|vielen dank|viele grüße|liebe grüße|beste grüße|mit freundlichen grüßen|tack|tusen tack|hälsningar|vänliga hälsningar|takk|tusen takk|vennlig hilsen|med vennlig hilsen)\s*[,.]?\s*$/i;
 /** An opening line that says nothing yet: "Hej Karen,", "Hi all,". */
 const GREETING_LINE = /^(?:hi|hey|hello|dear|hej|kære|hejsa|goddag)\b[^.!?\n]{0,40}[,!]?\s*$/i;
+/** "Thanks!" under a question is thanks in advance: a sign-off, not a thank-you. */
+const THANKS_IN_ADVANCE_LINE =
+  /^¡?(?:thanks|thank you|many thanks|thanks so much|thx|tak|mange tak|tusind tak|gracias|muchas gracias|danke|vielen dank|tack|tusen tack|takk|tusen takk)(?: (?:dir|ihnen|euch|schön|in advance|på forhånd|de antemano|så mycket|skal du ha))?\s*!+\s*$/i;
 const SIGN_OFF_WITH_NAME = letterRegExp(String.raw`^(?:thanks|thx|tak|mange tak)\s*,\s*[\p{L}][\p{L} .'-]{0,30}$`, "i");
 
 /** Requests worded as requests, with or without a question mark. */
@@ -312,6 +315,12 @@ const REQUEST = phrases([
   "kender du (?:nogen|en|et|til)",
   "ved du (?:om|hvem|hvad|hvor|hvornår|hvordan)",
   "er (?:du|i) (?:interesseret|frisk|klar|ledig|til at|på)",
+  // German, Swedish, Norwegian and Spanish asks: "Kannst Du mir … geben?", "Könnten Sie …", "kan du skicka", "¿Me podrías …?"
+  "(?:kannst|könntest|würdest) du",
+  "(?:können|könnten|würden) sie (?:mir|uns|bitte)",
+  "(?:kan|kunne|skulle) du (?:skicka|hjälpa|titta|hjelpe)",
+  "(?:me|nos) (?:podrías|puedes|podría|podrían)",
+  "(?:podrías|puedes|podría usted)",
 ]);
 
 /**
@@ -727,8 +736,26 @@ const PROPOSAL = phrases([
   "(?:mit|vores|nyt|revideret|vedhæftede|vedlagte) (?:tilbud|oplæg|prisoverslag)",
   "(?:her er|vedhæftet er|vedlagt er|sender (?:dig|jer) (?:hermed )?)_(?:tilbud|oplæg|prisoverslag|forslag)",
   "tilbud (?:på|til) (?:jer|dig)",
+  // offering a talk or a workshop: "I'd love to give a talk on …", "jeg vil gerne holde et oplæg"
+  "(?:i'd|i would|we'd|we would) (?:love|be happy|be glad|like) to (?:give|run|host|hold|do|present) (?:a|an) (?:\\p{L}+ ){0,2}(?:talk|workshop|session|demo|presentation|masterclass|lecture)",
+  "(?:jeg|vi) (?:vil|ville) (?:meget )?gerne (?:holde|give|lave|afholde) (?:et|en) (?:\\p{L}+ ){0,2}(?:oplæg|foredrag|workshop|demo|præsentation)",
+  // the same in the neighbours' languages: Swedish, Norwegian, German, Spanish
+  "(?:jag|vi) (?:skulle|vill) gärna (?:hålla|ge|ha) (?:en|ett) (?:\\p{L}+ ){0,2}(?:talk|föredrag|workshop|presentation|demo)",
+  "(?:vår|min|bifogad|bifogade|bifogat) offert",
+  "offert (?:på|för|till)",
+  "(?:vårt|mitt|vedlagt|vedlagte) (?:tilbud|pristilbud)",
+  "(?:jeg|vi) (?:vil|ville) gjerne (?:holde|gi|ha) (?:et|en) (?:\\p{L}+ ){0,2}(?:foredrag|workshop|presentasjon)",
+  "(?:unser|mein|das|ihr|ein) (?:honorar|kosten|preis)?angebot",
+  "kostenvoranschlag",
+  "(?:ich|wir) (?:würde|würden) (?:sehr )?(?:gerne|gern) (?:einen|ein|eine) (?:\\p{L}+ ){0,2}(?:vortrag|workshop|präsentation|demo) halten",
+  "(?:nuestra|mi|la) (?:propuesta|oferta|cotización)",
+  "(?:nuestro|mi|el) presupuesto",
+  "me encantaría (?:dar|hacer|presentar) (?:una|un) (?:\\p{L}+ ){0,2}(?:charla|taller|demo|presentación)",
 ]);
-const SUBJECT_PROPOSAL = letterRegExp(String.raw`(?<![\p{L}])(?:proposal|quote|estimate|offer|tilbud|oplæg|prisoverslag)(?![\p{L}])`, "i");
+const SUBJECT_PROPOSAL = letterRegExp(
+  String.raw`(?<![\p{L}])(?:proposal|quote|estimate|offer|tilbud|oplæg|prisoverslag|offert|pristilbud|angebot|honorarangebot|kostenvoranschlag|propuesta|presupuesto|cotización)(?![\p{L}])`,
+  "i",
+);
 
 const GREETING = phrases([
   "happy (?:birthday|bday|new year|holidays|easter|anniversary|retirement)",
@@ -1231,13 +1258,24 @@ function normalize(text: string): string {
 }
 
 /** Drops a trailing "Thanks,"/"Tak," sign-off and the name below it. */
+/** A signature's delimiter ("-- ", "--", "__"): what is below it is who they are, not what they say. */
+const SIGNATURE_DELIMITER = /^(?:--|—|_{2,})\s*$/;
+const MAX_SIGNATURE_LINES = 12;
+
 function withoutSignOff(text: string): string {
-  const lines = text.split("\n");
+  let lines = text.split("\n");
+  for (let i = lines.length - 1; i > 0 && i >= lines.length - MAX_SIGNATURE_LINES; i--) {
+    if (SIGNATURE_DELIMITER.test(lines[i])) {
+      lines = lines.slice(0, i);
+      break;
+    }
+  }
   while (lines.length && lines[lines.length - 1].trim() === "") lines.pop();
   const last = lines.length - 1;
   if (last >= 0 && SIGN_OFF_WITH_NAME.test(lines[last].trim())) return lines.slice(0, last).join("\n");
   for (let i = last; i >= Math.max(0, last - MAX_NAME_LINES); i--) {
-    if (!SIGN_OFF_LINE.test(lines[i].trim())) continue;
+    const inAdvance = THANKS_IN_ADVANCE_LINE.test(lines[i].trim()) && lines.slice(0, i).some((l) => l.includes("?"));
+    if (!SIGN_OFF_LINE.test(lines[i].trim()) && !inAdvance) continue;
     const below = lines.slice(i + 1).filter((l) => l.trim() !== "");
     if (below.every((l) => l.trim().length <= MAX_NAME_LINE_CHARS && !/[?!]/.test(l))) {
       // Only when something else precedes it: a mail that says nothing but "Thanks," (under a greeting) does thank.

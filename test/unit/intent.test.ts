@@ -416,6 +416,22 @@ describe("referrals in the words the held-out misses used", () => {
   });
 });
 
+describe("asks and offers in the neighbours' languages, and thanks in advance", () => {
+  it.each([
+    ["Showcase?", "Hi Rachel,\n\nIs there still room in the December showcase?\n\nThanks!\nJordan\n\n--\nJordan Reyes\nLanternmoth Games | Tidepool Keeper, wishlist on Steam", { request: true, thanks: false }],
+    ["Zwei Fragen", "Liebe Katharina,\n\nKannst Du mir ihren Namen und Kontakt geben? Ich habe einen Bauherrn in Weißensee.\n\nDanke Dir!\nLena", { request: true, explicitRequest: true, thanks: false }],
+    ["Una pregunta: ¿tu abogada?", "Hola Lucía,\n\nVamos a revisar el pacto de socios. ¿Me la podrías presentar, o pasarme su contacto?\n\n¡Gracias!\nCarlos", { request: true, explicitRequest: true, thanks: false }],
+    ["Talk på Malmö UX Meetup?", "Hej Petra,\n\nTack för att du håller i meetupen! Jag skulle gärna hålla en kort talk om användartester. Finns det plats i vår?\n\nVänliga hälsningar\nElin", { proposal: true }],
+    ["Machbarkeitsstudie", "Sehr geehrter Herr Brandt,\n\nanbei erhalten Sie unser Honorarangebot für die Machbarkeitsstudie.\n\nMit freundlichen Grüßen\nKatharina Vogel", { proposal: true }],
+  ])("%s", (subject, text, want) => {
+    expect(classifyIntent({ subject, text })).toMatchObject(want);
+  });
+
+  it("'Thanks!' below a mail that asks nothing still thanks", () => {
+    expect(classifyIntent({ subject: "Re: Book", text: "Got the book today, it's perfect.\n\nThanks!\nJordan" })).toMatchObject({ thanks: true });
+  });
+});
+
 describe("who a newcomer says sent them, by full name", () => {
   it.each([
     ["Per Thomsen, som er vores revisor, sagde, at jeg skulle skrive til dig.", true, "Per Thomsen"],
