@@ -69,6 +69,10 @@ export function referralCredits(events: ContactEvent[], known: KnownPeople): Arr
   return out;
 }
 
+/** A thread about business: a quote, an order, a booking, an invoice (in the owner's languages and the neighbours'). */
+const BUSINESS_SUBJECT =
+  /(?<![\p{L}])(?:quote|quotation|estimate|booking|reservation|order|invoice|receipt|confirmation|(?:group|room|day|venue|hire|rental) rates?|tilbud|prisoverslag|ordre|bestilling|faktura|kvittering|bekræftelse|reservation|angebot|bestellung|rechnung|offert|beställning|presupuesto|pedido|factura|reserva)(?![\p{L}])/iu;
+
 /** A first mail that asks nothing expects an answer only when written to one or two people. */
 export const FIRST_CONTACT_MAX_RECIPIENTS = 2;
 
@@ -169,8 +173,10 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
     (!intent.explicitRequest && (answeringTheOwner || (gift?.kind === "help" && e.material?.kind === "reply"))) ||
     (intent.scheduling && answeringTheOwner);
   // A supplier's order confirmation, a venue's booking, a landlord's yes: business done with the owner, however much
-  // it hands over, is no favour to thank for. An introduction or a referral in it still is.
-  if (intent.transaction && (gift?.kind === "help" || gift?.kind === "asked-for") && !e.ownerOwesThanks) gift = null;
+  // it hands over, is no favour to thank for. An introduction or a referral in it still is. On a thread about a quote,
+  // an order or a booking, what they send is the business asked for, unless their words say it is a gift ("no charge").
+  const business = intent.transaction || (BUSINESS_SUBJECT.test(e.subject ?? "") && !intent.giving);
+  if (business && (gift?.kind === "help" || gift?.kind === "asked-for") && !e.ownerOwesThanks) gift = null;
   return {
     // The stored interaction says it gave, whether the words or the structure showed it.
     event: gift && !intent.giving ? { ...e, intent: { ...intent, giving: true } } : e,

@@ -170,9 +170,9 @@ const THANKS = phrases([
   // without the "I": "Really appreciate you thinking of me", "Appreciate it!"
   "(?:(?:really|truly|hugely|greatly|so|massively|much) )?appreciate (?:it|that|this|you|your|the|all)",
   "grateful",
-  "(?:so |very |really |incredibly )?(?:generous|kind|thoughtful|sweet) of you",
+  "(?:so |very |really |incredibly )?(?:generous|kind|thoughtful|sweet|decent) of you",
   "(?:you )?saved (?:me|my|us|our|the)_(?:day|week|weekend|life|bacon|skin|hours|deadline|launch|project)",
-  "you(?:'re| are) a (?:star|lifesaver|life saver|legend|gem|hero|saint)",
+  "you(?:'re| are) (?:a|an|such a|such an) (?:star|lifesaver|life saver|legend|gem|hero|saint|angel)",
   "lifesaver",
   "cheers (?:mate|\\p{Lu}\\p{L}+)?!",
   "(?:exactly|just|precisely) what (?:i|we) (?:needed|was after|were after|was looking for)",
@@ -183,6 +183,10 @@ const THANKS = phrases([
   "couldn't have done it without you",
   "could not have done it without you",
   "(?:means|meant) (?:so much|a lot|the world)",
+  // "I can't tell you how much that intro means", "next round of tacos is on me"
+  "how much (?:\\p{L}+ ){0,3}(?:means|meant) to (?:me|us)",
+  "(?:can't|cannot) tell you how much (?:\\p{L}+ ){0,3}(?:means|meant|helped)",
+  "(?:next|first) (?:round|one)(?: of \\p{L}+)? (?:is|are|'s) on me",
   "made my (?:day|week)",
   "(?:was|been|such|what|is|'s|a) (?:a )?(?:big|huge|great|massive|real|enormous|tremendous) help",
   "in your debt",

@@ -427,6 +427,14 @@ describe("asks and offers in the neighbours' languages, and thanks in advance", 
     expect(classifyIntent({ subject, text })).toMatchObject(want);
   });
 
+  it.each([
+    "Marcus - I can't tell you how much that intro means. Jenna and I are talking Thursday. Next round of tacos is on me.",
+    "Cheers Gareth, very decent of you. He rang yesterday.",
+    "Rita, you are an angel for thinking of me. Tiago's portfolio is stunning.",
+  ])("thanks without the word: %s", (text) => {
+    expect(classifyIntent({ subject: "Re: Intro", text })).toMatchObject({ thanks: true });
+  });
+
   it("'Thanks!' below a mail that asks nothing still thanks", () => {
     expect(classifyIntent({ subject: "Re: Book", text: "Got the book today, it's perfect.\n\nThanks!\nJordan" })).toMatchObject({ thanks: true });
   });

@@ -113,6 +113,27 @@ describe("business done with the owner is no favour", () => {
   });
 });
 
+describe("on a thread about a quote, an order or a booking, what comes back is the business asked for", () => {
+  const ANDERS: Who = { name: "Anders Lund", address: "anders@dentaludstyr.example" };
+  it.each([
+    ["the supplier's quote is no favour", "Hej Maria\n\nHermed vores pris på unitten inkl. montering og et års service. Tilbuddet gælder til 31. december.\n\nAnders", 0],
+    ["samples sent at no charge are", "Hej Maria\n\nHer er prislisten. Jeg har også sendt dig tre prøver af polerpastaen, helt gratis, så du kan prøve dem først.\n\nAnders", 1],
+  ])("%s", async (label, body, gifts) => {
+    const r = await replayOwner(`maria.quote.${gifts}@tandklinik.example`, { language: "da" });
+    const ask = await r.send({ at: "2026-11-24T09:00:00+01:00", to: [ANDERS], subject: "Tilbud på ny behandlingsunit", body: "Hej Anders\n\nKan du sende mig et tilbud på en ny behandlingsunit?\n\nMaria" });
+    await r.forward({
+      at: "2026-11-30T10:00:00+01:00",
+      from: ANDERS,
+      to: [r.me],
+      subject: "SV: Tilbud på ny behandlingsunit",
+      body,
+      attachments: [{ filename: "Tilbud_2026-118.pdf", mimeType: "application/pdf", content: "%PDF-1.4 tilbud" }],
+      inReplyTo: ask,
+    });
+    expect((await r.contact(ANDERS)).theyGaveCount, label).toBe(gifts);
+  });
+});
+
 describe("a newcomer names who sent them", () => {
   const sofiesMail = (r: { me: Who }, when: string): Mail => ({
     at: when,
