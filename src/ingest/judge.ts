@@ -93,7 +93,9 @@ export function followUpReason(e: ContactEvent, firstContact: boolean, answersTh
   if (i.proposal) return "proposal";
   // The owner's answer to their open request ("Yes, 9 till 12 is perfect, and the piano unlocked would be
   // wonderful"; "here is the translation, send the other four") waits for nothing unless it asks a question outright.
-  if (answersTheirRequest) return i.questionMark ? "question" : null;
+  // Naming a time for the help they asked for ("Selvfølgelig! Tirsdag d. 1. kl. 16 hos mig?") is theirs to take up;
+  // a price with a start date ("4.900 kr. om måneden. Passer det at starte 1. januar?") is business that waits for a yes.
+  if (answersTheirRequest) return i.questionMark && (!i.scheduling || i.prices) ? "question" : null;
   // A nudge on one's own unanswered mail ("just checking this reached you") still waits for that answer.
   if (i.explicitRequest || i.nudge) return "question";
   if (i.thanks) return null;

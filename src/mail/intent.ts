@@ -59,6 +59,8 @@ export interface Intent {
   confirms: boolean;
   /** Asks for a meeting or offers the writer's own work ("would you have half an hour?", "jeg sender gerne eksempler"): a pitch, whose answer is no gift. */
   pitch: boolean;
+  /** Names a price or a rate ("4.900 kr. om måneden", "my day rate is £450"): business offered, which waits for a yes. */
+  prices: boolean;
   /** Does business: confirms an order or a booking, approves, takes a deposit ("Thank you for your order. We confirm:", "Det er i orden med skiltet"): what it hands over is no favour. */
   transaction: boolean;
 }
@@ -85,6 +87,7 @@ export const NO_INTENT: Intent = {
   toAll: false,
   confirms: false,
   pitch: false,
+  prices: false,
   transaction: false,
 };
 
@@ -1006,6 +1009,12 @@ const TRANSACTION = phrases([
   "kommissionsaftale(?:n)?",
 ]);
 
+/** A price or a rate: an amount in a currency, or the writer's own rate or fee named. */
+const PRICE = letterRegExp(
+  String.raw`(?<![\p{L}])(?:[£$€]\s?\d|\d[\d.,]*\s?(?:kr\.?|dkk|sek|nok|eur|euro|usd|gbp|€|£)(?![\p{L}])|(?:my|our|the) (?:hourly |day |daily |weekly |monthly )?(?:rate|rates|fee|fees)(?![\p{L}])|(?:min|vores) (?:time|dags|måneds)?(?:pris|takst|honorar)(?![\p{L}])|(?:my|our|min|mit|mine|vores) (?:price list|pricing|prices|packages|collections|prisliste|priser|pakker)(?![\p{L}]))`,
+  "i",
+);
+
 /**
  * A pitch: asking for the reader's time to meet ("would you have half an hour next week?", "skal vi drikke en kop
  * kaffe?") or offering the writer's own work ("I'd love to hear what you're planning", "jeg sender gerne
@@ -1425,6 +1434,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     confirms: CONFIRMS.test(all),
     pitch: PITCH.test(all),
     transaction: TRANSACTION.test(all),
+    prices: PRICE.test(body),
   };
 }
 

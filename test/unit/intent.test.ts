@@ -72,7 +72,7 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Re: Contract", text: "Here is the template we use. Attached as PDF.", want: is({ handsOver: true }) },
   { subject: "Slides", text: "Here are the slides: https://example.com/slides", want: is({ link: true, handsOver: true }) },
   // English: proposals, greetings, first contact, who sent them
-  { subject: "Workshop proposal", text: "Here is my proposal for the workshop in January: two days, 24.000 kr.", want: is({ proposal: true }) },
+  { subject: "Workshop proposal", text: "Here is my proposal for the workshop in January: two days, 24.000 kr.", want: is({ proposal: true, prices: true }) },
   { subject: "Happy birthday!", text: "Happy birthday, Lars! Hope you have a great day.", want: is({ greeting: true }) },
   {
     subject: "We have moved",

@@ -134,6 +134,26 @@ describe("on a thread about a quote, an order or a booking, what comes back is t
   });
 });
 
+describe("the owner answers someone's request with a time", () => {
+  const LINE: Who = { name: "Line Bruun", address: "line@dansk-vand.example" };
+  it.each([
+    ["help offered at a time is theirs to take up", "Selvfølgelig! Tirsdag d. 1. kl. 16 hos mig? Tag slides med.", []],
+    ["a price with a start date waits for their yes", "Jeg kan tage det for 4.900 kr. om måneden. Passer det at starte tirsdag d. 1.?", [["follow-up", "line@dansk-vand.example"]]],
+  ])("%s", async (_label, answer, want) => {
+    const r = await replayOwner(`maja.time.${answer.length}@kommunikation.example`, { language: "da" });
+    const plea = await r.reply({
+      at: "2026-11-17T15:00:00+01:00",
+      from: LINE,
+      to: [r.me],
+      subject: "DI-oplægget",
+      body: "Hej Maja\n\nJeg skal holde oplæg på DI's årsmøde, og jeg er nervøs. Kan du høre mig igennem en dag inden?\n\nLine",
+      inReplyTo: await r.send({ at: "2026-11-10T09:00:00+01:00", to: [LINE], subject: "Hej", body: "Hej Line\n\nHvordan går det med oplægget?\n\nMaja" }),
+    });
+    await r.send({ at: "2026-11-24T07:30:00+01:00", to: [LINE], subject: "Re: DI-oplægget", body: `${answer}\n\nMaja`, inReplyTo: plea });
+    expect(shown(await r.plan(at("2026-12-07T08:00:00+01:00")))).toEqual(want);
+  });
+});
+
 describe("a newcomer names who sent them", () => {
   const sofiesMail = (r: { me: Who }, when: string): Mail => ({
     at: when,
