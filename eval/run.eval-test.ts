@@ -28,6 +28,12 @@ function bytesOf(file: EmlFile): Uint8Array {
   return Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
 }
 
+function byteString(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return out;
+}
+
 /** The header block as text, folded lines joined: enough to read Date and From for ordering and envelopes. */
 function headerOf(bytes: Uint8Array, name: string): string | null {
   const head = new TextDecoder("latin1").decode(bytes.slice(0, 64 * 1024)).split(/\r?\n\r?\n/, 1)[0].replace(/\r?\n[ \t]+/g, " ");
@@ -99,7 +105,9 @@ async function runScenario(files: ScenarioFiles, ingestOnly: boolean): Promise<S
     if (step.kind === "mail") {
       const envelope = s.envelopes?.[step.file.name] ?? {};
       const from = (envelope.from ?? fromAddressOf(step.bytes)).toLowerCase();
-      const raw = withCloudflareVerdict(new TextDecoder("latin1").decode(step.bytes), "pass", from.split("@")[1]);
+      // One char per byte, so the bytes come back unchanged: TextDecoder("latin1") is windows-1252, which would turn
+      // 0x80–0x9F (the second byte of "ń", "ł", "—" in UTF-8) into other characters.
+      const raw = withCloudflareVerdict(byteString(step.bytes), "pass", from.split("@")[1]);
       const mail = emailMessage(Uint8Array.from(raw, (c) => c.charCodeAt(0)), { from, to: envelope.to ?? ASSISTANT });
       const outcome = await handleEmail(mail.message, testEnv({ SEND_EMAIL: recordingSendEmail().binding }), step.at);
       result.ingest.push({ file: step.file.name, path: "live", outcome: describeOutcome(outcome) });
