@@ -48,6 +48,8 @@ export interface ContactEvent {
   ownerNote: boolean;
   /** Inbound forwards: the owner's note says they owe the sender thanks ("Need to thank her", "husk at takke ham"). */
   ownerOwesThanks?: boolean;
+  /** Inbound forwards: the owner's note says an answer is owed ("husk at svare", "Moet ik nog beantwoorden"). */
+  ownerOwesAnswer?: boolean;
   /** Inbound mail to more than a handful that asks the owner by name ("Karoline: vil du holde oplægget?"). */
   asksOwnerByName?: boolean;
   /** A new address of someone the owner knows under the same name at this one other address (ingest/namesakes.ts). */

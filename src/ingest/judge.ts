@@ -184,7 +184,7 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
     event: gift && !intent.giving ? { ...e, intent: { ...intent, giving: true } } : e,
     // Someone who says who sent them, whom the owner wrote a note about when forwarding, or someone the owner knows
     // writing from a new address, is in the network.
-    delta: { at: e.at, subject: e.subject, gift, request: intent.request && !askedInTheAnswer, referredBy: intent.referredBy || e.ownerNote || !!e.formerAddress },
+    delta: { at: e.at, subject: e.subject, gift, request: (intent.request && !askedInTheAnswer) || !!e.ownerOwesAnswer, referredBy: intent.referredBy || e.ownerNote || !!e.formerAddress },
     introduced,
   };
 }

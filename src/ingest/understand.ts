@@ -5,7 +5,7 @@ import { detectAutomated, hasBulkFooter, isMachineAddress } from "../mail/automa
 import { bouncedRecipients, type BounceFacts } from "../mail/bounce";
 import { commandMailVerdict } from "../mail/command-mail";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
-import { asksByName, asksForAdvice, classifyIntent, noteOwesThanks, noteVouches, readsAsAdvice, readsAsBriefAnswer, readsAsShortAnswer, referrerName, type Intent } from "../mail/intent";
+import { asksByName, asksForAdvice, classifyIntent, noteOwesAnswer, noteOwesThanks, noteVouches, putsOff, readsAsAdvice, readsAsBriefAnswer, readsAsShortAnswer, referrerName, type Intent } from "../mail/intent";
 import { newText, quoteAttribution, snippetOfNewText } from "../mail/reply";
 import { hasReplyPrefix, isReplyOrForward, stripSubjectTags } from "../mail/subject";
 import type { Address, ParsedMail } from "../mail/types";
@@ -165,7 +165,7 @@ function materialOf(
   // as advice is just a reply.
   // A question mark alone does not stop it: an answer may end on one ("who designs these rules?", "shall I send the
   // form?"). Nor does a request in advice written out ("if you can reasonably expect to exceed S$1m, register").
-  if (intent.declines || intent.scheduling || intent.thanks) return null;
+  if (intent.declines || intent.scheduling || intent.thanks || putsOff(ownText)) return null;
   const advice = readsAsAdvice(ownText);
   if (intent.explicitRequest && !advice) return null;
   const words = ownText.slice(0, MAX_QUOTED_CHARS).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
@@ -455,6 +455,7 @@ function understandForward(
     material: materialOf(ctx.mail, intent, own, { address: forward.from?.address ?? null, name: forward.from?.name ?? null }, forward.body),
     ownerNote: noteVouches(forward.note),
     ownerOwesThanks: noteOwesThanks(forward.note),
+    ownerOwesAnswer: noteOwesAnswer(forward.note),
     referrer: referrerName(own, forward.from?.name ?? null, intent.referredBy),
   };
 

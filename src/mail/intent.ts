@@ -996,7 +996,10 @@ const TRANSACTION = phrases([
   "(?:the|our) (?:invoice|receipt|bill) (?:follows|will follow|is attached|attached|comes)",
   "(?:your|the) (?:\\p{L}+ ){0,3}(?:is|has been|have been|are) (?:now )?approved",
   "tak for (?:din|jeres) (?:ordre|bestilling|booking|reservation|betaling|indbetaling)",
-  "(?:ordrebekræftelse|bookingbekræftelse|ordrenummer|ordre nr|bookingnummer)",
+  "(?:ordrebekræftelse|bookingbekræftelse|ordrenummer|ordre nr|bookingnummer)(?:n|en)?",
+  // saying yes to the owner's offer: "Tak for tilbuddet … vi siger ja", "we'd like to go ahead with your quote"
+  "(?:vi|jeg) (?:siger ja|accepterer|takker ja|tager imod) (?:tak )?(?:til )?(?:tilbuddet|jeres tilbud|dit tilbud)?",
+  "(?:we|i)(?:'d| would)? (?:like to |are happy to |will )?(?:accept|go ahead with) (?:your|the) (?:offer|quote|quotation|proposal|estimate)",
   "(?:din|jeres) (?:ordre|bestilling|booking|reservation|betaling) er (?:modtaget|bekræftet|registreret|på vej)",
   "(?:vi|jeg) (?:bekræfter|har modtaget) (?:din|jeres|hermed|dine|bilagene|papirerne)",
   "(?:et|der er et|mod et) depositum",
@@ -1130,7 +1133,7 @@ const DISMISSES = phrases([
 const OWES_THANKS = phrases([
   "(?:need|needs|have|has|got|must|should|ought|want|going) to (?:properly )?thank",
   "(?:remember|don't forget|do not forget|remind me|note to self:?) (?:to )?(?:thank|pay (?:her|him|them) back|send (?:her|him|them) (?:a|some))",
-  "(?:must|should|will|gotta) thank (?:her|him|them)",
+  "(?:must|should|will|gotta) (?:properly )?thank (?:her|him|them|\\p{L}+ properly)",
   "(?:i|we) owe (?:her|him|them)",
   "owe (?:her|him|them) (?:one|a (?:big )?(?:one|favour|favor|drink|beer|coffee|lunch|dinner))",
   "(?:skal|må|bør|burde|skal lige) (?:huske at )?takke",
@@ -1149,6 +1152,29 @@ const OWES_THANKS = phrases([
   "(?:tog|dækkede|passede) (?:over )?for mig",
   "sprang (?:ind|til) for mig",
 ]);
+
+/**
+ * The owner's note above a forward that says an answer is owed ("Moet ik nog beantwoorden", "Odpisać w weekend!",
+ * "husk at svare", "to do"): their word that the sender is waiting, whatever the sender's own words show.
+ */
+const OWES_ANSWER = phrases([
+  "(?:need|needs|have|must|should|remember|don't forget|do not forget|remind me) to (?:answer|reply|respond|get back|send)",
+  "to ?do",
+  "(?:skal|må|bør|husk(?:e)?(?: at)?|mangler at) (?:lige )?(?:svare|besvare|vende tilbage|sende)",
+  "(?:skal|mangler) (?:at )?(?:besvares|svares)",
+  "(?:moet|moeten) (?:ik|we) (?:nog )?(?:beantwoorden|antwoorden|reageren)",
+  "(?:muss|müssen) (?:ich|wir) (?:noch )?(?:beantworten|antworten)",
+  "(?:måste|ska) (?:jag|vi) (?:svara|besvara)",
+  "odpisać",
+  "do zrobienia",
+  "à (?:répondre|faire)",
+  "por (?:responder|hacer)",
+]);
+
+export function noteOwesAnswer(note: string | null | undefined): boolean {
+  const text = normalize(note ?? "").trim();
+  return text !== "" && OWES_ANSWER.test(text);
+}
 
 export function noteOwesThanks(note: string | null | undefined): boolean {
   const text = normalize(note ?? "").trim();
@@ -1203,6 +1229,24 @@ const DEFERS = phrases([
   "(?:skal|må) lige (?:tjekke|undersøge|høre|finde|spørge|kigge)",
   "(?:jeg|vi) (?:undersøger|tjekker|finder ud af|kigger på) det",
 ]);
+/**
+ * Putting the whole matter off to a later season: "I'll get back to you in January", "the owners moved it to the
+ * 2027 budget", "Jeg vender tilbage i januar, når vi går i gang". A reply that says so gives nothing yet.
+ */
+const PUTS_OFF = phrases([
+  "(?:get|come|circle) back(?: to you)? (?:in|after|once|when|next) (?:january|february|march|the new year|new year|spring|the spring|next year|the summer|summer|the autumn|autumn)",
+  "(?:move|moved|push|pushed|postpone|postponed|defer|deferred) (?:it |this |that |the \\p{L}+ )?(?:to|until|till) (?:the )?(?:20\\d\\d|next year|january|the new year|spring)",
+  "(?:on hold|parked) (?:for now|until)",
+  "vender (?:jeg |vi )?tilbage (?:i|efter|til|over) (?:januar|februar|marts|det nye år|nytår|foråret|næste år)",
+  "(?:rykket|udskudt|skubbet|parkeret|flyttet) (?:til|indtil) (?:januar|næste år|20\\d\\d|foråret|efter nytår)",
+  "(?:programmet|budgettet) (?:er|for \\p{L}+ er) (?:allerede )?(?:lagt|fastlagt|på plads|brugt)",
+]);
+
+/** Does a reply put the whole matter off to later ("I'll get back to you in January")? */
+export function putsOff(text: string): boolean {
+  return PUTS_OFF.test(normalize(text));
+}
+
 /**
  * Does a short reply answer, rather than chat or put off? It gives a step to take ("Spørg efter Per", "Use
  * Kitchen Complements, ask for Brian") and does not put the answer off. A bare yes or no is not enough: "No, not
@@ -1409,7 +1453,8 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const statements = allSentences.filter((x) => !x.endsWith("?")).join("\n");
   const sendsAlong = LINK.test(body) || HANDS_OVER.test(body);
   const cameToMind = CAME_TO_MIND.test(statements) && (sendsAlong || !request);
-  const help = !introduction && !referral && (HELP_OR_INFORMATION.test(statements) || gives(statements) || cameToMind);
+  // "I've looked through your portfolio … I'll get back to you in January" puts the matter off; it gives nothing yet.
+  const help = !introduction && !referral && !PUTS_OFF.test(body) && (HELP_OR_INFORMATION.test(statements) || gives(statements) || cameToMind);
   const gift: WordedGift | null = introduction ? "introduction" : referral ? "referral" : help ? "help" : null;
   return {
     thanks,

@@ -435,6 +435,11 @@ describe("asks and offers in the neighbours' languages, and thanks in advance", 
     expect(classifyIntent({ subject: "Re: Intro", text })).toMatchObject({ thanks: true });
   });
 
+  it("a yes to the owner's offer is business done", () => {
+    const text = "Hej Sanne\n\nTak for tilbuddet. Jakob og jeg har kigget på det, og vi siger ja. Du får ordrebekræftelsen i næste uge.\n\nMette";
+    expect(classifyIntent({ subject: "SV: Fase 2", text })).toMatchObject({ transaction: true });
+  });
+
   it("'Thanks!' below a mail that asks nothing still thanks", () => {
     expect(classifyIntent({ subject: "Re: Book", text: "Got the book today, it's perfect.\n\nThanks!\nJordan" })).toMatchObject({ thanks: true });
   });

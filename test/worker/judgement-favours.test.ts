@@ -134,6 +134,31 @@ describe("on a thread about a quote, an order or a booking, what comes back is t
   });
 });
 
+describe("a reply that puts the matter off to a later season gives nothing yet", () => {
+  const NANNA: Who = { name: "Nanna Holm", address: "nanna@oelkompagniet.example" };
+  it.each([
+    ["English", "Sorry for the silence, it's been brewing season for our Christmas beer! The owners decided to move the integration to the 2027 budget, so we can't start in November. I'll get back to you in January with answers to your questions about bundles and the stock sync, and we can take it from there then."],
+    ["Danish", "Tak for din mail, og undskyld det sene svar. Jeg har kigget din portfolio igennem og kan rigtig godt lide plakaterne. Jeg vender tilbage i januar, når vi går i gang med efterårssæsonen og skal have lagt planen for hele programmet."],
+  ])("%s", async (label, answer) => {
+    const r = await replayOwner(`tomasz.later.${label.toLowerCase()}@dev.example`);
+    const ask = await r.send({ at: "2026-10-27T09:25:00+01:00", to: [NANNA], subject: "Shopify integration", body: "Hi Nanna,\n\nCould you tell me whether you sell bundles, and do you need one-way or two-way stock sync?\n\nTomasz" });
+    await r.reply({ at: "2026-10-30T14:02:00+01:00", from: NANNA, to: [r.me], subject: "Re: Shopify integration", body: `Hi Tomasz,\n\n${answer}\n\nNanna`, inReplyTo: ask });
+    expect(await r.contact(NANNA)).toMatchObject({ theyGaveCount: 0 });
+  });
+});
+
+describe("the owner's note above a forward says an answer is owed", () => {
+  const ANNA: Who = { name: "Anna Zielińska", address: "anna@ksiegowosc.example" };
+  it.each([["husk at svare hende"], ["Moet ik nog beantwoorden"], ["Do zrobienia."]])("%s", async (note) => {
+    const r = await replayOwner(`tomasz.note.${note.length}@dev.example`);
+    await r.forward(
+      { at: "2026-11-10T12:41:05Z", from: ANNA, to: [r.me], subject: "Brakujące dokumenty za październik", body: "Dzień dobry Panie Tomaszu,\n\nnie otrzymałam jeszcze dokumentów za październik. Proszę o przesłanie ich do 15 listopada.\n\nZ poważaniem\nAnna Zielińska" },
+      note,
+    );
+    expect(shown(await r.plan(at("2026-11-16T08:00:00+01:00")))).toEqual([["help", ANNA.address]]);
+  });
+});
+
 describe("the owner answers someone's request with a time", () => {
   const LINE: Who = { name: "Line Bruun", address: "line@dansk-vand.example" };
   it.each([
