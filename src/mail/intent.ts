@@ -684,6 +684,11 @@ const GIVES = phrases([
   "(?:please )?keep (?:it|them)(?= until| till| for (?:good|as long|now|the)| as long|[.!,]| -)",
   "(?:this|that|it|they|these|those)(?: one| ones| set| box)? (?:is|are) (?:all )?yours",
   "no (?:rent|invoice|returning|need to return|need to pay|payment needed)",
+  // the extra done for nothing: "Charged you my price, no freight", "free of charge", "I won't charge for the delivery"
+  "no (?:freight|delivery charge|delivery fee|postage|call-out fee|callout fee)",
+  "(?:free of charge|at no (?:cost|charge)|no charge)",
+  "(?:won't|will not|didn't|did not|don't|do not) charge (?:you )?(?:for (?:the |that|it|delivery|freight|postage)|anything|a thing)",
+  "(?:gratis|uden fragt|ingen fragt|fri fragt)",
   "(?:it's|it is|they're|they are|that's|that is) (?:all )?on (?:us|me)",
   // Danish
   "(?:lagde|lagt|satte|sat|stillede|stillet|efterlod|hængte|hængt)__til (?:dig|jer)",
@@ -739,7 +744,8 @@ const CAME_TO_MIND = phrases([
 const PROPOSAL = phrases([
   "(?:my|our|updated|revised|attached) (?:proposal|quote|quotation|estimate|offer|pricing|price list)",
   "(?:here's|here is|attached is|i've attached|please find)_(?:proposal|quote|quotation|estimate|offer)",
-  "(?:proposal|quote|quotation|estimate) (?:for|attached|below)",
+  // not one sent to someone else: "I've sent her a proposal for her first couple"
+  "(?<!(?:sent|send|sending|given|gave|emailed|mailed) (?:her|him|them) (?:a |my |our )?)(?:proposal|quote|quotation|estimate) (?:for|attached|below)",
   "(?:mit|vores|nyt|revideret|vedhæftede|vedlagte) (?:tilbud|oplæg|prisoverslag)",
   "(?:her er|vedhæftet er|vedlagt er|sender (?:dig|jer) (?:hermed )?)_(?:tilbud|oplæg|prisoverslag|forslag)",
   "tilbud (?:på|til) (?:jer|dig)",

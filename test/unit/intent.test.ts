@@ -435,6 +435,13 @@ describe("asks and offers in the neighbours' languages, and thanks in advance", 
     expect(classifyIntent({ subject: "Re: Intro", text })).toMatchObject({ thanks: true });
   });
 
+  it.each([
+    ["RE: Order – Barwon Heads job", "Jess\n\nFound 40 Grey Box at a grower in Ballarat. I picked them up on my way back and dropped them at the site this arvo. Charged you my price, no freight.\n\nGreg", { giving: true, gift: "help" }],
+    ["Thank you!", "Aoife, I never said thank you properly for putting me in touch with Gráinne! I've sent her a proposal for her first couple, fingers crossed. I owe you one.", { thanks: true, proposal: false }],
+  ])("%s", (subject, text, want) => {
+    expect(classifyIntent({ subject, text })).toMatchObject(want);
+  });
+
   it("a yes to the owner's offer is business done", () => {
     const text = "Hej Sanne\n\nTak for tilbuddet. Jakob og jeg har kigget på det, og vi siger ja. Du får ordrebekræftelsen i næste uge.\n\nMette";
     expect(classifyIntent({ subject: "SV: Fase 2", text })).toMatchObject({ transaction: true });
