@@ -513,7 +513,25 @@ function understandForward(
  */
 /** A mail to more than a handful asks the owner only where it names them ("Karoline: vil du …?"). */
 function askedByName(e: ContactEvent, text: string, ownerName: string | null | undefined): ContactEvent {
-  return e.recipientCount > HANDFUL_RECIPIENTS && asksByName(text, ownerName) ? { ...e, asksOwnerByName: true } : e;
+  const asked = e.recipientCount > HANDFUL_RECIPIENTS && asksByName(text, ownerName) ? { ...e, asksOwnerByName: true } : e;
+  return withReferrerAlongside(asked, text);
+}
+
+/**
+ * A newcomer who copies in the one who sent them and names them only by first name ("Kirsty recommended you, so I've
+ * copied her in"): the person in Cc or To with that first name, under the full name their own header gives.
+ */
+function withReferrerAlongside(e: ContactEvent, text: string): ContactEvent {
+  if (e.referrer || !e.intent.referredBy) return e;
+  const named = e.alongside.filter((p) => {
+    const first = (p.name ?? "").trim().split(/\s+/)[0] ?? "";
+    return first.length >= 3 && (p.name ?? "").trim().includes(" ") && new RegExp(`(?<![\\p{L}])${escapeRegExp(first)}(?![\\p{L}])`, "u").test(text);
+  });
+  return named.length === 1 ? { ...e, referrer: named[0].name } : e;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /**

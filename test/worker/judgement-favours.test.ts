@@ -200,6 +200,27 @@ describe("a newcomer names who sent them", () => {
     ]);
   });
 
+  it("by first name, copying that person in", async () => {
+    const KIRSTY: Who = { name: "Kirsty Baird", address: "kirsty@taycoast.example" };
+    const FIONA: Who = { name: "Fiona Lennox", address: "fiona@glentarrach.example" };
+    const r = await replayOwner("euan.cc@copy.example");
+    const hello = await r.send({ at: "2026-09-01T09:00:00+01:00", to: [KIRSTY], subject: "Tourism copy", body: "Hi Kirsty,\n\nDo you still need someone for the brochure copy?\n\nEuan" });
+    await r.reply({ at: "2026-09-02T09:00:00+01:00", from: KIRSTY, to: [r.me], subject: "Re: Tourism copy", body: "Not this year, but I'll keep you in mind.\n\nKirsty", inReplyTo: hello });
+    await r.forward({
+      at: "2026-11-10T10:00:00Z",
+      from: FIONA,
+      to: [r.me],
+      cc: [KIRSTY],
+      subject: "Visitor centre copy",
+      body: "Dear Euan,\n\nKirsty recommended you for our new visitor centre copy, so I've copied her in. Could you send me a quote by Friday?\n\nFiona Lennox\nGlen Tarrach Distillery",
+    });
+    expect(await r.contact(KIRSTY)).toMatchObject({ theyGaveCount: 1, lastTheyGaveKind: "referral", lastTheyGaveDetail: "Fiona Lennox" });
+    expect(shown(await r.plan(at("2026-11-16T08:00:00Z")))).toEqual([
+      ["thank", KIRSTY.address],
+      ["help", FIONA.address],
+    ]);
+  });
+
   it("said in the passive, about someone the owner knows", async () => {
     const r = await replayOwner("ida.nominated@keramik.example", { language: "da" });
     const market = await r.send({ at: "2026-09-01T09:00:00+02:00", to: [SOES], subject: "Marked i Ebeltoft", body: "Hej Søs\n\nSkal vi dele en bod på markedet i september?\n\nIda" });
