@@ -1419,6 +1419,11 @@ function sentenceAsks(sentence: string, inOtherWords: (s: string) => boolean): b
   return REQUEST.test(sentence) || DANISH_ASK.test(sentence) || asksQuestion(sentence) || inOtherWords(sentence);
 }
 
+/** "Thanks Marcus!", "Tak, Søren." — thanks said to someone by a name other than `reader`'s. */
+function thanksByName(reader: string): RegExp {
+  return new RegExp(String.raw`(?:[Tt]hanks|[Tt]hank you|[Mm]any thanks|[Tt]ak|[Tt]usind tak|[Mm]ange tak),?\s+(?!${escapeRegExp(reader)}(?![\p{L}]))\p{Lu}[\p{L}'-]+\s*[!.,]`, "gu");
+}
+
 export function classifyIntent(input: { subject: string; text: string }): Intent {
   // A reply's or forward's subject was written by someone else first: it says nothing of this mail.
   const ownSubject = isReplyOrForward(input.subject) ? "" : normalize(input.subject);
@@ -1446,14 +1451,18 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const questionMark = asksQuestion(COURTESY.replaceAll(body, " "));
   // A thank-you expects no answer: its questions are small talk ("how was your holiday?") unless worded as a request.
   // …unless it says it asks: "Now one question, maybe you know it: …?", "Og så alligevel et spørgsmål: …?"
-  const smallTalk = (thanks || WELCOME.test(body)) && !ASKS_OUTRIGHT.test(body);
+  // Thanks said by name to someone other than the one greeted ("Hi Danielle, Thanks Marcus! Danielle, what is your
+  // rate?") is for the introducer in Cc: the questions to the reader still ask.
+  const reader = readerName(body);
+  const thanksToTheReader = thanks && (!reader || THANKS.test(NOT_THANKS.replaceAll(all, " ").replace(thanksByName(reader), " ")));
+  const smallTalk = (thanksToTheReader || WELCOME.test(body)) && !ASKS_OUTRIGHT.test(body);
   const request = explicitRequest || (!smallTalk && (questionMark || asksQuestion(ownSubject)));
   const asks = request ? askingSentences.filter((s) => sentenceAsks(s, asksInOtherWords)) : [];
   // Asking for an introduction is no introduction: "Could you introduce me to Hannah?", subject "Intro to Hannah?".
   const introduces = (s: string) => INTRODUCTION.test(s) && !ASKS_FOR_AN_INTRODUCTION.test(s);
   const introduction =
     allSentences.some(introduces) || (SUBJECT_INTRODUCTION.test(ownSubject) && !SUBJECT_SELF_INTRODUCTION.test(ownSubject) && !ownSubject.trim().endsWith("?"));
-  const referred = referralBy(all, readerName(body));
+  const referred = referralBy(all, reader);
   const referral = !introduction && referred.writer;
   // Asking for tips is not giving them: help and information are read outside the questions.
   const statements = allSentences.filter((x) => !x.endsWith("?")).join("\n");

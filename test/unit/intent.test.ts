@@ -442,6 +442,11 @@ describe("asks and offers in the neighbours' languages, and thanks in advance", 
     expect(classifyIntent({ subject, text })).toMatchObject(want);
   });
 
+  it("thanks to the introducer in Cc leaves the question to the reader asking", () => {
+    const text = "Hi Danielle,\n\nThanks Marcus! Danielle, what does your availability look like for 15 hours a week from January, and what is your rate?\n\nOlivia";
+    expect(classifyIntent({ subject: "RE: Danielle, meet Olivia", text })).toMatchObject({ thanks: true, request: true });
+  });
+
   it("a yes to the owner's offer is business done", () => {
     const text = "Hej Sanne\n\nTak for tilbuddet. Jakob og jeg har kigget på det, og vi siger ja. Du får ordrebekræftelsen i næste uge.\n\nMette";
     expect(classifyIntent({ subject: "SV: Fase 2", text })).toMatchObject({ transaction: true });
