@@ -5,7 +5,7 @@ import { domainKey, localKey, nameKey } from "../names";
 import { DAY_MS, weekStartOf } from "../time";
 import { HOT_SQL } from "./hot-sql";
 import { chunk, JSON_LOOKUP_CHUNK, listParam } from "./limits";
-import type { ContactDelta, ContactEvent, IntroducedPerson, MeetingSource, MessageKind, MessageRecord, NoteRecord } from "./records";
+import type { ContactDelta, ContactEvent, IntroducedPerson, MeetingSource, MessageKind, MessageRecord, NoteRecord, ReferralCredit } from "./records";
 import { bind, jsonRows, readOf, readOne, type Statement } from "./statements";
 
 export interface ExistingContact {
@@ -316,7 +316,7 @@ export class CaptureWrites {
   private readonly weeks = new Map<number, WeekCounts>();
   private readonly events: MailEventInput[] = [];
   private readonly unreachables: Array<{ addresses: string[]; at: number }> = [];
-  private readonly referrals: Array<{ address: string; at: number; subject: string | null; detail: string | null }> = [];
+  private readonly referrals: ReferralCredit[] = [];
 
   private readonly ownerId: number;
   private readonly now: number;
@@ -341,8 +341,8 @@ export class CaptureWrites {
   }
 
   /** The one who sent a newcomer (`address`) is credited with the referral, after every contact row of the batch. */
-  referralCredit(address: string, at: number, subject: string | null, detail: string | null): void {
-    this.referrals.push({ address, at, subject, detail });
+  referralCredit(credit: ReferralCredit): void {
+    this.referrals.push(credit);
   }
 
   /** Every write of one captured mail. Inbound deltas go before outbound ones, so a reply evidence's "they wrote" lands before "you answered". */

@@ -77,6 +77,15 @@ export interface NoteRecord {
 }
 
 export type GiftKind = "introduction" | "referral" | "asked-for" | "help";
+
+/** A referral told by the newcomer it sent: credited to the referrer's row (ingest/judge.ts referralCredits). */
+export interface ReferralCredit {
+  address: string;
+  at: number;
+  subject: string | null;
+  /** Whom they sent: the newcomer's name or address. */
+  detail: string | null;
+}
 export type FollowUpReason = "first-contact" | "question" | "proposal" | "reminder";
 
 export interface InboundDelta {

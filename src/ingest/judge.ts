@@ -2,7 +2,7 @@
 // understood events and what is known of the people in, the contact deltas out. Structure comes first and
 // wording second: an introduction is a contact writing to the owner and someone new together; what the
 // owner asked for is material (an attachment, a link, an address) that arrives in answer to the owner's request.
-import type { ContactDelta, ContactEvent, FollowUpReason, InboundDelta, IntroducedPerson } from "../db/records";
+import type { ContactDelta, ContactEvent, FollowUpReason, InboundDelta, IntroducedPerson, ReferralCredit } from "../db/records";
 import { isGroupAddress, isRoleAddress, sameOrganisation } from "../names";
 import { DAY_MS } from "../time";
 import { HANDFUL_RECIPIENTS } from "./understand";
@@ -54,8 +54,8 @@ const QUIET_TIE_MS = 42 * DAY_MS;
  * knows as the one who sent them (ingest/namesakes.ts). The credit is the referrer's, dated by the newcomer's mail.
  * Read against `known` before this mail's judgement, which records the newcomer as known.
  */
-export function referralCredits(events: ContactEvent[], known: KnownPeople): Array<{ address: string; at: number; subject: string | null; detail: string | null }> {
-  const out = [];
+export function referralCredits(events: ContactEvent[], known: KnownPeople): ReferralCredit[] {
+  const out: ReferralCredit[] = [];
   for (const e of events) {
     if (e.direction !== "in" || !e.referrerAddress || e.isReply || known.get(e.address)?.exchanged) continue;
     const referrer = known.get(e.referrerAddress);
@@ -71,7 +71,7 @@ export function referralCredits(events: ContactEvent[], known: KnownPeople): Arr
 
 /** A thread about business: a quote, an order, a booking, an invoice (in the owner's languages and the neighbours'). */
 const BUSINESS_SUBJECT =
-  /(?<![\p{L}])(?:quote|quotation|estimate|booking|reservation|order|invoice|receipt|confirmation|(?:group|room|day|venue|hire|rental) rates?|tilbud|prisoverslag|ordre|bestilling|faktura|kvittering|bekræftelse|reservation|angebot|bestellung|rechnung|offert|beställning|presupuesto|pedido|factura|reserva)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:quote|quotation|estimate|booking|reservation|order|invoice|receipt|confirmation|(?:group|room|day|venue|hire|rental) rates?|tilbud|prisoverslag|ordre|bestilling|faktura|kvittering|bekræftelse|angebot|bestellung|rechnung|offert|beställning|presupuesto|pedido|factura|reserva)(?![\p{L}])/iu;
 
 /** A first mail that asks nothing expects an answer only when written to one or two people. */
 export const FIRST_CONTACT_MAX_RECIPIENTS = 2;

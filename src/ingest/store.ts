@@ -107,7 +107,7 @@ export function writePlan(
     if (e.formerAddress && personally) writes.unreachable([e.formerAddress], e.at);
   }
   for (const credit of credits) {
-    writes.referralCredit(credit.address, credit.at, credit.subject, credit.detail);
+    writes.referralCredit(credit);
     const referrer = known.get(credit.address);
     if (referrer) known.set(credit.address, { ...referrer, lastTheyGaveAt: Math.max(referrer.lastTheyGaveAt ?? 0, credit.at) });
   }

@@ -5,7 +5,7 @@ import { detectAutomated, hasBulkFooter, isMachineAddress } from "../mail/automa
 import { bouncedRecipients, type BounceFacts } from "../mail/bounce";
 import { commandMailVerdict } from "../mail/command-mail";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
-import { asksByName, asksForAdvice, classifyIntent, noteOwesAnswer, noteOwesThanks, noteVouches, putsOff, readsAsAdvice, readsAsBriefAnswer, readsAsShortAnswer, referrerName, type Intent } from "../mail/intent";
+import { asksByName, asksForAdvice, classifyIntent, namesFirstName, noteOwesAnswer, noteOwesThanks, noteVouches, putsOff, readsAsAdvice, readsAsBriefAnswer, readsAsShortAnswer, referrerName, type Intent } from "../mail/intent";
 import { newText, quoteAttribution, snippetOfNewText } from "../mail/reply";
 import { hasReplyPrefix, isReplyOrForward, stripSubjectTags } from "../mail/subject";
 import type { Address, ParsedMail } from "../mail/types";
@@ -523,15 +523,8 @@ function askedByName(e: ContactEvent, text: string, ownerName: string | null | u
  */
 function withReferrerAlongside(e: ContactEvent, text: string): ContactEvent {
   if (e.referrer || !e.intent.referredBy) return e;
-  const named = e.alongside.filter((p) => {
-    const first = (p.name ?? "").trim().split(/\s+/)[0] ?? "";
-    return first.length >= 3 && (p.name ?? "").trim().includes(" ") && new RegExp(`(?<![\\p{L}])${escapeRegExp(first)}(?![\\p{L}])`, "u").test(text);
-  });
+  const named = e.alongside.filter((p) => (p.name ?? "").trim().includes(" ") && namesFirstName(text, p.name));
   return named.length === 1 ? { ...e, referrer: named[0].name } : e;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /**

@@ -1502,10 +1502,21 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
  * Whether a mail to many asks the reader by name: "Karoline: vil du holde oplægget om laden?", "Catriona, would
  * you host the March coffee?". Only the one named is asked; the rest of the list is kept informed.
  */
+/** A name as a whole word, in any case: "Rasmus" in "Rasmus – jeg har sat dig på", not in "Rasmussen". */
+function nameAsAWord(name: string): RegExp {
+  return new RegExp(`(?<![\\p{L}])${escapeRegExp(latin1Text(name))}(?![\\p{L}])`, "iu");
+}
+
+/** Whether `text` names someone by their first name ("Kirsty recommended you"). */
+export function namesFirstName(text: string, fullName: string | null | undefined): boolean {
+  const first = (fullName ?? "").trim().split(/\s+/)[0] ?? "";
+  return first.length >= 3 && nameAsAWord(first).test(latin1Text(text));
+}
+
 export function asksByName(text: string, readerName: string | null | undefined): boolean {
   const first = (readerName ?? "").trim().split(/\s+/)[0] ?? "";
   if (first.length < 2) return false;
-  const named = new RegExp(`(?<![\\p{L}])${latin1Text(first).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "iu");
+  const named = nameAsAWord(first);
   const body = withoutSignOff(normalize(text));
   // The paragraph that names them: "Rasmus – jeg har sat dig på som oplægsholder. Kan du sende mig en titel?"
   return COURTESY.replaceAll(body, " ")
