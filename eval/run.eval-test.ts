@@ -36,7 +36,7 @@ function byteString(bytes: Uint8Array): string {
 
 /** The header block as text, folded lines joined: enough to read Date and From for ordering and envelopes. */
 function headerOf(bytes: Uint8Array, name: string): string | null {
-  const head = new TextDecoder("latin1").decode(bytes.slice(0, 64 * 1024)).split(/\r?\n\r?\n/, 1)[0].replace(/\r?\n[ \t]+/g, " ");
+  const head = byteString(bytes.subarray(0, 64 * 1024)).split(/\r?\n\r?\n/, 1)[0].replace(/\r?\n[ \t]+/g, " ");
   const m = head.match(new RegExp(`^${name}:[ \\t]*(.*)$`, "im"));
   return m ? m[1].trim() : null;
 }

@@ -4,6 +4,7 @@
 // owner asked for is material (an attachment, a link, an address) that arrives in answer to the owner's request.
 import type { ContactDelta, ContactEvent, FollowUpReason, InboundDelta, IntroducedPerson, ReferralCredit } from "../db/records";
 import { isGroupAddress, isRoleAddress, sameOrganisation } from "../names";
+import { aboutBusiness } from "../mail/intent";
 import { DAY_MS } from "../time";
 import { HANDFUL_RECIPIENTS } from "./understand";
 
@@ -13,9 +14,7 @@ export const ASKED_FOR_WINDOW_MS = 60 * DAY_MS;
 
 /** What is known of a person before this mail: enough to tell new from known, and an open request of the owner's. */
 export interface KnownPerson {
-  /** Mail has gone between them and the owner, in either direction. */
-  exchanged: boolean;
-  /** How many mails have gone between them, and the latest one's time. */
+  /** How many mails have gone between them and the owner, in either direction (none: a stranger), and the latest one's time. */
   mailCount: number;
   lastAt: number | null;
   lastYouAskedAt: number | null;
@@ -32,6 +31,11 @@ export interface KnownPerson {
 }
 
 export type KnownPeople = Map<string, KnownPerson>;
+
+/** Mail has gone between them and the owner, in either direction. */
+function exchanged(person: KnownPerson | undefined): boolean {
+  return (person?.mailCount ?? 0) > 0;
+}
 
 export interface Judgement {
   /** The events with what the judgement added (a structural gift, a first contact), for the interactions. */
@@ -57,9 +61,9 @@ const QUIET_TIE_MS = 42 * DAY_MS;
 export function referralCredits(events: ContactEvent[], known: KnownPeople): ReferralCredit[] {
   const out: ReferralCredit[] = [];
   for (const e of events) {
-    if (e.direction !== "in" || !e.referrerAddress || e.isReply || known.get(e.address)?.exchanged) continue;
+    if (e.direction !== "in" || !e.referrerAddress || e.isReply || exchanged(known.get(e.address))) continue;
     const referrer = known.get(e.referrerAddress);
-    if (!referrer?.exchanged) continue;
+    if (!referrer || !exchanged(referrer)) continue;
     if (referrer.lastTheyGaveAt !== null && Math.abs(e.at - referrer.lastTheyGaveAt) < REFERRAL_TOLD_TWICE_MS) continue;
     // A close tie gone quiet is due a reconnect, and the newcomer they sent is the occasion for it: people reading
     // the digest expect them there, not as a debt of thanks.
@@ -68,10 +72,6 @@ export function referralCredits(events: ContactEvent[], known: KnownPeople): Ref
   }
   return out;
 }
-
-/** A thread about business: a quote, an order, a booking, an invoice (in the owner's languages and the neighbours'). */
-const BUSINESS_SUBJECT =
-  /(?<![\p{L}])(?:quote|quotation|estimate|booking|reservation|order|invoice|receipt|confirmation|(?:group|room|day|venue|hire|rental) rates?|tilbud|prisoverslag|ordre|bestilling|faktura|kvittering|bekræftelse|angebot|bestellung|rechnung|offert|beställning|presupuesto|pedido|factura|reserva)(?![\p{L}])/iu;
 
 /** A first mail that asks nothing expects an answer only when written to one or two people. */
 export const FIRST_CONTACT_MAX_RECIPIENTS = 2;
@@ -135,7 +135,7 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   const byWords = intent.gift === "introduction";
   const copiedColleague = (address: string) => intent.request && sameOrganisation(address, e.address);
   const newPeople = e.alongside.filter(
-    (p) => !known.get(p.address)?.exchanged && !isRoleAddress(p.address) && (byWords || !copiedColleague(p.address)),
+    (p) => !exchanged(known.get(p.address)) && !isRoleAddress(p.address) && (byWords || !copiedColleague(p.address)),
   );
   // Nor does a newcomer who says who sent them, copying that person in ("Emma suggested I reach out", Emma in Cc):
   // they come through the network, they do not bring someone into it.
@@ -177,7 +177,7 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   // A supplier's order confirmation, a venue's booking, a landlord's yes: business done with the owner, however much
   // it hands over, is no favour to thank for. An introduction or a referral in it still is. On a thread about a quote,
   // an order or a booking, what they send is the business asked for, unless their words say it is a gift ("no charge").
-  const business = intent.transaction || (BUSINESS_SUBJECT.test(e.subject ?? "") && !intent.giving);
+  const business = intent.transaction || (aboutBusiness(e.subject) && !intent.giving);
   if (business && (gift?.kind === "help" || gift?.kind === "asked-for") && !e.ownerOwesThanks) gift = null;
   return {
     // The stored interaction says it gave, whether the words or the structure showed it.
@@ -213,7 +213,7 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
     } else {
       // A first contact: nothing ever passed between them, and the mail answers nothing. A known person's new
       // address is no stranger's.
-      const firstContact = !person?.exchanged && !e.isReply && !e.formerAddress;
+      const firstContact = !exchanged(person) && !e.isReply && !e.formerAddress;
       const event = firstContact && !e.intent.outreach ? { ...e, intent: { ...e.intent, outreach: true } } : e;
       const answersTheirRequest = e.isReply && person?.lastTheyAskedAt != null && person.lastTheyAskedAt > (person.lastOutboundAt ?? 0);
       // A reply to several people that thanks one of them for what they gave (the introducer, with the person they
@@ -253,7 +253,6 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
     const i = d.inbound;
     const o = d.outbound;
     known.set(d.address, {
-      exchanged: true,
       mailCount: (before?.mailCount ?? 0) + 1,
       lastAt: Math.max(before?.lastAt ?? 0, d.at),
       lastYouAskedAt: later(o?.asked, o?.at, before?.lastYouAskedAt),

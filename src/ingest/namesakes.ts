@@ -33,7 +33,7 @@ function namesOf(key: string | null): string[] {
  * the full name of whoever a newcomer says sent them.
  */
 export function namesToLookUp(events: ContactEvent[]): string[] {
-  return [...new Set(events.flatMap((e) => [...namesOf(fullNameKey(e.name)), ...(e.referrer ? namesOf(fullNameKey(e.referrer)).slice(0, 1) : [])]))];
+  return [...new Set(events.flatMap((e) => [...namesOf(fullNameKey(e.name)), fullNameKey(e.referrer ?? null)]))].filter((k): k is string => k !== null);
 }
 
 interface KnownAddress {
@@ -95,9 +95,9 @@ export class Namesakes {
   /** Each event with its former address and its referrer's address when it has them, seen in order. */
   mark(events: ContactEvent[]): ContactEvent[] {
     const marked = events.map((e) => {
-      const formerAddress = this.formerAddressOf(e);
-      const referrerAddress = e.direction === "in" ? this.referrerAddressOf(e) : null;
-      return formerAddress || referrerAddress ? { ...e, ...(formerAddress ? { formerAddress } : {}), ...(referrerAddress ? { referrerAddress } : {}) } : e;
+      const formerAddress = this.formerAddressOf(e) ?? undefined;
+      const referrerAddress = (e.direction === "in" && this.referrerAddressOf(e)) || undefined;
+      return formerAddress || referrerAddress ? { ...e, formerAddress, referrerAddress } : e;
     });
     for (const e of events) this.see(e);
     return marked;

@@ -44,7 +44,6 @@ export function knownPeople(existing: ExistingContact[]): KnownPeople {
     existing.map((c) => [
       c.address,
       {
-        exchanged: c.inboundCount + c.outboundCount > 0,
         mailCount: c.inboundCount + c.outboundCount,
         lastAt: c.lastAt,
         lastYouAskedAt: c.lastYouAskedAt,

@@ -456,7 +456,6 @@ function understandForward(
     ownerNote: noteVouches(forward.note),
     ownerOwesThanks: noteOwesThanks(forward.note),
     ownerOwesAnswer: noteOwesAnswer(forward.note),
-    referrer: referrerName(own, forward.from?.name ?? null, intent.referredBy),
   };
 
   let events: ContactEvent[];
@@ -478,7 +477,7 @@ function understandForward(
     return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: "you asked to ignore that sender", forwarded: true };
   } else {
     events = [
-      askedByName(
+      readInbound(
         {
           ...base,
           address: forward.from.address,
@@ -507,22 +506,25 @@ function understandForward(
   };
 }
 
-/**
- * Someone else's mail to the owner: a reply on a thread the owner shared, or, in an import, any mail
- * the owner received. Either way it is that person's inbound mail, unless a machine wrote it.
- */
+/** What an inbound mail's own text says beyond its intent: whether it asks the owner by name, and who referred them. */
+function readInbound(e: ContactEvent, text: string, ownerName: string | null | undefined): ContactEvent {
+  return withReferrer(askedByName(e, text, ownerName), text);
+}
+
 /** A mail to more than a handful asks the owner only where it names them ("Karoline: vil du …?"). */
 function askedByName(e: ContactEvent, text: string, ownerName: string | null | undefined): ContactEvent {
-  const asked = e.recipientCount > HANDFUL_RECIPIENTS && asksByName(text, ownerName) ? { ...e, asksOwnerByName: true } : e;
-  return withReferrerAlongside(asked, text);
+  return e.recipientCount > HANDFUL_RECIPIENTS && asksByName(text, ownerName) ? { ...e, asksOwnerByName: true } : e;
 }
 
 /**
- * A newcomer who copies in the one who sent them and names them only by first name ("Kirsty recommended you, so I've
- * copied her in"): the person in Cc or To with that first name, under the full name their own header gives.
+ * Who the writer says sent them, by full name ("Per Thomsen sagde, at …", "indstillet af … Søs Frandsen"); or, when
+ * they copy that person in and name them by first name only ("Kirsty recommended you, so I've copied her in"), the
+ * person in Cc or To with that first name, under the full name their own header gives.
  */
-function withReferrerAlongside(e: ContactEvent, text: string): ContactEvent {
-  if (e.referrer || !e.intent.referredBy) return e;
+function withReferrer(e: ContactEvent, text: string): ContactEvent {
+  const byName = referrerName(text, e.name, e.intent.referredBy);
+  if (byName) return { ...e, referrer: byName };
+  if (!e.intent.referredBy) return e;
   const named = e.alongside.filter((p) => (p.name ?? "").trim().includes(" ") && namesFirstName(text, p.name));
   return named.length === 1 ? { ...e, referrer: named[0].name } : e;
 }
@@ -569,6 +571,10 @@ export interface InboundContext {
   suppressions: string[];
 }
 
+/**
+ * Someone else's mail to the owner: a reply on a thread the owner shared, or, in an import, any mail
+ * the owner received. Either way it is that person's inbound mail, unless a machine wrote it.
+ */
 export function understandInbound(mail: ParsedMail, receivedAt: number, source: "thread-reply" | "import", ctx: InboundContext): Understanding {
   const messageId = messageIdOf(mail);
   const threadId = threadIdOf(mail);
@@ -593,7 +599,7 @@ export function understandInbound(mail: ParsedMail, receivedAt: number, source: 
     message,
     extraMessages: [],
     events: [
-      askedByName({
+      readInbound({
         address: from.address,
         name: from.name ?? null,
         direction: "in",
@@ -610,7 +616,6 @@ export function understandInbound(mail: ParsedMail, receivedAt: number, source: 
         isReply: isReplyMail(mail),
         material: materialOf(mail, intent, own, { address: from.address, name: from.name ?? null }, mail.text),
         ownerNote: false,
-        referrer: referrerName(own, from.name ?? null, intent.referredBy),
         cc: false,
         ...audience(from.address, [...mail.to, ...mail.cc], ctx.ownerAddresses, ctx.assistantLocal, ctx.assistantDomain, ctx.suppressions),
       }, own, ctx.ownerName),

@@ -605,15 +605,16 @@ const SENT_ME = String.raw`(?:has\s+|had\s+|have\s+|just\s+|also\s+|har\s+|havde
  * som er vores revisor, sagde, at jeg skulle skrive til dig", "I asked Sophie Marsh at the Aire Wharf Hotel …, and
  * she passed on your details", "via Christina Holt". A first name alone ("Per told me") names too many people.
  */
+// Over Latin-1-mapped text (letters.ts), with the name's place ("d") to cut it from the original.
 const REFERRER_NAMED = [
-  new RegExp(String.raw`(?:^|[.!?\n]\s*|,\s*(?:and|og|so|så)\s+)(${FULL_NAME})(?:\s*,[^,.!?\n]{1,60},)?(?:\s+(?:at|from|of|in|hos|fra|i|på|ved)\s+[^,.!?\n]{1,50}?)?\s+${SENT_ME}`, "u"),
-  new RegExp(String.raw`(?:asked|spurgte)\s+(${FULL_NAME})[^.!?\n]{0,140}?(?:she|he|they|hun|han|de)\s+${SENT_ME}`, "u"),
-  new RegExp(String.raw`(?:via|through|gennem|igennem)\s+(${FULL_NAME})(?![\p{L}])`, "u"),
+  letterRegExp(String.raw`(?:^|[.!?\n]\s*|,\s*(?:and|og|so|så)\s+)(${FULL_NAME})(?:\s*,[^,.!?\n]{1,60},)?(?:\s+(?:at|from|of|in|hos|fra|i|på|ved)\s+[^,.!?\n]{1,50}?)?\s+${SENT_ME}`, "d"),
+  letterRegExp(String.raw`(?:asked|spurgte)\s+(${FULL_NAME})[^.!?\n]{0,140}?(?:she|he|they|hun|han|de)\s+${SENT_ME}`, "d"),
+  letterRegExp(String.raw`(?:via|through|gennem|igennem)\s+(${FULL_NAME})(?![\p{L}])`, "d"),
 ];
 /** Said outright, in the passive: "you were recommended by Jan Holt", "Du er blevet indstillet af tekstilkunstner Søs Frandsen". */
-const REFERRED_BY_NAME = new RegExp(
-  String.raw`(?:recommended|referred|nominated|suggested|put forward|anbefalet|indstillet|henvist|foreslået)\s+(?:to us\s+|til os\s+)?(?:by|af)\s+(?:\p{Ll}+\s+){0,2}(${FULL_NAME})`,
-  "u",
+const REFERRED_BY_NAME = letterRegExp(
+  String.raw`(?:recommended|referred|nominated|suggested|put forward|anbefalet|indstillet|henvist|foreslået)\s+(?:to us\s+|til os\s+)?(?:by|af)\s+(?:(?!\p{Lu})\p{L}+\s+){0,2}(${FULL_NAME})`,
+  "d",
 );
 
 /**
@@ -622,11 +623,13 @@ const REFERRED_BY_NAME = new RegExp(
  */
 export function referrerName(text: string, writerName: string | null, referredBy: boolean): string | null {
   const written = uniform(text);
+  const mapped = latin1Text(written);
   const reader = readerName(written);
   const writer = (writerName ?? "").trim().toLowerCase();
   for (const re of referredBy ? [REFERRED_BY_NAME, ...REFERRER_NAMED] : [REFERRED_BY_NAME]) {
-    const name = re.exec(written)?.[1]?.replace(/\s+/g, " ");
-    if (!name) continue;
+    const at = re.exec(mapped)?.indices?.[1];
+    if (!at) continue;
+    const name = written.slice(at[0], at[1]).replace(/\s+/g, " ");
     const first = name.split(" ")[0].toLowerCase();
     if (writer.includes(name.toLowerCase()) || (reader && reader.toLowerCase() === first)) continue;
     return name;
@@ -765,6 +768,17 @@ const PROPOSAL = phrases([
   "(?:nuestro|mi|el) presupuesto",
   "me encantaría (?:dar|hacer|presentar) (?:una|un) (?:\\p{L}+ ){0,2}(?:charla|taller|demo|presentación)",
 ]);
+/** A thread about business: a quote, an order, a booking, an invoice (in the owner's languages and the neighbours'). */
+const BUSINESS_SUBJECT = letterRegExp(
+  String.raw`(?<![\p{L}])(?:quote|quotation|estimate|booking|reservation|order|invoice|receipt|confirmation|(?:group|room|day|venue|hire|rental) rates?|tilbud|prisoverslag|ordre|bestilling|faktura|kvittering|bekræftelse|angebot|bestellung|rechnung|offert|beställning|presupuesto|pedido|factura|reserva)(?![\p{L}])`,
+  "i",
+);
+
+/** Whether a subject is about business done with the owner (a quote, an order, a booking, an invoice). */
+export function aboutBusiness(subject: string | null): boolean {
+  return BUSINESS_SUBJECT.test(latin1Text(subject ?? ""));
+}
+
 const SUBJECT_PROPOSAL = letterRegExp(
   String.raw`(?<![\p{L}])(?:proposal|quote|estimate|offer|tilbud|oplæg|prisoverslag|offert|pristilbud|angebot|honorarangebot|kostenvoranschlag|propuesta|presupuesto|cotización)(?![\p{L}])`,
   "i",
@@ -1419,9 +1433,12 @@ function sentenceAsks(sentence: string, inOtherWords: (s: string) => boolean): b
   return REQUEST.test(sentence) || DANISH_ASK.test(sentence) || asksQuestion(sentence) || inOtherWords(sentence);
 }
 
-/** "Thanks Marcus!", "Tak, Søren." — thanks said to someone by a name other than `reader`'s. */
-function thanksByName(reader: string): RegExp {
-  return new RegExp(String.raw`(?:[Tt]hanks|[Tt]hank you|[Mm]any thanks|[Tt]ak|[Tt]usind tak|[Mm]ange tak),?\s+(?!${escapeRegExp(reader)}(?![\p{L}]))\p{Lu}[\p{L}'-]+\s*[!.,]`, "gu");
+/** "Thanks Marcus!", "Tak, Søren." — thanks said to someone by name. */
+const THANKS_BY_NAME = letterRegExp(String.raw`(?:[Tt]hanks|[Tt]hank you|[Mm]any thanks|[Tt]ak|[Tt]usind tak|[Mm]ange tak),?\s+(\p{Lu}[\p{L}'-]+)\s*[!.,]`, "g");
+
+/** The text without the thanks it says by name to anyone but `reader` (the one greeted). */
+function withoutThanksToOthers(text: string, reader: string): string {
+  return text.replace(THANKS_BY_NAME, (thanks, name: string) => (name === reader ? thanks : " "));
 }
 
 export function classifyIntent(input: { subject: string; text: string }): Intent {
@@ -1454,7 +1471,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   // Thanks said by name to someone other than the one greeted ("Hi Danielle, Thanks Marcus! Danielle, what is your
   // rate?") is for the introducer in Cc: the questions to the reader still ask.
   const reader = readerName(body);
-  const thanksToTheReader = thanks && (!reader || THANKS.test(NOT_THANKS.replaceAll(all, " ").replace(thanksByName(reader), " ")));
+  const thanksToTheReader = thanks && (!reader || THANKS.test(withoutThanksToOthers(NOT_THANKS.replaceAll(all, " "), reader)));
   const smallTalk = (thanksToTheReader || WELCOME.test(body)) && !ASKS_OUTRIGHT.test(body);
   const request = explicitRequest || (!smallTalk && (questionMark || asksQuestion(ownSubject)));
   const asks = request ? askingSentences.filter((s) => sentenceAsks(s, asksInOtherWords)) : [];

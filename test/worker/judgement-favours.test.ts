@@ -200,6 +200,20 @@ describe("a newcomer names who sent them", () => {
     ]);
   });
 
+  it("a name of three words is looked up whole", async () => {
+    const LUCIA: Who = { name: "Lucía Gómez Marín", address: "lucia@gomez-arkitekter.example" };
+    const r = await replayOwner("hanne.three@bogfoering.example", { language: "da" });
+    await r.send({ at: "2026-08-04T09:00:00+02:00", to: [LUCIA], subject: "Tegninger", body: "Hej Lucía\n\nHar du tegningerne til Café Nord?\n\nHanne" });
+    await r.forward({
+      at: "2026-11-10T09:00:00+01:00",
+      from: SOFIE,
+      to: [r.me],
+      subject: "Bogholder til Kaffekoppen",
+      body: "Kære Hanne\n\nLucía Gómez Marín sagde, at jeg skulle skrive til dig om vores bogholderi.\n\nHar du tid i næste uge?\n\nSofie Lind",
+    });
+    expect(await r.contact(LUCIA)).toMatchObject({ theyGaveCount: 1, lastTheyGaveKind: "referral" });
+  });
+
   it("by first name, copying that person in", async () => {
     const KIRSTY: Who = { name: "Kirsty Baird", address: "kirsty@taycoast.example" };
     const FIONA: Who = { name: "Fiona Lennox", address: "fiona@glentarrach.example" };
