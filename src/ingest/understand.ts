@@ -5,7 +5,7 @@ import { detectAutomated, hasBulkFooter, isMachineAddress } from "../mail/automa
 import { bouncedRecipients, type BounceFacts } from "../mail/bounce";
 import { commandMailVerdict } from "../mail/command-mail";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
-import { asksByName, asksForAdvice, classifyIntent, namesFirstName, noteOwesAnswer, noteOwesThanks, noteVouches, putsOff, readsAsAdvice, readsAsBriefAnswer, readsAsShortAnswer, referrerName, type Intent } from "../mail/intent";
+import { asksByName, asksForAdvice, classifyIntent, greetsSomeoneElse, namesFirstName, noteOwesAnswer, noteOwesThanks, noteVouches, putsOff, readsAsAdvice, readsAsBriefAnswer, readsAsShortAnswer, referrerName, type Intent } from "../mail/intent";
 import { newText, quoteAttribution, snippetOfNewText } from "../mail/reply";
 import { hasReplyPrefix, isReplyOrForward, stripSubjectTags } from "../mail/subject";
 import type { Address, ParsedMail } from "../mail/types";
@@ -508,7 +508,12 @@ function understandForward(
 
 /** What an inbound mail's own text says beyond its intent: whether it asks the owner by name, and who referred them. */
 function readInbound(e: ContactEvent, text: string, ownerName: string | null | undefined): ContactEvent {
-  return withReferrer(askedByName(e, text, ownerName), text);
+  return withReferrer(askedByName(forWhom(e, text, ownerName), text, ownerName), text);
+}
+
+/** A reply-all that greets someone else ("Hej Hasse, our comments attached") hands its material to them. */
+function forWhom(e: ContactEvent, text: string, ownerName: string | null | undefined): ContactEvent {
+  return e.material !== null && e.alongside.length > 0 && greetsSomeoneElse(text, ownerName) ? { ...e, material: null } : e;
 }
 
 /** A mail to more than a handful asks the owner only where it names them ("Karoline: vil du …?"). */

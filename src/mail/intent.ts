@@ -505,6 +505,16 @@ const THIRD_PERSON_SUBJECT = letterRegExp(String.raw`(?<![\p{L}])(?:he|she|they|
 const GREETING_NAME = letterRegExp(String.raw`^\s*(?:(?:[Hh]i|[Hh]ey|[Hh]ello|[Dd]ear|[Mm]orning|[Gg]ood morning|[Hh]ej|[Kk]ære|[Hh]ejsa|[Gg]oddag|[Gg]odmorgen)[ \t]+)?(\p{Lu}[\p{L}'-]+)[ \t]*[,!]?[ \t]*$`);
 const NOT_A_NAME = /^(?:Hi|Hey|Hello|Dear|Hej|Kære|Hejsa|Thanks|Tak|Morning|All|Everyone|Team|Alle|Sir|Madam)$/;
 
+/**
+ * Whether the mail's greeting names someone other than the owner ("Hej Hasse," in a reply-all the owner is on):
+ * what it hands over is for them. Unknown when the owner's name or the greeting's is.
+ */
+export function greetsSomeoneElse(text: string, ownerName: string | null | undefined): boolean {
+  const owner = (ownerName ?? "").trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+  const reader = readerName(uniform(text));
+  return owner.length > 1 && reader !== null && reader.toLowerCase() !== owner;
+}
+
 function readerName(body: string): string | null {
   const firstLine = body.split("\n").find((l) => l.trim() !== "") ?? "";
   const name = GREETING_NAME.exec(firstLine)?.[1] ?? null;
@@ -952,6 +962,15 @@ const HANDS_OVER = phrases([
   "attached(?=\\s*[:(–—-])",
   "(?<!(?:send|sending|send you) (?:the |a |you the )?)(?:scan|file|files|copy|copies|form|checklist|template|sheet|pdf|doc|document|photos?|pictures?|drawings?|plans?|slides|deck|report|contract|spreadsheet|invoice|quote|notes) attached",
   "(?:i've|i have|we've|we have) attached",
+  // Whatever the thing is called: "Locked script attached, plus …", "Both September statements attached." (not
+  // "statements attached to an email?", nor "Nothing attached this time").
+  "(?!(?:nothing|not|no)(?![\\p{L}]))\\p{L}{3,} attached(?= *(?:[,.;:!(–—-]|\\n|plus |and |\\+))",
+  "attached (?:a|an|the|my|our|both|two|three|\\p{N}+)",
+  "attaching (?:the|a|an|my|our|both|two|it|them|\\p{N}+)",
+  "see_(?:attached|enclosed)",
+  "(?:jeg|vi) (?:vedhæfter|vedlægger)",
+  // German, French, Spanish, Italian, Dutch, Swedish: "Anbei die Vorlage", "ci-joint le devis", "te adjunto …"
+  "(?:anbei|im anhang|ci-jointe?|en pièces? jointes?|(?:te|le|os|les) adjunto|adjunto (?:el|la|los|las|te|le|un|una)|in allegato|(?:ti|vi|le) allego|in de bijlage|als bijlage|bijgevoegd|bifogar|bifogat|bifogad)",
   "(?:\\p{L}+ )?vedhæftet(?= *[:(])",
   "(?:please )?find_(?:attached|enclosed)",
   "(?:in|on) the shared (?:drive|folder)",
@@ -1030,6 +1049,11 @@ const TRANSACTION = phrases([
   "(?:we'll|we will|we'd like to|i'll|vi|jeg) (?:take|order|buy|tager|bestiller|køber) (?:\\d+|all|alle)",
   "(?:consignment|commission) (?:agreement|terms|contract)",
   "kommissionsaftale(?:n)?",
+  // paperwork the owner sent, signed and sent back: "Signed and attached", "underskrevet og vedhæftet"
+  "signed (?:and|&) (?:attached|returned|enclosed|sent back)",
+  "(?:signed|countersigned) (?:copy|version|contract|agreement|nda|form)_(?:attached|enclosed|back)",
+  "underskrevet (?:og )?(?:vedhæftet|retur|sendt retur)",
+  "(?:her er|vedhæftet|vedlagt) (?:den |det |de )?underskrevne",
 ]);
 
 /** A price or a rate: an amount in a currency, or the writer's own rate or fee named. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksByName, classifyIntent, NO_INTENT, readsAsBriefAnswer, referrerName, type Intent } from "../../src/mail/intent";
+import { asksByName, classifyIntent, greetsSomeoneElse, NO_INTENT, readsAsBriefAnswer, referrerName, type Intent } from "../../src/mail/intent";
 
 const none: Intent = NO_INTENT;
 const is = (over: Partial<Intent>): Intent => ({ ...none, ...over });
@@ -493,5 +493,56 @@ describe("asksByName: a mail to many asks the one it names", () => {
     ["", "Hi all,\n\nCould you send me your numbers?", false],
   ])("%s", (name, text, want) => {
     expect(asksByName(text, name)).toBe(want);
+  });
+});
+
+describe("handing over a file in the words people use for it", () => {
+  it.each([
+    // Whatever the thing is called, "… attached" hands it over; so does a sentence that starts with it.
+    ["Hi Imogen,\n\nLocked script attached, plus a phonetic sheet for the place names.\n\nHarriet", true],
+    ["Sorry, I was away. Both September statements attached.\n\nLaura", true],
+    ["Attached a location release I drafted for another production last year.", true],
+    ["Attaching the signed NDA. Shout if anything's missing.", true],
+    ["I'm attaching the floor plan and the fire exits.", true],
+    ["Please see the attached spreadsheet for the figures.", true],
+    ["Jeg vedhæfter skabelonen, vi brugte sidste år.", true],
+    ["Jeg sender hermed kontrakten til underskrift.", true],
+    ["Anbei die Vorlage mit meinen Anmerkungen.", true],
+    ["Im Anhang findest du die Folien.", true],
+    ["Vous trouverez ci-joint le devis.", true],
+    ["Te adjunto la plantilla que usamos.", true],
+    ["In allegato trovi il modulo.", true],
+    ["In de bijlage vind je het contract.", true],
+    ["Bifogar mallen vi använder.", true],
+    // Asking for a file, forgetting it, or none being there, hands nothing over.
+    ["Could you send me the statements attached to an email?", false],
+    ["I forgot to attach the file, will send it tomorrow.", false],
+    ["Nothing attached this time, I'll post the samples instead.", false],
+    ["Kan du vedhæfte kontrakten, når du svarer?", false],
+  ])("%s", (text, want) => {
+    expect(classifyIntent({ subject: "Re: Files", text }).handsOver).toBe(want);
+  });
+});
+
+describe("paperwork sent back signed is business, not a favour", () => {
+  it.each([
+    ["Hi Lukas,\n\nSigned and attached. Sorry for the delay.\n\nPieter", true],
+    ["Countersigned copy attached for your records.", true],
+    ["Hej Ida\n\nKontrakten er underskrevet og vedhæftet.\n\nMvh Bo", true],
+    ["Her er den underskrevne aftale.", true],
+    ["Attached is our ESOP template with my notes in the margins.", false],
+  ])("%s", (text, want) => {
+    expect(classifyIntent({ subject: "Re: Agreement", text }).transaction).toBe(want);
+  });
+});
+
+describe("a greeting to someone else: what the mail hands over is theirs", () => {
+  it.each([
+    ["Hej Hasse,\n\nOur comments attached, mostly lamps and sprinklers.", "Lene Brøndum", true],
+    ["Hi Lene,\n\nOur comments attached.", "Lene Brøndum", false],
+    ["Our comments attached.", "Lene Brøndum", false],
+    ["Hej Hasse,\n\nOur comments attached.", null, false],
+  ])("%s (owner %s)", (text, owner, want) => {
+    expect(greetsSomeoneElse(text, owner)).toBe(want);
   });
 });

@@ -271,3 +271,37 @@ describe("a newcomer names who sent them", () => {
     expect(shown(await r.plan(MONDAY))).toEqual([["help", SOFIE.address]]);
   });
 });
+
+describe("what the owner asked for, handed over in the words people use", () => {
+  const LAURA: Who = { name: "Laura Mills", address: "laura@brightkitchen.example" };
+  const HASSE: Who = { name: "Hasse Öberg", address: "hasse@oberg-arkitekt.example" };
+  const PERNILLE: Who = { name: "Pernille Riis", address: "pernille@riis-arkitekter.example" };
+
+  it("'Both September statements attached', forwarded, is what was asked for", async () => {
+    const r = await replayOwner("rachel.statements@okafor.example", { name: "Rachel Okafor" });
+    const ask = await r.send({ at: "2026-11-20T09:00:00Z", to: [LAURA], subject: "September bank statements", body: "Hi Laura,\n\nCould you send me both September bank statements?\n\nRachel" });
+    await r.forward({ at: "2026-11-24T08:30:00Z", from: LAURA, to: [r.me], subject: "RE: September bank statements", body: "Hi Rachel,\n\nSorry, I was away. Both September statements attached.\n\nLaura", inReplyTo: ask });
+    expect(await r.contact(LAURA)).toMatchObject({ theyGaveCount: 1, lastTheyGaveKind: "asked-for" });
+    expect(shown(await r.plan(at("2026-11-30T08:00:00Z")))).toEqual([["thank", LAURA.address]]);
+  });
+
+  it("'Signed and attached' sends back the owner's paperwork: no favour", async () => {
+    const r = await replayOwner("lukas.signed@tessellate.example", { name: "Lukas Weber" });
+    const ask = await r.send({ at: "2026-11-12T09:00:00Z", to: [LAURA], subject: "Data-sharing agreement", body: "Hi Laura,\n\nHere is the agreement. Could you sign it and send it back this week?\n\nLukas" });
+    await r.forward({ at: "2026-11-17T10:15:00Z", from: LAURA, to: [r.me], subject: "RE: Data-sharing agreement", body: "Hi Lukas,\n\nSigned and attached. Sorry for the delay.\n\nLaura", inReplyTo: ask });
+    expect(await r.contact(LAURA)).toMatchObject({ theyGaveCount: 0 });
+  });
+
+  it("a reply-all that greets someone else hands its material to them", async () => {
+    const r = await replayOwner("lene.replyall@broendum.example", { name: "Lene Brøndum", language: "da" });
+    const [asked] = await r.backfill(
+      [{ at: "2026-11-20T09:00:00+01:00", from: r.me, to: [PERNILLE], subject: "Lofter i aulaen", body: "Hej Pernille\n\nHar I valgt loftsplader til aulaen endnu?\n\nLene" }],
+      at("2026-11-28T12:00:00Z"),
+    );
+    await r.backfill(
+      [{ at: "2026-11-25T09:30:00+01:00", from: PERNILLE, to: [HASSE, r.me], subject: "SV: Lofter i aulaen", body: "Hej Hasse,\n\nOur comments attached, mostly lamps and sprinklers.\n\nPernille", inReplyTo: asked }],
+      at("2026-11-28T12:00:00Z"),
+    );
+    expect(await r.contact(PERNILLE)).toMatchObject({ theyGaveCount: 0 });
+  });
+});
