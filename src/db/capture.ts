@@ -25,14 +25,32 @@ export interface ExistingContact {
   lastTheyGaveAt: number | null;
 }
 
-/** The contacts with these addresses, and those whose name_key is one of `nameKeys` (namesakes, ingest/namesakes.ts), each once. */
-export async function findContactsByAddressOrName(d1: D1Database, ownerId: number, addresses: string[], nameKeys: string[] = []): Promise<ExistingContact[]> {
+/**
+ * The contacts with these addresses, those whose name_key is one of `nameKeys` (namesakes, ingest/namesakes.ts),
+ * and those whose name begins with one of `firstNames` (a referrer named by first name and firm), each once.
+ */
+export async function findContactsByAddressOrName(
+  d1: D1Database,
+  ownerId: number,
+  addresses: string[],
+  nameKeys: string[] = [],
+  firstNames: string[] = [],
+): Promise<ExistingContact[]> {
   const byId = new Map<number, ExistingContact>();
-  // One statement for a whole import batch's people (the lists as JSON parameters), not one per 90.
+  // One statement for a whole import batch's people (the lists as JSON parameters), not one per 90; a first name
+  // is a range of the name index, one per statement (a mail names one referrer at most).
   const parts = chunk([...new Set(addresses)], JSON_LOOKUP_CHUNK);
   const names = chunk([...new Set(nameKeys)], JSON_LOOKUP_CHUNK);
-  for (let i = 0; i < Math.max(parts.length, names.length); i++) {
-    const values = { ownerId, addresses: listParam(parts[i] ?? []), nameKeys: listParam(names[i] ?? []) };
+  const firsts = [...new Set(firstNames)];
+  for (let i = 0; i < Math.max(parts.length, names.length, firsts.length); i++) {
+    const first = firsts[i];
+    const values = {
+      ownerId,
+      addresses: listParam(parts[i] ?? []),
+      nameKeys: listParam(names[i] ?? []),
+      firstNameFrom: first ? `${first} ` : "",
+      firstNameTo: first ? `${first}!` : "",
+    };
     for (const row of await readOne(readOf<ExistingContact>(d1, HOT_SQL.contactsByAddress, values))) byId.set(row.id, row);
   }
   return [...byId.values()];

@@ -210,6 +210,14 @@ export function hotQueries(db: Db) {
             .select(existingContactFields)
             .from(contacts)
             .where(and(eq(contacts.ownerId, p("ownerId")), sql`${contacts.nameKey} in ${jsonList(p("nameKeys"))}`)),
+        )
+        // …and everyone of one first name, by a range of contacts_owner_name_key ("rikke " < key < "rikke!"): the
+        // referrer a newcomer names by first name and firm ("Rikke fra Brandhouse"). An empty range reads nothing.
+        .union(
+          db
+            .select(existingContactFields)
+            .from(contacts)
+            .where(and(eq(contacts.ownerId, p("ownerId")), sql`${contacts.nameKey} > ${p("firstNameFrom")}`, sql`${contacts.nameKey} < ${p("firstNameTo")}`)),
         ),
     ),
     // By contacts_owner_name_key; capture.ts then compares the names themselves. (Matching lower(trim(name)) read

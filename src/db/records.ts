@@ -56,6 +56,8 @@ export interface ContactEvent {
   formerAddress?: string;
   /** Inbound, from someone who says who sent them: that person's full name as written ("Per Thomsen sagde, at …"). */
   referrer?: string | null;
+  /** …or, named by first name and firm ("Rikke fra Brandhouse", "Anne at Nordlys"), the firm; `referrer` holds the first name. */
+  referrerFirm?: string;
   /** …and the one address the owner knows that person at (ingest/namesakes.ts): the referral is theirs to be thanked for. */
   referrerAddress?: string;
 }

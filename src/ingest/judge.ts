@@ -61,7 +61,9 @@ const QUIET_TIE_MS = 42 * DAY_MS;
 export function referralCredits(events: ContactEvent[], known: KnownPeople): ReferralCredit[] {
   const out: ReferralCredit[] = [];
   for (const e of events) {
-    if (e.direction !== "in" || !e.referrerAddress || e.isReply || exchanged(known.get(e.address))) continue;
+    // "Long time no speak. Sarah at Arden said you would be the one to ask": someone picking up again is no newcomer.
+    // "Long time no speak. Sarah at Arden said you would be the one to ask": someone picking up again is no newcomer.
+    if (e.direction !== "in" || !e.referrerAddress || e.isReply || e.intent.catchUp || exchanged(known.get(e.address))) continue;
     const referrer = known.get(e.referrerAddress);
     if (!referrer || !exchanged(referrer)) continue;
     if (referrer.lastTheyGaveAt !== null && Math.abs(e.at - referrer.lastTheyGaveAt) < REFERRAL_TOLD_TWICE_MS) continue;

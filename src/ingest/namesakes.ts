@@ -28,6 +28,27 @@ function namesOf(key: string | null): string[] {
   return words.slice(1).map((_, i) => words.slice(0, i + 2).join(" "));
 }
 
+/** A firm's name shorter than this says too little to find it in a domain ("Cph" is in many). */
+const MIN_FIRM_LETTERS = 4;
+
+/** The first word of a name, as name keys hold it. */
+function firstNameKey(name: string | null): string | null {
+  return nameKey(name)?.split(" ")[0] ?? null;
+}
+
+/** A firm's name as domains spell it: "Ordværket" is ordvaerket.dk or ordvarket.dk, "Nordjysk Tømrer" nordjysk-toemrer.dk. */
+function spelledForDomains(firm: string): string[] {
+  const lower = firm.toLowerCase();
+  const spelled = (ae: string, oe: string, aa: string) =>
+    lower.replace(/æ|ä/g, ae).replace(/ø|ö/g, oe).replace(/å/g, aa).normalize("NFD").replace(/[^a-z0-9]/g, "");
+  return [...new Set([spelled("ae", "oe", "aa"), spelled("a", "o", "a")])];
+}
+
+/** The first names of referrers named by first name and firm, to look up by the name index. */
+export function firstNamesToLookUp(events: ContactEvent[]): string[] {
+  return [...new Set(events.filter((e) => e.referrerFirm).map((e) => firstNameKey(e.referrer ?? null)))].filter((k): k is string => k !== null);
+}
+
 /**
  * The name keys worth looking up for a mail's people: their full names, and the shorter ones they begin with; and
  * the full name of whoever a newcomer says sent them.
@@ -86,10 +107,31 @@ export class Namesakes {
    * passed your CV on"); null when the name is known at no address, or at several.
    */
   referrerAddressOf(e: ContactEvent): string | null {
+    if (e.referrerFirm) return this.byFirstNameAndFirm(e);
     const key = fullNameKey(e.referrer ?? null);
     if (key === null) return null;
     const [only, ...more] = (this.byName.get(key) ?? []).filter((k) => k.address !== e.address);
     return only && more.length === 0 ? only.address : null;
+  }
+
+  /**
+   * "Rikke fra Brandhouse": the one person the owner knows by that first name at a domain that spells the firm
+   * (rikke@brandhouse-odense.dk). A friend of the same first name at gmail.com is not her.
+   */
+  private byFirstNameAndFirm(e: ContactEvent): string | null {
+    const first = firstNameKey(e.referrer ?? null);
+    const firm = spelledForDomains(e.referrerFirm ?? "");
+    if (first === null || firm.every((f) => f.length < MIN_FIRM_LETTERS)) return null;
+    const found = new Set<string>();
+    for (const [key, people] of this.byName) {
+      if (!key.startsWith(`${first} `)) continue;
+      for (const k of people) {
+        const domain = k.address.slice(k.address.lastIndexOf("@") + 1).replace(/\.[^.]+$/, "").replace(/[^a-z0-9]/g, "");
+        if (k.address !== e.address && firm.some((f) => f.length >= MIN_FIRM_LETTERS && domain.includes(f))) found.add(k.address);
+      }
+    }
+    const [only, ...more] = found;
+    return only && more.length === 0 ? only : null;
   }
 
   /** Each event with its former address and its referrer's address when it has them, seen in order. */

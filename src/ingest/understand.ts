@@ -5,7 +5,7 @@ import { detectAutomated, hasBulkFooter, isMachineAddress } from "../mail/automa
 import { bouncedRecipients, type BounceFacts } from "../mail/bounce";
 import { commandMailVerdict } from "../mail/command-mail";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
-import { asksByName, asksForAdvice, classifyIntent, greetsSomeoneElse, namesFirstName, noteOwesAnswer, noteOwesThanks, noteVouches, putsOff, readsAsAdvice, readsAsBriefAnswer, readsAsShortAnswer, referrerName, type Intent } from "../mail/intent";
+import { asksByName, asksForAdvice, classifyIntent, greetsSomeoneElse, namesFirstName, noteOwesAnswer, noteOwesThanks, noteVouches, putsOff, readsAsAdvice, readsAsBriefAnswer, readsAsShortAnswer, referrerAtFirm, referrerName, type Intent } from "../mail/intent";
 import { newText, quoteAttribution, snippetOfNewText } from "../mail/reply";
 import { hasReplyPrefix, isReplyOrForward, stripSubjectTags } from "../mail/subject";
 import type { Address, ParsedMail } from "../mail/types";
@@ -508,7 +508,7 @@ function understandForward(
 
 /** What an inbound mail's own text says beyond its intent: whether it asks the owner by name, and who referred them. */
 function readInbound(e: ContactEvent, text: string, ownerName: string | null | undefined): ContactEvent {
-  return withReferrer(askedByName(forWhom(e, text, ownerName), text, ownerName), text);
+  return withReferrerAtFirm(withReferrer(askedByName(forWhom(e, text, ownerName), text, ownerName), text), text);
 }
 
 /** A reply-all that greets someone else ("Hej Hasse, our comments attached") hands its material to them. */
@@ -531,7 +531,15 @@ function withReferrer(e: ContactEvent, text: string): ContactEvent {
   if (byName) return { ...e, referrer: byName };
   if (!e.intent.referredBy) return e;
   const named = e.alongside.filter((p) => (p.name ?? "").trim().includes(" ") && namesFirstName(text, p.name));
-  return named.length === 1 ? { ...e, referrer: named[0].name } : e;
+  if (named.length === 1) return { ...e, referrer: named[0].name };
+  return e;
+}
+
+/** A referrer named by first name and firm ("Rikke fra Brandhouse"), in the text or only in the subject. */
+function withReferrerAtFirm(e: ContactEvent, text: string): ContactEvent {
+  if (e.referrer) return e;
+  const atFirm = referrerAtFirm(`${e.subject ?? ""}\n${text}`, e.name, e.intent.referredBy);
+  return atFirm ? { ...e, referrer: atFirm.first, referrerFirm: atFirm.firm } : e;
 }
 
 /**

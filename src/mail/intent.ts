@@ -647,6 +647,47 @@ export function referrerName(text: string, writerName: string | null, referredBy
   return null;
 }
 
+/** A first name, and a firm as people name it: "Brandhouse", "Nordlys Design", "Ordværket". */
+const FIRST_NAME = String.raw`\p{Lu}[\p{L}'’-]+`;
+const FIRM = String.raw`\p{Lu}[\p{L}\p{N}&'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]*){0,2}`;
+const AT_FIRM = String.raw`(?:at|from|fra|hos|på|ved|von|bei|chez|de)`;
+// Case-sensitive patterns (the names must be capitalised), so the words take either case at their start: "Intro via …".
+const REFERRAL_WORDS = ["intro", "introduction", "introduced", "name", "details", "number", "contact", "recommended", "referred", "suggested", "navn", "nummer", "kontakt\\p{L}*", "anbefalet", "anbefaling", "henvist", "henvisning", "tippet"]
+  .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)
+  .join("|");
+/**
+ * Who sent a newcomer, by first name and firm: "Anne at Nordlys said you're the person to talk to", "Rikke from
+ * Ordværket sent me the link", "Jeg har fået dit navn af Rikke fra Brandhouse", "Intro via Marcus (Brightside)".
+ */
+const REFERRER_AT_FIRM = [
+  letterRegExp(String.raw`(?:^|[.!?\n]\s*|,\s*(?:and|og|so|så)\s+)(${FIRST_NAME})[ \t]+${AT_FIRM}[ \t]+(${FIRM})\s+${SENT_ME}`, "d"),
+  letterRegExp(
+    String.raw`(?:${REFERRAL_WORDS})[^.!?\n]{0,40}?(?:via|through|gennem|igennem|from|af|fra|by)[ \t]+(${FIRST_NAME})(?:[ \t]*\((${FIRM})\)|[ \t]+${AT_FIRM}[ \t]+(${FIRM}))`,
+    "d",
+  ),
+];
+
+/**
+ * The first name and firm of whoever sent this newcomer, when the text names them so; never the writer or the
+ * reader. The subject counts: "Intro via Marcus (Brightside)" may be all it says.
+ */
+export function referrerAtFirm(text: string, writerName: string | null, referredBy: boolean): { first: string; firm: string } | null {
+  const written = uniform(text);
+  const mapped = latin1Text(written);
+  const reader = readerName(written)?.toLowerCase();
+  const writer = (writerName ?? "").trim().toLowerCase().split(/\s+/)[0];
+  for (const re of referredBy ? REFERRER_AT_FIRM : REFERRER_AT_FIRM.slice(1)) {
+    const m = re.exec(mapped);
+    const first = m?.indices?.[1];
+    const firm = m?.indices?.[2] ?? m?.indices?.[3];
+    if (!first || !firm) continue;
+    const name = written.slice(first[0], first[1]);
+    if (name.toLowerCase() === writer || name.toLowerCase() === reader) continue;
+    return { first: name, firm: written.slice(firm[0], firm[1]) };
+  }
+  return null;
+}
+
 /** Help, advice or information offered unprompted, or material sent because it was promised or asked for. */
 const HELP_OR_INFORMATION = phrases([
   "(?:as promised|as requested|as you asked|like you asked|you asked for|you were asking about|as discussed|per your request)",
@@ -894,7 +935,8 @@ const REFERRED_BY = phrases([
   // "Marcy connected us last week", "Lars satte os i forbindelse"
   "(?<!(?:i|we) )(?:connected|introduced) us",
   "(?<!(?:jeg|vi) )(?:satte|har sat) os i (?:forbindelse|kontakt)",
-  "(?:said|says|told me|tells me) (?:that )?you(?:'d| would| were| are|'re) (?:be )?(?:the (?:person|one|right person|expert|woman|man|guy|go-to)|who to)",
+  "(?:said|says|told me|tells me) (?:that )?you(?:'d| would| were| are|'re) (?:be )?(?:the (?:person|people|one|ones|right person|right people|expert|experts|woman|man|guy|go-to|team|studio)|who to)",
+  "(?:showed|sent|forwarded) (?:me|us) (?:a |the )?links? to your",
   "(?<!(?:jeg|vi|i) )(?:har|havde) (?:anbefalet|nævnt) (?:dig|jer|dit navn|jeres)",
   // in a subject: "Samuel Osei sent me", "Sofie sendte os", "Callum Reid's suggestion", "Henvendelse via Lone Bach"
   "(?<!(?:i|we) )sent (?:me|us)(?= *(?:$|\\n|[-–—:(,]))",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksByName, classifyIntent, greetsSomeoneElse, NO_INTENT, readsAsBriefAnswer, referrerName, type Intent } from "../../src/mail/intent";
+import { asksByName, classifyIntent, greetsSomeoneElse, NO_INTENT, readsAsBriefAnswer, referrerAtFirm, referrerName, type Intent } from "../../src/mail/intent";
 
 const none: Intent = NO_INTENT;
 const is = (over: Partial<Intent>): Intent => ({ ...none, ...over });
@@ -544,5 +544,24 @@ describe("a greeting to someone else: what the mail hands over is theirs", () =>
     ["Hej Hasse,\n\nOur comments attached.", null, false],
   ])("%s (owner %s)", (text, owner, want) => {
     expect(greetsSomeoneElse(text, owner)).toBe(want);
+  });
+});
+
+describe("a referrer named by first name and firm", () => {
+  it("'sent me the link to your case study and said you were the people to talk to' says who sent them", () => {
+    expect(classifyIntent({ subject: "New Shopify store", text: "Rikke from Ordværket sent me the link to your case study and said you were the people to talk to." }).referredBy).toBe(true);
+  });
+
+  it.each([
+    ["Jeg har fået dit navn af Rikke fra Brandhouse, som er ved at lave vores logo.", true, { first: "Rikke", firm: "Brandhouse" }],
+    ["Anne at Nordlys said you're the person to talk to about usability testing.", true, { first: "Anne", firm: "Nordlys" }],
+    ["Rikke from Ordværket sent me the link to your case study.", true, { first: "Rikke", firm: "Ordværket" }],
+    ["Hi Amalie,\n\nRikke from Ordværket sent me the link to your case study and said you were the people to talk to.", true, { first: "Rikke", firm: "Ordværket" }],
+    ["Intro via Marcus (Brightside) - animator for housing explainer\nHi Tom, could you send your day rate?", false, { first: "Marcus", firm: "Brightside" }],
+    // A mention of someone at a firm is no referral; nor is the reader, or the writer, at their own firm.
+    ["Anne at Nordlys said the meeting has moved to Thursday.", false, null],
+    ["Hi Tom,\n\nI got your number from Tom at Brightside.", false, null],
+  ])("%s", (text, referredBy, want) => {
+    expect(referrerAtFirm(text, "Lucy Grant", referredBy)).toEqual(want);
   });
 });

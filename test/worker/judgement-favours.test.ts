@@ -272,6 +272,46 @@ describe("a newcomer names who sent them", () => {
   });
 });
 
+describe("a newcomer names who sent them by first name and firm", () => {
+  const RIKKE: Who = { name: "Rikke Dall", address: "rikke@brandhouse-odense.example" };
+  const FRIEND: Who = { name: "Rikke Holm", address: "rikke.holm@gmail.com" };
+  const CLINIC: Who = { name: "Jonas Bach", address: "jonas@tandklinik-bach.example" };
+
+  async function knowsBothRikkes(owner: string) {
+    const r = await replayOwner(owner, { name: "Mette Lund", language: "da" });
+    for (const rikke of [RIKKE, FRIEND]) {
+      const hello = await r.send({ at: "2026-08-04T09:00:00+02:00", to: [rikke], subject: `Kaffe, ${rikke.name}?`, body: "Hej Rikke\n\nSkal vi tage en kaffe i næste uge?\n\nMette" });
+      await r.reply({ at: "2026-08-04T15:00:00+02:00", from: rikke, to: [r.me], subject: `Re: Kaffe, ${rikke.name}?`, body: "Hej Mette\n\nJa, gerne. Onsdag?\n\nRikke", inReplyTo: hello });
+    }
+    return r;
+  }
+
+  it("'Jeg har fået dit navn af Rikke fra Brandhouse': the Rikke at Brandhouse is thanked, not the friend", async () => {
+    const r = await knowsBothRikkes("mette.firm@tekst.example");
+    await r.forward({
+      at: "2026-09-24T10:00:00+02:00",
+      from: CLINIC,
+      to: [r.me],
+      subject: "Tekster til ny hjemmeside",
+      body: "Hej Mette\n\nJeg har fået dit navn af Rikke fra Brandhouse, som er ved at lave vores nye logo. Kan du give et tilbud på tekster til fem sider?\n\nJonas Bach",
+    });
+    expect(await r.contact(RIKKE)).toMatchObject({ theyGaveCount: 1, lastTheyGaveKind: "referral", lastTheyGaveDetail: "Jonas Bach" });
+    expect(await r.contact(FRIEND)).toMatchObject({ theyGaveCount: 0 });
+  });
+
+  it("someone picking up again ('Long time no speak') is no newcomer sent by anyone", async () => {
+    const r = await knowsBothRikkes("mette.catchup@tekst.example");
+    await r.forward({
+      at: "2026-09-24T10:00:00+02:00",
+      from: CLINIC,
+      to: [r.me],
+      subject: "CV",
+      body: "Hi Mette,\n\nLong time no speak. Rikke at Brandhouse said you would be the one to ask: would you look over my CV?\n\nJonas",
+    });
+    expect(await r.contact(RIKKE)).toMatchObject({ theyGaveCount: 0 });
+  });
+});
+
 describe("what the owner asked for, handed over in the words people use", () => {
   const LAURA: Who = { name: "Laura Mills", address: "laura@brightkitchen.example" };
   const HASSE: Who = { name: "Hasse Öberg", address: "hasse@oberg-arkitekt.example" };
