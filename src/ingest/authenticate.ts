@@ -1,5 +1,5 @@
 // Who is this mail from? Pure: takes headers and the owner lookup, touches neither env nor D1.
-import { arcInstance, parseArcAuthResults } from "../mail/auth-results";
+import { arcInstance, parseArcAuthResults, type AuthMethodResult } from "../mail/auth-results";
 
 /** The authserv-id Cloudflare Email Routing stamps on the verdicts it adds (RFC 8601 §2.5). */
 export const CLOUDFLARE_AUTHSERV_ID = "mx.cloudflare.net";
@@ -41,40 +41,77 @@ function refuse(reason: Extract<DmarcVerdict, { pass: false }>["reason"], detail
  */
 export function cloudflareDmarcVerdict(arcHeaders: string[], fromAddress: string): DmarcVerdict {
   const domain = normalDomain(fromAddress.slice(fromAddress.lastIndexOf("@") + 1));
-  if (arcHeaders.length === 0) {
-    return refuse("no-cloudflare-verdict", "no Cloudflare authentication results");
-  }
-  const top = parseArcAuthResults(arcHeaders[0]);
-  if (!top.ok) {
-    return refuse("no-cloudflare-verdict", `its topmost authentication results could not be read: ${top.error}`);
-  }
-  if (top.value.authservId !== CLOUDFLARE_AUTHSERV_ID) {
-    return refuse("no-cloudflare-verdict", "its topmost authentication results are not Cloudflare Email Routing's");
-  }
-  const highest = Math.max(...arcHeaders.map((h) => arcInstance(h) ?? 0));
-  if (top.value.instance < highest) {
-    return refuse("no-cloudflare-verdict", "Cloudflare's authentication results are not the newest on it");
-  }
-
-  const dmarc = top.value.results.filter((r) => r.method === "dmarc");
-  if (dmarc.length === 0) return refuse("dmarc-not-pass", `Cloudflare found no DMARC result for ${domain}`);
-  if (dmarc.length > 1) return refuse("dmarc-not-pass", "Cloudflare's results hold more than one DMARC result");
-  const [result] = dmarc;
+  const found = cloudflareDmarcClause(arcHeaders, domain);
+  if (!found.ok) return refuse(found.reason, found.detail);
+  const result = found.clause;
   if (result.result !== "pass") {
     return refuse("dmarc-not-pass", `DMARC did not pass for ${domain}: Cloudflare's result is ${result.result}`);
   }
-  const from = result.properties.filter((p) => p.type === "header" && p.property === "from");
-  if (from.length !== 1) {
-    return refuse("domain-mismatch", "Cloudflare's DMARC pass does not name the one From domain it checked");
-  }
-  const checked = normalDomain(from[0].value);
-  if (!DOMAIN_NAME.test(checked)) {
-    return refuse("domain-mismatch", "Cloudflare's DMARC pass names a From domain that is not a domain name");
-  }
-  if (!domainsAlign(checked, domain)) {
-    return refuse("domain-mismatch", `DMARC passed for ${checked}, which does not align with ${domain}`);
-  }
+  const misaligned = misalignment(result, domain);
+  if (misaligned) return refuse("domain-mismatch", misaligned);
   return { pass: true, domain };
+}
+
+/** Cloudflare's one DMARC clause, once its header is shown to be Cloudflare's, on top and the newest. */
+function cloudflareDmarcClause(
+  arcHeaders: string[],
+  domain: string,
+): { ok: true; clause: AuthMethodResult } | { ok: false; reason: "no-cloudflare-verdict" | "dmarc-not-pass"; detail: string } {
+  const no = (reason: "no-cloudflare-verdict" | "dmarc-not-pass", detail: string) => ({ ok: false as const, reason, detail });
+  if (arcHeaders.length === 0) return no("no-cloudflare-verdict", "no Cloudflare authentication results");
+  const top = parseArcAuthResults(arcHeaders[0]);
+  if (!top.ok) return no("no-cloudflare-verdict", `its topmost authentication results could not be read: ${top.error}`);
+  if (top.value.authservId !== CLOUDFLARE_AUTHSERV_ID) {
+    return no("no-cloudflare-verdict", "its topmost authentication results are not Cloudflare Email Routing's");
+  }
+  const highest = Math.max(...arcHeaders.map((h) => arcInstance(h) ?? 0));
+  if (top.value.instance < highest) return no("no-cloudflare-verdict", "Cloudflare's authentication results are not the newest on it");
+  const dmarc = top.value.results.filter((r) => r.method === "dmarc");
+  if (dmarc.length === 0) return no("dmarc-not-pass", `Cloudflare found no DMARC result for ${domain}`);
+  if (dmarc.length > 1) return no("dmarc-not-pass", "Cloudflare's results hold more than one DMARC result");
+  return { ok: true, clause: dmarc[0] };
+}
+
+/** Why a DMARC clause does not speak for `domain` (the one From domain it checked must align with it), or null. */
+function misalignment(clause: AuthMethodResult, domain: string): string | null {
+  const from = clause.properties.filter((p) => p.type === "header" && p.property === "from");
+  const verdict = clause.result === "pass" ? "Cloudflare's DMARC pass" : "Cloudflare's DMARC result";
+  if (from.length !== 1) return `${verdict} does not name the one From domain it checked`;
+  const checked = normalDomain(from[0].value);
+  if (!DOMAIN_NAME.test(checked)) return `${verdict} names a From domain that is not a domain name`;
+  if (!domainsAlign(checked, domain)) return `DMARC ${clause.result === "pass" ? "passed" : `was ${clause.result}`} for ${checked}, which does not align with ${domain}`;
+  return null;
+}
+
+/**
+ * What Cloudflare says of a contact's mail (a reply on a shared thread), for the From domain:
+ * - `pass`: an aligned DMARC pass, so the From domain's own servers sent it;
+ * - `fail`: DMARC failed, so the From domain says this mail is not theirs;
+ * - `no-policy`: Cloudflare's verdict, aligned, is neither (`none`: the domain publishes no DMARC record; a
+ *   temporary or permanent error), so only the envelope speaks for the sender;
+ * - `none`: the mail carries no ARC-Authentication-Results at all. Email Routing prepends its own to every mail
+ *   it delivers, and a sender cannot take away a header added after theirs, so deployed mail always has one:
+ *   this is local development (`npm run send`, the tests);
+ * - `unreadable`: there are results, but not a readable Cloudflare verdict on top for this From domain (a
+ *   folded line joined to it, a planted higher instance below it, a verdict for another From domain): on
+ *   deployed mail, something the sender did.
+ */
+export type ContactVerdict =
+  | { kind: "pass"; domain: string }
+  | { kind: "fail" | "no-policy" | "none" | "unreadable"; detail: string };
+
+export function cloudflareContactVerdict(arcHeaders: string[], fromAddress: string): ContactVerdict {
+  const domain = normalDomain(fromAddress.slice(fromAddress.lastIndexOf("@") + 1));
+  if (arcHeaders.length === 0) return { kind: "none", detail: "it carries no authentication results" };
+  const found = cloudflareDmarcClause(arcHeaders, domain);
+  if (!found.ok) return { kind: found.reason === "dmarc-not-pass" ? "no-policy" : "unreadable", detail: found.detail };
+  const { clause } = found;
+  // A failure is refused whatever domain it names: Cloudflare read the From as someone's, and it was not theirs.
+  if (clause.result === "fail") return { kind: "fail", detail: `Cloudflare's DMARC check failed for ${domain}` };
+  const misaligned = misalignment(clause, domain);
+  if (misaligned) return { kind: "unreadable", detail: misaligned };
+  if (clause.result === "pass") return { kind: "pass", domain };
+  return { kind: "no-policy", detail: `Cloudflare's DMARC result for ${domain} is ${clause.result}` };
 }
 
 export type OwnerCheck =

@@ -1,24 +1,48 @@
 // May a non-owner's mail be recorded as a reply on a thread the owner shared? Pure: takes the addresses and
 // what the database said of the thread, touches neither env nor D1.
 import type { ThreadStanding } from "../db/capture";
+import type { ContactVerdict } from "./authenticate";
 
 export type ThreadReplyVerdict =
   | { accepted: true; ownerId: number }
-  | { accepted: false; reason: "no-thread" | "envelope-mismatch" | "not-in-thread"; detail: string };
+  | { accepted: false; reason: "no-thread" | "envelope-mismatch" | "not-in-thread" | "unverified"; detail: string };
 
 /**
- * A reply counts only when the header From and the envelope sender name the same person, and that person
- * took part in the mail it answers (its sender or one of its recipients). Knowing a Message-ID is not enough:
- * Message-IDs travel in every quoted reply and every forward.
+ * A reply counts only when the header From and the envelope sender name the same person, Cloudflare's verdict
+ * does not say otherwise, and that person took part in the mail it answers (its sender or one of its
+ * recipients). Knowing a Message-ID is not enough: Message-IDs travel in every quoted reply and every forward,
+ * and everyone on the thread knows them.
+ *
+ * The envelope is chosen by whoever sends, so it speaks for the From only together with Cloudflare's verdict:
+ * - DMARC failed for the From domain: refused, whatever the envelope (its owner says the mail is not theirs);
+ * - the envelope is the From address itself: enough, unless a verdict is there but cannot be read (on deployed
+ *   mail, a sender's doing); with no verdict at all (`none`, local development) as before;
+ * - the envelope is a rewrite that stands for the From (SRS, a subaddress, the domain's bounce mailbox): only
+ *   with an aligned DMARC pass, because anyone can write such an address on their own domain.
  */
-export function judgeThreadReply(input: { headerFrom: string; envelopeFrom: string; standings: ThreadStanding[] }): ThreadReplyVerdict {
+export function judgeThreadReply(input: {
+  headerFrom: string;
+  envelopeFrom: string;
+  standings: ThreadStanding[];
+  verdict: ContactVerdict;
+}): ThreadReplyVerdict {
   const shared = input.standings.filter((s) => s.sharedThread);
   if (shared.length === 0) return { accepted: false, reason: "no-thread", detail: "it answers no mail the owner shared" };
+  const { verdict } = input;
+  if (verdict.kind === "fail") return { accepted: false, reason: "unverified", detail: verdict.detail };
   if (!envelopeMatchesFrom(input.headerFrom, input.envelopeFrom)) {
     return {
       accepted: false,
       reason: "envelope-mismatch",
       detail: `it says it is from ${input.headerFrom} but was sent by ${input.envelopeFrom || "an empty envelope sender (<>)"}`,
+    };
+  }
+  if (verdict.kind === "unreadable") return { accepted: false, reason: "unverified", detail: verdict.detail };
+  if (input.envelopeFrom !== input.headerFrom && verdict.kind !== "pass") {
+    return {
+      accepted: false,
+      reason: "unverified",
+      detail: `it was sent by ${input.envelopeFrom}, which stands for ${input.headerFrom} only with a DMARC pass for its domain, and ${verdict.detail}`,
     };
   }
   const owner = shared.find((s) => s.senderTookPart);

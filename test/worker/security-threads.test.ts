@@ -1,11 +1,11 @@
 // Thread replies (issue 9, class 6): a non-owner's mail is recorded only as a reply from someone who took part in
-// the mail it answers, with the header From and the envelope sender agreeing. Through the real email() handler,
-// in production configuration. Each test builds its own thread with its own people, so no test leans on another.
+// the mail it answers, with the header From and the envelope sender agreeing and Cloudflare's verdict not saying
+// otherwise. Through the real email() handler, in production configuration. Each test builds its own thread with its own people, so no test leans on another.
 import { createExecutionContext, env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import worker from "../../src/index";
-import { ownerAsks as ownerThreadMail, THREAD_REPLIED_AT, THREAD_SENT_AT, threadReply } from "../support/attacks";
-import { deliverToWorker } from "../support/mail";
+import { cloudflareArc, ownerAsks as ownerThreadMail, THREAD_REPLIED_AT, THREAD_SENT_AT, threadReply } from "../support/attacks";
+import { deliverToWorker, withCloudflareVerdict } from "../support/mail";
 import { seedOwner } from "../support/owners";
 
 const OWNER = "owner@example.com";
@@ -43,6 +43,13 @@ async function footprint() {
 
 const refusedBecause = (from: string, detail: string) =>
   `Gensidig only accepts mail from the people it works for, and ${from} is not one of them. A reply is recorded only from someone who took part in the conversation, and this one was refused: ${detail}.`;
+const unverified = (from: string, detail: string) => `Gensidig could not verify that this mail comes from ${from} (${detail}), so it was not recorded.`;
+
+/** Cloudflare's verdict on top of a raw mail, in the shape Email Routing writes it, with the DMARC clause given. */
+const withVerdict = (dmarc: string, raw: string) => `ARC-Authentication-Results: ${cloudflareArc(dmarc, "dkim=none")}\r\n${raw}`;
+const withCc = (cc: string, raw: string) => raw.replace("\r\nIn-Reply-To:", `\r\nCc: ${cc}\r\nIn-Reply-To:`);
+const withSubject = (subject: string, headers: string[], raw: string) =>
+  raw.replace(/^Subject: .*$/m, [`Subject: ${subject}`, ...headers].join("\r\n"));
 
 beforeAll(async () => {
   await seedOwner(OWNER, "dev-token");
@@ -101,7 +108,7 @@ describe("thread replies", () => {
     { form: "SRS1 (two forwarders)", ok: (l: string, d: string) => `SRS1=Qx9z=fwd.example==a1Bz=T7=${d}=${l}@fwd2.example`, not: (_l: string, d: string) => `SRS1=Qx9z=fwd.example==a1Bz=T7=${d}=eve@fwd2.example` },
     { form: "subaddress (VERP)", ok: (l: string, d: string) => `${l}+reply-42@${d}`, not: (l: string, d: string) => `${l}+reply-42@${d}.attacker.example` },
     { form: "platform bounce mailbox", ok: (_l: string, d: string) => `bounces+1234-ab=example.com@em42.${d}`, not: (_l: string, d: string) => `bounces+1234-ab=example.com@em42.${d}-mail.example` },
-  ])("accepts a $form envelope that stands for the sender, and refuses its look-alike", async ({ form, ok, not }) => {
+  ])("accepts a $form envelope that stands for the sender with Cloudflare's DMARC pass, and refuses its look-alike and the rewrite alone", async ({ form, ok, not }) => {
     const tag = `rewrite-${form.split(" ")[0].toLowerCase()}`;
     const thread = await sharedThread(tag);
     const [local, domain] = thread.to.split("@");
@@ -112,10 +119,83 @@ describe("thread replies", () => {
     expect(await footprint()).toEqual(before);
     expect((await contact(thread.to))!.contact).toMatchObject({ inboundCount: 0, pendingFollowUp: { since: new Date(SENT_AT).toISOString() } });
 
-    const res = await deliverToWorker(replyTo({ threadId: thread.id, id: `${tag}-reply@${domain}`, from: `Anna <${thread.to}>` }), { from: ok(local, domain) });
+    // Anyone can write such an address on a domain of their own: alone, it does not stand for Anna.
+    const rewrite = ok(local, domain);
+    const alone = await deliverToWorker(replyTo({ threadId: thread.id, id: `${tag}-alone@x.example`, from: `Anna <${thread.to}>` }), { from: rewrite });
+    expect(alone.rejected()).toBe(
+      unverified(thread.to, `it was sent by ${rewrite.toLowerCase()}, which stands for ${thread.to} only with a DMARC pass for its domain, and it carries no authentication results`),
+    );
+    expect(await footprint()).toEqual(before);
+
+    const reply = replyTo({ threadId: thread.id, id: `${tag}-reply@${domain}`, from: `Anna <${thread.to}>` });
+    const res = await deliverToWorker(withCloudflareVerdict(reply, "pass", domain), { from: rewrite });
     expect(res.rejected()).toBeNull();
     const anna = await contact(thread.to);
     expect(anna!.contact).toMatchObject({ inboundCount: 1, pendingFollowUp: null });
     expect(anna!.interactions[0]).toMatchObject({ direction: "in", source: "thread-reply" });
+  });
+});
+
+// Everyone on a thread knows its Message-ID, and anyone can write a From and an envelope: Cloudflare's verdict on
+// the From domain is what tells the contact's own mail from a forgery in their name.
+describe("Cloudflare's verdict on a contact's reply", () => {
+  it("refuses Bo's reply forged in Anna's name when DMARC fails for her domain, and writes nothing, the strangers he copies in included", async () => {
+    const thread = await sharedThread("dmarc-fail");
+    const domain = thread.to.split("@")[1];
+    const before = await footprint();
+    const forged = withCc(
+      "Carl Crook <carl@crook.example>, Dina Dodgy <dina@dodgy.example>",
+      replyTo({ threadId: thread.id, id: "dmarc-fail-forged@evil.example", from: `Anna <${thread.to}>` }),
+    );
+    const res = await deliverToWorker(withVerdict(`dmarc=fail header.from=${domain} policy.dmarc=reject`, forged), { from: thread.to });
+    expect(res.rejected()).toBe(unverified(thread.to, `Cloudflare's DMARC check failed for ${domain}`));
+    expect(await footprint()).toEqual(before);
+    expect((await contact(thread.to))!.contact).toMatchObject({ inboundCount: 0, pendingFollowUp: { since: new Date(SENT_AT).toISOString() } });
+    expect(await contact("carl@crook.example")).toBeNull();
+    expect(await contact("dina@dodgy.example")).toBeNull();
+  });
+
+  it("refuses an SRS envelope made up on the sender's own domain for Anna's From, with DMARC failing or not published", async () => {
+    const thread = await sharedThread("srs-made-up");
+    const [local, domain] = thread.to.split("@");
+    const srs = `SRS0=fake=ZZ=${domain}=${local}@evil.example`;
+    const before = await footprint();
+    const failed = await deliverToWorker(
+      withVerdict(`dmarc=fail header.from=${domain} policy.dmarc=reject`, replyTo({ threadId: thread.id, id: "srs-made-up-1@evil.example", from: `Anna <${thread.to}>` })),
+      { from: srs },
+    );
+    expect(failed.rejected()).toBe(unverified(thread.to, `Cloudflare's DMARC check failed for ${domain}`));
+    const noPolicy = await deliverToWorker(
+      withVerdict(`dmarc=none header.from=${domain}`, replyTo({ threadId: thread.id, id: "srs-made-up-2@evil.example", from: `Anna <${thread.to}>` })),
+      { from: srs },
+    );
+    expect(noPolicy.rejected()).toBe(
+      unverified(thread.to, `it was sent by ${srs.toLowerCase()}, which stands for ${thread.to} only with a DMARC pass for its domain, and Cloudflare's DMARC result for ${domain} is none`),
+    );
+    expect(await footprint()).toEqual(before);
+  });
+
+  it("refuses a reply whose own folded line is joined to Cloudflare's verdict, so that it cannot be read", async () => {
+    const thread = await sharedThread("verdict-broken");
+    const domain = thread.to.split("@")[1];
+    const before = await footprint();
+    // The sender's mail starts with a continuation line: it becomes part of the header Cloudflare prepends.
+    const reply = ` ) ; dmarc=pass header.from=${domain}\r\n` + replyTo({ threadId: thread.id, id: "verdict-broken@evil.example", from: `Anna <${thread.to}>` });
+    const res = await deliverToWorker(withVerdict(`dmarc=fail header.from=${domain}`, reply), { from: thread.to });
+    expect(res.rejected()).toBe(unverified(thread.to, "its topmost authentication results could not be read: a comment closes that never opened"));
+    expect(await footprint()).toEqual(before);
+  });
+
+  it.each([
+    ["an aligned DMARC pass", "pass"],
+    ["no DMARC record published for her domain", "none"],
+  ])("records Anna's own reply with %s", async (_name, dmarc) => {
+    const thread = await sharedThread(`verdict-${dmarc}`);
+    const domain = thread.to.split("@")[1];
+    const res = await deliverToWorker(withVerdict(`dmarc=${dmarc} header.from=${domain}`, replyTo({ threadId: thread.id, id: `verdict-${dmarc}@${domain}`, from: `Anna <${thread.to}>` })), {
+      from: thread.to,
+    });
+    expect(res.rejected()).toBeNull();
+    expect((await contact(thread.to))!.contact).toMatchObject({ inboundCount: 1, pendingFollowUp: null });
   });
 });
