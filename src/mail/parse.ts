@@ -3,24 +3,17 @@ import PostalMime, { type Address as PmAddress, type Email } from "postal-mime";
 import { boundRawMail, checkHeaderLimits, skippedPartSize } from "./bound";
 import { decodeFlowed, hideFlowed } from "./flowed";
 import { cleanMessageId } from "./message-id";
+import { normalizeAddress } from "./address";
 import { MailParseError } from "./parse-error";
 import type { Address, AttachmentInfo, ParsedMail } from "./types";
 
 export { MailParseError, type MailParseErrorCode } from "./parse-error";
+export { normalizeAddress } from "./address";
 
 /** Attached message/rfc822 parts we look into (a forward-as-attachment carries one). */
 export const MAX_ATTACHED_MESSAGES = 3;
 /** Bodies beyond this are cut: the snippet, intent and forward parsing need the top of the mail only. */
 export const MAX_BODY_CHARS = 64 * 1024;
-
-/** Lower-cases and trims an address; returns null for anything that is not local@domain. */
-export function normalizeAddress(raw: string | undefined | null): string | null {
-  if (!raw) return null;
-  const address = raw.trim().replace(/^mailto:/i, "").replace(/^<|>$/g, "").toLowerCase();
-  const at = address.lastIndexOf("@");
-  if (at <= 0 || at === address.length - 1 || /[\s<>,;]/.test(address)) return null;
-  return address;
-}
 
 function flattenAddresses(list: PmAddress[] | PmAddress | undefined): Address[] {
   if (!list) return [];

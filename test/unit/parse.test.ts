@@ -18,6 +18,19 @@ describe("normalizeAddress", () => {
     expect(normalizeAddress(" <Anna@Example.DK> ")).toBe("anna@example.dk");
     expect(normalizeAddress("not an address")).toBeNull();
   });
+
+  it("writes one mailbox one way: needless quotes around the local part and a trailing dot on the domain go", () => {
+    expect(normalizeAddress('"Owner"@Example.DK')).toBe("owner@example.dk");
+    expect(normalizeAddress('"first.last"@example.dk')).toBe("first.last@example.dk");
+    expect(normalizeAddress("owner@example.dk.")).toBe("owner@example.dk");
+    expect(normalizeAddress('<"owner"@example.dk.>')).toBe("owner@example.dk");
+  });
+
+  it("keeps the quotes a local part needs, and refuses a domain that is only a dot", () => {
+    expect(normalizeAddress('"a@b"@example.dk')).toBe('"a@b"@example.dk');
+    expect(normalizeAddress('"a..b"@example.dk')).toBe('"a..b"@example.dk');
+    expect(normalizeAddress("owner@.")).toBeNull();
+  });
 });
 
 describe("parseMail: charsets", () => {
