@@ -28,9 +28,19 @@ const LIST_SENDER_LOCAL = /^(owner-.+|.+-owner|.+-bounces(\+.*)?|.+-request)$/i;
 /** Calendar robots that send invitations and answers on their own. */
 const CALENDAR_SENDERS = new Set(["calendar-notification@google.com", "calendar-server@google.com"]);
 
-/** Subjects that clients and servers put on automatic replies, in our languages and the usual others. */
+/**
+ * Subjects that clients and servers put on automatic replies, in our languages and the usual others: Outlook and
+ * Exchange write the prefix in the replying mailbox's language ("Risposta automatica:", "Odpowiedź automatyczna:").
+ */
 const AUTO_REPLY_SUBJECT =
-  /^\s*(automatic reply|auto(matic)?[- ]?reply|auto(matic)? response|autosvar|automatisk svar|automatiskt svar|automatische antwort|r[ée]ponse automatique|automatisch antwoord|respuesta autom[aá]tica|out of (the )?office|fraværende|ikke på kontoret|abwesenheitsnotiz|auto)\s*:/i;
+  /^\s*(automatic reply|auto(matic)?[- ]?reply|auto(matic)? response|autosvar|automatisk svar|automatiskt svar|automatische antwort|r[ée]ponse automatique|automatisch antwoord|respuesta autom[aá]tica|resposta autom[aá]tica|risposta automatica|automaattinen vastaus|odpowied[zź] automatyczna|out of (the )?office|fraværende|ikke på kontoret|abwesenheitsnotiz|auto)\s*:/i;
+/**
+ * Exchange stamps its own automatic replies with X-Auto-Response-Suppress (MS-OXCMAIL §2.2.3.2.20) so that no
+ * other robot answers them. With it, a subject that opens with a word for "automatic" in any language
+ * ("Automatická odpověď:", "Automatikus válasz:", "Otomatik yanıt:") is one, beyond the languages listed above.
+ * Two words, one of them that word: a person's Outlook mail carries the header too ("Automation: the notes").
+ */
+const AUTO_WORD_SUBJECT = /^\s*(?:[^\s:]+\s+(?:autom|otomati)[^\s:]*|(?:autom|otomati)[^\s:]*\s+[^\s:]+)\s*:/i;
 const AUTO_REPLY_SUBJECT_ANYWHERE =
   /(\bis out of the office\b|\bout of office\b.*\breply\b|\bwe (have )?received your (request|message|e-?mail)\b|\bvi har modtaget din (henvendelse|mail|besked)\b|\[ticket #?\s*\d+\]|\[sag #?\s*\d+\]|\(ticket #?\s*\d+\)|\brequest #\d+\b.*\b(received|submitted)\b)/i;
 const BOUNCE_SUBJECT =
@@ -153,6 +163,7 @@ export function detectAutomated(mail: MailFacts): AutomatedVerdict {
 
   if (BOUNCE_SUBJECT.test(subject)) return bounce("bounce (subject)");
   if (AUTO_REPLY_SUBJECT.test(subject)) return yes("auto-reply (subject)");
+  if (has(headers, "x-auto-response-suppress") && AUTO_WORD_SUBJECT.test(subject)) return yes("auto-reply (Exchange, subject)");
   if (AUTO_REPLY_SUBJECT_ANYWHERE.test(subject)) return yes("auto-reply or ticket receipt (subject)");
   // A calendar answer ("Accepted: Møde") from a calendar system carries an iCalendar part (RFC 5546 REPLY).
   const calendarReply = attachments.some((a) => a.mimeType === "text/calendar" || a.mimeType === "application/ics");

@@ -199,3 +199,23 @@ describe("Cloudflare's verdict on a contact's reply", () => {
     expect((await contact(thread.to))!.contact).toMatchObject({ inboundCount: 1, pendingFollowUp: null });
   });
 });
+
+// Outlook and Exchange write an out-of-office subject in the replying mailbox's language: it is no reply of theirs.
+describe("an automatic reply on a shared thread, in another language", () => {
+  it.each([
+    ["Italian, with Exchange's X-Auto-Response-Suppress", "Risposta automatica", ["X-Auto-Response-Suppress: All"], "auto-reply (subject)"],
+    ["German", "Automatische Antwort", [], "auto-reply (subject)"],
+    ["Polish", "Odpowiedź automatyczna", [], "auto-reply (subject)"],
+    ["Czech, which only Exchange's header gives away", "Automatická odpověď", ["X-Auto-Response-Suppress: All"], "auto-reply (Exchange, subject)"],
+  ])("%s: ignored with its reason, and the owner's question still waits for Anna", async (language, prefix, headers, reason) => {
+    const tag = `oof-${language.split(/\W/)[0].toLowerCase()}`;
+    const thread = await sharedThread(tag);
+    const id = `${tag}-oof@${thread.to.split("@")[1]}`;
+    const oof = withSubject(`=?UTF-8?Q?${encodeURIComponent(prefix).replace(/%/g, "=")}?=: Could you send the workshop slides?`, headers, replyTo({ threadId: thread.id, id, from: `Anna <${thread.to}>` }));
+    const res = await deliverToWorker(oof, { from: thread.to });
+    expect(res.rejected()).toBeNull();
+    expect((await contact(thread.to))!.contact).toMatchObject({ inboundCount: 0, pendingFollowUp: { since: new Date(SENT_AT).toISOString() } });
+    const events = await env.DB.prepare("select kind, reason from mail_events where message_id = ?").bind(id).all();
+    expect(events.results).toEqual([{ kind: "ignored", reason }]);
+  });
+});
