@@ -154,6 +154,12 @@ export async function listSuppressions(d1: D1Database, ownerId: number): Promise
   return rows.map((r) => r.pattern);
 }
 
+/**
+ * A bounce marks an address only when the owner wrote to it this long before the report or less: MTAs give up on
+ * a mail after about five days (RFC 5321 §4.5.4.1), and a report found in an imported mailbox is dated too.
+ */
+export const BOUNCE_WINDOW_MS = 30 * DAY_MS;
+
 /** Mail less than this after the previous one continues the same conversation (PRODUCT.md, "Rhythm"). */
 export const CONVERSATION_GAP_MS = 4 * DAY_MS;
 /** A reply in the same thread continues the conversation for this long. */
@@ -333,7 +339,7 @@ export class CaptureWrites {
   private readonly notes: Array<(d1: D1Database) => Statement> = [];
   private readonly weeks = new Map<number, WeekCounts>();
   private readonly events: MailEventInput[] = [];
-  private readonly unreachables: Array<{ addresses: string[]; at: number }> = [];
+  private readonly unreachables: Array<{ addresses: string[]; at: number; bounce: boolean }> = [];
   private readonly referrals: ReferralCredit[] = [];
 
   private readonly ownerId: number;
@@ -355,7 +361,12 @@ export class CaptureWrites {
 
   /** These of the owner's contacts were found not to reach the person at `at` (written after every contact row of the batch). */
   unreachable(addresses: string[], at: number): void {
-    this.unreachables.push({ addresses, at });
+    this.unreachables.push({ addresses, at, bounce: false });
+  }
+
+  /** A bounce at `at` failed for these addresses: those the owner wrote to shortly before it are marked (BOUNCE_WINDOW_MS). */
+  bounced(addresses: string[], at: number): void {
+    this.unreachables.push({ addresses, at, bounce: true });
   }
 
   /** The one who sent a newcomer (`address`) is credited with the referral, after every contact row of the batch. */
@@ -411,8 +422,9 @@ export class CaptureWrites {
     out.push(...jsonRows(d1, HOT_SQL.activityCounts, weeks));
     out.push(...jsonRows(d1, HOT_SQL.mailEventInserts, this.events));
     for (const r of this.referrals) out.push(bind(d1, HOT_SQL.referralCredit, { ownerId: this.ownerId, now: this.now, ...r }));
-    for (const { addresses, at } of this.unreachables) {
-      for (const part of chunk(addresses, JSON_LOOKUP_CHUNK)) out.push(bind(d1, HOT_SQL.unreachableMarks, { ownerId: this.ownerId, at, now: this.now, addresses: listParam(part) }));
+    for (const { addresses, at, bounce } of this.unreachables) {
+      const query = bounce ? HOT_SQL.bounceMarks : HOT_SQL.unreachableMarks;
+      for (const part of chunk(addresses, JSON_LOOKUP_CHUNK)) out.push(bind(d1, query, { ownerId: this.ownerId, at, now: this.now, addresses: listParam(part) }));
     }
     return out;
   }

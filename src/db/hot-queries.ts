@@ -7,7 +7,7 @@
 import { and, asc, desc, eq, exists, getTableColumns, gt, gte, inArray, isNull, lt, lte, or, sql, type Query, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
-import { contactRow, CONVERSATION_GAP_MS, NAMESAKES_READ, SNIPPET_PREFIX_CHARS, THREAD_CONVERSATION_MS, type ContactRow, type MeetingInput } from "./capture";
+import { BOUNCE_WINDOW_MS, contactRow, CONVERSATION_GAP_MS, NAMESAKES_READ, SNIPPET_PREFIX_CHARS, THREAD_CONVERSATION_MS, type ContactRow, type MeetingInput } from "./capture";
 import type { Db } from "./client";
 import { compiledQuery, compiledRead, jsonList, jsonRowsQuery, tableColumns } from "./prepared";
 import type { ContactDelta } from "./records";
@@ -333,6 +333,35 @@ export function hotQueries(db: Db) {
         .update(contacts)
         .set({ unreachableAt: sql`max(coalesce(${contacts.unreachableAt}, 0), ${p("at")})`, updatedAt: sql`${p("now")}` })
         .where(and(eq(contacts.ownerId, p("ownerId")), sql`${contacts.address} in ${jsonList(p("addresses"))}`)),
+    ),
+    // A bounce marks only the addresses the owner's own mail went to shortly before it (BOUNCE_WINDOW_MS): a report
+    // is about a mail the owner sent, and anyone can write one naming anyone. Checked in the same statement, through
+    // interactions_contact_at, so it costs no round trip.
+    bounceMarks: compiledQuery(
+      db
+        .update(contacts)
+        .set({ unreachableAt: sql`max(coalesce(${contacts.unreachableAt}, 0), ${p("at")})`, updatedAt: sql`${p("now")}` })
+        .where(
+          and(
+            eq(contacts.ownerId, p("ownerId")),
+            sql`${contacts.address} in ${jsonList(p("addresses"))}`,
+            exists(
+              db
+                .select({ one: sql`1` })
+                .from(interactions)
+                .where(
+                  and(
+                    eq(interactions.ownerId, contacts.ownerId),
+                    eq(interactions.contactId, contacts.id),
+                    gte(interactions.at, sql`${p("at")} - ${BOUNCE_WINDOW_MS}`),
+                    lte(interactions.at, p("at")),
+                    eq(interactions.direction, "out"),
+                    eq(interactions.kind, "mail"),
+                  ),
+                ),
+            ),
+          ),
+        ),
     ),
 
     // The hourly sweep's one statement: up to `limit` unpaused owners whose next digest time has come, marked with

@@ -143,7 +143,7 @@ export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promi
   const counted = new Set(known.keys());
   // Every write of the batch, gathered by table (CaptureWrites): a few multi-row statements, not some four a mail.
   const writes = new CaptureWrites(ownerId, now);
-  for (const b of bounces) writes.unreachable(b.addresses, b.at);
+  for (const b of bounces) writes.bounced(b.addresses, b.at);
   let newContacts = 0;
   for (const { index, item } of plans) {
     const u = item.understanding;

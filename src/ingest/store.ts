@@ -82,7 +82,7 @@ export function writePlan(
     // A delivered mail is claimed either way, so a second delivery is a duplicate. An imported one that could
     // not be used is not: running the import again tries it again.
     if (kind === "ignored" || envelope.to !== IMPORT_ENVELOPE_TO) writes.claim(understanding.message);
-    if (understanding.kind === "ignored" && understanding.bounced) writes.unreachable(understanding.bounced.addresses, understanding.bounced.at);
+    if (understanding.kind === "ignored" && understanding.bounced) writes.bounced(understanding.bounced.addresses, understanding.bounced.at);
     writes.mailEvent({
       ownerId,
       kind,

@@ -1,7 +1,7 @@
 // What does this mail mean? Pure: parsed mail + what the owner's data already says in, a plan out.
 // The store step turns the plan into one db.batch; nothing here touches env, D1 or the clock.
 import type { ContactEvent, MessageRecord, NoteRecord, Material } from "../db/records";
-import { detectAutomated, hasBulkFooter, isMachineAddress } from "../mail/automated";
+import { detectAutomated, fromMailSystem, hasBulkFooter, isMachineAddress } from "../mail/automated";
 import { normalizeAddress } from "../mail/address";
 import { bouncedRecipients, type BounceFacts } from "../mail/bounce";
 import { commandMailVerdict } from "../mail/command-mail";
@@ -78,8 +78,12 @@ export interface OwnerMailContext {
   senderByName?: Address;
 }
 
-/** The addresses a bounce failed for, and when; nothing when it names none. */
-function bounceOf(report: BounceFacts, at: number): { addresses: string[]; at: number } | undefined {
+/**
+ * The addresses a bounce failed for, and when; nothing when it names none, or when no mail system sent it: anyone
+ * can write a report naming anyone. The store marks only those the owner wrote to shortly before (BOUNCE_WINDOW_MS).
+ */
+function bounceOf(report: BounceFacts & Pick<ParsedMail, "from" | "sender">, at: number): { addresses: string[]; at: number } | undefined {
+  if (!fromMailSystem(report)) return undefined;
   const addresses = bouncedRecipients(report);
   return addresses.length ? { addresses, at } : undefined;
 }
@@ -408,7 +412,7 @@ function understandForward(
     attachments: [],
   });
   if (automated.automated) {
-    const bounced = automated.bounce ? bounceOf({ headers: forward.headers ?? {}, text: forward.body, deliveryStatus: forward.deliveryStatus }, Math.min(forward.date ?? message.at, message.at)) : undefined;
+    const bounced = automated.bounce ? bounceOf({ headers: forward.headers ?? {}, from: forward.from, sender: null, text: forward.body, deliveryStatus: forward.deliveryStatus }, Math.min(forward.date ?? message.at, message.at)) : undefined;
     return { kind: "ignored", message: { ...message, kind: "ignored" }, reason: automated.reason, forwarded: true, bounced };
   }
   if (hasBulkFooter(forward.body)) {

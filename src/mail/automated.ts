@@ -114,6 +114,17 @@ function isFeedbackReport(headers: Record<string, string[]>, attachments: MailFa
   return attachments.some((a) => a.mimeType === "message/feedback-report");
 }
 
+/**
+ * A mail system's own report: sent with a null reverse-path (RFC 5321 §4.5.5, RFC 3464 §2), which arrives as
+ * Return-Path: <>, or from its MAILER-DAEMON or postmaster (RFC 2142). A multipart/report a person or a
+ * robot of theirs writes (From: mallory@…) is neither; only a mail system's report says an address is gone.
+ */
+export function fromMailSystem(mail: Pick<ParsedMail, "headers" | "from" | "sender">): boolean {
+  const returnPath = first(mail.headers, "return-path");
+  if (returnPath !== null && /^<\s*>$/.test(returnPath)) return true;
+  return BOUNCE_LOCAL.test(localPart(mail.from?.address)) || BOUNCE_LOCAL.test(localPart(mail.sender?.address));
+}
+
 /** Decides whether a mail was sent by a machine, and says why in a few words. */
 export function detectAutomated(mail: MailFacts): AutomatedVerdict {
   const { headers, attachments } = mail;

@@ -136,6 +136,44 @@ describe("an address that bounced", () => {
     expect((await r.contact(OSKAR)).unreachableAt).toBeNull();
   });
 
+  it("a report no mail system sent marks no one, though it names an address the owner just wrote to", async () => {
+    const r = await replayOwner("sofie.bounce.forged@kjaer.design");
+    await r.backfill([{ at: "2026-09-20T09:00:00+02:00", from: r.me, to: [OSKAR], subject: "Afsnit 5", body: "Hej Oskar,\n\nAfsnit 5 er ude.\n\nSofie" }], at("2026-09-21T00:00:00+02:00"));
+    // A whole RFC 3464 report, but written by a person: no null Return-Path, no MAILER-DAEMON.
+    const report = gmailReport(r, OSKAR.address, "2026-09-20T07:01:00Z")
+      .replace("Return-Path: <>\r\n", "")
+      .replace("From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>", "From: Mail Delivery System <mallory@evil.example>");
+    const undeliverable = [
+      "From: Postmaster <mallory@evil.example>",
+      `To: ${r.me.address}`,
+      "Subject: Undeliverable: Afsnit 5",
+      "Message-ID: <undeliverable-forged@evil.example>",
+      "Date: Sun, 20 Sep 2026 07:02:00 +0000",
+      "",
+      `Your message to ${OSKAR.address} couldn't be delivered. The address does not exist.`,
+      "",
+    ].join("\r\n");
+    expect(await r.importRaw([report, undeliverable], at("2026-09-21T00:00:00+02:00"))).toEqual([
+      { status: "ignored", ownerId: r.ownerId, reason: "delivery status report (RFC 3464)" },
+      { status: "ignored", ownerId: r.ownerId, reason: "bounce (subject)" },
+    ]);
+    expect((await r.contact(OSKAR)).unreachableAt).toBeNull();
+  });
+
+  it("a mail system's report marks only an address the owner wrote to in the 30 days before it", async () => {
+    const r = await replayOwner("sofie.bounce.unwritten@kjaer.design");
+    await summerTie(r);
+    // The owner last wrote to Oskar on 13 August: a report of 1 November is about no mail of theirs.
+    await r.importRaw([gmailReport(r, OSKAR.address, "2026-11-01T07:01:00Z")], at("2026-11-01T12:00:00+01:00"));
+    expect((await r.contact(OSKAR)).unreachableAt).toBeNull();
+    // Nor one dated before the owner's mail.
+    await r.backfill([{ at: "2026-11-10T09:00:00+01:00", from: r.me, to: [OSKAR], subject: "Julekoncert", body: "Hej Oskar,\n\nKan du den 12.?\n\nSofie" }], at("2026-11-10T10:00:00+01:00"));
+    await r.importRaw([gmailReport(r, OSKAR.address, "2026-11-09T07:01:00Z")], at("2026-11-10T10:00:00+01:00"));
+    expect((await r.contact(OSKAR)).unreachableAt).toBeNull();
+    await r.importRaw([gmailReport(r, OSKAR.address, "2026-11-10T08:05:00Z")], at("2026-11-10T10:00:00+01:00"));
+    expect((await r.contact(OSKAR)).unreachableAt).toBe(at("2026-11-10T08:05:00Z"));
+  });
+
   it("a bounce marks only the owner's own contacts", async () => {
     const other = await replayOwner("bo.bounce.other@winther.design");
     await summerTie(other);
