@@ -120,6 +120,22 @@ export async function threadStandings(d1: D1Database, input: { recipients: strin
   return readOne(readOf<ThreadStanding>(d1, HOT_SQL.threadStandings, values));
 }
 
+/** An MTA retries a delivery for about five days (RFC 5321 §4.5.4.1): an ignored mail is looked for this far back. */
+export const REDELIVERY_WINDOW_MS = 7 * DAY_MS;
+
+/**
+ * Whether a contact's reply whose Message-ID the owner's mail already holds is that same mail delivered again:
+ * the stored one is this sender's inbound mail, or an automated mail from this envelope sender ignored lately.
+ */
+export async function isSameSenderMail(
+  d1: D1Database,
+  input: { ownerId: number; messageId: string; sender: string; envelopeFrom: string; now: number },
+): Promise<boolean> {
+  const { now, ...values } = input;
+  const rows = await readOne(readOf<{ same: boolean }>(d1, HOT_SQL.sameSenderMail, { ...values, since: now - REDELIVERY_WINDOW_MS }));
+  return rows.length === 0 || rows[0].same;
+}
+
 /** How far apart the times of one mail may be: a forward's printed date has minutes and a guessed zone. */
 export const SAME_MAIL_WINDOW_MS = 2 * 60 * 60 * 1000;
 /** Snippets are compared on their start: a text part and its HTML twin can differ further on. */

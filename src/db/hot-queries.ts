@@ -179,6 +179,20 @@ export function hotQueries(db: Db) {
         .where(and(eq(contacts.ownerId, ownerAddresses.ownerId), eq(contacts.address, p("sender")), sql`${interactions.messageId} in ${jsonList(p("ids"))}`)),
     ).mapWith(Boolean),
   };
+  const sameSenderFields = {
+    same: sql<boolean>`${exists(
+      db
+        .select({ one: sql`1` })
+        .from(interactions)
+        .innerJoin(contacts, eq(contacts.id, interactions.contactId))
+        .where(and(eq(interactions.ownerId, p("ownerId")), eq(interactions.messageId, p("messageId")), eq(interactions.direction, "in"), eq(contacts.address, p("sender")))),
+    )} or ${exists(
+      db
+        .select({ one: sql`1` })
+        .from(mailEvents)
+        .where(and(eq(mailEvents.ownerId, p("ownerId")), gte(mailEvents.at, p("since")), eq(mailEvents.messageId, p("messageId")), eq(mailEvents.envelopeFrom, p("envelopeFrom")))),
+    )}`.mapWith(Boolean),
+  };
   const addressField = { address: ownerAddresses.address };
   const nameFields = { address: contacts.address, name: contacts.name };
   const messageIdFields = { messageId: messages.messageId, kind: messages.kind };
@@ -245,6 +259,10 @@ export function hotQueries(db: Db) {
         .from(ownerAddresses)
         .where(sql`${ownerAddresses.address} in ${jsonList(p("recipients"))}`),
     ),
+    // A contact's reply whose Message-ID is stored already: the same mail again when this sender's inbound mail holds
+    // it (an interaction of theirs, by interactions_owner_message) or an automated mail of this envelope sender was
+    // ignored under it lately (mail_events, by mail_events_owner_at from `since`).
+    sameSenderMail: compiledRead(sameSenderFields, db.select(sameSenderFields).from(messages).where(and(eq(messages.ownerId, p("ownerId")), eq(messages.messageId, p("messageId"))))),
     sameMailWithSubject: sameMail(eq(interactions.subject, p("subject"))),
     sameMailWithoutSubject: sameMail(isNull(interactions.subject)),
     suppressions: compiledRead(patternField, db.select(patternField).from(suppressions).where(eq(suppressions.ownerId, p("ownerId")))),

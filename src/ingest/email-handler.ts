@@ -1,6 +1,6 @@
 // The email() path, top to bottom: read the raw mail → bound and parse it → refuse it or find its owner →
 // the owner's own mail (a calendar invitation, commands, or a capture) or a reply on a shared thread → store → tell the owner.
-import { findContactByName, knownMessageIds, listSuppressions } from "../db/capture";
+import { findContactByName, isSameSenderMail, knownMessageIds, listSuppressions } from "../db/capture";
 import { drizzleFor } from "../db/drizzle-later";
 import { findOwnerByAddress, type OwnerWithAddresses } from "../db/owner-lookup";
 import { ConfigError, readConfig, type Config, type Env } from "../env";
@@ -64,7 +64,14 @@ async function ingestEmail(message: ForwardableEmailMessage, env: Env, now: numb
   const thread = await findThreadOwner(d1, mail, envelope);
   if ("refused" in thread) return { status: "rejected", reason: thread.refused };
   const inbound = { ownerName: thread.owner.owner.name, ownerAddresses: thread.owner.addresses, assistantLocal: config.assistantLocal, assistantDomain: config.assistantDomain, suppressions: [] };
-  return store(d1, thread.owner, envelope, understandInbound(mail, now, "thread-reply", inbound), now);
+  const understanding = understandInbound(mail, now, "thread-reply", inbound);
+  const outcome = await store(d1, thread.owner, envelope, understanding, now);
+  if (outcome.status !== "duplicate") return outcome;
+  // The Message-ID is taken. Delivered again by the same sender, it is a duplicate; under someone else's mail (the
+  // owner's own thread mail, whose Message-ID everyone on the thread knows) it is another mail, refused with the reason.
+  const { messageId } = understanding.message;
+  const same = await isSameSenderMail(d1, { ownerId: outcome.ownerId, messageId, sender: mail.from.address, envelopeFrom: envelope.from, now });
+  return same ? outcome : { status: "rejected", reason: takenMessageIdReason(messageId, thread.owner.owner.language) };
 }
 
 /** Whether the mail, or a mail it forwards as an attachment, carries iCalendar text (what invitationIn reads). */

@@ -219,3 +219,29 @@ describe("an automatic reply on a shared thread, in another language", () => {
     expect(events.results).toEqual([{ kind: "ignored", reason }]);
   });
 });
+
+// A Message-ID names one mail. Everyone on a thread knows the owner's: a reply that reuses it is another mail, and
+// is said so, never dropped as if it had been delivered before.
+describe("a reply whose Message-ID is already stored", () => {
+  const taken = (id: string) => `This mail's Message-ID <${id}> is already that of a mail someone else sent, which Gensidig keeps; nothing was done. Please send it again as a new mail.`;
+
+  it("refuses Anna's reply under the Message-ID of the owner's own thread mail, with the reason, and writes nothing", async () => {
+    const thread = await sharedThread("reused-id");
+    const before = await footprint();
+    const res = await deliverToWorker(replyTo({ threadId: thread.id, id: thread.id, from: `Anna <${thread.to}>` }), { from: thread.to });
+    expect(res.rejected()).toBe(taken(thread.id));
+    expect(await footprint()).toEqual(before);
+    expect((await contact(thread.to))!.contact).toMatchObject({ inboundCount: 0 });
+  });
+
+  it("takes Anna's own reply, or her out-of-office, delivered again as the duplicate it is", async () => {
+    const thread = await sharedThread("redelivered");
+    const reply = replyTo({ threadId: thread.id, id: "redelivered-reply@redelivered.example", from: `Anna <${thread.to}>` });
+    const oof = withSubject("Automatic reply: Could you send the workshop slides?", [], replyTo({ threadId: thread.id, id: "redelivered-oof@redelivered.example", from: `Anna <${thread.to}>` }));
+    for (const mail of [reply, oof]) expect((await deliverToWorker(mail, { from: thread.to })).rejected()).toBeNull();
+    const once = await footprint();
+    for (const mail of [reply, oof]) expect((await deliverToWorker(mail, { from: thread.to })).rejected()).toBeNull();
+    expect(await footprint()).toEqual(once);
+    expect((await contact(thread.to))!.contact).toMatchObject({ inboundCount: 1 });
+  });
+});
