@@ -144,7 +144,11 @@ function nextFieldAfterBlank(lines: string[], i: number): HeaderField | null {
   return matchHeaderLine(unquote(next).trim())?.field ?? null;
 }
 
-function readHeaderBlock(lines: string[], from: number): HeaderBlock | null {
+/**
+ * Reads the header lines from `from` on. `closing` is the separator that opened the block: Zoho prints it again
+ * right under the headers ("============ Forwarded message ============"), and the body starts below it.
+ */
+function readHeaderBlock(lines: string[], from: number, closing?: string): HeaderBlock | null {
   let i = from;
   for (let blanks = 0; blanks < MAX_LEADING_BLANK_LINES && i < lines.length && !unquote(lines[i]).trim(); blanks++) {
     i++;
@@ -171,6 +175,8 @@ function readHeaderBlock(lines: string[], from: number): HeaderBlock | null {
       previous = trimmed;
     } else if (!out.length) {
       return null;
+    } else if (trimmed === closing) {
+      return { lines: out, bodyStart: i + 1 };
     } else if (continuesHeader(line, previous, lines[i + 1])) {
       const last = out[out.length - 1];
       last.value = `${last.value} ${trimmed}`.trim();
@@ -190,6 +196,18 @@ function isBareBlock(block: HeaderBlock): boolean {
 }
 
 /**
+ * Whether a bare header block (no separator above it) starts at line `i`: at its From line, or at a date line
+ * right above the From line, as GMX and WEB.DE print it ("Gesendet: Montag, 03. Februar 2025 um 09:12 Uhr" /
+ * "Von: …").
+ */
+function startsBareBlock(lines: string[], i: number, line: string): boolean {
+  const field = matchHeaderLine(line)?.field;
+  if (field === "from") return true;
+  if (field !== "date" || i + 1 >= lines.length) return false;
+  return matchHeaderLine(unquote(lines[i + 1]).trim())?.field === "from";
+}
+
+/**
  * The first forwarded block the subject allows. Words that say "forwarded" count unless the mail is a
  * reply; Outlook's "Original Message", its rule line and a bare header block open replies just as
  * often, so they count only under a forward tag (FW:, Fwd:, VS:, WG:, …).
@@ -206,12 +224,12 @@ function locateBlock(lines: string[], subject: string): Block | null {
     if (separator) {
       if (!allowed(separator.strength)) continue;
       if (separator.trailing) return { format: separator.format, start: i, headers: null };
-      const headers = readHeaderBlock(lines, i + 1);
+      const headers = readHeaderBlock(lines, i + 1, line);
       if (separator.strength === "strong" && !separator.needsFrom) return { format: separator.format, start: i, headers };
       if (headers && field(headers, "from") !== null) return { format: separator.format, start: i, headers };
       continue;
     }
-    if (weakAllowed && matchHeaderLine(line)?.field === "from") {
+    if (weakAllowed && startsBareBlock(lines, i, line)) {
       const headers = readHeaderBlock(lines, i);
       if (headers && isBareBlock(headers)) return { format: "header-block", start: i, headers };
       // Lines already read as headers cannot start a better block; skipping them keeps the scan linear.
@@ -261,11 +279,14 @@ function bodyAfter(lines: string[], block: Block): string {
   // is the first header line's.
   const first = lines.slice(block.start + 1, start + 1).find((l) => unquote(l).trim() !== "") ?? lines[block.start] ?? "";
   const depth = quoteDepth(first);
-  const strip = new RegExp(`^(?:[ \\t]*>){${depth}} ?`);
-  return lines
-    .slice(start)
-    .map((l) => (depth === 0 ? l : l.replace(strip, "")))
-    .join("\n");
+  const body = lines.slice(start);
+  // Proton quotes the forwarded text under an unquoted header block: when every line of the body is quoted
+  // deeper than the headers, that level is the forward's own, not the original's.
+  const visible = body.filter((l) => l.trim() !== "");
+  const bodyDepth = visible.length && visible.every((l) => quoteDepth(l) > depth) ? depth + 1 : depth;
+  if (bodyDepth === 0) return body.join("\n");
+  const strip = new RegExp(`^(?:[ \\t]*>){${bodyDepth}} ?`);
+  return body.map((l) => l.replace(strip, "")).join("\n");
 }
 
 function toAddress(mailbox: EmailForwardMailbox | null | undefined): Address | null {

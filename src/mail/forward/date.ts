@@ -36,8 +36,11 @@ const SPACED_NUMERIC_DATE = /(?<!\d)(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})(?!\d)/;
 const YEAR_WITH_DOT = /(?:19|20)\d{2}\.(?:\s|$)/;
 const AM_PM = /\d\s*[ap]\.?\s?m\b/;
 const ISO_DATE = /\b(\d{4})-(\d{1,2})-(\d{1,2})(?:t|\b)/;
-/** Two-digit years only with "/" or "-": "10.12.00" is a Danish time of day. */
-const NUMERIC_DATE = /\b(\d{1,2})(?:([./-])(\d{1,2})\2(\d{4})|([/-])(\d{1,2})\5(\d{2}))\b/;
+/**
+ * Two-digit years with "/" or "-", and with dots only when a clock time with a colon follows (Samsung Email's
+ * "03.02.25  09:12  (GMT+01:00)", Outlook for Mac's "03.02.25, 10:12"): "10.12.00" alone is a Danish time of day.
+ */
+const NUMERIC_DATE = /\b(\d{1,2})(?:([./-])(\d{1,2})\2(\d{4})|([/-])(\d{1,2})\5(\d{2})|(\.)(\d{1,2})\.(\d{2})(?=,?\s+\d{1,2}:\d{2}))\b/;
 const YEAR = /\b(19\d{2}|2\d{3})\b/;
 const TIME = /\b(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?(?:\s*([ap])\.?\s?m\b\.?)?/;
 const GMT_OFFSET = /\b(?:gmt|utc)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b/;
@@ -74,15 +77,15 @@ function findTextDate(s: string): DateParts | null {
 function findNumericDate(s: string): DateParts | null {
   const m = NUMERIC_DATE.exec(s);
   if (!m) return null;
-  const separator = m[2] ?? m[5];
+  const separator = m[2] ?? m[5] ?? m[8];
   const a = +m[1];
-  const b = +(m[3] ?? m[6]);
+  const b = +(m[3] ?? m[6] ?? m[9]);
   // Day first, as in Danish and most European locales, unless only a US month-first reading fits
   // ("11/24/2026"). "04/11/2026" is read as 4 November.
   // A US client also prints AM/PM: "02/10/2023 4:52 PM EST" is 10 February.
   const usStyle = separator === "/" && (b > 12 || (a <= 12 && AM_PM.test(s)));
   return {
-    year: yearOf(+(m[4] ?? m[7])),
+    year: yearOf(+(m[4] ?? m[7] ?? m[10])),
     month: usStyle ? a : b,
     day: usStyle ? b : a,
     rest: s.replace(m[0], " "),

@@ -19,11 +19,12 @@ export interface SeparatorMatch {
 }
 
 const DASHED_FORWARD =
-  /^(-{2,})[ \t]*(?:forwarded message|videresendt meddelelse|videresendt besked|videresendt e-?mail)[ \t]*(-{2,})/i;
+  /^(-{2,}|={2,})[ \t]*(?:forwarded message|videresendt meddelelse|videresendt besked|videresendt e-?mail)[ \t]*(?:-{2,}|={2,})/i;
 /** Apple Mail's "Begin forwarded message:", in the languages macOS and iOS ship. */
 const APPLE_FORWARD = new RegExp(
   `^(?:${[
     "begin forwarded message", "start på videresendt besked", "videresendt besked", "anfang der weitergeleiteten nachricht",
+    "anfang der weitergeleiteten e-mail",
     "inicio del mensaje reenviado", "début du message réexpédié", "inizio messaggio inoltrato", "begin doorgestuurd bericht",
     "vidarebefordrat mejl", "videresendt melding", "välitetty viesti alkaa", "początek przekazywanej wiadomości",
     "início da mensagem reencaminhada", "início da mensagem encaminhada", "začátek přeposílané zprávy",
@@ -36,16 +37,19 @@ const APPLE_FORWARD = new RegExp(
 const MAILMATE_FORWARD = /^forwarded message[ \t]*:[ \t]*$/i;
 /**
  * Gmail, Thunderbird and Yahoo write their separator in the reader's language ("---------- Mensaje
- * reenviado ---------", "-------- Přeposlaná zpráva --------", "--- Treść przekazanej wiadomości ---").
+ * reenviado ---------", "-------- Přeposlaná zpráva --------", "--- Treść przekazanej wiadomości ---");
+ * Zoho writes it between runs of "=" ("============ Forwarded message ============").
  */
-const DASHED_ANY = /^(-{3,})[ \t]*([^-\s][^:<>@]{1,60}?)[ \t]*(-{3,})[ \t]*$/u;
+const DASHED_ANY = /^(-{3,}|={3,})[ \t]*([^-=\s][^:<>@]{1,60}?)[ \t]*(?:-{3,}|={3,})[ \t]*$/u;
 const ORIGINAL_MESSAGE =
   /^-{2,}[ \t]*(?:original message|oprindelig meddelelse|oprindelig besked|originalmeddelelse)[ \t]*-{2,}[ \t]*$/i;
 /** Outlook prints 32 underscores; fewer survive some text renderings. */
 const RULE_LINE = /^_{20,}[ \t]*$/;
 
-/** Gmail writes ten dashes, Thunderbird eight, Yahoo five. */
-function dashedFormat(dashes: number): string {
+/** Gmail writes ten dashes, Thunderbird eight, Yahoo five; Zoho writes "=" signs. */
+function dashedFormat(run: string): string {
+  const dashes = run.length;
+  if (run.startsWith("=")) return "zoho";
   if (dashes >= 9) return "gmail";
   if (dashes >= 7) return "thunderbird";
   return "yahoo";
@@ -56,13 +60,13 @@ export function matchSeparator(line: string): SeparatorMatch | null {
   const dashed = DASHED_FORWARD.exec(line);
   if (dashed) {
     const trailing = line.slice(dashed[0].length).trim();
-    return { format: dashedFormat(dashed[1].length), strength: "strong", trailing, needsFrom: false };
+    return { format: dashedFormat(dashed[1]), strength: "strong", trailing, needsFrom: false };
   }
   if (APPLE_FORWARD.test(line)) return { format: "apple", strength: "strong", trailing: "", needsFrom: false };
   if (MAILMATE_FORWARD.test(line)) return { format: "generic", strength: "strong", trailing: "", needsFrom: false };
   if (ORIGINAL_MESSAGE.test(line) || RULE_LINE.test(line)) return { format: "outlook", strength: "weak", trailing: "", needsFrom: false };
   const other = DASHED_ANY.exec(line);
-  if (other) return { format: dashedFormat(other[1].length), strength: "strong", trailing: "", needsFrom: true };
+  if (other) return { format: dashedFormat(other[1]), strength: "strong", trailing: "", needsFrom: true };
   return null;
 }
 
@@ -83,7 +87,7 @@ export const HEADER_LABELS: Record<Exclude<HeaderField, "other">, string[]> = {
   ],
   date: [
     "date", "sent", "dato", "sendt", "datum", "data", "dată", "fecha", "enviado", "enviada", "enviado el", "gesendet", "envoyé",
-    "verzonden", "skickat", "wysłano", "päivämäärä", "päiväys", "lähetetty", "dátum", "tarih", "gönderildi",
+    "verzonden", "skickat", "wysłano", "wysłane", "päivämäärä", "päiväys", "lähetetty", "dátum", "tarih", "gönderildi",
     "odesláno", "odoslané", "poslano", "elküldve", "inviato", "trimis", "kuupäev", "saadetud",
     "дата", "отправлено", "надіслано", "日付", "日期", "送信日時", "发送时间", "날짜",
   ],
