@@ -8,6 +8,7 @@
 // line of dashes or underscores, and bottom-posting (Thunderbird), where the new text sits below the quote.
 
 import EmailReplyParser from "email-reply-parser";
+import { isClientSignature } from "./client-signature";
 import { HEADER_LABELS, labelAlternation } from "./forward/markers";
 import { monthOfWord } from "./months";
 
@@ -59,6 +60,7 @@ const ATTRIBUTION_END = new RegExp(
     String.raw`\bwrote on\b.*\d.*:`, // en: "Anna Holm wrote on 03/02/2025 09:12:"
     String.raw`\bskrev\b.*:`, // da, no, sv: "Den … skrev Anna Holm <a@x>:"
     String.raw`\bschrieb\b.*:`, // de: "Am … schrieb Anna:" and "Anna <a@x> schrieb am …:"
+    String.raw`\bfolgendes geschrieben\s*:`, // de (Yahoo): "Am Montag, 3. Februar 2025, 09:12:34 MEZ hat Anna <a@x> Folgendes geschrieben:"
     String.raw`\bschreef\b.*:`, // nl
     String.raw`\bhet volgende geschreven\s*:`, // nl (Apple Mail): "Op … heeft Anna <a@x> het volgende geschreven:"
     String.raw`\bha scritto\s*:`, // it
@@ -72,10 +74,11 @@ const ATTRIBUTION_END = new RegExp(
     String.raw`[ée]crit\s*:`, // fr: "a écrit :"
     String.raw`\bpisze\s*:`, // pl
     String.raw`\bnapisa[łl](\(a\)|a)?\s*:`, // pl
+    String.raw`\bwiadomość napisana przez\b.*:`, // pl (Apple Mail): "Wiadomość napisana przez Anna <a@x> w dniu 3 lut 2025, o godz. 09:12:"
     String.raw`\bescribi[óo]\s*:`, // es
     String.raw`\bscritto\s*:`, // it
     String.raw`\bescreveu\s*:`, // pt
-    String.raw`\bkirjoitti\s*:`, // fi
+    String.raw`\bkirjoitti\b.*:`, // fi: "… kirjoitti:", and Outlook's "Anna <a@x> kirjoitti 03/02/2025 10.12:"
   ]
     .map((p) => `(?:${p})`)
     .join("|")
@@ -96,7 +99,7 @@ const ADDRESS_IN_ANGLES = /<\s*(?:mailto:)?([^\s<>@]+@[^\s<>]+?)\s*>|\[mailto:([
 const BARE_ADDRESS = /\b([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})\b/;
 
 const SEPARATOR =
-  /^\s*\*?\s*-{2,}\s*(original message|původní zpráva|pôvodná správa|oorspronkelijk bericht|alkuperäinen viesti|исходное сообщение|mensagem original|eredeti üzenet|orijinal ileti|mesaj original|izvorna poruka|oprindelig meddelelse|oprindelig besked|ursprüngliche nachricht|message d'origine|originalmeddelande|opprinnelig melding|mensaje original|messaggio originale|wiadomość oryginalna|forwarded message|videresendt (meddelelse|besked)|weitergeleitete nachricht|message transféré)\s*-*\s*\*?\s*$/i;
+  /^\s*\*?\s*-{2,}\s*(original message|původní zpráva|pôvodná správa|oorspronkelijk bericht|alkuperäinen viesti|исходное сообщение|mensagem original|eredeti üzenet|orijinal ileti|mesaj original|izvorna poruka|oprindelig meddelelse|oprindelig besked|ursprüngliche nachricht|message d'origine|originalmeddelande|ursprungligt meddelande|opprinnelig melding|mensaje original|messaggio originale|wiadomość oryginalna|forwarded message|videresendt (meddelelse|besked)|weitergeleitete nachricht|message transféré)\s*-*\s*\*?\s*$/i;
 const FORWARD_INTRO =
   /^\s*(begin forwarded message|start på videresendt (besked|meddelelse)|anfang der weitergeleiteten nachricht|début du message réexpédié)\s*:\s*$/i;
 /** A line of dashes or underscores, as Outlook puts above its header block. */
@@ -110,6 +113,15 @@ const OTHER_HEADER = new RegExp(
 const DATE_HEADER = new RegExp(String.raw`^\s*\*?\s*(?:${labelAlternation(["date"])})\s*[:：]\s*\*?\s*(.*)$`, "iu");
 /** Longest header label, in UTF-16 units: a bound on what FROM_HEADER and OTHER_HEADER can find before the colon. */
 const MAX_LABEL_CHARS = Math.max(...Object.values(HEADER_LABELS).flat().map((w) => w.length));
+
+/**
+ * Words of a legal disclaimer below a signature, in the languages of SIGN_OFF_WORDS: confidentiality, and the
+ * recipient it was not meant for ("Diese E-Mail enthält vertrauliche …", "Denne e-mail kan indeholde fortrolige …").
+ */
+const DISCLAIMER =
+  /confidential|privileged|intended recipient|vertraulich|adressat|fortrolig|tiltænkt|konfidentiel|sekretess|konfidensiell|confidentiel|destinataire|confidencial|destinatario|riservat|vertrouwelijk|geadresseerde|poufn|luottamuksellinen/i;
+/** Paragraphs a disclaimer may run to (several languages one after the other, a company register line). */
+const MAX_DISCLAIMER_PARAGRAPHS = 4;
 
 /** Words a signature starts with, alone on their line or followed by a short name ("Mvh Anna"), per language. */
 const SIGN_OFF_WORDS = [
@@ -147,19 +159,6 @@ const SIGN_OFF = new RegExp(String.raw`^\s*(?:${SIGN_OFF_WORDS.join("|")})[,.!]?
 const MAX_SIGN_OFF_LINE_WORDS = Math.max(...SIGN_OFF_WORDS.map((w) => w.split(" ").length)) + 3;
 /** "-Abhishek", "/John", "— Anna": a name signed with a dash or slash, as the last line. */
 const DASHED_SIGN_OFF = /^\s*(?:[-/]|[–—]\s?)\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*)?\s*$/u;
-/** Lines mobile and desktop clients append on their own. */
-const CLIENT_SIGNATURE = [
-  /^\s*(sent from|sendt fra|hentet fra|envoyé de|envoyé depuis|von meinem|gesendet von|wysłane z)\s+(my |min |mit |meinem |mon |mojego )?(iphone|ipad|android|outlook|mail|samsung|galaxy|mobile|mobil|mobiltelefon|windows|blackberry|huawei|yahoo)\b/i,
-  /^\s*(get|hent|få|télécharger)\s+outlook\s+(for|til|pour)\s+(ios|android)\b/i,
-  /^\s*(отправлено с|надіслано з|enviado desde|enviado do|enviado de|inviato da|verzonden met|verstuurd vanaf|verzonden vanaf|skickat från|sendt fra|lähetetty|gửi từ)\s+.{0,30}?(iphone|ipad|android|outlook|samsung|galaxy|huawei|xiaomi|mobile|smartphone)/iu,
-];
-
-/** Every CLIENT_SIGNATURE line names a device or an app: one of these, in any case. */
-const CLIENT_SIGNATURE_NAMES = [
-  "iphone", "ipad", "android", "outlook", "mail", "samsung", "galaxy", "mobil", "windows", "blackberry", "huawei",
-  "yahoo", "xiaomi", "smartphone",
-];
-
 // Cheap checks in front of the costly regexes. Irregexp compiles a regex on its first use, and the big
 // case-insensitive Unicode ones above cost a fresh isolate milliseconds; most lines of a mail cannot match them
 // anyway. Each check below is implied by the regex it guards, so it only skips tests that would fail: no
@@ -208,16 +207,6 @@ function mayBeSignOff(line: string): boolean {
 function mayBeDashedSignOff(line: string): boolean {
   const first = line.trimStart().charAt(0);
   return first === "-" || first === "/" || first === "–" || first === "—";
-}
-
-/**
- * Each CLIENT_SIGNATURE regex needs one of CLIENT_SIGNATURE_NAMES. The two with flag i (no u) match an ASCII
- * letter in either case only, which toLowerCase() keeps; the one with flags iu also takes "K" (Kelvin sign,
- * which toLowerCase() makes "k") and "ſ" (long s, which it leaves alone) for "s", hence the replaceAll.
- */
-function mayBeClientSignature(line: string): boolean {
-  const lower = line.toLowerCase().replaceAll("ſ", "s");
-  return CLIENT_SIGNATURE_NAMES.some((name) => lower.includes(name));
 }
 
 function bound(text: string): string {
@@ -281,6 +270,10 @@ function findBoundaries(lines: string[], firstOnly: boolean): Boundary[] {
     } else if (headerBlockAt(lines, i)) {
       const block = headerBlockAt(lines, i)!;
       b = { kind: "header-block", start: i, end: lines.length, fromLine: line.trim(), dateLine: block.dateLine };
+    } else if (i + 1 < lines.length && mayBeHeaderLine(line) && DATE_HEADER.test(line) && headerBlockAt(lines, i + 1)) {
+      // GMX and WEB.DE put the date above the From line: "Gesendet: Montag, 03. Februar 2025 um 09:12 Uhr" / "Von: …".
+      const dateLine = line.match(DATE_HEADER)![1];
+      b = { kind: "header-block", start: i, end: lines.length, fromLine: lines[i + 1].trim(), dateLine };
     } else if (isAttribution(line)) {
       b = { kind: "attribution", start: i, end: i + 1, line: line.trim() };
     } else if (mayWrapAttribution(lines, i) && ATTRIBUTION_START.test(line)) {
@@ -357,13 +350,34 @@ function ownLines(lines: string[], quotesMarked: boolean): string[] {
   return below;
 }
 
+/**
+ * Where the legal disclaimer that closes a mail starts, or lines.length when there is none: the paragraphs at
+ * the end (blank-line separated) that speak of confidentiality or of a wrong recipient. The sign-off above it
+ * decides: stripSignature cuts the disclaimer only together with a signature.
+ */
+function trailingDisclaimerStart(lines: string[]): number {
+  let end = lines.length;
+  while (end > 0 && isBlank(lines[end - 1])) end--;
+  let start = end;
+  for (let paragraphs = 0; paragraphs < MAX_DISCLAIMER_PARAGRAPHS && start > 0; paragraphs++) {
+    let top = start;
+    while (top > 0 && !isBlank(lines[top - 1])) top--;
+    if (!lines.slice(top, start).some((l) => DISCLAIMER.test(l))) break;
+    start = top;
+    while (start > 0 && isBlank(lines[start - 1])) start--;
+  }
+  return start === end ? lines.length : start;
+}
+
 function stripSignature(lines: string[]): string[] {
   for (let i = 0; i < lines.length; i++) {
-    if ((mayBeClientSignature(lines[i]) && CLIENT_SIGNATURE.some((r) => r.test(lines[i]))) || /^-- ?$/.test(lines[i]))
+    if (isClientSignature(lines[i]) || /^-- ?$/.test(lines[i]))
       return lines.slice(0, i);
   }
+  // A legal disclaimer below the signature is no reason to keep the signature: look above it for the sign-off.
+  const end = trailingDisclaimerStart(lines);
   // A sign-off is followed by a short name block only, so look among the last few lines alone.
-  let tailStart = lines.length;
+  let tailStart = end;
   for (let seen = 0; tailStart > 0 && seen <= MAX_SIGNATURE_BLOCK_LINES; ) {
     tailStart--;
     if (!isBlank(lines[tailStart])) seen++;
@@ -372,9 +386,9 @@ function stripSignature(lines: string[]): string[] {
   while (last >= 0 && isBlank(lines[last])) last--;
   if (last > 0 && mayBeDashedSignOff(lines[last]) && DASHED_SIGN_OFF.test(lines[last]) && isBlank(lines[last - 1]))
     return lines.slice(0, last);
-  for (let i = tailStart; i < lines.length; i++) {
+  for (let i = tailStart; i < end; i++) {
     if (!mayBeSignOff(lines[i]) || !SIGN_OFF.test(lines[i])) continue;
-    const rest = lines.slice(i + 1).filter((l) => !isBlank(l));
+    const rest = lines.slice(i + 1, end).filter((l) => !isBlank(l));
     if (rest.length <= MAX_SIGNATURE_BLOCK_LINES && rest.every((l) => l.trim().length <= MAX_SIGNATURE_LINE_CHARS))
       return lines.slice(0, i);
   }
@@ -462,6 +476,10 @@ export function snippetOfNewText(own: string, max = SNIPPET_CHARS): string {
 }
 
 const LETTERS = String.raw`[\p{L}]+`;
+/** "3. Februar 2025", "3 lut 2025", and Portuguese and Spanish "3 de fev. de 2025" (Apple Mail). */
+const DAY_FIRST_DATE = new RegExp(String.raw`\b(\d{1,2})\.?\s+(?:de\s+)?(${LETTERS})\.?,?\s+(?:de\s+)?(\d{4})\b`, "u");
+/** "February 3, 2025", and Proton's ordinal "February 3rd, 2025". */
+const MONTH_FIRST_DATE = new RegExp(String.raw`(${LETTERS})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, "u");
 
 function vietnameseDate(text: string): RegExpMatchArray | null {
   const m = text.match(/\b(\d{1,2}) thg (\d{1,2}),? (\d{4})\b/);
@@ -482,8 +500,8 @@ export function attributionDate(text: string): number | null {
   // Vietnamese writes the month as a number after "thg" (tháng): "3 thg 2, 2025".
   const iso = text.match(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/) ?? vietnameseDate(text);
   const numeric = text.match(/\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})\b/);
-  const dayFirst = text.match(new RegExp(String.raw`\b(\d{1,2})\.?\s+(${LETTERS})\.?,?\s+(\d{4})\b`, "u"));
-  const monthFirst = text.match(new RegExp(String.raw`(${LETTERS})\.?\s+(\d{1,2}),?\s+(\d{4})\b`, "u"));
+  const dayFirst = text.match(DAY_FIRST_DATE);
+  const monthFirst = text.match(MONTH_FIRST_DATE);
   const ampm = /\b\d{1,2}[:.]\d{2}\s*([AaPp])\.?[Mm]\b/.test(text);
   if (iso) {
     [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
@@ -552,11 +570,14 @@ function addressIn(line: string): string | null {
   return (m[1] ?? m[2]).toLowerCase();
 }
 
+/** Apple Mail in Polish puts the name after its opening words: "Wiadomość napisana przez Anna <a@x> w dniu …:". */
+const APPLE_POLISH_ATTRIBUTION_START = /^\s*wiadomość napisana przez\s+/i;
+
 /** The name in an attribution: first ("Anna <a@x> schrieb am …"), after the verb ("skrev Anna"), or after the date. */
 function attributionName(line: string): string | null {
   const angle = line.search(/<[^<>]*@|\[mailto:/i);
   const before = angle >= 0 ? line.slice(0, angle) : null;
-  if (before !== null && !/\d/.test(before)) return cleanName(before);
+  if (before !== null && !/\d/.test(before)) return cleanName(before.replace(APPLE_POLISH_ATTRIBUTION_START, ""));
   const afterVerb = line.match(/\b(?:skrev|schrieb|schreef|kirjoitti)\s+(.+?)\s*(?:<|\[mailto:|:\s*$)/i);
   if (afterVerb && !/^(am|den)\b/i.test(afterVerb[1])) return cleanName(afterVerb[1]);
   let head = before ?? line.replace(ATTRIBUTION_END, "").replace(/\s+(a|ha|has)\s*$/i, "");
@@ -565,7 +586,12 @@ function attributionName(line: string): string | null {
   const last = markers[markers.length - 1];
   if (!last) return null;
   // What stands between the time and the name: "at", "kl.", and Apple Mail's Dutch "om 09:12 heeft Anna".
-  return cleanName(head.slice(last.index! + last[0].length).replace(/^\s*(,|at|à|kl\.?|um|o|heeft)\s+/i, ""));
+  // Yahoo in German names the zone, then "hat": "09:12:34 MEZ hat Anna <a@x> Folgendes geschrieben:".
+  return cleanName(
+    head
+      .slice(last.index! + last[0].length)
+      .replace(/^\s*(?:(?:mez|mesz|cet|cest|gmt|utc)\s+)?(,|at|à|kl\.?|um|o|heeft|hat)\s+/i, ""),
+  );
 }
 
 function headerBlockName(fromLine: string): string | null {
