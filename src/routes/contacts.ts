@@ -20,6 +20,20 @@ function decodeCursor(cursor: string): string | null {
   }
 }
 
+/**
+ * The address segment of `/api/contacts/:address`, percent-decoded exactly once, or null when its encoding is
+ * broken. Read from the raw path rather than `c.req.param()`: Hono has already decoded the param, leniently (a
+ * stray "%" is left as it is), so decoding it again turned "a%2525b" into "a%b" and a lone "%25" into a URIError.
+ */
+function addressFromPath(pathname: string): string | null {
+  const segment = pathname.slice(pathname.lastIndexOf("/") + 1);
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 export const contactsRoutes = new Hono<AuthedEnv>()
   .use(requireOwner)
   // The body is the page's contacts, as before; the next page is in a `Link: <…>; rel="next"` header (RFC 8288),
@@ -47,7 +61,11 @@ export const contactsRoutes = new Hono<AuthedEnv>()
     return c.json(rows.map((r) => contactJson(r, r.mergedInto === null ? null : (addressOf.get(r.mergedInto) ?? null))));
   })
   .get("/:address", async (c) => {
-    const address = normalizeAddress(decodeURIComponent(c.req.param("address")));
+    const decoded = addressFromPath(new URL(c.req.url).pathname);
+    if (decoded === null) {
+      return c.json({ error: "bad-address", message: "The address in the path is not valid percent-encoding (RFC 3986 §2.1); encode it once with encodeURIComponent." }, 400);
+    }
+    const address = normalizeAddress(decoded);
     if (!address) return c.json({ error: "bad-address", message: "Give a contact's email address." }, 400);
     const db = getDb(c.env.DB);
     const owner = c.get("owner");
