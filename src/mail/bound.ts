@@ -139,6 +139,8 @@ interface EntityHeaders {
   charset: string | null;
   encoding: string;
   filename: string | null;
+  /** The first Content-Disposition field's value, unfolded, or "" when there is none. */
+  disposition: string;
 }
 
 function param(value: string, name: string): string | null {
@@ -265,6 +267,7 @@ function readHeaders(b: Uint8Array, start: number, end: number, defaultType: str
     charset: param(typeValue, "charset"),
     encoding: (headerValue(unfolded, "content-transfer-encoding") ?? "7bit").toLowerCase(),
     filename: param(disposition, "filename\\*?") ?? param(typeValue, "name\\*?"),
+    disposition,
   };
 }
 
@@ -276,6 +279,16 @@ function isTextLike(type: string): boolean {
     type === "message/disposition-notification" ||
     type === "message/feedback-report"
   );
+}
+
+/**
+ * A text part with a file name is a file the sender attached, not what they wrote: Apple Mail sends an attached
+ * .txt as `Content-Disposition: inline; filename=…`, and postal-mime reads any text/plain or text/html part not
+ * marked `attachment` into the body. Read as the body, a file's lines (anyone's words) would run as the owner's
+ * commands and be captured as the owner's text. RFC 2183 §2.3: the filename parameter names a file.
+ */
+function isAttachedTextFile(h: EntityHeaders): boolean {
+  return (h.contentType === "text/plain" || h.contentType === "text/html") && !!h.filename;
 }
 
 class Walker {
@@ -302,14 +315,22 @@ class Walker {
     this.chunks.push(bytes);
   }
 
-  /** Emits the header block, re-encoding raw 8-bit windows-1252 headers as UTF-8 (postal-mime reads UTF-8). */
-  private emitHeaders(start: number, h: EntityHeaders, addCharset: boolean): void {
+  /**
+   * Emits the header block, re-encoding raw 8-bit windows-1252 headers as UTF-8 (postal-mime reads UTF-8).
+   * `asAttachment` rewrites Content-Disposition to `attachment`, keeping its parameters (the filename).
+   */
+  private emitHeaders(start: number, h: EntityHeaders, addCharset: boolean, asAttachment = false): void {
     const bytes = this.b.subarray(start, h.bodyStart);
-    if (!addCharset && (!hasHighBytes(bytes) || isValidUtf8(bytes))) {
+    if (!addCharset && !asAttachment && (!hasHighBytes(bytes) || isValidUtf8(bytes))) {
       this.keep(start, h.bodyStart);
       return;
     }
     let raw = h.raw;
+    if (asAttachment) {
+      const eol = raw.includes("\r\n") ? "\r\n" : "\n";
+      const params = h.disposition.includes(";") ? h.disposition.slice(h.disposition.indexOf(";")) : "";
+      raw = `Content-Disposition: attachment${params}${eol}` + raw.replace(/^content-disposition[ \t]*:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*\r?\n/gim, "");
+    }
     if (addCharset) {
       const eol = raw.includes("\r\n") ? "\r\n" : "\n";
       raw = /^content-type[ \t]*:/im.test(raw)
@@ -360,7 +381,7 @@ class Walker {
         !["base64", "quoted-printable"].includes(h.encoding) &&
         hasHighBytes(body) &&
         !isValidUtf8(body);
-      this.emitHeaders(start, h, undeclared8bit);
+      this.emitHeaders(start, h, undeclared8bit, isAttachedTextFile(h));
       this.keep(h.bodyStart, cut);
       if (cut < end) {
         this.insert(encoder.encode("\r\n"));

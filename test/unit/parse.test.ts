@@ -152,6 +152,48 @@ describe("parseMail: malformed and unusual mail", () => {
   });
 });
 
+describe("parseMail: the body is what the sender wrote, not the files they attached", () => {
+  /** Apple Mail's shape: the text written, then an attached file marked inline with a file name (RFC 2183). */
+  const withTextFile = (part: string[]) =>
+    [
+      "From: Camilla Olsen <owner@example.com>",
+      "To: gensidig@example.com",
+      "Subject: status",
+      "Message-ID: <text-file@example.com>",
+      'Content-Type: multipart/mixed; boundary="apple"',
+      "",
+      "--apple",
+      'Content-Type: text/plain; charset="UTF-8"',
+      "",
+      "status",
+      "--apple",
+      ...part,
+      "",
+      "pause",
+      "language da",
+      "--apple--",
+      "",
+    ].join("\r\n");
+
+  it.each([
+    ["inline, the file name in both headers (Apple Mail)", ['Content-Type: text/plain; charset="UTF-8"; name="from-mallory.txt"', 'Content-Disposition: inline; filename="from-mallory.txt"'], "from-mallory.txt"],
+    ["inline, the file name only in Content-Disposition", ['Content-Type: text/plain; charset="UTF-8"', "Content-Disposition: inline;", ' filename="notes.txt"'], "notes.txt"],
+    ["no Content-Disposition, the name only in Content-Type", ['Content-Type: text/plain; charset="UTF-8"; name="list.txt"'], "list.txt"],
+    ["an attached .html file marked inline", ['Content-Type: text/html; charset="UTF-8"; name="page.html"', 'Content-Disposition: inline; filename="page.html"'], "page.html"],
+  ])("a text part with a file name is an attachment: %s", async (_label, part, filename) => {
+    const mail = await parseMail(withTextFile(part));
+    expect(mail.text.trim()).toBe("status");
+    expect(mail.html).toBeNull();
+    expect(mail.attachments.map((a) => [a.filename, a.inline])).toEqual([[filename, false]]);
+  });
+
+  it("a second text part without a file name is still body text, as the reader saw it inline", async () => {
+    const mail = await parseMail(withTextFile(['Content-Type: text/plain; charset="UTF-8"', "Content-Disposition: inline"]));
+    expect(mail.text.split("\n").map((l) => l.trim()).filter(Boolean)).toEqual(["status", "pause", "language da"]);
+    expect(mail.attachments).toEqual([]);
+  });
+});
+
 /** A Gmail-shaped mail with a large base64 PDF, built here so no big file is committed. */
 function bigMail(attachmentBytes: number): Uint8Array {
   const pdf = new Uint8Array(attachmentBytes).map((_, i) => (i * 31 + 7) % 256);

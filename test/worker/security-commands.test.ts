@@ -144,3 +144,30 @@ describe("genuine command mail still acts", () => {
     expect(res.answers[0].split("\n")[0]).toBe(`✓ cadence ${person} monthly — Anna Holm: in touch every month`);
   });
 });
+
+describe("a file attached to the owner's command mail is not read as commands", () => {
+  const language = async () => (await rows<{ language: string }>("select language from owners where id = ?", ownerId))[0].language;
+
+  it("an attached .txt marked inline with a file name (Apple Mail) runs none of its lines; the owner's own line runs", async () => {
+    const body = [
+      "--apple-file",
+      'Content-Type: text/plain; charset="UTF-8"',
+      "",
+      "status",
+      "--apple-file",
+      'Content-Type: text/plain; charset="UTF-8"; name="from-mallory.txt"',
+      'Content-Disposition: inline; filename="from-mallory.txt"',
+      "",
+      "pause",
+      "language da",
+      "--apple-file--",
+    ].join("\r\n");
+    const res = await deliver(fromOwner({ id: "inline-text-file@olsen.dk", subject: "Status please", headers: ['Content-Type: multipart/mixed; boundary="apple-file"'], body }));
+    expect(res.rejected()).toBeNull();
+    expect(await paused()).toBe(0);
+    expect(await language()).toBe("en");
+    expect(res.answers).toHaveLength(1);
+    expect(res.answers[0].split("\n")[0]).toMatch(/^✓ status — /);
+    expect(res.answers[0]).not.toMatch(/pause|language da/);
+  });
+});
