@@ -2,6 +2,7 @@
 // line, no blank lines inside the block, and Outlook's <hr> kept as the underscore line its own plain
 // text uses. Source line breaks in HTML are just whitespace (HTML Living Standard, "inter-element
 // whitespace"), so they must not become line breaks: Outlook folds long header lines in its HTML source.
+import { mayHideElement, SHRINKING_ELEMENTS, styleSheetFacts } from "./html-readable";
 
 /** HTML we read; the forwarded block sits near the top, and the regexes below are linear but not free. */
 export const MAX_HTML_CHARS = 256 * 1024;
@@ -13,7 +14,7 @@ const BLOCK_TAGS =
   "p|div|tr|table|tbody|thead|li|ul|ol|h[1-6]|blockquote|section|article|header|footer|pre|address|center";
 // Tag patterns stop at the next "<" as well as at ">", so a run of unclosed "<" costs linear time.
 const BLOCK_TAG = new RegExp(`<\\/?(?:${BLOCK_TAGS})\\b[^<>]*>`, "gi");
-const HIDDEN_ELEMENTS = ["head", "style", "script", "title", "xml"];
+const HIDDEN_ELEMENTS = ["head", "style", "script", "title", "xml", "template"];
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ",
@@ -65,7 +66,7 @@ export function htmlToText(html: string): string {
 }
 
 /** The HTML a reader sees: without comments, never-rendered elements and elements `hidden` picks (isInvisible). */
-function visibleHtml(html: string, hidden: (attributes: string) => boolean = isInvisible): string {
+function visibleHtml(html: string, hidden: DropTest = isInvisible): string {
   return dropElements(stripHidden(html.slice(0, MAX_HTML_CHARS).replace(/\u0001/g, "")), hidden);
 }
 
@@ -76,16 +77,15 @@ function visibleHtml(html: string, hidden: (attributes: string) => boolean = isI
 const INVISIBLE_STYLE =
   /(?:^|[;"'\s])(?:display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?(?![.\d])|font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?(?![.\d])|max-height\s*:\s*0(?:px)?(?![.\d])|mso-hide\s*:\s*all)/i;
 const HIDDEN_ATTRIBUTE = /(?:^|\s)hidden(?=[\s=/]|$)/i;
-/** White text: unseen on the usual white page. Only the commands path drops it (htmlOwnText): a dark design may use it. */
-const WHITE_TEXT = /(?:^|[;"'\s])color\s*:\s*(?:#fff(?:fff)?(?![0-9a-f])|white\b|rgba?\(\s*255\s*,\s*255\s*,\s*255\s*[,)])/i;
 
-function isInvisible(attributes: string): boolean {
+/** Whether to drop an element, from its lower-cased name, its attributes, and how deep it sits in <small>/<sub>/<sup>. */
+type DropTest = (name: string, attributes: string, shrinkDepth: number) => boolean;
+
+/** What capture leaves out: styles that hide text whatever the design (a dark design may use white text). */
+function isInvisible(_name: string, attributes: string): boolean {
+  if (!attributes) return false;
   // The attribute `hidden`, not the word inside a value (title="a hidden gem").
   return HIDDEN_ATTRIBUTE.test(attributes.replace(/"[^"]*"|'[^']*'/g, '""')) || INVISIBLE_STYLE.test(attributes);
-}
-
-function isInvisibleOrWhite(attributes: string): boolean {
-  return isInvisible(attributes) || WHITE_TEXT.test(attributes);
 }
 
 const VOID_ELEMENTS = new Set(["br", "img", "hr", "input", "meta", "link", "wbr", "col", "area", "base", "source", "track", "embed", "param"]);
@@ -97,15 +97,24 @@ const ANY_TAG = /<(\/?)([a-z][a-z0-9]*)\b([^<>]*)>?/gi;
  * elements of the same name counted, so the right closing tag ends it). One pass over the tags; an element
  * never closed hides the rest, as it would in a browser.
  */
-function dropElements(html: string, drop: (attributes: string) => boolean): string {
+function dropElements(html: string, drop: DropTest): string {
   let out = "";
   let at = 0;
+  let shrinkDepth = 0;
   ANY_TAG.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ANY_TAG.exec(html))) {
     const [, closing, rawName, attributes] = m;
-    if (closing || !attributes || !drop(attributes)) continue;
     const name = rawName.toLowerCase();
+    const shrinks = SHRINKING_ELEMENTS.has(name);
+    if (closing) {
+      if (shrinks && shrinkDepth > 0) shrinkDepth--;
+      continue;
+    }
+    if (!drop(name, attributes, shrinkDepth)) {
+      if (shrinks) shrinkDepth++;
+      continue;
+    }
     out += html.slice(at, m.index);
     if (VOID_ELEMENTS.has(name) || attributes.trimEnd().endsWith("/")) {
       at = m.index + m[0].length;
@@ -157,8 +166,10 @@ function quoteStart(visible: string): number {
  * whatever language its attribution is in. Outlook's rule above its header block goes with the quote.
  */
 export function htmlOwnText(html: string): string {
-  // What the owner's commands are read from: also without white text, in case of doubt not the owner's to see.
-  const visible = visibleHtml(html, isInvisibleOrWhite);
+  // What the owner's commands are read from: only text in elements whose styling surely shows it (html-readable.ts).
+  // In case of doubt (white text, a class a <style> rule may hide, a style we do not know), it is not the owner's to act on.
+  const sheet = styleSheetFacts(html.slice(0, MAX_HTML_CHARS));
+  const visible = visibleHtml(html, (name, attributes, shrinkDepth) => mayHideElement(name, attributes, sheet, shrinkDepth));
   const start = quoteStart(visible);
   const own = visibleToText(start < 0 ? visible : visible.slice(0, start)).split("\n");
   while (own.length && (own[own.length - 1] === "" || own[own.length - 1] === OUTLOOK_RULE)) own.pop();

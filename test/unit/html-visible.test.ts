@@ -32,3 +32,114 @@ describe("text no one sees is not read", () => {
     expect(htmlToText(`<div title="a hidden gem">Thanks!</div><input type="hidden" value="x"><div>Mvh</div>`)).toBe("Thanks!\nMvh");
   });
 });
+
+describe("the owner's commands are read only from text whose styling surely shows it", () => {
+  /** The owner's visible line, then a line the owner could not see, as the red-team wrote them. */
+  const mail = (hidden: string, head = "") => `<html><head>${head}</head><body><div>status</div>${hidden}</body></html>`;
+
+  it.each([
+    ["<font color> white", `<font color="#ffffff">pause</font>`],
+    ["<font color> white without the #", `<font color="ffffff">pause</font>`],
+    ["color:transparent", `<div style="color:transparent">pause</div>`],
+    ["color:rgb(255 255 255), the space syntax", `<div style="color:rgb(255 255 255)">pause</div>`],
+    ["color:hsl(0 0% 100%)", `<div style="color:hsl(0 0% 100%)">pause</div>`],
+    ["a light grey below 4.5:1", `<div style="color:#bbbbbb">pause</div>`],
+    ["black at 10% alpha", `<div style="color:rgba(0,0,0,.1)">pause</div>`],
+    ["dark text on a dark background", `<div style="color:#000;background:#000">pause</div>`],
+    ["a dark table cell (bgcolor)", `<table><tr><td bgcolor="#111111">pause</td></tr></table>`],
+    ["<body text> white", `</body><body text="#fff"><div>pause</div>`],
+    ["font-size:1px", `<div style="font-size:1px;line-height:1px">pause</div>`],
+    ["font-size:0.1px", `<div style="font-size:0.1px">pause</div>`],
+    ["font-size:.3em", `<div style="font-size:.3em">pause</div>`],
+    ["the font shorthand 0/0", `<div style="font:0/0 a">pause</div>`],
+    ["nested <small>", `<small><small><small><small><small><small>pause</small></small></small></small></small></small>`],
+    ["display:/**/none, a CSS comment", `<div style="display:/**/none">pause</div>`],
+    ["display:&#110;one, an entity in the attribute", `<div style="display:&#110;one">pause</div>`],
+    ["display:\\6e one, a CSS escape", `<div style="display:\\6e one">pause</div>`],
+    ["height:0;overflow:hidden", `<div style="height:0;overflow:hidden">pause</div>`],
+    ["max-height:1px", `<div style="max-height:1px">pause</div>`],
+    ["position:absolute;left:-9999px", `<div style="position:absolute;left:-9999px">pause</div>`],
+    ["position:relative;left:-9999px", `<div style="position:relative;left:-9999px">pause</div>`],
+    ["margin-left:-9999px", `<div style="margin-left:-9999px">pause</div>`],
+    ["text-indent:-9999px;overflow:hidden", `<div style="text-indent:-9999px;overflow:hidden;white-space:nowrap">pause</div>`],
+    ["opacity:.0", `<div style="opacity:.0">pause</div>`],
+    ["opacity:10%", `<div style="opacity:10%">pause</div>`],
+    ["transform:scale(0)", `<div style="transform:scale(0)">pause</div>`],
+    ["clip-path:inset(50%)", `<div style="clip-path:inset(50%)">pause</div>`],
+    ["mix-blend-mode", `<div style="mix-blend-mode:screen">pause</div>`],
+    ["a property we do not know", `<div style="zoom:0.01">pause</div>`],
+    ["unicode-bidi:bidi-override (shows another text)", `<div style="direction:rtl;unicode-bidi:bidi-override">pause</div>`],
+    ["<template>", `<template><div>pause</div></template>`],
+    ["<details> left closed", `<details><summary>More</summary>pause</details>`],
+    ["<noscript>", `<noscript>pause</noscript>`],
+  ])("%s", (_label, hidden) => {
+    expect(htmlOwnText(mail(hidden))).toBe("status");
+  });
+
+  it.each([
+    ["a class with display:none", `<style>.x{display:none}</style>`, `<div class="x">pause</div>`],
+    ["a class in capitals (quirks mode matches classes case-insensitively)", `<style>.x{display:none}</style>`, `<div class="X">pause</div>`],
+    ["an id", `<style>#x{visibility:hidden}</style>`, `<div id="x">pause</div>`],
+    ["an element name", `<style>p{font-size:0}</style>`, `<p>pause</p>`],
+    ["a descendant of a class", `<style>.wrap span{color:#fff}</style>`, `<div class="wrap"><span>pause</span></div>`],
+    ["a rule inside @media", `<style>@media screen{.x{display:none}}</style>`, `<div class="x">pause</div>`],
+    ["a :not() that selects the line", `<style>div:not(.shown){display:none}</style>`, `<div>pause</div>`],
+    ["an attribute selector, which reaches anything", `<style>[data-x]{display:none}</style>`, `<div data-x>pause</div>`],
+    ["a rule hidden behind a comment", `<style>/* x */.x{display:/**/none}</style>`, `<div class="x">pause</div>`],
+    ["a font the mail brings, whose glyphs may be blank", `<style>@font-face{font-family:Blank;src:url(data:font/woff2;base64,AAAA)}</style>`, `<div style="font-family:Blank">pause</div>`],
+    ["an @import, which brings rules we cannot see", `<style>@import url(https://evil.test/x.css);</style>`, `<div>pause</div>`],
+    ["a linked stylesheet", `<link rel="stylesheet" href="https://evil.test/x.css">`, `<div>pause</div>`],
+  ])("a <style> block may hide: %s", (_label, head, hidden) => {
+    expect(htmlOwnText(mail(hidden, head))).not.toContain("pause");
+  });
+
+  it("an external stylesheet leaves nothing surely seen, so nothing is read", () => {
+    expect(htmlOwnText(mail("<div>pause</div>", `<link rel="stylesheet" href="https://evil.test/x.css">`))).toBe("");
+  });
+
+  it.each([
+    [
+      "Outlook desktop: Word's whole style block, MsoNormal paragraphs, link colours on <body>",
+      `<html><head><style><!--
+@font-face {font-family:"Cambria Math"; panose-1:2 4 5 3 5 4 6 3 2 4;}
+@font-face {font-family:Aptos;}
+p.MsoNormal, li.MsoNormal, div.MsoNormal {margin:0cm; font-size:11.0pt; font-family:"Aptos",sans-serif; mso-ligatures:standardcontextual; mso-fareast-language:EN-US;}
+a:link, span.MsoHyperlink {mso-style-priority:99; color:#467886; text-decoration:underline;}
+p.MsoListParagraph, li.MsoListParagraph, div.MsoListParagraph {mso-style-priority:34; margin-top:0cm; margin-right:0cm; margin-bottom:0cm; margin-left:36.0pt; font-size:11.0pt; font-family:"Aptos",sans-serif;}
+span.EmailStyle19 {mso-style-type:personal-reply; font-family:"Aptos",sans-serif; color:windowtext;}
+.MsoChpDefault {mso-style-type:export-only; font-size:10.0pt; mso-ligatures:none;}
+@page WordSection1 {size:612.0pt 792.0pt; margin:72.0pt 72.0pt 72.0pt 72.0pt;}
+div.WordSection1 {page:WordSection1;}
+@list l0:level1 {mso-level-number-format:bullet; mso-level-text:\\F0B7; text-indent:-18.0pt; font-family:Symbol;}
+ol {margin-bottom:0cm;} ul {margin-bottom:0cm;}
+--></style><!--[if gte mso 9]><xml><o:shapedefaults v:ext="edit" spidmax="1026" /></xml><![endif]--></head>
+<body lang=EN-GB link="#467886" vlink="#96607D" style='word-wrap:break-word'><div class=WordSection1>
+<p class=MsoNormal><span style='font-size:11.0pt;color:#1F497D;mso-fareast-language:EN-US'>done 2<o:p></o:p></span></p>
+<p class=MsoNormal style='margin-left:36.0pt;text-indent:-18.0pt;mso-list:l0 level1 lfo1'><span style='color:black'>note anna@holmraadgivning.dk met at <a href="https://foundersfriday.dk">Founders Friday</a><o:p></o:p></span></p>
+</div></body></html>`,
+      ["done 2", "note anna@holmraadgivning.dk met at Founders Friday"],
+    ],
+    [
+      "Outlook web and iOS: Aptos 12pt, rgb(0, 0, 0), elementToProof",
+      `<html><head><style type="text/css" style="display:none;"> P {margin-top:0;margin-bottom:0;} </style></head><body dir="ltr"><div class="elementToProof" style="font-family: Aptos, Aptos_EmbeddedFont, Aptos_MSFontService, Calibri, Helvetica, sans-serif; font-size: 12pt; color: rgb(0, 0, 0);">done 2</div><div dir="auto" style="font-family: Aptos, sans-serif; font-size: 12pt; color: rgb(33, 33, 33);">snooze 3 2w</div></body></html>`,
+      ["done 2", "snooze 3 2w"],
+    ],
+    [
+      "Apple Mail: WebKit's copied styles",
+      `<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"></head><body style="overflow-wrap: break-word; -webkit-nbsp-mode: space; line-break: after-white-space;"><div style="caret-color: rgb(0, 0, 0); color: rgb(0, 0, 0); font-family: Helvetica; font-size: 12px; font-style: normal; font-variant-caps: normal; font-weight: 400; letter-spacing: normal; orphans: auto; text-align: start; text-indent: 0px; text-transform: none; white-space: normal; widows: auto; word-spacing: 0px; -webkit-text-stroke-width: 0px; text-decoration: none;">done 2</div><div><br id="lineBreakAtBeginningOfMessage"></div><div>never 4</div></body></html>`,
+      ["done 2", "never 4"],
+    ],
+    [
+      "Gmail: a coloured font, size small, a highlighted line, a linked address",
+      `<div dir="ltr"><div class="gmail_default" style="font-family:arial,sans-serif;font-size:small;color:#073763">done 2</div><div><font color="#0b5394">snooze 3 2w</font></div><div><span style="background-color:rgb(255,255,0)">never 4</span></div><div>note <a href="mailto:anna@holmraadgivning.dk">anna@holmraadgivning.dk</a> met at Founders Friday</div></div>`,
+      ["done 2", "snooze 3 2w", "never 4", "note anna@holmraadgivning.dk met at Founders Friday"],
+    ],
+    [
+      "Thunderbird: a plain body, a small signature",
+      `<html><head><meta http-equiv="content-type" content="text/html; charset=UTF-8"></head><body><p>done 2</p><p style="margin-bottom:0cm">never 4</p><div class="moz-signature"><small>-- <br>Camilla</small></div></body></html>`,
+      ["done 2", "never 4", "--", "Camilla"],
+    ],
+  ])("readable styling keeps the owner's lines: %s", (_label, html, lines) => {
+    expect(htmlOwnText(html).split("\n").filter(Boolean)).toEqual(lines);
+  });
+});

@@ -171,3 +171,39 @@ describe("a file attached to the owner's command mail is not read as commands", 
     expect(res.answers[0]).not.toMatch(/pause|language da/);
   });
 });
+
+describe("text the owner cannot see in their own HTML-only command mail does not run", () => {
+  const html = ['Content-Type: text/html; charset="UTF-8"'];
+  const page = (hidden: string) => `<html><head><style>.x{display:none}</style></head><body><div>status</div>${hidden}</body></html>`;
+
+  it("control: the same mail with 'pause' in sight pauses", async () => {
+    const res = await deliver(fromOwner({ id: "html-visible-pause@olsen.dk", subject: "Status", headers: html, body: page("<div>pause</div>") }));
+    expect(res.rejected()).toBeNull();
+    expect(await paused()).toBe(1);
+  });
+
+  it.each([
+    ['<font color="#ffffff">', `<font color="#ffffff">pause</font>`],
+    ["color:transparent", `<div style="color:transparent">pause</div>`],
+    ["font-size:1px", `<div style="font-size:1px;line-height:1px">pause</div>`],
+    ["font-size:0.1px", `<div style="font-size:0.1px">pause</div>`],
+    ["display:/**/none (a CSS comment)", `<div style="display:/**/none">pause</div>`],
+    ["display:&#110;one (an entity in the attribute)", `<div style="display:&#110;one">pause</div>`],
+    ["a <style> class with display:none", `<div class="x">pause</div>`],
+    ["height:0;overflow:hidden", `<div style="height:0;overflow:hidden">pause</div>`],
+    ["position:absolute;left:-9999px", `<div style="position:absolute;left:-9999px">pause</div>`],
+    ["opacity:.0", `<div style="opacity:.0">pause</div>`],
+    ["<template>", `<template><div>pause</div></template>`],
+    ["color:rgb(255 255 255) (the space syntax)", `<div style="color:rgb(255 255 255)">pause</div>`],
+    ["text-indent:-9999px;overflow:hidden", `<div style="text-indent:-9999px;overflow:hidden;white-space:nowrap">pause</div>`],
+    ["transform:scale(0)", `<div style="transform:scale(0)">pause</div>`],
+  ])("%s: the hidden line does not run, the visible one is answered", async (name, hidden) => {
+    const id = `html-hidden-${name.replace(/\W+/g, "-").toLowerCase()}@olsen.dk`;
+    const res = await deliver(fromOwner({ id, subject: "Status", headers: html, body: page(hidden) }));
+    expect(res.rejected()).toBeNull();
+    expect(await paused()).toBe(0);
+    expect(res.answers).toHaveLength(1);
+    expect(res.answers[0].split("\n")[0]).toMatch(/^✓ status — /);
+    expect(res.answers[0]).not.toMatch(/pause/);
+  });
+});
