@@ -326,7 +326,7 @@ export interface CapturePlanInput {
 
 export type MailEventInput = {
   ownerId: number | null;
-  kind: "ignored" | "dead-letter";
+  kind: "ignored" | "dead-letter" | "answer-failed";
   at: number;
   envelopeFrom: string | null;
   envelopeTo: string | null;

@@ -190,9 +190,11 @@ export interface MailEventCounts {
   failed: number;
   /** Weekly digests that could not be sent after every retry. */
   failedDigests: number;
+  /** Mails handled whose answer (a command's confirmation, a notice) could not be sent. */
+  unanswered: number;
 }
 
-/** Mail ignored as automated, dead letters and failed digests since this owner's last digest that went out, in one query. */
+/** Mail ignored as automated, dead letters, failed digests and unsent answers since this owner's last digest that went out, in one query. */
 export function mailEventCounts(d1: D1Database, ownerId: number): Read<MailEventCounts> {
   const read = readOf<{ kind: string; n: number }>(d1, HOT_SQL.eventCounts, { ownerId });
   return {
@@ -200,7 +202,7 @@ export function mailEventCounts(d1: D1Database, ownerId: number): Read<MailEvent
     result: (raw) => {
       const rows = read.result(raw);
       const n = (kind: string) => rows.find((r) => r.kind === kind)?.n ?? 0;
-      return { ignored: n("ignored"), failed: n("dead-letter"), failedDigests: n("digest-failed") };
+      return { ignored: n("ignored"), failed: n("dead-letter"), failedDigests: n("digest-failed"), unanswered: n("answer-failed") };
     },
   };
 }

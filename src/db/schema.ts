@@ -261,7 +261,8 @@ export const mailEvents = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     ownerId: integer("owner_id").references(() => owners.id, { onDelete: "cascade" }),
     // "digest-failed": the weekly digest could not be sent after every retry (the queue's dead letter).
-    kind: text("kind", { enum: ["ignored", "dead-letter", "digest-failed"] }).notNull(),
+    // "answer-failed": the mail was handled (its commands ran, or it was stored), but the answer to it could not be sent.
+    kind: text("kind", { enum: ["ignored", "dead-letter", "digest-failed", "answer-failed"] }).notNull(),
     at: integer("at").notNull(),
     envelopeFrom: text("envelope_from"),
     envelopeTo: text("envelope_to"),

@@ -64,6 +64,7 @@ export function digestView(config: Config, owner: Owner, facts: DigestFacts, rep
     ignoredCount: facts.counts.ignored,
     failedCount: facts.counts.failed,
     failedDigestCount: facts.counts.failedDigests,
+    unansweredCount: facts.counts.unanswered,
     // No contact is due and no mail in the last 12 weeks: a new owner (or one who has shared nothing for
     // three months). Told from what is loaded anyway, at no extra query.
     newcomer: facts.candidateCount === 0 && facts.activity.every((w) => w.sent === 0 && w.received === 0),

@@ -36,6 +36,8 @@ export interface DigestView {
   failedCount: number;
   /** Weekly digests that could not be sent since the last one that was. */
   failedDigestCount?: number;
+  /** Mails handled since the last digest whose answer could not be sent. */
+  unansweredCount?: number;
   /** Nothing can be due and no mail in 12 weeks: a new owner, whose digest says how to start. */
   newcomer: boolean;
   /** BCC of each mailto, so the mail the owner writes is captured too. */
@@ -218,7 +220,10 @@ export function buildDigestModel(view: DigestView): DigestModel {
       received: weeks.reduce((n, w) => n + w.received, 0),
     },
     balance: s.balance(view.balance.youGave, view.balance.theyGave),
-    stats: view.ignoredCount || view.failedCount || view.failedDigestCount ? s.stats(view.ignoredCount, view.failedCount, view.failedDigestCount ?? 0) : null,
+    stats:
+      view.ignoredCount || view.failedCount || view.failedDigestCount || view.unansweredCount
+        ? s.stats(view.ignoredCount, view.failedCount, view.failedDigestCount ?? 0, view.unansweredCount ?? 0)
+        : null,
     newPeople: view.newPeople.length
       ? s.newThisWeek(
           view.newPeople.slice(0, MAX_NEW_NAMES).map((p) => cleanText(p.name || p.address, MAX_NAME_CHARS)),

@@ -58,7 +58,7 @@ export interface Strings {
   balance(youGave: number, theyGave: number): string;
   leftOut(parts: string[]): string;
   leftOutPart: Record<Section, (count: number) => string>;
-  stats(ignored: number, failed: number, failedDigests: number): string;
+  stats(ignored: number, failed: number, failedDigests: number, unanswered: number): string;
   /** "New this week: Tom Becker, Ida Holm and 2 more". */
   newThisWeek(names: string[], more: number): string;
   /** The footer's question whether two contacts are one person, with the reply that says yes. */
@@ -272,9 +272,10 @@ const en: Strings = {
     "follow-up": (c) => `${c} to follow up with`,
     reconnect: (c) => `${c} to reconnect with`,
   },
-  stats: (ignored, failed, failedDigests) => {
+  stats: (ignored, failed, failedDigests, unanswered) => {
     const parts: string[] = [];
     if (failedDigests) parts.push(failedDigests === 1 ? "a digest failed and could not be sent" : `${failedDigests} digests failed and could not be sent`);
+    if (unanswered) parts.push(unanswered === 1 ? "1 mail was handled but my answer to it could not be sent" : `${unanswered} mails were handled but my answers to them could not be sent`);
     if (ignored) parts.push(`${ignored} mail${ignored === 1 ? " was" : "s were"} ignored as automated`);
     if (failed) parts.push(`${failed} mail${failed === 1 ? "" : "s"} could not be processed`);
     return `Since the last digest, ${listOf(parts, "and")}.`;
@@ -427,9 +428,10 @@ const da: Strings = {
     "follow-up": (c) => `følg op med ${c}`,
     reconnect: (c) => `sig hej til ${c}`,
   },
-  stats: (ignored, failed, failedDigests) => {
+  stats: (ignored, failed, failedDigests, unanswered) => {
     const parts: string[] = [];
     if (failedDigests) parts.push(failedDigests === 1 ? "en oversigt slog fejl og kunne ikke sendes" : `${failedDigests} oversigter slog fejl og kunne ikke sendes`);
+    if (unanswered) parts.push(unanswered === 1 ? "1 mail, der blev behandlet, men mit svar på den kunne ikke sendes" : `${unanswered} mails, der blev behandlet, men mine svar på dem kunne ikke sendes`);
     if (ignored) parts.push(ignored === 1 ? "1 mail sorteret fra som automatisk" : `${ignored} mails sorteret fra som automatiske`);
     if (failed) parts.push(failed === 1 ? "1 mail, der ikke kunne behandles" : `${failed} mails, der ikke kunne behandles`);
     return `Siden sidste oversigt: ${listOf(parts, "og")}.`;

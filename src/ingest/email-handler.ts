@@ -103,7 +103,7 @@ async function ownerMail({ d1, env, config, message, envelope, mail, now }: Deli
     const db = await drizzleFor(d1);
     return storeInvitation({ db, ownerId, ownerTimeZone: owner.owner.timeZone, ownerAddresses: owner.addresses, assistantLocal, assistantDomain, message, now }, invitation);
   }
-  const answer = answerFor(env, config, message, owner, mail, now);
+  const answer = answerFor(env, config, message, owner, mail, envelope, now);
   let understanding: Understanding;
   try {
     const context: OwnerMailContext = {

@@ -181,4 +181,33 @@ describe("accepted mail is never dropped", () => {
     const digest = await sendDigest(env.DB, outbox.binding, readConfig(testEnv()), owner, Date.now() + 1000, null);
     expect(digest.text).toContain("1 mail could not be processed");
   });
+
+  it("a command mail whose answer cannot be sent still runs, ends with an outcome, and the digest says the answer was lost", async () => {
+    const OWNER = "unanswered@example.com";
+    const { id: ownerId } = await seedOwner(OWNER, "unanswered-token");
+    const raw = withCloudflareVerdict(
+      ["From: Owner <unanswered@example.com>", "To: gensidig@example.com", "Subject: pause", "Message-ID: <pause-unanswered@example.com>", "Content-Type: text/plain; charset=utf-8", "", "pause", ""].join("\r\n"),
+      "pass",
+      "example.com",
+    );
+    // reply() refused, and send_email refusing too (the owner's primary address not verified in Email Routing).
+    const refusing = { send: async () => Promise.reject(new Error("destination address is not verified")) } as unknown as SendEmail;
+    const first = emailMessage(raw, { from: OWNER, replyRefused: true });
+    expect(await handleEmail(first.message, testEnv({ SEND_EMAIL: refusing }), Date.now())).toEqual({ status: "command", ownerId });
+    expect(first.rejected()).toBeNull();
+    expect((await env.DB.prepare("select paused from owners where id = ?").bind(ownerId).first())!.paused).toBe(1);
+    const events = await env.DB.prepare("select kind, message_id, reason from mail_events where owner_id = ?").bind(ownerId).all();
+    expect(events.results).toEqual([
+      { kind: "answer-failed", message_id: "pause-unanswered@example.com", reason: "the answer could not be sent: Error: destination address is not verified" },
+    ]);
+
+    // Had the delivery failed, the sending server's retry would have found the Message-ID claimed: a silent duplicate.
+    const again = emailMessage(raw, { from: OWNER });
+    expect(await handleEmail(again.message, testEnv({ SEND_EMAIL: recordingSendEmail().binding }), Date.now())).toEqual({ status: "duplicate", ownerId });
+
+    const owner = (await findOwnerByAddress(env.DB, OWNER))!.owner;
+    const digest = await sendDigest(env.DB, recordingSendEmail().binding, readConfig(testEnv()), owner, Date.now() + 1000, null);
+    // The text part wraps its lines; the sentence is read across them.
+    expect(digest.text.replace(/\s+/g, " ")).toContain("Since the last digest, 1 mail was handled but my answer to it could not be sent.");
+  });
 });
