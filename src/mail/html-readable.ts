@@ -433,16 +433,31 @@ function markSelector(selector: string, facts: StyleSheetFacts): void {
   facts.everything = true;
 }
 
-function readRules(css: string, facts: StyleSheetFacts): void {
+/** Blocks inside blocks we follow (@media inside @supports …); deeper nesting is no mail client's and reads as hiding. */
+export const MAX_CSS_NESTING = 8;
+
+/** Reads rules from `css`, one pass: each search stops at the next block, so crafted CSS costs linear time. */
+function readRules(css: string, facts: StyleSheetFacts, depth = 0): void {
+  if (depth > MAX_CSS_NESTING) {
+    facts.everything = true;
+    return;
+  }
+  const nextToken = /\S/g;
   let at = 0;
   while (at < css.length) {
+    nextToken.lastIndex = at;
+    const token = nextToken.exec(css);
+    if (!token) return;
+    at = token.index;
     const open = css.indexOf("{", at);
-    const semicolon = css.indexOf(";", at);
-    if (css.slice(at).trimStart().startsWith("@") && semicolon >= 0 && (open < 0 || semicolon < open)) {
-      // @import brings rules we cannot see; @charset and @namespace bring none.
-      if (/^@import\b/i.test(css.slice(at).trimStart())) facts.everything = true;
-      at = semicolon + 1;
-      continue;
+    if (css[at] === "@") {
+      const statementEnd = css.slice(at, open < 0 ? css.length : open).indexOf(";");
+      if (statementEnd >= 0) {
+        // @import brings rules we cannot see; @charset and @namespace bring none.
+        if (/^@import\b/i.test(css.slice(at, at + 8))) facts.everything = true;
+        at += statementEnd + 1;
+        continue;
+      }
     }
     if (open < 0) return;
     const prelude = css.slice(at, open).trim();
@@ -458,7 +473,7 @@ function readRules(css: string, facts: StyleSheetFacts): void {
         if (family && list.some(([p]) => p === "src")) familyNames(family[1]).forEach((f) => facts.fonts.add(f));
       } else if (!DESCRIPTOR_AT_RULES.has(name)) {
         // @media, @supports, @layer, @container, @scope and the unknown: their rules may apply.
-        readRules(body, facts);
+        readRules(body, facts, depth + 1);
       }
       continue;
     }

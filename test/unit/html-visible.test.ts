@@ -143,3 +143,16 @@ ol {margin-bottom:0cm;} ul {margin-bottom:0cm;}
     expect(htmlOwnText(html).split("\n").filter(Boolean)).toEqual(lines);
   });
 });
+
+describe("reading <style> blocks stays linear", () => {
+  it.each([
+    ["256 KB of empty rules without a semicolon", `<style>${"a{}".repeat(80_000)}</style>`],
+    ["256 KB of at-rules without a semicolon", `<style>${"@x{}".repeat(60_000)}</style>`],
+    ["@media nested 25,000 deep", `<style>${"@media{".repeat(25_000)}</style>`],
+    ["25,000 unclosed <style> tags", "<style>".repeat(25_000)],
+  ])("%s", (_label, head) => {
+    const started = performance.now();
+    htmlOwnText(`<html><head>${head}</head><body><div>status</div></body></html>`);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
