@@ -196,6 +196,12 @@ const THANKS = phrases([
   "(?:lovely|kind|nice|generous|thoughtful|sweet|classy|wonderful) gesture",
   "(?:fin|flot|sød|smuk|pæn|rar|stor|dejlig) gestus",
   "(?:grazie|danke|merci|gracias|obrigad[oa]|tack|takk)",
+  // German: "ich wollte mich noch richtig bei dir bedanken", "Vielen Dank", "Das nächste Abendessen geht auf mich"
+  "(?:mich|uns) (?:\\p{L}+ ){0,4}bedanken",
+  "bedanke mich",
+  "(?:vielen|herzlichen|tausend|besten|lieben) dank",
+  "dank (?:dir|ihnen|euch)",
+  "(?:geht|gehen) (?:\\p{L}+ )?auf mich",
   "helped (?:me|us)? ?(?:so much|a lot|enormously|immensely|hugely|loads)",
   "tusind tak",
   "mange tak",
@@ -225,7 +231,7 @@ const THANKS = phrases([
 /** A sign-off such as "Thanks," or "Tak," alone on its line above the name closes a mail, it thanks nobody. */
 // "Thanks!" with an exclamation mark is meant; "Thanks," above the name is how the mail ends.
 const SIGN_OFF_LINE =
-  /^(?:thanks|thank you|many thanks|thanks again|thanks so much|thx|cheers|best|tak|mange tak|tusind tak|på forhånd tak|hilsen|venlig hilsen|mvh|gracias|muchas gracias|un saludo|saludos|danke|vielen dank|viele grüße|liebe grüße|beste grüße|mit freundlichen grüßen|tack|tusen tack|hälsningar|vänliga hälsningar|takk|tusen takk|vennlig hilsen|med vennlig hilsen)\s*[,.]?\s*$/i;
+  /^(?:thanks|thank you|many thanks|thanks again|thanks so much|thx|cheers|best|tak|mange tak|tusind tak|på forhånd tak|hilsen|venlig hilsen|mvh|gracias|muchas gracias|un saludo|saludos|danke|vielen dank|viele grüße|liebe grüße|beste grüße|mit freundlichen grüßen|tack|tusen tack|hälsningar|vänliga hälsningar|takk|tusen takk|vennlig hilsen|med vennlig hilsen|grazie|grazie mille|grazie e buona giornata|grazie e a presto|grazie in anticipo|cordiali saluti|distinti saluti|un saluto|merci|merci beaucoup|merci d'avance|cordialement|bien à vous|bien cordialement|groeten|met vriendelijke groet(?:en)?|hartelijke groet(?:en)?|obrigad[oa]|muito obrigad[oa]|atenciosamente|pozdrawiam|dziękuję|kiitos|ystävällisin terveisin)\s*[,.]?\s*$/i;
 /** An opening line that says nothing yet: "Hej Karen,", "Hi all,". */
 const GREETING_LINE = /^(?:hi|hey|hello|dear|hej|kære|hejsa|goddag)\b[^.!?\n]{0,40}[,!]?\s*$/i;
 /** "Thanks!" under a question is thanks in advance: a sign-off, not a thank-you. */
@@ -451,6 +457,9 @@ const REFERRAL = phrases([
   "(?:told|mentioned|recommended|suggested)(?:[\\s,]+[^.!?\\n]{1,80}?)?[\\s,]+about (?:you|your|\\p{Lu}\\p{L}+)(?=[^.!?\\n]{0,160}(?:get in touch|reach out|be in touch|contact you|call you|ring you|email you|what they need|the person to talk to))",
   "(?:she|he|they)(?:'ll|'d| will| would| might| may| said (?:she|he|they)(?:'d| would| will| might))_(?:get in touch|reach out to you|contact you|call you|ring you|email you|be in touch)",
   "expect (?:a|an) (?:call|mail|email|message|note) from",
+  // German: "Ich habe ihr von dir erzählt", "hab dich bei ihm empfohlen"
+  "(?:habe|hab|hatte) (?:ihr|ihm|ihnen|dem|der) (?:\\p{L}+ ){0,2}von (?:dir|euch|ihnen|deiner firma|eurer firma) erzählt",
+  "(?:habe|hab|hatte) (?:dich|euch|sie) (?:\\p{L}+ ){0,3}empfohlen",
   "told_(?:you're|you are|you'd be)_(?:person|one|right|best|perfect)",
   "put (?:in )?(?:a|my) (?:good )?word",
   "(?:sent|pointed|steered|pointing|sending|referred|passed)_(?:to |towards |in )?your (?:way|direction)",
@@ -812,7 +821,8 @@ const PROPOSAL = phrases([
   "offert (?:på|för|till)",
   "(?:vårt|mitt|vedlagt|vedlagte) (?:tilbud|pristilbud)",
   "(?:jeg|vi) (?:vil|ville) gjerne (?:holde|gi|ha) (?:et|en) (?:\\p{L}+ ){0,2}(?:foredrag|workshop|presentasjon)",
-  "(?:unser|mein|das|ihr|ein) (?:honorar|kosten|preis)?angebot",
+  // not one made to someone else: "wir machen ihr diese Woche ein Angebot"
+  "(?<!(?:machen|mache|schicken|schicke|senden|sende|geben|gebe) (?:ihr|ihm|ihnen)(?: \\p{L}+){0,2} )(?:unser|mein|das|ihr|ein) (?:honorar|kosten|preis)?angebot",
   "kostenvoranschlag",
   "(?:ich|wir) (?:würde|würden) (?:sehr )?(?:gerne|gern) (?:einen|ein|eine) (?:\\p{L}+ ){0,2}(?:vortrag|workshop|präsentation|demo) halten",
   "(?:nuestra|mi|la) (?:propuesta|oferta|cotización)",
@@ -1237,6 +1247,14 @@ const OWES_THANKS = phrases([
   "lånte (?:mig|os) (?:sin|sit|sine|hans|hendes|deres)",
   "(?:tog|dækkede|passede) (?:over )?for mig",
   "sprang (?:ind|til) for mig",
+  // going out of their way: "Karina kørte selv ud med hængslerne", "drove the parts out herself"
+  "(?:kørte|kom|tog) selv (?:helt )?(?:ud|forbi|over|derud|herud)",
+  "(?:drove|brought|took) (?:it|them|the \\p{L}+|\\p{L}+) (?:all the way )?(?:out|over|round|down|up) (?:herself|himself|themselves|personally)",
+  "went (?:out of|above and beyond) (?:her|his|their) way|went above and beyond",
+  // a referral told by the owner: "Markus hat uns bei der Handwerkskammer empfohlen!", "anbefalede os til"
+  "(?:hat|haben) (?:uns|mich) (?:\\p{L}+ ){0,4}empfohlen",
+  "(?:recommended|referred) (?:me|us) (?:to|for)",
+  "(?:anbefalede|anbefalet|henviste) (?:mig|os) (?:til|hos)",
 ]);
 
 /**
@@ -1255,6 +1273,14 @@ const OWES_ANSWER = phrases([
   "do zrobienia",
   "à (?:répondre|faire)",
   "por (?:responder|hacer)",
+  // "devo rispondere a Luca prima del 19", "tengo que contestarle", "je dois lui répondre", "ich muss ihr noch antworten"
+  "devo (?:ancora )?(?:rispondere|rispondergli|risponderle)",
+  "da rispondere",
+  "(?:tengo|tenemos) que (?:responder|contestar)\\p{L}*",
+  "(?:je|on) (?:dois|doit) (?:lui |leur )?répondre",
+  "(?:muss|müssen) (?:ihm|ihr|ihnen|dem|der) (?:noch )?(?:antworten|zurückschreiben)",
+  "(?:muss|müssen) (?:ich|wir) (?:ihm|ihr|ihnen) (?:noch )?(?:antworten|zurückschreiben)",
+  "(?:preciso|tenho que|temos que) (?:de )?responder",
 ]);
 
 export function noteOwesAnswer(note: string | null | undefined): boolean {

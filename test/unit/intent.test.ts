@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksByName, classifyIntent, greetsSomeoneElse, NO_INTENT, readsAsBriefAnswer, referrerAtFirm, referrerName, type Intent } from "../../src/mail/intent";
+import { asksByName, classifyIntent, greetsSomeoneElse, NO_INTENT, noteOwesAnswer, noteOwesThanks, readsAsBriefAnswer, referrerAtFirm, referrerName, type Intent } from "../../src/mail/intent";
 
 const none: Intent = NO_INTENT;
 const is = (over: Partial<Intent>): Intent => ({ ...none, ...over });
@@ -563,5 +563,49 @@ describe("a referrer named by first name and firm", () => {
     ["Hi Tom,\n\nI got your number from Tom at Brightside.", false, null],
   ])("%s", (text, referredBy, want) => {
     expect(referrerAtFirm(text, "Lucy Grant", referredBy)).toEqual(want);
+  });
+});
+
+describe("thanks, referrals and the owner's notes in the neighbours' languages", () => {
+  it.each([
+    ["Hi Jonas,\n\nich wollte mich noch richtig bei dir bedanken: Aylin war großartig, und wir machen ihr diese Woche ein Angebot. Das nächste Abendessen geht auf mich!\n\nLena", { thanks: true, proposal: false }],
+    ["Vielen Dank für die Vorlage, genau das habe ich gebraucht.", { thanks: true }],
+    ["Herzlichen Dank für deine Hilfe!", { thanks: true }],
+    ["Anbei unser Angebot für den Workshop im März.", { proposal: true }],
+    ["Ich war beim Unternehmerabend und habe ihr von dir erzählt. Sie freut sich über eine Mail von dir.", { giving: true, gift: "referral" }],
+  ])("%s", (text, want) => {
+    expect(classifyIntent({ subject: "Re: x", text })).toMatchObject(want);
+  });
+
+  it.each([
+    ["devo rispondere a Luca prima del 19", true],
+    ["Tengo que contestarle esta semana", true],
+    ["Je dois lui répondre demain", true],
+    ["Ich muss ihr noch antworten", true],
+    ["Preciso responder até sexta", true],
+    ["Bella notizia!", false],
+  ])("note %s owes an answer: %s", (note, want) => {
+    expect(noteOwesAnswer(note)).toBe(want);
+  });
+
+  it.each([
+    ["Markus hat uns bei der Handwerkskammer empfohlen!", true],
+    ["Karina kørte selv ud med hængslerne på en lørdag!", true],
+    ["She drove the parts out herself on a Sunday!", true],
+    ["Tom went out of his way for this one.", true],
+    ["Ny kunde på vej", false],
+  ])("note %s owes thanks: %s", (note, want) => {
+    expect(noteOwesThanks(note)).toBe(want);
+  });
+});
+
+describe("sign-offs in Italian, French, Dutch, Portuguese, Polish and Finnish thank no one", () => {
+  it.each([
+    "Buongiorno Roberto,\n\nCi può mandare un'offerta per lo stampo e i tempi di consegna?\n\nGrazie e buona giornata\nGiulia",
+    "Bonjour Claire,\n\nPouvez-vous m'envoyer le devis ?\n\nMerci d'avance\nLuc",
+    "Hoi Sanne,\n\nKun je me de offerte sturen?\n\nMet vriendelijke groet,\nDaan",
+    "Olá Ana,\n\nPode enviar-me o orçamento?\n\nObrigado\nRui",
+  ])("%s", (text) => {
+    expect(classifyIntent({ subject: "Offerta", text }).thanks).toBe(false);
   });
 });
