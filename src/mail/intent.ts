@@ -95,8 +95,8 @@ export const NO_INTENT: Intent = {
 export const MAX_INTENT_CHARS = 8 * 1024;
 /** Words a question needs before it counts as a request ("Ok?" does not). */
 const MIN_QUESTION_WORDS = 3;
-/** Lines below a sign-off that can be a name ("Anna", "Anna Holm\nHolm & Co"). */
-const MAX_NAME_LINES = 3;
+/** Lines below a sign-off that can be a name and a signature ("Giulia\n\nGiulia Ferraro\nCEO | Lumetto\nVia Ventura 15\nlumetto.it"). */
+const MAX_NAME_LINES = 7;
 const MAX_NAME_LINE_CHARS = 40;
 
 /** Up to this many words may stand between the anchor words of a pattern. */
@@ -334,6 +334,14 @@ const REQUEST = phrases([
   "(?:kan|kunne|skulle) du (?:skicka|hjälpa|titta|hjelpe)",
   "(?:me|nos) (?:podrías|puedes|podría|podrían)",
   "(?:podrías|puedes|podría usted)",
+  // Italian, French, Dutch and Portuguese: "Ci può mandare un'offerta?", "Mi fa sapere?", "Pourriez-vous …",
+  // "Kun je me … sturen?", "Pode enviar-me …?"
+  "(?:mi|ci) (?:può|puoi|potrebbe|potresti|potete|fa|faccia|fai|fate) (?:sapere|mandare|inviare|dire|aiutare|confermare)",
+  "(?:fammi|fatemi|mi faccia|ci faccia) sapere",
+  "(?:potrebbe|potresti|può|puoi) (?:mandarmi|mandarci|inviarmi|inviarci|dirmi|aiutarmi)",
+  "(?:pourriez|pouvez|pourrais|peux)-(?:vous|tu)",
+  "(?:kun|kunt|zou|wil) (?:je|u) (?:me|mij|ons)?",
+  "(?:pode|podes|poderia|podia) (?:enviar|mandar|dizer|ajudar|confirmar)",
 ]);
 
 /**
@@ -831,7 +839,7 @@ const PROPOSAL = phrases([
 ]);
 /** A thread about business: a quote, an order, a booking, an invoice (in the owner's languages and the neighbours'). */
 const BUSINESS_SUBJECT = letterRegExp(
-  String.raw`(?<![\p{L}])(?:quote|quotation|estimate|booking|reservation|order|invoice|receipt|confirmation|(?:group|room|day|venue|hire|rental) rates?|tilbud|prisoverslag|ordre|bestilling|faktura|kvittering|bekræftelse|angebot|bestellung|rechnung|offert|beställning|presupuesto|pedido|factura|reserva)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:quote|quotation|estimate|booking|reservation|order|invoice|receipt|confirmation|(?:group|room|day|venue|hire|rental) rates?|tilbud|prisoverslag|ordre|bestilling|faktura|kvittering|bekræftelse|angebot|bestellung|rechnung|offert|beställning|presupuesto|pedido|factura|reserva|offerta|preventivo|ordine|fattura|prenotazione|devis|commande|facture|réservation|offerte|bestelling|factuur|reservering|orçamento|encomenda|fatura)(?![\p{L}])`,
   "i",
 );
 
@@ -841,7 +849,7 @@ export function aboutBusiness(subject: string | null): boolean {
 }
 
 const SUBJECT_PROPOSAL = letterRegExp(
-  String.raw`(?<![\p{L}])(?:proposal|quote|estimate|offer|tilbud|oplæg|prisoverslag|offert|pristilbud|angebot|honorarangebot|kostenvoranschlag|propuesta|presupuesto|cotización)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:proposal|quote|estimate|offer|tilbud|oplæg|prisoverslag|offert|pristilbud|angebot|honorarangebot|kostenvoranschlag|propuesta|presupuesto|cotización|offerta|preventivo|devis|offerte|orçamento)(?![\p{L}])`,
   "i",
 );
 

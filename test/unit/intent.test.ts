@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksByName, classifyIntent, greetsSomeoneElse, NO_INTENT, noteOwesAnswer, noteOwesThanks, readsAsBriefAnswer, referrerAtFirm, referrerName, type Intent } from "../../src/mail/intent";
+import { aboutBusiness, asksByName, classifyIntent, greetsSomeoneElse, NO_INTENT, noteOwesAnswer, noteOwesThanks, readsAsBriefAnswer, referrerAtFirm, referrerName, type Intent } from "../../src/mail/intent";
 
 const none: Intent = NO_INTENT;
 const is = (over: Partial<Intent>): Intent => ({ ...none, ...over });
@@ -607,5 +607,36 @@ describe("sign-offs in Italian, French, Dutch, Portuguese, Polish and Finnish th
     "Olá Ana,\n\nPode enviar-me o orçamento?\n\nObrigado\nRui",
   ])("%s", (text) => {
     expect(classifyIntent({ subject: "Offerta", text }).thanks).toBe(false);
+  });
+});
+
+describe("a thread about business, in Italian, French, Dutch and Portuguese", () => {
+  it.each([
+    ["Richiesta offerta stampo scocca Lumetto - CAD definitivi", true],
+    ["Re: Devis pour la cuisine", true],
+    ["Offerte voor de verbouwing", true],
+    ["Orçamento para o site", true],
+    ["Grazie per oggi", false],
+  ])("%s", (subject, want) => {
+    expect(aboutBusiness(subject)).toBe(want);
+  });
+});
+
+describe("a sign-off above a signature block is still a sign-off", () => {
+  it("'Grazie e buona giornata' above the name and a four-line signature thanks no one", () => {
+    const text = "Buongiorno Roberto,\n\nCi può mandare un'offerta per lo stampo e i tempi di consegna?\n\nGrazie e buona giornata\nGiulia\n\nGiulia Ferraro\nCEO & Co-founder | Lumetto\nVia Ventura 15, 20134 Milano\nlumetto392.it";
+    expect(classifyIntent({ subject: "Richiesta", text }).thanks).toBe(false);
+  });
+});
+
+describe("asks in Italian, French, Dutch and Portuguese", () => {
+  it.each([
+    "Ci può mandare un'offerta per lo stampo e i tempi di consegna?",
+    "In allegato la nostra offerta. Mi fa sapere entro il 31 marzo?",
+    "Pourriez-vous m'envoyer le devis avant vendredi ?",
+    "Kun je me de offerte voor de verbouwing sturen?",
+    "Pode enviar-me o orçamento até sexta?",
+  ])("%s", (text) => {
+    expect(classifyIntent({ subject: "x", text })).toMatchObject({ request: true, explicitRequest: true });
   });
 });
