@@ -254,7 +254,8 @@ const REQUEST = phrases([
   "i wonder(?:ed)? (?:if|whether)",
   "(?:can|could|may|might) i_(?:ask|pick|borrow|get|have|send|steal|grab|book|call)",
   // not the inviting "do tell me what's on their minds"
-  "(?<!do )(?:let me know|tell me|lmk)_(?:what|if|when|whether|how|which|who|your)",
+  // …but not the courtesy after giving something: "Let me know what your customers think", "how it goes"
+  "(?<!do )(?:let me know|tell me|lmk)_(?:what|if|when|whether|how|which|who|your)(?!(?: (?:your \\p{L}+|the \\p{L}+|\\p{L}+))? (?:think|thinks|thought|make of it|get on|got on|goes|went|turns out|works out)(?![\\p{L}]))",
   // a deadline for the answer: "let me know by Friday", "giv besked inden torsdag"
   "(?:let me know|lmk|get back to me|giv (?:mig )?(?:besked|lyd)|lad mig (?:det )?vide|vend tilbage) (?:by|before|no later than|inden|senest|før)",
   "please(?! (?:find|see|note|be aware)(?![\\p{L}]))(?! (?:don't|do not|dont|never))_(?:send|review|confirm|share|let|advise|help|take|look|get|reply|check|sign|fill|forward|call|give|tell|find|read|comment|write|draft|prepare)",

@@ -640,3 +640,14 @@ describe("asks in Italian, French, Dutch and Portuguese", () => {
     expect(classifyIntent({ subject: "x", text })).toMatchObject({ request: true, explicitRequest: true });
   });
 });
+
+describe("'let me know what they think' after a gift is a courtesy, not a request", () => {
+  it.each([
+    ["Posted you four corner samples yesterday, no charge. Let me know what your customers think.", false],
+    ["Here's the deck I used. Let me know how it goes!", false],
+    ["Let me know what time works for you on Friday.", true],
+    ["Let me know if Thursday suits.", true],
+  ])("%s", (text, want) => {
+    expect(classifyIntent({ subject: "Re: x", text }).explicitRequest).toBe(want);
+  });
+});
