@@ -124,7 +124,8 @@ const WELCOME = phrases([
   "(?:you're|you are|you're very|you are very|you're most|you are most) welcome",
   "(?:no|not a) (?:problem|bother|worries)",
   "(?:my|our) pleasure",
-  "any ?time",
+  // "Anytime!", not "Any time after 11 works for me"
+  "any ?time(?! (?:after|before|from|between|on|this|next|in|that|you|we|i|works|work|suits|is|that's|of))",
   "happy to help",
   "glad (?:to help|i could help|it helped)",
   "det var så lidt",
@@ -814,7 +815,8 @@ const CAME_TO_MIND = phrases([
 ]);
 
 const PROPOSAL = phrases([
-  "(?:my|our|updated|revised|attached) (?:proposal|quote|quotation|estimate|offer|pricing|price list)",
+  // not one asked of the writer by someone else: "He's asked for our price list"
+  "(?<!(?:asked for|asking for|asks for|wants|wanted|requested|sent (?:her|him|them)|send (?:her|him|them)) )(?:my|our|updated|revised|attached) (?:proposal|quote|quotation|estimate|offer|pricing|price list)",
   "(?:here's|here is|attached is|i've attached|please find)_(?:proposal|quote|quotation|estimate|offer)",
   // not one sent to someone else: "I've sent her a proposal for her first couple"
   "(?<!(?:sent|send|sending|given|gave|emailed|mailed) (?:her|him|them) (?:a |my |our )?)(?:proposal|quote|quotation|estimate) (?:for|attached|below)",
@@ -1119,7 +1121,7 @@ const TRANSACTION = phrases([
 
 /** A price or a rate: an amount in a currency, or the writer's own rate or fee named. */
 const PRICE = letterRegExp(
-  String.raw`(?<![\p{L}])(?:[£$€]\s?\d|\d[\d.,]*\s?(?:kr\.?|dkk|sek|nok|eur|euro|usd|gbp|€|£)(?![\p{L}])|(?:my|our|the) (?:hourly |day |daily |weekly |monthly )?(?:rate|rates|fee|fees)(?![\p{L}])|(?:min|vores) (?:time|dags|måneds)?(?:pris|takst|honorar)(?![\p{L}])|(?:my|our|min|mit|mine|vores) (?:price list|pricing|prices|packages|collections|prisliste|priser|pakker)(?![\p{L}]))`,
+  String.raw`(?<![\p{L}])(?:[£$€]\s?\d|\d[\d.,]*\s?(?:kr\.?|dkk|sek|nok|eur|euro|usd|gbp|€|£)(?![\p{L}])|(?:my|our|the) (?:hourly |day |daily |weekly |monthly )?(?:rate|rates|fee|fees)(?![\p{L}])|(?:min|vores) (?:time|dags|måneds)?(?:pris|takst|honorar)(?![\p{L}])|(?:my|our|min|mit|mine|vores) (?:price list|pricing|prices|packages|collections|prisliste|priser|pakker)(?![\p{L}])|(?:wholesale|trade|retail|updated|new) (?:price list|prices|pricing)(?![\p{L}])|prisliste(?:n)?(?![\p{L}]))`,
   "i",
 );
 

@@ -651,3 +651,22 @@ describe("'let me know what they think' after a gift is a courtesy, not a reques
     expect(classifyIntent({ subject: "Re: x", text }).explicitRequest).toBe(want);
   });
 });
+
+describe("a price list the owner sends is business; one someone else asked for is no proposal to the reader", () => {
+  it.each([
+    ["Priya,\n\nI never said a proper thank you for introducing me to Gareth. He's asked for our price list and wants a tasting. Drinks on me next time!\n\nTom", { thanks: true, proposal: false }],
+    ["Hi Gareth,\n\nAttached: wholesale price list and spec sheets. Would Thursday 18 March suit for a tasting?\n\nTom", { prices: true }],
+  ])("%s", (text, want) => {
+    expect(classifyIntent({ subject: "x", text })).toMatchObject(want);
+  });
+});
+
+describe("'any time after 11 works for me' proposes a time; it is no 'anytime!'", () => {
+  it("a question that proposes a tasting still asks", () => {
+    const text = "Hi Gareth,\n\nWould Thursday 18 March suit for a tasting at the Lewes shop? Any time after 11 works for me.\n\nTom";
+    expect(classifyIntent({ subject: "Price list", text }).request).toBe(true);
+  });
+  it("'Anytime!' answers thanks", () => {
+    expect(classifyIntent({ subject: "Re: Thanks", text: "Anytime! Was fun. How was the trip?" }).request).toBe(false);
+  });
+});
