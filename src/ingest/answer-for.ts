@@ -5,7 +5,7 @@ import type { OwnerWithAddresses } from "../db/owner-lookup";
 import type { Config, Env } from "../env";
 import { answerOwner, type Answer } from "../mail/send";
 import type { ParsedMail } from "../mail/types";
-import type { Envelope } from "./store";
+import { ownerMailEvent, type Envelope } from "./store";
 
 /**
  * The answer to one mail, sent, or else recorded. By the time an answer goes out the mail has been handled (its
@@ -35,17 +35,7 @@ export function answerFor(env: Env, config: Config, message: ForwardableEmailMes
     } catch (err) {
       const reason = `the answer could not be sent: ${String(err).slice(0, 300)}`;
       console.error(`owner ${owner.owner.id}, mail ${mail.messageId ?? "(no Message-ID)"}: ${reason}`);
-      await mailEventStatement(env.DB, {
-        ownerId: owner.owner.id,
-        kind: "answer-failed",
-        at: now,
-        envelopeFrom: envelope.from,
-        envelopeTo: envelope.to,
-        messageId: mail.messageId,
-        subject: mail.subject,
-        reason,
-        size: envelope.rawSize,
-      }).run();
+      await mailEventStatement(env.DB, { ...ownerMailEvent(owner, envelope, mail, reason, now), kind: "answer-failed" }).run();
     }
   };
 }

@@ -175,9 +175,9 @@ export async function deadLetterRecord(d1: D1Database, input: Omit<Parameters<ty
   return { status: "dead-letter", ownerId: input.ownerId!, reason: input.reason };
 }
 
-/** Keeps an owner's mail that could not be understood as a dead letter; the caller tells the owner. */
-export async function deadLetter(d1: D1Database, owner: OwnerWithAddresses, envelope: Envelope, mail: ParsedMail, reason: string, now: number): Promise<IngestOutcome> {
-  return deadLetterRecord(d1, {
+/** What a mail event records of an owner's mail: who, when, the envelope, the mail's Message-ID and subject, why. */
+export function ownerMailEvent(owner: OwnerWithAddresses, envelope: Envelope, mail: ParsedMail, reason: string, now: number) {
+  return {
     ownerId: owner.owner.id,
     at: now,
     envelopeFrom: envelope.from,
@@ -186,5 +186,10 @@ export async function deadLetter(d1: D1Database, owner: OwnerWithAddresses, enve
     subject: mail.subject,
     reason,
     size: envelope.rawSize,
-  });
+  };
+}
+
+/** Keeps an owner's mail that could not be understood as a dead letter; the caller tells the owner. */
+export async function deadLetter(d1: D1Database, owner: OwnerWithAddresses, envelope: Envelope, mail: ParsedMail, reason: string, now: number): Promise<IngestOutcome> {
+  return deadLetterRecord(d1, ownerMailEvent(owner, envelope, mail, reason, now));
 }
