@@ -26,6 +26,11 @@ export function localPartName(address: string): string {
   return normalizeName(address.slice(0, address.indexOf("@")).replace(/[._-]+/g, " ").replace(/\d+/g, " "));
 }
 
+/** The first word of a name, lower case: "Rikke" of "Rikke Dall", "" of nothing. */
+export function firstWord(name: string | null | undefined): string {
+  return (name ?? "").trim().split(/\s+/)[0].toLowerCase();
+}
+
 /** contacts.name_key: the name normalised and turned round, what a name look-up compares; null without a name. */
 export function nameKey(name: string | null): string | null {
   const n = name ? turnedName(normalizeName(name)) : "";
@@ -67,6 +72,11 @@ export function isRoleAddress(address: string): boolean {
  */
 const PERSONAL_MAIL =
   /^(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|me|mac|aol|proton|protonmail|pm|gmx|web|mail|email|fastmail|hey|zoho|yandex|jubii|ofir|sol|stofanet|get2net|tdcadsl|post|posteo|mailbox|tutanota|tuta|orange|free|laposte|libero|btinternet|sky|comcast|verizon|att|qq|163|126|naver|seznam|wp|o2|t-online|online|telia|telenet|bluewin|hushmail|inbox|rocketmail)\.[a-z.]{2,6}$/i;
+
+/** A mail provider's domain, where anyone can have an address (gmail.com, hotmail.dk …): no organisation's own. */
+export function isMailProvider(domain: string): boolean {
+  return PERSONAL_MAIL.test(domain);
+}
 
 /** Two addresses of one organisation: the same domain, which is not a mail provider's ("anna@firma.dk", "bo@firma.dk"). */
 export function sameOrganisation(a: string, b: string): boolean {

@@ -54,9 +54,11 @@ export interface ContactEvent {
   asksOwnerByName?: boolean;
   /** A new address of someone the owner knows under the same name at this one other address (ingest/namesakes.ts). */
   formerAddress?: string;
-  /** Inbound, from someone who says who sent them: that person's full name as written ("Per Thomsen sagde, at …"). */
+  /**
+   * Inbound, from someone who says who sent them: that person's full name as written ("Per Thomsen sagde, at …");
+   * or, with `referrerFirm`, their first name ("Rikke fra Brandhouse": "Rikke" and "Brandhouse").
+   */
   referrer?: string | null;
-  /** …or, named by first name and firm ("Rikke fra Brandhouse", "Anne at Nordlys"), the firm; `referrer` holds the first name. */
   referrerFirm?: string;
   /** …and the one address the owner knows that person at (ingest/namesakes.ts): the referral is theirs to be thanked for. */
   referrerAddress?: string;

@@ -62,7 +62,6 @@ export function referralCredits(events: ContactEvent[], known: KnownPeople): Ref
   const out: ReferralCredit[] = [];
   for (const e of events) {
     // "Long time no speak. Sarah at Arden said you would be the one to ask": someone picking up again is no newcomer.
-    // "Long time no speak. Sarah at Arden said you would be the one to ask": someone picking up again is no newcomer.
     if (e.direction !== "in" || !e.referrerAddress || e.isReply || e.intent.catchUp || exchanged(known.get(e.address))) continue;
     const referrer = known.get(e.referrerAddress);
     if (!referrer || !exchanged(referrer)) continue;

@@ -10,7 +10,7 @@
 // one full name lose, at worst, a nudge to the older address.
 import type { ExistingContact } from "../db/capture";
 import type { ContactEvent } from "../db/records";
-import { nameKey } from "../names";
+import { isMailProvider, nameKey } from "../names";
 
 /** A name key is a full name when it has two words or more: "anna" alone names half of Denmark. */
 function fullNameKey(name: string | null): string | null {
@@ -120,14 +120,17 @@ export class Namesakes {
    */
   private byFirstNameAndFirm(e: ContactEvent): string | null {
     const first = firstNameKey(e.referrer ?? null);
-    const firm = spelledForDomains(e.referrerFirm ?? "");
-    if (first === null || firm.every((f) => f.length < MIN_FIRM_LETTERS)) return null;
+    const firm = spelledForDomains(e.referrerFirm ?? "").filter((f) => f.length >= MIN_FIRM_LETTERS);
+    if (first === null || firm.length === 0) return null;
     const found = new Set<string>();
     for (const [key, people] of this.byName) {
       if (!key.startsWith(`${first} `)) continue;
       for (const k of people) {
-        const domain = k.address.slice(k.address.lastIndexOf("@") + 1).replace(/\.[^.]+$/, "").replace(/[^a-z0-9]/g, "");
-        if (k.address !== e.address && firm.some((f) => f.length >= MIN_FIRM_LETTERS && domain.includes(f))) found.add(k.address);
+        const domain = k.address.slice(k.address.lastIndexOf("@") + 1);
+        // A firm called "Mail" or "Live" is not spelled by hotmail.com: a mail provider's domain names no firm.
+        if (k.address === e.address || isMailProvider(domain)) continue;
+        const spelled = domain.replace(/\.[^.]+$/, "").replace(/[^a-z0-9]/g, "");
+        if (firm.some((f) => spelled.includes(f))) found.add(k.address);
       }
     }
     const [only, ...more] = found;

@@ -6,7 +6,7 @@ import { normalizeAddress } from "../mail/address";
 import { bouncedRecipients, type BounceFacts } from "../mail/bounce";
 import { commandMailVerdict } from "../mail/command-mail";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
-import { asksByName, asksForAdvice, classifyIntent, greetsSomeoneElse, namesFirstName, noteOwesAnswer, noteOwesThanks, noteVouches, putsOff, readsAsAdvice, readsAsBriefAnswer, readsAsShortAnswer, referrerAtFirm, referrerName, type Intent } from "../mail/intent";
+import { asksByName, asksForAdvice, classifyIntent, greetsSomeoneElse, namesFirstName, noteOwesAnswer, noteOwesThanks, noteVouches, putsOff, readsAsAdvice, readsAsBriefAnswer, readsAsShortAnswer, referrerOf, type Intent } from "../mail/intent";
 import { newText, quoteAttribution, snippetOfNewText } from "../mail/reply";
 import { hasReplyPrefix, isReplyOrForward, stripSubjectTags } from "../mail/subject";
 import type { Address, ParsedMail } from "../mail/types";
@@ -514,7 +514,7 @@ function understandForward(
 
 /** What an inbound mail's own text says beyond its intent: whether it asks the owner by name, and who referred them. */
 function readInbound(e: ContactEvent, text: string, ownerName: string | null | undefined): ContactEvent {
-  return withReferrerAtFirm(withReferrer(askedByName(forWhom(e, text, ownerName), text, ownerName), text), text);
+  return withReferrer(askedByName(forWhom(e, text, ownerName), text, ownerName), text);
 }
 
 /** A reply-all that greets someone else ("Hej Hasse, our comments attached") hands its material to them. */
@@ -528,24 +528,17 @@ function askedByName(e: ContactEvent, text: string, ownerName: string | null | u
 }
 
 /**
- * Who the writer says sent them, by full name ("Per Thomsen sagde, at …", "indstillet af … Søs Frandsen"); or, when
- * they copy that person in and name them by first name only ("Kirsty recommended you, so I've copied her in"), the
- * person in Cc or To with that first name, under the full name their own header gives.
+ * Who the writer says sent them, by full name ("Per Thomsen sagde, at …", "indstillet af … Søs Frandsen") or by
+ * first name and firm ("Rikke fra Brandhouse", "Intro via Marcus (Brightside)"); or, when they copy that person in
+ * and name them by first name only ("Kirsty recommended you, so I've copied her in"), the person in Cc or To with
+ * that first name, under the full name their own header gives.
  */
 function withReferrer(e: ContactEvent, text: string): ContactEvent {
-  const byName = referrerName(text, e.name, e.intent.referredBy);
-  if (byName) return { ...e, referrer: byName };
+  const named = referrerOf(text, e.subject, e.name, e.intent.referredBy);
+  if (named) return { ...e, referrer: named.name, ...(named.firm ? { referrerFirm: named.firm } : {}) };
   if (!e.intent.referredBy) return e;
-  const named = e.alongside.filter((p) => (p.name ?? "").trim().includes(" ") && namesFirstName(text, p.name));
-  if (named.length === 1) return { ...e, referrer: named[0].name };
-  return e;
-}
-
-/** A referrer named by first name and firm ("Rikke fra Brandhouse"), in the text or only in the subject. */
-function withReferrerAtFirm(e: ContactEvent, text: string): ContactEvent {
-  if (e.referrer) return e;
-  const atFirm = referrerAtFirm(`${e.subject ?? ""}\n${text}`, e.name, e.intent.referredBy);
-  return atFirm ? { ...e, referrer: atFirm.first, referrerFirm: atFirm.firm } : e;
+  const copied = e.alongside.filter((p) => (p.name ?? "").trim().includes(" ") && namesFirstName(text, p.name));
+  return copied.length === 1 ? { ...e, referrer: copied[0].name } : e;
 }
 
 /**

@@ -6,6 +6,7 @@
 // asked before: see ingest/). The patterns therefore look for a few anchor words with up to a few words in
 // between ("I'd *really* love for you two to meet", "jeg har *lige* skrevet til min gamle kollega om dig"), in
 // any tense, rather than for fixed phrases.
+import { firstWord } from "../names";
 import { isReplyOrForward } from "./subject";
 import { latin1Text, letterRegExp } from "./letters";
 import { PhraseSet, type PhraseMatch } from "./phrase-set";
@@ -342,7 +343,7 @@ const REQUEST = phrases([
   "(?:fammi|fatemi|mi faccia|ci faccia) sapere",
   "(?:potrebbe|potresti|può|puoi) (?:mandarmi|mandarci|inviarmi|inviarci|dirmi|aiutarmi)",
   "(?:pourriez|pouvez|pourrais|peux)-(?:vous|tu)",
-  "(?:kun|kunt|zou|wil) (?:je|u) (?:me|mij|ons)?",
+  "(?:kun|kunt|zou|wil) (?:je|u)",
   "(?:pode|podes|poderia|podia) (?:enviar|mandar|dizer|ajudar|confirmar)",
 ]);
 
@@ -529,7 +530,7 @@ const NOT_A_NAME = /^(?:Hi|Hey|Hello|Dear|Hej|Kære|Hejsa|Thanks|Tak|Morning|All
  * what it hands over is for them. Unknown when the owner's name or the greeting's is.
  */
 export function greetsSomeoneElse(text: string, ownerName: string | null | undefined): boolean {
-  const owner = (ownerName ?? "").trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+  const owner = firstWord(ownerName);
   const reader = readerName(uniform(text));
   return owner.length > 1 && reader !== null && reader.toLowerCase() !== owner;
 }
@@ -636,7 +637,7 @@ const SENT_ME = String.raw`(?:has\s+|had\s+|have\s+|just\s+|also\s+|har\s+|havde
  */
 // Over Latin-1-mapped text (letters.ts), with the name's place ("d") to cut it from the original.
 const REFERRER_NAMED = [
-  letterRegExp(String.raw`(?:^|[.!?\n]\s*|,\s*(?:and|og|so|så)\s+)(${FULL_NAME})(?:\s*,[^,.!?\n]{1,60},)?(?:\s+(?:at|from|of|in|hos|fra|i|på|ved)\s+[^,.!?\n]{1,50}?)?\s+${SENT_ME}`, "d"),
+  letterRegExp(String.raw`(?:^|[.!?\n]\s*|\s[–—-]\s+|:\s*|,\s*(?:and|og|so|så)\s+)(${FULL_NAME})(?:\s*,[^,.!?\n]{1,60},)?(?:\s+(?:at|from|of|in|hos|fra|i|på|ved)\s+[^,.!?\n]{1,50}?)?\s+${SENT_ME}`, "d"),
   letterRegExp(String.raw`(?:asked|spurgte)\s+(${FULL_NAME})[^.!?\n]{0,140}?(?:she|he|they|hun|han|de)\s+${SENT_ME}`, "d"),
   letterRegExp(String.raw`(?:via|through|gennem|igennem)\s+(${FULL_NAME})(?![\p{L}])`, "d"),
 ];
@@ -646,63 +647,56 @@ const REFERRED_BY_NAME = letterRegExp(
   "d",
 );
 
-/**
- * The full name of whoever sent this newcomer to the reader, when the text names them; never the writer or the
- * reader. Unless it is said outright ("recommended by …"), only a mail that says someone sent them (`referredBy`) is read for it.
- */
-export function referrerName(text: string, writerName: string | null, referredBy: boolean): string | null {
-  const written = uniform(text);
-  const mapped = latin1Text(written);
-  const reader = readerName(written);
-  const writer = (writerName ?? "").trim().toLowerCase();
-  for (const re of referredBy ? [REFERRED_BY_NAME, ...REFERRER_NAMED] : [REFERRED_BY_NAME]) {
-    const at = re.exec(mapped)?.indices?.[1];
-    if (!at) continue;
-    const name = written.slice(at[0], at[1]).replace(/\s+/g, " ");
-    const first = name.split(" ")[0].toLowerCase();
-    if (writer.includes(name.toLowerCase()) || (reader && reader.toLowerCase() === first)) continue;
-    return name;
-  }
-  return null;
-}
-
 /** A first name, and a firm as people name it: "Brandhouse", "Nordlys Design", "Ordværket". */
-const FIRST_NAME = String.raw`\p{Lu}[\p{L}'’-]+`;
+// Not a day or a month: "Contact me by Monday at Brandhouse" names no one.
+const FIRST_NAME = String.raw`(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mandag|Tirsdag|Onsdag|Torsdag|Fredag|Lørdag|Søndag|January|February|March|April|May|June|July|August|September|October|November|December|Januar|Februar|Marts|Juni|Juli|Oktober)(?![\p{L}]))\p{Lu}[\p{L}'’-]+`;
 const FIRM = String.raw`\p{Lu}[\p{L}\p{N}&'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]*){0,2}`;
 const AT_FIRM = String.raw`(?:at|from|fra|hos|på|ved|von|bei|chez|de)`;
 // Case-sensitive patterns (the names must be capitalised), so the words take either case at their start: "Intro via …".
 const REFERRAL_WORDS = ["intro", "introduction", "introduced", "name", "details", "number", "contact", "recommended", "referred", "suggested", "navn", "nummer", "kontakt\\p{L}*", "anbefalet", "anbefaling", "henvist", "henvisning", "tippet"]
   .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)
   .join("|");
-/**
- * Who sent a newcomer, by first name and firm: "Anne at Nordlys said you're the person to talk to", "Rikke from
- * Ordværket sent me the link", "Jeg har fået dit navn af Rikke fra Brandhouse", "Intro via Marcus (Brightside)".
- */
-const REFERRER_AT_FIRM = [
-  letterRegExp(String.raw`(?:^|[.!?\n]\s*|,\s*(?:and|og|so|så)\s+)(${FIRST_NAME})[ \t]+${AT_FIRM}[ \t]+(${FIRM})\s+${SENT_ME}`, "d"),
-  letterRegExp(
-    String.raw`(?:${REFERRAL_WORDS})[^.!?\n]{0,40}?(?:via|through|gennem|igennem|from|af|fra|by)[ \t]+(${FIRST_NAME})(?:[ \t]*\((${FIRM})\)|[ \t]+${AT_FIRM}[ \t]+(${FIRM}))`,
-    "d",
-  ),
-];
+/** By first name and firm, as the one who sent them: "Anne at Nordlys said you're the person to talk to". */
+const FIRST_NAME_AT_FIRM_SENT_ME = letterRegExp(
+  String.raw`(?:^|[.!?\n]\s*|,\s*(?:and|og|so|så)\s+)(${FIRST_NAME})[ \t]+${AT_FIRM}[ \t]+(${FIRM})\s+${SENT_ME}`,
+  "d",
+);
+/** …or where the name came from: "Jeg har fået dit navn af Rikke fra Brandhouse", "Intro via Marcus (Brightside)". */
+const REFERRAL_VIA_FIRST_NAME_AT_FIRM = letterRegExp(
+  String.raw`(?<![\p{L}])(?:${REFERRAL_WORDS})[^.!?\n]{0,40}?(?<![\p{L}])(?:via|through|gennem|igennem|from|af|fra|by)[ \t]+(${FIRST_NAME})(?:[ \t]*\((${FIRM})\)|[ \t]+${AT_FIRM}[ \t]+(${FIRM}))`,
+  "d",
+);
+
+/** Whoever sent a newcomer, as the text names them: a full name, or a first name with the firm it goes with. */
+export interface NamedReferrer {
+  name: string;
+  firm?: string;
+}
 
 /**
- * The first name and firm of whoever sent this newcomer, when the text names them so; never the writer or the
- * reader. The subject counts: "Intro via Marcus (Brightside)" may be all it says.
+ * Whoever sent this newcomer to the reader, when the mail names them; never the writer or the reader (greeted in
+ * the body). By full name ("Per Thomsen sagde, at …", "recommended by Jan Holt"), else by first name and firm
+ * ("Rikke fra Brandhouse"). The subject counts too: "Intro via Marcus (Brightside)" may be all a mail says. Unless
+ * it is said outright ("recommended by …", "fået dit navn af …"), only a mail that says someone sent them
+ * (`referredBy`) is read for it.
  */
-export function referrerAtFirm(text: string, writerName: string | null, referredBy: boolean): { first: string; firm: string } | null {
-  const written = uniform(text);
+export function referrerOf(body: string, subject: string | null, writerName: string | null, referredBy: boolean): NamedReferrer | null {
+  const written = uniform(`${subject ?? ""}\n${body}`);
   const mapped = latin1Text(written);
-  const reader = readerName(written)?.toLowerCase();
-  const writer = (writerName ?? "").trim().toLowerCase().split(/\s+/)[0];
-  for (const re of referredBy ? REFERRER_AT_FIRM : REFERRER_AT_FIRM.slice(1)) {
+  const reader = readerName(uniform(body))?.toLowerCase() ?? null;
+  const writer = (writerName ?? "").trim().toLowerCase();
+  const outright = [REFERRED_BY_NAME, REFERRAL_VIA_FIRST_NAME_AT_FIRM];
+  const told = [REFERRED_BY_NAME, ...REFERRER_NAMED, FIRST_NAME_AT_FIRM_SENT_ME, REFERRAL_VIA_FIRST_NAME_AT_FIRM];
+  for (const re of referredBy ? told : outright) {
     const m = re.exec(mapped);
-    const first = m?.indices?.[1];
-    const firm = m?.indices?.[2] ?? m?.indices?.[3];
-    if (!first || !firm) continue;
-    const name = written.slice(first[0], first[1]);
-    if (name.toLowerCase() === writer || name.toLowerCase() === reader) continue;
-    return { first: name, firm: written.slice(firm[0], firm[1]) };
+    const at = m?.indices?.[1];
+    if (!at) continue;
+    const name = written.slice(at[0], at[1]).replace(/\s+/g, " ");
+    const firmAt = m?.indices?.[2] ?? m?.indices?.[3];
+    const first = firstWord(name);
+    // A full name of the writer's own, or a first name that is the writer's or the reader's, sent no one.
+    if (first === reader || (firmAt ? first === firstWord(writer) : writer.includes(name.toLowerCase()))) continue;
+    return firmAt ? { name, firm: written.slice(firmAt[0], firmAt[1]) } : { name };
   }
   return null;
 }
@@ -1261,7 +1255,7 @@ const OWES_THANKS = phrases([
   // going out of their way: "Karina kørte selv ud med hængslerne", "drove the parts out herself"
   "(?:kørte|kom|tog) selv (?:helt )?(?:ud|forbi|over|derud|herud)",
   "(?:drove|brought|took) (?:it|them|the \\p{L}+|\\p{L}+) (?:all the way )?(?:out|over|round|down|up) (?:herself|himself|themselves|personally)",
-  "went (?:out of|above and beyond) (?:her|his|their) way|went above and beyond",
+  "went (?:out of (?:her|his|their) way|above and beyond)",
   // a referral told by the owner: "Markus hat uns bei der Handwerkskammer empfohlen!", "anbefalede os til"
   "(?:hat|haben) (?:uns|mich) (?:\\p{L}+ ){0,4}empfohlen",
   "(?:recommended|referred) (?:me|us) (?:to|for)",
@@ -1629,12 +1623,12 @@ function nameAsAWord(name: string): RegExp {
 
 /** Whether `text` names someone by their first name ("Kirsty recommended you"). */
 export function namesFirstName(text: string, fullName: string | null | undefined): boolean {
-  const first = (fullName ?? "").trim().split(/\s+/)[0] ?? "";
+  const first = firstWord(fullName);
   return first.length >= 3 && nameAsAWord(first).test(latin1Text(text));
 }
 
 export function asksByName(text: string, readerName: string | null | undefined): boolean {
-  const first = (readerName ?? "").trim().split(/\s+/)[0] ?? "";
+  const first = firstWord(readerName);
   if (first.length < 2) return false;
   const named = nameAsAWord(first);
   const body = withoutSignOff(normalize(text));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aboutBusiness, asksByName, classifyIntent, greetsSomeoneElse, NO_INTENT, noteOwesAnswer, noteOwesThanks, readsAsBriefAnswer, referrerAtFirm, referrerName, type Intent } from "../../src/mail/intent";
+import { aboutBusiness, asksByName, classifyIntent, greetsSomeoneElse, NO_INTENT, noteOwesAnswer, noteOwesThanks, readsAsBriefAnswer, referrerOf, type Intent } from "../../src/mail/intent";
 
 const none: Intent = NO_INTENT;
 const is = (over: Partial<Intent>): Intent => ({ ...none, ...over });
@@ -468,7 +468,7 @@ describe("who a newcomer says sent them, by full name", () => {
     ["Per sagde, at jeg skulle skrive til dig.", true, null],
     ["Camilla Holm sent me the agenda for Thursday.", false, null],
   ])("%s", (text, referredBy, want) => {
-    expect(referrerName(`Hej Hanne\n\n${text}\n\nSofie`, "Sofie Lind", referredBy)).toBe(want);
+    expect(referrerOf(`Hej Hanne\n\n${text}\n\nSofie`, null, "Sofie Lind", referredBy)?.name ?? null).toBe(want);
   });
 });
 
@@ -553,16 +553,21 @@ describe("a referrer named by first name and firm", () => {
   });
 
   it.each([
-    ["Jeg har fået dit navn af Rikke fra Brandhouse, som er ved at lave vores logo.", true, { first: "Rikke", firm: "Brandhouse" }],
-    ["Anne at Nordlys said you're the person to talk to about usability testing.", true, { first: "Anne", firm: "Nordlys" }],
-    ["Rikke from Ordværket sent me the link to your case study.", true, { first: "Rikke", firm: "Ordværket" }],
-    ["Hi Amalie,\n\nRikke from Ordværket sent me the link to your case study and said you were the people to talk to.", true, { first: "Rikke", firm: "Ordværket" }],
-    ["Intro via Marcus (Brightside) - animator for housing explainer\nHi Tom, could you send your day rate?", false, { first: "Marcus", firm: "Brightside" }],
-    // A mention of someone at a firm is no referral; nor is the reader, or the writer, at their own firm.
-    ["Anne at Nordlys said the meeting has moved to Thursday.", false, null],
-    ["Hi Tom,\n\nI got your number from Tom at Brightside.", false, null],
-  ])("%s", (text, referredBy, want) => {
-    expect(referrerAtFirm(text, "Lucy Grant", referredBy)).toEqual(want);
+    [null, "Jeg har fået dit navn af Rikke fra Brandhouse, som er ved at lave vores logo.", true, { name: "Rikke", firm: "Brandhouse" }],
+    [null, "Anne at Nordlys said you're the person to talk to about usability testing.", true, { name: "Anne", firm: "Nordlys" }],
+    [null, "Rikke from Ordværket sent me the link to your case study.", true, { name: "Rikke", firm: "Ordværket" }],
+    [null, "Hi Amalie,\n\nRikke from Ordværket sent me the link to your case study and said you were the people to talk to.", true, { name: "Rikke", firm: "Ordværket" }],
+    // Only the subject names them; a full name in the subject counts as in the text.
+    ["Intro via Marcus (Brightside) - animator for housing explainer", "Hi Tom, could you send your day rate?", false, { name: "Marcus", firm: "Brightside" }],
+    ["December feature – Marcus Bell suggested you", "Hi Chloé,\n\nWould you be available?", true, { name: "Marcus Bell" }],
+    // A mention of someone at a firm is no referral; nor is the reader, or the writer, at their own firm; nor is
+    // the reader greeted below a subject.
+    [null, "Anne at Nordlys said the meeting has moved to Thursday.", false, null],
+    [null, "Hi Tom,\n\nI got your number from Tom at Brightside.", false, null],
+    ["Quick question", "Hi Rikke,\n\nRikke from Ordværket sent me the link.", true, null],
+    [null, "Contact me by Monday at Brandhouse.", false, null],
+  ])("%s | %s", (subject, text, referredBy, want) => {
+    expect(referrerOf(text, subject, "Lucy Grant", referredBy)).toEqual(want);
   });
 });
 
