@@ -3,7 +3,7 @@
 // Outlook turned into "anna@x.dk<mailto:anna@x.dk>", a bullet), strict about what a command means: a line
 // that is not exactly one command is an error, never a guess that acts. What follows each verb word is read
 // by that verb's entry (registry.ts).
-import { htmlOwnText } from "../mail/html";
+import { htmlOwnText } from "../mail/html-own-text";
 import { newText } from "../mail/reply";
 import { isReplyOrForward } from "../mail/subject";
 import type { ParsedMail } from "../mail/types";

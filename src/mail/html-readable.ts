@@ -4,7 +4,7 @@
 // within bounds, a dark colour on a light page) and its value is one we understand; anything else (an unknown
 // property, a value we cannot parse, CSS escapes) counts as possibly hiding. A <style> block is read the same
 // way: every class, id or element its unreadable rules could reach counts as possibly hiding. Pure.
-import { decodeEntities } from "./html";
+import { decodeEntities } from "./entities";
 
 /** Smallest font size that still reads as text: about 5 pt, below any client's "small" (10–13 px). */
 export const MIN_FONT_PX = 7;
@@ -15,22 +15,44 @@ export const MIN_FONT_PX = 7;
 export const MIN_TEXT_CONTRAST = 4.5;
 /** Darkest background under text still read: relative luminance 0.6 (about #cbcbcb), as highlighter yellow passes. */
 export const MIN_BACKGROUND_LUMINANCE = 0.6;
-/** Margins, indents and offsets move text about; beyond these they move it out of the reading area. */
+/**
+ * Margins, indents and offsets move text about; beyond these they move it out of the reading area. A line height
+ * beyond it pushes it there too (`line-height:5000px` puts a line a screen below its box).
+ */
 export const MAX_OFFSET_PX = 160;
+/**
+ * How far a first line's indent (Outlook's list bullets) or a vertical-align may go negative. Margins may not: a
+ * later float or inline-block pulled back paints its background over text before it.
+ */
 export const MAX_NEGATIVE_OFFSET_PX = 48;
-/** Below half opacity text fades out of reading. */
-export const MIN_OPACITY = 0.5;
-/** A box this low, or an element nested this deep in <small>, <sub> or <sup> (each smaller), may hide text. */
+/** A box taller than about a screen may hold its text below it (a table cell centres what it holds). */
+export const MAX_BOX_PX = 600;
+/** Letters or words spread wider than an em no longer read as a word. */
+export const MAX_SPACING_PX = 16;
+/** An underline thicker or further off than this is a bar that may cover the line above or below. */
+export const MAX_DECORATION_PX = 4;
+/**
+ * Below half alpha a text colour fades out of reading. Element opacity must be 1: it compounds down nested
+ * elements (.6 three deep is .2), which each element judged alone cannot see.
+ */
+export const MIN_TEXT_ALPHA = 0.5;
+/** A box this low, or an element nested this deep in elements that each make text smaller, may hide text. */
 export const MIN_BOX_PX = 6;
 export const MAX_SHRINK_DEPTH = 2;
 
-/** Elements whose content a reader never sees as text of the mail, whatever their styling. */
+/**
+ * Elements whose content a reader never sees as text of the mail, whatever their styling, besides those that never
+ * render at all (NEVER_RENDERED_ELEMENTS in html.ts, dropped before any element is judged).
+ */
 export const NEVER_SEEN_ELEMENTS = new Set([
-  "template", "noscript", "svg", "math", "object", "embed", "iframe", "frameset", "canvas", "audio", "video",
+  "noscript", "svg", "math", "object", "embed", "iframe", "frameset", "canvas", "audio", "video",
   "select", "datalist", "option", "textarea", "map", "details", "dialog",
 ]);
-/** Each makes its text smaller than its parent's (font-size: smaller), so nesting them shrinks text away. */
-export const SHRINKING_ELEMENTS = new Set(["small", "sub", "sup"]);
+/**
+ * Each makes its text smaller than its parent's (`font-size: smaller`; h5 0.83em and h6 0.67em in the HTML Living
+ * Standard's rendering section, §15.3.6), so nesting them shrinks text away.
+ */
+export const SHRINKING_ELEMENTS = new Set(["small", "sub", "sup", "h5", "h6"]);
 
 /** What a mail's <style> blocks (and stylesheets it loads) say may be hidden. */
 export interface StyleSheetFacts {
@@ -43,7 +65,8 @@ export interface StyleSheetFacts {
   fonts: Set<string>;
 }
 
-const NO_SHEET: StyleSheetFacts = { everything: false, classes: new Set(), ids: new Set(), tags: new Set(), fonts: new Set() };
+/** Facts of a mail without style rules: nothing hidden yet. `fonts` may be shared with another pass. */
+const emptySheet = (fonts = new Set<string>()): StyleSheetFacts => ({ everything: false, classes: new Set(), ids: new Set(), tags: new Set(), fonts });
 
 /** Splits on `separator` outside quotes, parentheses and brackets. */
 function splitTop(text: string, separator: string): string[] {
@@ -164,7 +187,7 @@ function luminance({ r, g, b }: Rgba): number {
 function isReadableTextColor(value: string): boolean {
   if (DEFAULT_TEXT_COLORS.has(value)) return true;
   const c = parseColor(value);
-  return !!c && c.a >= MIN_OPACITY && 1.05 / (luminance(c) + 0.05) >= MIN_TEXT_CONTRAST;
+  return !!c && c.a >= MIN_TEXT_ALPHA && 1.05 / (luminance(c) + 0.05) >= MIN_TEXT_CONTRAST;
 }
 
 function isLightBackground(value: string): boolean {
@@ -210,18 +233,21 @@ function isReadableFontSize(value: string): boolean {
   return px !== null && px >= MIN_FONT_PX;
 }
 
-/** A margin, padding, indent or offset: auto, a percentage within bounds, or a length within bounds. */
-function isBoundedOffset(value: string): boolean {
+/**
+ * An offset (a margin, padding, indent, vertical-align) of auto, a percentage within bounds, or a length within
+ * bounds. Negative only where `negativePx` allows.
+ */
+function isBoundedOffset(value: string, negativePx = 0): boolean {
   return splitTop(value, " ").filter(Boolean).every((t) => {
     if (t === "auto" || t === "inherit" || t === "initial" || t === "unset") return true;
     const pct = t.match(/^(-?(?:\d+\.?\d*|\.\d+))%$/);
-    if (pct) return Number(pct[1]) >= -5 && Number(pct[1]) <= 50;
+    if (pct) return Number(pct[1]) >= (negativePx ? -5 : 0) && Number(pct[1]) <= 50;
     const px = lengthPx(t);
-    return px !== null && px >= -MAX_NEGATIVE_OFFSET_PX && px <= MAX_OFFSET_PX;
+    return px !== null && px >= -negativePx && px <= MAX_OFFSET_PX;
   });
 }
 
-/** A box height or width that leaves room for a line: auto, a percentage, or at least MIN_BOX_PX. */
+/** A `max-height` that leaves room for a line: none, a percentage, or at least MIN_BOX_PX. */
 function isRoomyBox(value: string): boolean {
   if (/^(?:auto|none|inherit|initial|unset|max-content|min-content|fit-content)$/.test(value)) return true;
   if (/^(\d+\.?\d*|\.\d+)%$/.test(value)) return true;
@@ -229,19 +255,39 @@ function isRoomyBox(value: string): boolean {
   return px !== null && px >= MIN_BOX_PX;
 }
 
+/** A `height` or `min-height` that leaves room for a line and pushes nothing out of reach: at most MAX_BOX_PX, or 100%. */
+function isBoundedBox(value: string): boolean {
+  if (/^(?:auto|inherit|initial|unset|max-content|min-content|fit-content)$/.test(value)) return true;
+  const pct = value.match(/^(\d+\.?\d*|\.\d+)%$/);
+  if (pct) return Number(pct[1]) <= 100;
+  const px = lengthPx(value);
+  return px !== null && px >= MIN_BOX_PX && px <= MAX_BOX_PX;
+}
+
+/** A line height from half a line up to MAX_OFFSET_PX (or as many 16 px lines as fit in it). */
 function isReadableLineHeight(value: string): boolean {
   if (value === "normal" || value === "inherit" || value === "initial") return true;
-  if (/^(\d+\.?\d*|\.\d+)$/.test(value)) return Number(value) >= 0.5;
+  const most = MAX_OFFSET_PX / 16;
+  if (/^(\d+\.?\d*|\.\d+)$/.test(value)) return Number(value) >= 0.5 && Number(value) <= most;
   const pct = value.match(/^(\d+\.?\d*|\.\d+)%$/);
-  if (pct) return Number(pct[1]) >= 50;
+  if (pct) return Number(pct[1]) >= 50 && Number(pct[1]) <= most * 100;
   const px = lengthPx(value);
-  return px !== null && px >= MIN_BOX_PX;
+  return px !== null && px >= MIN_BOX_PX && px <= MAX_OFFSET_PX;
 }
 
 function isReadableSpacing(value: string): boolean {
   if (value === "normal" || value === "inherit" || value === "initial") return true;
   const px = lengthPx(value);
-  return px !== null && px >= -1;
+  return px !== null && px >= -1 && px <= MAX_SPACING_PX;
+}
+
+/** An underline's thickness or offset: a keyword (auto, from-font) or a length up to MAX_DECORATION_PX. */
+function isThinDecoration(token: string): boolean {
+  if (!/^[-+.\d]/.test(token)) return true;
+  const pct = token.match(/^(\d+\.?\d*|\.\d+)%$/);
+  if (pct) return Number(pct[1]) <= (MAX_DECORATION_PX / 16) * 100;
+  const px = lengthPx(token);
+  return px !== null && px >= 0 && px <= MAX_DECORATION_PX;
 }
 
 function familyNames(value: string): string[] {
@@ -276,58 +322,69 @@ const READABLE: Record<string, (value: string, sheet: StyleSheetFacts) => boolea
   "line-height": isReadableLineHeight,
   "letter-spacing": isReadableSpacing,
   "word-spacing": isReadableSpacing,
-  "text-indent": isBoundedOffset,
+  "text-indent": (v) => isBoundedOffset(v, MAX_NEGATIVE_OFFSET_PX),
+  // Not table-column or table-column-group: browsers never render what those hold.
   display: oneOf("block", "inline", "inline-block", "list-item", "table", "inline-table", "table-row", "table-cell", "table-row-group",
-    "table-header-group", "table-footer-group", "table-caption", "table-column", "table-column-group", "flex", "inline-flex", "grid",
-    "inline-grid", "flow-root", "contents", ...GLOBAL),
+    "table-header-group", "table-footer-group", "table-caption", "flex", "inline-flex", "grid", "inline-grid", "flow-root", "contents",
+    ...GLOBAL),
   visibility: oneOf("visible", ...GLOBAL),
-  opacity: (v) => {
-    const pct = v.match(/^(\d+\.?\d*|\.\d+)%$/);
-    const n = pct ? Number(pct[1]) / 100 : /^(\d+\.?\d*|\.\d+)$/.test(v) ? Number(v) : NaN;
-    return n >= MIN_OPACITY;
-  },
-  position: oneOf("static", "relative", ...GLOBAL),
-  top: isBoundedOffset,
-  left: isBoundedOffset,
-  right: isBoundedOffset,
-  bottom: isBoundedOffset,
-  overflow: oneOf("visible", "auto", "scroll", ...GLOBAL),
-  "overflow-x": oneOf("visible", "auto", "scroll", ...GLOBAL),
-  "overflow-y": oneOf("visible", "auto", "scroll", ...GLOBAL),
-  height: isRoomyBox,
+  opacity: (v) => /^(?:1(?:\.0*)?|100(?:\.0*)?%)$/.test(v) || GLOBAL.includes(v),
+  // Static only: a relative box may be moved over earlier text and paint over it with its background.
+  position: oneOf("static", ...GLOBAL),
+  top: (v) => isBoundedOffset(v, MAX_NEGATIVE_OFFSET_PX),
+  left: (v) => isBoundedOffset(v, MAX_NEGATIVE_OFFSET_PX),
+  right: (v) => isBoundedOffset(v, MAX_NEGATIVE_OFFSET_PX),
+  bottom: (v) => isBoundedOffset(v, MAX_NEGATIVE_OFFSET_PX),
+  // Visible only: any other value clips to the box, and a box's size may come from an ancestor (width:0).
+  overflow: oneOf("visible", ...GLOBAL),
+  "overflow-x": oneOf("visible", ...GLOBAL),
+  "overflow-y": oneOf("visible", ...GLOBAL),
+  height: isBoundedBox,
   "max-height": isRoomyBox,
-  "min-height": ANY_VALUE,
+  "min-height": isBoundedBox,
   width: ANY_VALUE,
   "min-width": ANY_VALUE,
   "max-width": ANY_VALUE,
   "unicode-bidi": oneOf("normal", "embed", "isolate", "plaintext", ...GLOBAL),
   "-webkit-text-stroke-width": (v) => v === "0" || lengthPx(v) === 0,
   "mso-hide": oneOf("none"),
-  "vertical-align": (v) => /^(?:baseline|sub|super|text-top|text-bottom|middle|top|bottom|inherit|initial)$/.test(v) || isBoundedOffset(v),
+  "vertical-align": (v) =>
+    /^(?:baseline|sub|super|text-top|text-bottom|middle|top|bottom|inherit|initial)$/.test(v) || isBoundedOffset(v, MAX_NEGATIVE_OFFSET_PX),
+  // Shadows and outlines paint outside their box, over other text (a white shadow with a wide spread covers anything).
+  "box-shadow": oneOf("none", ...GLOBAL),
+  "text-shadow": oneOf("none", ...GLOBAL),
+  outline: oneOf("none", "0", ...GLOBAL),
+  "outline-style": oneOf("none", ...GLOBAL),
+  "outline-width": (v) => v === "0" || lengthPx(v) === 0 || GLOBAL.includes(v),
+  "outline-color": ANY_VALUE,
+  "outline-offset": (v) => isBoundedOffset(v) && !v.includes("%"),
+  "text-decoration": (v) => splitTop(v, " ").filter(Boolean).every(isThinDecoration),
+  "text-decoration-thickness": isThinDecoration,
+  "text-underline-offset": isThinDecoration,
 };
 for (const p of ["margin", "margin-top", "margin-right", "margin-bottom", "margin-left", "padding", "padding-top", "padding-right", "padding-bottom", "padding-left"]) {
-  READABLE[p] = isBoundedOffset;
+  READABLE[p] = (v) => isBoundedOffset(v);
 }
 for (const p of [
   "font-weight", "font-style", "font-variant", "font-variant-caps", "font-variant-ligatures", "font-variant-numeric",
   "font-variant-east-asian", "font-variant-position", "font-stretch", "font-kerning", "font-synthesis", "font-feature-settings",
-  "text-decoration", "text-decoration-line", "text-decoration-style", "text-decoration-color", "text-decoration-thickness",
-  "text-underline-offset", "text-underline-position", "text-align", "text-align-last", "text-justify", "text-transform",
-  "text-rendering", "text-shadow", "text-overflow", "text-size-adjust", "-webkit-text-size-adjust", "-ms-text-size-adjust",
+  "text-decoration-line", "text-decoration-style", "text-decoration-color", "text-underline-position", "text-align", "text-align-last", "text-justify", "text-transform",
+  "text-rendering", "text-overflow", "text-size-adjust", "-webkit-text-size-adjust", "-ms-text-size-adjust",
   "-webkit-font-smoothing", "-moz-osx-font-smoothing", "-webkit-nbsp-mode", "-webkit-line-break", "-webkit-text-stroke-color",
   "white-space", "word-wrap", "overflow-wrap", "word-break", "line-break", "hyphens", "tab-size", "direction", "writing-mode",
   "text-orientation", "orphans", "widows", "page", "page-break-before", "page-break-after", "page-break-inside", "break-before",
   "break-after", "break-inside", "list-style", "list-style-type", "list-style-position", "list-style-image", "border-collapse",
   "border-spacing", "table-layout", "empty-cells", "caption-side", "cursor", "float", "clear", "box-sizing", "quotes",
-  "caret-color", "color-scheme", "supported-color-schemes", "box-shadow", "background-repeat", "background-position",
+  "caret-color", "color-scheme", "supported-color-schemes", "background-repeat", "background-position",
   "background-size", "background-clip", "background-origin", "background-attachment",
 ]) {
   READABLE[p] = ANY_VALUE;
 }
 
 function isReadableDeclaration(prop: string, value: string, sheet: StyleSheetFacts): boolean {
-  // Borders and outlines draw around text, never over it.
-  if (/^(?:border|outline)(?:-|$)/.test(prop)) return true;
+  // Borders draw around their own box, under text (an image set outside the box is the exception).
+  if (/^border-image(?:-|$)/.test(prop)) return value === "none";
+  if (/^border(?:-|$)/.test(prop)) return true;
   // Outlook's own properties only tell Word how to lay out; mso-hide is the one that hides (in Outlook).
   if (prop.startsWith("mso-") && prop !== "mso-hide") return true;
   const check = READABLE[prop];
@@ -335,9 +392,33 @@ function isReadableDeclaration(prop: string, value: string, sheet: StyleSheetFac
 }
 
 /** Whether a declaration block (a style attribute, a rule's body) only styles text in ways that keep it in sight. */
-export function isReadableStyle(css: string, sheet: StyleSheetFacts = NO_SHEET): boolean {
+export function isReadableStyle(css: string, sheet: StyleSheetFacts = emptySheet()): boolean {
   const list = declarations(css);
   return list !== null && list.every(([p, v]) => isReadableDeclaration(p, v, sheet));
+}
+
+/**
+ * Properties that can paint outside their own box, over other elements' text (a box moved back over earlier lines, a
+ * white shadow, outline or underline), with their vendor-prefixed forms. Hiding the element that has one is not
+ * enough: the text it covers belongs to another. So any of them with a value READABLE does not accept leaves nothing
+ * of the mail surely seen, unless the block sends its box far out of the reading area (`left:-9999px`, the old way to
+ * hide a line), which takes away its own text only.
+ */
+const PAINTS_OUTSIDE_ITS_BOX =
+  /^(?:position|top|right|bottom|left|inset(?:-[a-z-]+)?|margin(?:-[a-z-]+)?|box-shadow|text-shadow|outline(?:-[a-z-]+)?|border-image(?:-[a-z-]+)?|text-decoration(?:-[a-z-]+)?|text-underline-offset|text-stroke(?:-[a-z-]+)?)$/;
+const MOVES_THE_BOX = /^(?:top|right|bottom|left|inset(?:-[a-z-]+)?|margin(?:-[a-z-]+)?)$/;
+
+/** Whether a declaration block may paint over text outside the element it styles. */
+export function mayPaintOverOthers(css: string, sheet: StyleSheetFacts = emptySheet()): boolean {
+  const list = declarations(css);
+  if (list === null) return false;
+  const farAway = list.some(
+    ([p, v]) => MOVES_THE_BOX.test(p) && splitTop(v, " ").some((t) => (lengthPx(t) ?? 0) < -MAX_OFFSET_PX),
+  );
+  return (
+    !farAway &&
+    list.some(([p, v]) => PAINTS_OUTSIDE_ITS_BOX.test(p.replace(/^-(?:webkit|moz|ms|o)-/, "")) && !isReadableDeclaration(p, v, sheet))
+  );
 }
 
 /** Attributes of one tag: lower-cased names, entity-decoded values (`display:&#110;one` is `display:none`). */
@@ -358,6 +439,12 @@ function legacyColor(value: string): string {
 }
 
 const LEGACY_TEXT_COLOR_ATTRIBUTES = ["color", "text", "link", "vlink", "alink"];
+
+/** Whether an element's inline style may paint over other elements' text (mayPaintOverOthers). */
+export function elementMayPaintOverOthers(rawAttributes: string, sheet: StyleSheetFacts): boolean {
+  if (!/style/i.test(rawAttributes)) return false;
+  return (parseAttributes(rawAttributes).get("style") ?? []).some((style) => mayPaintOverOthers(style, sheet));
+}
 
 /**
  * Whether an element may keep its text from the reader: a never-rendered element, the `hidden` attribute, styling
@@ -436,6 +523,12 @@ function markSelector(selector: string, facts: StyleSheetFacts): void {
 /** Blocks inside blocks we follow (@media inside @supports …); deeper nesting is no mail client's and reads as hiding. */
 export const MAX_CSS_NESTING = 8;
 
+/** Index of `char` in `css` from `from` on, or the text's length when there is none. */
+function indexOrEnd(css: string, char: string, from: number): number {
+  const i = css.indexOf(char, from);
+  return i < 0 ? css.length : i;
+}
+
 /** Reads rules from `css`, one pass: each search stops at the next block, so crafted CSS costs linear time. */
 function readRules(css: string, facts: StyleSheetFacts, depth = 0): void {
   if (depth > MAX_CSS_NESTING) {
@@ -444,22 +537,27 @@ function readRules(css: string, facts: StyleSheetFacts, depth = 0): void {
   }
   const nextToken = /\S/g;
   let at = 0;
+  // The next "{" and ";" at or after `at`, each searched again only once `at` has passed it: `at` only grows, so
+  // each search starts where the last one ended and a run of `@a;` statements costs linear time.
+  let open = -1;
+  let semicolon = -1;
+  const nextFrom = (found: number, char: string) => (found >= at || found === css.length ? found : indexOrEnd(css, char, at));
   while (at < css.length) {
     nextToken.lastIndex = at;
     const token = nextToken.exec(css);
     if (!token) return;
     at = token.index;
-    const open = css.indexOf("{", at);
+    open = nextFrom(open, "{");
     if (css[at] === "@") {
-      const statementEnd = css.slice(at, open < 0 ? css.length : open).indexOf(";");
-      if (statementEnd >= 0) {
+      semicolon = nextFrom(semicolon, ";");
+      if (semicolon < open) {
         // @import brings rules we cannot see; @charset and @namespace bring none.
         if (/^@import\b/i.test(css.slice(at, at + 8))) facts.everything = true;
-        at += statementEnd + 1;
+        at = semicolon + 1;
         continue;
       }
     }
-    if (open < 0) return;
+    if (open === css.length) return;
     const prelude = css.slice(at, open).trim();
     const end = blockEnd(css, open);
     const body = css.slice(open + 1, end - 1);
@@ -478,18 +576,19 @@ function readRules(css: string, facts: StyleSheetFacts, depth = 0): void {
       continue;
     }
     if (isReadableStyle(body, facts)) continue;
+    if (mayPaintOverOthers(body, facts)) facts.everything = true;
     for (const selector of splitTop(prelude, ",")) markSelector(selector, facts);
   }
 }
 
 /** What the mail's <style> blocks and linked stylesheets may hide. `html` is the mail's HTML, comments and all. */
 export function styleSheetFacts(html: string): StyleSheetFacts {
-  const facts: StyleSheetFacts = { everything: false, classes: new Set(), ids: new Set(), tags: new Set(), fonts: new Set() };
+  const facts = emptySheet();
   if (/<link\b[^<>]*\bstylesheet\b/i.test(html)) facts.everything = true;
   const blocks = [...html.matchAll(/<style\b[^<>]*>([\s\S]*?)(?:<\/style\s*>|$)/gi)].map((m) => m[1]);
   const css = blocks.map((b) => stripComments(b).replace(/<!--|-->/g, " ")).join("\n");
   // Two passes: a rule may use a font that a later @font-face brings. The first collects the fonts only.
-  readRules(css, { everything: false, classes: new Set(), ids: new Set(), tags: new Set(), fonts: facts.fonts });
+  readRules(css, emptySheet(facts.fonts));
   readRules(css, facts);
   return facts;
 }

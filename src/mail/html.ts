@@ -2,7 +2,7 @@
 // line, no blank lines inside the block, and Outlook's <hr> kept as the underscore line its own plain
 // text uses. Source line breaks in HTML are just whitespace (HTML Living Standard, "inter-element
 // whitespace"), so they must not become line breaks: Outlook folds long header lines in its HTML source.
-import { mayHideElement, SHRINKING_ELEMENTS, styleSheetFacts } from "./html-readable";
+import { decodeEntities } from "./entities";
 
 /** HTML we read; the forwarded block sits near the top, and the regexes below are linear but not free. */
 export const MAX_HTML_CHARS = 256 * 1024;
@@ -14,35 +14,15 @@ const BLOCK_TAGS =
   "p|div|tr|table|tbody|thead|li|ul|ol|h[1-6]|blockquote|section|article|header|footer|pre|address|center";
 // Tag patterns stop at the next "<" as well as at ">", so a run of unclosed "<" costs linear time.
 const BLOCK_TAG = new RegExp(`<\\/?(?:${BLOCK_TAGS})\\b[^<>]*>`, "gi");
-const HIDDEN_ELEMENTS = ["head", "style", "script", "title", "xml", "template"];
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ",
-  aelig: "æ", AElig: "Æ", oslash: "ø", Oslash: "Ø", aring: "å", Aring: "Å",
-  auml: "ä", Auml: "Ä", ouml: "ö", Ouml: "Ö", uuml: "ü", Uuml: "Ü", eacute: "é", Eacute: "É",
-  egrave: "è", aacute: "á", oacute: "ó", iacute: "í", ccedil: "ç", szlig: "ß",
-  ndash: "–", mdash: "—", hellip: "…", lsquo: "‘", rsquo: "’", ldquo: "“", rdquo: "”",
-  laquo: "«", raquo: "»", bull: "•", middot: "·", copy: "©", reg: "®", trade: "™", euro: "€",
-  shy: "", zwnj: "", zwj: "",
-};
-
-/** Decodes character references in one pass, so "&amp;lt;" stays the text "&lt;". */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z][a-z0-9]{1,31});/gi, (whole, ref: string) => {
-    if (ref[0] === "#") {
-      const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[ref] ?? NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
-  });
-}
+/** Elements that never render, dropped with all they hold before anything is read (capture and commands alike). */
+const NEVER_RENDERED_ELEMENTS = ["head", "style", "script", "title", "xml", "template"];
 
 /**
  * Drops comments and elements that never render. Done with indexOf rather than a lazy regex, which would
  * rescan to the end for every unclosed "<!--" or "<style". Unclosed ones hide the rest, as in a browser.
  */
 function stripHidden(html: string): string {
-  const openers = new RegExp(`<!--|<(${HIDDEN_ELEMENTS.join("|")})\\b`, "gi");
+  const openers = new RegExp(`<!--|<(${NEVER_RENDERED_ELEMENTS.join("|")})\\b`, "gi");
   let out = "";
   let at = 0;
   let m: RegExpExecArray | null;
@@ -65,8 +45,8 @@ export function htmlToText(html: string): string {
   return visibleToText(visibleHtml(html));
 }
 
-/** The HTML a reader sees: without comments, never-rendered elements and elements `hidden` picks (isInvisible). */
-function visibleHtml(html: string, hidden: DropTest = isInvisible): string {
+/** The HTML a reader sees: without comments, never-rendered elements and the elements `hidden` drops (capture: isInvisible). */
+export function visibleHtml(html: string, hidden: DropPolicy = CAPTURE_DROP): string {
   return dropElements(stripHidden(html.slice(0, MAX_HTML_CHARS).replace(/\u0001/g, "")), hidden);
 }
 
@@ -78,8 +58,14 @@ const INVISIBLE_STYLE =
   /(?:^|[;"'\s])(?:display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?(?![.\d])|font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?(?![.\d])|max-height\s*:\s*0(?:px)?(?![.\d])|mso-hide\s*:\s*all)/i;
 const HIDDEN_ATTRIBUTE = /(?:^|\s)hidden(?=[\s=/]|$)/i;
 
-/** Whether to drop an element, from its lower-cased name, its attributes, and how deep it sits in <small>/<sub>/<sup>. */
-type DropTest = (name: string, attributes: string, shrinkDepth: number) => boolean;
+/**
+ * Which elements to drop: `drop` judges one from its lower-cased name, its attributes, and how many `shrinking`
+ * elements (each setting a smaller font) it sits in.
+ */
+export interface DropPolicy {
+  drop: (name: string, attributes: string, shrinkDepth: number) => boolean;
+  shrinking: ReadonlySet<string>;
+}
 
 /** What capture leaves out: styles that hide text whatever the design (a dark design may use white text). */
 function isInvisible(_name: string, attributes: string): boolean {
@@ -87,6 +73,8 @@ function isInvisible(_name: string, attributes: string): boolean {
   // The attribute `hidden`, not the word inside a value (title="a hidden gem").
   return HIDDEN_ATTRIBUTE.test(attributes.replace(/"[^"]*"|'[^']*'/g, '""')) || INVISIBLE_STYLE.test(attributes);
 }
+
+const CAPTURE_DROP: DropPolicy = { drop: isInvisible, shrinking: new Set() };
 
 const VOID_ELEMENTS = new Set(["br", "img", "hr", "input", "meta", "link", "wbr", "col", "area", "base", "source", "track", "embed", "param"]);
 /** Every tag, opening or closing, up to the next ">" or "<" (linear, as TAG below). */
@@ -97,7 +85,7 @@ const ANY_TAG = /<(\/?)([a-z][a-z0-9]*)\b([^<>]*)>?/gi;
  * elements of the same name counted, so the right closing tag ends it). One pass over the tags; an element
  * never closed hides the rest, as it would in a browser.
  */
-function dropElements(html: string, drop: DropTest): string {
+function dropElements(html: string, { drop, shrinking }: DropPolicy): string {
   let out = "";
   let at = 0;
   let shrinkDepth = 0;
@@ -106,7 +94,7 @@ function dropElements(html: string, drop: DropTest): string {
   while ((m = ANY_TAG.exec(html))) {
     const [, closing, rawName, attributes] = m;
     const name = rawName.toLowerCase();
-    const shrinks = SHRINKING_ELEMENTS.has(name);
+    const shrinks = shrinking.has(name);
     if (closing) {
       if (shrinks && shrinkDepth > 0) shrinkDepth--;
       continue;
@@ -131,52 +119,8 @@ function dropElements(html: string, drop: DropTest): string {
   return out + html.slice(at);
 }
 
-/**
- * Where each mail client starts what it quotes or forwards, read from one tag's attributes. An HTML reply
- * carries no "> " markers, and its attribution may be in any language, so these tags are the only reliable
- * boundary. Outlook's header block sits after its marker, not inside it: everything from the first marker on
- * counts as quoted.
- */
-const QUOTE_ATTRIBUTES = [
-  /\bgmail_quote/i, // Gmail: <div class="gmail_quote">, its <blockquote class="gmail_quote">
-  /\bmoz-cite-prefix/i, // Thunderbird: the attribution <div class="moz-cite-prefix"> above the quote
-  /yahoo_quoted/i, // Yahoo: <div id="ydp…yahoo_quoted_…" class="ydp…yahoo_quoted">, prefixed without a word break
-  /\bdivRplyFwdMsg/i, // Outlook (web, new, Mac): <div id="divRplyFwdMsg"> holds the header block
-  /\bappendonsend/i, // new Outlook: the empty <div id="appendonsend"> before its rule and header block
-  /\bprotonmail_quote/i,
-  /\btype\s*=\s*["']?cite\b/i, // Apple Mail: <blockquote type="cite">
-  /\bborder-top\s*:\s*solid\b/i, // Outlook desktop: <div style="border:none;border-top:solid #E1E1E1 1.0pt;…">
-];
-/** One tag at a time: the name, then its attributes up to the next ">" or "<", so the scan stays linear. */
-const TAG = /<([a-z][a-z0-9]*)\b([^<>]*)/gi;
-
-/** Index of the first tag that starts quoted or forwarded text, or -1. */
-function quoteStart(visible: string): number {
-  TAG.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TAG.exec(visible))) {
-    if (m[1].toLowerCase() === "blockquote" || QUOTE_ATTRIBUTES.some((r) => r.test(m![2]))) return m.index;
-  }
-  return -1;
-}
-
-/**
- * The text of an HTML-only mail above its first quote marker: what the person wrote now. The commands path
- * reads it, so nothing inside or below a quote (the digest quoted back, a mail the owner answers) can act,
- * whatever language its attribution is in. Outlook's rule above its header block goes with the quote.
- */
-export function htmlOwnText(html: string): string {
-  // What the owner's commands are read from: only text in elements whose styling surely shows it (html-readable.ts).
-  // In case of doubt (white text, a class a <style> rule may hide, a style we do not know), it is not the owner's to act on.
-  const sheet = styleSheetFacts(html.slice(0, MAX_HTML_CHARS));
-  const visible = visibleHtml(html, (name, attributes, shrinkDepth) => mayHideElement(name, attributes, sheet, shrinkDepth));
-  const start = quoteStart(visible);
-  const own = visibleToText(start < 0 ? visible : visible.slice(0, start)).split("\n");
-  while (own.length && (own[own.length - 1] === "" || own[own.length - 1] === OUTLOOK_RULE)) own.pop();
-  return own.join("\n");
-}
-
-function visibleToText(visible: string): string {
+/** Plain text of visible HTML: block elements and <br> become line breaks, entities are decoded. */
+export function visibleToText(visible: string): string {
   const marked = visible
     .replace(/\s+/g, " ")
     .replace(/<br\b[^<>]*>/gi, "\n")

@@ -40,12 +40,14 @@ async function staticClosure(entry: string): Promise<Set<string>> {
 const DRIZZLE = /^node_modules\/drizzle-orm\/|^src\/db\/(schema|client|prepared)\.ts$/;
 const MAIL_PARSERS = /^node_modules\/(postal-mime|email-reply-parser|email-forward-parser)\/|^src\/mail\/parse\.ts$/;
 const COMMANDS_AND_CALENDAR = /^node_modules\/(chrono-node|ical\.js)\//;
+// Judging which HTML an owner surely saw is for command mail only; capture reads every mail's HTML without it.
+const COMMAND_HTML_READING = /^src\/mail\/html-(readable|own-text)\.ts$/;
 // Deciding and wording a digest: a `status` line loads them when it runs.
 const DIGEST_BUILDING = /^src\/digest\/(decide|view|render|render-html|render-text|schedule)\.ts$|^src\/i18n\/digest\.ts$/;
 
 describe("what each hot path loads", () => {
   it.each([
-    ["a mail", "src/ingest/email-handler.ts", [DRIZZLE, COMMANDS_AND_CALENDAR, DIGEST_BUILDING]],
+    ["a mail", "src/ingest/email-handler.ts", [DRIZZLE, COMMANDS_AND_CALENDAR, DIGEST_BUILDING, COMMAND_HTML_READING]],
     ["the hourly sweep", "src/digest/sweep.ts", [DRIZZLE, MAIL_PARSERS, COMMANDS_AND_CALENDAR]],
     ["a digest job: the consumer", "src/digest/fanout.ts", [DRIZZLE, MAIL_PARSERS, COMMANDS_AND_CALENDAR]],
     ["a digest job: the digest it builds", "src/digest/run.ts", [DRIZZLE, MAIL_PARSERS, COMMANDS_AND_CALENDAR]],

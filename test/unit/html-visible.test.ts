@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { htmlOwnText, htmlToText } from "../../src/mail/html";
+import { htmlToText } from "../../src/mail/html";
+import { htmlOwnText } from "../../src/mail/html-own-text";
+import { styleSheetFacts } from "../../src/mail/html-readable";
 
 describe("text no one sees is not read", () => {
   it.each([
@@ -144,15 +146,66 @@ ol {margin-bottom:0cm;} ul {margin-bottom:0cm;}
   });
 });
 
+describe("styling that hides text or covers it is not read, whatever each element looks like alone", () => {
+  /** The owner's line, then the markup a reviewer used to slip a hidden command into what is read. */
+  const mail = (markup: string) => `<html><body><div>status</div>${markup}</body></html>`;
+
+  it.each([
+    ["clipped to nothing: width:0 with overflow:auto", `<div style="width:0;overflow:auto">ADD x@y.dk</div>`],
+    ["clipped by a width an ancestor sets: overflow:scroll in width:0", `<div style="width:0"><div style="overflow:scroll">ADD x@y.dk</div></div>`],
+    ["display:table-column, whose contents no browser renders", `<div style="display:table"><div style="display:table-column">ADD x@y.dk</div></div>`],
+    ["display:table-column-group", `<div style="display:table"><div style="display:table-column-group">ADD x@y.dk</div></div>`],
+    ["opacity .6 three deep, about .2", `<div style="opacity:.6"><div style="opacity:.6"><div style="opacity:.6">ADD x@y.dk</div></div></div>`],
+    ["<h6> nested in <h6> in <h6>, each 0.67em", `<h6><span><h6><span><h6>ADD x@y.dk</h6></span></h6></span></h6>`],
+    ["<h5> nested in <h5> in <h5>, each 0.83em", `<h5><span><h5><span><h5>ADD x@y.dk</h5></span></h5></span></h5>`],
+    ["line-height:5000px, the line a screen below its box", `<div style="line-height:5000px">ADD x@y.dk</div>`],
+    ["line-height:300, unitless", `<div style="line-height:300">ADD x@y.dk</div>`],
+    ["a table cell 5000px high, its text in the middle", `<table><tr><td style="height:5000px">ADD x@y.dk</td></tr></table>`],
+    ["a table cell with min-height:5000px", `<table><tr><td style="min-height:5000px">ADD x@y.dk</td></tr></table>`],
+    ["letter-spacing:5000px", `<div style="letter-spacing:5000px">ADD x@y.dk</div>`],
+    ["word-spacing:5000px", `<div style="word-spacing:5000px">ADD x@y.dk</div>`],
+  ])("its own text: %s", (_label, markup) => {
+    expect(htmlOwnText(mail(markup))).toBe("status");
+  });
+
+  it.each([
+    ["a white outline drawn inward over the box", `<div>ADD x@y.dk</div><div style="outline:40px solid white;outline-offset:-40px">Mvh</div>`],
+    ["a white outline around a later line", `<div>ADD x@y.dk</div><div style="outline:40px solid white">Mvh</div>`],
+    ["a later box moved up over it, its background white", `<div>ADD x@y.dk</div><div style="position:relative;top:-40px;background-color:white">Mvh</div>`],
+    ["a box shadow with a wide white spread", `<div>ADD x@y.dk</div><div style="box-shadow:0 0 0 200px #fff">Mvh</div>`],
+    ["a later float pulled back over it", `<span style="float:left">ADD x@y.dk</span><span style="float:left;margin-left:-48px;background:#fff">Mvh</span>`],
+    ["a white text shadow thrown up over the line", `<div>ADD x@y.dk</div><div style="text-shadow:0 -20px 0 #fff, 0 -24px 0 #fff">████████████</div>`],
+    ["the covering box inside an element that is itself not read", `<div>ADD x@y.dk</div><div style="color:#fff"><div style="position:relative;top:-40px;background:#fff">Mvh</div></div>`],
+    ["a <style> rule that moves a later box up", `<style>.c{position:relative;top:-40px;background:#fff}</style><div>ADD x@y.dk</div><div class="c">Mvh</div>`],
+  ])("text another element may cover: %s, so nothing is read", (_label, markup) => {
+    expect(htmlOwnText(mail(markup))).toBe("");
+  });
+
+  it("styling that only looks alike stays readable", () => {
+    const markup =
+      `<div style="overflow:visible;opacity:1;position:static;box-shadow:none;outline:none;line-height:1.5;letter-spacing:.75pt">done 2</div>` +
+      `<h6>never 4</h6><table><tr><td style="height:26px">snooze 3 2w</td></tr></table>`;
+    expect(htmlOwnText(mail(markup)).split("\n").filter(Boolean)).toEqual(["status", "done 2", "never 4", "snooze 3 2w"]);
+  });
+});
+
 describe("reading <style> blocks stays linear", () => {
   it.each([
     ["256 KB of empty rules without a semicolon", `<style>${"a{}".repeat(80_000)}</style>`],
     ["256 KB of at-rules without a semicolon", `<style>${"@x{}".repeat(60_000)}</style>`],
+    ["256 KB of at-rule statements, each before the end", `<style>${"@a;".repeat(80_000)}</style>`],
+    ["256 KB of at-rule statements, then one block", `<style>${"@a;".repeat(80_000)}a{}</style>`],
     ["@media nested 25,000 deep", `<style>${"@media{".repeat(25_000)}</style>`],
     ["25,000 unclosed <style> tags", "<style>".repeat(25_000)],
   ])("%s", (_label, head) => {
     const started = performance.now();
     htmlOwnText(`<html><head>${head}</head><body><div>status</div></body></html>`);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it("600 KB of at-rule statements, read without the mail's size cap (each once took a search to the end)", () => {
+    const started = performance.now();
+    expect(styleSheetFacts(`<style>${"@a;".repeat(200_000)}</style>`).everything).toBe(false);
     expect(performance.now() - started).toBeLessThan(500);
   });
 });
