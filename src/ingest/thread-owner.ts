@@ -19,7 +19,7 @@ export async function findThreadOwner(d1: D1Database, mail: ParsedMail, envelope
   const standings = await threadStandings(d1, { recipients, sender, messageIds });
   // The owner first named in To/Cc is the one the reply is recorded for, as a person reading it would say.
   standings.sort((a, b) => recipients.indexOf(a.recipient) - recipients.indexOf(b.recipient));
-  const cloudflare = cloudflareContactVerdict(mail.headers["arc-authentication-results"] ?? [], sender);
+  const cloudflare = cloudflareContactVerdict(mail.headers["arc-authentication-results"] ?? [], sender, envelope.from);
   const verdict = judgeThreadReply({ headerFrom: sender, envelopeFrom: envelope.from, standings, verdict: cloudflare });
   if (verdict.accepted) {
     const owner = await loadOwnerWithAddresses(d1, verdict.ownerId);

@@ -15,8 +15,10 @@ export type ThreadReplyVerdict =
  *
  * The envelope is chosen by whoever sends, so it speaks for the From only together with Cloudflare's verdict:
  * - DMARC failed for the From domain: refused, whatever the envelope (its owner says the mail is not theirs);
- * - the envelope is the From address itself: enough, unless a verdict is there but cannot be read (on deployed
- *   mail, a sender's doing); with no verdict at all (`none`, local development) as before;
+ * - the envelope is the From address itself: enough with an aligned DMARC pass; where the From domain publishes no
+ *   DMARC policy, only with Cloudflare's `spf=pass` for the envelope's domain as well, since anyone can write a
+ *   participant's address as MAIL FROM; refused when a verdict is there but cannot be read (on deployed mail, a
+ *   sender's doing); with no verdict at all (`none`, local development) as before;
  * - the envelope is a rewrite that stands for the From (SRS, a subaddress, the domain's bounce mailbox): only
  *   with an aligned DMARC pass, because anyone can write such an address on their own domain.
  */
@@ -38,6 +40,13 @@ export function judgeThreadReply(input: {
     };
   }
   if (verdict.kind === "unreadable") return { accepted: false, reason: "unverified", detail: verdict.detail };
+  if (input.envelopeFrom === input.headerFrom && verdict.kind === "no-policy" && !verdict.envelopeSpf) {
+    return {
+      accepted: false,
+      reason: "unverified",
+      detail: `${verdict.detail}, and Cloudflare's SPF check did not pass for the envelope sender ${input.envelopeFrom}`,
+    };
+  }
   if (input.envelopeFrom !== input.headerFrom && verdict.kind !== "pass") {
     return {
       accepted: false,
@@ -75,7 +84,7 @@ export function srsOriginal(envelope: string): string | null {
 }
 
 /** A sending platform's bounce mailbox: `bounces+…@`, `bounce-…@`, `bounce@`. */
-const BOUNCE_LOCAL = /^bounces?(?:[+=-]|$)/;
+const PLATFORM_BOUNCE_LOCAL = /^bounces?(?:[+=-]|$)/;
 
 /**
  * Whether an envelope sender is the header From itself, or a known rewrite that clearly stands for it:
@@ -92,5 +101,5 @@ export function envelopeMatchesFrom(headerFrom: string, envelopeFrom: string): b
   if (!from || !env) return false;
   const sameDomain = env.domain === from.domain;
   if (sameDomain && (env.local === from.local || env.local.split("+", 1)[0] === from.local)) return true;
-  return BOUNCE_LOCAL.test(env.local) && (sameDomain || env.domain.endsWith(`.${from.domain}`));
+  return PLATFORM_BOUNCE_LOCAL.test(env.local) && (sameDomain || env.domain.endsWith(`.${from.domain}`));
 }

@@ -6,12 +6,16 @@ import { withCloudflareVerdict } from "./mail";
 const rfc5322Date = (ms: number) => new Date(ms).toUTCString().replace("GMT", "+0000");
 
 /** Cloudflare's ARC-Authentication-Results value as Email Routing writes it, folded; only dkim and dmarc vary. */
-export const cloudflareArc = (dmarc: string, dkim = "dkim=pass header.d=example.com header.s=s1 header.b=abc") =>
+export const cloudflareArc = (
+  dmarc: string,
+  dkim = "dkim=pass header.d=example.com header.s=s1 header.b=abc",
+  spf = "spf=pass (mx.cloudflare.net: domain of owner@example.com designates 1.2.3.4 as permitted sender) smtp.mailfrom=owner@example.com",
+) =>
   [
     "i=1; mx.cloudflare.net;",
     `\t${dkim};`,
     `\t${dmarc};`,
-    "\tspf=pass (mx.cloudflare.net: domain of owner@example.com designates 1.2.3.4 as permitted sender) smtp.mailfrom=owner@example.com;",
+    `\t${spf};`,
     "\tarc=none smtp.remote-ip=1.2.3.4",
   ].join("\r\n");
 

@@ -93,7 +93,7 @@ describe("cloudflareDmarcVerdict on Cloudflare's real header shape", () => {
     [
       "old: pass. Two dmarc results, the first a pass",
       real("dmarc=pass header.from=example.com; dmarc=fail header.from=example.com"),
-      "dmarc-not-pass",
+      "dmarc-ambiguous",
       "Cloudflare's results hold more than one DMARC result",
     ],
     ["old: pass. A pass that names no From domain", real("dmarc=pass policy.dmarc=none"), "domain-mismatch", "Cloudflare's DMARC pass does not name the one From domain it checked"],

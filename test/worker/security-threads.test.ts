@@ -46,7 +46,9 @@ const refusedBecause = (from: string, detail: string) =>
 const unverified = (from: string, detail: string) => `Gensidig could not verify that this mail comes from ${from} (${detail}), so it was not recorded.`;
 
 /** Cloudflare's verdict on top of a raw mail, in the shape Email Routing writes it, with the DMARC clause given. */
-const withVerdict = (dmarc: string, raw: string) => `ARC-Authentication-Results: ${cloudflareArc(dmarc, "dkim=none")}\r\n${raw}`;
+const withVerdict = (dmarc: string, raw: string, spf?: string) => `ARC-Authentication-Results: ${cloudflareArc(dmarc, "dkim=none", spf)}\r\n${raw}`;
+/** Cloudflare's SPF clause for an envelope sender: `spf=pass … smtp.mailfrom=<address>`, or another result. */
+const spfFor = (address: string, result = "pass") => `spf=${result} (mx.cloudflare.net: domain of ${address}) smtp.mailfrom=${address}`;
 const withCc = (cc: string, raw: string) => raw.replace("\r\nIn-Reply-To:", `\r\nCc: ${cc}\r\nIn-Reply-To:`);
 const withSubject = (subject: string, headers: string[], raw: string) =>
   raw.replace(/^Subject: .*$/m, [`Subject: ${subject}`, ...headers].join("\r\n"));
@@ -186,15 +188,42 @@ describe("Cloudflare's verdict on a contact's reply", () => {
     expect(await footprint()).toEqual(before);
   });
 
+  // Without a DMARC record anyone may write Anna's address as MAIL FROM: only SPF for that envelope tells hers apart.
+  it.each([
+    ["SPF passing for another domain (the sender's own)", spfFor("mallory@evil.example"), "spf-elsewhere"],
+    ["SPF failing for her envelope", spfFor("anna@spf-check.example", "softfail"), "spf-softfail"],
+    ["no SPF result", "arc=none", "spf-missing"],
+  ])("refuses a reply in Anna's name from her own envelope, her domain without DMARC, with %s", async (_name, spf, tag) => {
+    const thread = await sharedThread(tag);
+    const domain = thread.to.split("@")[1];
+    const before = await footprint();
+    const forged = withVerdict(`dmarc=none header.from=${domain}`, replyTo({ threadId: thread.id, id: `spf-forged@${domain}`, from: `Anna <${thread.to}>` }), spf.replace("spf-check.example", domain));
+    const res = await deliverToWorker(forged, { from: thread.to });
+    expect(res.rejected()).toBe(
+      unverified(thread.to, `Cloudflare's DMARC result for ${domain} is none, and Cloudflare's SPF check did not pass for the envelope sender ${thread.to}`),
+    );
+    expect(await footprint()).toEqual(before);
+    expect((await contact(thread.to))!.contact).toMatchObject({ inboundCount: 0 });
+  });
+
+  it("refuses a reply whose Cloudflare results hold two DMARC clauses, a pass among them", async () => {
+    const thread = await sharedThread("two-dmarc");
+    const domain = thread.to.split("@")[1];
+    const before = await footprint();
+    const raw = withVerdict(`dmarc=none header.from=${domain}; dmarc=pass header.from=${domain}`, replyTo({ threadId: thread.id, id: `two-dmarc@${domain}`, from: `Anna <${thread.to}>` }), spfFor(thread.to));
+    const res = await deliverToWorker(raw, { from: thread.to });
+    expect(res.rejected()).toBe(unverified(thread.to, "Cloudflare's results hold more than one DMARC result"));
+    expect(await footprint()).toEqual(before);
+  });
+
   it.each([
     ["an aligned DMARC pass", "pass"],
-    ["no DMARC record published for her domain", "none"],
+    ["no DMARC record published for her domain, and SPF passing for her envelope", "none"],
   ])("records Anna's own reply with %s", async (_name, dmarc) => {
     const thread = await sharedThread(`verdict-${dmarc}`);
     const domain = thread.to.split("@")[1];
-    const res = await deliverToWorker(withVerdict(`dmarc=${dmarc} header.from=${domain}`, replyTo({ threadId: thread.id, id: `verdict-${dmarc}@${domain}`, from: `Anna <${thread.to}>` })), {
-      from: thread.to,
-    });
+    const raw = withVerdict(`dmarc=${dmarc} header.from=${domain}`, replyTo({ threadId: thread.id, id: `verdict-${dmarc}@${domain}`, from: `Anna <${thread.to}>` }), spfFor(thread.to));
+    const res = await deliverToWorker(raw, { from: thread.to });
     expect(res.rejected()).toBeNull();
     expect((await contact(thread.to))!.contact).toMatchObject({ inboundCount: 1, pendingFollowUp: null });
   });
