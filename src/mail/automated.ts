@@ -18,7 +18,7 @@ function has(headers: Record<string, string[]>, name: string): boolean {
 }
 
 /** Local parts of machine senders. RFC 2142 names MAILER-DAEMON-like roles; the rest is common practice. */
-const BOUNCE_LOCAL = /^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)$/i;
+const MAIL_SYSTEM_LOCAL = /^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)$/i;
 const NO_REPLY_LOCAL =
   /^(no-?reply|do-?not-?reply|donot-?reply|no_reply|do_not_reply|noreply[-+._].*|.*[-+._]no-?reply|ikke-?svar|ikkesvar|svar-ikke|notifications?|notification-noreply|bounces?(\+.*)?|mailer|automailer|auto-?reply)$/i;
 /** Mailing list management addresses (Majordomo, ezmlm, Mailman): owner-list@, list-owner@, list-bounces@. */
@@ -38,9 +38,16 @@ const AUTO_REPLY_SUBJECT =
  * Exchange stamps its own automatic replies with X-Auto-Response-Suppress (MS-OXCMAIL §2.2.3.2.20) so that no
  * other robot answers them. With it, a subject that opens with a word for "automatic" in any language
  * ("Automatická odpověď:", "Automatikus válasz:", "Otomatik yanıt:") is one, beyond the languages listed above.
- * Two words, one of them that word: a person's Outlook mail carries the header too ("Automation: the notes").
+ * Two words, one of them that word: a person's Outlook mail carries the header too ("Automation: the notes",
+ * "Automotive fair: stand booking"), so only the word's own forms count, not whatever starts with "autom".
  */
-const AUTO_WORD_SUBJECT = /^\s*(?:[^\s:]+\s+(?:autom|otomati)[^\s:]*|(?:autom|otomati)[^\s:]*\s+[^\s:]+)\s*:/i;
+const AUTOMATIC_WORD = [
+  "automatic", "automatique", "automatisch", "automatische", "automatico", "automatica", "automático", "automática",
+  "automatická", "automatický", "automatické", "automatikus", "automatyczna", "automatyczny", "automatyczne",
+  "automaattinen", "automaatne", "automatisk", "automatiskt", "automatiske", "automatski", "automatska", "automatinis",
+  "automātiska", "automat", "otomatik", "otomatis",
+].join("|");
+const AUTO_WORD_SUBJECT = new RegExp(String.raw`^\s*(?:[^\s:]+\s+(?:${AUTOMATIC_WORD})|(?:${AUTOMATIC_WORD})\s+[^\s:]+)\s*:`, "iu");
 const AUTO_REPLY_SUBJECT_ANYWHERE =
   /(\bis out of the office\b|\bout of office\b.*\breply\b|\bwe (have )?received your (request|message|e-?mail)\b|\bvi har modtaget din (henvendelse|mail|besked)\b|\[ticket #?\s*\d+\]|\[sag #?\s*\d+\]|\(ticket #?\s*\d+\)|\brequest #\d+\b.*\b(received|submitted)\b)/i;
 const BOUNCE_SUBJECT =
@@ -115,14 +122,26 @@ function isFeedbackReport(headers: Record<string, string[]>, attachments: MailFa
 }
 
 /**
- * A mail system's own report: sent with a null reverse-path (RFC 5321 §4.5.5, RFC 3464 §2), which arrives as
- * Return-Path: <>, or from its MAILER-DAEMON or postmaster (RFC 2142). A multipart/report a person or a
- * robot of theirs writes (From: mallory@…) is neither; only a mail system's report says an address is gone.
+ * Why a mail looks like a mail system's own (a bounce or a notification), or null: sent with a null reverse-path
+ * (RFC 5321 §4.5.5, RFC 3464 §2), which arrives as Return-Path: <>, or from a MAILER-DAEMON or postmaster
+ * mailbox (RFC 2142). Both are only what the mail says of itself: anyone can write From: mailer-daemon@ their
+ * own domain.
+ */
+function mailSystemReason(mail: Pick<ParsedMail, "headers" | "from" | "sender">): string | null {
+  if (MAIL_SYSTEM_LOCAL.test(localPart(mail.from?.address)) || MAIL_SYSTEM_LOCAL.test(localPart(mail.sender?.address)))
+    return "bounce (MAILER-DAEMON/postmaster sender)";
+  const returnPath = first(mail.headers, "return-path");
+  if (returnPath !== null && /^<\s*>$/.test(returnPath)) return "null return path (bounce or notification)";
+  return null;
+}
+
+/**
+ * Whether a report comes the way a mail system sends one (mailSystemReason), not as a multipart/report a person or
+ * a robot of theirs writes (From: mallory@…). It proves nothing: any From: mailer-daemon@anydomain passes. What
+ * limits the harm of a forged one is the 30-day window of the bounce marks it sets.
  */
 export function fromMailSystem(mail: Pick<ParsedMail, "headers" | "from" | "sender">): boolean {
-  const returnPath = first(mail.headers, "return-path");
-  if (returnPath !== null && /^<\s*>$/.test(returnPath)) return true;
-  return BOUNCE_LOCAL.test(localPart(mail.from?.address)) || BOUNCE_LOCAL.test(localPart(mail.sender?.address));
+  return mailSystemReason(mail) !== null;
 }
 
 /** Decides whether a mail was sent by a machine, and says why in a few words. */
@@ -137,11 +156,8 @@ export function detectAutomated(mail: MailFacts): AutomatedVerdict {
   const report = deliveryReport(headers, attachments);
   if (report === "delivery") return bounce("delivery status report (RFC 3464)");
   if (report === "receipt") return yes("read receipt (RFC 8098)");
-  if (BOUNCE_LOCAL.test(localPart(from)) || BOUNCE_LOCAL.test(localPart(mail.sender?.address)))
-    return bounce("bounce (MAILER-DAEMON/postmaster sender)");
-  // RFC 5321 §4.5.5: notifications are sent with a null reverse-path, which arrives as Return-Path: <>.
-  const returnPath = first(headers, "return-path");
-  if (returnPath !== null && /^<\s*>$/.test(returnPath)) return bounce("null return path (bounce or notification)");
+  const mailSystem = mailSystemReason(mail);
+  if (mailSystem) return bounce(mailSystem);
 
   // RFC 3834 §5: any Auto-Submitted value other than "no" marks automatic mail.
   const autoSubmitted = first(headers, "auto-submitted");
@@ -198,5 +214,5 @@ export function hasBulkFooter(text: string): boolean {
 /** An address that belongs to a machine (bounces, no-reply, bulk senders): never a contact, even as a recipient. */
 export function isMachineAddress(address: string): boolean {
   const local = localPart(address);
-  return BOUNCE_LOCAL.test(local) || NO_REPLY_LOCAL.test(local) || NEWSLETTER_LOCAL.test(local);
+  return MAIL_SYSTEM_LOCAL.test(local) || NO_REPLY_LOCAL.test(local) || NEWSLETTER_LOCAL.test(local);
 }

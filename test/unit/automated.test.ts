@@ -199,6 +199,10 @@ const human: { name: string; facts: Facts }[] = [
     name: "a human Outlook mail with X-Auto-Response-Suppress whose subject opens with one such word",
     facts: mail({ subject: "Automation: the workshop notes", headers: { "X-Auto-Response-Suppress": "All" } }),
   },
+  ...["Automation project: kickoff", "Automotive fair: stand booking"].map((subject) => ({
+    name: `a human Outlook mail with X-Auto-Response-Suppress, "${subject}": a word that only starts like "automatic"`,
+    facts: mail({ subject, headers: { "X-Auto-Response-Suppress": "All" } }),
+  })),
   { name: "a reply about an automatic answer", facts: mail({ subject: "Re: Automatische Antwort: geht nicht", headers: { "X-Auto-Response-Suppress": "All" } }) },
   { name: "Auto-Submitted: no", facts: mail({ headers: { "Auto-Submitted": "no" } }) },
   { name: "a subject about a newsletter", facts: mail({ subject: "Dit nyhedsbrev om netværk" }) },
