@@ -266,7 +266,9 @@ function readHeaders(b: Uint8Array, start: number, end: number, defaultType: str
     boundary: param(typeValue, "boundary"),
     charset: param(typeValue, "charset"),
     encoding: (headerValue(unfolded, "content-transfer-encoding") ?? "7bit").toLowerCase(),
-    filename: param(disposition, "filename\\*?") ?? param(typeValue, "name\\*?"),
+    // RFC 2231 §3, §4: a long or non-ASCII name comes split ("filename*0*=utf-8''…; filename*1*=…"), as
+    // Thunderbird writes it; the first piece is enough to know the part names a file.
+    filename: param(disposition, "filename\\*?(?:\\d+\\*?)?") ?? param(typeValue, "name\\*?(?:\\d+\\*?)?"),
     disposition,
   };
 }
@@ -289,6 +291,11 @@ function isTextLike(type: string): boolean {
  */
 function isAttachedTextFile(h: EntityHeaders): boolean {
   return (h.contentType === "text/plain" || h.contentType === "text/html") && !!h.filename;
+}
+
+/** A part already marked `attachment` (RFC 2183 §2.2) needs no rewrite to be read as one. */
+function markedAttachment(h: EntityHeaders): boolean {
+  return /^attachment\b/i.test(h.disposition);
 }
 
 class Walker {
@@ -381,7 +388,7 @@ class Walker {
         !["base64", "quoted-printable"].includes(h.encoding) &&
         hasHighBytes(body) &&
         !isValidUtf8(body);
-      this.emitHeaders(start, h, undeclared8bit, isAttachedTextFile(h));
+      this.emitHeaders(start, h, undeclared8bit, isAttachedTextFile(h) && !markedAttachment(h));
       this.keep(h.bodyStart, cut);
       if (cut < end) {
         this.insert(encoder.encode("\r\n"));

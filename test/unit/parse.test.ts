@@ -180,11 +180,34 @@ describe("parseMail: the body is what the sender wrote, not the files they attac
     ["inline, the file name only in Content-Disposition", ['Content-Type: text/plain; charset="UTF-8"', "Content-Disposition: inline;", ' filename="notes.txt"'], "notes.txt"],
     ["no Content-Disposition, the name only in Content-Type", ['Content-Type: text/plain; charset="UTF-8"; name="list.txt"'], "list.txt"],
     ["an attached .html file marked inline", ['Content-Type: text/html; charset="UTF-8"; name="page.html"', 'Content-Disposition: inline; filename="page.html"'], "page.html"],
+    // RFC 2231 continuations, as Thunderbird writes a long or non-ASCII name.
+    [
+      "inline, a non-ASCII name split in RFC 2231 continuations (Thunderbird)",
+      ['Content-Type: text/plain; charset="UTF-8"', "Content-Disposition: inline;", " filename*0*=utf-8''m%C3%B8de-referat-fra-den-lange-workshop;", " filename*1*=-i-januar.txt"],
+      "møde-referat-fra-den-lange-workshop-i-januar.txt",
+    ],
+    [
+      "inline, a long ASCII name split in RFC 2231 continuations",
+      ['Content-Type: text/plain; charset="UTF-8"', "Content-Disposition: inline;", ' filename*0="a-very-long-file-name-for-the-notes-of";', ' filename*1="-the-meeting.txt"'],
+      "a-very-long-file-name-for-the-notes-of-the-meeting.txt",
+    ],
+    [
+      "no Content-Disposition, the name split in Content-Type",
+      ['Content-Type: text/plain; charset="UTF-8";', ' name*0="list-of-";', ' name*1="things.txt"'],
+      "list-of-things.txt",
+    ],
   ])("a text part with a file name is an attachment: %s", async (_label, part, filename) => {
     const mail = await parseMail(withTextFile(part));
     expect(mail.text.trim()).toBe("status");
     expect(mail.html).toBeNull();
     expect(mail.attachments.map((a) => [a.filename, a.inline])).toEqual([[filename, false]]);
+  });
+
+  it("a text file already marked attachment is left as it came, byte for byte", async () => {
+    const raw = new TextEncoder().encode(withTextFile(['Content-Type: text/plain; charset="UTF-8"', 'Content-Disposition: attachment; filename="notes.txt"']));
+    expect(boundRawMail(raw).bytes).toBe(raw);
+    const mail = await parseMail(raw);
+    expect(mail.attachments.map((a) => [a.filename, a.inline])).toEqual([["notes.txt", false]]);
   });
 
   it("a second text part without a file name is still body text, as the reader saw it inline", async () => {
