@@ -352,8 +352,10 @@ function ownLines(lines: string[], quotesMarked: boolean): string[] {
 
 /**
  * Where the legal disclaimer that closes a mail starts, or lines.length when there is none: the paragraphs at
- * the end (blank-line separated) that speak of confidentiality or of a wrong recipient. The sign-off above it
- * decides: stripSignature cuts the disclaimer only together with a signature.
+ * the end (blank-line separated) that speak of confidentiality or of a wrong recipient. In a paragraph it shares
+ * with the signature ("Mvh" / "Anna Holm" / "Denne e-mail er fortrolig …") it starts at its first such line, and
+ * never above a sign-off line: "Please keep the figures confidential" / "Mvh" / "Anna" is a sentence, then the
+ * signature. The sign-off above it decides: stripSignature cuts the disclaimer only together with a signature.
  */
 function trailingDisclaimerStart(lines: string[]): number {
   let end = lines.length;
@@ -362,11 +364,24 @@ function trailingDisclaimerStart(lines: string[]): number {
   for (let paragraphs = 0; paragraphs < MAX_DISCLAIMER_PARAGRAPHS && start > 0; paragraphs++) {
     let top = start;
     while (top > 0 && !isBlank(lines[top - 1])) top--;
-    if (!lines.slice(top, start).some((l) => DISCLAIMER.test(l))) break;
-    start = top;
+    let first = top;
+    for (let i = start - 1; i >= top; i--) {
+      if (isSignOffLine(lines[i])) {
+        first = i + 1;
+        break;
+      }
+    }
+    while (first < start && !DISCLAIMER.test(lines[first])) first++;
+    if (first === start) break;
+    start = first;
+    if (first > top) break;
     while (start > 0 && isBlank(lines[start - 1])) start--;
   }
   return start === end ? lines.length : start;
+}
+
+function isSignOffLine(line: string): boolean {
+  return mayBeSignOff(line) && SIGN_OFF.test(line);
 }
 
 function stripSignature(lines: string[]): string[] {
@@ -387,7 +402,7 @@ function stripSignature(lines: string[]): string[] {
   if (last > 0 && mayBeDashedSignOff(lines[last]) && DASHED_SIGN_OFF.test(lines[last]) && isBlank(lines[last - 1]))
     return lines.slice(0, last);
   for (let i = tailStart; i < end; i++) {
-    if (!mayBeSignOff(lines[i]) || !SIGN_OFF.test(lines[i])) continue;
+    if (!isSignOffLine(lines[i])) continue;
     const rest = lines.slice(i + 1, end).filter((l) => !isBlank(l));
     if (rest.length <= MAX_SIGNATURE_BLOCK_LINES && rest.every((l) => l.trim().length <= MAX_SIGNATURE_LINE_CHARS))
       return lines.slice(0, i);

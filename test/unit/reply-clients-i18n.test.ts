@@ -87,6 +87,16 @@ describe("legal disclaimers below a signature", () => {
     );
   });
 
+  it("go with the signature when they share its paragraph, starting at their own first line", () => {
+    const text = "Hej Jonas,\n\nTilbuddet kommer i morgen.\n\nMvh\nAnna Holm\nDenne e-mail er fortrolig og kun tiltænkt modtageren.\n";
+    expect(newText(text)).toBe("Hej Jonas,\n\nTilbuddet kommer i morgen.");
+  });
+
+  it("never start above a sign-off: a sentence about confidentiality is the person's own, the signature below it goes", () => {
+    const text = "Hi Jonas,\n\nHere are the numbers.\n\nPlease keep the figures confidential until Friday.\nMvh\nAnna\n";
+    expect(newText(text)).toBe("Hi Jonas,\n\nHere are the numbers.\n\nPlease keep the figures confidential until Friday.");
+  });
+
   it("stay when there is no sign-off above them (the words may be the person's own)", () => {
     const text = `Hallo Jonas,\n\n${disclaimer}\n`;
     expect(newText(text)).toBe(text.trim());
