@@ -2,7 +2,6 @@
 // The store step turns the plan into one db.batch; nothing here touches env, D1 or the clock.
 import type { ContactEvent, MessageRecord, NoteRecord, Material } from "../db/records";
 import { detectAutomated, fromMailSystem, hasBulkFooter, isMachineAddress } from "../mail/automated";
-import { normalizeAddress } from "../mail/address";
 import { bouncedRecipients, type BounceFacts } from "../mail/bounce";
 import { commandMailVerdict } from "../mail/command-mail";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
@@ -207,11 +206,11 @@ function withoutPlus(address: string): string {
 
 /** The owner, under any of their addresses, or the assistant, under any plus part: never a contact (issue 9). */
 export function isSelf(address: string, ctx: Pick<OwnerMailContext, "ownerAddresses" | "assistantLocal" | "assistantDomain">): boolean {
-  // Compared as one mailbox is written one way: `"owner"@x.dk` and `owner@x.dk.` are the owner too.
-  const a = normalizeAddress(address) ?? address.trim().toLowerCase();
-  if (assistantPlusPart(a, ctx.assistantLocal, ctx.assistantDomain) !== undefined) return true;
+  // Every address that reaches here was written one way by normalizeAddress (parse.ts, forward.ts, reply.ts's
+  // addressIn), so `"owner"@x.dk` and `owner@x.dk.` already read owner@x.dk.
+  if (assistantPlusPart(address, ctx.assistantLocal, ctx.assistantDomain) !== undefined) return true;
   const owner = ctx.ownerAddresses.map((o) => o.toLowerCase());
-  return owner.includes(a) || owner.includes(withoutPlus(a));
+  return owner.includes(address) || owner.includes(withoutPlus(address));
 }
 
 function people(list: Address[], ctx: OwnerMailContext): Address[] {

@@ -8,7 +8,7 @@
 import EmailForwardParser, { type EmailForwardMailbox, type EmailForwardResult } from "email-forward-parser";
 import { offsetOfDateHeader, parseForwardedDate } from "./forward/date";
 import { htmlToText } from "./html";
-import { normalizeAddress } from "./parse";
+import { normalizeAddress } from "./address";
 import {
   type HeaderField,
   type HeaderLine,

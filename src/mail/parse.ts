@@ -8,7 +8,6 @@ import { MailParseError } from "./parse-error";
 import type { Address, AttachmentInfo, ParsedMail } from "./types";
 
 export { MailParseError, type MailParseErrorCode } from "./parse-error";
-export { normalizeAddress } from "./address";
 
 /** Attached message/rfc822 parts we look into (a forward-as-attachment carries one). */
 export const MAX_ATTACHED_MESSAGES = 3;

@@ -8,6 +8,7 @@
 // line of dashes or underscores, and bottom-posting (Thunderbird), where the new text sits below the quote.
 
 import EmailReplyParser from "email-reply-parser";
+import { normalizeAddress } from "./address";
 import { isClientSignature } from "./client-signature";
 import { HEADER_LABELS, labelAlternation } from "./forward/markers";
 import { monthOfWord } from "./months";
@@ -579,10 +580,11 @@ export function mailboxIn(value: string): { address: string; name?: string } | n
   return name ? { address, name } : { address };
 }
 
+/** The address a line names, written as normalizeAddress writes it, so it compares equal to the parsed headers'. */
 function addressIn(line: string): string | null {
   const m = line.match(ADDRESS_IN_ANGLES) ?? line.match(BARE_ADDRESS);
   if (!m) return null;
-  return (m[1] ?? m[2]).toLowerCase();
+  return normalizeAddress(m[1] ?? m[2]);
 }
 
 /** Apple Mail in Polish puts the name after its opening words: "Wiadomość napisana przez Anna <a@x> w dniu …:". */

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { getDb } from "../db/client";
 import { contactHistory, getContactByAddress, getContactById, listContacts } from "../db/contacts";
 import { contactJson, interactionJson, noteJson } from "../export/json";
-import { normalizeAddress } from "../mail/parse";
+import { normalizeAddress } from "../mail/address";
 import { requireOwner, type AuthedEnv } from "./auth";
 
 /** A page of contacts: `?limit=` 1–MAX_PAGE (DEFAULT_PAGE when left out), so no request reads a whole network. */

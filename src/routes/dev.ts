@@ -7,7 +7,7 @@ import { enqueueDueDigests, LEASE_MS } from "../digest/sweep";
 import { sendDigest } from "../digest/run";
 import { weeklyDigestOutcomes } from "../db/digests";
 import { readConfig, type Env } from "../env";
-import { normalizeAddress } from "../mail/parse";
+import { normalizeAddress } from "../mail/address";
 
 function parseNow(value: string | undefined): number | null {
   if (!value) return Date.now();

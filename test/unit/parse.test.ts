@@ -7,7 +7,8 @@ import {
   MAX_TEXT_PART_BYTES,
   RAW_BOUND_THRESHOLD,
 } from "../../src/mail/bound";
-import { MailParseError, normalizeAddress, parseMail } from "../../src/mail/parse";
+import { normalizeAddress } from "../../src/mail/address";
+import { MailParseError, parseMail } from "../../src/mail/parse";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../fixtures/mail", name));
 const encoder = new TextEncoder();

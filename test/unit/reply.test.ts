@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseMail } from "../../src/mail/parse";
-import { newText, quoteAttribution, snippet } from "../../src/mail/reply";
+import { mailboxIn, newText, quoteAttribution, snippet } from "../../src/mail/reply";
 
 interface Case {
   name: string;
@@ -496,6 +496,21 @@ describe("newText of a digest reply, per mail client", () => {
     expect(
       found && { name: found.name, address: found.address, date: found.date === null ? null : new Date(found.date).toISOString() },
     ).toEqual(attribution);
+  });
+});
+
+// The address a quote or a forwarded block names is compared with the parsed headers' (isSelf): written one way.
+describe("mailboxIn", () => {
+  it.each([
+    ['Owner <"owner"@X.dk.>', { address: "owner@x.dk", name: "Owner" }],
+    ["Anna Holm [mailto:Anna@Firma.DK]", { address: "anna@firma.dk", name: "Anna Holm" }],
+    ['<"a@b"@x.dk>', { address: '"a@b"@x.dk' }],
+  ])("%s", (value, mailbox) => {
+    expect(mailboxIn(value)).toEqual(mailbox);
+  });
+
+  it("names the quoted owner's address in an attribution as the owner's one way", () => {
+    expect(quoteAttribution('Ja.\n\nOn Mon, 3 Feb 2025 at 09:12, Owner <"owner"@x.dk.> wrote:\n> Kaffe?\n')?.address).toBe("owner@x.dk");
   });
 });
 
