@@ -13,7 +13,9 @@ import { ownerMailEvent, type Envelope } from "./store";
  * address, an outage) must not fail the delivery: the sending server would retry, find the Message-ID claimed and
  * get a silent duplicate, and the owner would never learn what happened. The failure is kept as an
  * `answer-failed` mail event with its reason, which the next digest counts, and logged for the operator. Only a
- * failure to record it throws, so the retry comes and nothing is lost without a trace.
+ * failure to record that event throws: the delivery then fails and the sending server retries, but the retry
+ * finds the Message-ID claimed and is taken as a duplicate, unanswered, so the owner hears nothing of it and the
+ * operator's log is all that is left of the lost answer.
  */
 export function answerFor(env: Env, config: Config, message: ForwardableEmailMessage, owner: OwnerWithAddresses, mail: ParsedMail, envelope: Envelope, now: number) {
   return async (answer: Answer): Promise<void> => {
