@@ -13,6 +13,7 @@ import {
   type HeaderField,
   type HeaderLine,
   type MarkerStrength,
+  dateAboveFrom,
   matchHeaderLine,
   matchSeparator,
   unbold,
@@ -195,16 +196,11 @@ function isBareBlock(block: HeaderBlock): boolean {
   return present.length >= MIN_BARE_BLOCK_FIELDS;
 }
 
-/**
- * Whether a bare header block (no separator above it) starts at line `i`: at its From line, or at a date line
- * right above the From line, as GMX and WEB.DE print it ("Gesendet: Montag, 03. Februar 2025 um 09:12 Uhr" /
- * "Von: …").
- */
+/** Whether a bare header block (no separator above it) starts at line `i`: at its From line, or at a date line above it. */
 function startsBareBlock(lines: string[], i: number, line: string): boolean {
   const field = matchHeaderLine(line)?.field;
   if (field === "from") return true;
-  if (field !== "date" || i + 1 >= lines.length) return false;
-  return matchHeaderLine(unquote(lines[i + 1]).trim())?.field === "from";
+  return field === "date" && i + 1 < lines.length && dateAboveFrom(line, unquote(lines[i + 1]).trim()) !== null;
 }
 
 /**

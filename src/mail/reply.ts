@@ -10,7 +10,7 @@
 import EmailReplyParser from "email-reply-parser";
 import { normalizeAddress } from "./address";
 import { isClientSignature } from "./client-signature";
-import { HEADER_LABELS, labelAlternation } from "./forward/markers";
+import { dateAboveFrom, HEADER_LABELS, labelAlternation } from "./forward/markers";
 import { monthOfWord } from "./months";
 
 /** Text we look at. The parser's regexes (without RE2) and ours must never see unbounded input. */
@@ -247,6 +247,13 @@ function headerBlockAt(lines: string[], i: number): { end: number; dateLine: str
   return others >= 2 ? { end: j, dateLine } : null;
 }
 
+/** The date of a header block that starts with its date line at line i (GMX, WEB.DE: see dateAboveFrom), or null. */
+function dateAboveBlock(lines: string[], i: number): string | null {
+  if (i + 1 >= lines.length || !mayBeHeaderLine(lines[i])) return null;
+  const date = dateAboveFrom(lines[i].trim(), lines[i + 1].trim());
+  return date !== null && headerBlockAt(lines, i + 1) ? date : null;
+}
+
 function findBoundaries(lines: string[], firstOnly: boolean): Boundary[] {
   const found: Boundary[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -271,14 +278,11 @@ function findBoundaries(lines: string[], firstOnly: boolean): Boundary[] {
     } else if (headerBlockAt(lines, i)) {
       const block = headerBlockAt(lines, i)!;
       b = { kind: "header-block", start: i, end: lines.length, fromLine: line.trim(), dateLine: block.dateLine };
-    } else if (i + 1 < lines.length && mayBeHeaderLine(line) && DATE_HEADER.test(line) && headerBlockAt(lines, i + 1)) {
-      // GMX and WEB.DE put the date above the From line: "Gesendet: Montag, 03. Februar 2025 um 09:12 Uhr" / "Von: …".
-      const dateLine = line.match(DATE_HEADER)![1];
-      b = { kind: "header-block", start: i, end: lines.length, fromLine: lines[i + 1].trim(), dateLine };
-    } else if (isAttribution(line)) {
-      b = { kind: "attribution", start: i, end: i + 1, line: line.trim() };
-    } else if (mayWrapAttribution(lines, i) && ATTRIBUTION_START.test(line)) {
-      b = wrappedAttribution(lines, i);
+    } else {
+      const dateLine = dateAboveBlock(lines, i);
+      if (dateLine !== null) b = { kind: "header-block", start: i, end: lines.length, fromLine: lines[i + 1].trim(), dateLine };
+      else if (isAttribution(line)) b = { kind: "attribution", start: i, end: i + 1, line: line.trim() };
+      else if (mayWrapAttribution(lines, i) && ATTRIBUTION_START.test(line)) b = wrappedAttribution(lines, i);
     }
     if (b) {
       found.push(b);

@@ -156,6 +156,17 @@ export function matchHeaderLine(line: string): HeaderLine | null {
   return { field, value: (mailbox ? unbold(rest) : rest).trim() };
 }
 
+/**
+ * GMX and WEB.DE print the date above the From line ("Gesendet: Montag, 03. Februar 2025 um 09:12 Uhr" / "Von: …"),
+ * so a header block may start at a date line. The one place both readers (forward.ts, reply.ts) ask: the date's
+ * value when `line` is a date header line and `next` a From header line (each trimmed, unquoted), else null.
+ */
+export function dateAboveFrom(line: string, next: string): string | null {
+  const date = matchHeaderLine(line);
+  if (date?.field !== "date") return null;
+  return matchHeaderLine(next)?.field === "from" ? date.value : null;
+}
+
 export function unbold(value: string): string {
   return value.replace(/\*{1,2}([^*\n]+?)\*{1,2}/g, "$1");
 }
