@@ -11,6 +11,7 @@ import { isReplyOrForward } from "./subject";
 import { latin1Text, letterRegExp } from "./letters";
 import { PhraseSet, type PhraseMatch } from "./phrase-set";
 import { asksByCues, FIRST_PERSON } from "./request-cues";
+import { CLOSING_THANKS, SIGN_OFF_WORDS } from "./sign-offs";
 
 /** What the words say was given; the structure of a mail can say more (ingest/judge.ts). */
 export type WordedGift = "introduction" | "referral" | "help";
@@ -232,8 +233,7 @@ const THANKS = phrases([
 
 /** A sign-off such as "Thanks," or "Tak," alone on its line above the name closes a mail, it thanks nobody. */
 // "Thanks!" with an exclamation mark is meant; "Thanks," above the name is how the mail ends.
-const SIGN_OFF_LINE =
-  /^(?:thanks|thank you|many thanks|thanks again|thanks so much|thx|cheers|best|tak|mange tak|tusind tak|på forhånd tak|hilsen|venlig hilsen|mvh|gracias|muchas gracias|un saludo|saludos|danke|vielen dank|viele grüße|liebe grüße|beste grüße|mit freundlichen grüßen|tack|tusen tack|hälsningar|vänliga hälsningar|takk|tusen takk|vennlig hilsen|med vennlig hilsen|grazie|grazie mille|grazie e buona giornata|grazie e a presto|grazie in anticipo|cordiali saluti|distinti saluti|un saluto|merci|merci beaucoup|merci d'avance|cordialement|bien à vous|bien cordialement|groeten|met vriendelijke groet(?:en)?|hartelijke groet(?:en)?|obrigad[oa]|muito obrigad[oa]|atenciosamente|pozdrawiam|dziękuję|kiitos|ystävällisin terveisin)\s*[,.]?\s*$/i;
+const SIGN_OFF_LINE = new RegExp(String.raw`^(?:${[...CLOSING_THANKS, ...SIGN_OFF_WORDS].join("|")})\s*[,.]?\s*$`, "i");
 /** An opening line that says nothing yet: "Hej Karen,", "Hi all,". */
 const GREETING_LINE = /^(?:hi|hey|hello|dear|hej|kære|hejsa|goddag)\b[^.!?\n]{0,40}[,!]?\s*$/i;
 /** "Thanks!" under a question is thanks in advance: a sign-off, not a thank-you. */

@@ -10,6 +10,7 @@
 import EmailReplyParser from "email-reply-parser";
 import { normalizeAddress } from "./address";
 import { isClientSignature } from "./client-signature";
+import { SIGN_OFF_WORDS } from "./sign-offs";
 import { dateAboveFrom, HEADER_LABELS, labelAlternation } from "./forward/markers";
 import { monthOfWord } from "./months";
 
@@ -124,37 +125,6 @@ const DISCLAIMER =
 /** Paragraphs a disclaimer may run to (several languages one after the other, a company register line). */
 const MAX_DISCLAIMER_PARAGRAPHS = 4;
 
-/** Words a signature starts with, alone on their line or followed by a short name ("Mvh Anna"), per language. */
-const SIGN_OFF_WORDS = [
-  // da, no
-  "med venlig hilsen", "med venlige hilsner", "venlig hilsen", "venlige hilsner", "de bedste hilsner", "bedste hilsner",
-  "mange hilsner", "kærlig hilsen", "hilsen", "mvh\\.?", "vh\\.?", "med vennlig hilsen", "vennlig hilsen",
-  // en
-  "best regards", "kind regards", "warm regards", "warmest regards", "with best regards", "regards", "best wishes",
-  "all the best", "cheers", "sincerely", "yours sincerely", "yours truly", "best,",
-  // de
-  "mit freundlichen grüßen", "viele grüße", "liebe grüße", "beste grüße", "herzliche grüße", "lg", "vg",
-  // fr
-  "cordialement", "bien cordialement", "bien à vous", "amicalement",
-  // nl
-  "met vriendelijke groet(?:en)?", "vriendelijke groet(?:en)?", "hartelijke groet(?:en)?", "groet(?:en)?",
-  // it
-  "cordiali saluti", "distinti saluti", "un saluto", "un caro saluto", "saluti",
-  // es
-  "un saludo", "saludos cordiales", "saludos", "atentamente", "un abrazo",
-  // pt
-  "atenciosamente", "cumprimentos", "melhores cumprimentos", "um abraço", "abraços",
-  // pl
-  "pozdrawiam", "z poważaniem", "pozdrowienia", "serdecznie pozdrawiam",
-  // sv
-  "med vänliga hälsningar", "vänliga hälsningar", "bästa hälsningar", "hälsningar",
-  // fi
-  "ystävällisin terveisin", "terveisin",
-  // ru, uk
-  "с уважением", "всего доброго", "з повагою",
-  // vi
-  "trân trọng", "thân ái",
-];
 const SIGN_OFF = new RegExp(String.raw`^\s*(?:${SIGN_OFF_WORDS.join("|")})[,.!]?(\s+[\p{L}.'-]+){0,3}\s*$`, "iu");
 /** Most words SIGN_OFF can match on a line: the longest sign-off, then up to three words of a name. */
 const MAX_SIGN_OFF_LINE_WORDS = Math.max(...SIGN_OFF_WORDS.map((w) => w.split(" ").length)) + 3;

@@ -1,0 +1,57 @@
+// Sign-off words, per language, in one registry: reply.ts cuts a signature at one (SIGN_OFF: the word, then at
+// most a short name), intent.ts drops one closing what a person wrote (SIGN_OFF_LINE: the word alone on its
+// line, with the thanks that close a mail as well). Each reader builds its regex once, at module load.
+
+/**
+ * Words a signature starts with, alone on their line or followed by a short name ("Mvh Anna"), per language, as
+ * regex sources (matched case-insensitively).
+ */
+export const SIGN_OFF_WORDS = [
+  // da, no
+  "med venlig hilsen", "med venlige hilsner", "venlig hilsen", "venlige hilsner", "de bedste hilsner", "bedste hilsner",
+  "mange hilsner", "kærlig hilsen", "hilsen", "mvh\\.?", "vh\\.?", "med vennlig hilsen", "vennlig hilsen",
+  // en
+  "best regards", "kind regards", "warm regards", "warmest regards", "with best regards", "regards", "best wishes",
+  "all the best", "cheers", "sincerely", "yours sincerely", "yours truly", "best,",
+  // de
+  "mit freundlichen grüßen", "viele grüße", "liebe grüße", "beste grüße", "herzliche grüße", "lg", "vg",
+  // fr
+  "cordialement", "bien cordialement", "bien à vous", "amicalement",
+  // nl
+  "met vriendelijke groet(?:en)?", "vriendelijke groet(?:en)?", "hartelijke groet(?:en)?", "groet(?:en)?",
+  // it
+  "cordiali saluti", "distinti saluti", "un saluto", "un caro saluto", "saluti",
+  // es
+  "un saludo", "saludos cordiales", "saludos", "atentamente", "un abrazo",
+  // pt
+  "atenciosamente", "cumprimentos", "melhores cumprimentos", "um abraço", "abraços",
+  // pl
+  "pozdrawiam", "z poważaniem", "pozdrowienia", "serdecznie pozdrawiam",
+  // sv
+  "med vänliga hälsningar", "vänliga hälsningar", "bästa hälsningar", "hälsningar",
+  // fi
+  "ystävällisin terveisin", "terveisin",
+  // ru, uk
+  "с уважением", "всего доброго", "з повагою",
+  // vi
+  "trân trọng", "thân ái",
+];
+
+/**
+ * Thanks that close a mail, above the name ("Thanks," "Tak," "Grazie e buona giornata"): a sign-off to intent.ts,
+ * which reads them as no thank-you, but no signature start to reply.ts ("Thanks Anna" may be the whole reply).
+ */
+export const CLOSING_THANKS = [
+  // en
+  "thanks", "thank you", "many thanks", "thanks again", "thanks so much", "thx", "best",
+  // da, sv, no
+  "tak", "mange tak", "tusind tak", "på forhånd tak", "tack", "tusen tack", "takk", "tusen takk",
+  // es, de
+  "gracias", "muchas gracias", "danke", "vielen dank",
+  // it
+  "grazie", "grazie mille", "grazie e buona giornata", "grazie e a presto", "grazie in anticipo",
+  // fr
+  "merci", "merci beaucoup", "merci d'avance",
+  // pt, pl, fi
+  "obrigad[oa]", "muito obrigad[oa]", "dziękuję", "kiitos",
+];
