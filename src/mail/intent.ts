@@ -199,6 +199,8 @@ const THANKS = phrases([
   "(?:lovely|kind|nice|generous|thoughtful|sweet|classy|wonderful) gesture",
   "(?:fin|flot|sød|smuk|pæn|rar|stor|dejlig) gestus",
   "(?:grazie|danke|merci|gracias|obrigad[oa]|tack|takk)",
+  // Dutch: "Dank voor de intro!", "Bedankt!", "Dank je wel"
+  "(?:dank (?:je|u|jullie)(?: wel)?|dank voor|heel erg bedankt|bedankt)",
   // German: "ich wollte mich noch richtig bei dir bedanken", "Vielen Dank", "Das nächste Abendessen geht auf mich"
   "(?:mich|uns) (?:\\p{L}+ ){0,4}bedanken",
   "bedanke mich",

@@ -675,3 +675,9 @@ describe("'any time after 11 works for me' proposes a time; it is no 'anytime!'"
     expect(classifyIntent({ subject: "Re: Thanks", text: "Anytime! Was fun. How was the trip?" }).request).toBe(false);
   });
 });
+
+describe("Dutch thanks", () => {
+  it.each(["Dank voor de intro bij Hofwerk! We hebben donderdag afgesproken.", "Bedankt voor je hulp, Femke.", "Dank je wel!"])("%s", (text) => {
+    expect(classifyIntent({ subject: "x", text }).thanks).toBe(true);
+  });
+});
