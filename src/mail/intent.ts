@@ -1101,6 +1101,9 @@ const TRANSACTION = phrases([
   "(?:din|jeres) (?:ordre|bestilling|booking|reservation|betaling) er (?:modtaget|bekræftet|registreret|på vej)",
   "(?:vi|jeg) (?:bekræfter|har modtaget) (?:din|jeres|hermed|dine|bilagene|papirerne)",
   "(?:et|der er et|mod et) depositum",
+  // asking the owner to pay to secure what they asked for: "pay the £120 deposit by 30 June", "betale depositum"
+  "(?:pay|paying|transfer|send) (?:the|a|your) (?:[£$€]?\\p{N}[\\p{N}.,]* )?(?:deposit|booking fee|pitch fee|stall fee|registration fee)",
+  "(?:betal|betale|indbetal|indbetale|overfør|overføre) (?:et |dit |jeres )?(?:depositum|gebyr|standgebyr|tilmeldingsgebyr)",
   "(?:det er|det's) i orden (?:med|at)",
   "(?:er|bliver) (?:hermed )?godkendt",
   "(?:fakturaen|regningen|kvitteringen) (?:følger|kommer|er vedhæftet|vedhæftet)",

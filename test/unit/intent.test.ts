@@ -681,3 +681,13 @@ describe("Dutch thanks", () => {
     expect(classifyIntent({ subject: "x", text }).thanks).toBe(true);
   });
 });
+
+describe("asked to pay a deposit to secure what the owner asked for: business", () => {
+  it.each([
+    ["We do have a pitch left. To secure it, could you fill in the trader form and pay the £120 deposit by Tuesday 30 June?", true],
+    ["Standen er din, hvis du vil betale depositum inden fredag.", true],
+    ["I paid the deposit for the venue yesterday.", false],
+  ])("%s", (text, want) => {
+    expect(classifyIntent({ subject: "Re: Pitch", text }).transaction).toBe(want);
+  });
+});
