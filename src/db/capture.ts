@@ -6,7 +6,7 @@ import { DAY_MS, weekStartOf } from "../time";
 import { HOT_SQL } from "./hot-sql";
 import { chunk, JSON_LOOKUP_CHUNK, listParam } from "./limits";
 import type { ContactDelta, ContactEvent, IntroducedPerson, MeetingSource, MessageKind, MessageRecord, NoteRecord, ReferralCredit } from "./records";
-import { bind, jsonRows, readOf, readOne, type Statement } from "./statements";
+import { bind, jsonRows, readOf, readOne, readTogether, type Statement } from "./statements";
 
 export interface ExistingContact {
   id: number;
@@ -42,17 +42,22 @@ export async function findContactsByAddressOrName(
   const parts = chunk([...new Set(addresses)], JSON_LOOKUP_CHUNK);
   const names = chunk([...new Set(nameKeys)], JSON_LOOKUP_CHUNK);
   const firsts = [...new Set(firstNames)];
-  for (let i = 0; i < Math.max(parts.length, names.length, firsts.length); i++) {
-    const first = firsts[i];
-    const values = {
+  const read = (i: number) =>
+    readOf<ExistingContact>(d1, HOT_SQL.contactsByAddress, {
       ownerId,
       addresses: listParam(parts[i] ?? []),
       nameKeys: listParam(names[i] ?? []),
-      firstNameFrom: first ? `${first} ` : "",
-      firstNameTo: first ? `${first}!` : "",
-    };
-    for (const row of await readOne(readOf<ExistingContact>(d1, HOT_SQL.contactsByAddress, values))) byId.set(row.id, row);
-  }
+      firstNameFrom: firsts[i] ? `${firsts[i]} ` : "",
+      firstNameTo: firsts[i] ? `${firsts[i]}!` : "",
+    });
+  // The lists' statements one at a time (an import batch's can be hundreds of rows); the few first names beyond
+  // them, each a handful of rows, together in one round trip.
+  const alone = Math.max(parts.length, names.length, Math.min(firsts.length, 1));
+  const found: ExistingContact[][] = [];
+  for (let i = 0; i < alone; i++) found.push(await readOne(read(i)));
+  const more = firsts.slice(alone).map((_, k) => read(alone + k));
+  if (more.length) found.push(...(await readTogether<ExistingContact[][]>(d1, more)));
+  for (const rows of found) for (const row of rows) byId.set(row.id, row);
   return [...byId.values()];
 }
 

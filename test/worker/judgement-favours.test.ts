@@ -299,6 +299,23 @@ describe("a newcomer names who sent them by first name and firm", () => {
     expect(await r.contact(FRIEND)).toMatchObject({ theyGaveCount: 0 });
   });
 
+  it("an imported mailbox with two newcomers, each naming a referrer by first name and firm, credits both", async () => {
+    const ANNE: Who = { name: "Anne Lund", address: "anne@nordlys-design.example" };
+    const OLIVER: Who = { name: "Oliver Berg", address: "oliver@berg-fintech.example" };
+    const r = await knowsBothRikkes("mette.batch@tekst.example");
+    const hello = await r.send({ at: "2026-08-05T09:00:00+02:00", to: [ANNE], subject: "Frokost?", body: "Hej Anne\n\nFrokost i næste uge?\n\nMette" });
+    await r.reply({ at: "2026-08-05T15:00:00+02:00", from: ANNE, to: [r.me], subject: "Re: Frokost?", body: "Ja, torsdag!\n\nAnne", inReplyTo: hello });
+    await r.backfill(
+      [
+        { at: "2026-09-24T10:00:00+02:00", from: CLINIC, to: [r.me], subject: "Tekster til ny hjemmeside", body: "Hej Mette\n\nJeg har fået dit navn af Rikke fra Brandhouse. Kan du give et tilbud på tekster til fem sider?\n\nJonas Bach" },
+        { at: "2026-09-25T10:00:00+02:00", from: OLIVER, to: [r.me], subject: "Copy for our app", body: "Hi Mette,\n\nAnne at Nordlys said you're the person to talk to about app copy. Could we talk next week?\n\nOliver" },
+      ],
+      at("2026-09-28T12:00:00Z"),
+    );
+    expect(await r.contact(RIKKE)).toMatchObject({ theyGaveCount: 1, lastTheyGaveKind: "referral" });
+    expect(await r.contact(ANNE)).toMatchObject({ theyGaveCount: 1, lastTheyGaveKind: "referral" });
+  });
+
   it("someone picking up again ('Long time no speak') is no newcomer sent by anyone", async () => {
     const r = await knowsBothRikkes("mette.catchup@tekst.example");
     await r.forward({
