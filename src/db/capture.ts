@@ -33,8 +33,7 @@ export async function findContactsByAddressOrName(
   d1: D1Database,
   ownerId: number,
   addresses: string[],
-  nameKeys: string[] = [],
-  firstNames: string[] = [],
+  { nameKeys, firstNames }: { nameKeys: string[]; firstNames: string[] } = { nameKeys: [], firstNames: [] },
 ): Promise<ExistingContact[]> {
   const byId = new Map<number, ExistingContact>();
   // One statement for a whole import batch's people (the lists as JSON parameters), not one per 90; a first name

@@ -7,7 +7,7 @@ import { parseMail } from "../mail/parse";
 import type { ParsedMail } from "../mail/types";
 import type { IngestOutcome } from "./outcome";
 import { isUniqueViolation } from "../db/errors";
-import { firstNamesToLookUp, Namesakes, namesToLookUp } from "./namesakes";
+import { Namesakes, namesToLookUp } from "./namesakes";
 import { addressesOf, deadLetterRecord, IMPORT_ENVELOPE_TO, knownPeople, runBatch, writePlan, type Envelope } from "./store";
 import { isSuppressed, messageIdOf, understandInbound, understandOwnerMail, type Understanding } from "./understand";
 
@@ -133,9 +133,8 @@ export async function importMails(ctx: ImportContext, raws: Uint8Array[]): Promi
   }
 
   const addresses = plans.flatMap((p) => addressesOf(p.item.understanding));
-  const names = plans.flatMap((p) => (p.item.understanding.kind === "capture" ? namesToLookUp(p.item.understanding.events) : []));
-  const firstNames = plans.flatMap((p) => (p.item.understanding.kind === "capture" ? firstNamesToLookUp(p.item.understanding.events) : []));
-  const existing = await findContactsByAddressOrName(d1, ownerId, addresses, names, firstNames);
+  const names = namesToLookUp(plans.flatMap((p) => (p.item.understanding.kind === "capture" ? p.item.understanding.events : [])));
+  const existing = await findContactsByAddressOrName(d1, ownerId, addresses, names);
   // In mailbox order: writePlan records each mail's people in `known`, so a later mail of the batch sees them; the
   // namesakes see them too, so an address that changes within the batch is found.
   const known = knownPeople(existing);

@@ -54,8 +54,8 @@ const CLOSE_TIE_MAILS = 6;
 const QUIET_TIE_MS = 42 * DAY_MS;
 
 /**
- * The referrals a mail tells of: a newcomer writing for the first time, who names by full name someone the owner
- * knows as the one who sent them (ingest/namesakes.ts). The credit is the referrer's, dated by the newcomer's mail.
+ * The referrals a mail tells of: a newcomer writing for the first time, who names someone the owner knows (by full
+ * name, or by first name and firm) as the one who sent them (ingest/namesakes.ts). The credit is the referrer's, dated by the newcomer's mail.
  * Read against `known` before this mail's judgement, which records the newcomer as known.
  */
 export function referralCredits(events: ContactEvent[], known: KnownPeople): ReferralCredit[] {

@@ -44,17 +44,20 @@ function spelledForDomains(firm: string): string[] {
   return [...new Set([spelled("ae", "oe", "aa"), spelled("a", "o", "a")])];
 }
 
-/** The first names of referrers named by first name and firm, to look up by the name index. */
-export function firstNamesToLookUp(events: ContactEvent[]): string[] {
-  return [...new Set(events.filter((e) => e.referrerFirm).map((e) => firstNameKey(e.referrer ?? null)))].filter((k): k is string => k !== null);
+/** What to look up by name for a mail's people (db/capture.ts findContactsByAddressOrName). */
+export interface NameLookUp {
+  /** Their full names, the shorter full names those begin with, and a newcomer's referrer's full name. */
+  nameKeys: string[];
+  /** The first names of referrers named by first name and firm ("Rikke fra Brandhouse"), read as a range of the index. */
+  firstNames: string[];
 }
 
-/**
- * The name keys worth looking up for a mail's people: their full names, and the shorter ones they begin with; and
- * the full name of whoever a newcomer says sent them.
- */
-export function namesToLookUp(events: ContactEvent[]): string[] {
-  return [...new Set(events.flatMap((e) => [...namesOf(fullNameKey(e.name)), fullNameKey(e.referrer ?? null)]))].filter((k): k is string => k !== null);
+/** The names worth looking up for these events, each once. */
+export function namesToLookUp(events: ContactEvent[]): NameLookUp {
+  const nameKeys = events.flatMap((e) => [...namesOf(fullNameKey(e.name)), e.referrerFirm ? null : fullNameKey(e.referrer ?? null)]);
+  const firstNames = events.map((e) => (e.referrerFirm ? firstNameKey(e.referrer ?? null) : null));
+  const known = (keys: Array<string | null>) => [...new Set(keys.filter((k): k is string => k !== null))];
+  return { nameKeys: known(nameKeys), firstNames: known(firstNames) };
 }
 
 interface KnownAddress {
@@ -104,7 +107,7 @@ export class Namesakes {
 
   /**
    * The one address the owner knows a newcomer's referrer at, by the full name the newcomer gives ("Camilla Holm
-   * passed your CV on"); null when the name is known at no address, or at several.
+   * passed your CV on") or by first name and firm; null when the name is known at no address, or at several.
    */
   referrerAddressOf(e: ContactEvent): string | null {
     if (e.referrerFirm) return this.byFirstNameAndFirm(e);

@@ -13,7 +13,7 @@ import type { OwnerWithAddresses } from "../db/owner-lookup";
 import type { ParsedMail } from "../mail/types";
 import { isUniqueViolation } from "../db/errors";
 import { FIRST_CONTACT_MAX_RECIPIENTS, judgeEvents, referralCredits, type KnownPeople } from "./judge";
-import { firstNamesToLookUp, Namesakes, namesToLookUp } from "./namesakes";
+import { Namesakes, namesToLookUp } from "./namesakes";
 import type { IngestOutcome } from "./outcome";
 import { INLINE_FORWARD_ID_SUFFIX, type Understanding } from "./understand";
 
@@ -144,9 +144,8 @@ export async function store(d1: D1Database, owner: OwnerWithAddresses, envelope:
   try {
     if (understanding.kind === "capture") understanding = await withoutKnownForwards(d1, owner.owner.id, understanding);
     const addresses = addressesOf(understanding);
-    const names = understanding.kind === "capture" ? namesToLookUp(understanding.events) : [];
-    const firstNames = understanding.kind === "capture" ? firstNamesToLookUp(understanding.events) : [];
-    const existing = addresses.length ? await findContactsByAddressOrName(d1, owner.owner.id, addresses, names, firstNames) : [];
+    const names = namesToLookUp(understanding.kind === "capture" ? understanding.events : []);
+    const existing = addresses.length ? await findContactsByAddressOrName(d1, owner.owner.id, addresses, names) : [];
     if (understanding.kind === "capture") understanding = { ...understanding, events: new Namesakes(existing).mark(understanding.events) };
     const writes = new CaptureWrites(owner.owner.id, now);
     const outcome = writePlan(writes, owner, envelope, understanding, knownPeople(existing), now);
