@@ -107,8 +107,10 @@ const W = "[\\p{L}\\p{N}'’-]+";
 /** A gap of 0..GAP_WORDS words (and the spaces or commas around them). */
 const GAP = `(?:[\\s,]+${W}){0,${GAP_WORDS}}?[\\s,]+`;
 /** `__`: a wider gap, for whom something was said to ("told my old teammate Aisling Ryan about you"). */
+// Ten words: a person at a firm takes that many ("skrevet til min gamle kollega Louise Kjær hos Nordjysk Tømrer om dig").
+const WIDE_GAP_WORDS = 10;
 // It may hold one clause between commas too: "skrevet til min gamle kollega Thomas, der er indkøber hos Meyers, om dig".
-const WIDE_GAP = `(?:[\\s,]+${W}){0,${2 * GAP_WORDS}}?(?:\\s*,[^,.!?\\n]{1,80},)?[\\s,]+`;
+const WIDE_GAP = `(?:[\\s,]+${W}){0,${WIDE_GAP_WORDS}}?(?:\\s*,[^,.!?\\n]{1,80},)?[\\s,]+`;
 
 /**
  * Builds a phrase set from patterns whose words are separated by `_` where a few other words may stand
@@ -465,8 +467,8 @@ const REFERRAL = phrases([
   "(?:mentioned|suggested|proposed|floated) you (?:to|for|as)(?! (?:me|us)\\b)",
   "(?:mentioned|recommended|suggested|dropped|passed|passed on|passed along|gave|given|shared|sent|forwarded|floated)(?![\\s,]+(?:me|us)\\b)_your_(?:name|details|contact|info|number|email|website|portfolio|cv|profile|card)",
   // whom they told, then what about: the reader or what is theirs ("about LedgerLoop and your matching")
-  // not "Tell us about your business": that asks the reader
-  "(?:told|telling|tell|talked|talking|mentioned|mentioning|raved|raving|bragged|bragging)(?![\\s,]+(?:me|us)(?![\\p{L}]))__about(?:[\\s,]+[\\p{L}'-]+){0,3}?[\\s,]+(?:you|your)",
+  // not "Tell us about your business": that asks the reader; nor "told my team about your proposal": weighing an offer
+  "(?:told|telling|tell|talked|talking|mentioned|mentioning|raved|raving|bragged|bragging)(?![\\s,]+(?:me|us)(?![\\p{L}]))__about(?:[\\s,]+[\\p{L}'-]+){0,3}?[\\s,]+(?:you|your(?! (?:proposal|offer|quote|quotation|bid|application|pitch|request|invoice|tender|estimate|rates|prices|pricing)(?![\\p{L}])))",
   "(?:told|mentioned|recommended|suggested)(?:[\\s,]+[^.!?\\n]{1,80}?)?[\\s,]+about (?:you|your|\\p{Lu}\\p{L}+)(?=[^.!?\\n]{0,160}(?:get in touch|reach out|be in touch|contact you|call you|ring you|email you|what they need|the person to talk to))",
   "(?:she|he|they)(?:'ll|'d| will| would| might| may| said (?:she|he|they)(?:'d| would| will| might))_(?:get in touch|reach out to you|contact you|call you|ring you|email you|be in touch)",
   "expect (?:a|an) (?:call|mail|email|message|note) from",
@@ -474,11 +476,22 @@ const REFERRAL = phrases([
   "(?:habe|hab|hatte) (?:ihr|ihm|ihnen|dem|der) (?:\\p{L}+ ){0,2}von (?:dir|euch|ihnen|deiner firma|eurer firma) erzählt",
   "(?:habe|hab|hatte) (?:dich|euch|sie) (?:\\p{L}+ ){0,3}empfohlen",
   "told_(?:you're|you are|you'd be)_(?:person|one|right|best|perfect)",
+  // whom they told, then what: "I told my agent, Claire Dubois, that you are the only translator I want", "told both you
+  // were the person to see"; not "told me you were …" (someone else's word to the writer)
+  "told(?![\\s,]+(?:me|us)(?![\\p{L}]))__(?:that )?you(?:'re| are| were|'d be| would be)_(?:the|my|our|a) (?:only|best|right|perfect|person|one|go-to|first|obvious)",
+  // people sent to what is the reader's: "I sent them straight to your evening groups"
+  "(?:sent|pointed|steered|directed|sending|pointing|steering) (?:them|her|him|both|both of them|all of them|everyone)(?: straight| right| directly| over)? (?:to|towards) (?:you(?![\\p{L}'])|your (?:[\\p{L}-]+ ){0,2}(?:classes|class|groups|group|shop|studio|clinic|practice|salon|gym|office|firm|website|site|course|courses|workshop|workshops|sessions|store|business|agency|door|place))",
+  "(?:put|putting|nominated|nominating) you (?:forward|up)(?: for)?",
+  // onto a list of those they recommend: "We've added you to our list of recommended suppliers"; not a mailing list
+  "(?:added|put|adding|putting|listed|included)_you (?:on|to|onto|in) (?:our|my|the) (?:[\\p{L}-]+ ){0,2}(?:recommended|preferred|approved|trusted|go-to|favourite|favorite)",
+  "(?:sat|sætter|tilføjet|tilføjede|føjet|skrevet|skrev) (?:dig|jer) (?:på|til|ind på) (?:vores|min|listen|den) (?:[\\p{L}-]+ ){0,2}(?:anbefalede|foretrukne|faste|godkendte|anbefalinger)",
+  // said to someone that the reader is the one: "Jeg har sagt til min nabo, at du er den bedste til den slags"
+  "(?:sagt|sagde|fortalt|fortalte|skrevet|skrev)(?!(?: til)? (?:mig|os)(?![\\p{L}]))_(?:at )?(?:du|I) (?:er|var)_(?:den|det|de|klart|helt) (?:bedste|eneste|rette|rigtige|første|oplagte)",
   "put (?:in )?(?:a|my) (?:good )?word",
   "(?:sent|pointed|steered|pointing|sending|referred|passed)_(?:to |towards |in )?your (?:way|direction)",
   // clients sent to the reader: "I've started sending my knee-rehab patients to you"
   "(?:sending|sent|send|referring|referred|steering|pointing) (?:my|our|some of (?:my|our)|a few of (?:my|our)|all (?:my|our))(?: [\\p{L}-]+){0,2} (?:patients|clients|customers|students|members|guests|couples|people|team|staff|friends)_to you",
-  "(?:anbefalede|anbefalet|anbefaler|nævnte|nævnt|nævner)_dig(?! (?:til|for|over for) (?:mig|os))",
+  "(?:anbefalede|anbefalet|anbefaler|nævnte|nævnt|nævner)_(?:dig|jer)(?! (?:til|for|over for) (?:mig|os))",
   "(?:skrevet|skrev|fortalt|fortalte|talt|talte|snakket|snakkede|sagt|sagde)__om (?:dig|jer|din|dit|dine|jeres)",
   "(?:sagt|sagde|fortalt|fortalte|skrevet|skrev)(?: til)?__(?:at )?(?:de|han|hun|I)_(?:skal|skulle|bør|burde|må|kan|kunne)_(?:dig|jer)",
   "(?:givet|gav|sendt|sendte|delt|delte|videregivet|videregav)(?![\\s,]+(?:mig|os)\\b)_(?:dit|dine|din)_(?:navn|nummer|mail|kontakt\\p{L}*|oplysninger|portfolio|cv|profil|hjemmeside)",
@@ -516,6 +529,8 @@ const OWNS_UP = letterRegExp(String.raw`(?<![\p{L}])(?:it was me|that was me|gui
 // A capitalised word before the verb is a name, unless it is the auxiliary of a sentence without a subject
 // ("Har givet dit nr til …", "Have just told her about you"): that one is the writer's.
 const THIRD_PERSON_SUBJECT = letterRegExp(String.raw`(?<![\p{L}])(?:he|she|they|han|hun|de|my (?:boss|colleague|friend|partner|wife|husband)|min (?:chef|kollega|ven|veninde|mand|kone))(?![\p{L}])|(?!(?:Har|Havde|Have|Has|Had|Just|Lige|Også|Also)(?![\p{L}]))\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s+(?:has|have|had|just|also|har|havde|lige|også))?\s*$`);
+/** Something handed to the writer: "gave me", "sent us", "gav mig"; not "asked me", which the writer then answered. */
+const OBJECT_ME = letterRegExp(String.raw`(?<![\p{L}])(?:gave|given|gav|givet|sent|sendte|sendt|told|fortalte|fortalt|passed|forwarded|videresendte|videresendt|showed|viste|vist|handed|gab|gegeben|schickte|geschickt) (?:me|us|mig|os|mir|uns)(?![\p{L}])`, "i");
 /** The writer as the one who did it: a first-person subject earlier in the sentence. */
 
 /**
@@ -622,7 +637,10 @@ function referralBy(text: string, reader: string | null = null): { writer: boole
     const clause = clauses.pop() ?? "";
     // "…af tekstilkunstner Søs Frandsen, som sendte os billeder": the relative clause's subject is the name before it.
     const relativeToAName = /^\s*(?:som|who)(?:\s|$)/i.test(clause) && THIRD_PERSON_SUBJECT.test(clauses.pop() ?? "");
-    if (relativeToAName || (clause.trim() && !FIRST_PERSON.test(clause) && THIRD_PERSON_SUBJECT.test(clause))) someoneElse = true;
+    // Someone who did something to the writer first did the rest too: "Mads Kjær gav mig din adresse og sagde, at du …",
+    // "Rasmus (Holt, fra din gamle klatreklub) gav mig din mail og sagde …".
+    const toTheWriter = OBJECT_ME.test(sentence) && !FIRST_PERSON.test(sentence);
+    if (relativeToAName || toTheWriter || (clause.trim() && !FIRST_PERSON.test(clause) && THIRD_PERSON_SUBJECT.test(clause))) someoneElse = true;
     else if (FIRST_PERSON.test(sentence) || OWNS_UP.test(after) || !THIRD_PERSON_SUBJECT.test(sentence)) writer = true;
     else someoneElse = true;
   }

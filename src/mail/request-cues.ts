@@ -231,7 +231,9 @@ const DROPPED_SUBJECT = letterRegExp(String.raw`^(?:need|could (?:really )?do wi
 /** Where a second clause starts: "… and send me …", "… og giv mig …". */
 const AND_THEN = /(?:,\s*|\s)(?:and|og)\s/i;
 /** The writer as a subject: "I", "we've", "jeg". */
-export const FIRST_PERSON = letterRegExp(String.raw`(?<![\p{L}])(?:i|i'll|i'm|i've|i'd|we|we'll|we're|we've|we'd|jeg|vi)(?![\p{L}'])`, "i");
+// The other languages' own words too ("Ich habe dich … empfohlen", "ik heb je aanbevolen", "jag har tipsat"): a
+// capitalised "Ich" before the verb is otherwise read as someone's name.
+export const FIRST_PERSON = letterRegExp(String.raw`(?<![\p{L}])(?:i|i'll|i'm|i've|i'd|we|we'll|we're|we've|we'd|jeg|vi|ich|wir|ik|wij|jag|je|j'ai|nous)(?![\p{L}'])`, "i");
 
 export function asksByCues(sentence: string): boolean {
   const s = sentence.trim();

@@ -1,0 +1,46 @@
+// Referrals the referrer reports: the writer tells the reader they sent someone their way. Written as a person
+// would read them before the rules were looked at: each positive is the writer's own gift (a thank is owed), each
+// negative is not (offered only, someone else's doing, advice to the reader, or business about the reader's offer).
+import { describe, expect, it } from "vitest";
+import { classifyIntent } from "../../src/mail/intent";
+
+const given = (text: string) => classifyIntent({ subject: "Hej", text }).gift;
+
+describe("a referral the writer made, in the words people use", () => {
+  it.each([
+    "I told my agent, Claire Dubois, that you are the only translator I want for the next novel.",
+    "I told both families you were the person to see and to mention my name when they ring.",
+    "Our people team asked where the new hires should learn Portuguese. I sent them straight to your evening groups.",
+    "I've passed your details to our operations manager, Priya; she should be in touch this week.",
+    "My sister-in-law needs a bookkeeper, so I gave her your website.",
+    "I pointed the organisers in your direction for the keynote.",
+    "I put you forward for the panel at the Leeds summit.",
+    "Told my cousin Renée all about your studio, so expect her at the front desk soon.",
+    "We've added you to our list of recommended suppliers that goes to every new client.",
+    "I suggested your name to the committee yesterday.",
+    "Jeg har anbefalet jer til min svoger Ole, som mangler en revisor.",
+    "The Ridley Trust people asked me who writes the strongest grant narratives and your name was out of my mouth.",
+    "Jeg har lige skrevet til min gamle kollega Louise Kjær hos Nordjysk Tømrer om dig.",
+    "Jeg har sagt til min nabo, at du er den bedste til den slags.",
+    "Jeg har sendt en kunde videre til dig.",
+    "Vi har sat jer på vores liste over anbefalede leverandører.",
+    "Jeg nævnte jer for indkøbschefen hos Arla i går.",
+    "Ich habe dich meinem Kollegen Jens empfohlen.",
+  ])("%s", (text) => expect(given(text)).toBe("referral"));
+});
+
+describe("not the writer's referral", () => {
+  it.each([
+    "I'll mention you to her when I see her next week.",
+    "You should get in touch with Maria, she knows everyone.",
+    "Maria told me about you, so I thought I'd write.",
+    "I told my team about your proposal and we will get back to you next week.",
+    "Could you recommend me to your colleague?",
+    "Jeg vil gerne anbefale jer til andre.",
+    "He said you were the person to ask about VAT.",
+    "Rasmus (Holt, fra din gamle klatreklub) gav mig din mail og sagde, at du var den rette at spørge.",
+    "Gitte Lauritzen har givet mig dit navn og sagde du er den rette til tekniske tekster på tysk.",
+    "Mads Kjær gav mig din adresse og sagde, at du er den bedste i byen til onboarding.",
+    "Jeg hedder Sofie. Per Thomsen, som er vores revisor, sagde, at jeg skulle skrive til dig – han mente, du var den rette.",
+  ])("%s", (text) => expect(given(text)).not.toBe("referral"));
+});
