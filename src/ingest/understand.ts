@@ -7,7 +7,7 @@ import { commandMailVerdict } from "../mail/command-mail";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
 import { asksByName, asksForAdvice, classifyIntent, greetsSomeoneElse, namesFirstName, noteOwesAnswer, noteOwesThanks, noteVouches, putsOff, readsAsAdvice, readsAsBriefAnswer, readsAsShortAnswer, referrerOf, type Intent } from "../mail/intent";
 import { newText, quoteAttribution, snippetOfNewText } from "../mail/reply";
-import { hasReplyPrefix, isReplyOrForward, stripSubjectTags } from "../mail/subject";
+import { answeredSubject, hasReplyPrefix, isReplyOrForward, stripSubjectTags } from "../mail/subject";
 import type { Address, ParsedMail } from "../mail/types";
 import { DAY_MS } from "../time";
 import { assistantPlusPart, parsePlusOptions, type PlusOptions } from "./plus";
@@ -307,7 +307,8 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
         at: theirAt,
         subject,
         snippet: snippetOfNewText(quoted, SNIPPET_CHARS) || null,
-        intent: { ...classifyIntent({ subject: subject ?? "", text: quoted }), outreach: false },
+        // Read with the subject it had ("SV: Re: Introduktion: …" answers a reply, whose subject is not its own).
+        intent: { ...classifyIntent({ subject: answeredSubject(mail.subject), text: quoted }), outreach: false },
         messageId: mail.inReplyTo,
         threadId,
         source: "reply-evidence",

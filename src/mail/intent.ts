@@ -388,6 +388,9 @@ const COURTESY = phrases([
   "(?:du er|i er) (?:meget )?velkommen til at[^.!?\\n–—;]*",
   "tøv ikke[^.!?\\n–—;]*",
   "hvis du har (?:nogen |flere |andre )?spørgsmål[^.!?\\n–—;]*",
+  // to see the result one day, after giving something: "Send me the trailer when it's out!", "send mig et link, når siden er live"
+  "(?:send|show|share with) (?:me|us)_(?:when|once|as soon as) (?:it's|it is|they're|they are|it goes|(?:the|your) \\p{L}+ (?:is|goes|are)) (?:out|live|done|ready|up|published|finished|launched|released|printed|online)[^.!?\\n–—;]*",
+  "(?:send|vis) (?:mig|os)_(?:når|så snart) (?:den|det|de|\\p{L}+) (?:er|bliver|går|kommer) (?:ude|færdig|færdige|klar|live|udgivet|trykt|online|i luften)[^.!?\\n–—;]*",
 ]);
 
 
@@ -492,6 +495,9 @@ const REFERRAL = phrases([
   // clients sent to the reader: "I've started sending my knee-rehab patients to you"
   "(?:sending|sent|send|referring|referred|steering|pointing) (?:my|our|some of (?:my|our)|a few of (?:my|our)|all (?:my|our))(?: [\\p{L}-]+){0,2} (?:patients|clients|customers|students|members|guests|couples|people|team|staff|friends)_to you",
   "(?:anbefalede|anbefalet|anbefaler|nævnte|nævnt|nævner)_(?:dig|jer)(?! (?:til|for|over for) (?:mig|os))",
+  // Swedish and Norwegian: "Jag har tipsat Karin Ahl på Moderna Museet om dig", "Jeg har anbefalt deg til en venn"
+  "(?:tipsat|tipsade|tipset|tipsa|berättat|berättade|nämnt|nämnde|nevnt|nevnte|fortalt|fortalte)(?![\\s,]+(?:mig|oss|meg)(?![\\p{L}]))__om (?:dig|er|deg|dere)(?![\\p{L}])",
+  "(?:rekommenderat|rekommenderade|rekommenderar|anbefalt|anbefalte|anbefaler)_(?:dig|er|deg|dere)(?! (?:till|til|för|for) (?:mig|oss|meg))",
   "(?:skrevet|skrev|fortalt|fortalte|talt|talte|snakket|snakkede|sagt|sagde)__om (?:dig|jer|din|dit|dine|jeres)",
   "(?:sagt|sagde|fortalt|fortalte|skrevet|skrev)(?: til)?__(?:at )?(?:de|han|hun|I)_(?:skal|skulle|bør|burde|må|kan|kunne)_(?:dig|jer)",
   "(?:givet|gav|sendt|sendte|delt|delte|videregivet|videregav)(?![\\s,]+(?:mig|os)\\b)_(?:dit|dine|din)_(?:navn|nummer|mail|kontakt\\p{L}*|oplysninger|portfolio|cv|profil|hjemmeside)",
@@ -776,6 +782,14 @@ const GIVES = phrases([
   "(?:free of charge|at no (?:cost|charge)|no charge)",
   "(?:won't|will not|didn't|did not|don't|do not) charge (?:you )?(?:for (?:the |that|it|delivery|freight|postage)|anything|a thing)",
   "(?:gratis|uden fragt|ingen fragt|fri fragt)",
+  // German, French, Italian: "zurückgelegt, kostenlos", "natürlich umsonst", "c'est offert", "in omaggio"
+  // not a shop's terms: "Der Versand ist ab 50 € kostenlos"
+  "(?<!(?:ab|über|from|over|above|à partir de) [^.!?\\n]{0,15})(?:kostenlos|umsonst|unentgeltlich|geschenkt|gratuitement|gratuit|c'est offert|cadeau|in omaggio|gratuitamente)",
+  "(?:dir|euch|ihnen)__(?:zurückgelegt|beiseitegelegt|aufgehoben)",
+  "(?:zurückgelegt|beiseitegelegt|aufgehoben)__für (?:dich|euch|sie)",
+  "(?:t'ai|vous ai) mis de côté",
+  // something sent as a present: "there's a box on its way to you"; not an invoice or an order
+  "(?:box|parcel|package|hamper|care package|little something|small something|present|gift|bottle|crate)_on (?:its|their|the) way (?:to you|over)",
   "(?:it's|it is|they're|they are|that's|that is) (?:all )?on (?:us|me)",
   // Danish
   "(?:lagde|lagt|satte|sat|stillede|stillet|efterlod|hængte|hængt)__til (?:dig|jer)",

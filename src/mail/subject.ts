@@ -40,6 +40,16 @@ export function stripSubjectTags(subject: string): string {
   }
 }
 
+/**
+ * The subject of the mail a reply answers, as far as the reply's own subject tells: one tag fewer. "SV: Re: Intro"
+ * answers "Re: Intro", itself a reply, whose subject says nothing of it; "SV: Intro" answers "Intro".
+ */
+export function answeredSubject(subject: string): string {
+  const s = outermost(subject);
+  const m = s.match(REPLY_TAG) ?? s.match(FORWARD_TAG);
+  return m ? s.slice(m[0].length).trim() : s;
+}
+
 /** RFC 5322 §3.6.5 suggests "Re: "; Danish and German clients write "SV:" or "AW:". One reply tag is enough. */
 export function replySubject(subject: string): string {
   const s = subject.trim();

@@ -44,3 +44,34 @@ describe("not the writer's referral", () => {
     "Jeg hedder Sofie. Per Thomsen, som er vores revisor, sagde, at jeg skulle skrive til dig – han mente, du var den rette.",
   ])("%s", (text) => expect(given(text)).not.toBe("referral"));
 });
+
+describe("a referral the writer made, in Swedish and Norwegian", () => {
+  it.each([
+    "Jag har också tipsat Karin Ahl på Moderna Museet Malmö om dig.",
+    "Jag har rekommenderat dig till vår grannbyrå.",
+    "Jeg har anbefalt deg til en venn som trenger en arkitekt.",
+  ])("%s", (text) => expect(given(text)).toBe("referral"));
+  it.each(["Karin tipsade mig om dig, så jag hör av mig.", "Jeg fikk navnet ditt av Kari, hun anbefalte deg varmt."])("not the writer's: %s", (text) =>
+    expect(given(text)).not.toBe("referral"),
+  );
+});
+
+describe("something given for nothing, in more languages", () => {
+  it.each([
+    "Ich habe euch 2 kg zum Probieren zurückgelegt, kostenlos – die gehen morgen mit der Lieferung mit.",
+    "Die Muster sind heute an euch raus, natürlich umsonst.",
+    "So there's a box on its way to you: a kilo of the house blend and a mug for the studio.",
+    "Je t'ai mis de côté deux kilos d'émail, c'est offert.",
+  ])("%s", (text) => expect(given(text)).toBe("help"));
+  it.each(["Your invoice is on its way to you by post.", "Der Versand ist ab 50 € kostenlos, die Rechnung liegt bei."])("not a gift: %s", (text) =>
+    expect(given(text)).toBeNull(),
+  );
+});
+
+describe("a courtesy after something delivered asks nothing", () => {
+  it.each([
+    "All eight tracks are done and in the Dropbox folder, with a bonus theme on the house. Send me the trailer when it's out!",
+    "Her er de færdige billeder. Send mig gerne et link, når siden er live!",
+  ])("%s", (text) => expect(classifyIntent({ subject: "Hej", text }).request).toBe(false));
+  it("a real ask still asks", () => expect(classifyIntent({ subject: "Hej", text: "Could you send me the trailer by Friday?" }).request).toBe(true));
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasForwardPrefix, hasReplyPrefix, isReplyOrForward, replySubject, stripSubjectTags } from "../../src/mail/subject";
+import { answeredSubject, hasForwardPrefix, hasReplyPrefix, isReplyOrForward, replySubject, stripSubjectTags } from "../../src/mail/subject";
 
 describe("subject tags", () => {
   it.each([
@@ -45,5 +45,14 @@ describe("subject tags", () => {
     expect(replySubject("Week 48: all quiet")).toBe("Re: Week 48: all quiet");
     expect(replySubject("SV: Uge 48")).toBe("SV: Uge 48");
     expect(replySubject("")).toBe("Re: (no subject)");
+  });
+});
+
+describe("answeredSubject: the subject of the mail a reply answers", () => {
+  it("drops one tag, so a reply to a reply keeps a tag and says nothing of the mail it quotes", () => {
+    expect(answeredSubject("SV: Re: Introduktion: Ali Yilmaz, Pizzeria Napoli")).toBe("Re: Introduktion: Ali Yilmaz, Pizzeria Napoli");
+    expect(isReplyOrForward(answeredSubject("SV: Re: Introduktion: Ali Yilmaz"))).toBe(true);
+    expect(answeredSubject("SV: Introduktion: Ali Yilmaz")).toBe("Introduktion: Ali Yilmaz");
+    expect(answeredSubject("[Ekstern] AW: Angebot")).toBe("Angebot");
   });
 });
