@@ -4,6 +4,7 @@ import { findContactByName, isSameSenderMail, knownMessageIds, listSuppressions 
 import { drizzleFor } from "../db/drizzle-later";
 import { findOwnerByAddress, type OwnerWithAddresses } from "../db/owner-lookup";
 import { ConfigError, readConfig, type Config, type Env } from "../env";
+import { foldAddressCase } from "../mail/address";
 import { MAX_RAW_BYTES } from "../mail/bound";
 import { MailParseError, parseMail } from "../mail/parse";
 import type { ParsedMail } from "../mail/types";
@@ -35,7 +36,7 @@ async function ingestEmail(message: ForwardableEmailMessage, env: Env, now: numb
     console.error(err.message);
     return { status: "rejected", reason: "Gensidig is not configured yet; please try again later." };
   }
-  const envelope: Envelope = { from: message.from.trim().toLowerCase(), to: message.to.trim().toLowerCase(), rawSize: message.rawSize };
+  const envelope: Envelope = { from: foldAddressCase(message.from.trim()), to: foldAddressCase(message.to.trim()), rawSize: message.rawSize };
   if (envelope.rawSize > MAX_RAW_BYTES) {
     return { status: "rejected", reason: `This mail is ${(envelope.rawSize / 1048576).toFixed(1)} MiB; Gensidig takes mail up to 25 MiB.` };
   }

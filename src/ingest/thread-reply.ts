@@ -1,6 +1,7 @@
 // May a non-owner's mail be recorded as a reply on a thread the owner shared? Pure: takes the addresses and
 // what the database said of the thread, touches neither env nor D1.
 import type { ThreadStanding } from "../db/capture";
+import { foldAddressCase } from "../mail/address";
 import type { ContactVerdict } from "./authenticate";
 
 export type ThreadReplyVerdict =
@@ -64,7 +65,7 @@ export function judgeThreadReply(input: {
 function split(address: string): { local: string; domain: string } | null {
   const at = address.lastIndexOf("@");
   if (at <= 0 || at === address.length - 1) return null;
-  return { local: address.slice(0, at).toLowerCase(), domain: address.slice(at + 1).toLowerCase() };
+  return { local: foldAddressCase(address.slice(0, at)), domain: foldAddressCase(address.slice(at + 1)) };
 }
 
 /**

@@ -3,6 +3,7 @@
 import type { ContactEvent, MessageRecord, NoteRecord, Material } from "../db/records";
 import { detectAutomated, fromMailSystem, hasBulkFooter, isMachineAddress } from "../mail/automated";
 import { bouncedRecipients, type BounceFacts } from "../mail/bounce";
+import { foldAddressCase } from "../mail/address";
 import { commandMailVerdict } from "../mail/command-mail";
 import { findForward, type ForwardedOriginal } from "../mail/forward";
 import { asksByName, asksForAdvice, classifyIntent, greetsSomeoneElse, namesFirstName, noteOwesAnswer, noteOwesThanks, noteVouches, putsOff, readsAsAdvice, readsAsBriefAnswer, readsAsShortAnswer, referrerOf, type Intent } from "../mail/intent";
@@ -209,7 +210,7 @@ export function isSelf(address: string, ctx: Pick<OwnerMailContext, "ownerAddres
   // Every address that reaches here was written one way by normalizeAddress (parse.ts, forward.ts, reply.ts's
   // addressIn), so `"owner"@x.dk` and `owner@x.dk.` already read owner@x.dk.
   if (assistantPlusPart(address, ctx.assistantLocal, ctx.assistantDomain) !== undefined) return true;
-  const owner = ctx.ownerAddresses.map((o) => o.toLowerCase());
+  const owner = ctx.ownerAddresses.map(foldAddressCase);
   return owner.includes(address) || owner.includes(withoutPlus(address));
 }
 

@@ -6,7 +6,21 @@ const DOT_ATOM_LOCAL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{
 const QUOTED_LOCAL = /^"((?:[^"\\]|\\.)*)"$/;
 
 /**
- * Lower-cases and trims an address, and writes one mailbox one way; returns null for anything that is not
+ * Lower-cases an address the way mail systems compare them, and no further. String.prototype.toLowerCase folds
+ * some characters outside ASCII onto ASCII letters: KELVIN SIGN (U+212A) becomes "k", and "İ" (U+0130) becomes
+ * "i" with a combining dot. `\u212Aamilla@x.dk` is another mailbox than `kamilla@x.dk` (RFC 6531 local parts are
+ * compared as written), so folding it would let one mailbox pass for another: the owner's, or a participant's on
+ * a shared thread. Such characters are kept as they are; every other letter is lower-cased as before.
+ */
+export function foldAddressCase(address: string): string {
+  return address.replace(/[^\x00-\x7f]/gu, (c) => {
+    const lower = c.toLowerCase();
+    return /[\x00-\x7f]/.test(lower) ? c : lower;
+  }).replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
+/**
+ * Lower-cases (foldAddressCase) and trims an address, and writes one mailbox one way; returns null for anything that is not
  * local@domain. A quoted local part that needs no quotes is the same mailbox unquoted (RFC 5322 §3.4.1:
  * `"owner"@x.dk` is `owner@x.dk`), and a domain with a trailing dot is the same absolute name without it
  * (RFC 1034 §3.1: `x.dk.` is `x.dk`). Otherwise the owner's or the assistant's own address, written so,
@@ -14,7 +28,7 @@ const QUOTED_LOCAL = /^"((?:[^"\\]|\\.)*)"$/;
  */
 export function normalizeAddress(raw: string | undefined | null): string | null {
   if (!raw) return null;
-  const address = raw.trim().replace(/^mailto:/i, "").replace(/^<|>$/g, "").toLowerCase();
+  const address = foldAddressCase(raw.trim().replace(/^mailto:/i, "").replace(/^<|>$/g, ""));
   const at = address.lastIndexOf("@");
   if (at <= 0 || at === address.length - 1 || /[\s<>,;]/.test(address)) return null;
   const quoted = QUOTED_LOCAL.exec(address.slice(0, at));
