@@ -8,7 +8,13 @@ import type { ParsedMail } from "./types";
 
 export type CommandMailVerdict = { commands: true } | { commands: false; reason: string };
 
-type CommandMailFacts = Pick<ParsedMail, "headers" | "from" | "sender" | "subject" | "attachments" | "text" | "inReplyTo">;
+type CommandMailFacts = Pick<ParsedMail, "headers" | "from" | "sender" | "subject" | "attachments" | "text" | "inReplyTo"> & Partial<Pick<ParsedMail, "calendars">>;
+
+/** An iCalendar object, as a part or an attached file: text/calendar, application/ics, or a name ending in .ics. */
+function carriesCalendar(mail: CommandMailFacts): boolean {
+  if ((mail.calendars?.length ?? 0) > 0) return true;
+  return mail.attachments.some((a) => a.mimeType === "text/calendar" || a.mimeType === "application/ics" || (!!a.filename && /\.ics$/i.test(a.filename)));
+}
 
 /** Text we look at, as newText does: the command lines sit at the top, and the regexes must stay bounded. */
 export const MAX_COMMAND_SCAN_CHARS = 32 * 1024;
@@ -99,6 +105,12 @@ export function commandMailVerdict(mail: CommandMailFacts): CommandMailVerdict {
   if (automated.automated) return no(`it was sent automatically (${automated.reason})`);
   if (hasForwardPrefix(mail.subject)) return no("its subject marks it as a forward, and the forwarded mail could not be read");
   if (mail.attachments.some((a) => a.mimeType === "message/rfc822")) return no("it carries another mail as an attachment");
+  // A mail with an iCalendar object is calendar software's (RFC 6047 iMIP: an answer, a proposed time, an update),
+  // and its text and subject repeat the event as its organizer wrote it. Whoever invites the owner chooses the
+  // organizer's address, the assistant's included, and the title: accepting would mail that title to the assistant
+  // in the owner's name. An invitation the owner sends or forwards is read as a meeting before this; what is left
+  // is never a command.
+  if (carriesCalendar(mail)) return no("it carries a calendar object (an invitation or a calendar's answer), which calendar software writes");
 
   const raw = bounded(mail.text);
   const own = bounded(newText(mail.text));
