@@ -5,7 +5,7 @@ import { env } from "cloudflare:test";
 import PostalMime from "postal-mime";
 import { beforeAll, describe, expect, it } from "vitest";
 import { handleEmail } from "../src/ingest/email-handler";
-import { understandOwnerMail, type OwnerMailContext, type Understanding } from "../src/ingest/understand";
+import { understandInbound, understandOwnerMail, type OwnerMailContext, type Understanding } from "../src/ingest/understand";
 import { parseMail } from "../src/mail/parse";
 import type { ParsedMail } from "../src/mail/types";
 import { emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "../test/support/mail";
@@ -245,6 +245,56 @@ describe("hostile headers: parseMail's header caps vs PostalMime.parse (issue 9)
     expect(rows[0].outcome).toMatch(/^This mail's headers are too large to read/);
     expect(rows[1].outcome).toMatch(/^This mail's Subject header has too many encoded words/);
     expect(rows[2].outcome).toBe("read");
+  });
+});
+
+/** A contact's reply whose text is one 60 KB line: a pattern tried from every place in a run is quadratic in it. */
+function hostileBodyMail(line: string): string {
+  return [
+    "From: Anna Holm <anna@x.dk>",
+    "To: owner@example.com",
+    "Subject: Re: Tal",
+    `Message-ID: <hostile-${line.length}-${line.charCodeAt(1)}@x.dk>`,
+    "In-Reply-To: <thread@example.com>",
+    "Date: Mon, 16 Nov 2026 09:00:00 +0100",
+    "Content-Type: text/plain; charset=utf-8",
+    "",
+    "Hej",
+    "",
+    line,
+    "",
+    "Anna",
+  ].join("\r\n");
+}
+
+describe("hostile bodies: reading a contact's reply whose text is one 60 KB line", () => {
+  it("stays linear in the line", async ({ task }) => {
+    const lines = [
+      { name: '"1,1,1,…"', line: Array(30_000).fill("1").join(",") },
+      { name: '"12.12.12.…"', line: "12.".repeat(20_000) },
+      { name: '"1111…"', line: "1".repeat(60_000) },
+      { name: '"a a a …"', line: "a ".repeat(30_000) },
+      { name: "20,000 lines of one letter", line: "a\r\n".repeat(20_000) },
+      { name: '8,000 lines of "Fra: a"', line: "Fra: a\r\n".repeat(8_000) },
+    ];
+    const rows = [];
+    for (const { name, line } of lines) {
+      const raw = hostileBodyMail(line);
+      const parsed = await parseMail(raw);
+      const op = () => understandInbound(parsed, RECEIVED_AT, "thread-reply", { ownerAddresses: ["owner@example.com"], assistantLocal: "gensidig", assistantDomain: "example.com", suppressions: [] });
+      const outcome = op().kind;
+      const samples: number[] = [];
+      const parseSamples: number[] = [];
+      for (let r = 0; r < HUGE_RUNS; r++) samples.push(await sample(op, 1));
+      for (let r = 0; r < HUGE_RUNS; r++) parseSamples.push(await sample(() => parseMail(raw), 1));
+      rows.push({ name, outcome, samples, parseSamples });
+    }
+    const head = ["text", "understand median ms", "max ms", "parseMail median ms", "max ms", "outcome"];
+    const cells = rows.map((r) => [r.name, ms(median(r.samples)), ms(max(r.samples)), ms(median(r.parseSamples)), ms(max(r.parseSamples)), r.outcome]);
+    console.log(`\nHostile bodies (understandInbound on a parsed reply, and parseMail, ${HUGE_RUNS} runs each)\n${table(head, cells)}\n`);
+    task.meta.benchResult = { name: "ingest-hostile-bodies", mails: rows };
+    // Sanity, not timing: each was read as a reply.
+    for (const r of rows) expect(r.outcome).toBe("capture");
   });
 });
 

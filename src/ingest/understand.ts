@@ -126,7 +126,9 @@ function attachmentNames(mail: ParsedMail): string[] {
 /** Images clients put in signatures and bodies ("image001.png", "Outlook-logo.jpg") are not material. */
 const BODY_IMAGE = /^(?:image\d*|outlook-|logo|signature|sig|banner|icon)/i;
 
-const ADDRESS_IN_TEXT = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+// Each run of address characters is tried once, from its start, and no further than an address goes: tried from
+// every place in a run, a 60 KB line of "12.12.12…" took the pattern 0.15 s.
+const ADDRESS_IN_TEXT = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}.-]{1,253}\.\p{L}{2,}/gu;
 /** "Kev Marsden, 07700 900731": someone's name with a phone number, the contact the reader asked for. */
 const NAME_AND_PHONE = /(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){1,2})[,:;–-]?\s+(?:(?:tel|tlf|mob|mobile|phone|ring|call)\.?:?\s*)?\+?\d[\d -]{6,14}\d(?![\d])/gu;
 /** A real answer is at least this many words of new text; "Sure, will do" is not advice. */

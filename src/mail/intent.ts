@@ -1152,7 +1152,7 @@ const TRANSACTION = phrases([
 
 /** A price or a rate: an amount in a currency, or the writer's own rate or fee named. */
 const PRICE = letterRegExp(
-  String.raw`(?<![\p{L}])(?:[£$€]\s?\d|\d[\d.,]*\s?(?:kr\.?|dkk|sek|nok|eur|euro|usd|gbp|€|£)(?![\p{L}])|(?:my|our|the) (?:hourly |day |daily |weekly |monthly )?(?:rate|rates|fee|fees)(?![\p{L}])|(?:min|vores) (?:time|dags|måneds)?(?:pris|takst|honorar)(?![\p{L}])|(?:my|our|min|mit|mine|vores) (?:price list|pricing|prices|packages|collections|prisliste|priser|pakker)(?![\p{L}])|(?:wholesale|trade|retail|updated|new) (?:price list|prices|pricing)(?![\p{L}])|prisliste(?:n)?(?![\p{L}]))`,
+  String.raw`(?<![\p{L}])(?:[£$€]\s?\d|(?<![\d.,])\d[\d.,]{0,20}\s?(?:kr\.?|dkk|sek|nok|eur|euro|usd|gbp|€|£)(?![\p{L}])|(?:my|our|the) (?:hourly |day |daily |weekly |monthly )?(?:rate|rates|fee|fees)(?![\p{L}])|(?:min|vores) (?:time|dags|måneds)?(?:pris|takst|honorar)(?![\p{L}])|(?:my|our|min|mit|mine|vores) (?:price list|pricing|prices|packages|collections|prisliste|priser|pakker)(?![\p{L}])|(?:wholesale|trade|retail|updated|new) (?:price list|prices|pricing)(?![\p{L}])|prisliste(?:n)?(?![\p{L}]))`,
   "i",
 );
 

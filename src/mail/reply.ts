@@ -127,6 +127,7 @@ const MAX_DISCLAIMER_PARAGRAPHS = 4;
 
 const SIGN_OFF = new RegExp(String.raw`^\s*(?:${SIGN_OFF_WORDS.join("|")})[,.!]?(\s+[\p{L}.'-]+){0,3}\s*$`, "iu");
 /** Most words SIGN_OFF can match on a line: the longest sign-off, then up to three words of a name. */
+const MAX_SIGN_OFF_LINE_CHARS = 200;
 const MAX_SIGN_OFF_LINE_WORDS = Math.max(...SIGN_OFF_WORDS.map((w) => w.split(" ").length)) + 3;
 /** "-Abhishek", "/John", "— Anna": a name signed with a dash or slash, as the last line. */
 const DASHED_SIGN_OFF = /^\s*(?:[-/]|[–—]\s?)\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*)?\s*$/u;
@@ -170,6 +171,8 @@ function mayBeHeaderLine(line: string): boolean {
  * MAX_SIGN_OFF_LINE_WORDS words (sign-offs hold single spaces, and no white space matches a name-word).
  */
 function mayBeSignOff(line: string): boolean {
+  // A long line is none, and is not split to find out: a 60 KB line is asked about once per boundary it might be.
+  if (line.length > MAX_SIGN_OFF_LINE_CHARS) return false;
   const t = line.trim();
   return t !== "" && t.split(/\s+/).length <= MAX_SIGN_OFF_LINE_WORDS;
 }
