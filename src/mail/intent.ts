@@ -655,7 +655,9 @@ function referralBy(text: string, reader: string | null = null): { writer: boole
 
 /** A full name as people write it: two or three capitalised words ("Camilla Holm", "Per Thomsen", "Ana de Souza" not). */
 const FULL_NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2}`;
-const SENT_ME = String.raw`(?:has\s+|had\s+|have\s+|just\s+|also\s+|har\s+|havde\s+|lige\s+|også\s+)?(?:told|sent|passed|forwarded|recommended|recommends|suggested|mentioned|said|says|gave|nominated|referred|pointed|put|tipped|sagde|siger|sendte|anbefalede|anbefaler|nævnte|foreslog|gav|henviste|henviser|fortalte|indstillede|mente|videresendte|tippede)(?![\p{L}])`;
+const SENT_ME = String.raw`(?:has\s+|had\s+|have\s+|just\s+|also\s+|har\s+|havde\s+|lige\s+|også\s+)?(?:told|sent|passed|forwarded|recommended|recommends|suggested|mentioned|said|says|gave|nominated|referred|pointed|put|tipped|sagde|siger|sendte|anbefalede|anbefaler|nævnte|foreslog|gav|henviste|henviser|fortalte|indstillede|mente|videresendte|tippede|empfahl|nannte|schickte|erzählte|(?:hat|hatte)\s+(?:\p{L}+\s+){0,3}?(?:empfohlen|genannt|gegeben|geschickt|erzählt|weitergegeben|vorgeschlagen))(?![\p{L}])`;
+/** Who the referrer is to the writer, before the name: "Min veninde …", "My old colleague …", "Our accountant, …", "Mein Steuerberater …". */
+const WHO_TO_THE_WRITER = String.raw`(?:(?:[Mm]y|[Oo]ur|[Mm]in|[Mm]it|[Vv]ores|[Mm]ein|[Mm]eine|[Uu]nser|[Uu]nsere|[Mm]ijn|[Oo]nze|[Vv]år)\s+(?:\p{L}+\s+){0,2}?\p{L}+,?\s+)?`;
 /**
  * Who sent a newcomer, by full name, as they tell it: "Camilla Holm at Meditek passed your CV on to us", "Per Thomsen,
  * som er vores revisor, sagde, at jeg skulle skrive til dig", "I asked Sophie Marsh at the Aire Wharf Hotel …, and
@@ -663,7 +665,7 @@ const SENT_ME = String.raw`(?:has\s+|had\s+|have\s+|just\s+|also\s+|har\s+|havde
  */
 // Over Latin-1-mapped text (letters.ts), with the name's place ("d") to cut it from the original.
 const REFERRER_NAMED = [
-  letterRegExp(String.raw`(?:^|[.!?\n]\s*|\s[–—-]\s+|:\s*|,\s*(?:and|og|so|så)\s+)(${FULL_NAME})(?:\s*,[^,.!?\n]{1,60},)?(?:\s+(?:at|from|of|in|hos|fra|i|på|ved)\s+[^,.!?\n]{1,50}?)?\s+${SENT_ME}`, "d"),
+  letterRegExp(String.raw`(?:^|[.!?\n]\s*|\s[–—-]\s+|:\s*|,\s*(?:and|og|so|så)\s+)${WHO_TO_THE_WRITER}(${FULL_NAME})(?:\s*,[^,.!?\n]{1,60},)?(?:\s+(?:at|from|of|in|hos|fra|i|på|ved)\s+[^,.!?\n]{1,50}?)?,?\s+${SENT_ME}`, "d"),
   letterRegExp(String.raw`(?:asked|spurgte)\s+(${FULL_NAME})[^.!?\n]{0,140}?(?:she|he|they|hun|han|de)\s+${SENT_ME}`, "d"),
   letterRegExp(String.raw`(?:via|through|gennem|igennem)\s+(${FULL_NAME})(?![\p{L}])`, "d"),
 ];

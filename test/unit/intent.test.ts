@@ -463,6 +463,11 @@ describe("who a newcomer says sent them, by full name", () => {
     ["I hope you don't mind me writing. Camilla Holm at Meditek passed your CV on to us last week.", true, "Camilla Holm"],
     ["I asked Sophie Marsh at the Aire Wharf Hotel who she would trust, and she passed on your details straight away.", true, "Sophie Marsh"],
     ["Christina Holt sendte mig din pitch om muslingefiskeriet.", true, "Christina Holt"],
+    // named after who they are to the writer
+    ["Min veninde Camilla Rasmussen anbefalede dig varmt.", true, "Camilla Rasmussen"],
+    ["My old colleague Tom Baker suggested I get in touch.", true, "Tom Baker"],
+    ["Our accountant, Lisa Grant, recommended you.", true, "Lisa Grant"],
+    ["Mein Steuerberater Jens Vogel hat dich empfohlen.", true, "Jens Vogel"],
     ["Du er blevet indstillet af tekstilkunstner Søs Frandsen, som sendte os billeder.", false, "Søs Frandsen"],
     // a first name alone names too many people; a mail that says no one sent them names no referrer
     ["Per sagde, at jeg skulle skrive til dig.", true, null],
