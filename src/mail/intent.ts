@@ -1295,6 +1295,11 @@ const OWES_THANKS = phrases([
   "(?:kørte|kom|tog) selv (?:helt )?(?:ud|forbi|over|derud|herud)",
   "(?:drove|brought|took) (?:it|them|the \\p{L}+|\\p{L}+) (?:all the way )?(?:out|over|round|down|up) (?:herself|himself|themselves|personally)",
   "went (?:out of (?:her|his|their) way|above and beyond)",
+  // what they gave the owner: "Conor sent me a whole box of coffee and a mug!!", "Jonas har sendt en ny kunde til mig!";
+  // not what business sends ("sent me a quote", "the invoice")
+  "(?:sent|gave|given|got|bought|brought|made|left|posted|mailed) (?:me|us) (?:a|an|some|two|three|four|five|a whole|a little|another|this|these|[0-9]+)(?! (?:quote|quotation|invoice|bill|receipt|reminder|contract|estimate|offer|price|proposal|link to (?:pay|the invoice))(?![\\p{L}]))",
+  "(?:sendt|sendte|givet|gav|købt|købte|lavet|lavede|bragt|bragte) (?:mig|os) (?:en|et|nogle|to|tre|fire|fem|[0-9]+|hele|lidt)(?! (?:tilbud|faktura|regning|kvittering|påmindelse|kontrakt|prisoverslag|overslag)(?![\\p{L}]))",
+  "(?:sendt|sendte|givet|gav) (?:en|et|nogle|to|tre|[0-9]+) (?:ny |nye )?(?:kunde|kunder|opgave|opgaver|klient|klienter|lead|leads|elev|elever|patient|patienter) (?:videre )?til (?:mig|os)",
   // a referral told by the owner: "Markus hat uns bei der Handwerkskammer empfohlen!", "anbefalede os til"
   "(?:hat|haben) (?:uns|mich) (?:\\p{L}+ ){0,4}empfohlen",
   "(?:recommended|referred) (?:me|us) (?:to|for)",

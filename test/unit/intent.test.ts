@@ -604,6 +604,14 @@ describe("thanks, referrals and the owner's notes in the neighbours' languages",
     ["She drove the parts out herself on a Sunday!", true],
     ["Tom went out of his way for this one.", true],
     ["Ny kunde på vej", false],
+    // what the sender gave the owner, told in the owner's note
+    ["Conor sent me a whole box of coffee and a mug!!", true],
+    ["Jonas har sendt en ny kunde til mig!", true],
+    ["Lotte har givet os to kasser æbler", true],
+    ["Priya got us two tickets for the gala", true],
+    ["Sarah sent me the invoice", false],
+    ["He sent me a quote for the roof", false],
+    ["Sent me a reminder about the deadline", false],
   ])("note %s owes thanks: %s", (note, want) => {
     expect(noteOwesThanks(note)).toBe(want);
   });
