@@ -82,6 +82,8 @@ export const HEADER_LABELS: Record<Exclude<HeaderField, "other">, string[]> = {
     "from", "fra", "von", "de", "de la", "da", "van", "från", "od", "lähettäjä", "feladó", "kimden", "gönderen",
     "šalje", "expeditorul", "expeditor", "mittente", "nadawca", "saatja", "remitente", "afzender", "avsändare",
     "от", "від", "від кого", "отправитель", "差出人", "发件人", "寄件者", "보낸 사람",
+    // Mail.ru "От кого:", Greek, Hebrew, Arabic, Vietnamese, Gmail's Korean "보낸사람:", Foxmail's "发件人："
+    "от кого", "από", "מאת", "من", "từ", "보낸사람", "寄件人",
     // Roundcube (Simply, One.com and many hosts' webmail): "Afsender:", "Absender:", "Avsändare:"
     "afsender", "avsender", "absender", "avsändare", "expéditeur",
   ],
@@ -90,22 +92,25 @@ export const HEADER_LABELS: Record<Exclude<HeaderField, "other">, string[]> = {
     "verzonden", "skickat", "wysłano", "wysłane", "päivämäärä", "päiväys", "lähetetty", "dátum", "tarih", "gönderildi",
     "odesláno", "odoslané", "poslano", "elküldve", "inviato", "trimis", "kuupäev", "saadetud",
     "дата", "отправлено", "надіслано", "日付", "日期", "送信日時", "发送时间", "날짜",
+    // Greek (Outlook "Στάλθηκε", Thunderbird "Ημερομηνία"), Hebrew, Arabic, Vietnamese, Korean and Taiwanese Outlook
+    "στάλθηκε", "ημερομηνία", "נשלח", "תאריך", "تم الإرسال", "التاريخ", "đã gửi", "보낸 날짜", "寄件日期", "傳送時間", "送信日",
   ],
   to: [
     "to", "til", "an", "à", "a", "pour", "aan", "till", "do", "para", "komu", "kime", "címzett", "vastaanottaja",
     "prima", "pre", "către", "destinatarul", "adresat", "saaja", "кому", "宛先", "收件人", "받는 사람",
+    "προς", "אל", "إلى", "đến", "收件者", "받는사람",
     // Roundcube: "Modtager:", "Empfänger:", "Mottagare:"
     "modtager", "modtagere", "mottaker", "mottakere", "mottagare", "empfänger", "destinataire", "destinataires",
   ],
   cc: [
     "cc", "kopi", "kopie", "kopie (cc)", "kopia", "kópia", "kopio", "másolat", "másolatot kap", "bilgi", "dw",
-    "copie à", "copia", "cópia", "koopia", "копия", "копія", "抄送", "참조",
+    "copie à", "copia", "cópia", "koopia", "копия", "копія", "抄送", "참조", "κοιν", "עותק", "نسخة", "副本",
   ],
   bcc: ["bcc"],
   subject: [
     "subject", "emne", "betreff", "objet", "sujet", "asunto", "assunto", "oggetto", "onderwerp", "ämne", "temat",
     "předmět", "predmet", "aihe", "tárgy", "konu", "subiect", "subiectul", "naslov", "teema", "тема", "件名",
-    "主题", "主旨", "제목",
+    "主题", "主旨", "제목", "θέμα", "נושא", "الموضوع", "chủ đề",
   ],
   replyTo: ["reply-to", "svar til", "antwort an", "répondre à", "responder a", "rispondi a", "antwoord aan"],
 };
