@@ -4,12 +4,18 @@
 /**
  * Tags a client adds when forwarding. Outlook localises its tag: VS/VB (Nordic), WG (German), TR (French),
  * RV (Spanish), ENC (Portuguese), I (Italian), PD (Polish, Slovak), VL (Finnish), Redir. (Romanian),
- * İLT (Turkish), TOV (Hungarian), PŘ (Czech), Doorst (Dutch), Пересл (Russian).
+ * İLT (Turkish), TOV (Hungarian), PŘ (Czech), Doorst (Dutch), Пересл (Russian), ΠΡΘ (Greek), 转发 (Chinese, QQ writes
+ * "转发："), 轉寄 (Taiwanese), 転送 (Japanese), 전달 (Korean), העבר (Hebrew), إعادة توجيه (Arabic), Chuyển tiếp (Vietnamese).
+ * A full-width colon counts as a colon.
  */
 const FORWARD_TAG =
-  /^(?:fwd?|vs|vb|wg|tr|rv|enc|videresend|videresendt|i|pd|vl|redir\.?|i̇lt|İlt|ilt|tov|př|doorst|пересл)[ \t]*(?:\[\d+\])?[ \t]*:/iu;
-/** Tags a client adds when replying; some count replies ("Re[2]:"). R (Italian), Odp (Polish), RES (Portuguese), YNT (Turkish), Отв (Russian). */
-const REPLY_TAG = /^(?:re|sv|aw|antw|réf|ref|r|odp|res|ynt|odg|vá|отв)[ \t]*(?:\[\d+\])?[ \t]*:/iu;
+  /^(?:fwd?|vs|vb|wg|tr|rv|enc|videresend|videresendt|i|pd|vl|redir\.?|i̇lt|İlt|ilt|tov|př|doorst|пересл|πρθ|转发|轉寄|转寄|転送|전달|העבר|إعادة توجيه|chuyển tiếp)[ \t]*(?:\[\d+\])?[ \t]*[:：]/iu;
+/**
+ * Tags a client adds when replying; some count replies ("Re[2]:"). R (Italian), Odp (Polish), RES (Portuguese), YNT
+ * (Turkish), Отв (Russian), ΑΠ (Greek), 回复/答复 (Chinese), 回覆 (Taiwanese), 返信 (Japanese), 답장/회신 (Korean), השב (Hebrew),
+ * رد (Arabic), Trả lời (Vietnamese).
+ */
+const REPLY_TAG = /^(?:re|sv|aw|antw|réf|ref|r|odp|res|ynt|odg|vá|отв|απ|回复|答复|回覆|返信|답장|회신|השב|رد|trả lời)[ \t]*(?:\[\d+\])?[ \t]*[:：]/iu;
 /** Tags gateways put in front ("[EXTERNAL]", "[Ekstern]") say nothing about forward or reply. */
 const GATEWAY_TAGS = /^(?:\[[^\]]{1,40}\][ \t]*)+/;
 

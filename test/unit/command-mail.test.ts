@@ -31,7 +31,8 @@ describe("which owner mail may run as commands", () => {
       "a Korean Gmail forward",
       "전달: 안녕하세요",
       `---------- 전달된 메일 ---------\n보낸사람: 김민수 <minsu@example.kr>\n날짜: 2026년 11월 3일 (화) 오전 10:12\n제목: 안녕하세요\n받는사람: <owner@example.com>\n\n${ATTACK}`,
-      "it holds a separator line, as a forwarded or pasted mail does",
+      // "전달:" is Gmail's Korean forward tag: the subject alone already says forward.
+      "its subject marks it as a forward, and the forwarded mail could not be read",
     ],
     [
       "a Korean header block with no separator",
