@@ -4,33 +4,35 @@
 
 /**
  * Per month, the words that name it, with a "*" where any ending may follow (Finnish "lokakuuta", "lokak.";
- * Czech "října"; Polish "października", "paź"). Ordered January to December.
+ * Czech "října"; Polish "października", "paź"; Greek "Φεβρουαρίου", "Φεβ", written here without accents; Hebrew
+ * "פברואר", "פבר׳"). Arabic as Gmail and Outlook print it in Egypt and the Gulf ("فبراير"), and the Levant's one-word
+ * months ("شباط"; its two-word ones, "كانون الثاني", share their first word and are left out). Ordered January to December.
  */
 const NAMES: string[][] = [
   // January
-  ["jan*", "januar*", "janv*", "enero", "ene", "gen*", "janeiro", "tammi*", "styczeń", "stycz*", "sty", "led*", "januára", "január*", "sij*", "ianuarie", "ian", "ocak", "янв*", "січ*", "jaanuar"],
+  ["jan*", "januar*", "janv*", "enero", "ene", "gen*", "janeiro", "tammi*", "styczeń", "stycz*", "sty", "led*", "januára", "január*", "sij*", "ianuarie", "ian", "ocak", "янв*", "січ*", "jaanuar", "ιαν*", "ינו*", "يناير"],
   // February
-  ["feb*", "févr*", "fév", "fev*", "helmi*", "luty", "lut*", "únor*", "února", "február*", "velj*", "februarie", "şubat", "şub", "фев*", "лют*", "veebruar"],
+  ["feb*", "févr*", "fév", "fev*", "helmi*", "luty", "lut*", "únor*", "února", "február*", "velj*", "februarie", "şubat", "şub", "фев*", "лют*", "veebruar", "φεβ*", "פבר*", "فبراير", "شباط"],
   // March
-  ["mar", "march", "marts", "märz", "mär", "mars", "marzo", "março", "maart", "mrt", "maalis*", "marzec", "marca", "břez*", "března", "marec", "márc*", "ožu*", "martie", "mart", "мар*", "берез*", "бер", "märts"],
+  ["mar", "march", "marts", "märz", "mär", "mars", "marzo", "março", "maart", "mrt", "maalis*", "marzec", "marca", "břez*", "března", "marec", "márc*", "ožu*", "martie", "mart", "мар*", "берез*", "бер", "märts", "μαρ*", "מרץ", "מרס", "مارس", "آذار"],
   // April
-  ["apr*", "avr*", "abr*", "huhti*", "kwi*", "dub*", "ápr*", "tra", "trav*", "nis*", "апр*", "квіт*", "aprill"],
+  ["apr*", "avr*", "abr*", "huhti*", "kwi*", "dub*", "ápr*", "tra", "trav*", "nis*", "апр*", "квіт*", "aprill", "απρ*", "אפר*", "أبريل", "ابريل", "إبريل", "نيسان"],
   // May
-  ["may", "maj", "maja", "mai", "mayo", "maggio", "mag", "maio", "mei", "touko*", "květ*", "května", "mája", "máj*", "svib*", "mayıs", "мая", "май", "трав*"],
+  ["may", "maj", "maja", "mai", "mayo", "maggio", "mag", "maio", "mei", "touko*", "květ*", "května", "mája", "máj*", "svib*", "mayıs", "мая", "май", "трав*", "μαι*", "מאי", "مايو", "أيار"],
   // June
-  ["jun*", "juin", "junio", "giugno", "giu", "junho", "kesä*", "czerw*", "cze", "červ*", "června", "júna", "jún*", "lipanj", "lipnja", "iunie", "haz*", "июн*", "черв*", "juuni"],
+  ["jun*", "juin", "junio", "giugno", "giu", "junho", "kesä*", "czerw*", "cze", "červ*", "června", "júna", "jún*", "lipanj", "lipnja", "iunie", "haz*", "июн*", "черв*", "juuni", "ιουν*", "יונ*", "يونيو", "يونيه", "حزيران"],
   // July
-  ["jul*", "juil*", "julio", "luglio", "lug", "julho", "heinä*", "lipiec", "lipca", "lip", "července", "červenec", "júla", "júl*", "srpanj", "srpnja", "iulie", "tem*", "июл*", "лип*", "juuli"],
+  ["jul*", "juil*", "julio", "luglio", "lug", "julho", "heinä*", "lipiec", "lipca", "lip", "července", "červenec", "júla", "júl*", "srpanj", "srpnja", "iulie", "tem*", "июл*", "лип*", "juuli", "ιουλ*", "יול*", "يوليو", "يوليه", "تموز"],
   // August
-  ["aug*", "août", "agosto", "ago", "elo*", "sierp*", "sie", "srpen", "srpna", "augusta", "kolovoz*", "kol", "ağu*", "авг*", "серп*"],
+  ["aug*", "août", "agosto", "ago", "elo*", "sierp*", "sie", "srpen", "srpna", "augusta", "kolovoz*", "kol", "ağu*", "авг*", "серп*", "αυγ*", "אוג*", "أغسطس", "اغسطس", "آب"],
   // September
-  ["sep*", "sept*", "septiembre", "setiembre", "settembre", "set", "setembro", "syys*", "wrzes*", "września", "wrz", "září", "septembra", "szept*", "ruj*", "septembrie", "eyl*", "сен*", "верес*", "вер"],
+  ["sep*", "sept*", "septiembre", "setiembre", "settembre", "set", "setembro", "syys*", "wrzes*", "września", "wrz", "září", "septembra", "szept*", "ruj*", "septembrie", "eyl*", "сен*", "верес*", "вер", "σεπ*", "ספט*", "سبتمبر", "أيلول"],
   // October
-  ["oct*", "okt*", "ottobre", "ott", "outubro", "out", "loka*", "październik*", "paź", "říj*", "října", "októbra", "október", "octombrie", "ekim", "eki", "окт*", "жовт*", "oktoober"],
+  ["oct*", "okt*", "ottobre", "ott", "outubro", "out", "loka*", "październik*", "paź", "říj*", "října", "októbra", "október", "octombrie", "ekim", "eki", "окт*", "жовт*", "oktoober", "οκτ*", "אוק*", "أكتوبر", "اكتوبر"],
   // November
-  ["nov*", "noviembre", "novembro", "marras*", "listopad*", "lis", "listopadu", "novembra", "stud*", "stu", "noiembrie", "kasım", "kas", "ноя*", "лист*"],
+  ["nov*", "noviembre", "novembro", "marras*", "listopad*", "lis", "listopadu", "novembra", "stud*", "stu", "noiembrie", "kasım", "kas", "ноя*", "лист*", "νοε*", "נוב*", "نوفمبر"],
   // December
-  ["dec*", "déc*", "dez*", "dic*", "diciembre", "dicembre", "dezembro", "desember", "des", "joulu*", "grud*", "gru", "pros*", "prosince", "decembra", "aralık", "ara", "дек*", "груд*", "detsember"],
+  ["dec*", "déc*", "dez*", "dic*", "diciembre", "dicembre", "dezembro", "desember", "des", "joulu*", "grud*", "gru", "pros*", "prosince", "decembra", "aralık", "ara", "дек*", "груд*", "detsember", "δεκ*", "דצמ*", "ديسمبر"],
 ];
 
 /**
@@ -59,10 +61,44 @@ export const MONTH_WORD = String.raw`\p{L}{2,}`;
  * reading of the words Croatian and Polish share.
  */
 export function monthOfWord(word: string, croatian = false): number | null {
-  const w = word.toLowerCase().replace(/\.$/, "");
+  let w = word.toLowerCase().replace(/[.׳']$/, "");
+  // Greek month words are matched without their accents ("Μαΐου", "Μάρτιος").
+  if (GREEK.test(w)) w = w.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  // Hebrew joins "in" to the month: "3 בפבר׳ 2025".
+  if (HEBREW_IN.test(w)) return monthOfWord(w.slice(1), croatian) ?? monthIn(w);
+  return monthIn(w, croatian);
+}
+
+const GREEK = /[\u0370-\u03ff]/;
+const HEBREW_IN = /^ב[\u05d0-\u05ea]{2,}/;
+
+function monthIn(w: string, croatian = false): number | null {
   if (croatian && CROATIAN[w] !== undefined) return CROATIAN[w];
   const exact = EXACT.get(w);
   if (exact !== undefined) return exact;
   for (const [stem, month] of STEMS) if (w.startsWith(stem)) return month;
   return null;
+}
+
+/**
+ * Words for before and after noon around a clock time, where the locale writes a 12-hour clock: after the time
+ * (English "PM", "p.m.", Greek "μμ"/"μ.μ.", Arabic "م"/"ص", Vietnamese "CH"/"SA") or before it (Chinese "下午",
+ * Japanese "午後", Korean "오후"). Matched on the text right after and right before the time.
+ */
+const PM_AFTER = /^\s*(?:p\.?\s?m\b\.?|μ\.?\s?μ\.?|م(?![\p{L}])|ch\b)/iu;
+const AM_AFTER = /^\s*(?:a\.?\s?m\b\.?|π\.?\s?μ\.?|ص(?![\p{L}])|sa\b)/iu;
+const PM_BEFORE = /(?:下午|午後|오후)\s*$/u;
+const AM_BEFORE = /(?:上午|午前|오전)\s*$/u;
+
+/** The clock time's half of the day from the words around it, or null when there are none (a 24-hour clock). */
+export function meridiem(before: string, after: string): "am" | "pm" | null {
+  if (PM_AFTER.test(after) || PM_BEFORE.test(before)) return "pm";
+  if (AM_AFTER.test(after) || AM_BEFORE.test(before)) return "am";
+  return null;
+}
+
+/** An hour on a 12-hour clock as an hour of the day; null when it is no such hour. */
+export function hourOfDay(hour: number, half: "am" | "pm"): number | null {
+  if (hour < 1 || hour > 12) return null;
+  return (hour % 12) + (half === "pm" ? 12 : 0);
 }

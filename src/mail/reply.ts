@@ -12,7 +12,8 @@ import { normalizeAddress } from "./address";
 import { isClientSignature } from "./client-signature";
 import { SIGN_OFF_WORDS } from "./sign-offs";
 import { dateAboveFrom, HEADER_LABELS, labelAlternation } from "./forward/markers";
-import { monthOfWord } from "./months";
+import { hourOfDay, meridiem, monthOfWord } from "./months";
+import { parseForwardedDate } from "./forward/date";
 
 /** Text we look at. The parser's regexes (without RE2) and ours must never see unbounded input. */
 export const MAX_REPLY_SCAN_CHARS = 32 * 1024;
@@ -516,20 +517,25 @@ export function attributionDate(text: string): number | null {
   } else if (monthFirst && monthOfWord(monthFirst[1])) {
     [mo, d, y] = [monthOfWord(monthFirst[1])!, Number(monthFirst[2]), Number(monthFirst[3])];
     rest = text.slice(monthFirst.index! + monthFirst[0].length);
-  } else return null;
+  } else {
+    // The shapes only the forward reader knows: CJK "2025年2月3日", Czech "3. 2. 2025", Hebrew "3 בפבר׳ 2025", Arabic
+    // "3 فبراير، 2025", year-first "2025/2/3", Hungarian "2025. febr. 3.". No zone there means wall-clock UTC, as here.
+    return parseForwardedDate(text, 0);
+  }
   if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return null;
 
   let hour = 0;
   let minute = 0;
-  const time = rest.match(/\b(\d{1,2})[:.](\d{2})(?:[:.]\d{2})?(?:\s*([AaPp])\.?[Mm]\.?)?/);
+  const time = rest.match(/\b(\d{1,2})[:.](\d{2})(?:[:.]\d{2})?/);
   if (time) {
     hour = Number(time[1]);
     minute = Number(time[2]);
-    const half = time[3]?.toLowerCase();
-    if (half === "p" && hour < 12) hour += 12;
-    if (half === "a" && hour === 12) hour = 0;
+    const after = rest.slice(time.index! + time[0].length);
+    // "4:12 PM", "4:12 μμ", "4:12 م", "下午4:12", "오후 4:12": a 12-hour clock.
+    const half = meridiem(rest.slice(0, time.index), after);
+    if (half && hour >= 1 && hour <= 12) hour = hourOfDay(hour, half)!;
     if (hour > 23 || minute > 59) return null;
-    rest = rest.slice(time.index! + time[0].length);
+    rest = after.replace(/^\s*(?:[AaPp]\.?\s?[Mm]\b\.?)/, "");
   }
   let offset = 0;
   const zone = rest.match(/^\s*(?:(?:GMT|UTC)\s*)?([+-])(\d{1,2}):?(\d{2})?\b/);

@@ -1,7 +1,7 @@
 // Dates as mail clients print them in a forwarded header block. These are display strings, not RFC 5322
 // dates: each client and locale has its own shape, and most leave the time zone out.
 
-import { MONTH_WORD, monthOfWord } from "../months";
+import { hourOfDay, meridiem, MONTH_WORD, monthOfWord } from "../months";
 
 /** Longest date string we look at; real ones are under 60 characters. */
 export const MAX_DATE_CHARS = 200;
@@ -35,14 +35,17 @@ const SPACED_NUMERIC_DATE = /(?<!\d)(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})(?!\d)/;
 /** Croatian prints a dot after the year ("26. listopada 2021. u 14:25"), Polish never does. */
 const YEAR_WITH_DOT = /(?:19|20)\d{2}\.(?:\s|$)/;
 const AM_PM = /\d\s*[ap]\.?\s?m\b/;
-const ISO_DATE = /\b(\d{4})-(\d{1,2})-(\d{1,2})(?:t|\b)/;
+/** ISO 8601, and the year-first dates with slashes that Japanese and Chinese clients print ("2025/2/3 月 16:12"). */
+const ISO_DATE = /\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:t|\b)/;
+/** Vietnamese writes the month as a number after "thg"/"tháng": "Th 2, 3 thg 2, 2025", "ngày 3 tháng 2 năm 2025". */
+const VIETNAMESE_DATE = /(?<!\d)(\d{1,2})\s+(?:thg|tháng)\s+(\d{1,2}),?\s+(?:năm\s+)?(\d{4})(?!\d)/;
 /**
  * Two-digit years with "/" or "-", and with dots only when a clock time with a colon follows (Samsung Email's
  * "03.02.25  09:12  (GMT+01:00)", Outlook for Mac's "03.02.25, 10:12"): "10.12.00" alone is a Danish time of day.
  */
 const NUMERIC_DATE = /\b(\d{1,2})(?:([./-])(\d{1,2})\2(\d{4})|([/-])(\d{1,2})\5(\d{2})|(\.)(\d{1,2})\.(\d{2})(?=,?\s+\d{1,2}:\d{2}))\b/;
 const YEAR = /\b(19\d{2}|2\d{3})\b/;
-const TIME = /\b(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?(?:\s*([ap])\.?\s?m\b\.?)?/;
+const TIME = /\b(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?/;
 const GMT_OFFSET = /\b(?:gmt|utc)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b/;
 const NUMERIC_OFFSET = /(?:^|[\s\d])([+-])(\d{2}):?(\d{2})\b/;
 const ZONE_WORD = new RegExp(`${WORD_BOUNDARY_BEFORE}(${Object.keys(ZONES).join("|")})${WORD_BOUNDARY_AFTER}`, "u");
@@ -93,6 +96,8 @@ function findNumericDate(s: string): DateParts | null {
 }
 
 function findDate(s: string): DateParts | null {
+  const vietnamese = VIETNAMESE_DATE.exec(s);
+  if (vietnamese) return { year: +vietnamese[3], month: +vietnamese[2], day: +vietnamese[1], rest: s.replace(vietnamese[0], " ") };
   const iso = ISO_DATE.exec(s) ?? CJK_DATE.exec(s) ?? SPACED_NUMERIC_DATE.exec(s);
   if (iso && iso[1].length === 4) return { year: +iso[1], month: +iso[2], day: +iso[3], rest: s.replace(iso[0], " ") };
   if (iso) return { year: +iso[3], month: +iso[2], day: +iso[1], rest: s.replace(iso[0], " ") };
@@ -146,12 +151,15 @@ export function parseForwardedDate(raw: string, fallbackOffsetMinutes = 0): numb
     hour = +time[1];
     minute = +time[2];
     second = +(time[3] ?? 0);
-    if (time[4]) {
-      if (hour < 1 || hour > 12) return null;
-      hour = (hour % 12) + (time[4] === "p" ? 12 : 0);
+    const after = rest.slice(time.index + time[0].length);
+    const half = meridiem(rest.slice(0, time.index), after);
+    if (half) {
+      const h = hourOfDay(hour, half);
+      if (h === null) return null;
+      hour = h;
     }
     if (hour > 23 || minute > 59 || second > 60) return null;
-    rest = rest.replace(time[0], " ");
+    rest = `${rest.slice(0, time.index)} ${after}`;
   }
 
   const offset = findOffset(rest) ?? fallbackOffsetMinutes;
