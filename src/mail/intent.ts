@@ -237,7 +237,7 @@ const THANKS = phrases([
 
 /** A sign-off such as "Thanks," or "Tak," alone on its line above the name closes a mail, it thanks nobody. */
 // "Thanks!" with an exclamation mark is meant; "Thanks," above the name is how the mail ends.
-const SIGN_OFF_LINE = new RegExp(String.raw`^(?:${[...CLOSING_THANKS, ...SIGN_OFF_WORDS].join("|")})\s*[,.]?\s*$`, "i");
+const SIGN_OFF_LINE = new RegExp(String.raw`^(?:${[...CLOSING_THANKS, ...SIGN_OFF_WORDS].join("|")})\s*[,.:،。]?\s*$`, "i");
 /** An opening line that says nothing yet: "Hej Karen,", "Hi all,". */
 const GREETING_LINE = /^(?:hi|hey|hello|dear|hej|kære|hejsa|goddag)\b[^.!?\n]{0,40}[,!]?\s*$/i;
 /** "Thanks!" under a question is thanks in advance: a sign-off, not a thank-you. */

@@ -10,7 +10,7 @@
 import EmailReplyParser from "email-reply-parser";
 import { normalizeAddress } from "./address";
 import { isClientSignature } from "./client-signature";
-import { SIGN_OFF_WORDS } from "./sign-offs";
+import { SIGN_OFF_WORDS, SIGNED_AFTER_NAME } from "./sign-offs";
 import { dateAboveFrom, HEADER_LABELS, labelAlternation } from "./forward/markers";
 import { hourOfDay, meridiem, monthOfWord } from "./months";
 import { parseForwardedDate } from "./forward/date";
@@ -126,7 +126,10 @@ const DISCLAIMER =
 /** Paragraphs a disclaimer may run to (several languages one after the other, a company register line). */
 const MAX_DISCLAIMER_PARAGRAPHS = 4;
 
-const SIGN_OFF = new RegExp(String.raw`^\s*(?:${SIGN_OFF_WORDS.join("|")})[,.!]?(\s+[\p{L}.'-]+){0,3}\s*$`, "iu");
+/** The punctuation a sign-off may end in: Hungarian "Üdvözlettel:", Arabic "مع أطيب التحيات،", Japanese "…します。". */
+const SIGN_OFF = new RegExp(String.raw`^\s*(?:${SIGN_OFF_WORDS.join("|")})[,.!:،。]?(\s+[\p{L}.'-]+){0,3}\s*$`, "iu");
+/** A name of one to three words signed with a word after it: "김민준 드림". */
+const SIGNED_NAME = new RegExp(String.raw`^\s*\p{L}{1,12}(?:\s\p{L}{1,12}){0,2}\s?(?:${SIGNED_AFTER_NAME.join("|")})\s*$`, "u");
 /** Most words SIGN_OFF can match on a line: the longest sign-off, then up to three words of a name. */
 const MAX_SIGN_OFF_LINE_CHARS = 200;
 const MAX_SIGN_OFF_LINE_WORDS = Math.max(...SIGN_OFF_WORDS.map((w) => w.split(" ").length)) + 3;
@@ -360,7 +363,7 @@ function trailingDisclaimerStart(lines: string[]): number {
 }
 
 function isSignOffLine(line: string): boolean {
-  return mayBeSignOff(line) && SIGN_OFF.test(line);
+  return mayBeSignOff(line) && (SIGN_OFF.test(line) || SIGNED_NAME.test(line));
 }
 
 function stripSignature(lines: string[]): string[] {

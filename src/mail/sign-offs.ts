@@ -32,10 +32,32 @@ export const SIGN_OFF_WORDS = [
   // fi
   "ystävällisin terveisin", "terveisin",
   // ru, uk
-  "с уважением", "всего доброго", "з повагою",
+  "с уважением", "всего доброго", "с наилучшими пожеланиями", "з повагою", "з найкращими побажаннями",
   // vi
-  "trân trọng", "thân ái",
+  "trân trọng", "thân ái", "thân mến",
+  // cs, sk
+  "s pozdravem", "s přátelským pozdravem", "se srdečným pozdravem", "zdravím", "s pozdravom",
+  // pl (beyond the above)
+  "z wyrazami szacunku",
+  // hu
+  "üdvözlettel", "üdv", "tisztelettel", "baráti üdvözlettel",
+  // tr: "İ" has no simple lower case, so it is spelled out
+  "saygılarımla", "[iİ]yi çalışmalar", "sevgiler", "selamlar",
+  // el
+  "φιλικά", "με εκτίμηση", "με φιλικούς χαιρετισμούς", "χαιρετισμούς",
+  // he, ar
+  "בברכה", "בברכה רבה", "مع أطيب التحيات", "مع خالص التحيات", "مع التحية", "تحياتي",
+  // ja: "よろしくお願いします" closes a Japanese mail as "Best regards" does
+  "よろしくお願いします", "よろしくお願いいたします", "よろしくお願い致します", "宜しくお願いします", "宜しくお願い致します",
+  // zh
+  "此致", "此致敬礼", "祝好", "敬祝 ?商祺", "顺祝商祺", "順祝 ?商祺", "顺颂商祺", "順頌 ?商祺",
 ];
+
+/**
+ * Words signed after the name, alone on its line with it ("김민준 드림": from Kim Minjun, Korean): the line is a
+ * signature start as a sign-off line is.
+ */
+export const SIGNED_AFTER_NAME = ["드림", "올림"];
 
 /**
  * Thanks that close a mail, above the name ("Thanks," "Tak," "Grazie e buona giornata"): a sign-off to intent.ts,
@@ -54,4 +76,7 @@ export const CLOSING_THANKS = [
   "merci", "merci beaucoup", "merci d'avance",
   // pt, pl, fi
   "obrigad[oa]", "muito obrigad[oa]", "dziękuję", "kiitos",
+  // ru, uk, cs, hu, tr, el, he, ar, ja, zh, ko, vi
+  "спасибо", "дякую", "děkuji", "köszönöm", "teşekkürler", "teşekkür ederim", "ευχαριστώ", "תודה", "شكرا", "شكراً",
+  "ありがとうございます", "谢谢", "謝謝", "감사합니다", "고맙습니다", "cảm ơn",
 ];
