@@ -9,10 +9,12 @@ export const MAX_CLIENT_SIGNATURE_CHARS = 160;
 const DEVICES = [
   "phone", "ipad", "tablet", "android", "galaxy", "samsung", "outlook", "mail", "windows", "blackberry", "huawei",
   "xiaomi", "mobil",
+  // Yandex's and Mail.ru's apps name themselves in Russian: "Отправлено из мобильной Яндекс Почты", "из Почты Mail.ru"
+  "яндекс", "почт",
 ];
 
-/** A word in a client's line: no white space and no punctuation a sentence would have. */
-const WORD = String.raw`[^\s.,;:!?]`;
+/** A word in a client's line: no white space and no punctuation a sentence would have, but a dot inside a name ("Mail.ru"). */
+const WORD = String.raw`(?:[^\s.,;:!?]|\.(?=[^\s.,;:!?]))`;
 /**
  * The device slot: up to three words before the name ("my", "mon appareil Galaxy", "Yahoo Mail", "mi teléfono
  * Huawei"), the name inside a word ("iPhone", "iPhonesta", "iPhone'a", "smartphone") and up to four words
@@ -37,13 +39,21 @@ const SENT_FROM = [
   "wysłane z", "wysłane ze", "wysłane przy użyciu", "wysłano z", // pl
   "lähetetty", // fi
   "odesláno z", "odoslané z", "отправлено с", "отправлено из", "надіслано з", "gửi từ", // cs, sk, ru, uk, vi
+  "στάλθηκε από", // el
 ];
+/**
+ * Lines that join the app's name to the words without a space, or put the verb after it: "发自我的iPhone",
+ * "從我的 iPhone 傳送", "נשלח מה-iPhone שלי", "أُرسلت من الـ iPhone", "iPhoneから送信", "iPhone에서 보냄",
+ * "iPhone'umdan gönderildi" (zh, zh-TW, he, ar, ja, ko, tr).
+ */
+const GLUED_BEFORE = ["发自我的", "從我的", "נשלח מה-", "נשלח מ-", "أُرسلت من الـ", "أرسلت من الـ", "أُرسلت من", "أرسلت من"];
+const AFTER = ["から送信", "에서 보냄", "傳送", "gönderildi"];
 /** Outlook's download line: "Get Outlook for iOS", "Hent Outlook til Android", "Obter o Outlook para Android". */
 const GET = [
   "get", "hent", "få", "skaffa", "hämta", "obtenir", "télécharger", "obtener", "descargar", "obter", "baixar",
-  "scarica", "ottieni", "download", "pobierz", "hanki",
+  "scarica", "ottieni", "download", "pobierz", "hanki", "получить", "отримати", "získat", "získajte", "λήψη του",
 ];
-const FOR = ["for", "til", "för", "für", "pour", "para", "per", "voor", "dla"];
+const FOR = ["for", "til", "för", "für", "pour", "para", "per", "voor", "dla", "для", "pro", "για"];
 
 /**
  * Matched against the lower-cased line, so without flags: a regex without i or u compiles cheaply in a fresh
@@ -53,6 +63,8 @@ const CLIENT_SIGNATURE = new RegExp(
   String.raw`^(?:(?:${SENT_FROM.join("|")}) ${D}` +
     // German puts the verb last: "Von meinem iPhone gesendet", "Von Outlook für iOS gesendet".
     String.raw`|von ${D} gesendet` +
+    String.raw`|(?:${GLUED_BEFORE.join("|")}) ?${D}(?: ?傳送)?` +
+    String.raw`|${D} ?(?:${AFTER.join("|")})` +
     String.raw`|(?:${GET.join("|")}) (?:o )?outlook (?:${FOR.join("|")}) (?:ios|android))[.!]?$`,
 );
 
