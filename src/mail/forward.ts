@@ -114,7 +114,9 @@ function prepare(text: string): string {
     .replace(/\r\n?/g, "\n")
     .replace(/\uFEFF/g, "")
     // No-break spaces: Outlook pads with U+00A0, Gmail writes "9:15\u202FAM".
-    .replace(/[\u00A0\u202F]/g, " ");
+    .replace(/[\u00A0\u202F]/g, " ")
+    // Direction marks and embeddings around Hebrew and Arabic names and dates: invisible, and no label expects them.
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
 }
 
 /** Removes quote marks (Apple Mail quotes a forward with ">"), keeping any indentation after them. */

@@ -82,6 +82,8 @@ const ATTRIBUTION_END = new RegExp(
     String.raw`\bscritto\s*:`, // it
     String.raw`\bescreveu\s*:`, // pt
     String.raw`\bkirjoitti\b.*:`, // fi: "… kirjoitti:", and Outlook's "Anna <a@x> kirjoitti 03/02/2025 10.12:"
+    String.raw`(?<![\p{L}])ezt írta\b.*:`, // hu (Gmail): "Anna <a@x> ezt írta (időpont: 2025. febr. 3., H, 9:12):"
+    String.raw`님이 작성\s*:`, // ko (Gmail): "2025년 2월 3일 (월) 오후 4:12, Anna <a@x>님이 작성:"
   ]
     .map((p) => `(?:${p})`)
     .join("|")
@@ -102,7 +104,7 @@ const ADDRESS_IN_ANGLES = /<\s*(?:mailto:)?([^\s<>@]+@[^\s<>]+?)\s*>|\[mailto:([
 const BARE_ADDRESS = /\b([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})\b/;
 
 const SEPARATOR =
-  /^\s*\*?\s*-{2,}\s*(original message|původní zpráva|pôvodná správa|oorspronkelijk bericht|alkuperäinen viesti|исходное сообщение|mensagem original|eredeti üzenet|orijinal ileti|mesaj original|izvorna poruka|oprindelig meddelelse|oprindelig besked|ursprüngliche nachricht|message d'origine|originalmeddelande|ursprungligt meddelande|opprinnelig melding|mensaje original|messaggio originale|wiadomość oryginalna|forwarded message|videresendt (meddelelse|besked)|weitergeleitete nachricht|message transféré)\s*-*\s*\*?\s*$/i;
+  /^\s*\*?\s*-{2,}\s*(original message|původní zpráva|pôvodná správa|oorspronkelijk bericht|alkuperäinen viesti|исходное сообщение|mensagem original|eredeti üzenet|orijinal ileti|mesaj original|izvorna poruka|oprindelig meddelelse|oprindelig besked|ursprüngliche nachricht|message d'origine|originalmeddelande|ursprungligt meddelande|opprinnelig melding|mensaje original|messaggio originale|wiadomość oryginalna|forwarded message|videresendt (meddelelse|besked)|weitergeleitete nachricht|message transféré|původní e-mail|пересылаемое сообщение|пересланное сообщение|原始邮件|原始郵件|邮件原文)\s*-*\s*\*?\s*$/i;
 const FORWARD_INTRO =
   /^\s*(begin forwarded message|start på videresendt (besked|meddelelse)|anfang der weitergeleiteten nachricht|début du message réexpédié)\s*:\s*$/i;
 /** A line of dashes or underscores, as Outlook puts above its header block. */
@@ -187,8 +189,14 @@ function mayBeDashedSignOff(line: string): boolean {
   return first === "-" || first === "/" || first === "–" || first === "—";
 }
 
+/**
+ * Direction marks and embeddings (U+200E/F, U+202A–E, U+2066–9): Gmail wraps the parts of a Hebrew or Arabic
+ * attribution in them ("‫בתאריך … מאת ‪Anna‬‏ <‪a@x‬‏>:‬"). They are invisible, and no pattern here expects them.
+ */
+const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 function bound(text: string): string {
-  return text.slice(0, MAX_REPLY_SCAN_CHARS).replace(/\r\n?/g, "\n").replace(/\u00a0/g, " ");
+  return text.slice(0, MAX_REPLY_SCAN_CHARS).replace(/\r\n?/g, "\n").replace(/\u00a0/g, " ").replace(BIDI_CONTROLS, "");
 }
 
 function isBlank(line: string | undefined): boolean {
@@ -589,16 +597,20 @@ function attributionName(line: string): string | null {
   const last = markers[markers.length - 1];
   if (!last) return null;
   // What stands between the time and the name: "at", "kl.", and Apple Mail's Dutch "om 09:12 heeft Anna".
-  // Yahoo in German names the zone, then "hat": "09:12:34 MEZ hat Anna <a@x> Folgendes geschrieben:".
+  // Yahoo in German names the zone, then "hat": "09:12:34 MEZ hat Anna <a@x> Folgendes geschrieben:". Mail.ru says
+  // "от" (from), Gmail in Czech "odesílatel" (sender) and in Hebrew "מאת" (from).
   return cleanName(
     head
       .slice(last.index! + last[0].length)
-      .replace(/^\s*(?:(?:mez|mesz|cet|cest|gmt|utc)\s+)?(,|at|à|kl\.?|um|o|heeft|hat)\s+/i, ""),
+      .replace(/^\s*(?:(?:mez|mesz|cet|cest|gmt|utc)\s+)?(,|at|à|kl\.?|um|o|heeft|hat|от|odesílatel|מאת)\s+/iu, ""),
   );
 }
 
+/** A From line's label, in any language ("Von:", "보낸 사람:", "От кого:", "发件人："). */
+const FROM_LABEL = new RegExp(String.raw`^\s*\*?\s*(?:${labelAlternation(["from"])})\s*[:：]\s*\*?\s*`, "iu");
+
 function headerBlockName(fromLine: string): string | null {
-  const value = fromLine.replace(/^\s*\*?\s*[\p{L}]+\s*:\s*\*?\s*/u, "");
+  const value = fromLine.replace(FROM_LABEL, "");
   const angle = value.search(/<|\[mailto:/i);
   return cleanName(angle >= 0 ? value.slice(0, angle) : value.includes("@") ? "" : value);
 }
