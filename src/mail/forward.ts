@@ -14,6 +14,7 @@ import {
   type HeaderLine,
   type MarkerStrength,
   dateAboveFrom,
+  isForwardEnd,
   matchHeaderLine,
   matchSeparator,
   unbold,
@@ -193,6 +194,21 @@ function readHeaderBlock(lines: string[], from: number, closing?: string): Heade
   return out.length ? { lines: out, bodyStart: i } : null;
 }
 
+/**
+ * Yandex heads the forwarded mail with one line under its separator instead of a header block:
+ * `03.02.2025, 16:12, "Иван Петров" <ivan@example.ru>:`: a date and time, then the sender, then a colon.
+ */
+const DATED_SENDER = /^(.{4,60}?\d{1,2}[:.]\d{2})[ \t]*,[ \t]*([^<>]{0,80}<[^<>\s]+@[^<>\s]+>)[ \t]*:$/u;
+
+/** The sender and date of a dated sender line at `from` (blank lines above it allowed), as a header block. */
+function datedSenderLine(lines: string[], from: number): HeaderBlock | null {
+  let i = from;
+  for (let blanks = 0; blanks < MAX_LEADING_BLANK_LINES && i < lines.length && !unquote(lines[i]).trim(); blanks++) i++;
+  const m = i < lines.length ? DATED_SENDER.exec(unquote(lines[i]).trim()) : null;
+  if (!m) return null;
+  return { lines: [{ field: "from", value: m[2].trim() }, { field: "date", value: m[1].trim() }], bodyStart: i + 1 };
+}
+
 function isBareBlock(block: HeaderBlock): boolean {
   const present = (["date", "to", "subject"] as const).filter((f) => field(block, f) !== null);
   return present.length >= MIN_BARE_BLOCK_FIELDS;
@@ -222,7 +238,7 @@ function locateBlock(lines: string[], subject: string): Block | null {
     if (separator) {
       if (!allowed(separator.strength)) continue;
       if (separator.trailing) return { format: separator.format, start: i, headers: null };
-      const headers = readHeaderBlock(lines, i + 1, line);
+      const headers = readHeaderBlock(lines, i + 1, line) ?? datedSenderLine(lines, i + 1);
       if (separator.strength === "strong" && !separator.needsFrom) return { format: separator.format, start: i, headers };
       if (headers && field(headers, "from") !== null) return { format: separator.format, start: i, headers };
       continue;
@@ -277,7 +293,10 @@ function bodyAfter(lines: string[], block: Block): string {
   // is the first header line's.
   const first = lines.slice(block.start + 1, start + 1).find((l) => unquote(l).trim() !== "") ?? lines[block.start] ?? "";
   const depth = quoteDepth(first);
-  const body = lines.slice(start);
+  const all = lines.slice(start);
+  // Yandex closes the forwarded mail with a line of its own ("-------- Конец пересылаемого сообщения --------").
+  const end = all.findIndex((l) => isForwardEnd(unquote(l).trim()));
+  const body = end >= 0 ? all.slice(0, end) : all;
   // Proton quotes the forwarded text under an unquoted header block: when every line of the body is quoted
   // deeper than the headers, that level is the forward's own, not the original's.
   const visible = body.filter((l) => l.trim() !== "");

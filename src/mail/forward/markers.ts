@@ -43,6 +43,14 @@ const MAILMATE_FORWARD = /^forwarded message[ \t]*:[ \t]*$/i;
 const DASHED_ANY = /^(-{3,}|={3,})[ \t]*([^-=\s][^:<>@]{1,60}?)[ \t]*(?:-{3,}|={3,})[ \t]*$/u;
 const ORIGINAL_MESSAGE =
   /^-{2,}[ \t]*(?:original message|oprindelig meddelelse|oprindelig besked|originalmeddelelse)[ \t]*-{2,}[ \t]*$/i;
+/** The line some clients put below the forwarded mail (Yandex, Apple Mail's old English one). */
+const FORWARD_END = /^(?:-{3,}|={3,})[ \t]*(?:конец пересылаемого сообщения|end of forwarded message)[ \t]*(?:-{3,}|={3,})$/iu;
+
+/** Whether a line (trimmed, quote marks removed) closes a forwarded mail. */
+export function isForwardEnd(line: string): boolean {
+  return FORWARD_END.test(line);
+}
+
 /** Outlook prints 32 underscores; fewer survive some text renderings. */
 const RULE_LINE = /^_{20,}[ \t]*$/;
 
