@@ -28,7 +28,9 @@ export function localPartName(address: string): string {
 
 /** The first word of a name, lower case: "Rikke" of "Rikke Dall", "" of nothing. */
 export function firstWord(name: string | null | undefined): string {
-  return (name ?? "").trim().split(/\s+/)[0].toLowerCase();
+  // Lower-casing the Turkish "İ" gives "i" and a combining dot above: drop the dot, so "İsmail" is "ismail", as long
+  // as the name, and the same word in text read through letters.ts.
+  return (name ?? "").trim().split(/\s+/)[0].toLowerCase().replace(/i\u0307/g, "i");
 }
 
 /** contacts.name_key: the name normalised and turned round, what a name look-up compares; null without a name. */

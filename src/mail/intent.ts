@@ -545,7 +545,7 @@ const OBJECT_ME = letterRegExp(String.raw`(?<![\p{L}])(?:gave|given|gav|givet|se
  */
 /** The reader's first name from the mail's greeting ("Hi Marcus,", "Hej Niels", or "Priya," alone on the first line). */
 // Not case-insensitive: the name must start with a capital, and /iu would let \p{Lu} match any letter.
-const GREETING_NAME = letterRegExp(String.raw`^\s*(?:(?:[Hh]i|[Hh]ey|[Hh]ello|[Dd]ear|[Mm]orning|[Gg]ood morning|[Hh]ej|[Kk]ære|[Hh]ejsa|[Gg]oddag|[Gg]odmorgen)[ \t]+)?(\p{Lu}[\p{L}'-]+)[ \t]*[,!]?[ \t]*$`);
+const GREETING_NAME = letterRegExp(String.raw`^\s*(?:(?:[Hh]i|[Hh]ey|[Hh]ello|[Dd]ear|[Mm]orning|[Gg]ood morning|[Hh]ej|[Kk]ære|[Hh]ejsa|[Gg]oddag|[Gg]odmorgen)[ \t]+)?(\p{Lu}[\p{L}'-]+)[ \t]*[,!]?[ \t]*$`, "d");
 const NOT_A_NAME = /^(?:Hi|Hey|Hello|Dear|Hej|Kære|Hejsa|Thanks|Tak|Morning|All|Everyone|Team|Alle|Sir|Madam)$/;
 
 /**
@@ -555,12 +555,18 @@ const NOT_A_NAME = /^(?:Hi|Hey|Hello|Dear|Hej|Kære|Hejsa|Thanks|Tak|Morning|All
 export function greetsSomeoneElse(text: string, ownerName: string | null | undefined): boolean {
   const owner = firstWord(ownerName);
   const reader = readerName(uniform(text));
-  return owner.length > 1 && reader !== null && reader.toLowerCase() !== owner;
+  return owner.length > 1 && reader !== null && firstWord(reader) !== owner;
 }
 
+/**
+ * The greeted name, as `body` writes it. GREETING_NAME's letter classes are Latin-1 (letters.ts), so it reads the
+ * mapped line and the name is cut from the line itself: "Hi Łukasz," greets Łukasz. Given mapped text, the name
+ * comes back mapped, as the rules that read it with that text need it.
+ */
 function readerName(body: string): string | null {
   const firstLine = body.split("\n").find((l) => l.trim() !== "") ?? "";
-  const name = GREETING_NAME.exec(firstLine)?.[1] ?? null;
+  const at = GREETING_NAME.exec(latin1Text(firstLine))?.indices?.[1];
+  const name = at ? firstLine.slice(at[0], at[1]) : null;
   return name && !NOT_A_NAME.test(name) ? name : null;
 }
 
@@ -711,7 +717,8 @@ export interface NamedReferrer {
 export function referrerOf(body: string, subject: string | null, writerName: string | null, referredBy: boolean): NamedReferrer | null {
   const written = uniform(`${subject ?? ""}\n${body}`);
   const mapped = latin1Text(written);
-  const reader = readerName(uniform(body))?.toLowerCase() ?? null;
+  const greeted = readerName(uniform(body));
+  const reader = greeted === null ? null : firstWord(greeted);
   const writer = (writerName ?? "").trim().toLowerCase();
   const outright = [REFERRED_BY_NAME, REFERRAL_VIA_FIRST_NAME_AT_FIRM];
   const told = [REFERRED_BY_NAME, ...REFERRER_NAMED, FIRST_NAME_AT_FIRM_SENT_ME, REFERRAL_VIA_FIRST_NAME_AT_FIRM];
@@ -1668,13 +1675,21 @@ function nameAsAWord(name: string): RegExp {
 /** Whether `text` names someone by their first name ("Kirsty recommended you"). */
 export function namesFirstName(text: string, fullName: string | null | undefined): boolean {
   const first = firstWord(fullName);
-  return first.length >= 3 && nameAsAWord(first).test(latin1Text(text));
+  return first.length >= 3 && nameAsAWord(writtenFirstWord(fullName)).test(latin1Text(text));
+}
+
+/**
+ * The first word of a name as written, for nameAsAWord: mapped by letters.ts as the text is. Lower-cased first, the
+ * Turkish "İsmail" would be "ismail", whose "i" is Latin-1 and no longer matches the "İ" in the text.
+ */
+function writtenFirstWord(name: string | null | undefined): string {
+  return (name ?? "").trim().split(/\s+/)[0];
 }
 
 export function asksByName(text: string, readerName: string | null | undefined): boolean {
   const first = firstWord(readerName);
   if (first.length < 2) return false;
-  const named = nameAsAWord(first);
+  const named = nameAsAWord(writtenFirstWord(readerName));
   const body = withoutSignOff(normalize(text));
   // The paragraph that names them: "Rasmus – jeg har sat dig på som oplægsholder. Kan du sende mig en titel?"
   return COURTESY.replaceAll(body, " ")
