@@ -24,11 +24,20 @@ function flattenAddresses(list: PmAddress[] | PmAddress | undefined): Address[] 
     for (const m of members) {
       const address = normalizeAddress(m.address);
       if (!address) continue;
-      const name = m.name?.trim();
+      const name = nfc(m.name)?.trim();
       out.push(name ? { address, name } : { address });
     }
   }
   return out;
+}
+
+/**
+ * Text in Unicode's composed form (NFC). A charset that writes tone marks as combining marks decodes to letters and
+ * marks apart (windows-1258: "Nguyễn" as "Nguyê" and a combining tilde), as do some macOS texts; every reader here, the
+ * readers' letter classes and the names stored, expect the letter as one character.
+ */
+function nfc<T extends string | undefined>(text: T): T {
+  return (text === undefined ? text : text.normalize("NFC")) as T;
 }
 
 function parseReferences(value: string | undefined): string[] {
@@ -99,8 +108,8 @@ function isCalendar(mimeType: string, filename: string | null): boolean {
 }
 
 async function fromEmail(email: Email, rawSize: number, depth: number, bounded: boolean): Promise<ParsedMail> {
-  const html = clip(email.html);
-  const text = email.text ? clip(email.text) : clip(email.html ? htmlToText(email.html) : "");
+  const html = clip(nfc(email.html));
+  const text = email.text ? clip(nfc(email.text)) : clip(email.html ? htmlToText(nfc(email.html)) : "");
   const attachedMessages: ParsedMail[] = [];
   const attachments: AttachmentInfo[] = [];
   const calendars: string[] = [];
@@ -143,7 +152,7 @@ async function fromEmail(email: Email, rawSize: number, depth: number, bounded: 
     cc: flattenAddresses(email.cc),
     bcc: flattenAddresses(email.bcc),
     replyTo: flattenAddresses(email.replyTo),
-    subject: (email.subject ?? "").trim(),
+    subject: nfc(email.subject ?? "").trim(),
     date: parseDate(email.date),
     headers: headerMap(email),
     text: text.text,
