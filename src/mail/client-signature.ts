@@ -9,8 +9,9 @@ export const MAX_CLIENT_SIGNATURE_CHARS = 160;
 const DEVICES = [
   "phone", "ipad", "tablet", "android", "galaxy", "samsung", "outlook", "mail", "windows", "blackberry", "huawei",
   "xiaomi", "mobil",
-  // Yandex's and Mail.ru's apps name themselves in Russian: "Отправлено из мобильной Яндекс Почты", "из Почты Mail.ru"
-  "яндекс", "почт",
+  // Czech declines the name ("Odesláno z iPhonu"); Yandex's and Mail.ru's apps name themselves in Russian:
+  // "Отправлено из мобильной Яндекс Почты", "Отправлено из Почты Mail.ru"
+  "iphon", "яндекс", "почт",
 ];
 
 /** A word in a client's line: no white space and no punctuation a sentence would have, but a dot inside a name ("Mail.ru"). */
