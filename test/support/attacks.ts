@@ -71,7 +71,14 @@ export function fromOwner(owner: string, a: OwnerMailParts, name?: string): stri
 /** The commands an unreadable forward smuggles in: delete a contact, pause the digests. */
 export const smuggledCommands = (address: string) => `forget ${address} confirm\npause`;
 
-/** An owner's forward whose header block is in a locale the forward parser does not know (Korean Gmail). */
+/**
+ * An owner's forward whose header block is in a locale the forward parser does not know (Thai Gmail; Korean was
+ * such a locale until its labels were added to markers.ts).
+ */
+export const unknownLocaleForward = (owner: string, commands: string) =>
+  `---------- ข้อความที่ส่งต่อ ---------\nจาก: สมชาย ใจดี <somchai@example.co.th>\nวันที่: อ. 3 พ.ย. 2026 เวลา 10:12\nหัวเรื่อง: สวัสดี\nถึง: <${owner}>\n\n${commands}`;
+
+/** The same forward from Korean Gmail, which the forward parser reads: the original's words are no commands either. */
 export const koreanForward = (owner: string, commands: string) =>
   `---------- 전달된 메일 ---------\n보낸사람: 김민수 <minsu@example.kr>\n날짜: 2026년 11월 3일 (화) 오전 10:12\n제목: 안녕하세요\n받는사람: <${owner}>\n\n${commands}`;
 

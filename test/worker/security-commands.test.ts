@@ -4,7 +4,7 @@
 import { env } from "cloudflare:test";
 import PostalMime from "postal-mime";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { forwardedDigest, fromOwner as ownerMail, koreanForward, type OwnerMailParts, smuggledCommands } from "../support/attacks";
+import { forwardedDigest, fromOwner as ownerMail, koreanForward, type OwnerMailParts, smuggledCommands, unknownLocaleForward } from "../support/attacks";
 import { deliverToWorker } from "../support/mail";
 import { seedOwner } from "../support/owners";
 
@@ -53,7 +53,7 @@ const attack = smuggledCommands;
 
 describe("owner mail that is not unmistakably the owner writing commands runs nothing", () => {
   it.each([
-    ["a Korean Gmail forward", "안녕하세요", koreanForward(OWNER, attack(ANNA))],
+    ["a Thai Gmail forward", "สวัสดี", unknownLocaleForward(OWNER, attack(ANNA))],
     ["a Chinese forward", "你好", `发件人： 王伟 <wei@example.cn>\n发送时间： 2026年11月3日 10:12\n收件人： ${OWNER}\n主题： 你好\n\n${attack(ANNA)}`],
     ["a Greek forward", "Γεια σας", `Από: Νίκος Παπαδόπουλος <nikos@example.gr>\nΗμερομηνία: Τρίτη, 3 Νοεμβρίου 2026 10:12 π.μ.\nΠρος: ${OWNER}\nΘέμα: Γεια σας\n\n${attack(ANNA)}`],
     ["a Hebrew forward", "שלום", `מאת: דוד כהן <david@example.co.il>\nתאריך: יום ג׳, 3 בנוב׳ 2026 ב-10:12\nאל: ${OWNER}\nנושא: שלום\n\n${attack(ANNA)}`],
@@ -73,6 +73,20 @@ describe("owner mail that is not unmistakably the owner writing commands runs no
     expect(events[0].reason).toMatch(/^none of it was run as a command, because /);
     expect(res.answers).toHaveLength(1);
     expect(res.answers[0]).toContain(`I kept your mail ("${subject}") but could not use it: none of it was run as a command, because `);
+  });
+});
+
+describe("a forward the parser reads runs nothing either", () => {
+  it("a Korean Gmail forward is kept as a forward from its sender; its words delete and pause nothing", async () => {
+    const person = "anna-korean-read@holmraadgivning.dk";
+    await seedContact(person);
+    const id = "korean-read@olsen.dk";
+    const res = await deliver(fromOwner({ id, subject: "전달: 안녕하세요", body: koreanForward(OWNER, attack(person)) }));
+    expect(res.rejected()).toBeNull();
+    expect(await contactsNamed(person)).toEqual([{ address: person }]);
+    expect(await paused()).toBe(0);
+    expect(await contactsNamed("minsu@example.kr")).toEqual([{ address: "minsu@example.kr" }]);
+    expect((await eventsFor(id)).map((e) => e.kind)).not.toContain("dead-letter");
   });
 });
 
