@@ -30,6 +30,8 @@ export function workersProject(test: { name: string; include: string[] } & Recor
         },
       }),
     ],
-    test: { setupFiles: [path.join(root, "test/support/apply-migrations.ts")], ...test },
+    // A file's first test also loads the worker into a fresh isolate: on a busy 2-core machine that alone has taken
+    // over vitest's default 5 s, failing a test that passes in half a second on its own.
+    test: { setupFiles: [path.join(root, "test/support/apply-migrations.ts")], testTimeout: 20_000, ...test },
   };
 }
