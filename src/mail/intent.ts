@@ -388,6 +388,12 @@ const COURTESY = phrases([
   "(?:du er|i er) (?:meget )?velkommen til at[^.!?\\n–—;]*",
   "tøv ikke[^.!?\\n–—;]*",
   "hvis du har (?:nogen |flere |andre )?spørgsmål[^.!?\\n–—;]*",
+  // questions that answer themselves, in praise: "Isn't it amazing how much a colour can do?", "How do you always have
+  // exactly the right part?", "Er det ikke vildt, hvor meget en farve kan gøre?"
+  "(?:isn't|wasn't|aren't|ain't) (?:it|that|this|they) (?:just |so |really |simply )?(?:amazing|wild|crazy|funny|great|incredible|something|wonderful|mad|nuts|lovely|brilliant|fantastic|beautiful|cool|strange|weird|remarkable)[^.!?\\n]*\\?",
+  "(?:er|var) (?:det|den|de) ikke (?:bare |helt |lidt |også )?(?:vildt|skørt|fantastisk|sjovt|utroligt|dejligt|fedt|godt|skønt|vanvittigt|mærkeligt|underligt|smukt|flot|vidunderligt)[^.!?\\n]*\\?",
+  "how do(?:es)? (?:you|she|he|they) (?:always|do it|keep)[^.!?\\n]*\\?",
+  "hvordan (?:gør|kan) (?:du|I) (?:det|altid)[^.!?\\n]*\\?",
   // to see the result one day, after giving something: "Send me the trailer when it's out!", "send mig et link, når siden er live"
   "(?:send|show|share with) (?:me|us)_(?:when|once|as soon as) (?:it's|it is|they're|they are|it goes|(?:the|your) \\p{L}+ (?:is|goes|are)) (?:out|live|done|ready|up|published|finished|launched|released|printed|online)[^.!?\\n–—;]*",
   "(?:send|vis) (?:mig|os)_(?:når|så snart) (?:den|det|de|\\p{L}+) (?:er|bliver|går|kommer) (?:ude|færdig|færdige|klar|live|udgivet|trykt|online|i luften)[^.!?\\n–—;]*",

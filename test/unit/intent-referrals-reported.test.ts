@@ -75,3 +75,15 @@ describe("a courtesy after something delivered asks nothing", () => {
   ])("%s", (text) => expect(classifyIntent({ subject: "Hej", text }).request).toBe(false));
   it("a real ask still asks", () => expect(classifyIntent({ subject: "Hej", text: "Could you send me the trailer by Friday?" }).request).toBe(true));
 });
+
+describe("a question that answers itself asks nothing", () => {
+  it.each([
+    ["Thank you!!", "Thank you for fitting me in before the race, I finished 9th! How do you always have exactly the right part on the shelf?"],
+    ["SV: Nyt logo", "Hvor er det dejligt! Er det ikke vildt, hvor meget en farve kan gøre? God vind med lanceringen."],
+    ["Re: Launch", "Isn't it amazing how much a colour can do? Good luck with the launch."],
+  ])("%s", (subject, text) => expect(classifyIntent({ subject, text }).request).toBe(false));
+  it.each([
+    ["Re: Launch", "Isn't it amazing how much a colour can do? Could you send me the file by Friday?"],
+    ["Printer", "How do you always get the colours right? Which paper do you use for the posters?"],
+  ])("a real question beside it still asks: %s", (subject, text) => expect(classifyIntent({ subject, text }).request).toBe(true));
+});
