@@ -208,6 +208,16 @@ function withoutPlus(address: string): string {
 }
 
 /** The owner, under any of their addresses, or the assistant, under any plus part: never a contact (issue 9). */
+/**
+ * The subject of the mail an owner's reply quotes, when it was that mail's own: not when the mail was itself a reply
+ * (References name its parent too, or "SV: Re: Intro: …" still has a tag) — "Intro: Dana <> Priya" then is the
+ * introducer's subject, not the words of Priya's answer.
+ */
+function quotedOwnSubject(mail: ParsedMail): string {
+  const subject = answeredSubject(mail.subject);
+  return mail.references.length >= 2 || isReplyOrForward(subject) ? "" : subject;
+}
+
 export function isSelf(address: string, ctx: Pick<OwnerMailContext, "ownerAddresses" | "assistantLocal" | "assistantDomain">): boolean {
   // Every address that reaches here was written one way by normalizeAddress (parse.ts, forward.ts, reply.ts's
   // addressIn), so `"owner"@x.dk` and `owner@x.dk.` already read owner@x.dk.
@@ -310,8 +320,7 @@ export function understandOwnerMail(ctx: OwnerMailContext): Understanding {
         at: theirAt,
         subject,
         snippet: snippetOfNewText(quoted, SNIPPET_CHARS) || null,
-        // Read with the subject it had ("SV: Re: Introduktion: …" answers a reply, whose subject is not its own).
-        intent: { ...classifyIntent({ subject: answeredSubject(mail.subject), text: quoted }), outreach: false },
+        intent: { ...classifyIntent({ subject: quotedOwnSubject(mail), text: quoted }), outreach: false },
         messageId: mail.inReplyTo,
         threadId,
         source: "reply-evidence",

@@ -11,7 +11,7 @@ import { isReplyOrForward } from "./subject";
 import { latin1Text, letterRegExp } from "./letters";
 import { PhraseSet, type PhraseMatch } from "./phrase-set";
 import { asksByCues, FIRST_PERSON } from "./request-cues";
-import { CLOSING_THANKS, SIGN_OFF_WORDS } from "./sign-offs";
+import { CLOSING_THANKS, DISCLAIMER, MAX_DISCLAIMER_PARAGRAPHS, SIGN_OFF_WORDS } from "./sign-offs";
 
 /** What the words say was given; the structure of a mail can say more (ingest/judge.ts). */
 export type WordedGift = "introduction" | "referral" | "help";
@@ -493,6 +493,8 @@ const REFERRAL = phrases([
   "(?:put|putting|nominated|nominating) you (?:forward|up)(?: for)?",
   // onto a list of those they recommend: "We've added you to our list of recommended suppliers"; not a mailing list
   "(?:added|put|adding|putting|listed|included)_you (?:on|to|onto|in) (?:our|my|the) (?:[\\p{L}-]+ ){0,2}(?:recommended|preferred|approved|trusted|go-to|favourite|favorite)",
+  // the reader's business by its name: "we've added Wild Oak Florals to our 2027 preferred supplier list"
+  "(?:added|put|adding|putting|listed|included)__(?:on|to|onto|in) (?:our|the) (?:[\\p{L}\\p{N}-]+ ){0,2}(?:recommended|preferred|approved|trusted|go-to) (?:supplier|suppliers|vendor|vendors|partner|partners|provider|providers|list)",
   "(?:sat|sætter|tilføjet|tilføjede|føjet|skrevet|skrev) (?:dig|jer) (?:på|til|ind på) (?:vores|min|listen|den) (?:[\\p{L}-]+ ){0,2}(?:anbefalede|foretrukne|faste|godkendte|anbefalinger)",
   // said to someone that the reader is the one: "Jeg har sagt til min nabo, at du er den bedste til den slags"
   "(?:sagt|sagde|fortalt|fortalte|skrevet|skrev)(?!(?: til)? (?:mig|os)(?![\\p{L}]))_(?:at )?(?:du|I) (?:er|var)_(?:den|det|de|klart|helt) (?:bedste|eneste|rette|rigtige|første|oplagte)",
@@ -531,8 +533,8 @@ const REFERRAL = phrases([
   "(?:you got|gave you|give you|giving you) a (?:shout-?out|mention|plug|shoutout)",
   "(?:plugged|talked up|bigged up) you",
 ]);
-/** A referral still to come: "so I can put your name…", "I'll mention you to…", "så jeg kan nævne dig". */
-const NOT_YET = letterRegExp(String.raw`(?:so (?:that )?(?:i|we) can|(?:i|we)(?:'ll| will| could| can| might| would)|happy to|glad to|så (?:jeg|vi) kan|(?:jeg|vi) (?:vil|kan|kunne|skal))\s+(?:[\p{L}'-]+\s+){0,2}$`, "i");
+/** A referral still to come: "so I can put your name…", "I'll mention you to…", "så jeg kan nævne dig"; not "I'm happy to say we've added you". */
+const NOT_YET = letterRegExp(String.raw`(?:so (?:that )?(?:i|we) can|(?:i|we)(?:'ll| will| could| can| might| would)|(?:happy|glad) to(?! (?:say|report|tell|confirm|announce|share|let you know))|så (?:jeg|vi) kan|(?:jeg|vi) (?:vil|kan|kunne|skal))\s+(?:[\p{L}'-]+\s+){0,2}$`, "i");
 /** "jeg anbefaler dig gerne til naboerne", "I'd recommend you any time": offered, not done. */
 const OFFERED = letterRegExp(String.raw`^[\s,]*(?:(?:[\p{L}'-]+\s+){0,3}(?:gerne|også gerne|any ?time|happily|gladly)(?![\p{L}]))`, "i");
 /** "…you got a shout-out in our Slack. OK, it was me." */
@@ -861,8 +863,8 @@ const PROPOSAL = phrases([
   // not one asked of the writer by someone else: "He's asked for our price list"
   "(?<!(?:asked for|asking for|asks for|wants|wanted|requested|sent (?:her|him|them)|send (?:her|him|them)) )(?:my|our|updated|revised|attached) (?:proposal|quote|quotation|estimate|offer|pricing|price list)",
   "(?:here's|here is|attached is|i've attached|please find)_(?:proposal|quote|quotation|estimate|offer)",
-  // not one sent to someone else: "I've sent her a proposal for her first couple"
-  "(?<!(?:sent|send|sending|given|gave|emailed|mailed) (?:her|him|them) (?:a |my |our )?)(?:proposal|quote|quotation|estimate) (?:for|attached|below)",
+  // not one sent to someone else: "I've sent her a proposal for her first couple"; nor one someone wants: "they want a proposal for a pilot"
+  "(?<!(?:sent|send|sending|given|gave|emailed|mailed) (?:her|him|them) (?:a |my |our )?)(?<!(?:want|wants|wanted|asked for|asking for|requested|need|needs|expect|expects) (?:a |an )?)(?:proposal|quote|quotation|estimate) (?:for|attached|below)",
   "(?:mit|vores|nyt|revideret|vedhæftede|vedlagte) (?:tilbud|oplæg|prisoverslag)",
   "(?:her er|vedhæftet er|vedlagt er|sender (?:dig|jer) (?:hermed )?)_(?:tilbud|oplæg|prisoverslag|forslag)",
   "tilbud (?:på|til) (?:jer|dig)",
@@ -1085,6 +1087,9 @@ const HANDS_OVER = phrases([
   "her er (?:den|det|de|et|en|nogle|mit|min|mine|vores|linket|link|slides|\\p{L}{3,}(?:en|et|ne|erne|ene))",
   "(?:hermed|vedhæftet|vedlagt|jeg har vedhæftet|jeg har delt)",
   "(?:ligger|er lagt) (?:i|på) (?:det delte|den delte|vores delte|drevet|mappen)",
+  // in the attachment, told in the other order: "I den vedhæftede zip ligger de endelige trykfiler", "in the attached zip you'll find"
+  "i (?:den|det|de) (?:vedhæftede|vedlagte)_(?:ligger|finder du|er)",
+  "in the attached_(?:you'll find|you will find|are|is)",
 ]);
 
 /** Saying no, or not knowing: "I'm afraid I can't help there", "desværre", "no idea, sorry". */
@@ -1493,6 +1498,22 @@ function normalize(text: string): string {
 const SIGNATURE_DELIMITER = /^(?:--|—|_{2,})\s*$/;
 const MAX_SIGNATURE_LINES = 12;
 
+/**
+ * The lines without the disclaimer paragraphs that close them ("Please consider the environment before printing …"):
+ * the sign-off and the name above such a paragraph still close the mail.
+ */
+function withoutClosingDisclaimer(lines: string[]): string[] {
+  let end = lines.length;
+  for (let paragraphs = 0; paragraphs < MAX_DISCLAIMER_PARAGRAPHS; paragraphs++) {
+    let top = end;
+    while (top > 0 && lines[top - 1].trim() !== "") top--;
+    if (top === 0 || top === end || !DISCLAIMER.test(lines[top])) break;
+    end = top;
+    while (end > 0 && lines[end - 1].trim() === "") end--;
+  }
+  return end === lines.length ? lines : lines.slice(0, end);
+}
+
 function withoutSignOff(text: string): string {
   let lines = text.split("\n");
   for (let i = lines.length - 1; i > 0 && i >= lines.length - MAX_SIGNATURE_LINES; i--) {
@@ -1502,6 +1523,7 @@ function withoutSignOff(text: string): string {
     }
   }
   while (lines.length && lines[lines.length - 1].trim() === "") lines.pop();
+  lines = withoutClosingDisclaimer(lines);
   const last = lines.length - 1;
   if (last >= 0 && SIGN_OFF_WITH_NAME.test(lines[last].trim())) return lines.slice(0, last).join("\n");
   for (let i = last; i >= Math.max(0, last - MAX_NAME_LINES); i--) {

@@ -10,7 +10,7 @@
 import EmailReplyParser from "email-reply-parser";
 import { normalizeAddress } from "./address";
 import { isClientSignature } from "./client-signature";
-import { SIGN_OFF_WORDS, SIGNED_AFTER_NAME } from "./sign-offs";
+import { DISCLAIMER, MAX_DISCLAIMER_PARAGRAPHS, SIGN_OFF_WORDS, SIGNED_AFTER_NAME } from "./sign-offs";
 import { dateAboveFrom, HEADER_LABELS, labelAlternation } from "./forward/markers";
 import { hourOfDay, meridiem, monthOfWord } from "./months";
 import { parseForwardedDate } from "./forward/date";
@@ -119,14 +119,6 @@ const DATE_HEADER = new RegExp(String.raw`^\s*\*?\s*(?:${labelAlternation(["date
 /** Longest header label, in UTF-16 units: a bound on what FROM_HEADER and OTHER_HEADER can find before the colon. */
 const MAX_LABEL_CHARS = Math.max(...Object.values(HEADER_LABELS).flat().map((w) => w.length));
 
-/**
- * Words of a legal disclaimer below a signature, in the languages of SIGN_OFF_WORDS: confidentiality, and the
- * recipient it was not meant for ("Diese E-Mail enthält vertrauliche …", "Denne e-mail kan indeholde fortrolige …").
- */
-const DISCLAIMER =
-  /confidential|privileged|intended recipient|vertraulich|adressat|fortrolig|tiltænkt|konfidentiel|sekretess|konfidensiell|confidentiel|destinataire|confidencial|destinatario|riservat|vertrouwelijk|geadresseerde|poufn|luottamuksellinen/i;
-/** Paragraphs a disclaimer may run to (several languages one after the other, a company register line). */
-const MAX_DISCLAIMER_PARAGRAPHS = 4;
 
 /** The punctuation a sign-off may end in: Hungarian "Üdvözlettel:", Arabic "مع أطيب التحيات،", Japanese "…します。". */
 const SIGN_OFF = new RegExp(String.raw`^\s*(?:${SIGN_OFF_WORDS.join("|")})[,.!:،。]?(\s+[\p{L}.'-]+){0,3}\s*$`, "iu");

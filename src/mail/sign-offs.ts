@@ -80,3 +80,14 @@ export const CLOSING_THANKS = [
   "спасибо", "дякую", "děkuji", "köszönöm", "teşekkürler", "teşekkür ederim", "ευχαριστώ", "תודה", "شكرا", "شكراً",
   "ありがとうございます", "谢谢", "謝謝", "감사합니다", "고맙습니다", "cảm ơn",
 ];
+
+/**
+ * Words of a legal disclaimer below a signature, in the languages of SIGN_OFF_WORDS: confidentiality, and the
+ * recipient it was not meant for ("Diese E-Mail enthält vertrauliche …", "Denne e-mail kan indeholde fortrolige …");
+ * and the footer that asks to spare the paper ("Please consider the environment before printing this email",
+ * "Antes de imprimir este correo electrónico, piense si es necesario hacerlo").
+ */
+/** Paragraphs a disclaimer may run to (several languages one after the other, a company register line). */
+export const MAX_DISCLAIMER_PARAGRAPHS = 4;
+export const DISCLAIMER =
+  /confidential|privileged|intended recipient|vertraulich|adressat|fortrolig|tiltænkt|konfidentiel|sekretess|konfidensiell|confidentiel|destinataire|confidencial|destinatario|riservat|vertrouwelijk|geadresseerde|poufn|luottamuksellinen|before printing|before you print|antes de imprimir|avant d'imprimer|prima di stampare|bevor sie (?:diese|die) e-?mail ausdrucken|vor dem ausdrucken|før du printer|innan du skriver ut|voordat u (?:deze )?e-?mail print/i;

@@ -17,6 +17,8 @@ describe("a referral the writer made, in the words people use", () => {
     "I put you forward for the panel at the Leeds summit.",
     "Told my cousin Renée all about your studio, so expect her at the front desk soon.",
     "We've added you to our list of recommended suppliers that goes to every new client.",
+    "Good news: we've added Wild Oak Florals to our 2027 preferred supplier list.",
+    "We loved your lookbook, and I'm happy to say we've added Wild Oak Florals to our preferred supplier list for 2027.",
     "I suggested your name to the committee yesterday.",
     "Jeg har anbefalet jer til min svoger Ole, som mangler en revisor.",
     "The Ridley Trust people asked me who writes the strongest grant narratives and your name was out of my mouth.",
@@ -36,6 +38,7 @@ describe("not the writer's referral", () => {
     "Maria told me about you, so I thought I'd write.",
     "I told my team about your proposal and we will get back to you next week.",
     "Could you recommend me to your colleague?",
+    "We've added you to our mailing list for the spring newsletter.",
     "Jeg vil gerne anbefale jer til andre.",
     "He said you were the person to ask about VAT.",
     "Rasmus (Holt, fra din gamle klatreklub) gav mig din mail og sagde, at du var den rette at spørge.",
@@ -86,4 +89,16 @@ describe("a question that answers itself asks nothing", () => {
     ["Re: Launch", "Isn't it amazing how much a colour can do? Could you send me the file by Friday?"],
     ["Printer", "How do you always get the colours right? Which paper do you use for the posters?"],
   ])("a real question beside it still asks: %s", (subject, text) => expect(classifyIntent({ subject, text }).request).toBe(true));
+});
+
+describe("a disclaimer below the signature leaves the sign-off a sign-off", () => {
+  const ask = "Hola Lucía:\n\n¿Nos podéis enviar el presupuesto para 2026-27 antes del 30 de abril?\n\nGracias,\nCarmen\n\nCarmen Soler\nDirectora | Hotel Casa Lonja\nTel. 963 00 41 22";
+  it.each([
+    ["no footer", ask],
+    ["Spanish eco footer", `${ask}\n\nAntes de imprimir este correo electrónico, piense si es necesario hacerlo.`],
+    ["English eco footer", `${ask}\n\nPlease consider the environment before printing this email.`],
+    ["legal disclaimer", `${ask}\n\nEste mensaje es confidencial y está dirigido únicamente a su destinatario.`],
+  ])("%s: the closing 'Gracias,' thanks no one and the question asks", (_label, text) => {
+    expect(classifyIntent({ subject: "Mantenimiento 2026-27", text })).toMatchObject({ thanks: false, request: true });
+  });
 });
