@@ -2,6 +2,7 @@
 // no-reply senders and calendar robots. Pure: reads parsed headers, touches nothing else.
 
 import type { ParsedMail } from "./types";
+import { isReplyOrForward } from "./subject";
 
 /** `bounce`: a delivery report, whose failed recipients bounce.ts reads. */
 export type AutomatedVerdict = { automated: false } | { automated: true; reason: string; bounce?: true };
@@ -144,6 +145,13 @@ export function fromMailSystem(mail: Pick<ParsedMail, "headers" | "from" | "send
   return mailSystemReason(mail) !== null;
 }
 
+/** An order number in a subject: "order #48213", "ordre nr. 10482", "Bestellung Nr. 55120", "commande n° 3321". */
+const ORDER_NUMBER_SUBJECT = /(?<![\p{L}])(?:order|ordre|ordrenr|bestellung|commande|pedido|ordine)\.?\s*(?:#|nr\.?|no\.?|n°|number|nummer|numero|número)?\s*#?\d{3,}/iu;
+/** The desk a shop sends its order mail from. */
+const ORDER_DESK_LOCAL = /^(?:orders?|ordre|ordrer|shop|store|webshop|webbutik|butik|bestilling|bestellung|bestellungen|commandes?|pedidos?|ordini)$/i;
+/** Mailers of web shops and site plugins. */
+const SHOP_MAILER = /phpmailer|woocommerce|shopify|magento|prestashop/i;
+
 /** Decides whether a mail was sent by a machine, and says why in a few words. */
 export function detectAutomated(mail: MailFacts): AutomatedVerdict {
   const { headers, attachments } = mail;
@@ -188,6 +196,10 @@ export function detectAutomated(mail: MailFacts): AutomatedVerdict {
   if (NO_REPLY_LOCAL.test(localPart(from))) return yes("no-reply sender");
   if (NEWSLETTER_LOCAL.test(localPart(from))) return yes("newsletter sender");
 
+  // A web shop's order notice carries none of the headers above: an order number in a subject of its own, from an
+  // order desk or a shop's mailer. A customer writing about their order, or a reply, is a person.
+  if (!isReplyOrForward(subject) && ORDER_NUMBER_SUBJECT.test(subject) && (ORDER_DESK_LOCAL.test(localPart(from)) || SHOP_MAILER.test(first(headers, "x-mailer") ?? "")))
+    return yes("shop's order notice (order number from an order desk)");
   if (BOUNCE_SUBJECT.test(subject)) return bounce("bounce (subject)");
   if (AUTO_REPLY_SUBJECT.test(subject)) return yes("auto-reply (subject)");
   if (has(headers, "x-auto-response-suppress") && AUTO_WORD_SUBJECT.test(subject)) return yes("auto-reply (Exchange, subject)");

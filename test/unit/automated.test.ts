@@ -174,6 +174,16 @@ const automated: { name: string; facts: Facts; reason: string }[] = [
     facts: mail({ from: "support@firma.dk", subject: "[Ticket #48213] We received your request" }),
     reason: "auto-reply or ticket receipt (subject)",
   },
+  ...[
+    ["orders@flowermarketdirect.com.au", "Your Melbourne Flower Market Direct order #48213 has been received!"],
+    ["shop@keramik.dk", "Ordrebekræftelse - ordre nr. 10482"],
+    ["bestellung@kaffee.de", "Ihre Bestellung Nr. 55120 ist eingegangen"],
+  ].map(([from, subject]) => ({ name: `a shop's order notice from ${from}`, facts: mail({ from, subject }), reason: "shop's order notice (order number from an order desk)" })),
+  {
+    name: "an order notice from a shop plugin, whatever the sender",
+    facts: mail({ from: "hello@smallshop.example", subject: "Order #2291 confirmed", headers: { "X-Mailer": "PHPMailer 6.9.1 (https://github.com/PHPMailer/PHPMailer)" } }),
+    reason: "shop's order notice (order number from an order desk)",
+  },
   {
     name: "bounce subject from a relay without DSN",
     facts: mail({ from: "mail@relay.example.dk", subject: "Undeliverable: Kaffe" }),
@@ -209,6 +219,9 @@ const human: { name: string; facts: Facts }[] = [
   { name: "a subject that says Accepted without a calendar part", facts: mail({ subject: "Accepted: your offer" }) },
   { name: "a reply that mentions autosvar later in the subject", facts: mail({ subject: "Re: mit autosvar virker ikke" }) },
   { name: "a person whose address contains reply", facts: mail({ from: "replyguy@holm.dk" }) },
+  // a customer writing about their order, and a person at the order desk answering
+  { name: "a customer asking about an order", facts: mail({ from: "mette@gmail.com", subject: "Order #4521 - still not arrived?" }) },
+  { name: "an order desk replying to a question", facts: mail({ from: "orders@keramik.dk", subject: "Re: Order #4521 - still not arrived?" }) },
 ];
 
 describe("detectAutomated", () => {
