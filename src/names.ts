@@ -59,7 +59,13 @@ export function domainKey(address: string): string {
  * company's inbox, not a person they introduce.
  */
 const GROUP_LOCAL = /^(?:all|everyone|everybody|team|crew|staff|fans|club|klub|kor|koret|choir|band|forening|foreningen|hold|holdet|students|pupils|parents|members|clients|customers|patients|residents|tenants|families|participants|attendees|neighbours|neighbors|guests|volunteers|subscribers|list|news|alle|elever|forældre|foraeldre|medlemmer|kunder|patienter|beboere|lejere|deltagere|naboer|kursister|gæster|gaester|frivillige|personale)$/i;
-const ROLE_LOCAL = /^(?:hello|hi|hej|info|contact|kontakt|office|kontor|mail|post|admin|support|service|sales|salg|booking|bookings|events|jobs|hr|accounts|billing|invoice|invoices|faktura|reception)$/i;
+/** Local parts of a desk that people answer from their own addresses ("events@" answered by raj.mistry@). */
+export const ROLE_LOCAL_PARTS = [
+  "hello", "hi", "hej", "info", "contact", "kontakt", "office", "kontor", "mail", "post", "admin", "support", "service",
+  "sales", "salg", "booking", "bookings", "events", "jobs", "hr", "accounts", "billing", "invoice", "invoices", "faktura",
+  "reception", "enquiries", "enquiry", "inquiries", "inquiry", "grants", "press", "presse",
+];
+const ROLE_LOCAL = new RegExp(`^(?:${ROLE_LOCAL_PARTS.join("|")})$`, "i");
 export function isGroupAddress(address: string): boolean {
   return GROUP_LOCAL.test(address.split("@")[0] ?? "");
 }

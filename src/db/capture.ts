@@ -1,6 +1,7 @@
 // Named queries of the ingest path. Each mail's writes (or an import batch's) are built here as statements for one
 // db.batch(). The SQL is drizzle's, written ahead of time (hot-queries.ts → hot-sql.ts): this module binds
 // values only, so a mail does not load drizzle or the schema.
+import { stripSubjectTags } from "../mail/subject";
 import { domainKey, localKey, nameKey } from "../names";
 import { DAY_MS, weekStartOf } from "../time";
 import { HOT_SQL } from "./hot-sql";
@@ -361,6 +362,8 @@ export class CaptureWrites {
   private readonly events: MailEventInput[] = [];
   private readonly unreachables: Array<{ addresses: string[]; at: number; bounce: boolean }> = [];
   private readonly referrals: ReferralCredit[] = [];
+  /** Inbound mail that may answer for a desk of its organisation (deskAnswered), written after every contact row. */
+  private readonly deskAnswers: Array<{ address: string; domainKey: string; at: number; subject: string; firstSubject: string }> = [];
 
   private readonly ownerId: number;
   private readonly now: number;
@@ -409,6 +412,13 @@ export class CaptureWrites {
     };
     this.contactSteps.push(...byDirection(true), ...byDirection(false));
     if (input.introduced.length) this.contactSteps.push((d1) => upsertIntroduced(d1, ownerId, input.introduced, now));
+    // A person answering under the subject the owner wrote to their organisation's desk answers for the desk.
+    for (const d of input.deltas) {
+      const subject = d.inbound?.subject;
+      if (d.inbound && subject && !input.broadcast) {
+        this.deskAnswers.push({ address: d.address, domainKey: domainKey(d.address), at: d.inbound.at, subject, firstSubject: stripSubjectTags(subject) });
+      }
+    }
     for (const e of input.events) this.interactions.push(interactionRow(ownerId, e, input.broadcast));
     for (const n of input.notes) this.notes.push((d1) => insertNote(d1, ownerId, n, input.message.messageId, now));
     countActivity(this.weeks, input.events, input.broadcast, input.message.at);
@@ -442,6 +452,7 @@ export class CaptureWrites {
     out.push(...jsonRows(d1, HOT_SQL.activityCounts, weeks));
     out.push(...jsonRows(d1, HOT_SQL.mailEventInserts, this.events));
     for (const r of this.referrals) out.push(bind(d1, HOT_SQL.referralCredit, { ownerId: this.ownerId, now: this.now, ...r }));
+    for (const a of this.deskAnswers) out.push(bind(d1, HOT_SQL.deskAnswered, { ownerId: this.ownerId, now: this.now, ...a }));
     for (const { addresses, at, bounce } of this.unreachables) {
       const query = bounce ? HOT_SQL.bounceMarks : HOT_SQL.unreachableMarks;
       for (const part of chunk(addresses, JSON_LOOKUP_CHUNK)) out.push(bind(d1, query, { ownerId: this.ownerId, at, now: this.now, addresses: listParam(part) }));

@@ -8,6 +8,7 @@ import { and, asc, desc, eq, exists, getTableColumns, gt, gte, inArray, isNull, 
 import type { BatchItem } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
 import { BOUNCE_WINDOW_MS, contactRow, CONVERSATION_GAP_MS, NAMESAKES_READ, SNIPPET_PREFIX_CHARS, THREAD_CONVERSATION_MS, type ContactRow, type MeetingInput } from "./capture";
+import { ROLE_LOCAL_PARTS } from "../names";
 import type { Db } from "./client";
 import { compiledQuery, compiledRead, jsonList, jsonRowsQuery, tableColumns } from "./prepared";
 import type { ContactDelta } from "./records";
@@ -344,6 +345,23 @@ export function hotQueries(db: Db) {
           updatedAt: sql`${p("now")}`,
         })
         .where(and(eq(contacts.ownerId, p("ownerId")), eq(contacts.address, p("address")))),
+    ),
+    // A desk answered by a person: the owner asked events@hotel.example, and raj@hotel.example answered under the
+    // same subject. The desk's follow-up is settled; read through contacts_owner_domain_key, the desk's colleagues only.
+    deskAnswered: compiledQuery(
+      db
+        .update(contacts)
+        .set({ followUpSince: null, followUpDueAt: null, followUpSubject: null, followUpReason: null, unansweredOutbound: 0, updatedAt: sql`${p("now")}` })
+        .where(
+          and(
+            eq(contacts.ownerId, p("ownerId")),
+            eq(contacts.domainKey, p("domainKey")),
+            sql`${contacts.address} <> ${p("address")}`,
+            sql`${contacts.followUpSince} <= ${p("at")}`,
+            sql`${contacts.followUpSubject} in (${p("subject")}, ${p("firstSubject")})`,
+            sql`substr(${contacts.address}, 1, instr(${contacts.address}, '@') - 1) in (${sql.raw(ROLE_LOCAL_PARTS.map((w) => `'${w}'`).join(", "))})`,
+          ),
+        ),
     ),
     // Addresses found not to reach the person (a bounce, or a new address under the same name), among the owner's contacts only.
     unreachableMarks: compiledQuery(
