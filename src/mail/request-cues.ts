@@ -235,6 +235,15 @@ const AND_THEN = /(?:,\s*|\s)(?:and|og)\s/i;
 // capitalised "Ich" before the verb is otherwise read as someone's name.
 export const FIRST_PERSON = letterRegExp(String.raw`(?<![\p{L}])(?:i|i'll|i'm|i've|i'd|we|we'll|we're|we've|we'd|jeg|vi|ich|wir|ik|wij|jag|je|j'ai|nous)(?![\p{L}'])`, "i");
 
+/**
+ * Someone else's need, told to the reader: "Marisol Vega at Fieldhouse Coffee needs a copywriter, and I gave her your
+ * name". A name or "she" needing "a …" asks the reader for nothing; "Anna needs your invoice by Friday" still asks, by
+ * its date. Case matters here: a name is capitalised.
+ */
+const SOMEONE_ELSE_NEEDS = letterRegExp(
+  String.raw`(?:\p{Lu}[\p{L}'-]+|(?<![\p{L}])(?:he|she|they|han|hun|de))(?:\s+(?:at|from|hos|fra|på|ved)\s+\p{Lu}[\p{L}&'-]*(?:\s+\p{Lu}[\p{L}&'-]*){0,3})?\s+(?:needs|wants|is looking for|mangler|søger|har brug for|braucht|sucht)\s+(?:a|an|some|someone|somebody|en|et|nogen|new|ny|nyt|einen|eine)(?![\p{L}])`,
+);
+
 export function asksByCues(sentence: string): boolean {
   const s = sentence.trim();
   if (s.length < 8 || NOT_ASKING.test(s) || PROMISE.test(s)) return false;
@@ -255,7 +264,7 @@ export function asksByCues(sentence: string): boolean {
   if (imperative && marksATask(s)) return true;
   const toReader = imperative || READER.test(s) || DANISH_PLURAL_I.test(s);
   const droppedSubject = DROPPED_SUBJECT.test(s);
-  const wants = WANT.test(s);
+  const wants = WANT.test(s) && !SOMEONE_ELSE_NEEDS.test(s);
   const due = DUE.test(s);
   // A deadline alone informs ("Du skal betale 51.840 kr. senest 2. november"); with a want, or "if at all
   // possible", it asks.

@@ -102,3 +102,13 @@ describe("a disclaimer below the signature leaves the sign-off a sign-off", () =
     expect(classifyIntent({ subject: "Mantenimiento 2026-27", text })).toMatchObject({ thanks: false, request: true });
   });
 });
+
+describe("someone else's need told to the reader asks nothing of them", () => {
+  it.each([
+    "Marisol Vega at Fieldhouse Coffee Roasters needs a copywriter for their new bag packaging, and I gave her your name.",
+    "Min nabo Lars mangler en tømrer til sit tag, så jeg gav ham dit nummer.",
+  ])("%s", (text) => expect(classifyIntent({ subject: "Hej", text }).explicitRequest).toBe(false));
+  it.each(["I need your sign-off on the quote before Friday.", "Anna needs your invoice by Friday."])("the writer's own need, or one with a date, still asks: %s", (text) =>
+    expect(classifyIntent({ subject: "Hej", text }).request).toBe(true),
+  );
+});
