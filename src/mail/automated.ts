@@ -198,7 +198,8 @@ export function detectAutomated(mail: MailFacts): AutomatedVerdict {
 
   // A web shop's order notice carries none of the headers above: an order number in a subject of its own, from an
   // order desk or a shop's mailer. A customer writing about their order, or a reply, is a person.
-  if (!isReplyOrForward(subject) && ORDER_NUMBER_SUBJECT.test(subject) && (ORDER_DESK_LOCAL.test(localPart(from)) || SHOP_MAILER.test(first(headers, "x-mailer") ?? "")))
+  // The sender is asked first: a fresh isolate compiles the subject's pattern only for mail from such a desk.
+  if ((ORDER_DESK_LOCAL.test(localPart(from)) || SHOP_MAILER.test(first(headers, "x-mailer") ?? "")) && !isReplyOrForward(subject) && ORDER_NUMBER_SUBJECT.test(subject))
     return yes("shop's order notice (order number from an order desk)");
   if (BOUNCE_SUBJECT.test(subject)) return bounce("bounce (subject)");
   if (AUTO_REPLY_SUBJECT.test(subject)) return yes("auto-reply (subject)");
