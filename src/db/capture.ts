@@ -1,8 +1,8 @@
 // Named queries of the ingest path. Each mail's writes (or an import batch's) are built here as statements for one
 // db.batch(). The SQL is drizzle's, written ahead of time (hot-queries.ts → hot-sql.ts): this module binds
 // values only, so a mail does not load drizzle or the schema.
-import { stripSubjectTags } from "../mail/subject";
-import { domainKey, localKey, nameKey } from "../names";
+import { hasReplyPrefix, stripSubjectTags } from "../mail/subject";
+import { domainKey, isMailProvider, localKey, nameKey } from "../names";
 import { DAY_MS, weekStartOf } from "../time";
 import { HOT_SQL } from "./hot-sql";
 import { chunk, JSON_LOOKUP_CHUNK, listParam } from "./limits";
@@ -363,7 +363,7 @@ export class CaptureWrites {
   private readonly unreachables: Array<{ addresses: string[]; at: number; bounce: boolean }> = [];
   private readonly referrals: ReferralCredit[] = [];
   /** Inbound mail that may answer for a desk of its organisation (deskAnswered), written after every contact row. */
-  private readonly deskAnswers: Array<{ address: string; domainKey: string; at: number; subject: string; firstSubject: string }> = [];
+  private readonly deskAnswers: Array<{ address: string; domainKey: string; at: number; subject: string }> = [];
 
   private readonly ownerId: number;
   private readonly now: number;
@@ -412,12 +412,15 @@ export class CaptureWrites {
     };
     this.contactSteps.push(...byDirection(true), ...byDirection(false));
     if (input.introduced.length) this.contactSteps.push((d1) => upsertIntroduced(d1, ownerId, input.introduced, now));
-    // A person answering under the subject the owner wrote to their organisation's desk answers for the desk.
+    // A person answering, under the subject the owner wrote to their organisation's desk, answers for the desk: a
+    // reply ("RE: <the owner's subject>"), once per person, from an organisation's own domain (not gmail.com).
+    const answering = new Set<string>();
     for (const d of input.deltas) {
       const subject = d.inbound?.subject;
-      if (d.inbound && subject && !input.broadcast) {
-        this.deskAnswers.push({ address: d.address, domainKey: domainKey(d.address), at: d.inbound.at, subject, firstSubject: stripSubjectTags(subject) });
-      }
+      if (!d.inbound || !subject || input.broadcast || answering.has(d.address) || !hasReplyPrefix(subject)) continue;
+      if (isMailProvider(d.address.slice(d.address.lastIndexOf("@") + 1))) continue;
+      answering.add(d.address);
+      this.deskAnswers.push({ address: d.address, domainKey: domainKey(d.address), at: d.inbound.at, subject: stripSubjectTags(subject) });
     }
     for (const e of input.events) this.interactions.push(interactionRow(ownerId, e, input.broadcast));
     for (const n of input.notes) this.notes.push((d1) => insertNote(d1, ownerId, n, input.message.messageId, now));

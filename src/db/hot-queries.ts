@@ -358,7 +358,7 @@ export function hotQueries(db: Db) {
             eq(contacts.domainKey, p("domainKey")),
             sql`${contacts.address} <> ${p("address")}`,
             sql`${contacts.followUpSince} <= ${p("at")}`,
-            sql`${contacts.followUpSubject} in (${p("subject")}, ${p("firstSubject")})`,
+            eq(contacts.followUpSubject, p("subject")),
             sql`substr(${contacts.address}, 1, instr(${contacts.address}, '@') - 1) in (${sql.raw(ROLE_LOCAL_PARTS.map((w) => `'${w}'`).join(", "))})`,
           ),
         ),

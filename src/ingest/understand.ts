@@ -207,7 +207,6 @@ function withoutPlus(address: string): string {
   return address.replace(/^([^@+]+)\+[^@]*@/, "$1@");
 }
 
-/** The owner, under any of their addresses, or the assistant, under any plus part: never a contact (issue 9). */
 /**
  * The subject of the mail an owner's reply quotes, when it was that mail's own: not when the mail was itself a reply
  * (References name its parent too, or "SV: Re: Intro: …" still has a tag) — "Intro: Dana <> Priya" then is the
@@ -218,6 +217,7 @@ function quotedOwnSubject(mail: ParsedMail): string {
   return mail.references.length >= 2 || isReplyOrForward(subject) ? "" : subject;
 }
 
+/** The owner, under any of their addresses, or the assistant, under any plus part: never a contact (issue 9). */
 export function isSelf(address: string, ctx: Pick<OwnerMailContext, "ownerAddresses" | "assistantLocal" | "assistantDomain">): boolean {
   // Every address that reaches here was written one way by normalizeAddress (parse.ts, forward.ts, reply.ts's
   // addressIn), so `"owner"@x.dk` and `owner@x.dk.` already read owner@x.dk.

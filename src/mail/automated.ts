@@ -146,7 +146,8 @@ export function fromMailSystem(mail: Pick<ParsedMail, "headers" | "from" | "send
 }
 
 /** An order number in a subject: "order #48213", "ordre nr. 10482", "Bestellung Nr. 55120", "commande n° 3321". */
-const ORDER_NUMBER_SUBJECT = /(?<![\p{L}])(?:order|ordre|ordrenr|bestellung|commande|pedido|ordine)\.?\s*(?:#|nr\.?|no\.?|n°|number|nummer|numero|número)?\s*#?\d{3,}/iu;
+// A marked number, or five digits and more: not "Order 2025 catalogue".
+const ORDER_NUMBER_SUBJECT = /(?<![\p{L}])(?:order|ordre|ordrenr|bestellung|commande|pedido|ordine)\.?\s*(?:(?:#|nr\.?|no\.?|n°|number|nummer|numero|número)\s*#?\d{3,}|\d{5,})/iu;
 /** The desk a shop sends its order mail from. */
 const ORDER_DESK_LOCAL = /^(?:orders?|ordre|ordrer|shop|store|webshop|webbutik|butik|bestilling|bestellung|bestellungen|commandes?|pedidos?|ordini)$/i;
 /** Mailers of web shops and site plugins. */

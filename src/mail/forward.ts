@@ -20,7 +20,7 @@ import {
   unbold,
 } from "./forward/markers";
 import { cleanNote } from "./forward/note";
-import { mailboxIn } from "./reply";
+import { BIDI_CONTROLS, mailboxIn } from "./reply";
 import { hasForwardPrefix, hasReplyPrefix } from "./subject";
 import type { Address, ParsedMail } from "./types";
 
@@ -117,7 +117,7 @@ function prepare(text: string): string {
     // No-break spaces: Outlook pads with U+00A0, Gmail writes "9:15\u202FAM".
     .replace(/[\u00A0\u202F]/g, " ")
     // Direction marks and embeddings around Hebrew and Arabic names and dates: invisible, and no label expects them.
-    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+    .replace(BIDI_CONTROLS, "");
 }
 
 /** Removes quote marks (Apple Mail quotes a forward with ">"), keeping any indentation after them. */

@@ -392,11 +392,14 @@ const COURTESY = phrases([
   // exactly the right part?", "Er det ikke vildt, hvor meget en farve kan gøre?"
   "(?:isn't|wasn't|aren't|ain't) (?:it|that|this|they) (?:just |so |really |simply )?(?:amazing|wild|crazy|funny|great|incredible|something|wonderful|mad|nuts|lovely|brilliant|fantastic|beautiful|cool|strange|weird|remarkable)[^.!?\\n]*\\?",
   "(?:er|var) (?:det|den|de) ikke (?:bare |helt |lidt |også )?(?:vildt|skørt|fantastisk|sjovt|utroligt|dejligt|fedt|godt|skønt|vanvittigt|mærkeligt|underligt|smukt|flot|vidunderligt)[^.!?\\n]*\\?",
-  "how do(?:es)? (?:you|she|he|they) (?:always|do it|keep)[^.!?\\n]*\\?",
-  "hvordan (?:gør|kan) (?:du|I) (?:det|altid)[^.!?\\n]*\\?",
+  "how do(?:es)? (?:you|she|he|they) always[^.!?\\n]*\\?",
+  "how do you do it\\s*\\?",
+  "hvordan (?:gør|kan) (?:du|I) altid[^.!?\\n]*\\?",
+  "hvordan gør du det\\s*\\?",
   // to see the result one day, after giving something: "Send me the trailer when it's out!", "send mig et link, når siden er live"
-  "(?:send|show|share with) (?:me|us)_(?:when|once|as soon as) (?:it's|it is|they're|they are|it goes|(?:the|your) \\p{L}+ (?:is|goes|are)) (?:out|live|done|ready|up|published|finished|launched|released|printed|online)[^.!?\\n–—;]*",
-  "(?:send|vis) (?:mig|os)_(?:når|så snart) (?:den|det|de|\\p{L}+) (?:er|bliver|går|kommer) (?:ude|færdig|færdige|klar|live|udgivet|trykt|online|i luften)[^.!?\\n–—;]*",
+  // a result to show, not a document to deliver ("send us the final report once it is done" asks)
+  "(?:send|show|share with) (?:me|us) (?:the|a|an|some) (?:trailer|teaser|video|film|clip|link|site|website|book|photo|photos|picture|pictures|pic|pics|snap|episode|article|piece|game|album|track) (?:when|once|as soon as) (?:it's|it is|they're|they are|it goes|they go) (?:out|live|published|launched|released|printed|online|up|done|finished|ready|built|installed|in)[^.!?\\n–—;]*",
+  "(?:send|vis) (?:mig|os) (?:gerne )?(?:et link|linket|bogen|filmen|videoen|billederne|artiklen|siden|traileren),? (?:når|så snart) (?:den|det|de|siden|bogen|filmen|artiklen) (?:er|bliver|går|kommer) (?:ude|live|udgivet|trykt|online|i luften)[^.!?\\n–—;]*",
 ]);
 
 
@@ -543,6 +546,8 @@ const OWNS_UP = letterRegExp(String.raw`(?<![\p{L}])(?:it was me|that was me|gui
 // A capitalised word before the verb is a name, unless it is the auxiliary of a sentence without a subject
 // ("Har givet dit nr til …", "Have just told her about you"): that one is the writer's.
 const THIRD_PERSON_SUBJECT = letterRegExp(String.raw`(?<![\p{L}])(?:he|she|they|han|hun|de|my (?:boss|colleague|friend|partner|wife|husband)|min (?:chef|kollega|ven|veninde|mand|kone))(?![\p{L}])|(?!(?:Har|Havde|Have|Has|Had|Just|Lige|Også|Also)(?![\p{L}]))\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s+(?:has|have|had|just|also|har|havde|lige|også))?\s*$`);
+/** The writer as a subject, case kept: Danish "i" ("i går") is a preposition, "I" the writer. */
+const WRITER_AS_SUBJECT = letterRegExp(String.raw`(?<![\p{L}])(?:I|I'll|I'm|I've|I'd|[Ww]e|[Ww]e'll|[Ww]e've|[Jj]eg|[Vv]i|[Ii]ch|[Ww]ir|[Jj]ag)(?![\p{L}'])`);
 /** Something handed to the writer: "gave me", "sent us", "gav mig"; not "asked me", which the writer then answered. */
 const OBJECT_ME = letterRegExp(String.raw`(?<![\p{L}])(?:gave|given|gav|givet|sent|sendte|sendt|told|fortalte|fortalt|passed|forwarded|videresendte|videresendt|showed|viste|vist|handed|gab|gegeben|schickte|geschickt) (?:me|us|mig|os|mir|uns)(?![\p{L}])`, "i");
 /** The writer as the one who did it: a first-person subject earlier in the sentence. */
@@ -659,7 +664,7 @@ function referralBy(text: string, reader: string | null = null): { writer: boole
     const relativeToAName = /^\s*(?:som|who)(?:\s|$)/i.test(clause) && THIRD_PERSON_SUBJECT.test(clauses.pop() ?? "");
     // Someone who did something to the writer first did the rest too: "Mads Kjær gav mig din adresse og sagde, at du …",
     // "Rasmus (Holt, fra din gamle klatreklub) gav mig din mail og sagde …".
-    const toTheWriter = OBJECT_ME.test(sentence) && !FIRST_PERSON.test(sentence);
+    const toTheWriter = OBJECT_ME.test(sentence) && !WRITER_AS_SUBJECT.test(sentence);
     if (relativeToAName || toTheWriter || (clause.trim() && !FIRST_PERSON.test(clause) && THIRD_PERSON_SUBJECT.test(clause))) someoneElse = true;
     else if (FIRST_PERSON.test(sentence) || OWNS_UP.test(after) || !THIRD_PERSON_SUBJECT.test(sentence)) writer = true;
     else someoneElse = true;
@@ -800,13 +805,15 @@ const GIVES = phrases([
   "(?:won't|will not|didn't|did not|don't|do not) charge (?:you )?(?:for (?:the |that|it|delivery|freight|postage)|anything|a thing)",
   "(?:gratis|uden fragt|ingen fragt|fri fragt)",
   // German, French, Italian: "zurückgelegt, kostenlos", "natürlich umsonst", "c'est offert", "in omaggio"
-  // not a shop's terms: "Der Versand ist ab 50 € kostenlos"
-  "(?<!(?:ab|über|from|over|above|à partir de) [^.!?\\n]{0,15})(?:kostenlos|umsonst|unentgeltlich|geschenkt|gratuitement|gratuit|c'est offert|cadeau|in omaggio|gratuitamente)",
+  // for the reader, not a shop's terms ("Ab 50 € ist der Versand kostenlos", "Testen Sie 30 Tage kostenlos")
+  "(?:dir|euch|dich|ihnen)[^.!?\\n]{1,60}(?:kostenlos|umsonst|unentgeltlich|geschenkt)",
+  "(?:kostenlos|umsonst|geschenkt)[^.!?\\n]{0,20}für (?:dich|euch)",
+  "(?:c'est offert|je te l'offre|je vous l'offre|c'est cadeau|in omaggio per (?:te|voi)|te lo regalo)",
   "(?:dir|euch|ihnen)__(?:zurückgelegt|beiseitegelegt|aufgehoben)",
   "(?:zurückgelegt|beiseitegelegt|aufgehoben)__für (?:dich|euch|sie)",
   "(?:t'ai|vous ai) mis de côté",
   // something sent as a present: "there's a box on its way to you"; not an invoice or an order
-  "(?:box|parcel|package|hamper|care package|little something|small something|present|gift|bottle|crate)_on (?:its|their|the) way (?:to you|over)",
+  "(?:box|hamper|care package|little something|small something|present|gift|bottle)_on (?:its|their|the) way (?:to you|over)",
   "(?:it's|it is|they're|they are|that's|that is) (?:all )?on (?:us|me)",
   // Danish
   "(?:lagde|lagt|satte|sat|stillede|stillet|efterlod|hængte|hængt)__til (?:dig|jer)",
@@ -1315,8 +1322,8 @@ const OWES_THANKS = phrases([
   "went (?:out of (?:her|his|their) way|above and beyond)",
   // what they gave the owner: "Conor sent me a whole box of coffee and a mug!!", "Jonas har sendt en ny kunde til mig!";
   // not what business sends ("sent me a quote", "the invoice")
-  "(?:sent|gave|given|got|bought|brought|made|left|posted|mailed) (?:me|us) (?:a|an|some|two|three|four|five|a whole|a little|another|this|these|[0-9]+)(?! (?:quote|quotation|invoice|bill|receipt|reminder|contract|estimate|offer|price|proposal|link to (?:pay|the invoice))(?![\\p{L}]))",
-  "(?:sendt|sendte|givet|gav|købt|købte|lavet|lavede|bragt|bragte) (?:mig|os) (?:en|et|nogle|to|tre|fire|fem|[0-9]+|hele|lidt)(?! (?:tilbud|faktura|regning|kvittering|påmindelse|kontrakt|prisoverslag|overslag)(?![\\p{L}]))",
+  "(?:sent|gave|given|got|bought|brought|made|left|posted|mailed) (?:me|us) (?:a|an|some|two|three|four|five|a whole|a little|another|this|these|[0-9]+)(?! (?:[\\p{L}-]+ )?(?:quote|quotation|invoice|bill|receipt|reminder|contract|estimate|offer|price|proposal|email|e-mail|mail|message|link|text|note|update|file|draft|form|question|request)(?![\\p{L}]))",
+  "(?:sendt|sendte|givet|gav|købt|købte|lavet|lavede|bragt|bragte) (?:mig|os) (?:en|et|nogle|to|tre|fire|fem|[0-9]+|hele|lidt)(?! (?:[\\p{L}-]+ )?(?:tilbud|faktura|regning|kvittering|påmindelse|kontrakt|prisoverslag|overslag|mail|e-mail|besked|link|sms|fil|udkast|formular|spørgsmål)(?![\\p{L}]))",
   "(?:sendt|sendte|givet|gav) (?:en|et|nogle|to|tre|[0-9]+) (?:ny |nye )?(?:kunde|kunder|opgave|opgaver|klient|klienter|lead|leads|elev|elever|patient|patienter) (?:videre )?til (?:mig|os)",
   // a referral told by the owner: "Markus hat uns bei der Handwerkskammer empfohlen!", "anbefalede os til"
   "(?:hat|haben) (?:uns|mich) (?:\\p{L}+ ){0,4}empfohlen",
@@ -1507,7 +1514,10 @@ function withoutClosingDisclaimer(lines: string[]): string[] {
   for (let paragraphs = 0; paragraphs < MAX_DISCLAIMER_PARAGRAPHS; paragraphs++) {
     let top = end;
     while (top > 0 && lines[top - 1].trim() !== "") top--;
-    if (top === 0 || top === end || !DISCLAIMER.test(lines[top])) break;
+    // Only below a name or a signature line: "This is confidential for now – could you …?" is the mail's own.
+    const above = lines.slice(0, top).filter((l) => l.trim() !== "").pop() ?? "";
+    const asks = lines.slice(top, end).some((l) => l.includes("?"));
+    if (top === 0 || top === end || asks || !DISCLAIMER.test(lines[top]) || above.trim().length > MAX_NAME_LINE_CHARS || /[?!]/.test(above)) break;
     end = top;
     while (end > 0 && lines[end - 1].trim() === "") end--;
   }

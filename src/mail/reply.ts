@@ -185,7 +185,7 @@ function mayBeDashedSignOff(line: string): boolean {
  * Direction marks and embeddings (U+200E/F, U+202A–E, U+2066–9): Gmail wraps the parts of a Hebrew or Arabic
  * attribution in them ("‫בתאריך … מאת ‪Anna‬‏ <‪a@x‬‏>:‬"). They are invisible, and no pattern here expects them.
  */
-const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 function bound(text: string): string {
   return text.slice(0, MAX_REPLY_SCAN_CHARS).replace(/\r\n?/g, "\n").replace(/\u00a0/g, " ").replace(BIDI_CONTROLS, "");

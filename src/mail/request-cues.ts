@@ -241,7 +241,7 @@ export const FIRST_PERSON = letterRegExp(String.raw`(?<![\p{L}])(?:i|i'll|i'm|i'
  * its date. Case matters here: a name is capitalised.
  */
 const SOMEONE_ELSE_NEEDS = letterRegExp(
-  String.raw`(?:\p{Lu}[\p{L}'-]+|(?<![\p{L}])(?:he|she|they|han|hun|de))(?:\s+(?:at|from|hos|fra|på|ved)\s+\p{Lu}[\p{L}&'-]*(?:\s+\p{Lu}[\p{L}&'-]*){0,3})?\s+(?:needs|wants|is looking for|mangler|søger|har brug for|braucht|sucht)\s+(?:a|an|some|someone|somebody|en|et|nogen|new|ny|nyt|einen|eine)(?![\p{L}])`,
+  String.raw`(?:(?!(?:Jeg|Vi|I|We|Ich|Wir|Jag|Ik|We're|The|This|That|Our|My|Vores|Min|Mit)(?![\p{L}']))\p{Lu}[\p{L}'-]+|(?<![\p{L}])(?:he|she|they|han|hun|de))(?:\s+(?:at|from|hos|fra|på|ved)\s+\p{Lu}[\p{L}&'-]*(?:\s+\p{Lu}[\p{L}&'-]*){0,3})?\s+(?:needs|wants|is looking for|mangler|søger|har brug for|braucht|sucht)\s+(?:a|an|some|someone|somebody|en|et|nogen|new|ny|nyt|einen|eine)(?![\p{L}])`,
 );
 
 export function asksByCues(sentence: string): boolean {

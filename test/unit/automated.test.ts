@@ -222,6 +222,7 @@ const human: { name: string; facts: Facts }[] = [
   // a customer writing about their order, and a person at the order desk answering
   { name: "a customer asking about an order", facts: mail({ from: "mette@gmail.com", subject: "Order #4521 - still not arrived?" }) },
   { name: "an order desk replying to a question", facts: mail({ from: "orders@keramik.dk", subject: "Re: Order #4521 - still not arrived?" }) },
+  { name: "a shop's own mail about a catalogue year", facts: mail({ from: "store@keramik.dk", subject: "Order 2025 catalogue" }) },
 ];
 
 describe("detectAutomated", () => {

@@ -75,6 +75,7 @@ describe("a courtesy after something delivered asks nothing", () => {
   it.each([
     "All eight tracks are done and in the Dropbox folder, with a bonus theme on the house. Send me the trailer when it's out!",
     "Her er de færdige billeder. Send mig gerne et link, når siden er live!",
+    "20 m² of felt panels are on their way, no invoice, it is on us. Send me a picture when it's up!",
   ])("%s", (text) => expect(classifyIntent({ subject: "Hej", text }).request).toBe(false));
   it("a real ask still asks", () => expect(classifyIntent({ subject: "Hej", text: "Could you send me the trailer by Friday?" }).request).toBe(true));
 });
@@ -111,4 +112,18 @@ describe("someone else's need told to the reader asks nothing of them", () => {
   it.each(["I need your sign-off on the quote before Friday.", "Anna needs your invoice by Friday."])("the writer's own need, or one with a date, still asks: %s", (text) =>
     expect(classifyIntent({ subject: "Hej", text }).request).toBe(true),
   );
+});
+
+describe("the review's counterexamples: what still asks, and what is no gift, referral or thanks owed", () => {
+  it.each([
+    "Could you send us the final report once it is done?",
+    "How do you keep track of VAT on EU invoices?",
+    "Hvordan gør du det med moms på udenlandske fakturaer?",
+    "Hi,\n\nThis is confidential for now – could you tell me whether you'd take the job?",
+  ])("asks: %s", (text) => expect(classifyIntent({ subject: "Hej", text }).request).toBe(true));
+  it.each(["Ab 50 € ist der Versand kostenlos.", "Testen Sie 30 Tage kostenlos.", "Your package is on its way to you."])("no gift: %s", (text) =>
+    expect(given(text)).toBeNull(),
+  );
+  it("a referral by someone who gave the writer the reader's mail, with 'i går' in it, is theirs", () =>
+    expect(given("Mads Kjær gav mig din mail i går og sagde, at du er den bedste til den slags.")).not.toBe("referral"));
 });

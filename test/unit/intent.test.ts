@@ -612,6 +612,8 @@ describe("thanks, referrals and the owner's notes in the neighbours' languages",
     ["Sarah sent me the invoice", false],
     ["He sent me a quote for the roof", false],
     ["Sent me a reminder about the deadline", false],
+    ["He sent me an email about the delay", false],
+    ["She sent us a new invoice", false],
   ])("note %s owes thanks: %s", (note, want) => {
     expect(noteOwesThanks(note)).toBe(want);
   });

@@ -34,11 +34,13 @@ describe("a desk answered by a person of its organisation", () => {
     expect(shown(await r.plan(DIGEST)).filter(([, who]) => who === EVENTS.address)).toEqual([]);
   });
 
-  it("another subject, another organisation, or a person's own address waiting: still open", async () => {
+  it("another subject, a mail that is no reply, another organisation, or a person's own address waiting: still open", async () => {
     const r = await replayOwner("poppy.desk3@marshbloom.example");
     await r.send({ at: ASKED_AT, to: [EVENTS], subject: "Winter wedding fair – stand?", body: QUESTION });
     await r.send({ at: ASKED_AT, to: [ANNA], subject: "Flowers for the spring menu launch?", body: "Hi Anna,\n\nWould you like a quote for the spring launch flowers?\n\nPoppy" });
     await r.forward({ at: "2026-11-05T14:00:00+00:00", from: RAJ, to: [r.me], subject: "Parking at the hotel", body: "Hi Poppy,\n\nThe car park is free for suppliers.\n\nRaj" });
+    // a new mail of his under the same words, not an answer
+    await r.forward({ at: "2026-11-05T14:30:00+00:00", from: RAJ, to: [r.me], subject: "Winter wedding fair – stand?", body: "Hi Poppy,\n\nWe're still planning the fair; more soon.\n\nRaj" });
     await r.forward({ at: "2026-11-05T15:00:00+00:00", from: ELSEWHERE, to: [r.me], subject: "RE: Winter wedding fair – stand?", body: "Hi Poppy,\n\nWe have no fair this winter.\n\nTom" });
     await r.forward({ at: "2026-11-05T16:00:00+00:00", from: RAJ, to: [r.me], subject: "RE: Flowers for the spring menu launch?", body: "Hi Poppy,\n\nAnna is away; I'll pass it on.\n\nRaj" });
     const followUps = shown(await r.plan(DIGEST)).filter(([section]) => section === "follow-up").map(([, who]) => who).sort();
