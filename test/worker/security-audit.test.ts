@@ -10,11 +10,9 @@ import { handleEmail } from "../../src/ingest/email-handler";
 import { ownerAsks, THREAD_SENT_AT } from "../support/attacks";
 import { emailMessage, recordingSendEmail, testEnv, withCloudflareVerdict } from "../support/mail";
 import { seedOwner } from "../support/owners";
+import { ASSISTANT, NOW, raw, rfcDate, type Raw } from "../support/round2";
 import { digestAt } from "./commands-scenario";
 
-const NOW = Date.UTC(2026, 10, 16, 11, 0);
-const ASSISTANT = "gensidig@example.com";
-const rfcDate = (ms: number) => new Date(ms).toUTCString().replace("GMT", "+0000");
 
 // ── scene ──────────────────────────────────────────────────────────────────────────────────────────────────
 interface Scene {
@@ -97,34 +95,6 @@ const contactRow = async (ownerId: number, address: string) =>
   env.DB.prepare("select * from contacts where owner_id = ? and address = ?").bind(ownerId, address).first<Record<string, unknown>>();
 
 // ── raw mail builders ──────────────────────────────────────────────────────────────────────────────────────
-interface Raw {
-  from: string;
-  to?: string;
-  cc?: string;
-  subject?: string;
-  id?: string | null;
-  headers?: string[];
-  body: string;
-  contentType?: string;
-  date?: number;
-}
-function raw(a: Raw): string {
-  return [
-    "MIME-Version: 1.0",
-    `Date: ${rfcDate(a.date ?? NOW - 60_000)}`,
-    ...(a.id === null ? [] : [`Message-ID: <${a.id ?? `${crypto.randomUUID()}@x.example`}>`]),
-    `Subject: ${a.subject ?? "Hello"}`,
-    `From: ${a.from}`,
-    `To: ${a.to ?? ASSISTANT}`,
-    ...(a.cc ? [`Cc: ${a.cc}`] : []),
-    ...(a.headers ?? []),
-    `Content-Type: ${a.contentType ?? 'text/plain; charset="UTF-8"'}`,
-    "",
-    a.body,
-    "",
-  ].join("\r\n");
-}
-
 const arc = (dmarc: string, fromDomain: string) =>
   `ARC-Authentication-Results: i=1; mx.cloudflare.net; dkim=${dmarc === "pass" ? "pass" : "none"} header.d=${fromDomain}; dmarc=${dmarc} header.from=${fromDomain}; spf=none smtp.mailfrom=${fromDomain}\r\n`;
 
