@@ -97,6 +97,11 @@ export function meridiem(before: string, after: string): "am" | "pm" | null {
   return null;
 }
 
+/** The text after a clock time without its after-noon word ("PM", "μ.μ.", "م"), so a zone after it can be read. */
+export function afterMeridiem(after: string): string {
+  return after.replace(PM_AFTER, "").replace(AM_AFTER, "");
+}
+
 /** An hour on a 12-hour clock as an hour of the day; null when it is no such hour. */
 export function hourOfDay(hour: number, half: "am" | "pm"): number | null {
   if (hour < 1 || hour > 12) return null;

@@ -12,7 +12,7 @@ import { normalizeAddress } from "./address";
 import { isClientSignature } from "./client-signature";
 import { DISCLAIMER, MAX_DISCLAIMER_PARAGRAPHS, SIGN_OFF_WORDS, SIGNED_AFTER_NAME } from "./sign-offs";
 import { dateAboveFrom, HEADER_LABELS, labelAlternation } from "./forward/markers";
-import { hourOfDay, meridiem, monthOfWord } from "./months";
+import { afterMeridiem, hourOfDay, meridiem, monthOfWord } from "./months";
 import { parseForwardedDate } from "./forward/date";
 
 /** Text we look at. The parser's regexes (without RE2) and ours must never see unbounded input. */
@@ -538,7 +538,7 @@ export function attributionDate(text: string): number | null {
     const half = meridiem(rest.slice(0, time.index), after);
     if (half && hour >= 1 && hour <= 12) hour = hourOfDay(hour, half)!;
     if (hour > 23 || minute > 59) return null;
-    rest = after.replace(/^\s*(?:[AaPp]\.?\s?[Mm]\b\.?)/, "");
+    rest = afterMeridiem(after);
   }
   let offset = 0;
   const zone = rest.match(/^\s*(?:(?:GMT|UTC)\s*)?([+-])(\d{1,2}):?(\d{2})?\b/);

@@ -44,6 +44,9 @@ describe("attribution dates in other scripts", () => {
     ["Outlook, Arabic", "الاثنين، 3 فبراير، 2025 4:12 م", "2025-02-03T16:12:00.000Z"],
     ["QQ", "2025年2月3日(星期一) 下午4:12", "2025-02-03T16:12:00.000Z"],
     ["English, still", "On Mon, 3 Feb 2025 at 4:12 PM, Anna <a@x.dk> wrote:", "2025-02-03T16:12:00.000Z"],
+    // the zone after the after-noon word is read in every language, not only after "PM"
+    ["English, a zone after PM", "On Mon, 3 Feb 2025 at 4:12 PM +0200, Anna <a@x.dk> wrote:", "2025-02-03T14:12:00.000Z"],
+    ["Greek, a zone after μ.μ.", "Δευτέρα, 3 Φεβρουαρίου 2025 4:12 μ.μ. +0200", "2025-02-03T14:12:00.000Z"],
   ])("%s", (_, line, want) => {
     expect(iso(attributionDate(line))).toBe(want);
   });
