@@ -49,8 +49,13 @@ export function localKey(address: string): string | null {
  * contacts.domain_key: the address's domain, lower case, its labels turned round ("mail.winther.dk" →
  * "dk.winther.mail"), so a domain and all its subdomains are one range of the index.
  */
+/** The domain of an address, as written: "x.dk" of "anna@x.dk". */
+export function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf("@") + 1);
+}
+
 export function domainKey(address: string): string {
-  return address.slice(address.lastIndexOf("@") + 1).toLowerCase().split(".").reverse().join(".");
+  return domainOf(address).toLowerCase().split(".").reverse().join(".");
 }
 
 /**
@@ -88,6 +93,6 @@ export function isMailProvider(domain: string): boolean {
 
 /** Two addresses of one organisation: the same domain, which is not a mail provider's ("anna@firma.dk", "bo@firma.dk"). */
 export function sameOrganisation(a: string, b: string): boolean {
-  const domain = (address: string) => address.slice(address.lastIndexOf("@") + 1).toLowerCase();
+  const domain = (address: string) => domainOf(address).toLowerCase();
   return domain(a) === domain(b) && !PERSONAL_MAIL.test(domain(a));
 }

@@ -2,7 +2,7 @@
 // db.batch(). The SQL is drizzle's, written ahead of time (hot-queries.ts → hot-sql.ts): this module binds
 // values only, so a mail does not load drizzle or the schema.
 import { hasReplyPrefix, stripSubjectTags } from "../mail/subject";
-import { domainKey, isMailProvider, localKey, nameKey } from "../names";
+import { domainKey, domainOf, isMailProvider, localKey, nameKey } from "../names";
 import { DAY_MS, weekStartOf } from "../time";
 import { HOT_SQL } from "./hot-sql";
 import { chunk, JSON_LOOKUP_CHUNK, listParam } from "./limits";
@@ -126,7 +126,7 @@ export async function threadStandings(d1: D1Database, input: { recipients: strin
 }
 
 /** An MTA retries a delivery for about five days (RFC 5321 §4.5.4.1): an ignored mail is looked for this far back. */
-export const REDELIVERY_WINDOW_MS = 7 * DAY_MS;
+const REDELIVERY_WINDOW_MS = 7 * DAY_MS;
 
 /**
  * Whether a contact's reply whose Message-ID the owner's mail already holds is that same mail delivered again:
@@ -140,6 +140,9 @@ export async function isSameSenderMail(
   const rows = await readOne(readOf<{ same: boolean }>(d1, HOT_SQL.sameSenderMail, { ...values, since: now - REDELIVERY_WINDOW_MS }));
   return rows.length === 0 || rows[0].same;
 }
+
+/** Desk answers (deskAnswered) bound as one JSON parameter of one statement. */
+const DESK_ANSWERS_PER_STATEMENT = 200;
 
 /** How far apart the times of one mail may be: a forward's printed date has minutes and a guessed zone. */
 export const SAME_MAIL_WINDOW_MS = 2 * 60 * 60 * 1000;
@@ -418,7 +421,7 @@ export class CaptureWrites {
     for (const d of input.deltas) {
       const subject = d.inbound?.subject;
       if (!d.inbound || !subject || input.broadcast || answering.has(d.address) || !hasReplyPrefix(subject)) continue;
-      if (isMailProvider(d.address.slice(d.address.lastIndexOf("@") + 1))) continue;
+      if (isMailProvider(domainOf(d.address))) continue;
       answering.add(d.address);
       this.deskAnswers.push({ address: d.address, domainKey: domainKey(d.address), at: d.inbound.at, subject: stripSubjectTags(subject) });
     }
@@ -455,7 +458,11 @@ export class CaptureWrites {
     out.push(...jsonRows(d1, HOT_SQL.activityCounts, weeks));
     out.push(...jsonRows(d1, HOT_SQL.mailEventInserts, this.events));
     for (const r of this.referrals) out.push(bind(d1, HOT_SQL.referralCredit, { ownerId: this.ownerId, now: this.now, ...r }));
-    for (const a of this.deskAnswers) out.push(bind(d1, HOT_SQL.deskAnswered, { ownerId: this.ownerId, now: this.now, ...a }));
+    // A few hundred answers a statement: each is about 150 bytes of JSON, and a statement holds 100 KB.
+    for (const part of chunk(this.deskAnswers, DESK_ANSWERS_PER_STATEMENT)) {
+      const domainKeys = listParam(part.map((a) => a.domainKey));
+      out.push(bind(d1, HOT_SQL.deskAnswered, { ownerId: this.ownerId, now: this.now, domainKeys, answers: JSON.stringify(part) }));
+    }
     for (const { addresses, at, bounce } of this.unreachables) {
       const query = bounce ? HOT_SQL.bounceMarks : HOT_SQL.unreachableMarks;
       for (const part of chunk(addresses, JSON_LOOKUP_CHUNK)) out.push(bind(d1, query, { ownerId: this.ownerId, at, now: this.now, addresses: listParam(part) }));

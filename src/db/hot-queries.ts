@@ -346,8 +346,9 @@ export function hotQueries(db: Db) {
         })
         .where(and(eq(contacts.ownerId, p("ownerId")), eq(contacts.address, p("address")))),
     ),
-    // A desk answered by a person: the owner asked events@hotel.example, and raj@hotel.example answered under the
-    // same subject. The desk's follow-up is settled; read through contacts_owner_domain_key, the desk's colleagues only.
+    // Desks answered by a person: the owner asked events@hotel.example, and raj@hotel.example answered under the
+    // same subject. The desk's follow-up is settled. One statement for a mail's or an import batch's answers (a JSON
+    // list of {domainKey, address, at, subject}), read through contacts_owner_domain_key: the desks' colleagues only.
     deskAnswered: compiledQuery(
       db
         .update(contacts)
@@ -355,11 +356,11 @@ export function hotQueries(db: Db) {
         .where(
           and(
             eq(contacts.ownerId, p("ownerId")),
-            eq(contacts.domainKey, p("domainKey")),
-            sql`${contacts.address} <> ${p("address")}`,
-            sql`${contacts.followUpSince} <= ${p("at")}`,
-            eq(contacts.followUpSubject, p("subject")),
+            sql`${contacts.domainKey} in ${jsonList(p("domainKeys"))}`,
             sql`substr(${contacts.address}, 1, instr(${contacts.address}, '@') - 1) in (${sql.raw(ROLE_LOCAL_PARTS.map((w) => `'${w}'`).join(", "))})`,
+            sql`exists (select 1 from json_each(${p("answers")}) as a where a.value ->> 'domainKey' = ${contacts.domainKey}
+              and a.value ->> 'address' <> ${contacts.address} and ${contacts.followUpSince} <= a.value ->> 'at'
+              and ${contacts.followUpSubject} = a.value ->> 'subject')`,
           ),
         ),
     ),

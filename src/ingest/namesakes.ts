@@ -10,7 +10,7 @@
 // one full name lose, at worst, a nudge to the older address.
 import type { ExistingContact } from "../db/capture";
 import type { ContactEvent } from "../db/records";
-import { isMailProvider, nameKey } from "../names";
+import { domainOf, isMailProvider, nameKey } from "../names";
 
 /** A name key is a full name when it has two words or more: "anna" alone names half of Denmark. */
 function fullNameKey(name: string | null): string | null {
@@ -129,7 +129,7 @@ export class Namesakes {
     for (const [key, people] of this.byName) {
       if (!key.startsWith(`${first} `)) continue;
       for (const k of people) {
-        const domain = k.address.slice(k.address.lastIndexOf("@") + 1);
+        const domain = domainOf(k.address);
         // A firm called "Mail" or "Live" is not spelled by hotmail.com: a mail provider's domain names no firm.
         if (k.address === e.address || isMailProvider(domain)) continue;
         const spelled = domain.replace(/\.[^.]+$/, "").replace(/[^a-z0-9]/g, "");

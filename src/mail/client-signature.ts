@@ -3,7 +3,7 @@
 // drops these lines (forward/note.ts) and a reply's new text ends at one (reply.ts).
 
 /** Longest line read as a client's own line; real ones are under 80 characters, a link included. */
-export const MAX_CLIENT_SIGNATURE_CHARS = 160;
+const MAX_CLIENT_SIGNATURE_CHARS = 160;
 
 /** The device or app every such line names. Each is also a cheap check: a line without one cannot match. */
 const DEVICES = [

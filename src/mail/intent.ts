@@ -10,7 +10,7 @@ import { firstWord } from "../names";
 import { isReplyOrForward } from "./subject";
 import { latin1Text, letterRegExp } from "./letters";
 import { PhraseSet, type PhraseMatch } from "./phrase-set";
-import { asksByCues, FIRST_PERSON } from "./request-cues";
+import { asksByCues, WRITER_AS_SUBJECT } from "./request-cues";
 import { CLOSING_THANKS, DISCLAIMER, MAX_DISCLAIMER_PARAGRAPHS, SIGN_OFF_WORDS } from "./sign-offs";
 
 /** What the words say was given; the structure of a mail can say more (ingest/judge.ts). */
@@ -546,8 +546,6 @@ const OWNS_UP = letterRegExp(String.raw`(?<![\p{L}])(?:it was me|that was me|gui
 // A capitalised word before the verb is a name, unless it is the auxiliary of a sentence without a subject
 // ("Har givet dit nr til …", "Have just told her about you"): that one is the writer's.
 const THIRD_PERSON_SUBJECT = letterRegExp(String.raw`(?<![\p{L}])(?:he|she|they|han|hun|de|my (?:boss|colleague|friend|partner|wife|husband)|min (?:chef|kollega|ven|veninde|mand|kone))(?![\p{L}])|(?!(?:Har|Havde|Have|Has|Had|Just|Lige|Også|Also)(?![\p{L}]))\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s+(?:has|have|had|just|also|har|havde|lige|også))?\s*$`);
-/** The writer as a subject, case kept: Danish "i" ("i går") is a preposition, "I" the writer. */
-const WRITER_AS_SUBJECT = letterRegExp(String.raw`(?<![\p{L}])(?:I|I'll|I'm|I've|I'd|[Ww]e|[Ww]e'll|[Ww]e've|[Jj]eg|[Vv]i|[Ii]ch|[Ww]ir|[Jj]ag)(?![\p{L}'])`);
 /** Something handed to the writer: "gave me", "sent us", "gav mig"; not "asked me", which the writer then answered. */
 const OBJECT_ME = letterRegExp(String.raw`(?<![\p{L}])(?:gave|given|gav|givet|sent|sendte|sendt|told|fortalte|fortalt|passed|forwarded|videresendte|videresendt|showed|viste|vist|handed|gab|gegeben|schickte|geschickt) (?:me|us|mig|os|mir|uns)(?![\p{L}])`, "i");
 /** The writer as the one who did it: a first-person subject earlier in the sentence. */
@@ -665,8 +663,8 @@ function referralBy(text: string, reader: string | null = null): { writer: boole
     // Someone who did something to the writer first did the rest too: "Mads Kjær gav mig din adresse og sagde, at du …",
     // "Rasmus (Holt, fra din gamle klatreklub) gav mig din mail og sagde …".
     const toTheWriter = OBJECT_ME.test(sentence) && !WRITER_AS_SUBJECT.test(sentence);
-    if (relativeToAName || toTheWriter || (clause.trim() && !FIRST_PERSON.test(clause) && THIRD_PERSON_SUBJECT.test(clause))) someoneElse = true;
-    else if (FIRST_PERSON.test(sentence) || OWNS_UP.test(after) || !THIRD_PERSON_SUBJECT.test(sentence)) writer = true;
+    if (relativeToAName || toTheWriter || (clause.trim() && !WRITER_AS_SUBJECT.test(clause) && THIRD_PERSON_SUBJECT.test(clause))) someoneElse = true;
+    else if (WRITER_AS_SUBJECT.test(sentence) || OWNS_UP.test(after) || !THIRD_PERSON_SUBJECT.test(sentence)) writer = true;
     else someoneElse = true;
   }
   return { writer, someoneElse };

@@ -478,15 +478,6 @@ const DAY_FIRST_DATE = new RegExp(String.raw`\b(\d{1,2})\.?\s+(?:de\s+)?(${LETTE
 /** "February 3, 2025", and Proton's ordinal "February 3rd, 2025". */
 const MONTH_FIRST_DATE = new RegExp(String.raw`(${LETTERS})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, "u");
 
-function vietnameseDate(text: string): RegExpMatchArray | null {
-  const m = text.match(/\b(\d{1,2}) thg (\d{1,2}),? (\d{4})\b/);
-  if (!m) return null;
-  // Shaped as an ISO match (year, month, day) so the reader below takes it as one.
-  const shaped = [m[0], m[3], m[2], m[1]] as unknown as RegExpMatchArray;
-  shaped.index = m.index;
-  return shaped;
-}
-
 /** Reads the date and time written in an attribution or a "Sent:" line, in any of our languages. */
 export function attributionDate(text: string): number | null {
   let y: number | undefined;
@@ -494,8 +485,8 @@ export function attributionDate(text: string): number | null {
   let d: number | undefined;
   let rest = text;
   let usOrder = false;
-  // Vietnamese writes the month as a number after "thg" (tháng): "3 thg 2, 2025".
-  const iso = text.match(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/) ?? vietnameseDate(text);
+  // Vietnamese "3 thg 2, 2025" is read by the forward date reader, the fallback below.
+  const iso = text.match(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/);
   const numeric = text.match(/\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})\b/);
   const dayFirst = text.match(DAY_FIRST_DATE);
   const monthFirst = text.match(MONTH_FIRST_DATE);

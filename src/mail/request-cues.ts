@@ -233,7 +233,14 @@ const AND_THEN = /(?:,\s*|\s)(?:and|og)\s/i;
 /** The writer as a subject: "I", "we've", "jeg". */
 // The other languages' own words too ("Ich habe dich … empfohlen", "ik heb je aanbevolen", "jag har tipsat"): a
 // capitalised "Ich" before the verb is otherwise read as someone's name.
-export const FIRST_PERSON = letterRegExp(String.raw`(?<![\p{L}])(?:i|i'll|i'm|i've|i'd|we|we'll|we're|we've|we'd|jeg|vi|ich|wir|ik|wij|jag|je|j'ai|nous)(?![\p{L}'])`, "i");
+const FIRST_PERSON_WORDS = ["i", "i'll", "i'm", "i've", "i'd", "we", "we'll", "we're", "we've", "we'd", "jeg", "vi", "ich", "wir", "ik", "wij", "jag", "je", "j'ai", "nous"];
+export const FIRST_PERSON = letterRegExp(String.raw`(?<![\p{L}])(?:${FIRST_PERSON_WORDS.join("|")})(?![\p{L}'])`, "i");
+/**
+ * The same words with their case kept, where a capital tells: the writer's "I" is capitalised, and Danish "i" ("i går")
+ * is a preposition; any of them may open a sentence.
+ */
+const FIRST_PERSON_AS_WRITTEN = FIRST_PERSON_WORDS.map((w) => (w.startsWith("i") && !/^i[a-z]/.test(w) ? `I${w.slice(1)}` : `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`));
+export const WRITER_AS_SUBJECT = letterRegExp(String.raw`(?<![\p{L}])(?:${FIRST_PERSON_AS_WRITTEN.join("|")})(?![\p{L}'])`);
 
 /**
  * Someone else's need, told to the reader: "Marisol Vega at Fieldhouse Coffee needs a copywriter, and I gave her your
@@ -241,7 +248,7 @@ export const FIRST_PERSON = letterRegExp(String.raw`(?<![\p{L}])(?:i|i'll|i'm|i'
  * its date. Case matters here: a name is capitalised.
  */
 const SOMEONE_ELSE_NEEDS = letterRegExp(
-  String.raw`(?:(?!(?:Jeg|Vi|I|We|Ich|Wir|Jag|Ik|We're|The|This|That|Our|My|Vores|Min|Mit)(?![\p{L}']))\p{Lu}[\p{L}'-]+|(?<![\p{L}])(?:he|she|they|han|hun|de))(?:\s+(?:at|from|hos|fra|på|ved)\s+\p{Lu}[\p{L}&'-]*(?:\s+\p{Lu}[\p{L}&'-]*){0,3})?\s+(?:needs|wants|is looking for|mangler|søger|har brug for|braucht|sucht)\s+(?:a|an|some|someone|somebody|en|et|nogen|new|ny|nyt|einen|eine)(?![\p{L}])`,
+  String.raw`(?:(?!(?:${FIRST_PERSON_AS_WRITTEN.join("|")}|The|This|That|Our|My|Vores|Min|Mit)(?![\p{L}']))\p{Lu}[\p{L}'-]+|(?<![\p{L}])(?:he|she|they|han|hun|de))(?:\s+(?:at|from|hos|fra|på|ved)\s+\p{Lu}[\p{L}&'-]*(?:\s+\p{Lu}[\p{L}&'-]*){0,3})?\s+(?:needs|wants|is looking for|mangler|søger|har brug for|braucht|sucht)\s+(?:a|an|some|someone|somebody|en|et|nogen|new|ny|nyt|einen|eine)(?![\p{L}])`,
 );
 
 export function asksByCues(sentence: string): boolean {
