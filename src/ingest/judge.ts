@@ -166,6 +166,21 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
     // Advice written out is help; a file, a link or a contact is the thing they were asked for.
     gift = e.material.kind === "answer" || e.material.kind === "reply" || e.material.kind === "brief" ? { kind: "help", detail: null } : { kind: "asked-for", detail: e.material.name };
   }
+  // A favour promised, then delivered: they answered the owner's request with a gift ("du skal ikke betale noget, det
+  // er min åbningsgave"), and weeks later hand over the finished work in a mail of its own ("Så er de færdige! I den
+  // vedhæftede zip ligger de endelige trykfiler"). The delivery is the favour itself, owed its own thanks.
+  if (
+    gift === null &&
+    (e.material?.kind === "file" || e.material?.kind === "link") &&
+    intent.handsOver &&
+    !intent.request &&
+    !intent.prices &&
+    askedAt !== null &&
+    (person?.lastTheyGaveAt ?? 0) >= askedAt &&
+    e.at - askedAt <= ASKED_FOR_WINDOW_MS
+  ) {
+    gift = { kind: "asked-for", detail: e.material.name };
+  }
   // What they ask inside their answer to the owner is part of that answer, not a new debt: advice that holds a
   // request, an answer that ends on a question ("who designs these rules?"), a reply to the owner's invitation
   // that only proposes a time, a yes that asks back with a question mark ("should I keep the whole day free?").

@@ -793,6 +793,8 @@ const GIVES = phrases([
   "(?:don't|do not) (?:even )?(?:think about|dream of|bother|try) (?:paying|to pay)",
   "(?:yours|it's yours|they're yours) to keep",
   "do (?:what|whatever) you (?:like|want) with (?:it|them)",
+  // made for the reader's own use: "use them however you like", "brug dem endelig som du vil", "använd dem som du vill"
+  "use (?:it|them|these|those)(?: \\p{L}+)? (?:however|as|any way|anyway|wherever|for whatever) you (?:like|want|wish|see fit)",
   // keeping it, paying nothing: "Keep it until spring", "this one is yours, no returning", "No invoice, it is on us"
   "(?:please )?keep (?:it|them)(?= until| till| for (?:good|as long|now|the)| as long|[.!,]| -)",
   "(?:this|that|it|they|these|those)(?: one| ones| set| box)? (?:is|are) (?:all )?yours",
@@ -824,6 +826,7 @@ const GIVES = phrases([
   "på huset",
   "(?:du|I) skal ikke (?:betale|give) (?:noget|mig noget|en krone)",
   "gør med (?:dem|den|det) (?:hvad|som) (?:du|I) vil",
+  "(?:brug|bruk|använd) (?:dem|den|det)(?: \\p{L}+)? (?:som|hvor|hvordan|hur|til hvad|till vad) (?:du|I|ni) (?:vil|vill)",
   "behold (?:dem|den|det)",
   "(?:du|I) må beholde (?:dem|den|det)",
   "(?:den|det|de) (?:er|bliver) (?:din|dit|dine|jeres)(?![\\p{L}])",

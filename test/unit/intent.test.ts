@@ -120,6 +120,14 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Kølerummet", text: "Der står tre spande med eukalyptus og hyben til dig i kølerummet bag butikken.", want: is({ giving: true, gift: "help" }) },
   { subject: "Mødelokalet", text: "Du må endelig bruge vores mødelokale på torsdag. Jeg har booket det i dit navn. Det koster ikke noget.", want: is({ giving: true, gift: "help" }) },
   { subject: "Faktura", text: "Jeg lagde fakturaen i din postkasse i morges.", want: none },
+  // Made for the reader's own use, in the words of a friend handing over photos or files
+  { subject: "Billederne", text: "Her er billederne fra åbningen. Brug dem endelig som du vil.", want: is({ giving: true, gift: "help", handsOver: true }) },
+  { subject: "Bilderna", text: "Här är bilderna från invigningen. Använd dem som du vill.", want: is({ giving: true, gift: "help" }) },
+  { subject: "Photos", text: "Here are the photos from the opening. Use them however you like.", want: is({ giving: true, gift: "help", handsOver: true }) },
+  { subject: "Logo", text: "Attached is the logo in three sizes. Use them as you see fit.", want: is({ giving: true, gift: "help", handsOver: true }) },
+  // Instructions for how to use what was bought are no gift.
+  { subject: "Manual", text: "Use it as described in the manual.", want: none },
+
   // "hvis du vil" leaves it to the reader; "hvis du vil sende …" asks
   { subject: "Sække", text: "De kunne være fine til julemarkedet, hvis du vil.", want: none },
   // Danish: requests

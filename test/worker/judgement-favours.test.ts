@@ -362,3 +362,40 @@ describe("what the owner asked for, handed over in the words people use", () => 
     expect(await r.contact(PERNILLE)).toMatchObject({ theyGaveCount: 0 });
   });
 });
+
+describe("a favour promised, then delivered in a mail of its own", () => {
+  const MIA: Who = { name: "Mia Kjær", address: "mia@kjaer-grafisk.example" };
+  const zip = [{ filename: "etiketter-trykfiler.zip", mimeType: "application/zip", content: "PK\u0003\u0004 print files" }];
+
+  it("the finished work, weeks after the owner thanked the promise, is owed its own thanks", async () => {
+    const r = await replayOwner("jonas.promised@bryghus.example", { name: "Jonas Bech", language: "da" });
+    const ask = await r.send({ at: "2026-10-20T20:00:00+01:00", to: [MIA], subject: "Etiketter til vores første øl", body: "Hej Mia\n\nKunne du tænke dig at lave etiketter til vores tre første øl? Sig hvad det koster.\n\nJonas" });
+    await r.forward({
+      at: "2026-10-21T09:00:00+01:00",
+      from: MIA,
+      to: [r.me],
+      subject: "SV: Etiketter til vores første øl",
+      body: "Hej Jonas\n\nSelvfølgelig! Du skal ikke betale noget, det er min åbningsgave til jer.\n\nMia",
+      inReplyTo: ask,
+    });
+    await r.send({ at: "2026-10-21T12:00:00+01:00", to: [MIA], subject: "SV: Etiketter til vores første øl", body: "Tusind tak, Mia! Du er for sød.\n\nJonas", inReplyTo: ask });
+    await r.forward({
+      at: "2026-11-10T15:00:00+01:00",
+      from: MIA,
+      to: [r.me],
+      subject: "Så er de færdige!",
+      body: "Hej Jonas\n\nSå er de færdige! I den vedhæftede zip ligger de endelige trykfiler til alle tre øl.\n\nMia",
+      attachments: zip,
+    });
+    expect(await r.contact(MIA)).toMatchObject({ theyGaveCount: 2, lastTheyGaveKind: "asked-for" });
+    expect(shown(await r.plan(MONDAY))).toEqual([["thank", MIA.address]]);
+  });
+
+  it("files the owner ordered, with no favour before them, are business", async () => {
+    const r = await replayOwner("jonas.ordered@bryghus.example", { name: "Jonas Bech", language: "da" });
+    const ask = await r.send({ at: "2026-10-20T20:00:00+01:00", to: [MIA], subject: "Etiketter", body: "Hej Mia\n\nKan du lave etiketter til vores tre første øl? Send et tilbud.\n\nJonas" });
+    await r.forward({ at: "2026-10-21T09:00:00+01:00", from: MIA, to: [r.me], subject: "SV: Etiketter", body: "Hej Jonas\n\nDet vil jeg gerne. Jeg går i gang i næste uge.\n\nMia", inReplyTo: ask });
+    await r.forward({ at: "2026-11-10T15:00:00+01:00", from: MIA, to: [r.me], subject: "Trykfiler", body: "Hej Jonas\n\nI den vedhæftede zip ligger de endelige trykfiler.\n\nMia", attachments: zip });
+    expect(await r.contact(MIA)).toMatchObject({ theyGaveCount: 0 });
+  });
+});
