@@ -280,7 +280,9 @@ const REQUEST = phrases([
   "(?:when|whenever|if) you (?:get|have|find) (?:a|the) (?:sec|second|minute|moment|chance|few minutes)",
   "(?:i|we) (?:need|'ll need|will need) (?:the|your|a copy|a quote|an? (?:intro|introduction|answer|update|estimate|quote|price|hand))",
   "(?:i|we) need (?:someone|somebody|a hand|help|a favour|a favor) (?:to|with)",
-  "(?:i'll|i will|i'd|we'll) owe you",
+  "(?:i'll|i will|i'd|i would|we'll|we would|we'd) owe you",
+  // the dropped subject of a terse client: "Need you to sort the renewal before then"
+  "(?:(?<=(?:^|[.!?\\n])\\s*)|(?:i|we) (?:really |just )?)need you to",
   "(?:could|can|would) (?:really |so )?use your",
   "your eyes on",
   "if you (?:ever )?(?:had|have|get|got|find) (?:a |an )?(?:spare |free |quiet )?(?:half an hour|half hour|hour|minute|moment|few minutes|second|sec|morning|afternoon)",
@@ -326,7 +328,7 @@ const REQUEST = phrases([
   "skriv (?:gerne|endelig|lige) tilbage",
   "(?:hvad|hvordan) (?:synes|tænker|siger|tror|mener) (?:du|i)",
   "(?:dine|jeres) (?:tanker|input|kommentarer|øjne|råd|besyv)",
-  "jeg har brug for_(?:hjælp|input|råd|sparring|øjne)",
+  "(?:jeg|vi) har brug for_(?:hjælp|input|råd|sparring|øjne|second opinion|feedback|din vurdering|jeres vurdering)",
   "(?:kan|kunne|skal|skulle) vi_(?:mødes|tage|ses|tale|snakke|finde|aftale|høres|drikke)",
   "hvornår (?:passer|har|kan|vil) (?:det|du|i)",
   // "Skriv bare hvilken dag der passer jer", "hvilket tidspunkt passer dig bedst": the Danish "which day works"
@@ -339,6 +341,10 @@ const REQUEST = phrases([
   "(?:kannst|könntest|würdest) du",
   "(?:können|könnten|würden) sie (?:mir|uns|bitte)",
   "(?:kan|kunne|skulle) du (?:skicka|hjälpa|titta|hjelpe)",
+  // "Skicka gärna en sammanställning när du hinner", "send gjerne tilbudet": the Swedish and Norwegian "please send"
+  "(?:skicka|send|ring|maila|mejla|titta|se) (?:mig |oss |meg )?(?:gärna|gjerne)",
+  "(?:jag|vi) behöver (?:din|ditt|dina|er|ert|era|hjälp)",
+  "(?:jeg|vi) trenger (?:din|ditt|dine|deres|hjelp)",
   "(?:me|nos) (?:podrías|puedes|podría|podrían)",
   "(?:podrías|puedes|podría usted)",
   // Italian, French, Dutch and Portuguese: "Ci può mandare un'offerta?", "Mi fa sapere?", "Pourriez-vous …",

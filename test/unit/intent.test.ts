@@ -43,6 +43,10 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Keys", text: "I left the keys in your mailbox this morning. See you Thursday.", want: is({ confirms: true }) },
   { subject: "Webinar", text: "You're welcome to join our free webinar next Tuesday on VAT for freelancers.", want: none },
   // English: requests
+  // A terse client drops the "I"; a favour is asked by what the writer would owe.
+  { subject: "365 licences", text: "Got a notice that our licences lapse on 4 December. Need you to sort the renewal before then, same 8 seats.", want: asks },
+  { subject: "Re: Contract", text: "They need you to sign page 3 as well.", want: none },
+  { subject: "Borrowing your ML engineer", text: "We are stuck on a model quantisation problem. If your ML engineer could spare two hours, I would owe you big time.", want: asks },
   { subject: "Re: Plan", text: "Would you mind reviewing the draft before Friday?", want: { ...asks, questionMark: true } },
   { subject: "Re: Plan", text: "Any chance you know someone at Novo?", want: { ...asks, questionMark: true } },
   { subject: "Re: Portfolio", text: "Any chance you could look over it before Tuesday", want: asks },
@@ -131,6 +135,11 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   // "hvis du vil" leaves it to the reader; "hvis du vil sende …" asks
   { subject: "Sække", text: "De kunne være fine til julemarkedet, hvis du vil.", want: none },
   // Danish: requests
+  { subject: "Projektplan", text: "Jeg har lavet et udkast, men jeg har brug for en kyndig second opinion på tidsplan og risici, inden det går videre.", want: asks },
+  // Swedish and Norwegian: "please send", "we need your help"
+  { subject: "Statistik till styrelsen", text: "Vi behöver statistiken från piloten till styrelsemötet. Skicka gärna en sammanställning när du hinner.", want: asks },
+  { subject: "Taket", text: "Vi trenger din hjelp med taket før jul.", want: asks },
+  { subject: "Taket", text: "Vi trenger et nytt kontor før jul.", want: none },
   { subject: "Sv: Plan", text: "Vil du kigge på udkastet inden fredag?", want: { ...asks, questionMark: true } },
   // A question about when to meet is scheduling; one with a deadline ("before Friday") is a task.
   { subject: "Sv: Plan", text: "Har du mulighed for at mødes i næste uge?", want: is({ ...asks, questionMark: true, scheduling: true }) },
