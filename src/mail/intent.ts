@@ -151,6 +151,9 @@ const NOT_THANKS = phrases([
   "tak på forhånd",
   "tak for (?:din|jeres) (?:mail|besked|henvendelse)",
   "nej,? ellers tak",
+  // a reader's own future gratitude: "You'll thank yourself later", "you'll thank me in January"
+  "(?:you'll|you will|you'd|you would) (?:\\p{L}+ )?thank (?:yourself|yourselves|me|us)",
+  "(?:du|i) (?:vil|kommer til at) takke (?:dig selv|mig|os)",
   // Gratitude for what the reader might still do is a request, not thanks: "that would be a lifesaver", "I'd be
   // so grateful for a copy", "would be hugely appreciated", "det ville være en kæmpe hjælp".
   "(?:(?:i|we|it|that|this|which)(?:'d|'ll)|would|will|could) (?:be|mean) (?:an? |such an? |the |absolute |real )*(?:absolute |real )?(?:lifesaver|life saver|life-saver|godsend|huge help|big help|great help|massive help)",
@@ -1337,6 +1340,13 @@ const OWES_THANKS = phrases([
   "(?:recommended|referred) (?:me|us) (?:to|for)",
   "(?:anbefalede|anbefalet|henviste) (?:mig|os) (?:til|hos)",
 ]);
+/** A note of one praise word for what is forwarded: "Sophie – gold.", "Steve's advice on the Bechstein – gold", "Guld værd!" */
+const PRAISE_NOTE = phrases([
+  "(?:pure |absolute |solid |this is |that's |what )?(?:gold|a gem|genius|a godsend|a lifesaver|a life-saver)[.!]*$",
+  "(?:ren |rent |det er )?guld(?: værd)?[.!]*$",
+]);
+/** Up to this many words make a note short enough for one praise word to be its point. */
+const PRAISE_NOTE_MAX_WORDS = 8;
 
 /**
  * The owner's note above a forward that says an answer is owed ("Moet ik nog beantwoorden", "Odpisać w weekend!",
@@ -1371,7 +1381,8 @@ export function noteOwesAnswer(note: string | null | undefined): boolean {
 
 export function noteOwesThanks(note: string | null | undefined): boolean {
   const text = normalize(note ?? "").trim();
-  return text !== "" && OWES_THANKS.test(text);
+  if (text === "") return false;
+  return OWES_THANKS.test(text) || (text.split(/\s+/).length <= PRAISE_NOTE_MAX_WORDS && PRAISE_NOTE.test(text));
 }
 
 export function noteVouches(note: string | null | undefined): boolean {
@@ -1395,6 +1406,14 @@ const ADVICE_WORDS = [
   "det er (?:bedst|værd|nemmest)",
   "(?:tricket|pointen|problemet|fejlen) er",
   "(?:prøv at|start med|sørg for)",
+  // what works and what does not: "opslag virker ikke", "cold email doesn't work, phone calls do"
+  "(?:virker|fungerer) (?:ikke|bedst|aldrig)",
+  "(?:doesn't|does not|don't|do not|never) work|works best",
+  // wording to use and what is usual: "Suggested wording: …", "It is common but too broad", "det er helt normalt"
+  "(?:suggested|proposed|my suggested) (?:wording|text|clause|reply|answer|approach)",
+  "(?:forslag til|foreslået) (?:formulering|tekst|svar)",
+  "(?:it is|it's|that is|that's|this is) (?:quite |very |pretty |fairly |completely |perfectly )?(?:common|normal|standard|usual|typical)",
+  "det er (?:helt |ret |meget |ganske )?(?:normalt|almindeligt|standard|helt almindeligt)",
 ].map((p) => phrases([p]));
 
 /** Steps to take, as the first word of a sentence: "Inventory the subdomains first", "Mål modstanden". */
@@ -1403,9 +1422,9 @@ const ADVICE_STEP = letterRegExp(
     "inventory", "move", "run", "check", "set", "try", "use", "knock", "start", "avoid", "skip", "measure", "test",
     "keep", "turn", "switch", "update", "replace", "drop", "lower", "raise", "ask", "look at", "go with", "swap", "add",
     "apply", "get", "backdate", "file", "claim", "register", "submit", "charge", "invoice", "contact", "include",
-    "list", "price", "bill", "split", "wait", "talk to", "speak to", "hire", "pay",
+    "list", "price", "bill", "split", "wait", "talk to", "speak to", "hire", "pay", "plan", "offer", "budget",
     "mål", "tjek", "prøv", "brug", "skift", "sæt", "undgå", "tag", "kig", "spørg", "hold", "sænk", "hæv", "udskift", "læg", "vælg",
-    "ansøg", "søg", "meld", "fakturer", "vent", "få", "del", "kontakt", "regn", "skriv", "husk",
+    "ansøg", "søg", "meld", "fakturer", "vent", "få", "del", "kontakt", "regn", "skriv", "husk", "betal", "planlæg", "tilbyd",
     // whom to turn to: "Ring til dem og spørg efter Bodil", "Call Brian at the depot"
     "ring til", "call", "email", "go to", "gå til",
   ].join("|")}|make sure)(?![\\p{L}])`,

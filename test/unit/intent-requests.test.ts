@@ -292,10 +292,15 @@ describe("thanks in more words", () => {
 });
 
 describe("what reads as advice", () => {
+  it("'You'll thank yourself later' in advice thanks nobody", () => {
+    expect(classifyIntent({ subject: "Re: Pinblock", text: "Take a rubbing of the plate before anything comes out. You'll thank yourself later." }).thanks).toBe(false);
+  });
   it.each([
     ["steps", "Not yet. Inventory the subdomains first. Move them all to HTTPS. Then submit to the list, it's hard to undo."],
     ["Danish, usual cause and a step", "Det er næsten altid elementerne. Mål modstanden, og tjek termoelementet bagefter."],
     ["words", "I'd start with the pricing page, the trick is to show one plan first."],
+    ["what is usual, and wording to use", "It is common but too broad. Ask for a licence instead. Suggested wording: the client receives a licence for internal use."],
+    ["Danish, what works and steps", "Vi går gennem ældreklubber – opslag virker ikke. Betal med gavekort frem for penge. Planlæg 50 % flere end du skal bruge."],
   ])("%s", (_, text) => {
     expect(readsAsAdvice(text)).toBe(true);
   });

@@ -631,6 +631,12 @@ describe("thanks, referrals and the owner's notes in the neighbours' languages",
     ["Sent me a reminder about the deadline", false],
     ["He sent me an email about the delay", false],
     ["She sent us a new invoice", false],
+    // one praise word for what is forwarded, in a short note only
+    ["Sophie – gold.", true],
+    ["Steve's advice on the Bechstein – gold", true],
+    ["Guld værd!", true],
+    ["Gold package renewal, need to decide by Friday whether we keep it or not", false],
+    ["Quote for the gold leaf", false],
   ])("note %s owes thanks: %s", (note, want) => {
     expect(noteOwesThanks(note)).toBe(want);
   });

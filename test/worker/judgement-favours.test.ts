@@ -67,6 +67,7 @@ describe("the owner's note above a forward praises what the sender did", () => {
   it.each([
     ["English", "Raj saved my week. He took all six of my Thursday patients while I was flat with Covid."],
     ["Danish", "Raj reddede min uge – han tog alle mine torsdagspatienter, mens jeg lå syg."],
+    ["one-word", "Raj – gold."],
   ])("%s: the sender is owed thanks", async (label, note) => {
     const r = await replayOwner(`hannah.praise.${label.toLowerCase()}@physio.example`);
     await r.forward(
