@@ -490,7 +490,7 @@ const REFERRAL = phrases([
   // whom they told, then what about: the reader or what is theirs ("about LedgerLoop and your matching")
   // not "Tell us about your business": that asks the reader; nor "told my team about your proposal": weighing an offer
   "(?:told|telling|tell|talked|talking|mentioned|mentioning|raved|raving|bragged|bragging)(?![\\s,]+(?:me|us)(?![\\p{L}]))__about(?:[\\s,]+[\\p{L}'-]+){0,3}?[\\s,]+(?:you|your(?! (?:proposal|offer|quote|quotation|bid|application|pitch|request|invoice|tender|estimate|rates|prices|pricing)(?![\\p{L}])))",
-  "(?:told|mentioned|recommended|suggested)(?:[\\s,]+[^.!?\\n]{1,80}?)?[\\s,]+about (?:you|your|\\p{Lu}\\p{L}+)(?=[^.!?\\n]{0,160}(?:get in touch|reach out|be in touch|contact you|call you|ring you|email you|what they need|the person to talk to))",
+  "(?:told|mentioned|recommended|suggested)(?:[\\s,]+[^.!?\\n]{1,80}?)?[\\s,]+about (?:you|your|\\p{Lu}\\p{L}+(?: \\p{Lu}\\p{L}+)*)(?=[^.!?\\n]{0,160}(?:[.!?]\\s+(?:she|he|they)(?![\\p{L}])[^.!?\\n]{0,120})?(?:get in touch|reach out|be in touch|contact you|call you|ring you|email you|what they need|the person to talk to|expect (?:her|him|them)(?![\\p{L}])))",
   "(?:she|he|they)(?:'ll|'d| will| would| might| may| said (?:she|he|they)(?:'d| would| will| might))_(?:get in touch|reach out to you|contact you|call you|ring you|email you|be in touch)",
   "expect (?:a|an) (?:call|mail|email|message|note) from",
   // German: "Ich habe ihr von dir erzählt", "hab dich bei ihm empfohlen"
@@ -534,7 +534,11 @@ const REFERRAL = phrases([
   "your name (?:is|was) the (?:only|first) (?:one|name)",
   "your name was (?:out of my mouth|on my lips|the first)",
   "(?:du|dit navn|jeres navn) var (?:den |det )?(?:første|eneste)(?: navn)?,? (?:jeg|vi) (?:nævnte|anbefalede|gav)",
-  "(?:med|lade være med) at anbefale (?:dig|jer)",
+  // "Jeg kunne ikke lade være med at anbefale dig": done, whatever "kunne" says elsewhere (NOT_YET)
+  "(?:(?:kunne|kan) ikke lade være |lade være )?med at anbefale (?:dig|jer)",
+  "(?:couldn't|could not|can't|cannot) (?:help|resist) (?:but )?(?:recommend|recommending|mention|mentioning|suggest|suggesting) you",
+  // "Jeg har sagt dit navn. De kontakter dig."
+  "(?:sagt|sagde|nævnt|nævnte|opgivet|opgav|foreslået|foreslog) (?:dem |ham |hende |deres )?dit navn(?! (?:til|for|over for) (?:mig|os))",
   // the reader's number handed on: "Har givet dit nr til en mor fra Langå"
   "(?:givet|gav|sendt|sendte|videregivet|videregav) (?:dit|din|dine) (?:nr|nummer|navn|mail|kontakt\\p{L}*|visitkort)(?: videre)? til(?= (?!mig|os))",
   "(?:hun|han|de) (?:vil|kommer til at|tager|skriver|ringer|sagde,? (?:at )?(?:hun|han|de) ville)_(?:kontakte dig|kontakt til dig|til dig|ringe til dig|skrive til dig)",
@@ -681,7 +685,7 @@ function referralBy(text: string, reader: string | null = null): { writer: boole
 
 /** A full name as people write it: two or three capitalised words ("Camilla Holm", "Per Thomsen", "Ana de Souza" not). */
 const FULL_NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2}`;
-const SENT_ME = String.raw`(?:has\s+|had\s+|have\s+|just\s+|also\s+|har\s+|havde\s+|lige\s+|også\s+)?(?:told|sent|passed|forwarded|recommended|recommends|suggested|mentioned|said|says|gave|nominated|referred|pointed|put|tipped|sagde|siger|sendte|anbefalede|anbefaler|nævnte|foreslog|gav|henviste|henviser|fortalte|indstillede|mente|videresendte|tippede|empfahl|nannte|schickte|erzählte|(?:hat|hatte)\s+(?:\p{L}+\s+){0,3}?(?:empfohlen|genannt|gegeben|geschickt|erzählt|weitergegeben|vorgeschlagen))(?![\p{L}])`;
+const SENT_ME = String.raw`(?:has\s+|had\s+|have\s+|just\s+|also\s+|har\s+|havde\s+|lige\s+|også\s+)?(?:told|sent|passed|forwarded|recommended|recommends|suggested|mentioned|said|says|gave|nominated|referred|pointed|put|tipped|sagde|siger|sendte|anbefalede|anbefaler|nævnte|foreslog|gav|henviste|henviser|fortalte|indstillede|mente|videresendte|tippede|givet|sendt|anbefalet|nævnt|foreslået|henvist|fortalt|sagt|empfahl|nannte|schickte|erzählte|(?:hat|hatte)\s+(?:\p{L}+\s+){0,3}?(?:empfohlen|genannt|gegeben|geschickt|erzählt|weitergegeben|vorgeschlagen))(?![\p{L}])`;
 /** Who the referrer is to the writer, before the name: "Min veninde …", "My old colleague …", "Our accountant, …", "Mein Steuerberater …". */
 const WHO_TO_THE_WRITER = String.raw`(?:(?:[Mm]y|[Oo]ur|[Mm]in|[Mm]it|[Vv]ores|[Mm]ein|[Mm]eine|[Uu]nser|[Uu]nsere|[Mm]ijn|[Oo]nze|[Vv]år)\s+(?:\p{L}+\s+){0,2}?\p{L}+,?\s+)?`;
 /**
@@ -694,6 +698,8 @@ const REFERRER_NAMED = [
   letterRegExp(String.raw`(?:^|[.!?\n]\s*|\s[–—-]\s+|:\s*|,\s*(?:and|og|so|så)\s+)${WHO_TO_THE_WRITER}(${FULL_NAME})(?:\s*,[^,.!?\n]{1,60},)?(?:\s+(?:at|from|of|in|hos|fra|i|på|ved)\s+[^,.!?\n]{1,50}?)?,?\s+${SENT_ME}`, "d"),
   letterRegExp(String.raw`(?:asked|spurgte)\s+(${FULL_NAME})[^.!?\n]{0,140}?(?:she|he|they|hun|han|de)\s+${SENT_ME}`, "d"),
   letterRegExp(String.raw`(?:via|through|gennem|igennem)\s+(${FULL_NAME})(?![\p{L}])`, "d"),
+  // a subject that says it: "Henvisning fra Gitte Lauritzen", "Referral from Jan Holt"
+  letterRegExp(String.raw`(?<![\p{L}])(?:[Hh]envisning|[Aa]nbefaling|[Rr]eferral|[Rr]ecommendation)\s+(?:fra|from|af|by)\s+(${FULL_NAME})(?![\p{L}])`, "d"),
 ];
 /** Said outright, in the passive: "you were recommended by Jan Holt", "Du er blevet indstillet af tekstilkunstner Søs Frandsen". */
 const REFERRED_BY_NAME = letterRegExp(
@@ -1018,7 +1024,7 @@ const REFERRED_BY = phrases([
   // "Marcy connected us last week", "Lars satte os i forbindelse"
   "(?<!(?:i|we) )(?:connected|introduced) us",
   "(?<!(?:jeg|vi) )(?:satte|har sat) os i (?:forbindelse|kontakt)",
-  "(?:said|says|told me|tells me) (?:that )?you(?:'d| would| were| are|'re) (?:be )?(?:the (?:person|people|one|ones|right person|right people|expert|experts|woman|man|guy|go-to|team|studio)|who to)",
+  "(?:said|says|told (?:me|us)|tells (?:me|us)) (?:that )?you(?:'d| would| were| are|'re) (?:be )?(?:the (?:person|people|one|ones|right person|right people|expert|experts|woman|man|guy|go-to|team|studio)|who to)",
   "(?:showed|sent|forwarded) (?:me|us) (?:a |the )?links? to your",
   "(?<!(?:jeg|vi|i) )(?:har|havde) (?:anbefalet|nævnt) (?:dig|jer|dit navn|jeres)",
   // in a subject: "Samuel Osei sent me", "Sofie sendte os", "Callum Reid's suggestion", "Henvendelse via Lone Bach"
@@ -1029,7 +1035,7 @@ const REFERRED_BY = phrases([
   // writer of the reader, not the reader's own words quoted back ("du sagde du havde …"), nor a pitch's "said you
   // might be interested"
   "(?<!(?:du|jeg|vi|i|you|we) )(?:sagde|siger|fortalte|nævnte|mente) (?:at )?(?:du|I) (?:måske |nok |vist |godt |sikkert |stadig )?(?:har|havde|kan|kunne|laver|lavede|ville|vil|skulle|tager|kender|ved|sælger|udlejer|plejer)(?![\\p{L}])",
-  "(?<!(?:you|i|we|and|then) )(?:said|says|told me|tells me|mentioned) (?:that )?you (?:might |may |could |can |would |'d |still |probably )?(?:have|had|know|help|be able|do|did|run|rent|sell|teach|lend|take|make)(?![\\p{L}])",
+  "(?<!(?:you|i|we|and|then) )(?:said|says|told (?:me|us)|tells (?:me|us)|mentioned) (?:that )?you (?:might |may |could |can |would |'d |still |probably )?(?:have|had|know|help|be able|do|did|run|rent|sell|teach|lend|take|make)(?![\\p{L}])",
   // German, Swedish and Norwegian: "Frau Munch hat Ihr Haus empfohlen", "Lena tipsade mig om dig", "fikk navnet ditt av Ola"
   "(?:hat|haben) (?:mir |uns )?(?:ihr|ihren|ihre|sie|dich|dein|deinen|deine)(?: \\p{L}+)? (?:empfohlen|genannt)",
   "auf (?:die )?empfehlung (?:von|ihrer|ihres|meiner|meines)",

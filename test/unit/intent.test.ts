@@ -197,6 +197,12 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Sv: Opgaven", text: "Jeg har lige skrevet til min gamle kollega om dig. Hun mangler en UX-designer.", want: is(refers()) },
   { subject: "Sv: Opgave", text: "Jeg anbefalede dig til Lego i sidste uge.", want: is(refers("Lego")) },
   { subject: "Sv: Opgave", text: "Jeg har givet dit navn videre til en kunde.", want: is(refers()) },
+  // done, though "kunne" elsewhere says not yet; the reader's name said to someone; whom they told, then "expect her"
+  { subject: "Fanø Færgekro", text: "Forpagteren spurgte, om jeg kendte en god bogholder. Jeg kunne ikke lade være med at anbefale dig, så han ringer nok i næste uge.", want: is(refers()) },
+  { subject: "Vinterkurser", text: "FDM spurgte om jeg kendte en der kunne holde deres kurser. Jeg har sagt dit navn. De kontakter dig.", want: is(refers()) },
+  { subject: "Sv: Navn", text: "Du har sagt dit navn til mig før.", want: none },
+  { subject: "my cousin", text: "Hey Dana, told my cousin Renée all about Iron Willow. She just moved here and wants a coach, so expect her at the front desk soon.", want: is(refers()) },
+  { subject: "Acme", text: "I told my boss about Acme. She thinks we should wait. Talk next week.", want: none },
   // Who did the referral: the writer ("I told her…") gives; someone else ("Sanjay recommended you") sent the writer.
   { subject: "Ida from Lego", text: "I told her you're the person to talk to and gave her your details.", want: is(refers()) },
   { subject: "Rates", text: "Sanjay Gupta recommended you. Could you let me know your monthly rates?", want: is({ ...asks, questionMark: true, referredBy: true }) },
@@ -588,6 +594,10 @@ describe("a referrer named by first name and firm", () => {
     [null, "Hi Tom,\n\nI got your number from Tom at Brightside.", false, null],
     ["Quick question", "Hi Rikke,\n\nRikke from Ordværket sent me the link.", true, null],
     [null, "Contact me by Monday at Brandhouse.", false, null],
+    // said by full name with a Danish participle, or by the subject
+    [null, "Gitte Lauritzen har givet mig dit navn og sagde du er den rette til tekniske tekster.", true, { name: "Gitte Lauritzen" }],
+    ["Henvisning fra Gitte Lauritzen", "Hej Birte\n\nVi skal have en brugervejledning oversat i januar.", true, { name: "Gitte Lauritzen" }],
+    [null, "Ellie March from March & Moor told us you do cheese towers for weddings.", true, { name: "Ellie March" }],
   ])("%s | %s", (subject, text, referredBy, want) => {
     expect(referrerOf(text, subject, "Lucy Grant", referredBy)).toEqual(want);
   });
