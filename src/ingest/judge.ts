@@ -148,12 +148,22 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   if (gift === null && e.ownerOwesThanks) gift = { kind: "help", detail: null };
   // What the owner asked for: material in a reply of theirs to the owner's recent request, the first gift from
   // them since (a "let me check and come back to you" may come first). A new mail of theirs with an attachment,
-  // not a reply, is their own business, not the answer.
+  // not a reply, is their own business, not the answer, unless it is the first word from them since the owner's
+  // question and its words hand it over ("Her er et udvalg på 42 billeder fra lørdag: https://we.tl/…").
   const person = known.get(e.address);
   const askedAt = person?.lastYouAskedAt ?? null;
+  const handedOverFresh =
+    !e.isReply &&
+    (e.material?.kind === "file" || e.material?.kind === "link") &&
+    intent.handsOver &&
+    !intent.request &&
+    !intent.prices &&
+    person?.lastYouAskedQuestion === true &&
+    askedAt !== null &&
+    askedAt > (person?.lastInboundAt ?? 0);
   if (
     e.material !== null &&
-    e.isReply &&
+    (e.isReply || handedOverFresh) &&
     askedAt !== null &&
     e.at >= askedAt &&
     e.at - askedAt <= ASKED_FOR_WINDOW_MS &&

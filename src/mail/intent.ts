@@ -405,6 +405,9 @@ const COURTESY = phrases([
   "how do you do it\\s*\\?",
   "hvordan (?:gør|kan) (?:du|I) altid[^.!?\\n]*\\?",
   "hvordan gør du det\\s*\\?",
+  // an exclamation worded as a question about what both saw: "How good was that sunset on Saturday?", "Hvor var det fedt?"
+  "how (?:good|great|amazing|lovely|nice|fun|cool|mad|wild|beautiful|gorgeous|brilliant|incredible) (?:was|were) (?:that|those|the|it|this|saturday|sunday|friday|yesterday|last night)[^.!?\\n]*\\?",
+  "hvor var (?:det|den|de) (?:bare |lige )?(?:fedt|godt|skønt|dejligt|sjovt|smukt|flot|vildt|fantastisk)[^.!?\\n]*\\?",
   // to see the result one day, after giving something: "Send me the trailer when it's out!", "send mig et link, når siden er live"
   // a result to show, not a document to deliver ("send us the final report once it is done" asks)
   "(?:send|show|share with) (?:me|us) (?:the|a|an|some) (?:trailer|teaser|video|film|clip|link|site|website|book|photo|photos|picture|pictures|pic|pics|snap|episode|article|piece|game|album|track) (?:when|once|as soon as) (?:it's|it is|they're|they are|it goes|they go) (?:out|live|published|launched|released|printed|online|up|done|finished|ready|built|installed|in)[^.!?\\n–—;]*",

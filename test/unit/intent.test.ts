@@ -42,6 +42,9 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   // left at the reader's without letting it go: the keys brought back, no gift
   { subject: "Keys", text: "I left the keys in your mailbox this morning. See you Thursday.", want: is({ confirms: true }) },
   { subject: "Webinar", text: "You're welcome to join our free webinar next Tuesday on VAT for freelancers.", want: none },
+  // An exclamation worded as a question about what both saw asks nothing; one about a time to come does.
+  { subject: "Re: PFD question", text: "Level 50S is fine in sheltered waters. Keep the service tags current. How good was that sunset on Saturday?", want: none },
+  { subject: "Re: Plan", text: "How good is Saturday for you?", want: is({ request: true, questionMark: true, scheduling: true }) },
   // English: requests
   // A terse client drops the "I"; a favour is asked by what the writer would owe.
   { subject: "365 licences", text: "Got a notice that our licences lapse on 4 December. Need you to sort the renewal before then, same 8 seats.", want: asks },

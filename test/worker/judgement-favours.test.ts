@@ -343,6 +343,23 @@ describe("what the owner asked for, handed over in the words people use", () => 
     expect(shown(await r.plan(at("2026-11-30T08:00:00Z")))).toEqual([["thank", LAURA.address]]);
   });
 
+  it("what was asked for, handed over in a new mail of its own, is what was asked for", async () => {
+    const JONAS: Who = { name: "Jonas Riis", address: "jonas@riisfoto.example" };
+    const r = await replayOwner("signe.photos@skribent.example", { name: "Signe Kjær", language: "da" });
+    await r.send({ at: "2026-11-02T10:15:00+01:00", to: [JONAS], subject: "Re: Lørdag på markedet", body: "Hej Jonas\n\nVil du sende mig billederne, når du har redigeret dem?\n\nSigne" });
+    await r.forward({ at: "2026-11-10T17:55:00+01:00", from: JONAS, to: [r.me], subject: "Billeder fra markedet", body: "Hej Signe\n\nHer er et udvalg på 42 billeder fra lørdag: https://we.tl/t-8Hq2markedet\n\nJonas" });
+    expect(await r.contact(JONAS)).toMatchObject({ theyGaveCount: 1, lastTheyGaveKind: "asked-for" });
+    expect(shown(await r.plan(at("2026-11-16T08:00:00+01:00")))).toEqual([["thank", JONAS.address]]);
+  });
+
+  it("a new mail with a link, when the owner asked nothing, is their own business", async () => {
+    const JONAS: Who = { name: "Jonas Riis", address: "jonas@riisfoto.example" };
+    const r = await replayOwner("signe.unasked@skribent.example", { name: "Signe Kjær", language: "da" });
+    await r.send({ at: "2026-11-02T10:15:00+01:00", to: [JONAS], subject: "Lørdag", body: "Hej Jonas\n\nTak for en god morgen på markedet.\n\nSigne" });
+    await r.forward({ at: "2026-11-10T17:55:00+01:00", from: JONAS, to: [r.me], subject: "Mine nye priser", body: "Hej Signe\n\nHer er min nye prisliste: https://riisfoto.example/priser\n\nJonas" });
+    expect(await r.contact(JONAS)).toMatchObject({ theyGaveCount: 0 });
+  });
+
   it("'Signed and attached' sends back the owner's paperwork: no favour", async () => {
     const r = await replayOwner("lukas.signed@tessellate.example", { name: "Lukas Weber" });
     const ask = await r.send({ at: "2026-11-12T09:00:00Z", to: [LAURA], subject: "Data-sharing agreement", body: "Hi Laura,\n\nHere is the agreement. Could you sign it and send it back this week?\n\nLukas" });
