@@ -4,7 +4,7 @@
 // owner asked for is material (an attachment, a link, an address) that arrives in answer to the owner's request.
 import type { ContactDelta, ContactEvent, FollowUpReason, InboundDelta, IntroducedPerson, ReferralCredit } from "../db/records";
 import { isGroupAddress, isRoleAddress, sameOrganisation } from "../names";
-import { aboutBusiness } from "../mail/intent";
+import { aboutBusiness, asksAFavour } from "../mail/intent";
 import { DAY_MS } from "../time";
 import { HANDFUL_RECIPIENTS } from "./understand";
 
@@ -196,7 +196,19 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   // that only proposes a time, a yes that asks back with a question mark ("should I keep the whole day free?").
   // A request worded as one, in an answer to the owner, still asks.
   const answeringTheOwner = e.isReply && askedAt !== null && askedAt > (person?.lastInboundAt ?? 0);
+  // A glad yes to the owner's ask for a favour is the favour: "Selvfølgelig! Happy to" to "Would you be a reference
+  // for me?", "Of course. I'll take all four" to "Can you cover 24-28 Feb?". What it asks to make it happen ("giv dem
+  // bare mit direkte nummer") belongs to the yes. Not on a thread about a quote, an order or a booking.
+  const agreedToAFavour =
+    gift === null &&
+    answeringTheOwner &&
+    e.at - askedAt <= ASKED_FOR_WINDOW_MS &&
+    intent.agrees &&
+    !intent.prices &&
+    asksAFavour(e.subject) &&
+    !aboutBusiness(e.subject);
   const askedInTheAnswer =
+    agreedToAFavour ||
     (gift?.kind === "help" && e.material?.kind === "answer") ||
     (!intent.explicitRequest && (answeringTheOwner || (gift?.kind === "help" && e.material?.kind === "reply"))) ||
     (intent.scheduling && answeringTheOwner);
@@ -205,6 +217,7 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   // an order or a booking, what they send is the business asked for, unless their words say it is a gift ("no charge").
   const business = intent.transaction || (aboutBusiness(e.subject) && !intent.giving);
   if (business && (gift?.kind === "help" || gift?.kind === "asked-for") && !e.ownerOwesThanks) gift = null;
+  if (agreedToAFavour) gift = { kind: "help", detail: null };
   return {
     // The stored interaction says it gave, whether the words or the structure showed it.
     event: gift && !intent.giving ? { ...e, intent: { ...intent, giving: true } } : e,

@@ -65,6 +65,8 @@ export interface Intent {
   prices: boolean;
   /** Does business: confirms an order or a booking, approves, takes a deposit ("Thank you for your order. We confirm:", "Det er i orden med skiltet"): what it hands over is no favour. */
   transaction: boolean;
+  /** Says yes, gladly ("Of course, I'll take all four", "Selvfølgelig må du det – det gør jeg med glæde"): to the owner's ask for a favour, the yes is the favour. */
+  agrees: boolean;
 }
 
 export const NO_INTENT: Intent = {
@@ -91,6 +93,7 @@ export const NO_INTENT: Intent = {
   pitch: false,
   prices: false,
   transaction: false,
+  agrees: false,
 };
 
 /** Text we read: the top of a mail says what it is about, and the regexes stay cheap. */
@@ -918,6 +921,33 @@ const BUSINESS_SUBJECT = letterRegExp(
 );
 
 /** Whether a subject is about business done with the owner (a quote, an order, a booking, an invoice). */
+/** A yes given gladly, in the words people use for it. */
+const AGREES = phrases([
+  "(?:of course|absolutely|gladly|with pleasure|count me in|consider it done|no problem at all)(?![\\p{L}])",
+  "(?:happy|glad|delighted|honoured|honored) to(?: do it| help| be| cover| take| lend| give| speak| talk)?[.!,]",
+  "(?:i'd|i would) (?:be )?(?:love|happy|glad|delighted|honoured|honored) to",
+  "(?:i'll|i will|i can) (?:happily |gladly )?(?:take|cover|do|lend|give) (?:it|them|all|both|that|those|the|your)(?![\\p{L}])",
+  "selvfølgelig",
+  "med (?:stor )?glæde",
+  "(?:det vil jeg|det gør jeg|det skal jeg) (?:meget |rigtig |sagtens )?gerne",
+  "(?:ja tak|ja gerne|helt klart|klart)[.!,]",
+  "(?:jeg|vi) (?:tager|dækker|klarer|låner dig|kan sagtens tage|kan godt tage) (?:den|det|dem|vagten|holdene|timerne|holdet|lørdagen)(?![\\p{L}])",
+]);
+
+/**
+ * The owner's ask, as the thread's subject, is for a favour: to be a reference, to cover, to lend, to speak, to help
+ * ("Would you be a reference for me?", "Can you cover 24-28 Feb?", "Må jeg låne balancepuder?", "Lørdagsvagt 6. marts").
+ */
+const FAVOUR_SUBJECT = letterRegExp(
+  String.raw`(?<![\p{L}])(?:references?|referent|reference\p{L}*|cover|covering|dække|vikar\p{L}*|afløs\p{L}*|\p{L}*vagt|shift|låne|borrow|lend|favou?r|tjeneste|hjælp|help|tale|talk|speak|oplæg|foredrag)(?![\p{L}])`,
+  "i",
+);
+
+/** Does the owner's ask, as the thread's subject, ask a favour? */
+export function asksAFavour(subject: string | null): boolean {
+  return FAVOUR_SUBJECT.test(latin1Text(subject ?? ""));
+}
+
 export function aboutBusiness(subject: string | null): boolean {
   return BUSINESS_SUBJECT.test(latin1Text(subject ?? ""));
 }
@@ -1733,6 +1763,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     pitch: PITCH.test(all),
     transaction: TRANSACTION.test(all),
     prices: PRICE.test(body),
+    agrees: AGREES.test(body) && !DECLINES.test(body),
   };
 }
 

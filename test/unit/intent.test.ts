@@ -45,6 +45,11 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   // An exclamation worded as a question about what both saw asks nothing; one about a time to come does.
   { subject: "Re: PFD question", text: "Level 50S is fine in sheltered waters. Keep the service tags current. How good was that sunset on Saturday?", want: none },
   { subject: "Re: Plan", text: "How good is Saturday for you?", want: is({ request: true, questionMark: true, scheduling: true }) },
+  // A glad yes: to the owner's ask for a favour it is the favour (ingest/judge.ts); a yes that says no is none.
+  { subject: "Re: Can you cover 24-28 Feb?", text: "Oh Tess, of course. I'll take all four, don't even think about it.", want: is({ agrees: true, transaction: true }) },
+  { subject: "SV: Må jeg bruge dig som reference?", text: "Selvfølgelig må du det – det gør jeg med glæde. Held og lykke med buddet!", want: is({ agrees: true }) },
+  { subject: "Re: Talk?", text: "I'd be honoured to. Send me the details when you have them.", want: is({ ...asks, agrees: true }) },
+  { subject: "Re: Talk?", text: "Of course I understand, but I'm afraid I can't make it this time.", want: is({ declines: true }) },
   // English: requests
   // A terse client drops the "I"; a favour is asked by what the writer would owe.
   { subject: "365 licences", text: "Got a notice that our licences lapse on 4 December. Need you to sort the renewal before then, same 8 seats.", want: asks },

@@ -417,3 +417,29 @@ describe("a favour promised, then delivered in a mail of its own", () => {
     expect(await r.contact(MIA)).toMatchObject({ theyGaveCount: 0 });
   });
 });
+
+describe("a glad yes to the owner's ask for a favour is the favour", () => {
+  const ULLA: Who = { name: "Ulla Kjeldsen", address: "ulla@kjeldsen-sprog.example" };
+
+  it("Danish, forwarded: 'Selvfølgelig må du det' to 'Må jeg bruge dig som reference?', with her number to pass on", async () => {
+    const r = await replayOwner("jonas.reference@brandt-sprog.example", { name: "Jonas Brandt", language: "da" });
+    const ask = await r.send({ at: "2026-11-02T20:00:00+01:00", to: [ULLA], subject: "Må jeg bruge dig som reference?", body: "Hej Ulla\n\nJeg byder på regionens udbud. Må jeg bruge dig som reference?\n\nJonas" });
+    await r.forward({
+      at: "2026-11-03T07:58:00+01:00",
+      from: ULLA,
+      to: [r.me],
+      subject: "Re: Må jeg bruge dig som reference?",
+      body: "Hej Jonas\n\nSelvfølgelig må du det – det gør jeg med glæde. Skriv mit mobilnummer, 40 18 63 25, så de ikke skal lede efter mig.\n\nHeld og lykke med buddet!\n\nKh Ulla",
+      inReplyTo: ask,
+    });
+    expect(await r.contact(ULLA)).toMatchObject({ theyGaveCount: 1, lastTheyGaveKind: "help" });
+    expect(shown(await r.plan(MONDAY))).toEqual([["thank", ULLA.address]]);
+  });
+
+  it("a glad yes to a question of logistics is only a reply", async () => {
+    const r = await replayOwner("jonas.logistics@brandt-sprog.example", { name: "Jonas Brandt", language: "da" });
+    const ask = await r.send({ at: "2026-11-02T20:00:00+01:00", to: [ULLA], subject: "Mødet torsdag", body: "Hej Ulla\n\nKan vi rykke mødet til kl. 10?\n\nJonas" });
+    await r.forward({ at: "2026-11-03T07:58:00+01:00", from: ULLA, to: [r.me], subject: "Re: Mødet torsdag", body: "Hej Jonas\n\nSelvfølgelig, kl. 10 passer fint.\n\nUlla", inReplyTo: ask });
+    expect(await r.contact(ULLA)).toMatchObject({ theyGaveCount: 0 });
+  });
+});
