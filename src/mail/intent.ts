@@ -564,8 +564,16 @@ const OWNS_UP = letterRegExp(String.raw`(?<![\p{L}])(?:it was me|that was me|gui
 /** Someone else as the subject: he/she/they, or a name right before the verb ("Sanjay", "Lars Holm has"). */
 // A capitalised word before the verb is a name, unless it is the auxiliary of a sentence without a subject
 // ("Har givet dit nr til …", "Have just told her about you"): that one is the writer's.
-const THIRD_PERSON_SUBJECT = letterRegExp(String.raw`(?<![\p{L}])(?:he|she|they|han|hun|de|my (?:boss|colleague|friend|partner|wife|husband)|min (?:chef|kollega|ven|veninde|mand|kone))(?![\p{L}])|(?!(?:Har|Havde|Have|Has|Had|Just|Lige|Også|Also)(?![\p{L}]))\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s+(?:has|have|had|just|also|har|havde|lige|også))?\s*$`);
+/** Someone named by their role, in any case: "my wife", "The CEO", "the whole office", "min kollega". */
+const THIRD_PERSON_BY_ROLE = letterRegExp(
+  String.raw`(?<![\p{L}])(?:my|our|the|his|her|their|min|mit|vores|hans|hendes|deres) (?:whole |\p{L}+ )?(?:boss|ceo|manager|director|colleague|colleagues|friend|friends|partner|wife|husband|team|office|neighbour|neighbor|sister|brother|mum|mom|dad|daughter|son|chef|kollega|kolleger|ven|venner|veninde|mand|kone|direktør|nabo|søster|bror|mor|far|datter|søn)(?![\p{L}])`,
+  "i",
+);
+const THIRD_PERSON_SUBJECT = letterRegExp(String.raw`(?<![\p{L}])(?:he|she|they|han|hun|de)(?![\p{L}])|(?!(?:Har|Havde|Have|Has|Had|Just|Lige|Også|Also)(?![\p{L}]))\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s+(?:has|have|had|just|also|har|havde|lige|også))?\s*$`);
 /** Something handed to the writer: "gave me", "sent us", "gav mig"; not "asked me", which the writer then answered. */
+function namesSomeoneElse(clause: string): boolean {
+  return THIRD_PERSON_SUBJECT.test(clause) || THIRD_PERSON_BY_ROLE.test(clause);
+}
 const OBJECT_ME = letterRegExp(String.raw`(?<![\p{L}])(?:gave|given|gav|givet|sent|sendte|sendt|told|fortalte|fortalt|passed|forwarded|videresendte|videresendt|showed|viste|vist|handed|gab|gegeben|schickte|geschickt) (?:me|us|mig|os|mir|uns)(?![\p{L}])`, "i");
 /** The writer as the one who did it: a first-person subject earlier in the sentence. */
 
@@ -678,12 +686,12 @@ function referralBy(text: string, reader: string | null = null): { writer: boole
     const clauses = sentence.split(/,\s*/);
     const clause = clauses.pop() ?? "";
     // "…af tekstilkunstner Søs Frandsen, som sendte os billeder": the relative clause's subject is the name before it.
-    const relativeToAName = /^\s*(?:som|who)(?:\s|$)/i.test(clause) && THIRD_PERSON_SUBJECT.test(clauses.pop() ?? "");
+    const relativeToAName = /^\s*(?:som|who)(?:\s|$)/i.test(clause) && namesSomeoneElse(clauses.pop() ?? "");
     // Someone who did something to the writer first did the rest too: "Mads Kjær gav mig din adresse og sagde, at du …",
     // "Rasmus (Holt, fra din gamle klatreklub) gav mig din mail og sagde …".
     const toTheWriter = OBJECT_ME.test(sentence) && !WRITER_AS_SUBJECT.test(sentence);
-    if (relativeToAName || toTheWriter || (clause.trim() && !WRITER_AS_SUBJECT.test(clause) && THIRD_PERSON_SUBJECT.test(clause))) someoneElse = true;
-    else if (WRITER_AS_SUBJECT.test(sentence) || OWNS_UP.test(after) || !THIRD_PERSON_SUBJECT.test(sentence)) writer = true;
+    if (relativeToAName || toTheWriter || (clause.trim() && !WRITER_AS_SUBJECT.test(clause) && namesSomeoneElse(clause))) someoneElse = true;
+    else if (WRITER_AS_SUBJECT.test(sentence) || OWNS_UP.test(after) || !namesSomeoneElse(sentence)) writer = true;
     else someoneElse = true;
   }
   return { writer, someoneElse };
@@ -1224,6 +1232,9 @@ const TRANSACTION = phrases([
   "(?:signed|countersigned) (?:copy|version|contract|agreement|nda|form)_(?:attached|enclosed|back)",
   "underskrevet (?:og )?(?:vedhæftet|retur|sendt retur)",
   "(?:her er|vedhæftet|vedlagt) (?:den |det |de )?underskrevne",
+  // paperwork for the owner to sign and send back: "Could you sign it and send it back by Friday?"
+  "(?:sign|countersign|initial) (?:it|them|this|the (?:\\p{L}+ )?(?:contract|agreement|nda|form|addendum|order))_(?:and )?(?:send|return|scan|email|post)",
+  "(?:underskriv|underskrive|skriv under på|skrive under på) (?:den|det|dem|kontrakten|aftalen|tillægget|formularen)_(?:og )?(?:send\\p{L}*|returner\\p{L}*|scan\\p{L}*)",
 ]);
 
 /** A price or a rate: an amount in a currency, or the writer's own rate or fee named. */

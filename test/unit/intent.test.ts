@@ -50,6 +50,11 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "SV: Må jeg bruge dig som reference?", text: "Selvfølgelig må du det – det gør jeg med glæde. Held og lykke med buddet!", want: is({ agrees: true }) },
   { subject: "Re: Talk?", text: "I'd be honoured to. Send me the details when you have them.", want: is({ ...asks, agrees: true }) },
   { subject: "Re: Talk?", text: "Of course I understand, but I'm afraid I can't make it this time.", want: is({ declines: true }) },
+  // Someone named by their role did it, not the writer: no gift of the writer's.
+  { subject: "RE: Quote", text: "Quick update: the CEO is still talking about your brisket from the holiday party.", want: is({ referredBy: true }) },
+  // Paperwork for the owner to sign and send back is business, however it is handed over.
+  { subject: "Re: Quote", text: "As promised, here's our contract (PDF attached). Could you sign it and send it back by Friday?", want: is({ ...asks, questionMark: true, giving: true, gift: "help", handsOver: true, transaction: true }) },
+  { subject: "Kontrakt", text: "Vedhæftet er kontrakten. Vil du underskrive den og sende den retur inden fredag?", want: is({ ...asks, questionMark: true, handsOver: true, transaction: true }) },
   // English: requests
   // A terse client drops the "I"; a favour is asked by what the writer would owe.
   { subject: "365 licences", text: "Got a notice that our licences lapse on 4 December. Need you to sort the renewal before then, same 8 seats.", want: asks },
