@@ -534,6 +534,11 @@ const REFERRAL = phrases([
   "(?:henvist|henviste)(?: [\\p{L}-]+){1,6} til (?:dig|jer)(?![\\p{L}])",
   // "I handed them your card", "gave the Whitcombs your number"
   "(?:handed|gave|passed|slipped|showed)(?![\\s,]+(?:me|us)(?![\\p{L}]))(?: [\\p{L}'-]+){1,3} your (?:card|number|details|name|email|website|portfolio|info|flyer|brochure)",
+  // people sent to the reader: "Three people have asked about it already, told them to email you"
+  "(?:told|asked) (?:them|her|him|both|everyone|all of them|people)(?: all)? to (?:email|call|ring|contact|text|message|get in touch with|reach out to|book with|write to) you",
+  // the reader's flyer put up where people see it: "stuck your flyer up by the squat racks"
+  "(?:stuck|put|pinned|hung|taped)(?: up)? your (?:flyer|flyers|poster|posters|card|cards|leaflet|leaflets)",
+  "(?:hængt|sat|sætter|hængte|satte) (?:dine|din|dit|jeres) (?:flyer|flyers|plakat|plakater|visitkort|foldere|folder)(?: op)?",
   // "I told Laura Penn, who writes the Saturday column, all about your shop"
   "(?:told|tell|telling)(?![\\s,]+(?:me|us)(?![\\p{L}]))[^.!?\\n]{1,90}? all about (?:you|your)",
   // "Your name is the only one I gave him", "your name was out of my mouth", "du var den første jeg nævnte"
@@ -870,6 +875,9 @@ const GIVES = phrases([
 const LEFT_AT_YOURS = phrases([
   "(?:left|dropped|put|stashed|popped|hung)__(?:at|by|in|on|behind|outside) your",
   "(?:lagde|lagt|satte|sat|stillede|stillet|efterlod|hængte|hængt)__(?:i|ved|på|uden for|foran|bag) (?:dit|din|dine|jeres)",
+  // "Der ligger en flaske rødvin og et gavekort i din postkasse", "there's a bottle on your doorstep"
+  "(?:ligger|står|hænger)__(?:i|ved|på|uden for|foran|bag) (?:dit|din|dine|jeres)",
+  "(?:there's|there is|there are)__(?:at|by|in|on|behind|outside) your",
 ]);
 const YOURS_NOW = phrases([
   "(?:don't|do not|won't|will not|no longer) need (?:it|them|those|these)",
@@ -881,6 +889,10 @@ const YOURS_NOW = phrases([
   "(?:smid|kassér) (?:dem|den|det) (?:bare )?(?:ud|væk)?",
   "(?:kunne|kan|vil) (?:måske )?(?:være|blive) (?:fine|gode|god|fin|nyttige|nyttig|brugbare|brugbar|praktiske)",
   "kan (?:måske )?bruges",
+  // a present, said as one: "Det er for hjælpen med restskatten … Nyd den!", "a little thank you for the help, enjoy it"
+  "(?:nyd|enjoy) (?:den|det|dem|it|them)",
+  "(?:som (?:en )?(?:lille )?tak|as a (?:little |small )?thank(?:-| )you)",
+  "(?:det|den|de|it's|it is|this is|they're|they are) (?:er )?(?:for|a (?:little |small )?thank(?:-| )you for) (?:hjælpen|your help|all your help|the help)",
 ]);
 
 /**
@@ -1232,6 +1244,10 @@ const TRANSACTION = phrases([
   "(?:signed|countersigned) (?:copy|version|contract|agreement|nda|form)_(?:attached|enclosed|back)",
   "underskrevet (?:og )?(?:vedhæftet|retur|sendt retur)",
   "(?:her er|vedhæftet|vedlagt) (?:den |det |de )?underskrevne",
+  // a price offered for what the owner asked to buy: "Jeg kan tilbyde en Lenovo ThinkPad … til 7.495 kr.", "we can offer
+  // you the room at £90 a night"
+  "(?:jeg|vi) kan tilbyde (?:dig |jer )?(?:en|et)[^.!?\\n]{0,80}?\\d[\\d.,]*\\s?(?:kr|dkk|eur|euro)",
+  "(?:i|we) (?:can|could) offer (?:you )?(?:a|an|the|our)[^.!?\\n]{0,80}?[£$€]\\s?\\d[\\d.,]*",
   // paperwork for the owner to sign and send back: "Could you sign it and send it back by Friday?"
   "(?:sign|countersign|initial) (?:it|them|this|the (?:\\p{L}+ )?(?:contract|agreement|nda|form|addendum|order))_(?:and )?(?:send|return|scan|email|post)",
   "(?:underskriv|underskrive|skriv under på|skrive under på) (?:den|det|dem|kontrakten|aftalen|tillægget|formularen)_(?:og )?(?:send\\p{L}*|returner\\p{L}*|scan\\p{L}*)",

@@ -55,6 +55,16 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   // Paperwork for the owner to sign and send back is business, however it is handed over.
   { subject: "Re: Quote", text: "As promised, here's our contract (PDF attached). Could you sign it and send it back by Friday?", want: is({ ...asks, questionMark: true, giving: true, gift: "help", handsOver: true, transaction: true }) },
   { subject: "Kontrakt", text: "Vedhæftet er kontrakten. Vil du underskrive den og sende den retur inden fredag?", want: is({ ...asks, questionMark: true, handsOver: true, transaction: true }) },
+  // A present left at the reader's, said as one; an invoice left there is none.
+  { subject: "Postkassen", text: "Der ligger en flaske rødvin og et gavekort i din postkasse. Det er for hjælpen med restskatten. Nyd den!", want: is({ giving: true, gift: "help" }) },
+  { subject: "Doorstep", text: "There's a bottle of wine on your doorstep, as a little thank you for the help. Enjoy it!", want: is({ thanks: true, giving: true, gift: "help" }) },
+  { subject: "Faktura", text: "There's an invoice in your mailbox.", want: none },
+  // people sent the reader's way, and the reader's flyer put up
+  { subject: "Key + your flyer", text: "Stuck your flyer up by the squat racks. Three people have asked about the class already, told them to email you.", want: is(refers()) },
+  // a price offered for what the owner asked to buy is business
+  { subject: "SV: Ny bærbar", text: "Jeg kan tilbyde en Lenovo ThinkPad E14 (16 GB) til 7.495 kr. ekskl. moms.", want: is({ transaction: true, prices: true }) },
+  { subject: "Re: Rooms", text: "We can offer you the room at £90 a night.", want: is({ transaction: true, prices: true }) },
+  { subject: "Re: Pricing", text: "I can offer a few tips if useful.", want: none },
   // English: requests
   // A terse client drops the "I"; a favour is asked by what the writer would owe.
   { subject: "365 licences", text: "Got a notice that our licences lapse on 4 December. Need you to sort the renewal before then, same 8 seats.", want: asks },
