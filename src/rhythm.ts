@@ -14,11 +14,12 @@ export const PRIOR_GAPS = 0.5;
 /** Two conversations are one gap: with the prior, enough to say something of the rhythm. */
 export const MIN_CONVERSATIONS_FOR_RHYTHM = 2;
 /**
- * A quiet tie needs a history: one conversation is an exchange, and a burst of them within a few weeks (a booking,
- * one project) is one piece of work, not yet a relationship to keep up.
+ * A quiet tie needs a history: one conversation is an exchange, and a burst of them within two weeks (a booking,
+ * one project) is one piece of work, not yet a relationship to keep up. Three weeks of mail every week or two (a
+ * mentor, a former boss met again) already is one: the labelled mailboxes' writers expect it back when it goes quiet.
  */
 export const MIN_CONVERSATIONS_TO_RECONNECT = 2;
-export const MIN_HISTORY_DAYS_TO_RECONNECT = 28;
+export const MIN_HISTORY_DAYS_TO_RECONNECT = 21;
 /** The first unanswered outbound mail is the outreach; the owner is nudged at most this many times after it. */
 export const MAX_NUDGES = 2;
 /**

@@ -50,6 +50,15 @@ describe("rhythm", () => {
 });
 
 describe("quiet ties", () => {
+  it("three weeks of mail every week and a half (a mentor met again) is a tie to keep up; a two-week burst of one job is not", async () => {
+    const r = await replayOwner("sofie.short@kjaer.design");
+    // Conversations on 24 Aug, 4 Sep and 15 Sep: 22 days of history, then quiet. The rhythm: (22 + 45) / 2.5, 27 days.
+    await r.backfill(conversations(r, ANNA, "2026-08-24T09:00:00+02:00", 3, 11), at("2026-09-20T12:00:00+02:00"));
+    // Two conversations a week apart (a booking and its follow-up), as long ago.
+    await r.backfill(conversations(r, GORM, "2026-08-24T09:00:00+02:00", 2, 7), at("2026-09-20T12:00:00+02:00"));
+    expect(shown(await r.plan(monday(0)))).toEqual([["reconnect", ANNA.address]]);
+  });
+
   it("do not expire: a strong tie quiet five months shows in the first digest after a backfill, rests after three showings, then comes back", async () => {
     const r = await replayOwner("sofie.quiet@kjaer.design");
     // A year-long monthly tie whose last conversation was in June.
