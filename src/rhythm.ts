@@ -14,9 +14,9 @@ export const PRIOR_GAPS = 0.5;
 /** Two conversations are one gap: with the prior, enough to say something of the rhythm. */
 export const MIN_CONVERSATIONS_FOR_RHYTHM = 2;
 /**
- * A quiet tie needs a history: one conversation is an exchange, and a burst of them within two weeks (a booking,
- * one project) is one piece of work, not yet a relationship to keep up. Three weeks of mail every week or two (a
- * mentor, a former boss met again) already is one: the labelled mailboxes' writers expect it back when it goes quiet.
+ * A quiet tie needs a history: one conversation is an exchange, and a burst of them within less than three weeks
+ * (a booking, one project) is one piece of work, not yet a relationship to keep up. Three weeks of mail every week or
+ * two (a mentor, a former boss met again) already is one: the labelled mailboxes' writers expect it back when quiet.
  */
 export const MIN_CONVERSATIONS_TO_RECONNECT = 2;
 export const MIN_HISTORY_DAYS_TO_RECONNECT = 21;

@@ -60,7 +60,7 @@ const FOLLOW_UP_STAKE_SQL =
   ` then case coalesce(follow_up_reason, 'question') when 'proposal' then ${STAKE.proposal} when 'reminder' then ${STAKE.reminder}` +
   ` when 'first-contact' then ${STAKE["first-contact"]} else ${STAKE.question} end end`;
 
-// Reconnect: quiet_from is decide.ts's eligibility (two-way, two conversations over 28 days, not left after the
+// Reconnect: quiet_from is decide.ts's eligibility (two-way, two conversations over three weeks, not left after the
 // nudges); quiet for a rhythm or more (the contact's own, the circle's, or the inferred one, rounded as decide.ts
 // rounds it), not resting after three showings, at risk past AT_RISK_RATIO rhythms.
 const CADENCE_SQL =

@@ -11,6 +11,9 @@ import { HANDFUL_RECIPIENTS } from "./understand";
 /** Material counts as what the owner asked for when it arrives within this long of the request. */
 // Sixty days: a template or a price list can take weeks; it still has to be their first gift since the request.
 export const ASKED_FOR_WINDOW_MS = 60 * DAY_MS;
+/** A favour promised in answer to the owner's ask comes within two weeks of it; the finished work a week or more later. */
+const PROMISE_ANSWERS_WITHIN_MS = 14 * DAY_MS;
+const DELIVERED_AFTER_MS = 7 * DAY_MS;
 
 /** What is known of a person before this mail: enough to tell new from known, and an open request of the owner's. */
 export interface KnownPerson {
@@ -152,15 +155,11 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   // question and its words hand it over ("Her er et udvalg på 42 billeder fra lørdag: https://we.tl/…").
   const person = known.get(e.address);
   const askedAt = person?.lastYouAskedAt ?? null;
+  // A file or a link their words hand over, in a mail that neither asks, prices nor pitches.
+  const handsOverMaterial =
+    (e.material?.kind === "file" || e.material?.kind === "link") && intent.handsOver && !intent.request && !intent.prices && !intent.pitch && !intent.outreach;
   const handedOverFresh =
-    !e.isReply &&
-    (e.material?.kind === "file" || e.material?.kind === "link") &&
-    intent.handsOver &&
-    !intent.request &&
-    !intent.prices &&
-    person?.lastYouAskedQuestion === true &&
-    askedAt !== null &&
-    askedAt > (person?.lastInboundAt ?? 0);
+    !e.isReply && handsOverMaterial && person?.lastYouAskedQuestion === true && askedAt !== null && askedAt > (person?.lastInboundAt ?? 0);
   if (
     e.material !== null &&
     (e.isReply || handedOverFresh) &&
@@ -176,20 +175,23 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
     // Advice written out is help; a file, a link or a contact is the thing they were asked for.
     gift = e.material.kind === "answer" || e.material.kind === "reply" || e.material.kind === "brief" ? { kind: "help", detail: null } : { kind: "asked-for", detail: e.material.name };
   }
-  // A favour promised, then delivered: they answered the owner's request with a gift ("du skal ikke betale noget, det
-  // er min åbningsgave"), and weeks later hand over the finished work in a mail of its own ("Så er de færdige! I den
-  // vedhæftede zip ligger de endelige trykfiler"). The delivery is the favour itself, owed its own thanks.
+  // A favour promised, then delivered: they answered the owner's request with a gift within days ("du skal ikke
+  // betale noget, det er min åbningsgave"), and a week or more later hand over the finished work in a mail of its own
+  // ("Så er de færdige! I den vedhæftede zip ligger de endelige trykfiler"). The delivery is the favour itself, owed
+  // its own thanks. A corrected version sent on the thread is no new favour.
+  const gaveAt = person?.lastTheyGaveAt ?? null;
   if (
     gift === null &&
-    (e.material?.kind === "file" || e.material?.kind === "link") &&
-    intent.handsOver &&
-    !intent.request &&
-    !intent.prices &&
+    !e.isReply &&
+    handsOverMaterial &&
     askedAt !== null &&
-    (person?.lastTheyGaveAt ?? 0) >= askedAt &&
+    gaveAt !== null &&
+    gaveAt >= askedAt &&
+    gaveAt - askedAt <= PROMISE_ANSWERS_WITHIN_MS &&
+    e.at - gaveAt >= DELIVERED_AFTER_MS &&
     e.at - askedAt <= ASKED_FOR_WINDOW_MS
   ) {
-    gift = { kind: "asked-for", detail: e.material.name };
+    gift = { kind: "asked-for", detail: e.material!.name };
   }
   // What they ask inside their answer to the owner is part of that answer, not a new debt: advice that holds a
   // request, an answer that ends on a question ("who designs these rules?"), a reply to the owner's invitation
@@ -202,6 +204,7 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   const agreedToAFavour =
     gift === null &&
     answeringTheOwner &&
+    e.at >= askedAt &&
     e.at - askedAt <= ASKED_FOR_WINDOW_MS &&
     intent.agrees &&
     !intent.prices &&
@@ -217,6 +220,7 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   // an order or a booking, what they send is the business asked for, unless their words say it is a gift ("no charge").
   const business = intent.transaction || (aboutBusiness(e.subject) && !intent.giving);
   if (business && (gift?.kind === "help" || gift?.kind === "asked-for") && !e.ownerOwesThanks) gift = null;
+  // After the business check: the order patterns read a yes to "cover my classes" as an order ("I'll take all four").
   if (agreedToAFavour) gift = { kind: "help", detail: null };
   return {
     // The stored interaction says it gave, whether the words or the structure showed it.

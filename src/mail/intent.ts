@@ -496,7 +496,7 @@ const REFERRAL = phrases([
   // whom they told, then what about: the reader or what is theirs ("about LedgerLoop and your matching")
   // not "Tell us about your business": that asks the reader; nor "told my team about your proposal": weighing an offer
   "(?:told|telling|tell|talked|talking|mentioned|mentioning|raved|raving|bragged|bragging)(?![\\s,]+(?:me|us)(?![\\p{L}]))__about(?:[\\s,]+[\\p{L}'-]+){0,3}?[\\s,]+(?:you|your(?! (?:proposal|offer|quote|quotation|bid|application|pitch|request|invoice|tender|estimate|rates|prices|pricing)(?![\\p{L}])))",
-  "(?:told|mentioned|recommended|suggested)(?:[\\s,]+[^.!?\\n]{1,80}?)?[\\s,]+about (?:you|your|\\p{Lu}\\p{L}+(?: \\p{Lu}\\p{L}+)*)(?=[^.!?\\n]{0,160}(?:[.!?]\\s+(?:she|he|they)(?![\\p{L}])[^.!?\\n]{0,120})?(?:get in touch|reach out|be in touch|contact you|call you|ring you|email you|what they need|the person to talk to|expect (?:her|him|them)(?![\\p{L}])))",
+  "(?:told|mentioned|recommended|suggested)(?:[\\s,]+[^.!?\\n]{1,80}?)?[\\s,]+about (?:you|your)(?=[^.!?\\n]{0,160}(?:get in touch|reach out|be in touch|contact you|call you|ring you|email you|what they need|the person to talk to|expect (?:her|him|them)(?![\\p{L}])))",
   "(?:she|he|they)(?:'ll|'d| will| would| might| may| said (?:she|he|they)(?:'d| would| will| might))_(?:get in touch|reach out to you|contact you|call you|ring you|email you|be in touch)",
   "expect (?:a|an) (?:call|mail|email|message|note) from",
   // German: "Ich habe ihr von dir erzählt", "hab dich bei ihm empfohlen"
@@ -535,9 +535,10 @@ const REFERRAL = phrases([
   // "I handed them your card", "gave the Whitcombs your number"
   "(?:handed|gave|passed|slipped|showed)(?![\\s,]+(?:me|us)(?![\\p{L}]))(?: [\\p{L}'-]+){1,3} your (?:card|number|details|name|email|website|portfolio|info|flyer|brochure)",
   // people sent to the reader: "Three people have asked about it already, told them to email you"
-  "(?:told|asked) (?:them|her|him|both|everyone|all of them|people)(?: all)? to (?:email|call|ring|contact|text|message|get in touch with|reach out to|book with|write to) you",
+  "told (?:them|both|everyone|all of them|people)(?: all)? to (?:email|contact|get in touch with|reach out to|book with|write to) you",
   // the reader's flyer put up where people see it: "stuck your flyer up by the squat racks"
-  "(?:stuck|put|pinned|hung|taped)(?: up)? your (?:flyer|flyers|poster|posters|card|cards|leaflet|leaflets)",
+  "(?:stuck|pinned|hung|taped)(?: up)? your (?:flyer|flyers|poster|posters|leaflet|leaflets)",
+  "put (?:up your (?:flyer|flyers|poster|posters|leaflet|leaflets)|your (?:flyer|flyers|poster|posters|leaflet|leaflets) up)",
   "(?:hængt|sat|sætter|hængte|satte) (?:dine|din|dit|jeres) (?:flyer|flyers|plakat|plakater|visitkort|foldere|folder)(?: op)?",
   // "I told Laura Penn, who writes the Saturday column, all about your shop"
   "(?:told|tell|telling)(?![\\s,]+(?:me|us)(?![\\p{L}]))[^.!?\\n]{1,90}? all about (?:you|your)",
@@ -549,7 +550,7 @@ const REFERRAL = phrases([
   "(?:(?:kunne|kan) ikke lade være |lade være )?med at anbefale (?:dig|jer)",
   "(?:couldn't|could not|can't|cannot) (?:help|resist) (?:but )?(?:recommend|recommending|mention|mentioning|suggest|suggesting) you",
   // "Jeg har sagt dit navn. De kontakter dig."
-  "(?:sagt|sagde|nævnt|nævnte|opgivet|opgav|foreslået|foreslog) (?:dem |ham |hende |deres )?dit navn(?! (?:til|for|over for) (?:mig|os))",
+  "(?:sagt|sagde|nævnt|nævnte|foreslået|foreslog) (?:dem |ham |hende |deres )?dit navn(?! (?:til|for|over for) (?:mig|os))",
   // the reader's number handed on: "Har givet dit nr til en mor fra Langå"
   "(?:givet|gav|sendt|sendte|videregivet|videregav) (?:dit|din|dine) (?:nr|nummer|navn|mail|kontakt\\p{L}*|visitkort)(?: videre)? til(?= (?!mig|os))",
   "(?:hun|han|de) (?:vil|kommer til at|tager|skriver|ringer|sagde,? (?:at )?(?:hun|han|de) ville)_(?:kontakte dig|kontakt til dig|til dig|ringe til dig|skrive til dig)",
@@ -569,16 +570,20 @@ const OWNS_UP = letterRegExp(String.raw`(?<![\p{L}])(?:it was me|that was me|gui
 /** Someone else as the subject: he/she/they, or a name right before the verb ("Sanjay", "Lars Holm has"). */
 // A capitalised word before the verb is a name, unless it is the auxiliary of a sentence without a subject
 // ("Har givet dit nr til …", "Have just told her about you"): that one is the writer's.
-/** Someone named by their role, in any case: "my wife", "The CEO", "the whole office", "min kollega". */
+/**
+ * Someone named by their role as the subject right before the verb, in any case: "my wife", "The CEO is still", "the
+ * whole office has", "min kollega har"; not someone the writer met ("Had dinner with their CEO and told her …").
+ */
 const THIRD_PERSON_BY_ROLE = letterRegExp(
-  String.raw`(?<![\p{L}])(?:my|our|the|his|her|their|min|mit|vores|hans|hendes|deres) (?:whole |\p{L}+ )?(?:boss|ceo|manager|director|colleague|colleagues|friend|friends|partner|wife|husband|team|office|neighbour|neighbor|sister|brother|mum|mom|dad|daughter|son|chef|kollega|kolleger|ven|venner|veninde|mand|kone|direktør|nabo|søster|bror|mor|far|datter|søn)(?![\p{L}])`,
+  String.raw`(?:^|[\s,:;])(?:my|our|the|his|her|their|min|mit|vores|hans|hendes|deres) (?:whole |\p{L}+ )?(?:boss|ceo|manager|director|colleague|colleagues|friend|friends|partner|wife|husband|team|office|neighbour|neighbor|sister|brother|mum|mom|dad|daughter|son|chef|kollega|kolleger|ven|venner|veninde|mand|kone|direktør|nabo|søster|bror|mor|far|datter|søn)(?:\s+(?:is|was|has|had|have|just|also|still|er|var|har|havde|lige|også|stadig))*\s*$`,
   "i",
 );
 const THIRD_PERSON_SUBJECT = letterRegExp(String.raw`(?<![\p{L}])(?:he|she|they|han|hun|de)(?![\p{L}])|(?!(?:Har|Havde|Have|Has|Had|Just|Lige|Også|Also)(?![\p{L}]))\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s+(?:has|have|had|just|also|har|havde|lige|også))?\s*$`);
-/** Something handed to the writer: "gave me", "sent us", "gav mig"; not "asked me", which the writer then answered. */
+/** The clause names someone else as the one who did it: "she", "Per Thomsen", "my wife", "the CEO is still". */
 function namesSomeoneElse(clause: string): boolean {
   return THIRD_PERSON_SUBJECT.test(clause) || THIRD_PERSON_BY_ROLE.test(clause);
 }
+/** Something handed to the writer: "gave me", "sent us", "gav mig"; not "asked me", which the writer then answered. */
 const OBJECT_ME = letterRegExp(String.raw`(?<![\p{L}])(?:gave|given|gav|givet|sent|sendte|sendt|told|fortalte|fortalt|passed|forwarded|videresendte|videresendt|showed|viste|vist|handed|gab|gegeben|schickte|geschickt) (?:me|us|mig|os|mir|uns)(?![\p{L}])`, "i");
 /** The writer as the one who did it: a first-person subject earlier in the sentence. */
 
@@ -661,6 +666,14 @@ const REFERRALS_OF_WHAT_IS_THEIRS = phrases([
  */
 const NAMED_BUSINESS_REFERRAL =
   letterRegExp(String.raw`(?<![\p{L}])(?:[Mm]entioned|[Rr]ecommended|[Ss]uggested|[Pp]itched|[Pp]lugged|nævnte|nævnt|anbefalede|anbefalet) \p{Lu}[\p{L}&'-]*(?: \p{Lu}[\p{L}&'-]*){0,3} (?:to|til|for) (?!(?:me|us|mig|os)(?![\p{L}]))\p{L}`, "g");
+/**
+ * Whom they told about the reader's business, by its name, and that someone will come: "told my cousin Renée all about
+ * Iron Willow. She just moved here and wants a coach, so expect her". Case kept: the name must be capitalised.
+ */
+const TOLD_ABOUT_THE_BUSINESS = letterRegExp(
+  String.raw`(?<![\p{L}])(?:[Tt]old|[Mm]entioned|[Rr]ecommended|[Ss]uggested)[\s,]+[^.!?\n]{1,80}?[\s,]+about \p{Lu}[\p{L}&'-]*(?: \p{Lu}[\p{L}&'-]*){0,3}(?=[^.!?\n]{0,160}(?:[.!?]\s+(?:[Ss]he|[Hh]e|[Tt]hey)(?![\p{L}])[^.!?\n]{0,120})?(?:get in touch|reach out|be in touch|contact you|call you|ring you|email you|expect (?:her|him|them)(?![\p{L}])))`,
+  "g",
+);
 
 function referralBy(text: string, reader: string | null = null): { writer: boolean; someoneElse: boolean } {
   let writer = false;
@@ -669,7 +682,7 @@ function referralBy(text: string, reader: string | null = null): { writer: boole
     ...REFERRAL.all(text),
     ...REFERRALS_OF_WHAT_IS_THEIRS.all(text),
     ...REVIEW.all(text),
-    ...[...text.matchAll(NAMED_BUSINESS_REFERRAL)].map((m) => ({ index: m.index, length: m[0].length })),
+    ...[...text.matchAll(NAMED_BUSINESS_REFERRAL), ...text.matchAll(TOLD_ABOUT_THE_BUSINESS)].map((m) => ({ index: m.index, length: m[0].length })),
     // Only the patterns with the reader's name are built per reader; the rest are built once.
     ...(reader ? referralsNamingTheReader(reader).all(text) : []),
   ];
@@ -875,9 +888,10 @@ const GIVES = phrases([
 const LEFT_AT_YOURS = phrases([
   "(?:left|dropped|put|stashed|popped|hung)__(?:at|by|in|on|behind|outside) your",
   "(?:lagde|lagt|satte|sat|stillede|stillet|efterlod|hængte|hængt)__(?:i|ved|på|uden for|foran|bag) (?:dit|din|dine|jeres)",
-  // "Der ligger en flaske rødvin og et gavekort i din postkasse", "there's a bottle on your doorstep"
-  "(?:ligger|står|hænger)__(?:i|ved|på|uden for|foran|bag) (?:dit|din|dine|jeres)",
-  "(?:there's|there is|there are)__(?:at|by|in|on|behind|outside) your",
+  // "Der ligger en flaske rødvin og et gavekort i din postkasse", "there's a bottle on your doorstep"; a place one can
+  // leave a thing at, not "det står i din kontrakt" or "the invoice is in your e-Boks"
+  "(?:ligger|står|hænger)__(?:i|ved|på|uden for|foran|bag) (?:din|dit|dine|jeres) (?:postkasse|brevkasse|dør|hoveddør|bagdør|trappe|have|carport|garage|skur|bil|opgang|baglokale|skab|kontor|butik|køleskab)(?![\\p{L}])",
+  "(?:there's|there is|there are)__(?:at|by|in|on|behind|outside) your (?:door|doorstep|front door|back door|porch|mailbox|letterbox|postbox|car|desk|office|shop|garden|shed|garage|locker|pigeonhole|fridge)(?![\\p{L}])",
 ]);
 const YOURS_NOW = phrases([
   "(?:don't|do not|won't|will not|no longer) need (?:it|them|those|these)",
@@ -892,7 +906,8 @@ const YOURS_NOW = phrases([
   // a present, said as one: "Det er for hjælpen med restskatten … Nyd den!", "a little thank you for the help, enjoy it"
   "(?:nyd|enjoy) (?:den|det|dem|it|them)",
   "(?:som (?:en )?(?:lille )?tak|as a (?:little |small )?thank(?:-| )you)",
-  "(?:det|den|de|it's|it is|this is|they're|they are) (?:er )?(?:for|a (?:little |small )?thank(?:-| )you for) (?:hjælpen|your help|all your help|the help)",
+  "(?:it's|it is|this is|they're|they are) (?:for|a (?:little |small )?thank(?:-| )you for) (?:your help|all your help|the help)",
+  "(?:det|den|de) er for (?:hjælpen|al din hjælp|din hjælp)",
 ]);
 
 /**
@@ -940,26 +955,28 @@ const BUSINESS_SUBJECT = letterRegExp(
   "i",
 );
 
-/** Whether a subject is about business done with the owner (a quote, an order, a booking, an invoice). */
-/** A yes given gladly, in the words people use for it. */
+/**
+ * A yes given gladly, in the words people use for it: said first ("Of course!", "Selvfølgelig må du det"), or a
+ * promise to do it ("I'll take all four", "det gør jeg med glæde"); never a yes that puts it off (see `agrees`).
+ */
 const AGREES = phrases([
-  "(?:of course|absolutely|gladly|with pleasure|count me in|consider it done|no problem at all)(?![\\p{L}])",
+  "(?:^|\\n)\\s*(?:(?:oh|hi|hey|hej|kære|dear|yes|ja),? ?[^.!?\\n,]{0,20}[,!.]\\s*)?(?:of course|absolutely|gladly|with pleasure|count me in|consider it done|no problem at all|selvfølgelig|klart|helt klart|ja gerne|ja selvfølgelig)(?![\\p{L}])",
   "(?:happy|glad|delighted|honoured|honored) to(?: do it| help| be| cover| take| lend| give| speak| talk)?[.!,]",
   "(?:i'd|i would) (?:be )?(?:love|happy|glad|delighted|honoured|honored) to",
-  "(?:i'll|i will|i can) (?:happily |gladly )?(?:take|cover|do|lend|give) (?:it|them|all|both|that|those|the|your)(?![\\p{L}])",
-  "selvfølgelig",
+  "(?:i'll|i will|i can) (?:happily |gladly )?(?:take|cover) (?:it|them|all|both|those|your)(?![\\p{L}])",
+  "(?:i'll|i will|i can) (?:happily |gladly )?(?:lend|give) you",
   "med (?:stor )?glæde",
-  "(?:det vil jeg|det gør jeg|det skal jeg) (?:meget |rigtig |sagtens )?gerne",
-  "(?:ja tak|ja gerne|helt klart|klart)[.!,]",
-  "(?:jeg|vi) (?:tager|dækker|klarer|låner dig|kan sagtens tage|kan godt tage) (?:den|det|dem|vagten|holdene|timerne|holdet|lørdagen)(?![\\p{L}])",
+  "(?:det vil jeg|det gør jeg|det skal jeg) (?:meget |rigtig |sagtens )?gerne[.!,]",
+  "(?:jeg|vi) (?:tager|dækker|klarer|kan sagtens tage|kan godt tage) (?:den|dem|vagten|holdene|timerne|holdet|lørdagen)(?![\\p{L}])",
 ]);
 
 /**
  * The owner's ask, as the thread's subject, is for a favour: to be a reference, to cover, to lend, to speak, to help
- * ("Would you be a reference for me?", "Can you cover 24-28 Feb?", "Må jeg låne balancepuder?", "Lørdagsvagt 6. marts").
+ * ("Would you be a reference for me?", "Can you cover 24-28 Feb?", "Må jeg låne balancepuder?", "Lørdagsvagt 6. marts",
+ * "Vil du tale på vores fyraftensmøde?"); not a talk between the two ("Kan vi tale sammen?") or a reference number.
  */
 const FAVOUR_SUBJECT = letterRegExp(
-  String.raw`(?<![\p{L}])(?:references?|referent|reference\p{L}*|cover|covering|dække|vikar\p{L}*|afløs\p{L}*|\p{L}*vagt|shift|låne|borrow|lend|favou?r|tjeneste|hjælp|help|tale|talk|speak|oplæg|foredrag)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:(?:be|være|as|som|use you as|bruge dig som) (?:my |a |an |min |en )?(?:reference|referent|referee)|reference for me|(?:can|could|would) you cover|cover (?:for me|my|me)|(?:cover|take|swap) (?:my |a |the )?shifts?|dække (?:for mig|ind|mine)|vikar\p{L}*|afløs\p{L}*|\p{L}*vagt|låne|borrow|lend|favou?r|tjeneste|help (?:me|us) (?:with|out|move|to)|hjælpe? (?:mig|os) (?:med|til)|tale på|speak at|(?:give|hold|do|run) (?:a |an )?(?:\p{L}+ )?(?:talk|keynote|workshop)|(?:holde|give) (?:et |en )?(?:\p{L}+ )?(?:oplæg|foredrag))(?![\p{L}])`,
   "i",
 );
 
@@ -968,6 +985,7 @@ export function asksAFavour(subject: string | null): boolean {
   return FAVOUR_SUBJECT.test(latin1Text(subject ?? ""));
 }
 
+/** Whether a subject is about business done with the owner (a quote, an order, a booking, an invoice). */
 export function aboutBusiness(subject: string | null): boolean {
   return BUSINESS_SUBJECT.test(latin1Text(subject ?? ""));
 }
@@ -1246,11 +1264,11 @@ const TRANSACTION = phrases([
   "(?:her er|vedhæftet|vedlagt) (?:den |det |de )?underskrevne",
   // a price offered for what the owner asked to buy: "Jeg kan tilbyde en Lenovo ThinkPad … til 7.495 kr.", "we can offer
   // you the room at £90 a night"
-  "(?:jeg|vi) kan tilbyde (?:dig |jer )?(?:en|et)[^.!?\\n]{0,80}?\\d[\\d.,]*\\s?(?:kr|dkk|eur|euro)",
+  "(?:jeg|vi) kan tilbyde (?:dig |jer )?(?:en|et)[^.!?\\n]{0,80}?\\d[\\d.,]*\\s?(?:kr|kroner|dkk|eur|euro)",
   "(?:i|we) (?:can|could) offer (?:you )?(?:a|an|the|our)[^.!?\\n]{0,80}?[£$€]\\s?\\d[\\d.,]*",
   // paperwork for the owner to sign and send back: "Could you sign it and send it back by Friday?"
-  "(?:sign|countersign|initial) (?:it|them|this|the (?:\\p{L}+ )?(?:contract|agreement|nda|form|addendum|order))_(?:and )?(?:send|return|scan|email|post)",
-  "(?:underskriv|underskrive|skriv under på|skrive under på) (?:den|det|dem|kontrakten|aftalen|tillægget|formularen)_(?:og )?(?:send\\p{L}*|returner\\p{L}*|scan\\p{L}*)",
+  "(?:sign|countersign|initial) (?:it|them|this|the (?:\\p{L}+ )?(?:contract|agreement|nda|form|addendum|order))_(?:and )?(?:return (?:it|them)|(?:send|scan|email|post) (?:it |them )?(?:back|to (?:me|us)))",
+  "(?:underskriv|underskrive|skriv under på|skrive under på) (?:den|det|dem|kontrakten|aftalen|tillægget|formularen)_(?:og )?(?:send\\p{L}* (?:den |det |dem )?(?:retur|tilbage|til (?:mig|os))|returner\\p{L}*)",
 ]);
 
 /** A price or a rate: an amount in a currency, or the writer's own rate or fee named. */
@@ -1406,11 +1424,14 @@ const OWES_THANKS = phrases([
   "(?:recommended|referred) (?:me|us) (?:to|for)",
   "(?:anbefalede|anbefalet|henviste) (?:mig|os) (?:til|hos)",
 ]);
-/** A note of one praise word for what is forwarded: "Sophie – gold.", "Steve's advice on the Bechstein – gold", "Guld værd!" */
-const PRAISE_NOTE = phrases([
-  "(?:pure |absolute |solid |this is |that's |what )?(?:gold|a gem|genius|a godsend|a lifesaver|a life-saver)[.!]*$",
-  "(?:ren |rent |det er )?guld(?: værd)?[.!]*$",
-]);
+/**
+ * A note of one praise word for what is forwarded, alone or after a dash or a colon: "Sophie – gold.", "Steve's advice
+ * on the Bechstein – gold", "Guld værd!"; not "Upgrade to gold" or "Go for gold".
+ */
+const PRAISE_NOTE = letterRegExp(
+  String.raw`^(?:[^–—:\n-]{1,60}\s*[–—:-]\s*)?(?:pure |absolute |solid |this is |that's |what |ren |rent |det er )?(?:gold|a gem|genius|a godsend|a lifesaver|a life-saver|guld|guld værd)[.!]*$`,
+  "i",
+);
 /** Up to this many words make a note short enough for one praise word to be its point. */
 const PRAISE_NOTE_MAX_WORDS = 8;
 
@@ -1472,9 +1493,11 @@ const ADVICE_WORDS = [
   "det er (?:bedst|værd|nemmest)",
   "(?:tricket|pointen|problemet|fejlen) er",
   "(?:prøv at|start med|sørg for)",
-  // what works and what does not: "opslag virker ikke", "cold email doesn't work, phone calls do"
-  "(?:virker|fungerer) (?:ikke|bedst|aldrig)",
-  "(?:doesn't|does not|don't|do not|never) work|works best",
+  // what works and what does not, of ways to go about it: "opslag virker ikke", "cold emails don't work", "works best";
+  // not "linket virker ikke" or "I don't work Fridays"
+  "(?:virker|fungerer) bedst|works best|works better",
+  "(?:opslag|annoncer|plakater|flyers|kolde mails|nyhedsbreve|ads|posters|cold (?:emails?|calls?)|newsletters) (?:virker|fungerer) (?:ikke|aldrig)",
+  "(?:ads|posters|flyers|cold (?:emails?|calls?)|newsletters) (?:don't|do not|never) work",
   // wording to use and what is usual: "Suggested wording: …", "It is common but too broad", "det er helt normalt"
   "(?:suggested|proposed|my suggested) (?:wording|text|clause|reply|answer|approach)",
   "(?:forslag til|foreslået) (?:formulering|tekst|svar)",
@@ -1488,7 +1511,8 @@ const ADVICE_STEP = letterRegExp(
     "inventory", "move", "run", "check", "set", "try", "use", "knock", "start", "avoid", "skip", "measure", "test",
     "keep", "turn", "switch", "update", "replace", "drop", "lower", "raise", "ask", "look at", "go with", "swap", "add",
     "apply", "get", "backdate", "file", "claim", "register", "submit", "charge", "invoice", "contact", "include",
-    "list", "price", "bill", "split", "wait", "talk to", "speak to", "hire", "pay", "plan", "offer", "budget",
+    "list", "price", "bill", "split", "wait", "talk to", "speak to", "hire", "pay", "plan (?:for|on|to|ahead)",
+    "offer (?:them|him|her|a|an|the|to)", "budget (?:for|about|around|on)",
     "mål", "tjek", "prøv", "brug", "skift", "sæt", "undgå", "tag", "kig", "spørg", "hold", "sænk", "hæv", "udskift", "læg", "vælg",
     "ansøg", "søg", "meld", "fakturer", "vent", "få", "del", "kontakt", "regn", "skriv", "husk", "betal", "planlæg", "tilbyd",
     // whom to turn to: "Ring til dem og spørg efter Bodil", "Call Brian at the depot"
@@ -1790,7 +1814,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     pitch: PITCH.test(all),
     transaction: TRANSACTION.test(all),
     prices: PRICE.test(body),
-    agrees: AGREES.test(body) && !DECLINES.test(body),
+    agrees: AGREES.test(body) && !DECLINES.test(body) && !DEFERS.test(body) && !PUTS_OFF.test(body),
   };
 }
 

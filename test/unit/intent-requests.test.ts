@@ -292,6 +292,9 @@ describe("thanks in more words", () => {
 });
 
 describe("what reads as advice", () => {
+  it("paperwork sent on to someone else is advice, not the writer's business", () => {
+    expect(classifyIntent({ subject: "Re: Moms", text: "Sign it and send it to Skat before 1 May." }).transaction).toBe(false);
+  });
   it("'You'll thank yourself later' in advice thanks nobody", () => {
     expect(classifyIntent({ subject: "Re: Pinblock", text: "Take a rubbing of the plate before anything comes out. You'll thank yourself later." }).thanks).toBe(false);
   });
@@ -307,6 +310,7 @@ describe("what reads as advice", () => {
   it.each([
     ["a chatty yes", "Thursday is fine. We have the big room from nine, there will be coffee, and parking is behind the building."],
     ["one step only", "Sure, check the shared folder, it's all there."],
+    ["nouns and complaints, not steps", "Offer valid until Friday. Budget is tight. Linket virker ikke, and I don't work Fridays."],
   ])("not: %s", (_, text) => {
     expect(readsAsAdvice(text)).toBe(false);
   });

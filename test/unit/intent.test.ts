@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aboutBusiness, asksByName, classifyIntent, greetsSomeoneElse, NO_INTENT, noteOwesAnswer, noteOwesThanks, readsAsBriefAnswer, referrerOf, type Intent } from "../../src/mail/intent";
+import { aboutBusiness, asksAFavour, asksByName, classifyIntent, greetsSomeoneElse, NO_INTENT, noteOwesAnswer, noteOwesThanks, readsAsBriefAnswer, referrerOf, type Intent } from "../../src/mail/intent";
 
 const none: Intent = NO_INTENT;
 const is = (over: Partial<Intent>): Intent => ({ ...none, ...over });
@@ -65,6 +65,15 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "SV: Ny bærbar", text: "Jeg kan tilbyde en Lenovo ThinkPad E14 (16 GB) til 7.495 kr. ekskl. moms.", want: is({ transaction: true, prices: true }) },
   { subject: "Re: Rooms", text: "We can offer you the room at £90 a night.", want: is({ transaction: true, prices: true }) },
   { subject: "Re: Pricing", text: "I can offer a few tips if useful.", want: none },
+  // Near misses of the rules above, found by a reviewer: none of them gives, refers or agrees.
+  { subject: "Re: Offer", text: "I'll give it some thought and get back to you.", want: none },
+  { subject: "Sv: Oplæg", text: "Det vil jeg gerne lige tænke over.", want: none },
+  { subject: "Lokalet", text: "Jeg har gjort lokalet klart.", want: none },
+  { subject: "Repair", text: "Our technician is out, I've asked him to call you tomorrow about the repair.", want: none },
+  { subject: "Payment", text: "Please put your card details in the payment form.", want: asks },
+  { subject: "Fault", text: "I told the electrician about the fault. He will come Thursday, so expect him around 9.", want: none },
+  { subject: "Kontrakten", text: "Det står i din kontrakt. Den kan bruges som dokumentation.", want: none },
+  { subject: "Had dinner", text: "Had dinner with their CEO and told her about you.", want: is(refers()) },
   // English: requests
   // A terse client drops the "I"; a favour is asked by what the writer would owe.
   { subject: "365 licences", text: "Got a notice that our licences lapse on 4 December. Need you to sort the renewal before then, same 8 seats.", want: asks },
@@ -670,6 +679,9 @@ describe("thanks, referrals and the owner's notes in the neighbours' languages",
     ["Guld værd!", true],
     ["Gold package renewal, need to decide by Friday whether we keep it or not", false],
     ["Quote for the gold leaf", false],
+    ["Upgrade to gold", false],
+    ["Go for gold", false],
+    ["Sølv eller guld.", false],
   ])("note %s owes thanks: %s", (note, want) => {
     expect(noteOwesThanks(note)).toBe(want);
   });
@@ -760,5 +772,23 @@ describe("asked to pay a deposit to secure what the owner asked for: business", 
     ["I paid the deposit for the venue yesterday.", false],
   ])("%s", (text, want) => {
     expect(classifyIntent({ subject: "Re: Pitch", text }).transaction).toBe(want);
+  });
+});
+
+describe("asksAFavour: the owner's ask for a favour, read from the thread's subject", () => {
+  it.each([
+    ["Would you be a reference for me?", true],
+    ["SV: Må jeg bruge dig som reference?", true],
+    ["Re: Can you cover 24-28 Feb?", true],
+    ["Re: Må jeg låne balancepuder og cavaletti?", true],
+    ["Re: Lørdagsvagt 6. marts", true],
+    ["Re: Vil du tale på vores fyraftensmøde 29. oktober?", true],
+    ["Kan vi tale sammen?", false],
+    ["Quick talk next week?", false],
+    ["Your reference 4471", false],
+    ["Help desk ticket", false],
+    ["Re: Cover letter", false],
+  ])("%s: %s", (subject, want) => {
+    expect(asksAFavour(subject)).toBe(want);
   });
 });
