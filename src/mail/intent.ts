@@ -872,6 +872,9 @@ const GIVES = phrases([
   "uden beregning",
   "på huset",
   "(?:du|I) skal ikke (?:betale|give) (?:noget|mig noget|en krone)",
+  // "Det skal du ikke have en regning for", "you won't get a bill for this"
+  "(?:det|den) skal (?:du|I) ikke have (?:en )?(?:regning|faktura)",
+  "(?:you|you'll) (?:won't|will not|don't|do not) (?:get|see|receive) (?:a |an )?(?:bill|invoice)",
   "gør med (?:dem|den|det) (?:hvad|som) (?:du|I) vil",
   "(?:brug|bruk|använd) (?:dem|den|det)(?: \\p{L}+)? (?:som|hvor|hvordan|hur|til hvad|till vad) (?:du|I|ni) (?:vil|vill)",
   "behold (?:dem|den|det)",
@@ -901,6 +904,9 @@ const YOURS_NOW = phrases([
   "(?:skal|kan) (?:alligevel )?ikke (?:selv )?bruge (?:dem|den|det)",
   "(?:står|ligger) (?:bare )?og fylder",
   "(?:smid|kassér) (?:dem|den|det) (?:bare )?(?:ud|væk)?",
+  // left there so the reader is spared the work: "Så slipper du måske for at stå på en stige", "so you don't have to"
+  "så slipper (?:du|I)(?: måske)? for",
+  "so (?:that )?you (?:don't|won't|needn't|do not|will not) (?:have|need) to",
   "(?:kunne|kan|vil) (?:måske )?(?:være|blive) (?:fine|gode|god|fin|nyttige|nyttig|brugbare|brugbar|praktiske)",
   "kan (?:måske )?bruges",
   // a present, said as one: "Det er for hjælpen med restskatten … Nyd den!", "a little thank you for the help, enjoy it"
@@ -1406,6 +1412,10 @@ const OWES_THANKS = phrases([
   "(?:lent|loaned) (?:me|us) (?:her|his|their)",
   "(?:covered|stepped in|stood in|filled in) for me",
   "reddede (?:min|mit|mine|vores|hele|os|mig|dagen|ugen|weekenden)",
+  // "Jonas sparede mig for en hel dags opmåling", "Torben har igen regnet gratis for mig", "did the drawings for free"
+  "(?:sparede|sparet|spare) (?:mig|os) for",
+  "gratis for (?:mig|os)",
+  "(?:for free|free of charge|without charging) for (?:me|us)",
   "(?:en|sådan en|hun er en|han er en) (?:engel|livredder|helt|stjerne|klippe)",
   "lånte (?:mig|os) (?:sin|sit|sine|hans|hendes|deres)",
   "(?:tog|dækkede|passede) (?:over )?for mig",

@@ -74,6 +74,9 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Fault", text: "I told the electrician about the fault. He will come Thursday, so expect him around 9.", want: none },
   { subject: "Kontrakten", text: "Det står i din kontrakt. Den kan bruges som dokumentation.", want: none },
   { subject: "Had dinner", text: "Had dinner with their CEO and told her about you.", want: is(refers()) },
+  // no bill for the favour; notes left for the reader so they are spared the work
+  { subject: "SV: Altan", text: "Jeg har regnet lidt på altanen. Det skal du ikke have en regning for – det tog en halv time.", want: is({ giving: true, gift: "help" }) },
+  { subject: "Opmåling", text: "Jeg har lagt mine opmålingsnoter i din bakke. Så slipper du måske for at stå på en stige i novemberregn.", want: is({ giving: true, gift: "help" }) },
   // English: requests
   // A terse client drops the "I"; a favour is asked by what the writer would owe.
   { subject: "365 licences", text: "Got a notice that our licences lapse on 4 December. Need you to sort the renewal before then, same 8 seats.", want: asks },
@@ -679,6 +682,8 @@ describe("thanks, referrals and the owner's notes in the neighbours' languages",
     ["Guld værd!", true],
     ["Gold package renewal, need to decide by Friday whether we keep it or not", false],
     ["Quote for the gold leaf", false],
+    ["Jonas sparede mig for en hel dags opmåling i Ebeltoft.", true],
+    ["Torben har igen regnet gratis for mig – altanen kan godt lade sig gøre.", true],
     ["Upgrade to gold", false],
     ["Go for gold", false],
     ["Sølv eller guld.", false],
