@@ -489,6 +489,9 @@ const REVIEW = phrases([
   "(?:givet|gav) (?:dig|jer) (?:5|fem) stjerner",
 ]);
 
+/** That someone will come to the reader, after whom they were told about: both referral readings below use it. */
+const SOMEONE_WILL_COME = String.raw`(?:get in touch|reach out|be in touch|contact you|call you|ring you|email you|what they need|the person to talk to|expect (?:her|him|them)(?![\p{L}]))`;
+
 const REFERRAL = phrases([
   "(?:recommended|referred|nominated|pitched|endorsed|vouched for) you(?! to (?:me|us))",
   "(?:mentioned|suggested|proposed|floated) you (?:to|for|as)(?! (?:me|us)\\b)",
@@ -496,7 +499,7 @@ const REFERRAL = phrases([
   // whom they told, then what about: the reader or what is theirs ("about LedgerLoop and your matching")
   // not "Tell us about your business": that asks the reader; nor "told my team about your proposal": weighing an offer
   "(?:told|telling|tell|talked|talking|mentioned|mentioning|raved|raving|bragged|bragging)(?![\\s,]+(?:me|us)(?![\\p{L}]))__about(?:[\\s,]+[\\p{L}'-]+){0,3}?[\\s,]+(?:you|your(?! (?:proposal|offer|quote|quotation|bid|application|pitch|request|invoice|tender|estimate|rates|prices|pricing)(?![\\p{L}])))",
-  "(?:told|mentioned|recommended|suggested)(?:[\\s,]+[^.!?\\n]{1,80}?)?[\\s,]+about (?:you|your)(?=[^.!?\\n]{0,160}(?:get in touch|reach out|be in touch|contact you|call you|ring you|email you|what they need|the person to talk to|expect (?:her|him|them)(?![\\p{L}])))",
+  `(?:told|mentioned|recommended|suggested)(?:[\\s,]+[^.!?\\n]{1,80}?)?[\\s,]+about (?:you|your)(?=[^.!?\\n]{0,160}${SOMEONE_WILL_COME})`,
   "(?:she|he|they)(?:'ll|'d| will| would| might| may| said (?:she|he|they)(?:'d| would| will| might))_(?:get in touch|reach out to you|contact you|call you|ring you|email you|be in touch)",
   "expect (?:a|an) (?:call|mail|email|message|note) from",
   // German: "Ich habe ihr von dir erzählt", "hab dich bei ihm empfohlen"
@@ -671,7 +674,7 @@ const NAMED_BUSINESS_REFERRAL =
  * Iron Willow. She just moved here and wants a coach, so expect her". Case kept: the name must be capitalised.
  */
 const TOLD_ABOUT_THE_BUSINESS = letterRegExp(
-  String.raw`(?<![\p{L}])(?:[Tt]old|[Mm]entioned|[Rr]ecommended|[Ss]uggested)[\s,]+[^.!?\n]{1,80}?[\s,]+about \p{Lu}[\p{L}&'-]*(?: \p{Lu}[\p{L}&'-]*){0,3}(?=[^.!?\n]{0,160}(?:[.!?]\s+(?:[Ss]he|[Hh]e|[Tt]hey)(?![\p{L}])[^.!?\n]{0,120})?(?:get in touch|reach out|be in touch|contact you|call you|ring you|email you|expect (?:her|him|them)(?![\p{L}])))`,
+  String.raw`(?<![\p{L}])(?:[Tt]old|[Mm]entioned|[Rr]ecommended|[Ss]uggested)[\s,]+[^.!?\n]{1,80}?[\s,]+about \p{Lu}[\p{L}&'-]*(?: \p{Lu}[\p{L}&'-]*){0,3}(?=[^.!?\n]{0,160}(?:[.!?]\s+(?:[Ss]he|[Hh]e|[Tt]hey)(?![\p{L}])[^.!?\n]{0,120})?${SOMEONE_WILL_COME})`,
   "g",
 );
 
@@ -1442,8 +1445,6 @@ const PRAISE_NOTE = letterRegExp(
   String.raw`^(?:[^–—:\n-]{1,60}\s*[–—:-]\s*)?(?:pure |absolute |solid |this is |that's |what |ren |rent |det er )?(?:gold|a gem|genius|a godsend|a lifesaver|a life-saver|guld|guld værd)[.!]*$`,
   "i",
 );
-/** Up to this many words make a note short enough for one praise word to be its point. */
-const PRAISE_NOTE_MAX_WORDS = 8;
 
 /**
  * The owner's note above a forward that says an answer is owed ("Moet ik nog beantwoorden", "Odpisać w weekend!",
@@ -1479,7 +1480,7 @@ export function noteOwesAnswer(note: string | null | undefined): boolean {
 export function noteOwesThanks(note: string | null | undefined): boolean {
   const text = normalize(note ?? "").trim();
   if (text === "") return false;
-  return OWES_THANKS.test(text) || (text.split(/\s+/).length <= PRAISE_NOTE_MAX_WORDS && PRAISE_NOTE.test(text));
+  return OWES_THANKS.test(text) || PRAISE_NOTE.test(text);
 }
 
 export function noteVouches(note: string | null | undefined): boolean {
@@ -1800,6 +1801,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   // "I've looked through your portfolio … I'll get back to you in January" puts the matter off; it gives nothing yet.
   const help = !introduction && !referral && !PUTS_OFF.test(body) && (HELP_OR_INFORMATION.test(statements) || gives(statements) || cameToMind);
   const gift: WordedGift | null = introduction ? "introduction" : referral ? "referral" : help ? "help" : null;
+  const declines = DECLINES.test(body);
   return {
     thanks,
     request,
@@ -1815,7 +1817,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     nudge: NUDGE.test(all),
     link: LINK.test(body),
     handsOver: HANDS_OVER.test(body),
-    declines: DECLINES.test(body),
+    declines,
     questionMark,
     seeksAdvice: ADVICE_ASK.test(body),
     catchUp: CATCHES_UP.test(all),
@@ -1824,7 +1826,8 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     pitch: PITCH.test(all),
     transaction: TRANSACTION.test(all),
     prices: PRICE.test(body),
-    agrees: AGREES.test(body) && !DECLINES.test(body) && !DEFERS.test(body) && !PUTS_OFF.test(body),
+    // a yes that declines or puts it off ("I'll give it some thought and get back to you") agrees to nothing
+    agrees: !declines && AGREES.test(body) && !DEFERS.test(body) && !PUTS_OFF.test(body),
   };
 }
 
