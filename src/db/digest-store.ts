@@ -60,8 +60,8 @@ const FOLLOW_UP_STAKE_SQL =
   ` then case coalesce(follow_up_reason, 'question') when 'proposal' then ${STAKE.proposal} when 'reminder' then ${STAKE.reminder}` +
   ` when 'first-contact' then ${STAKE["first-contact"]} else ${STAKE.question} end end`;
 
-// Reconnect: quiet_from is decide.ts's eligibility (two-way, two conversations over three weeks, not left after the
-// nudges); quiet for a rhythm or more (the contact's own, the circle's, or the inferred one, rounded as decide.ts
+// Reconnect: quiet_from is decide.ts's eligibility (two-way, two conversations over three weeks or a
+// fortnight with a gift of theirs, not left after the nudges); quiet for a rhythm or more (the contact's own, the circle's, or the inferred one, rounded as decide.ts
 // rounds it), not resting after three showings, at risk past AT_RISK_RATIO rhythms.
 const CADENCE_SQL =
   `case when cadence_days > 0 then cadence_days when circle = 'private' and ?4 > 0 then ?4 when circle = 'professional' and ?3 > 0 then ?3` +

@@ -19,6 +19,7 @@ import {
   MIN_CONVERSATIONS_FOR_RHYTHM,
   MIN_CONVERSATIONS_TO_RECONNECT,
   MIN_HISTORY_DAYS_TO_RECONNECT,
+  MIN_HISTORY_DAYS_TO_RECONNECT_AFTER_A_GIFT,
   MIN_INFERRED_CADENCE_DAYS,
   PRIOR_GAPS,
 } from "../rhythm";
@@ -302,7 +303,7 @@ function reconnectDue(contact: Contact, owner: DigestSettings, now: number): Due
   const lastAt = contact.lastAt;
   if (lastAt === null || contact.inboundCount + contact.meetingCount === 0 || contact.outboundCount + contact.meetingCount === 0) return null;
   if (contact.conversationCount < MIN_CONVERSATIONS_TO_RECONNECT) return null;
-  if (daysBetween(contact.firstAt ?? lastAt, contact.lastConversationAt ?? lastAt) < MIN_HISTORY_DAYS_TO_RECONNECT) return null;
+  if (!hasHistoryToKeepUp(contact, lastAt)) return null;
   if (nudgesSent(contact) >= MAX_NUDGES) return null;
   if (unreachableSince(contact, contact.lastOutboundAt ?? 0)) return null;
   const from = Math.max(lastAt, contact.doneAt ?? lastAt);
@@ -326,6 +327,13 @@ function reconnectDue(contact: Contact, owner: DigestSettings, now: number): Due
       atRisk,
     },
   };
+}
+
+/** Three weeks of conversations, or a fortnight in which they gave the owner something (schema.ts QUIET_FROM_SQL). */
+function hasHistoryToKeepUp(contact: Contact, lastAt: number): boolean {
+  const firstAt = contact.firstAt ?? lastAt;
+  if (daysBetween(firstAt, contact.lastConversationAt ?? lastAt) >= MIN_HISTORY_DAYS_TO_RECONNECT) return true;
+  return contact.theyGaveCount > 0 && daysBetween(firstAt, lastAt) >= MIN_HISTORY_DAYS_TO_RECONNECT_AFTER_A_GIFT;
 }
 
 function resting(contact: Contact, lastAt: number, now: number): boolean {

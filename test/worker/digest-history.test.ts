@@ -59,6 +59,29 @@ describe("quiet ties", () => {
     expect(shown(await r.plan(monday(0)))).toEqual([["reconnect", ANNA.address]]);
   });
 
+  it("two conversations a fortnight apart are a tie when they gave the owner something in them; a booking in two parts is not", async () => {
+    const r = await replayOwner("sofie.gift@kjaer.design");
+    const mentor: Mail[] = [
+      { at: "2026-08-24T09:00:00+02:00", from: r.me, to: [ANNA], subject: "Kan du anbefale en revisor?", body: "Hej Anna,\n\nKender du en god revisor til en enkeltmandsvirksomhed?\n\nSofie" },
+      { at: "2026-08-25T10:00:00+02:00", from: ANNA, to: [r.me], subject: "Re: Kan du anbefale en revisor?", body: "Hej Sofie,\n\nPrøv Lene Dahl på lene@dahl-revision.dk, hun er skarp og billig. Sig at det er mig der har sendt dig.\n\nAnna" },
+      { at: "2026-08-25T14:00:00+02:00", from: r.me, to: [ANNA], subject: "Re: Kan du anbefale en revisor?", body: "Tusind tak, Anna! Jeg skriver til hende i dag.\n\nSofie" },
+      { at: "2026-09-08T09:00:00+02:00", from: r.me, to: [ANNA], subject: "Frokost?", body: "Hej Anna,\n\nSkal vi tage en frokost snart?\n\nSofie" },
+      { at: "2026-09-08T12:00:00+02:00", from: ANNA, to: [r.me], subject: "Re: Frokost?", body: "Gerne, torsdag passer fint." },
+    ];
+    // The same two weeks with a venue: a booking, its confirmation, and thanks both ways after the day. Nothing given.
+    const venue: Mail[] = [
+      { at: "2026-08-24T09:00:00+02:00", from: r.me, to: [GORM], subject: "Booking af salen 7. september", body: "Hej Gorm,\n\nKan jeg booke salen mandag den 7. september kl. 9-16 til 20 personer?\n\nSofie" },
+      { at: "2026-08-25T10:00:00+02:00", from: GORM, to: [r.me], subject: "Re: Booking af salen 7. september", body: "Hej Sofie,\n\nDen er booket. Prisen er 3.500 kr. inkl. kaffe.\n\nGorm" },
+      { at: "2026-09-08T09:00:00+02:00", from: r.me, to: [GORM], subject: "Tak for i går", body: "Hej Gorm,\n\nTak for en god dag i salen.\n\nSofie" },
+      { at: "2026-09-08T12:00:00+02:00", from: GORM, to: [r.me], subject: "Re: Tak for i går", body: "Selv tak, I er altid velkomne." },
+    ];
+    await r.backfill([...mentor, ...venue], at("2026-09-20T12:00:00+02:00"));
+    const anna = await r.contact(ANNA);
+    const gorm = await r.contact(GORM);
+    expect([anna.conversationCount, anna.theyGaveCount > 0, gorm.conversationCount, gorm.theyGaveCount]).toEqual([2, true, 2, 0]);
+    expect(shown(await r.plan(monday(0)))).toEqual([["reconnect", ANNA.address]]);
+  });
+
   it("do not expire: a strong tie quiet five months shows in the first digest after a backfill, rests after three showings, then comes back", async () => {
     const r = await replayOwner("sofie.quiet@kjaer.design");
     // A year-long monthly tie whose last conversation was in June.
