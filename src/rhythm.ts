@@ -21,9 +21,10 @@ export const MIN_CONVERSATIONS_FOR_RHYTHM = 2;
 export const MIN_CONVERSATIONS_TO_RECONNECT = 2;
 export const MIN_HISTORY_DAYS_TO_RECONNECT = 21;
 /**
- * Someone who gave the owner something (advice, feedback on their work, an introduction) in two conversations a
- * fortnight apart is already a tie: a former boss met for lunch, a teacher who read the portfolio. Giving is what a
- * booking or one job lacks (the owner's own help to a client, a venue's logistics), so the shorter history needs it.
+ * Someone who gave the owner something (advice, feedback on their work, an introduction) and was thanked for it, in
+ * two conversations a fortnight apart, is already a tie: a former boss met for lunch, a teacher who read the
+ * portfolio. A give and take is what a booking or one job lacks (a hall's "den er din", the owner's own help to a
+ * client, a venue's logistics), so the shorter history needs it.
  */
 export const MIN_HISTORY_DAYS_TO_RECONNECT_AFTER_A_GIFT = 14;
 /** The first unanswered outbound mail is the outreach; the owner is nudged at most this many times after it. */

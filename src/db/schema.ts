@@ -54,7 +54,7 @@ const QUIET_FROM_SQL = sql.raw(
   // A meeting is contact both ways (meeting_count counts on each side, as in decide.ts).
   `case when last_at is not null and inbound_count + meeting_count > 0 and outbound_count + meeting_count > 0 and conversation_count >= ${MIN_CONVERSATIONS_TO_RECONNECT}` +
     ` and (coalesce(last_conversation_at, last_at) - coalesce(first_at, last_at) >= ${MIN_HISTORY_DAYS_TO_RECONNECT * DAY_MS}` +
-    ` or (they_gave_count > 0 and last_at - coalesce(first_at, last_at) >= ${MIN_HISTORY_DAYS_TO_RECONNECT_AFTER_A_GIFT * DAY_MS}))` +
+    ` or (they_gave_count > 0 and last_you_thanked_at is not null and last_at - coalesce(first_at, last_at) >= ${MIN_HISTORY_DAYS_TO_RECONNECT_AFTER_A_GIFT * DAY_MS}))` +
     ` and unanswered_outbound < ${MAX_NUDGES + 1} then max(last_at, coalesce(done_at, last_at)) end`,
 );
 const QUIET_AT_SQL = sql.raw(`quiet_from + (coalesce(case when cadence_days > 0 then cadence_days end, ${INFERRED_CADENCE_SQL}) - 1) * ${DAY_MS}`);

@@ -329,11 +329,11 @@ function reconnectDue(contact: Contact, owner: DigestSettings, now: number): Due
   };
 }
 
-/** Three weeks of conversations, or a fortnight in which they gave the owner something (schema.ts QUIET_FROM_SQL). */
+/** Three weeks of conversations, or a fortnight in which they gave the owner something, thanked (schema.ts QUIET_FROM_SQL). */
 function hasHistoryToKeepUp(contact: Contact, lastAt: number): boolean {
   const firstAt = contact.firstAt ?? lastAt;
   if (daysBetween(firstAt, contact.lastConversationAt ?? lastAt) >= MIN_HISTORY_DAYS_TO_RECONNECT) return true;
-  return contact.theyGaveCount > 0 && daysBetween(firstAt, lastAt) >= MIN_HISTORY_DAYS_TO_RECONNECT_AFTER_A_GIFT;
+  return contact.theyGaveCount > 0 && contact.lastYouThankedAt !== null && daysBetween(firstAt, lastAt) >= MIN_HISTORY_DAYS_TO_RECONNECT_AFTER_A_GIFT;
 }
 
 function resting(contact: Contact, lastAt: number, now: number): boolean {

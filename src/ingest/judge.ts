@@ -232,6 +232,28 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   };
 }
 
+/**
+ * Adds a person's delta and records it in `known` at once: the next event sees it, in this mail too. An owner's reply
+ * brings the mail it answers as reply evidence, read first, so the reply is judged as an answer to it.
+ */
+function remember(deltas: ContactDelta[], known: KnownPeople, d: ContactDelta): void {
+  deltas.push(d);
+  const before = known.get(d.address);
+  const i = d.inbound;
+  const o = d.outbound;
+  known.set(d.address, {
+    mailCount: (before?.mailCount ?? 0) + 1,
+    lastAt: Math.max(before?.lastAt ?? 0, d.at),
+    lastYouAskedAt: later(o?.asked, o?.at, before?.lastYouAskedAt),
+    lastYouAskedQuestion: o?.asked ? o.askedQuestion : (before?.lastYouAskedQuestion ?? false),
+    lastYouAskedAdvice: o?.asked ? o.askedAdvice : (before?.lastYouAskedAdvice ?? false),
+    lastInboundAt: later(i, i?.at, before?.lastInboundAt),
+    lastTheyAskedAt: later(i?.request, i?.at, before?.lastTheyAskedAt),
+    lastOutboundAt: later(o, o?.at, before?.lastOutboundAt),
+    lastTheyGaveAt: later(i?.gift, i?.at, before?.lastTheyGaveAt),
+  });
+}
+
 /** The later of this mail's time, when it did the thing, and the time already known. */
 function later(did: unknown, at: number | undefined, known: number | null | undefined): number | null {
   return did && at !== undefined ? Math.max(at, known ?? 0) : (known ?? null);
@@ -252,7 +274,7 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
       const judged = judgeInbound(e, known);
       out.push(judged.event);
       introduced.push(...judged.introduced);
-      deltas.push({ address: e.address, name: e.name, private: e.private, at: e.at, threadId: e.threadId, inbound: judged.delta, outbound: null });
+      remember(deltas, known, { address: e.address, name: e.name, private: e.private, at: e.at, threadId: e.threadId, inbound: judged.delta, outbound: null });
     } else {
       // A first contact: nothing ever passed between them, and the mail answers nothing. A known person's new
       // address is no stranger's.
@@ -269,7 +291,7 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
       const askedQuestion =
         e.intent.questionMark && !e.intent.scheduling && !e.intent.proposal && !e.intent.catchUp && (!(e.intent.outreach || e.intent.pitch) || e.intent.seeksAdvice);
       out.push(event);
-      deltas.push({
+      remember(deltas, known, {
         address: e.address,
         name: e.name,
         private: e.private,
@@ -290,22 +312,6 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
         },
       });
     }
-  }
-  for (const d of deltas) {
-    const before = known.get(d.address);
-    const i = d.inbound;
-    const o = d.outbound;
-    known.set(d.address, {
-      mailCount: (before?.mailCount ?? 0) + 1,
-      lastAt: Math.max(before?.lastAt ?? 0, d.at),
-      lastYouAskedAt: later(o?.asked, o?.at, before?.lastYouAskedAt),
-      lastYouAskedQuestion: o?.asked ? o.askedQuestion : (before?.lastYouAskedQuestion ?? false),
-      lastYouAskedAdvice: o?.asked ? o.askedAdvice : (before?.lastYouAskedAdvice ?? false),
-      lastInboundAt: later(i, i?.at, before?.lastInboundAt),
-      lastTheyAskedAt: later(i?.request, i?.at, before?.lastTheyAskedAt),
-      lastOutboundAt: later(o, o?.at, before?.lastOutboundAt),
-      lastTheyGaveAt: later(i?.gift, i?.at, before?.lastTheyGaveAt),
-    });
   }
   return { events: out, deltas, introduced };
 }

@@ -368,7 +368,7 @@ const REQUEST = phrases([
  * "så kan du se" is "then you can see". These count only at the start of a sentence or clause.
  */
 const DANISH_ASK = letterRegExp(
-  `(?:^|[.!?:;,]\\s*|\\n\\s*)(?:(?:hej|kære) \\p{L}+,?\\s*)?(?:og |men )?(?:kan du|kunne du|vil du|ville du|gider du|tør du|må jeg|har (?:du|I) (?:mulighed|tid|lyst|overskud|et øjeblik|fem minutter)|har du lyst til)(?![\\p{L}])`,
+  `(?:^|[.!?:;,]\\s*|\\n\\s*)(?:(?:hej|kære) \\p{L}+,?\\s*)?(?:og |men )?(?:kan du|kunne du|vil du|ville du|gider du|tør du|må jeg|har (?:du|I) (?:mulighed|tid|lyst|overskud|et øjeblik|(?:fem|ti|femten|tyve|tredive|\\d+) (?:minutter|min)|et kvarter|en halv time)|har du lyst til)(?![\\p{L}])`,
   "i",
 );
 
@@ -542,6 +542,9 @@ const REFERRAL = phrases([
   // the reader's flyer put up where people see it: "stuck your flyer up by the squat racks"
   "(?:stuck|pinned|hung|taped)(?: up)? your (?:flyer|flyers|poster|posters|leaflet|leaflets)",
   "put (?:up your (?:flyer|flyers|poster|posters|leaflet|leaflets)|your (?:flyer|flyers|poster|posters|leaflet|leaflets) up)",
+  // the reader's call spread where people see it: "Jeg lagde dit opslag på forældreintra", "shared your post in the group"
+  "(?:shared|posted|reposted|circulated|put) your (?:post|call|callout|call-out|ad|advert|job ad|listing|survey|questionnaire)(?![\\p{L}])(?! (?:with|to) (?:me|us)(?![\\p{L}]))",
+  "(?:delt|delte|lagt|lagde|postet|postede|slået|slog|videresendt|videresendte) (?:dit|din|dine|jeres) (?:opslag|annonce|stillingsopslag|efterlysning|spørgeskema)(?![\\p{L}])(?! (?:med|til) (?:mig|os)(?![\\p{L}]))",
   "(?:hængt|sat|sætter|hængte|satte) (?:dine|din|dit|jeres) (?:flyer|flyers|plakat|plakater|visitkort|foldere|folder)(?: op)?",
   // "I told Laura Penn, who writes the Saturday column, all about your shop"
   "(?:told|tell|telling)(?![\\s,]+(?:me|us)(?![\\p{L}]))[^.!?\\n]{1,90}? all about (?:you|your)",
@@ -558,6 +561,10 @@ const REFERRAL = phrases([
   "(?:givet|gav|sendt|sendte|videregivet|videregav) (?:dit|din|dine) (?:nr|nummer|navn|mail|kontakt\\p{L}*|visitkort)(?: videre)? til(?= (?!mig|os))",
   "(?:hun|han|de) (?:vil|kommer til at|tager|skriver|ringer|sagde,? (?:at )?(?:hun|han|de) ville)_(?:kontakte dig|kontakt til dig|til dig|ringe til dig|skrive til dig)",
   "(?:lagt|lagde) (?:et godt ord|en god gang) ind for dig",
+  // the reader's work passed on with a word for them: "sendte v2 til Mads … med et par ord om dig", "with a few kind
+  // words about you"; and whom to write to, naming the writer: "skriv til ham og nævn mig", "and say I sent you"
+  "(?:med|with) (?:et par|nogle|a few|some|a couple of|a) (?:gode |pæne |varme |rosende |kind |good |warm )?(?:ord|words|word) (?:om|about) (?:dig|jer|you)(?![\\p{L}'])",
+  "(?:og|and) (?:nævn mig|mention (?:me|my name)|say (?:that )?I sent you|tell (?:him|her|them) I sent you|sig,? (?:at )?(?:jeg|det er mig,? der) har sendt dig)(?![\\p{L}])",
   "(?:sendt|sendte|henvist|henviste|sendte|skickat)_(?:din vej|videre til dig|over til dig)",
   "dit navn (?:i puljen|på banen|på bordet|i spil|frem)",
   "(?:put|threw|dropped|tossed|thrown|put forward) your name (?:in|into|forward|in the hat|in the ring)",
@@ -819,7 +826,10 @@ const HELP_OR_INFORMATION = phrases([
   "(?:håber|håbe) (?:det|den|de)_(?:kan bruges|hjælper|kan hjælpe|er brugbar)",
   "et par (?:tips|råd|tanker|input|idéer|ideer|kommentarer)",
   "mine (?:tanker|kommentarer|noter|rettelser|input)",
-  "(?:jeg har|har) (?:kigget|læst|set|gennemgået)_(?:igennem|på|din|dit|dine)",
+  // the writer looked at what is the reader's: "Jeg har kigget på dit oplæg", "har læst din ansøgning igennem"; not
+  // someone else's reading ("en ingeniør, som har læst hele Böll på originalsproget")
+  "(?:(?:jeg|vi) har|(?<!(?:som|der|hun|han|de|det|man|du|i) )har) (?:lige |nu |hurtigt |grundigt )?(?:kigget|læst|gennemgået) (?:lige |hurtigt |grundigt )?(?:på |igennem )?(?:din|dit|dine|jeres)(?![\\p{L}])(?! (?:tilbud|faktura|fakturaer|regning|prisoverslag|overslag|pris|priser|bestilling|ordre)(?![\\p{L}]))",
+  "(?:(?:jeg|vi) har|(?<!(?:som|der|hun|han|de|det|man|du|i) )har) (?:lige |nu |hurtigt |grundigt )?(?:kigget|læst|gennemgået) (?:[\\p{L}-]+ ){0,3}igennem",
   "(?:du kunne|du kan) (?:prøve|kigge på|tage fat i|kontakte)",
 ]);
 
@@ -842,6 +852,10 @@ const GIVES = phrases([
   "not a (?:cent|penny|dime|bean)(?! (?:more|less|over|extra))",
   "(?:don't|do not) (?:even )?(?:think about|dream of|bother|try) (?:paying|to pay)",
   "(?:yours|it's yours|they're yours) to keep",
+  // "They're all yours to use however you like"; not "it's yours" alone, a booking's yes ("Of course, it's yours. 7pm?")
+  "yours to (?:use|keep|share|post|print)",
+  // no money for it, said fiercely: "Don't you dare buy fuel, it's full anyway"
+  "(?:don't|do not) you dare (?:pay|paying|buy|offer|give me|send me)",
   "do (?:what|whatever) you (?:like|want) with (?:it|them)",
   // made for the reader's own use: "use them however you like", "brug dem endelig som du vil", "använd dem som du vill"
   "use (?:it|them|these|those)(?: \\p{L}+)? (?:however|as|any way|anyway|wherever|for whatever) you (?:like|want|wish|see fit)",
@@ -874,7 +888,9 @@ const GIVES = phrases([
   "(?:det|den|de) koster (?:dig |jer )?ikke (?:noget|en krone|en øre|en bøjet femøre)",
   "uden beregning",
   "på huset",
-  "(?:du|I) skal ikke (?:betale|give) (?:noget|mig noget|en krone)",
+  // "du skal ikke tænke på at give noget igen", "don't even think about paying me back", "no need to return the favour"
+  "(?:du|I) skal ikke (?:tænke på at |bekymre dig om at |spekulere på at )?(?:betale|give) (?:noget|mig noget|en krone)",
+  "(?:don't|do not|no need to) (?:even )?(?:think about |worry about |bother )?(?:giving|paying|returning|to give|to pay|to return|give|pay|return) (?:me )?(?:anything |something )?(?:back|the favour|the favor)",
   // "Det skal du ikke have en regning for", "you won't get a bill for this"
   "(?:det|den) skal (?:du|I) ikke have (?:en )?(?:regning|faktura)",
   "(?:you|you'll) (?:won't|will not|don't|do not) (?:get|see|receive) (?:a |an )?(?:bill|invoice)",
@@ -1436,6 +1452,9 @@ const OWES_THANKS = phrases([
   "(?:hat|haben) (?:uns|mich) (?:\\p{L}+ ){0,4}empfohlen",
   "(?:recommended|referred) (?:me|us) (?:to|for)",
   "(?:anbefalede|anbefalet|henviste) (?:mig|os) (?:til|hos)",
+  // people found for the owner: "Mette har skaffet seks forældre til interviewene!", "Priya rounded up five testers"
+  "(?:skaffet|skaffede|fundet|fandt|rekrutteret|rekrutterede) (?:mig |os )?(?:\\d+|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|en håndfuld|nogle|flere)(?: \\p{L}+)? (?:forældre|deltagere|testpersoner|kunder|frivillige|hjælpere|folk|personer|interviewpersoner|kandidater)(?![\\p{L}])",
+  "(?:found|recruited|rounded up|lined up) (?:me |us )?(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|a handful of|some|several)(?: \\p{L}+)? (?:people|participants|parents|volunteers|testers|customers|clients|candidates|interviewees|helpers|users)(?![\\p{L}])",
 ]);
 /**
  * A note of one praise word for what is forwarded, alone or after a dash or a colon: "Sophie – gold.", "Steve's advice

@@ -28,6 +28,10 @@ describe("a referral the writer made, in the words people use", () => {
     "Vi har sat jer på vores liste over anbefalede leverandører.",
     "Jeg nævnte jer for indkøbschefen hos Arla i går.",
     "Ich habe dich meinem Kollegen Jens empfohlen.",
+    "Jeg sendte i øvrigt dit deck til Mads Winther hos Seed Fyn i går med et par ord om dig.",
+    "I forwarded your proposal to our CFO with a few kind words about you.",
+    "Han vil gerne tage en snak – skriv til ham på mads@seedfyn.dk og nævn mig.",
+    "Drop her a line and say I sent you.",
   ])("%s", (text) => expect(given(text)).toBe("referral"));
 });
 
@@ -45,6 +49,9 @@ describe("not the writer's referral", () => {
     "Gitte Lauritzen har givet mig dit navn og sagde du er den rette til tekniske tekster på tysk.",
     "Mads Kjær gav mig din adresse og sagde, at du er den bedste i byen til onboarding.",
     "Jeg hedder Sofie. Per Thomsen, som er vores revisor, sagde, at jeg skulle skrive til dig – han mente, du var den rette.",
+    "I left the parcel with the neighbour, with a note for you on the door.",
+    "Send us your CV with a few words about yourself.",
+    "Skriv gerne et par ord om dig selv, og nævn hvilke datoer du kan.",
   ])("%s", (text) => expect(given(text)).not.toBe("referral"));
 });
 

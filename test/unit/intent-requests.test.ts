@@ -73,6 +73,8 @@ const requests: Array<[string, string]> = [
   ["need it before the meeting", "We need the figures before the board meets on the 10th."],
   ["vil gerne vide, om", "Vi vil gerne vide, om I kan levere i uge 3."],
   ["needs someone, no pronoun", "Jeg er væk i uge 8 og har brug for en, der kan passe butikken om lørdagen."],
+  ["minutes for a demo, after thanks for the chat", "Tak for snakken ved vores stand i torsdags. Har du 20 minutter i uge 44 til en kort demo?"],
+  ["et kvarter", "Har I et kvarter i næste uge, så jeg kan vise jer skabelonen?"],
 ];
 
 const notRequests: Array<[string, string]> = [

@@ -687,6 +687,11 @@ describe("thanks, referrals and the owner's notes in the neighbours' languages",
     ["Upgrade to gold", false],
     ["Go for gold", false],
     ["Sølv eller guld.", false],
+    // people found for the owner, told in the note; not what the owner found
+    ["Mette har skaffet seks forældre til skole-hjem-interviewene! Så kan jeg booke dem alle i denne uge.", true],
+    ["Priya rounded up five testers for Thursday", true],
+    ["Fandt to fejl i hans faktura", false],
+    ["Found three typos in the contract, sending it back", false],
   ])("note %s owes thanks: %s", (note, want) => {
     expect(noteOwesThanks(note)).toBe(want);
   });
@@ -796,4 +801,30 @@ describe("asksAFavour: the owner's ask for a favour, read from the thread's subj
   ])("%s: %s", (subject, want) => {
     expect(asksAFavour(subject)).toBe(want);
   });
+});
+
+describe("wording from the blind mailboxes 440-444", () => {
+  const gift = (text: string) => classifyIntent({ subject: "", text }).gift;
+  it.each([
+    // free to use, no payback
+    "Hi Isla,\n\n48 of them, bouquets, the hanging installation, the lot. They're all yours to use however you like, just tag me as usual.",
+    "Of course you can! Keys will be behind the till from Friday night. Don't you dare buy fuel, it's full anyway.",
+    "Så er korrekturen leveret. Og du skal ikke tænke på at give noget igen – du har dækket for mig nok gange.",
+    "No need to pay me back, honestly.",
+    // the reader's call spread, the reader passed on with a word for them
+    "Jeg lagde dit opslag på forældreintra i 2.b og 4.a, og nu har seks forældre sagt ja.",
+    "I shared your post in the founders' Slack and three people want to talk.",
+    "Jeg har kigget på dit oplæg, og det er stærkt. Tre ting tilbage.",
+    "Har læst din ansøgning igennem – se mine rettelser nedenfor.",
+  ])("gives: %s", (text) => expect(gift(text)).not.toBeNull());
+  it.each([
+    "Of course, it's yours. Same time, 7pm?",
+    "We didn't win, but our analytics part scored highest of all the bids, so that's yours.",
+    "It's yours to decide.",
+    "Please pay the invoice back by Friday.",
+    "Kurset er kommet godt i gang. På forreste række sidder en skibsingeniør, som har læst hele Böll på originalsproget og retter mig.",
+    "Jeg har set dit opslag på LinkedIn.",
+    "Vi har kigget på jeres tilbud og vender tilbage i næste uge.",
+    "Could you share your post with me?",
+  ])("gives nothing: %s", (text) => expect(gift(text)).toBeNull());
 });

@@ -131,6 +131,22 @@ describe("quiet ties", () => {
 describe("follow-ups", () => {
   const subject = "Kaffe og en snak om jeres designproces?";
 
+  it("the owner's answer to an invitation the assistant only sees quoted waits for nothing when it names a time", async () => {
+    const r = await replayOwner("sofie.quoted@kjaer.design", { language: "da" });
+    // Their mail reached the owner only: the owner's BCC'd answer quotes it, and that quote is the evidence of it.
+    const invitation = (subject: string, ask: string, day: string) => ({
+      messageId: `invite-${day}@gorm.example`,
+      mail: { at: `2026-11-${day}T17:22:00+01:00`, from: GORM, to: [r.me], subject, body: `Hej Sofie\n\n${ask}\n\nGorm` },
+    });
+    const november = invitation("Sparring i november", "Så er det november! Sparring en af de første dage i næste uge?", "03");
+    await r.send({ at: "2026-11-04T08:31:00+01:00", to: [GORM], subject: "Re: Sparring i november", body: "Hej Gorm\n\nTorsdag d. 12. kl. 9 på Kaffestuen? Så viser jeg dig de første fund.\n\nSofie", inReplyTo: november });
+    // The same answer to Anna's invitation, with a question that is more than a time: it waits for her answer.
+    const annas = { ...invitation("Oplæg til foreningen", "Vil du holde et oplæg for foreningen i januar?", "05"), mail: { ...november.mail, at: "2026-11-05T17:22:00+01:00", from: ANNA, subject: "Oplæg til foreningen", body: "Hej Sofie\n\nVil du holde et oplæg for foreningen i januar?\n\nAnna" } };
+    await r.send({ at: "2026-11-06T08:31:00+01:00", to: [ANNA], subject: "Re: Oplæg til foreningen", body: "Hej Anna\n\nGerne! Hvor mange kommer der, og hvor lang tid har jeg?\n\nSofie", inReplyTo: annas });
+    expect(await r.contact(GORM)).toMatchObject({ inboundCount: 1, outboundCount: 1, followUpSince: null });
+    expect(shown(await r.plan(monday(1)))).toEqual([["follow-up", ANNA.address]]);
+  });
+
   it("nudges twice at most, and an out-of-office is never an answer", async () => {
     const r = await replayOwner("sofie.nudges@kjaer.design");
     const first = await r.send({
