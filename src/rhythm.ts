@@ -27,6 +27,11 @@ export const MIN_HISTORY_DAYS_TO_RECONNECT = 21;
  * client, a venue's logistics), so the shorter history needs it.
  */
 export const MIN_HISTORY_DAYS_TO_RECONNECT_AFTER_A_GIFT = 14;
+/**
+ * The owner's promise to answer later ("I'll write properly at the weekend") answers for this long; after it, with
+ * nothing written since, the ask is back in the digest.
+ */
+export const PROMISE_KEPT_WITHIN_DAYS = 7;
 /** The first unanswered outbound mail is the outreach; the owner is nudged at most this many times after it. */
 export const MAX_NUDGES = 2;
 /**

@@ -230,6 +230,7 @@ export function contactRow(ownerId: number, d: ContactDelta, now: number) {
     lastYouAskedAt: o?.asked ? o.at : null,
     lastYouAskedQuestion: o?.asked ? o.askedQuestion : null,
     lastYouAskedAdvice: o?.asked ? o.askedAdvice : null,
+    promisedAt: o?.promised ? o.at : null,
     introducedAt: i?.referredBy ? i.at : null,
     introducedBy: null,
     followUpSince: o?.followUp ? o.at : null,

@@ -4,7 +4,7 @@
 // digest's other bookkeeping (a digest sent by hand, a failed one, a `status` list) is built by drizzle in digests.ts.
 import { AT_RISK_RATIO, BALANCE_MIN_LEAD, BALANCE_MIN_RATIO, DEFAULT_CAPS, frequencyScore, RECONNECT_SHOWN_BEFORE_REST, REST_DAYS, SHOWN_LIMIT, STAKE, STRENGTH } from "../digest/decide";
 import type { Section } from "../digest/types";
-import { ITEM_HORIZON_DAYS, MAX_NUDGES } from "../rhythm";
+import { ITEM_HORIZON_DAYS, MAX_NUDGES, PROMISE_KEPT_WITHIN_DAYS } from "../rhythm";
 import { DAY_MS } from "../time";
 import { HOT_SQL, HOT_TABLES } from "./hot-sql";
 import { INFERRED_CADENCE_SQL } from "./inferred-cadence";
@@ -48,8 +48,11 @@ const THANK_STAKE_SQL =
   ` and ${openSql("thank", "last_they_gave_at", `case when ${GIFT_KIND} in ('help', 'asked-for') then max(coalesce(last_you_thanked_at, last_outbound_at), coalesce(last_outbound_at, last_you_thanked_at)) else last_you_thanked_at end`)}` +
   ` and (${GIFT_KIND} <> 'help' or ${inNetworkSql("last_they_gave_at + 1")})` +
   ` then case ${GIFT_KIND} when 'help' then ${STAKE["help-given"]} when 'introduction' then ${STAKE.introduction} when 'referral' then ${STAKE.referral} else ${STAKE["asked-for"]} end end`;
+/** decide.ts promiseUnkept: the owner's latest mail only promised an answer, a week or more ago. */
+const PROMISE_UNKEPT_SQL = `(promised_at = last_outbound_at and ?2 - promised_at >= ${PROMISE_KEPT_WITHIN_DAYS * DAY_MS})`;
 const HELP_STAKE_SQL =
-  `case when last_they_asked_at is not null and ${inNetworkSql("last_they_asked_at")} and ${openSql("help", "last_they_asked_at", "last_outbound_at")} then ${STAKE.request}` +
+  `case when last_they_asked_at is not null and (${inNetworkSql("last_they_asked_at")} or ${PROMISE_UNKEPT_SQL})` +
+  ` and ${openSql("help", "last_they_asked_at", `case when ${PROMISE_UNKEPT_SQL} then null else last_outbound_at end`)} then ${STAKE.request}` +
   ` when last_they_gave_at is not null and they_gave_count - you_gave_count >= ${BALANCE_MIN_LEAD} and they_gave_count >= ${BALANCE_MIN_RATIO} * you_gave_count` +
   ` and ${inNetworkSql("last_they_gave_at + 1")} and ${openSql("help", "last_they_gave_at", null)} then ${STAKE.balance} end`;
 const FOLLOW_UP_DUE_AT = `coalesce(follow_up_due_at, follow_up_since + ?6 * ${DAY_MS})`;

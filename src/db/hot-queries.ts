@@ -89,6 +89,8 @@ const contactUpsertSet = {
   lastYouAskedQuestion: latest("last_you_asked_at", "last_you_asked_question"),
   lastYouAskedAdvice: latest("last_you_asked_at", "last_you_asked_advice"),
   lastYouAskedAt: maxOf(cur("last_you_asked_at"), ex("last_you_asked_at")),
+  // The owner's latest mail to them decides: a promise keeps their ask open, anything later written ends that.
+  promisedAt: latest("last_outbound_at", "promised_at"),
   introducedAt: minOf(cur("introduced_at"), ex("introduced_at")),
   followUpSubject: followUpField("follow_up_subject"),
   // A nudge renews the wait but not its reason: the chain still waits for an answer to the first mail.
@@ -658,7 +660,7 @@ export function meetingStatements(db: Db, ownerId: number, m: MeetingInput): Arr
     meeting: { title: m.title },
     inbound: { at: m.at, subject: m.title, gift: null, request: false, referredBy: false },
     outbound: { at: m.at, subject: m.title, gave: false, thanks: false, asked: false, askedQuestion: false,
-      askedAdvice: false, followUp: null, announcement: false },
+      askedAdvice: false, promised: false, followUp: null, announcement: false },
   };
   return [
     contactUpsert(db, [contactRow(ownerId, delta, m.now)]),

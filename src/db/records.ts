@@ -114,6 +114,8 @@ export interface OutboundDelta {
   askedAdvice: boolean;
   /** Why this mail expects an answer, and when to nudge; null when it expects none. */
   followUp: { reason: FollowUpReason; dueAt: number } | null;
+  /** It answers their open ask only with a promise ("I'll write properly at the weekend"): the ask stays theirs. */
+  promised: boolean;
   /**
    * Written to more than a handful at once (a move, new opening hours): it counts as mail sent, but it is no
    * personal contact, so it settles nothing, starts no conversation and does not keep a tie warm.

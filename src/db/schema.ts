@@ -111,6 +111,9 @@ export const contacts = sqliteTable(
     lastYouAskedQuestion: integer("last_you_asked_question", { mode: "boolean" }),
     // …and whether it asked for know-how ("which invoicing program do you use?"): a brief answer to it is help given.
     lastYouAskedAdvice: integer("last_you_asked_advice", { mode: "boolean" }),
+    // The owner's latest mail to them, when it answered their open ask only with a promise ("I'll write properly at
+    // the weekend"): until the owner writes again, the ask is still theirs (digest/decide.ts helpDue).
+    promisedAt: integer("promised_at"),
     // Someone in the owner's network introduced them (or they said who sent them): they belong to the
     // network even before the owner has written to them.
     introducedAt: integer("introduced_at"),

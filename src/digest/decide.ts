@@ -20,6 +20,7 @@ import {
   MIN_CONVERSATIONS_TO_RECONNECT,
   MIN_HISTORY_DAYS_TO_RECONNECT,
   MIN_HISTORY_DAYS_TO_RECONNECT_AFTER_A_GIFT,
+  PROMISE_KEPT_WITHIN_DAYS,
   MIN_INFERRED_CADENCE_DAYS,
   PRIOR_GAPS,
 } from "../rhythm";
@@ -251,10 +252,19 @@ export const BALANCE_MIN_RATIO = 2;
 // balance that leans clearly to their side ("what can I contribute?"). A stranger's first mail is not a debt.
 function helpDue(contact: Contact, now: number): Due | null {
   const askedAt = contact.lastTheyAskedAt;
-  if (askedAt !== null && inNetwork(contact, askedAt) && open(contact, "help", askedAt, contact.lastOutboundAt, now)) {
+  // The owner's own promise to answer makes the ask theirs to keep, whoever asked.
+  const promised = promiseUnkept(contact, now);
+  if (askedAt !== null && (inNetwork(contact, askedAt) || promised) && open(contact, "help", askedAt, promised ? null : contact.lastOutboundAt, now)) {
     return {
       stake: STAKE.request,
-      evidence: { what: "asked", at: askedAt, subject: contact.lastTheyAskedSubject, days: wholeDays(askedAt, now), detail: contact.introducedBy },
+      evidence: {
+        what: "asked",
+        at: askedAt,
+        subject: contact.lastTheyAskedSubject,
+        days: wholeDays(askedAt, now),
+        detail: contact.introducedBy,
+        ...(promised ? { promised: true } : {}),
+      },
     };
   }
   const gaveAt = contact.lastTheyGaveAt;
@@ -265,6 +275,12 @@ function helpDue(contact: Contact, now: number): Due | null {
     stake: STAKE.balance,
     evidence: { what: "balance", at: gaveAt, subject: contact.lastTheyGaveSubject, days: wholeDays(gaveAt, now), theyGave, youGave },
   };
+}
+
+/** The owner's latest mail to them only promised an answer, and a week has passed without one (digest-store.ts PROMISE_UNKEPT_SQL). */
+function promiseUnkept(contact: Contact, now: number): boolean {
+  const at = contact.promisedAt;
+  return at !== null && at === contact.lastOutboundAt && now - at >= PROMISE_KEPT_WITHIN_DAYS * DAY_MS;
 }
 
 // Follow up: outreach that expected an answer (decided at ingest: a first contact, a request, a proposal,

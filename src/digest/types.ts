@@ -21,6 +21,8 @@ export interface Evidence {
   /** Quiet: the usual rhythm in days, and whether the quiet is far beyond it (a tie at risk). */
   cadenceDays?: number;
   atRisk?: boolean;
+  /** Asked: the owner answered only with a promise to come back to it, a week or more ago, and wrote nothing since. */
+  promised?: boolean;
   /** Quiet: the last contact was a meeting ("met on 12 Nov: Coffee at Paludan"), not a mail. */
   met?: boolean;
   /** Balance: how often they gave the owner something, and how often the owner gave them something. */

@@ -215,7 +215,8 @@ const en: Strings = {
       }
       case "asked": {
         const via = evidence.detail ? ` (introduced by ${evidence.detail})` : "";
-        return [`Asked you something${via}`, ...when("on", date, subject), `${stop(subject)} Still unanswered.`];
+        const still = evidence.promised ? " You said you'd come back to it; nothing since." : " Still unanswered.";
+        return [`Asked you something${via}`, ...when("on", date, subject), `${stop(subject)}${still}`];
       }
       case "sent-no-reply": {
         const what = EN_WROTE[evidence.reason ?? "question"];
@@ -371,7 +372,8 @@ const da: Strings = {
       }
       case "asked": {
         const via = evidence.detail ? ` (introduceret af ${evidence.detail})` : "";
-        return [`Spurgte dig om noget${via}`, ...when("den", date, subject), `${stop(subject)} Endnu ikke besvaret.`];
+        const still = evidence.promised ? " Du lovede at vende tilbage; intet siden." : " Endnu ikke besvaret.";
+        return [`Spurgte dig om noget${via}`, ...when("den", date, subject), `${stop(subject)}${still}`];
       }
       case "sent-no-reply": {
         const what = DA_WROTE[evidence.reason ?? "question"];

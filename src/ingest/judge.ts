@@ -115,6 +115,18 @@ export function followUpReason(e: ContactEvent, firstContact: boolean, answersTh
   return null;
 }
 
+/**
+ * The owner's answer is a promise and nothing more: "Of course. Let me have a proper think and I'll write properly at
+ * the weekend". Not one that hands something over, thanks, asks back ("send it, I'll look at it at the weekend"), or
+ * is business (a quote promised for Friday), and never a call promised ("jeg ringer i morgen"), which settles it by phone.
+ */
+function onlyPromises(e: ContactEvent): boolean {
+  const i = e.intent;
+  const handsOver = e.material !== null && e.material.kind !== "answer" && e.material.kind !== "reply";
+  if (!i.promises || handsOver || i.giving || i.thanks || i.request || i.prices || i.transaction) return false;
+  return !aboutBusiness(e.subject);
+}
+
 function displayName(a: { address: string; name?: string | null }): string {
   return a.name?.trim() || a.address;
 }
@@ -306,6 +318,7 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
           asked: e.intent.request || e.intent.explicitRequest,
           askedQuestion,
           askedAdvice: askedQuestion && e.intent.seeksAdvice,
+          promised: answersTheirRequest && onlyPromises(e),
           followUp: reason ? { reason, dueAt: e.at + (e.followUpDays ?? defaultFollowUpDays) * DAY_MS } : null,
           // To many, or "Hi all" to a few: news for everyone, which keeps no single tie warm.
           announcement: (e.recipientCount > HANDFUL_RECIPIENTS || (e.recipientCount >= 3 && e.intent.toAll)) && e.followUpDays === null,

@@ -67,6 +67,11 @@ export interface Intent {
   transaction: boolean;
   /** Says yes, gladly ("Of course, I'll take all four", "Selvfølgelig må du det – det gør jeg med glæde"): to the owner's ask for a favour, the yes is the favour. */
   agrees: boolean;
+  /**
+   * Says the writer will do it later ("I'll write properly at the weekend", "Jeg skriver til dig i morgen med hendes
+   * kontaktinfo", "let me check"): an owner's answer like that leaves the ask open.
+   */
+  promises: boolean;
 }
 
 export const NO_INTENT: Intent = {
@@ -94,6 +99,7 @@ export const NO_INTENT: Intent = {
   prices: false,
   transaction: false,
   agrees: false,
+  promises: false,
 };
 
 /** Text we read: the top of a mail says what it is about, and the regexes stay cheap. */
@@ -1565,6 +1571,21 @@ const DEFERS = phrases([
  * Putting the whole matter off to a later season: "I'll get back to you in January", "the owners moved it to the
  * 2027 budget", "Jeg vender tilbage i januar, når vi går i gang". A reply that says so gives nothing yet.
  */
+/**
+ * The writer will answer or send it later: "I'll send my reading list this weekend", "I'll write properly at the
+ * weekend", "Jeg skriver til dig i morgen med hendes kontaktinfo", "I'll get back to you". Not an offer ("I'll send it if
+ * you like"), work promised inside an answer ("we'll check every termination on Wednesday", "send me the agreement and
+ * I will check"), or a look at what they are to send ("Send det endelig, jeg kigger på det i weekenden").
+ */
+const PROMISES_LATER = phrases([
+  "(?:i'll|i will|i'm going to|i am going to|i shall) (?:write|send|dig out|dig up|put together|pull together|draft|reply|answer|respond|email|mail|forward|share|get)_(?:properly|at the weekend|this weekend|over the weekend|tonight|tomorrow|later today|later this week|later|next week|this week|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|when i'm back|once i'm back|when i get back|as soon as|asap|first thing)(?![\\p{L}])",
+  "(?:jeg|vi) (?:skriver|sender|svarer|graver)_(?:i morgen|i aften|i weekenden|til weekenden|hen over weekenden|senere|snart|på mandag|på tirsdag|på onsdag|på torsdag|på fredag|i næste uge|i løbet af ugen|i løbet af dagen|når jeg|så snart)(?![\\p{L}])",
+  "(?:jeg|vi) (?:skal nok|lover at) (?:skrive|sende|svare|vende tilbage)",
+  "(?:i|we) promise to (?:write|send|reply|answer|get back|look)",
+  "(?:get|come|circle) back to you",
+  "(?:will|'ll) revert",
+  "vender (?:jeg |vi )?tilbage",
+]);
 const PUTS_OFF = phrases([
   "(?:get|come|circle) back(?: to you)? (?:in|after|once|when|next) (?:january|february|march|the new year|new year|spring|the spring|next year|the summer|summer|the autumn|autumn)",
   "(?:move|moved|push|pushed|postpone|postponed|defer|deferred) (?:it |this |that |the \\p{L}+ )?(?:to|until|till) (?:the )?(?:20\\d\\d|next year|january|the new year|spring)",
@@ -1847,6 +1868,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     prices: PRICE.test(body),
     // a yes that declines or puts it off ("I'll give it some thought and get back to you") agrees to nothing
     agrees: !declines && AGREES.test(body) && !DEFERS.test(body) && !PUTS_OFF.test(body),
+    promises: !declines && PROMISES_LATER.test(body),
   };
 }
 

@@ -23,7 +23,7 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Re: Intro", text: "That was generous of you.", want: is({ thanks: true }) },
   { subject: "Re: Slides", text: "You saved my week with those slides.", want: is({ thanks: true }) },
   { subject: "Re: Contract", text: "Thanks, that was really helpful. See you Friday.", want: is({ thanks: true, confirms: true }) },
-  { subject: "Re: Contract", text: "Thanks for your email. I will get back to you.", want: none },
+  { subject: "Re: Contract", text: "Thanks for your email. I will get back to you.", want: is({ promises: true }) },
   // Thanks without the "I" (dropped subject); a wish for what the reader might do is no thanks.
   { subject: "RE: Sarah Greaves", text: "Cheers Dev, really appreciate you thinking of me. I'll look after her.", want: is({ thanks: true }) },
   { subject: "Re: Deck", text: "Appreciate it!\n\nPeter", want: is({ thanks: true }) },
@@ -66,7 +66,7 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Re: Rooms", text: "We can offer you the room at £90 a night.", want: is({ transaction: true, prices: true }) },
   { subject: "Re: Pricing", text: "I can offer a few tips if useful.", want: none },
   // Near misses of the rules above, found by a reviewer: none of them gives, refers or agrees.
-  { subject: "Re: Offer", text: "I'll give it some thought and get back to you.", want: none },
+  { subject: "Re: Offer", text: "I'll give it some thought and get back to you.", want: is({ promises: true }) },
   { subject: "Sv: Oplæg", text: "Det vil jeg gerne lige tænke over.", want: none },
   { subject: "Lokalet", text: "Jeg har gjort lokalet klart.", want: none },
   { subject: "Repair", text: "Our technician is out, I've asked him to call you tomorrow about the repair.", want: none },
@@ -147,7 +147,7 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Sv: Møde", text: "Tak for i går, det var et godt møde.", want: is({ thanks: true, referredBy: true }) }, // they met: a stranger who writes this is no stranger
   { subject: "Sv: Hjælp", text: "Jeg takker for hjælpen med regnskabet.", want: is({ thanks: true }) },
   { subject: "Sv: Tilbud", text: "Nej tak, vi har det dækket.", want: none },
-  { subject: "Sv: Kontrakt", text: "Tak for din mail, jeg vender tilbage.", want: none },
+  { subject: "Sv: Kontrakt", text: "Tak for din mail, jeg vender tilbage.", want: is({ promises: true }) },
   { subject: "Sv: Budget", text: "Kan du sende mig budgettet?\n\nTak,\nPeter", want: { ...asks, questionMark: true } },
   { subject: "Sv: Budget", text: "Hej Anna, kan du hjælpe mig med prisen? På forhånd tak.", want: { ...asks, questionMark: true } },
   { subject: "Tak", text: "Lars og jeg mødtes i går.", want: is({ thanks: true }) },
@@ -827,4 +827,23 @@ describe("wording from the blind mailboxes 440-444", () => {
     "Vi har kigget på jeres tilbud og vender tilbage i næste uge.",
     "Could you share your post with me?",
   ])("gives nothing: %s", (text) => expect(gift(text)).toBeNull());
+});
+
+describe("a promise to answer later", () => {
+  const promises = (text: string) => classifyIntent({ subject: "", text }).promises;
+  it.each([
+    "Of course. Let me have a proper think and I'll write properly at the weekend with what I charge.",
+    "Jeg skriver til dig i morgen med hendes kontaktinfo.",
+    "Great to meet you! I'll send my reading list this weekend.",
+    "Godt spørgsmål – jeg vender tilbage i næste uge.",
+    "Thanks for the question – I'll get back to you on Monday.",
+  ])("promises: %s", (text) => expect(promises(text)).toBe(true));
+  it.each([
+    "I'll send it if you like.",
+    "Ja da, jeg ringer i morgen efter frokost.",
+    "Send det endelig, jeg kigger på det i weekenden.",
+    "A loose connection shouldn't happen on a new panel, so we'll check every termination in it on Wednesday.",
+    "See you tomorrow!",
+    "I'll be there at the weekend.",
+  ])("promises nothing: %s", (text) => expect(promises(text)).toBe(false));
 });

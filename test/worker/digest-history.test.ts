@@ -128,6 +128,43 @@ describe("quiet ties", () => {
   });
 });
 
+describe("the owner's promise to answer later", () => {
+  it("keeps their ask open: back in the digest a week after the promise, until the owner writes again", async () => {
+    const r = await replayOwner("tom.promise@ashworth.example");
+    // Someone with no history before the ask: the owner's own promise makes it a debt.
+    const [ask] = await r.backfill(
+      [{ at: "2026-11-10T21:14:00Z", from: ANNA, to: [r.me], subject: "Going freelance! Can I pick your brain?", body: "Hi Sofie,\n\nCould I pick your brain about day rates and how you handle deposits?\n\nAnna" }],
+      at("2026-11-10T22:00:00Z"),
+    );
+    await r.send({ at: "2026-11-11T07:38:00Z", to: [ANNA], subject: "Re: Going freelance! Can I pick your brain?", body: "Anna, brilliant news!\n\nOf course. Let me have a proper think and I'll write properly at the weekend with what I charge.\n\nSofie", inReplyTo: ask });
+    // The promise answers for a week…
+    expect(shown(await r.plan(monday(0)))).toEqual([]);
+    // …then the ask is back, saying what was promised.
+    const digest = await r.digest(monday(1));
+    expect(digest.items).toEqual([
+      {
+        number: 1,
+        section: "help",
+        address: ANNA.address,
+        why: "Asked you something on 10 Nov: “Going freelance! Can I pick your brain?” You said you'd come back to it; nothing since.",
+      },
+    ]);
+    await r.send({ at: "2026-11-24T09:00:00Z", to: [ANNA], subject: "Day rates", body: "Hi Anna,\n\nHere goes: I charge £450 a day, 30% up front, and I'll never start without a signed brief.\n\nSofie" });
+    expect(shown(await r.plan(monday(2)))).toEqual([]);
+  });
+
+  it("a call promised, or work promised inside an answer, answers the ask", async () => {
+    const r = await replayOwner("tom.call@ashworth.example", { language: "da" });
+    const [ask] = await r.backfill(
+      [{ at: "2026-11-10T09:00:00+01:00", from: GORM, to: [r.me], subject: "Sparring om termer", body: "Hej Sofie\n\nHar du ti minutter til at vende et par termer med mig?\n\nGorm" }],
+      at("2026-11-10T10:00:00+01:00"),
+    );
+    await r.send({ at: "2026-11-10T12:00:00+01:00", to: [GORM], subject: "SV: Sparring om termer", body: "Hej Gorm\n\nJa da, jeg ringer i morgen efter frokost.\n\nSofie", inReplyTo: ask });
+    expect(await r.contact(GORM)).toMatchObject({ promisedAt: null });
+    expect(shown(await r.plan(monday(2)))).toEqual([]);
+  });
+});
+
 describe("follow-ups", () => {
   const subject = "Kaffe og en snak om jeres designproces?";
 
