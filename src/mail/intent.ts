@@ -350,8 +350,15 @@ const REQUEST = phrases([
   "ved du (?:om|hvem|hvad|hvor|hvornår|hvordan)",
   "er (?:du|i) (?:interesseret|frisk|klar|ledig|til at|på)",
   // German, Swedish, Norwegian and Spanish asks: "Kannst Du mir … geben?", "Könnten Sie …", "kan du skicka", "¿Me podrías …?"
-  "(?:kannst|könntest|würdest) du",
-  "(?:können|könnten|würden) sie (?:mir|uns|bitte)",
+  // asked first in the clause, not "den kannst du so übernehmen" (you may use it as it is)
+  "(?<!\\p{L}\\s?)(?:kannst|könntest|würdest) du",
+  "(?<!\\p{L}\\s?)(?:können|könnten|würden) sie (?:mir|uns|bitte)",
+  // "Gib mir bitte kurz Bescheid, ob das bei dir klappt", "Ich brauche bis Freitag, 20.11., deine verbindliche Zusage"
+  "(?:gib|gebt|geben sie) (?:mir|uns)(?: bitte| doch| mal| kurz| noch| einfach){0,3} bescheid",
+  "(?:(?:sag|sagt|sagen sie) (?:mir|uns)|melde dich|meld dich|melden sie sich)(?: bitte| doch| mal| kurz| noch| einfach){0,3} (?:bescheid|bei mir|bei uns|bis)",
+  "(?:ich|wir) (?:brauche|brauchen|bräuchte|bräuchten) (?:(?:bis|vor) [^!?\\n]{1,30}? )?(?:deine|dein|deinen|ihre|ihren|eure|euren|noch deine|noch ihre)",
+  "(?:wäre|wär) (?:super|toll|schön|klasse|prima|nett|großartig|hilfreich|gut)_wenn (?:du|sie|ihr)",
+  "(?:ich würde mich|wir würden uns) (?:sehr |riesig )?freuen_wenn (?:du|sie|ihr)",
   "(?:kan|kunne|skulle) du (?:skicka|hjälpa|titta|hjelpe)",
   // "Skicka gärna en sammanställning när du hinner", "send gjerne tilbudet": the Swedish and Norwegian "please send"
   "(?:skicka|send|ring|maila|mejla|titta|se) (?:mig |oss |meg )?(?:gärna|gjerne)",
@@ -734,8 +741,8 @@ function referralBy(text: string, reader: string | null = null): { writer: boole
 /** A full name as people write it: two or three capitalised words ("Camilla Holm", "Per Thomsen", "Ana de Souza" not). */
 const FULL_NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2}`;
 const SENT_ME = String.raw`(?:has\s+|had\s+|have\s+|just\s+|also\s+|har\s+|havde\s+|lige\s+|også\s+)?(?:told|sent|passed|forwarded|recommended|recommends|suggested|mentioned|said|says|gave|nominated|referred|pointed|put|tipped|sagde|siger|sendte|anbefalede|anbefaler|nævnte|foreslog|gav|henviste|henviser|fortalte|indstillede|mente|videresendte|tippede|givet|sendt|anbefalet|nævnt|foreslået|henvist|fortalt|sagt|empfahl|nannte|schickte|erzählte|(?:hat|hatte)\s+(?:\p{L}+\s+){0,3}?(?:empfohlen|genannt|gegeben|geschickt|erzählt|weitergegeben|vorgeschlagen))(?![\p{L}])`;
-/** Who the referrer is to the writer, before the name: "Min veninde …", "My old colleague …", "Our accountant, …", "Mein Steuerberater …". */
-const WHO_TO_THE_WRITER = String.raw`(?:(?:[Mm]y|[Oo]ur|[Mm]in|[Mm]it|[Vv]ores|[Mm]ein|[Mm]eine|[Uu]nser|[Uu]nsere|[Mm]ijn|[Oo]nze|[Vv]år)\s+(?:\p{L}+\s+){0,2}?\p{L}+,?\s+)?`;
+/** Who the referrer is to the writer or the reader, before the name: "Min veninde …", "My old colleague …", "Din kollega …", "Mein Steuerberater …". */
+const WHO_TO_THE_WRITER = String.raw`(?:(?:[Mm]y|[Oo]ur|[Yy]our|[Mm]in|[Mm]it|[Vv]ores|[Dd]in|[Dd]it|[Jj]eres|[Mm]ein|[Mm]eine|[Dd]ein|[Dd]eine|[Uu]nser|[Uu]nsere|[Mm]ijn|[Oo]nze|[Vv]år)\s+(?:\p{L}+\s+){0,2}?\p{L}+,?\s+)?`;
 /**
  * Who sent a newcomer, by full name, as they tell it: "Camilla Holm at Meditek passed your CV on to us", "Per Thomsen,
  * som er vores revisor, sagde, at jeg skulle skrive til dig", "I asked Sophie Marsh at the Aire Wharf Hotel …, and
@@ -820,6 +827,10 @@ const HELP_OR_INFORMATION = phrases([
   "in case (?:it's|it is|they are|this is)_(?:useful|helpful)",
   "(?:my|a few|some|couple of) (?:thoughts|tips|pointers|ideas|suggestions|notes|comments|feedback|two cents)_(?:on|about|for|from|re)",
   "(?:i've|i have|i) (?:gone|looked|read|been) (?:through|over|at)_your",
+  // a review done, and the fix made for the reader: "had a proper look last night … I fixed (1) and added a test"
+  "(?:had|have had|took|have taken|taken) a (?:proper |quick |good |close |closer |long |careful )?look (?:at (?:it|your|the|both)|last night|this morning|over the weekend|yesterday)",
+  "(?:i've|i have|i) (?:fixed|patched|sorted out|repaired|rewritten|rewrote|tidied up) (?:it|that|this|your|both|them|\\(?[0-9])",
+  "(?:jeg har|har) (?:rettet|fikset|ordnet|repareret)_(?:det|den|dem|din|dit|dine|fejlen|fejlene)(?![\\p{L}])",
   "(?:some|my) (?:feedback|advice|comments)",
   "(?:you might|you may|you could) (?:want to )?(?:try|check out|look at|reach out)",
   "som lovet",
@@ -880,6 +891,8 @@ const GIVES = phrases([
   "(?:kostenlos|umsonst|geschenkt)[^.!?\\n]{0,20}für (?:dich|euch)",
   "(?:c'est offert|je te l'offre|je vous l'offre|c'est cadeau|in omaggio per (?:te|voi)|te lo regalo)",
   "(?:dir|euch|ihnen)__(?:zurückgelegt|beiseitegelegt|aufgehoben)",
+  // "den kannst du so übernehmen, ist eh MIT"; not "Kannst du das verwenden?"
+  "(?:kannst|darfst|könnt|dürft) (?:du|ihr) (?:\\p{L}+ ){0,2}(?:übernehmen|behalten|nutzen|benutzen|verwenden)(?![^.!?\\n]*\\?)",
   "(?:zurückgelegt|beiseitegelegt|aufgehoben)__für (?:dich|euch|sie)",
   "(?:t'ai|vous ai) mis de côté",
   // something sent as a present: "there's a box on its way to you"; not an invoice or an order
@@ -1202,6 +1215,8 @@ const HANDS_OVER = phrases([
   "attaching (?:the|a|an|my|our|both|two|it|them|\\p{N}+)",
   "see_(?:attached|enclosed)",
   "(?:jeg|vi) (?:vedhæfter|vedlægger)",
+  // "Hab dir unten meinen Tracer reingepackt", "habe dir die Vorlage angehängt"
+  "(?:hab|habe|hab ich|habe ich) dir (?:[\\p{L}-]+ ){0,3}(?:reingepackt|angehängt|mitgeschickt|rausgesucht|zusammengestellt|geschickt|weitergeleitet|hochgeladen)",
   // German, French, Spanish, Italian, Dutch, Swedish: "Anbei die Vorlage", "ci-joint le devis", "te adjunto …"
   "(?:anbei|im anhang|ci-jointe?|en pièces? jointes?|(?:te|le|os|les) adjunto|adjunto (?:el|la|los|las|te|le|un|una)|in allegato|(?:ti|vi|le) allego|in de bijlage|als bijlage|bijgevoegd|bifogar|bifogat|bifogad)",
   "(?:\\p{L}+ )?vedhæftet(?= *[:(])",

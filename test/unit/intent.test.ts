@@ -847,3 +847,29 @@ describe("a promise to answer later", () => {
     "I'll be there at the weekend.",
   ])("promises nothing: %s", (text) => expect(promises(text)).toBe(false));
 });
+
+describe("wording from the blind mailboxes 448 and 451", () => {
+  const read = (text: string) => classifyIntent({ subject: "", text });
+  it.each([
+    "Ich brauche bis Freitag, 20.11., deine verbindliche Zusage, sonst muss ich die Stelle ausschreiben. Gib mir bitte kurz Bescheid, ob das bei dir klappt.",
+    "Sag mir bitte bis Mittwoch Bescheid, ob du dabei bist.",
+    "Wäre super, wenn du mir die Folien bis Montag schicken könntest.",
+    "Hallo Lukas, kannst du mir die Rechnung noch einmal schicken",
+  ])("asks: %s", (text) => expect(read(text).request).toBe(true));
+  it.each(["Hab dir unten meinen Tracer reingepackt, den kannst du so übernehmen, ist eh MIT.", "Das kannst du vergessen, ich habe es schon erledigt."])(
+    "asks nothing: %s",
+    (text) => expect(read(text).request).toBe(false),
+  );
+  it.each([
+    "Hab dir unten meinen Tracer reingepackt, den kannst du so übernehmen, ist eh MIT.",
+    "Had a proper look last night. There's a leak in the waiter. I fixed (1) and added a test that reproduces it.",
+    "Jeg har rettet det i dokumentet, så det kan sendes i dag.",
+  ])("gives: %s", (text) => expect(read(text).gift).not.toBeNull());
+  it.each(["Kannst du das Material verwenden?", "Did you have a look at the quote I sent?"])("gives nothing: %s", (text) =>
+    expect(read(text).gift).toBeNull(),
+  );
+  it("a referrer named as the reader's colleague", () =>
+    expect(referrerOf("Din kollega Line Kragh nævnte dit navn, da jeg spurgte hende, om hun kendte en skarp freelancer.", null, "Anders Mølgaard", true)).toEqual({
+      name: "Line Kragh",
+    }));
+});
