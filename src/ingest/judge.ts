@@ -301,7 +301,8 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
       const reason = thankedForTheirGift ? null : followUpReason(e, firstContact, answersTheirRequest);
       // A first mail's question counts too ("Do I have to charge VAT on this?"); a pitch's does not, unless it asks for know-how.
       const askedQuestion =
-        e.intent.questionMark && !e.intent.scheduling && !e.intent.proposal && !e.intent.catchUp && (!(e.intent.outreach || e.intent.pitch) || e.intent.seeksAdvice);
+        e.intent.questionMark && !e.intent.scheduling && !e.intent.proposal && !e.intent.catchUp && !e.intent.asksAfterThem &&
+        (!(e.intent.outreach || e.intent.pitch) || e.intent.seeksAdvice);
       out.push(event);
       remember(deltas, known, {
         address: e.address,

@@ -72,6 +72,11 @@ export interface Intent {
    * kontaktinfo", "let me check"): an owner's answer like that leaves the ask open.
    */
   promises: boolean;
+  /**
+   * Every question it asks is about the reader's own life or plans ("Hvornår kommer I til Sjælland næste gang?",
+   * "Did Kontor answer the staff-engineer question?"): the answer is their news, not help given.
+   */
+  asksAfterThem: boolean;
 }
 
 export const NO_INTENT: Intent = {
@@ -100,6 +105,7 @@ export const NO_INTENT: Intent = {
   transaction: false,
   agrees: false,
   promises: false,
+  asksAfterThem: false,
 };
 
 /** Text we read: the top of a mail says what it is about, and the regexes stay cheap. */
@@ -373,6 +379,9 @@ const REQUEST = phrases([
   "(?:potrebbe|potresti|può|puoi) (?:mandarmi|mandarci|inviarmi|inviarci|dirmi|aiutarmi)",
   "(?:pourriez|pouvez|pourrais|peux)-(?:vous|tu)",
   "(?:kun|kunt|zou|wil) (?:je|u)",
+  // "Graag hoor ik van je of …", "Laat me even weten wanneer het uitkomt"
+  "(?:graag hoor ik|ik hoor graag|we horen graag|horen we graag)",
+  "laat (?:me|mij|ons) (?:even |graag |alsjeblieft |het |dan )?weten",
   "(?:pode|podes|poderia|podia) (?:enviar|mandar|dizer|ajudar|confirmar)",
 ]);
 
@@ -403,6 +412,23 @@ const ASKS_OUTRIGHT = phrases([
 
 /** Offers to help later (a courtesy ends at a dash too: "Sig endelig til, hvis du har lyst – vi skal have svar senest …") */
 /** Offers to help later ("let me know if you have questions") ask for nothing: removed before the request rules. */
+/** A question about the reader's own life, plans or news, in the words people use for it. */
+const ASKS_AFTER_THEM = phrases([
+  "how (?:is|are|was|were|'s) (?:life|things|everyone|the family|the kids|the move|the trip|the holiday|the new job|your (?:new )?(?:job|family|move|trip|holiday|weekend|summer|kids|baby|wife|husband|partner|mum|mom|dad|health|recovery|back|knee|garden|house|flat))(?![\\p{L}])",
+  "how did (?:it|the \\p{L}+|your \\p{L}+) go",
+  "how (?:are|were) (?:you|things) (?:getting on|doing|settling)",
+  "did (?:you|they|\\p{L}+) (?:take|get|accept|decide|hear back|go for|answer|reply|say yes|offer you|make it)",
+  "(?:which|what) way did you (?:go|decide|jump)",
+  "what did you (?:decide|choose|go for|end up)",
+  "when are you (?:coming|back|moving|off|next|free)",
+  "(?:curious|dying to know|keen to hear|can't wait to hear) (?:which|what|how|whether|if|about)",
+  "hvordan (?:går det|gik det|har (?:du|I) det|var (?:ferien|turen|weekenden|rejsen|det))",
+  "hvornår (?:kommer|er|ses|tager) (?:I|du|vi)",
+  "hvad (?:blev det til|endte (?:du|I) med|besluttede (?:du|I)|valgte (?:du|I))",
+  "fik (?:du|I) (?:jobbet|stillingen|den|det|huset|lejligheden|ja)",
+  "er (?:I|du) (?:kommet|flyttet) (?:godt )?(?:hjem|på plads|ind)",
+]);
+
 const COURTESY = phrases([
   "let me know if_(?:you have|there's|there is|there are|i can|anything|any questions|you need|you want|you'd like|questions)[^.!?\\n–—;]*",
   "(?:feel free|don't hesitate|do not hesitate)[^.!?\\n–—;]*",
@@ -555,6 +581,9 @@ const REFERRAL = phrases([
   // the reader's flyer put up where people see it: "stuck your flyer up by the squat racks"
   "(?:stuck|pinned|hung|taped)(?: up)? your (?:flyer|flyers|poster|posters|leaflet|leaflets)",
   "put (?:up your (?:flyer|flyers|poster|posters|leaflet|leaflets)|your (?:flyer|flyers|poster|posters|leaflet|leaflets) up)",
+  // Dutch: "Ik heb jouw nummer en mail aan onze buurman Joost gegeven", "Ik heb gezegd dat jij de beste bent"
+  "(?:jouw|je|uw) (?:nummer|naam|mail|e-mail|gegevens|website)(?: en (?:nummer|naam|mail|e-mail|gegevens))? (?:\\p{L}+ ){0,5}(?:gegeven|doorgegeven|gestuurd|doorgestuurd)",
+  "(?:gezegd|verteld) dat (?:jij|je|u) (?:de|het) (?:beste|enige|juiste)",
   // the reader's call spread where people see it: "Jeg lagde dit opslag på forældreintra", "shared your post in the group"
   "(?:shared|posted|reposted|circulated|put) your (?:post|call|callout|call-out|ad|advert|job ad|listing|survey|questionnaire)(?![\\p{L}])(?! (?:with|to) (?:me|us)(?![\\p{L}]))",
   "(?:delt|delte|lagt|lagde|postet|postede|slået|slog|videresendt|videresendte) (?:dit|din|dine|jeres) (?:opslag|annonce|stillingsopslag|efterlysning|spørgeskema)(?![\\p{L}])(?! (?:med|til) (?:mig|os)(?![\\p{L}]))",
@@ -866,6 +895,8 @@ const GIVES = phrases([
   "(?:feel free|you're welcome|you are welcome|you're more than welcome|help yourself) to (?:use|borrow|take|keep|have)",
   "on the house",
   "(?:won't|will not|wouldn't|would not) (?:take|accept) (?:a penny|a cent|any money|money|payment)",
+  // Dutch: "Die hoef je niet te betalen hoor"
+  "(?:hoef|hoeft|hoeven) (?:je|jij|u|jullie) (?:\\p{L}+ )?niet te betalen",
   "not a (?:cent|penny|dime|bean)(?! (?:more|less|over|extra))",
   "(?:don't|do not) (?:even )?(?:think about|dream of|bother|try) (?:paying|to pay)",
   "(?:yours|it's yours|they're yours) to keep",
@@ -909,6 +940,8 @@ const GIVES = phrases([
   "på huset",
   // "du skal ikke tænke på at give noget igen", "don't even think about paying me back", "no need to return the favour"
   "(?:du|I) skal ikke (?:tænke på at |bekymre dig om at |spekulere på at )?(?:betale|give) (?:noget|mig noget|en krone)",
+  // "Der ligger en kasse jordskokker ovenpå – dem skal du ikke betale for"
+  "(?:dem|den|det|de) skal (?:du|I) ikke (?:betale|give noget|have penge) for",
   "(?:don't|do not|no need to) (?:even )?(?:think about |worry about |bother )?(?:giving|paying|returning|to give|to pay|to return|give|pay|return) (?:me )?(?:anything |something )?(?:back|the favour|the favor)",
   // "Det skal du ikke have en regning for", "you won't get a bill for this"
   "(?:det|den) skal (?:du|I) ikke have (?:en )?(?:regning|faktura)",
@@ -1473,6 +1506,10 @@ const OWES_THANKS = phrases([
   "(?:hat|haben) (?:uns|mich) (?:\\p{L}+ ){0,4}empfohlen",
   "(?:recommended|referred) (?:me|us) (?:to|for)",
   "(?:anbefalede|anbefalet|henviste) (?:mig|os) (?:til|hos)",
+  // a client sent, told by the owner: "Femke sent another client my way", "Endnu en klient fra Jesper"
+  "(?:sent|sending|pointed|passed|steered|sends) (?:[\\p{L}-]+ ){0,3}(?:my|our) way",
+  "(?:sendt|sendte|sender) (?:[\\p{L}-]+ ){0,3}(?:min|vores) vej",
+  "(?:endnu en|endnu et|en ny|et nyt|ny|another|a new|one more|yet another) (?:klient|kunde|patient|elev|opgave|henvisning|client|customer|patient|student|job|referral|lead) (?:fra|from|via)",
   // people found for the owner: "Mette har skaffet seks forældre til interviewene!", "Priya rounded up five testers"
   "(?:skaffet|skaffede|fundet|fandt|rekrutteret|rekrutterede) (?:mig |os )?(?:\\d+|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|en håndfuld|nogle|flere)(?: \\p{L}+)? (?:forældre|deltagere|testpersoner|kunder|frivillige|hjælpere|folk|personer|interviewpersoner|kandidater)(?![\\p{L}])",
   "(?:found|recruited|rounded up|lined up) (?:me |us )?(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|a handful of|some|several)(?: \\p{L}+)? (?:people|participants|parents|volunteers|testers|customers|clients|candidates|interviewees|helpers|users)(?![\\p{L}])",
@@ -1740,6 +1777,12 @@ const SENTENCE_END = letterRegExp(
   String.raw`(?<=[!?])\s+|(?<!(?<![\p{L}])(?:[Kk]l|[Cc]a|[Ee]vt|M[rs]|Mrs|Dr|St|[Nn]r|[Tt]lf|bl\.a|f\.eks|mv|[Ii]nkl)\.)(?<=\.)\s+(?=\p{Lu})|\n+`,
 );
 
+/** Its questions of more than a word or two ("so?" asks nothing of its own) all ask about the reader's own life. */
+function asksOnlyAfterThem(text: string): boolean {
+  const questions = sentences(text).filter((s) => s.endsWith("?") && s.split(/\s+/).length > 2);
+  return questions.length > 0 && questions.every((q) => ASKS_AFTER_THEM.test(q));
+}
+
 function sentences(text: string): string[] {
   return text
     .split(SENTENCE_END)
@@ -1876,6 +1919,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     questionMark,
     seeksAdvice: ADVICE_ASK.test(body),
     catchUp: CATCHES_UP.test(all),
+    asksAfterThem: asksOnlyAfterThem(asking),
     toAll: GREETS_A_GROUP.test(body),
     confirms: CONFIRMS.test(all),
     pitch: PITCH.test(all),

@@ -194,7 +194,7 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   { subject: "Re: Launch", text: "We launched on Monday. Why does the last week always take longer than the first three?", want: none },
   // A question announced as one asks, even in a thank-you; a thank-you's small talk does not.
   { subject: "Re: Recommended you", text: "Thank you so much for the recommendation! Now one question, maybe you know it: is the reading speed for Catalan the same 17 cps?", want: is({ thanks: true, request: true, questionMark: true }) },
-  { subject: "Re: Tips", text: "Thanks so much for the tips! How was your holiday?", want: is({ thanks: true }) },
+  { subject: "Re: Tips", text: "Thanks so much for the tips! How was your holiday?", want: is({ thanks: true, asksAfterThem: true }) },
   { subject: "Pension", text: "Tak for mange gode år. Og så alligevel et spørgsmål: må jeg give dem dit nummer?", want: is({ thanks: true, request: true, explicitRequest: true, questionMark: true }) },
   // Requests without a question mark.
   { subject: "Reference letter", text: "They want a short reference from a producer. Please write me a few lines by 4 December.", want: asks },
@@ -215,7 +215,7 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   // A confirmation after a call thanks and asks nothing.
   { subject: "Re: Workshop-priser", text: "Thanks for the call — confirming Thursday at 8:30.", want: is({ thanks: true, confirms: true }) },
   { subject: "Sv: Portfolio", text: "Det ville være en stor hjælp, hvis du kunne læse den igennem.", want: asks },
-  { subject: "Sv: Plan", text: "Hvordan går det? Her er alt fint.", want: none },
+  { subject: "Sv: Plan", text: "Hvordan går det? Her er alt fint.", want: is({ asksAfterThem: true }) },
   { subject: "Spørgsmål om moms", text: "Jeg er ny som selvstændig.", want: asks },
   // Danish: gifts
   {
@@ -872,4 +872,29 @@ describe("wording from the blind mailboxes 448 and 451", () => {
     expect(referrerOf("Din kollega Line Kragh nævnte dit navn, da jeg spurgte hende, om hun kendte en skarp freelancer.", null, "Anders Mølgaard", true)).toEqual({
       name: "Line Kragh",
     }));
+});
+
+describe("wording from the blind mailboxes 449, 450 and 452", () => {
+  const read = (text: string) => classifyIntent({ subject: "", text });
+  it.each(["Graag hoor ik van je of dat kan, want we willen eind november bestellen.", "Laat me even weten wanneer het uitkomt."])("asks: %s", (text) =>
+    expect(read(text).request).toBe(true),
+  );
+  it.each([
+    "Ik heb jouw nummer en mail aan onze buurman Joost gegeven. Ik heb gezegd dat jij de beste bent.",
+    "Er ligt nog anderhalve meter velours voor je klaar. Die hoef je niet te betalen hoor.",
+    "Der ligger en kasse jordskokker ovenpå leveringen – dem skal du ikke betale for.",
+  ])("gives: %s", (text) => expect(read(text).gift).not.toBeNull());
+  it.each([
+    ["Hey Marco,\n\nso? Did Kontor answer the staff-engineer question? Curious which way you went.\n\nLukas", true],
+    ["Hvornår kommer I til Sjælland næste gang? Du kan altid sove på sofaen.", true],
+    ["How was the trip? Did you make it to Skagen?", true],
+    ["How is your pricing structured for retainers?", false],
+    ["Did you get a chance to look at the VAT question? How is the reverse charge calculated?", false],
+    ["Hvordan er din pris for et månedligt abonnement?", false],
+  ])("asks only after them: %s", (text, want) => expect(read(text as string).asksAfterThem).toBe(want));
+  it.each([
+    ["Femke sent another client my way.", true],
+    ["Endnu en klient fra Jesper. Torben ringer i næste uge.", true],
+    ["Sent the invoice on its way", false],
+  ])("note %s owes thanks: %s", (note, want) => expect(noteOwesThanks(note as string)).toBe(want));
 });

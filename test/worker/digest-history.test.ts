@@ -128,6 +128,22 @@ describe("quiet ties", () => {
   });
 });
 
+describe("an answer to the owner's question about their own life is news, not help", () => {
+  it("a long reply to 'Hvornår kommer I til Sjælland?' owes no thanks; the tie is kept up instead", async () => {
+    const r = await replayOwner("sofie.news@kjaer.design", { language: "da" });
+    const [ask] = await r.backfill(
+      [{ at: "2026-10-12T20:30:00+02:00", from: r.me, to: [FRIDA], subject: "Oktoberbrev", body: "Kære Frida\n\nJeg er begyndt at undervise yin om torsdagen, og det er ligesom at komme hjem. Emil har fået en kat.\n\nHvornår kommer I til Sjælland næste gang? Du kan altid sove på sofaen.\n\nKram\nSofie" }],
+      at("2026-10-12T21:00:00+02:00"),
+    );
+    await r.backfill(
+      [{ at: "2026-10-14T10:00:00+02:00", from: FRIDA, to: [r.me], subject: "Re: Oktoberbrev", inReplyTo: ask, body: "Kære Sofie\n\nPølse! Det er et godt navn til en kat. Hvor er jeg glad for, at du har fået yin-holdet; du var altid den, der kunne holde stilheden i rummet. Vi kommer måske til København i foråret, når Holger må køre bil igen, så siger jeg til i god tid.\n\nKærlig hilsen\nFrida" }],
+      at("2026-10-14T11:00:00+02:00"),
+    );
+    expect(await r.contact(FRIDA)).toMatchObject({ theyGaveCount: 0 });
+    expect(shown(await r.plan(monday(0)))).toEqual([]);
+  });
+});
+
 describe("the owner's promise to answer later", () => {
   it("keeps their ask open: back in the digest a week after the promise, until the owner writes again", async () => {
     const r = await replayOwner("tom.promise@ashworth.example");
