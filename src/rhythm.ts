@@ -21,10 +21,12 @@ export const MIN_CONVERSATIONS_FOR_RHYTHM = 2;
 export const MIN_CONVERSATIONS_TO_RECONNECT = 2;
 export const MIN_HISTORY_DAYS_TO_RECONNECT = 21;
 /**
- * Someone who gave the owner something (advice, feedback on their work, an introduction) and was thanked for it, in
- * two conversations a fortnight apart, is already a tie: a former boss met for lunch, a teacher who read the
- * portfolio. A give and take is what a booking or one job lacks (a hall's "den er din", the owner's own help to a
- * client, a venue's logistics), so the shorter history needs it.
+ * Someone who gave the owner something (advice, feedback on their work, an introduction) and has had the owner's
+ * thanks, over two conversations and a fortnight from their first mail to their last, is already a tie: a former boss
+ * met for lunch, a teacher who read the portfolio. A give and take is what a booking or one job lacks (a hall's "den
+ * er din", the owner's own help to a client, a venue's logistics), so the shorter history needs it. (The thanks need
+ * not be for that gift: any thanks shows the give and take.) Measured to the last mail, not the last conversation's
+ * start, so a late reply in the same thread counts.
  */
 export const MIN_HISTORY_DAYS_TO_RECONNECT_AFTER_A_GIFT = 14;
 /**

@@ -48,8 +48,9 @@ const THANK_STAKE_SQL =
   ` and ${openSql("thank", "last_they_gave_at", `case when ${GIFT_KIND} in ('help', 'asked-for') then max(coalesce(last_you_thanked_at, last_outbound_at), coalesce(last_outbound_at, last_you_thanked_at)) else last_you_thanked_at end`)}` +
   ` and (${GIFT_KIND} <> 'help' or ${inNetworkSql("last_they_gave_at + 1")})` +
   ` then case ${GIFT_KIND} when 'help' then ${STAKE["help-given"]} when 'introduction' then ${STAKE.introduction} when 'referral' then ${STAKE.referral} else ${STAKE["asked-for"]} end end`;
-/** decide.ts promiseUnkept: the owner's latest mail only promised an answer, a week or more ago. */
-const PROMISE_UNKEPT_SQL = `(promised_at = last_outbound_at and ?2 - promised_at >= ${PROMISE_KEPT_WITHIN_DAYS * DAY_MS})`;
+/** decide.ts promiseUnkept: the owner's latest mail only promised an answer, a week or more ago, and nothing came since. */
+const PROMISE_UNKEPT_SQL =
+  `(promised_at = last_outbound_at and coalesce(last_inbound_at, 0) < promised_at and ?2 - promised_at >= ${PROMISE_KEPT_WITHIN_DAYS * DAY_MS})`;
 const HELP_STAKE_SQL =
   `case when last_they_asked_at is not null and (${inNetworkSql("last_they_asked_at")} or ${PROMISE_UNKEPT_SQL})` +
   ` and ${openSql("help", "last_they_asked_at", `case when ${PROMISE_UNKEPT_SQL} then null else last_outbound_at end`)} then ${STAKE.request}` +

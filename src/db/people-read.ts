@@ -20,7 +20,7 @@ const LASTS = ["lastAt", "lastInboundAt", "lastOutboundAt", "lastYouThankedAt", 
 const WITH_LATEST: Array<[TimeKey, Array<keyof Contact>]> = [
   ["lastAt", ["lastThreadId"]],
   ["lastInboundAt", ["lastInboundSubject"]],
-  ["lastOutboundAt", ["lastOutboundSubject"]],
+  ["lastOutboundAt", ["lastOutboundSubject", "promisedAt"]],
   ["lastTheyGaveAt", ["lastTheyGaveAt", "lastTheyGaveSubject", "lastTheyGaveKind", "lastTheyGaveDetail"]],
   ["lastTheyAskedAt", ["lastTheyAskedAt", "lastTheyAskedSubject"]],
   ["lastMeetingAt", ["lastMeetingAt", "lastMeetingSubject"]],

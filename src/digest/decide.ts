@@ -277,10 +277,13 @@ function helpDue(contact: Contact, now: number): Due | null {
   };
 }
 
-/** The owner's latest mail to them only promised an answer, and a week has passed without one (digest-store.ts PROMISE_UNKEPT_SQL). */
+/**
+ * The owner's latest mail to them only promised an answer, a week has passed, and they have not written since ("No
+ * rush, sorted it anyway" moves on; asking again is a new ask). digest-store.ts PROMISE_UNKEPT_SQL reads it alike.
+ */
 function promiseUnkept(contact: Contact, now: number): boolean {
   const at = contact.promisedAt;
-  return at !== null && at === contact.lastOutboundAt && now - at >= PROMISE_KEPT_WITHIN_DAYS * DAY_MS;
+  return at !== null && at === contact.lastOutboundAt && (contact.lastInboundAt ?? 0) < at && now - at >= PROMISE_KEPT_WITHIN_DAYS * DAY_MS;
 }
 
 // Follow up: outreach that expected an answer (decided at ingest: a first contact, a request, a proposal,

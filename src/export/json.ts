@@ -58,6 +58,8 @@ export function contactJson(c: Contact, sameAs: string | null = null) {
     lastTheyGave: c.lastTheyGaveKind === null ? null : { kind: c.lastTheyGaveKind, detail: c.lastTheyGaveDetail },
     lastYouThankedAt: iso(c.lastYouThankedAt),
     lastTheyAskedAt: iso(c.lastTheyAskedAt),
+    // The owner's latest mail to them only promised an answer ("I'll write properly at the weekend").
+    promisedAt: iso(c.promisedAt),
     introducedBy: c.introducedBy,
     conversations: c.conversationCount,
     meetings: c.meetingCount,

@@ -122,8 +122,8 @@ export function followUpReason(e: ContactEvent, firstContact: boolean, answersTh
  */
 function onlyPromises(e: ContactEvent): boolean {
   const i = e.intent;
-  const handsOver = e.material !== null && e.material.kind !== "answer" && e.material.kind !== "reply";
-  if (!i.promises || handsOver || i.giving || i.thanks || i.request || i.prices || i.transaction) return false;
+  const deliversMaterial = e.material !== null && e.material.kind !== "answer" && e.material.kind !== "reply";
+  if (!i.promises || deliversMaterial || i.giving || i.thanks || i.request || i.prices || i.transaction) return false;
   return !aboutBusiness(e.subject);
 }
 
@@ -272,8 +272,9 @@ function later(did: unknown, at: number | undefined, known: number | null | unde
 }
 
 /**
- * Judges one mail's events against what is known, and records them in `known`, so that the next mail of an
- * import batch sees this one (a request, then the attachment that answers it, in the same batch). Follow-ups
+ * Judges one mail's events against what is known, and records each in `known` as it goes, so that the next event sees
+ * it (the owner's reply after the quoted mail it answers) and so does the next mail of an import batch (a request,
+ * then the attachment that answers it, in the same batch). Follow-ups
  * fall due after the +Nd of the address, else after the owner's default number of days.
  */
 export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultFollowUpDays: number): Judgement {
@@ -301,7 +302,7 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
       const reason = thankedForTheirGift ? null : followUpReason(e, firstContact, answersTheirRequest);
       // A first mail's question counts too ("Do I have to charge VAT on this?"); a pitch's does not, unless it asks for know-how.
       const askedQuestion =
-        e.intent.questionMark && !e.intent.scheduling && !e.intent.proposal && !e.intent.catchUp && !e.intent.asksAfterThem &&
+        e.intent.questionMark && !e.intent.scheduling && !e.intent.proposal && !e.intent.catchUp && !(e.intent.asksAfterThem && !e.intent.seeksAdvice) &&
         (!(e.intent.outreach || e.intent.pitch) || e.intent.seeksAdvice);
       out.push(event);
       remember(deltas, known, {

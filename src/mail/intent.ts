@@ -68,8 +68,8 @@ export interface Intent {
   /** Says yes, gladly ("Of course, I'll take all four", "Selvfølgelig må du det – det gør jeg med glæde"): to the owner's ask for a favour, the yes is the favour. */
   agrees: boolean;
   /**
-   * Says the writer will do it later ("I'll write properly at the weekend", "Jeg skriver til dig i morgen med hendes
-   * kontaktinfo", "let me check"): an owner's answer like that leaves the ask open.
+   * Says the writer will answer at a time they name ("I'll write properly at the weekend", "Jeg skriver til dig i morgen
+   * med hendes kontaktinfo"), and gives no advice yet: an owner's answer like that leaves the ask open.
    */
   promises: boolean;
   /**
@@ -351,14 +351,18 @@ const REQUEST = phrases([
   "hvornår (?:passer|har|kan|vil) (?:det|du|i)",
   // "Skriv bare hvilken dag der passer jer", "hvilket tidspunkt passer dig bedst": the Danish "which day works"
   "(?:hvilken|hvilket|hvilke) (?:dag|dage|dato|datoer|tidspunkt|tidspunkter|tid|uge|formiddag|eftermiddag) (?:der )?(?:passer|kan|virker|er bedst|går)",
-  "(?:skriv|sig|meld) (?:bare|gerne|lige|endelig) (?:til,? )?(?:hvilken|hvilket|hvilke|hvornår|hvad|hvor|hvem)",
+  "(?:skriv|sig|meld) (?:bare|gerne|lige|endelig) (?:til,? )?(?:hvilken|hvilket|hvilke|hvornår|hvad|hvor|hvem|om)",
   "kender du (?:nogen|en|et|til)",
   "ved du (?:om|hvem|hvad|hvor|hvornår|hvordan)",
   "er (?:du|i) (?:interesseret|frisk|klar|ledig|til at|på)",
   // German, Swedish, Norwegian and Spanish asks: "Kannst Du mir … geben?", "Könnten Sie …", "kan du skicka", "¿Me podrías …?"
   // asked first in the clause, not "den kannst du so übernehmen" (you may use it as it is)
-  "(?<!\\p{L}\\s?)(?:kannst|könntest|würdest) du",
+  "(?:(?<!\\p{L}\\s?)|(?<=(?:und|aber|oder|also|dann)\\s))(?:kannst|könntest|würdest) du",
   "(?<!\\p{L}\\s?)(?:können|könnten|würden) sie (?:mir|uns|bitte)",
+  // Danish: "Før vi kan gå videre, skal vi have jeres databehandleraftale", "Send det gerne, når du har det"
+  "(?:skal|må) (?:vi|jeg) (?:lige |først |stadig )?(?:have|bruge) (?:jeres|din|dit|dine)(?![\\p{L}])",
+  // not an invitation to try again later: "Send den gerne igen i januar"
+  "send (?:mig |os )?(?:det|den|dem)? ?gerne(?! igen)",
   // "Gib mir bitte kurz Bescheid, ob das bei dir klappt", "Ich brauche bis Freitag, 20.11., deine verbindliche Zusage"
   "(?:gib|gebt|geben sie) (?:mir|uns)(?: bitte| doch| mal| kurz| noch| einfach){0,3} bescheid",
   "(?:(?:sag|sagt|sagen sie) (?:mir|uns)|melde dich|meld dich|melden sie sich)(?: bitte| doch| mal| kurz| noch| einfach){0,3} (?:bescheid|bei mir|bei uns|bis)",
@@ -410,14 +414,12 @@ const ASKS_OUTRIGHT = phrases([
   "(?:gerne have|like|love|need|send (?:me|us)) (?:a|et|en) (?:samlet |endeligt? |full |formal |rough )?(?:tilbud|overslag|quote|estimate)",
 ]);
 
-/** Offers to help later (a courtesy ends at a dash too: "Sig endelig til, hvis du har lyst – vi skal have svar senest …") */
-/** Offers to help later ("let me know if you have questions") ask for nothing: removed before the request rules. */
 /** A question about the reader's own life, plans or news, in the words people use for it. */
 const ASKS_AFTER_THEM = phrases([
   "how (?:is|are|was|were|'s) (?:life|things|everyone|the family|the kids|the move|the trip|the holiday|the new job|your (?:new )?(?:job|family|move|trip|holiday|weekend|summer|kids|baby|wife|husband|partner|mum|mom|dad|health|recovery|back|knee|garden|house|flat))(?![\\p{L}])",
   "how did (?:it|the \\p{L}+|your \\p{L}+) go",
   "how (?:are|were) (?:you|things) (?:getting on|doing|settling)",
-  "did (?:you|they|\\p{L}+) (?:take|get|accept|decide|hear back|go for|answer|reply|say yes|offer you|make it)",
+  "did (?:you|they|\\p{L}+) (?:take|get(?! a chance| round| time| to| the)|accept|decide|hear back|go for|answer|reply|say yes|offer you|make it)",
   "(?:which|what) way did you (?:go|decide|jump)",
   "what did you (?:decide|choose|go for|end up)",
   "when are you (?:coming|back|moving|off|next|free)",
@@ -429,7 +431,13 @@ const ASKS_AFTER_THEM = phrases([
   "er (?:I|du) (?:kommet|flyttet) (?:godt )?(?:hjem|på plads|ind)",
 ]);
 
+/** Offers to help later (a courtesy ends at a dash too: "Sig endelig til, hvis du har lyst – vi skal have svar senest …") */
+/** Offers to help later ("let me know if you have questions") ask for nothing: removed before the request rules. */
 const COURTESY = phrases([
+  // a treat offered in thanks: "Må jeg give frokost en dag i december?", "Can I buy you lunch to say thanks?"; not one
+  // that comes with an ask ("Could I buy you a coffee and pick your brain for 20 minutes?")
+  "(?:må|kan) (?:jeg|vi) (?:ikke )?(?:give|byde (?:dig|jer) på|invitere (?:dig|jer) på|købe (?:dig|jer)) (?:en |et )?(?:frokost|kaffe|middag|øl|drink|kage|morgenmad|brunch)(?:(?!(?:and|og|to|for at|så (?:jeg|vi) kan) (?:pick|ask|talk|discuss|hear|chat|get|go over|spørge|høre|tale|snakke|vende|få|drøfte))[^?\\n]){0,60}\\?",
+  "(?:can|may|could) (?:i|we) (?:buy|treat|take) you (?:to )?(?:a |some )?(?:lunch|dinner|coffee|drink|pint|beer|breakfast|brunch)(?:(?!(?:and|og|to|for at|så (?:jeg|vi) kan) (?:pick|ask|talk|discuss|hear|chat|get|go over|spørge|høre|tale|snakke|vende|få|drøfte))[^?\\n]){0,60}\\?",
   "let me know if_(?:you have|there's|there is|there are|i can|anything|any questions|you need|you want|you'd like|questions)[^.!?\\n–—;]*",
   "(?:feel free|don't hesitate|do not hesitate)[^.!?\\n–—;]*",
   "(?:happy|glad) to (?:help|answer|chat)[^.!?\\n–—;]*",
@@ -582,11 +590,11 @@ const REFERRAL = phrases([
   "(?:stuck|pinned|hung|taped)(?: up)? your (?:flyer|flyers|poster|posters|leaflet|leaflets)",
   "put (?:up your (?:flyer|flyers|poster|posters|leaflet|leaflets)|your (?:flyer|flyers|poster|posters|leaflet|leaflets) up)",
   // Dutch: "Ik heb jouw nummer en mail aan onze buurman Joost gegeven", "Ik heb gezegd dat jij de beste bent"
-  "(?:jouw|je|uw) (?:nummer|naam|mail|e-mail|gegevens|website)(?: en (?:nummer|naam|mail|e-mail|gegevens))? (?:\\p{L}+ ){0,5}(?:gegeven|doorgegeven|gestuurd|doorgestuurd)",
+  "(?:jouw|uw) (?:nummer|naam|gegevens|website)(?: en (?:nummer|naam|mail|e-mail|gegevens))? (?:\\p{L}+ ){0,5}(?:gegeven|doorgegeven)",
   "(?:gezegd|verteld) dat (?:jij|je|u) (?:de|het) (?:beste|enige|juiste)",
   // the reader's call spread where people see it: "Jeg lagde dit opslag på forældreintra", "shared your post in the group"
-  "(?:shared|posted|reposted|circulated|put) your (?:post|call|callout|call-out|ad|advert|job ad|listing|survey|questionnaire)(?![\\p{L}])(?! (?:with|to) (?:me|us)(?![\\p{L}]))",
-  "(?:delt|delte|lagt|lagde|postet|postede|slået|slog|videresendt|videresendte) (?:dit|din|dine|jeres) (?:opslag|annonce|stillingsopslag|efterlysning|spørgeskema)(?![\\p{L}])(?! (?:med|til) (?:mig|os)(?![\\p{L}]))",
+  "(?<!(?:you|you've|you have)\\s)(?:shared|posted|reposted|circulated|put) your (?:post|call|callout|call-out|ad|advert|job ad|listing|survey|questionnaire)(?![\\p{L}])(?! (?:with|to) (?:me|us)(?![\\p{L}]))",
+  "(?<!(?:du|du har|I|I har)\\s)(?:delt|delte|lagt|lagde|postet|postede|slået|slog|videresendt|videresendte) (?:dit|din|dine|jeres) (?:opslag|annonce|stillingsopslag|efterlysning|spørgeskema)(?![\\p{L}])(?! (?:med|til) (?:mig|os)(?![\\p{L}]))",
   "(?:hængt|sat|sætter|hængte|satte) (?:dine|din|dit|jeres) (?:flyer|flyers|plakat|plakater|visitkort|foldere|folder)(?: op)?",
   // "I told Laura Penn, who writes the Saturday column, all about your shop"
   "(?:told|tell|telling)(?![\\s,]+(?:me|us)(?![\\p{L}]))[^.!?\\n]{1,90}? all about (?:you|your)",
@@ -605,7 +613,7 @@ const REFERRAL = phrases([
   "(?:lagt|lagde) (?:et godt ord|en god gang) ind for dig",
   // the reader's work passed on with a word for them: "sendte v2 til Mads … med et par ord om dig", "with a few kind
   // words about you"; and whom to write to, naming the writer: "skriv til ham og nævn mig", "and say I sent you"
-  "(?:med|with) (?:et par|nogle|a few|some|a couple of|a) (?:gode |pæne |varme |rosende |kind |good |warm )?(?:ord|words|word) (?:om|about) (?:dig|jer|you)(?![\\p{L}'])",
+  "(?:med|with) (?:et par|nogle|a few|some|a couple of|a) (?:gode |pæne |varme |rosende |kind |good |warm )?(?:ord|words|word) (?:om|about) (?:dig|jer|you)(?![\\p{L}'])(?!\\s+selv)",
   "(?:og|and) (?:nævn mig|mention (?:me|my name)|say (?:that )?I sent you|tell (?:him|her|them) I sent you|sig,? (?:at )?(?:jeg|det er mig,? der) har sendt dig)(?![\\p{L}])",
   "(?:sendt|sendte|henvist|henviste|sendte|skickat)_(?:din vej|videre til dig|over til dig)",
   "dit navn (?:i puljen|på banen|på bordet|i spil|frem)",
@@ -771,7 +779,7 @@ function referralBy(text: string, reader: string | null = null): { writer: boole
 const FULL_NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2}`;
 const SENT_ME = String.raw`(?:has\s+|had\s+|have\s+|just\s+|also\s+|har\s+|havde\s+|lige\s+|også\s+)?(?:told|sent|passed|forwarded|recommended|recommends|suggested|mentioned|said|says|gave|nominated|referred|pointed|put|tipped|sagde|siger|sendte|anbefalede|anbefaler|nævnte|foreslog|gav|henviste|henviser|fortalte|indstillede|mente|videresendte|tippede|givet|sendt|anbefalet|nævnt|foreslået|henvist|fortalt|sagt|empfahl|nannte|schickte|erzählte|(?:hat|hatte)\s+(?:\p{L}+\s+){0,3}?(?:empfohlen|genannt|gegeben|geschickt|erzählt|weitergegeben|vorgeschlagen))(?![\p{L}])`;
 /** Who the referrer is to the writer or the reader, before the name: "Min veninde …", "My old colleague …", "Din kollega …", "Mein Steuerberater …". */
-const WHO_TO_THE_WRITER = String.raw`(?:(?:[Mm]y|[Oo]ur|[Yy]our|[Mm]in|[Mm]it|[Vv]ores|[Dd]in|[Dd]it|[Jj]eres|[Mm]ein|[Mm]eine|[Dd]ein|[Dd]eine|[Uu]nser|[Uu]nsere|[Mm]ijn|[Oo]nze|[Vv]år)\s+(?:\p{L}+\s+){0,2}?\p{L}+,?\s+)?`;
+const RELATION_BEFORE_NAME = String.raw`(?:(?:[Mm]y|[Oo]ur|[Yy]our|[Mm]in|[Mm]it|[Vv]ores|[Dd]in|[Dd]it|[Jj]eres|[Mm]ein|[Mm]eine|[Dd]ein|[Dd]eine|[Uu]nser|[Uu]nsere|[Mm]ijn|[Oo]nze|[Vv]år)\s+(?:\p{L}+\s+){0,2}?\p{L}+,?\s+)?`;
 /**
  * Who sent a newcomer, by full name, as they tell it: "Camilla Holm at Meditek passed your CV on to us", "Per Thomsen,
  * som er vores revisor, sagde, at jeg skulle skrive til dig", "I asked Sophie Marsh at the Aire Wharf Hotel …, and
@@ -779,7 +787,7 @@ const WHO_TO_THE_WRITER = String.raw`(?:(?:[Mm]y|[Oo]ur|[Yy]our|[Mm]in|[Mm]it|[V
  */
 // Over Latin-1-mapped text (letters.ts), with the name's place ("d") to cut it from the original.
 const REFERRER_NAMED = [
-  letterRegExp(String.raw`(?:^|[.!?\n]\s*|\s[–—-]\s+|:\s*|,\s*(?:and|og|so|så)\s+)${WHO_TO_THE_WRITER}(${FULL_NAME})(?:\s*,[^,.!?\n]{1,60},)?(?:\s+(?:at|from|of|in|hos|fra|i|på|ved)\s+[^,.!?\n]{1,50}?)?,?\s+${SENT_ME}`, "d"),
+  letterRegExp(String.raw`(?:^|[.!?\n]\s*|\s[–—-]\s+|:\s*|,\s*(?:and|og|so|så)\s+)${RELATION_BEFORE_NAME}(${FULL_NAME})(?:\s*,[^,.!?\n]{1,60},)?(?:\s+(?:at|from|of|in|hos|fra|i|på|ved)\s+[^,.!?\n]{1,50}?)?,?\s+${SENT_ME}`, "d"),
   letterRegExp(String.raw`(?:asked|spurgte)\s+(${FULL_NAME})[^.!?\n]{0,140}?(?:she|he|they|hun|han|de)\s+${SENT_ME}`, "d"),
   letterRegExp(String.raw`(?:via|through|gennem|igennem)\s+(${FULL_NAME})(?![\p{L}])`, "d"),
   // a subject that says it: "Henvisning fra Gitte Lauritzen", "Referral from Jan Holt"
@@ -857,9 +865,9 @@ const HELP_OR_INFORMATION = phrases([
   "(?:my|a few|some|couple of) (?:thoughts|tips|pointers|ideas|suggestions|notes|comments|feedback|two cents)_(?:on|about|for|from|re)",
   "(?:i've|i have|i) (?:gone|looked|read|been) (?:through|over|at)_your",
   // a review done, and the fix made for the reader: "had a proper look last night … I fixed (1) and added a test"
-  "(?:had|have had|took|have taken|taken) a (?:proper |quick |good |close |closer |long |careful )?look (?:at (?:it|your|the|both)|last night|this morning|over the weekend|yesterday)",
+  "(?:had|have had|took|have taken|taken) a (?:proper |quick |good |close |closer |long |careful )?look (?:at (?:it|your|both of your)|last night|this morning|over the weekend|yesterday)(?![\\p{L}])",
   "(?:i've|i have|i) (?:fixed|patched|sorted out|repaired|rewritten|rewrote|tidied up) (?:it|that|this|your|both|them|\\(?[0-9])",
-  "(?:jeg har|har) (?:rettet|fikset|ordnet|repareret)_(?:det|den|dem|din|dit|dine|fejlen|fejlene)(?![\\p{L}])",
+  "(?:jeg|vi) har (?:nu |lige |også )?(?:rettet|fikset|ordnet|repareret)_(?:det|den|dem|din|dit|dine|fejlen|fejlene)(?![\\p{L}])",
   "(?:some|my) (?:feedback|advice|comments)",
   "(?:you might|you may|you could) (?:want to )?(?:try|check out|look at|reach out)",
   "som lovet",
@@ -869,13 +877,15 @@ const HELP_OR_INFORMATION = phrases([
   "måske kan du bruge",
   "(?:kan|kunne) måske_(?:bruges|hjælpe|være nyttig|være relevant|interessere)",
   "til inspiration",
+  // "da I bruger den i Kompasset, tænkte jeg, at I hellere måtte få den nye version med det samme"
+  "tænkte (?:jeg|vi),? (?:at )?(?:du|I) (?:hellere |gerne |nok )?(?:måtte|skulle|ville) (?:få|have|se|kende)",
   "(?:håber|håbe) (?:det|den|de)_(?:kan bruges|hjælper|kan hjælpe|er brugbar)",
   "et par (?:tips|råd|tanker|input|idéer|ideer|kommentarer)",
   "mine (?:tanker|kommentarer|noter|rettelser|input)",
   // the writer looked at what is the reader's: "Jeg har kigget på dit oplæg", "har læst din ansøgning igennem"; not
   // someone else's reading ("en ingeniør, som har læst hele Böll på originalsproget")
   "(?:(?:jeg|vi) har|(?<!(?:som|der|hun|han|de|det|man|du|i) )har) (?:lige |nu |hurtigt |grundigt )?(?:kigget|læst|gennemgået) (?:lige |hurtigt |grundigt )?(?:på |igennem )?(?:din|dit|dine|jeres)(?![\\p{L}])(?! (?:tilbud|faktura|fakturaer|regning|prisoverslag|overslag|pris|priser|bestilling|ordre)(?![\\p{L}]))",
-  "(?:(?:jeg|vi) har|(?<!(?:som|der|hun|han|de|det|man|du|i) )har) (?:lige |nu |hurtigt |grundigt )?(?:kigget|læst|gennemgået) (?:[\\p{L}-]+ ){0,3}igennem",
+  "(?:(?:jeg|vi) har|(?<!(?:som|der|hun|han|de|det|man|du|i) )har) (?:lige |nu |hurtigt |grundigt )?(?:kigget|læst|gennemgået) (?:(?!(?:kontrakt|tilbud|faktura|aftale|ordre|bestilling|regning|lejekontrakt)\\p{L}*)[\\p{L}-]+ ){0,3}igennem",
   "(?:du kunne|du kan) (?:prøve|kigge på|tage fat i|kontakte)",
 ]);
 
@@ -910,7 +920,8 @@ const GIVES = phrases([
   // keeping it, paying nothing: "Keep it until spring", "this one is yours, no returning", "No invoice, it is on us"
   "(?:please )?keep (?:it|them)(?= until| till| for (?:good|as long|now|the)| as long|[.!,]| -)",
   "(?:this|that|it|they|these|those)(?: one| ones| set| box)? (?:is|are) (?:all )?yours",
-  "no (?:rent|invoice|returning|need to return|need to pay|payment needed)",
+  // not a loan's term: "No need to pay me back till payday"
+  "no (?:rent|invoice|returning|need to return|need to pay(?! (?:me |us )?(?:back )?(?:till|until|by|before|next|when|on)(?![\\p{L}]))|payment needed)",
   // the extra done for nothing: "Charged you my price, no freight", "free of charge", "I won't charge for the delivery"
   "no (?:freight|delivery charge|delivery fee|postage|call-out fee|callout fee)",
   "(?:free of charge|at no (?:cost|charge)|no charge)",
@@ -923,7 +934,10 @@ const GIVES = phrases([
   "(?:c'est offert|je te l'offre|je vous l'offre|c'est cadeau|in omaggio per (?:te|voi)|te lo regalo)",
   "(?:dir|euch|ihnen)__(?:zurückgelegt|beiseitegelegt|aufgehoben)",
   // "den kannst du so übernehmen, ist eh MIT"; not "Kannst du das verwenden?"
-  "(?:kannst|darfst|könnt|dürft) (?:du|ihr) (?:\\p{L}+ ){0,2}(?:übernehmen|behalten|nutzen|benutzen|verwenden)(?![^.!?\\n]*\\?)",
+  "(?:darfst|dürft) (?:du|ihr) (?:\\p{L}+ ){0,2}(?:behalten|nutzen|benutzen|verwenden)(?![^.!?\\n]*\\?)",
+  "(?:kannst|könnt) (?:du|ihr) (?:\\p{L}+ ){0,2}(?:behalten|gerne nutzen|gern nutzen|gerne verwenden|gern verwenden)(?![^.!?\\n]*\\?)",
+  // "den kannst du so übernehmen" (take it as it is); not "Die Fahrtkosten kannst du ja übernehmen"
+  "(?:kannst|könnt) (?:du|ihr) (?:so|einfach|gerne|gern|direkt|ruhig)(?: so)? übernehmen(?![^.!?\\n]*\\?)",
   "(?:zurückgelegt|beiseitegelegt|aufgehoben)__für (?:dich|euch|sie)",
   "(?:t'ai|vous ai) mis de côté",
   // something sent as a present: "there's a box on its way to you"; not an invoice or an order
@@ -937,17 +951,23 @@ const GIVES = phrases([
   "(?:du|I) står på (?:listen|gæstelisten)",
   "(?:det|den|de) koster (?:dig |jer )?ikke (?:noget|en krone|en øre|en bøjet femøre)",
   "uden beregning",
+  // "Jeg har ikke skrevet timer på", "I haven't charged you for the hours"
+  "(?:ikke|ingen) (?:skrevet |sat |noteret )?timer på",
+  "(?:haven't|have not|didn't|did not|won't|will not) (?:charged|charge|billed|bill) (?:you )?(?:for )?(?:the |any |my )?hours",
   "på huset",
   // "du skal ikke tænke på at give noget igen", "don't even think about paying me back", "no need to return the favour"
   "(?:du|I) skal ikke (?:tænke på at |bekymre dig om at |spekulere på at )?(?:betale|give) (?:noget|mig noget|en krone)",
   // "Der ligger en kasse jordskokker ovenpå – dem skal du ikke betale for"
   "(?:dem|den|det|de) skal (?:du|I) ikke (?:betale|give noget|have penge) for",
-  "(?:don't|do not|no need to) (?:even )?(?:think about |worry about |bother )?(?:giving|paying|returning|to give|to pay|to return|give|pay|return) (?:me )?(?:anything |something )?(?:back|the favour|the favor)",
+  "(?:don't|do not|no need to) (?:even )?(?:think about |worry about |bother )?(?:giving|paying|to give|to pay|give|pay) (?:me )?(?:anything|a thing|a penny) back",
+  "(?:don't|do not|no need to) (?:even )?(?:think about |worry about |bother )?(?:returning|to return|return) the (?:favour|favor)",
   // "Det skal du ikke have en regning for", "you won't get a bill for this"
   "(?:det|den) skal (?:du|I) ikke have (?:en )?(?:regning|faktura)",
   "(?:you|you'll) (?:won't|will not|don't|do not) (?:get|see|receive) (?:a |an )?(?:bill|invoice)",
   "gør med (?:dem|den|det) (?:hvad|som) (?:du|I) vil",
   "(?:brug|bruk|använd) (?:dem|den|det)(?: \\p{L}+)? (?:som|hvor|hvordan|hur|til hvad|till vad) (?:du|I|ni) (?:vil|vill)",
+  // "så brug den bare allerede nu": leave to use it before anyone else
+  "(?:brug|bruk) (?:dem|den|det) bare",
   "behold (?:dem|den|det)",
   "(?:du|I) må beholde (?:dem|den|det)",
   "(?:den|det|de) (?:er|bliver) (?:din|dit|dine|jeres)(?![\\p{L}])",
@@ -965,6 +985,8 @@ const LEFT_AT_YOURS = phrases([
   // "Der ligger en flaske rødvin og et gavekort i din postkasse", "there's a bottle on your doorstep"; a place one can
   // leave a thing at, not "det står i din kontrakt" or "the invoice is in your e-Boks"
   "(?:ligger|står|hænger)__(?:i|ved|på|uden for|foran|bag) (?:din|dit|dine|jeres) (?:postkasse|brevkasse|dør|hoveddør|bagdør|trappe|have|carport|garage|skur|bil|opgang|baglokale|skab|kontor|butik|køleskab)(?![\\p{L}])",
+  // the thing named at length before the place: "Vi har hængt en pose æbler fra haven og en flaske saft på jeres hoveddør"
+  "(?:lagde|lagt|satte|sat|stillede|stillet|efterlod|hængte|hængt|læsset af|læssede af|afleveret|afleverede)[^.!?\\n]{0,120}? (?:i|ved|på|uden for|foran|bag) (?:din|dit|dine|jeres) (?:postkasse|brevkasse|dør|hoveddør|bagdør|trappe|carport|garage|skur|opgang|dørhåndtag)(?![\\p{L}])",
   "(?:there's|there is|there are)__(?:at|by|in|on|behind|outside) your (?:door|doorstep|front door|back door|porch|mailbox|letterbox|postbox|car|desk|office|shop|garden|shed|garage|locker|pigeonhole|fridge)(?![\\p{L}])",
 ]);
 const YOURS_NOW = phrases([
@@ -985,6 +1007,9 @@ const YOURS_NOW = phrases([
   "(?:som (?:en )?(?:lille )?tak|as a (?:little |small )?thank(?:-| )you)",
   "(?:it's|it is|this is|they're|they are) (?:for|a (?:little |small )?thank(?:-| )you for) (?:your help|all your help|the help)",
   "(?:det|den|de) er for (?:hjælpen|al din hjælp|din hjælp)",
+  // "bare en lille ting for et rigtig godt år med Emil", "just a little something for all the lessons"
+  "(?:bare|blot|kun) en lille (?:ting|gave|hilsen|tak|opmærksomhed)",
+  "just a (?:little|small|tiny) (?:something|thing|token|gift|treat)",
 ]);
 
 /**
@@ -1312,6 +1337,16 @@ const CONFIRMS = phrases([
  */
 const TRANSACTION = phrases([
   "thank you for (?:your|the) (?:order|booking|reservation|purchase|payment|deposit)",
+  // an order placed, its invoice to come: "Den er bestilt: ThinkPad T14 … Faktura følger med maskinen"
+  "(?:fakturaen|faktura|regningen|regning) (?:følger|kommer|sendes|eftersendes)",
+  "(?:den|det|de|varen|varerne|ordren|maskinen) er (?:nu )?bestilt",
+  // asking the owner's price is a customer's mail: what it sends along is their own business ("Kan du også tage
+  // lønnen, og hvad koster det ekstra om måneden?")
+  "hvad (?:koster|vil|ville|skal) (?:det|den|de|du have|I have)(?: (?:ca\\.?|cirka|omtrent|ekstra))?(?: at)?(?: koste)?(?![\\p{L}])",
+  "what (?:would|will|do|does) (?:it|that|you|this) (?:cost|charge)",
+  // the paid service the answer is part of: "We'll go through it properly when we do your return in December"
+  "(?:when|once|as) we (?:do|prepare|file|submit|finalise|finalize) your (?:return|tax return|accounts|year-end|books|payroll|vat return)",
+  "(?:når|så snart) vi (?:laver|gør|udarbejder|indsender|afslutter) (?:dit|din|jeres) (?:årsregnskab|regnskab|selvangivelse|årsopgørelse|momsindberetning|bogføring|lønkørsel)",
   "(?:we|i) (?:hereby )?(?:confirm|have received|received) (?:your|the) (?:order|booking|reservation|payment|deposit|documents|papers)",
   "(?:order|booking|reservation) (?:confirmation|confirmed|number|reference|no\\.|nr\\.?)",
   "(?:you're|you are|you're all|you are all) (?:booked|confirmed|set for)",
@@ -1492,6 +1527,12 @@ const OWES_THANKS = phrases([
   "(?:en|sådan en|hun er en|han er en) (?:engel|livredder|helt|stjerne|klippe)",
   "lånte (?:mig|os) (?:sin|sit|sine|hans|hendes|deres)",
   "(?:tog|dækkede|passede) (?:over )?for mig",
+  // "Birgitte har klaret det hele mens jeg var væk", "took care of everything while I was away"
+  "(?:klaret|klarede) (?:det hele|alt(?: sammen)?|det hele for mig)",
+  "(?:handled|took care of|sorted|managed|covered) (?:everything|it all|the lot)",
+  // "Thomas har været forbi med brænde", "Anna dropped by with a cake"
+  "(?:har været|var|kom) forbi med",
+  "(?:came|dropped|popped|swung) (?:by|round|over) with",
   "sprang (?:ind|til) for mig",
   // going out of their way: "Karina kørte selv ud med hængslerne", "drove the parts out herself"
   "(?:kørte|kom|tog) selv (?:helt )?(?:ud|forbi|over|derud|herud)",
@@ -1509,7 +1550,7 @@ const OWES_THANKS = phrases([
   // a client sent, told by the owner: "Femke sent another client my way", "Endnu en klient fra Jesper"
   "(?:sent|sending|pointed|passed|steered|sends) (?:[\\p{L}-]+ ){0,3}(?:my|our) way",
   "(?:sendt|sendte|sender) (?:[\\p{L}-]+ ){0,3}(?:min|vores) vej",
-  "(?:endnu en|endnu et|en ny|et nyt|ny|another|a new|one more|yet another) (?:klient|kunde|patient|elev|opgave|henvisning|client|customer|patient|student|job|referral|lead) (?:fra|from|via)",
+  "(?:endnu en|endnu et|en ny|et nyt|ny|another|a new|one more|yet another) (?:klient|kunde|patient|elev|henvisning|client|customer|patient|student|referral|lead) (?:fra|from|via) (?!(?:\\d|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october|next|næste|the|den|det)(?![\\p{L}]))\\p{L}+",
   // people found for the owner: "Mette har skaffet seks forældre til interviewene!", "Priya rounded up five testers"
   "(?:skaffet|skaffede|fundet|fandt|rekrutteret|rekrutterede) (?:mig |os )?(?:\\d+|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|en håndfuld|nogle|flere)(?: \\p{L}+)? (?:forældre|deltagere|testpersoner|kunder|frivillige|hjælpere|folk|personer|interviewpersoner|kandidater)(?![\\p{L}])",
   "(?:found|recruited|rounded up|lined up) (?:me |us )?(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|a handful of|some|several)(?: \\p{L}+)? (?:people|participants|parents|volunteers|testers|customers|clients|candidates|interviewees|helpers|users)(?![\\p{L}])",
@@ -1620,24 +1661,22 @@ const DEFERS = phrases([
   "(?:jeg|vi) (?:undersøger|tjekker|finder ud af|kigger på) det",
 ]);
 /**
- * Putting the whole matter off to a later season: "I'll get back to you in January", "the owners moved it to the
- * 2027 budget", "Jeg vender tilbage i januar, når vi går i gang". A reply that says so gives nothing yet.
- */
-/**
- * The writer will answer or send it later: "I'll send my reading list this weekend", "I'll write properly at the
- * weekend", "Jeg skriver til dig i morgen med hendes kontaktinfo", "I'll get back to you". Not an offer ("I'll send it if
- * you like"), work promised inside an answer ("we'll check every termination on Wednesday", "send me the agreement and
- * I will check"), or a look at what they are to send ("Send det endelig, jeg kigger på det i weekenden").
+ * The writer will answer or send it at a time they name: "I'll send my reading list this weekend", "I'll write properly
+ * at the weekend", "I'll get back to you on Monday", "Jeg skriver til dig i morgen med hendes kontaktinfo". Not an offer
+ * ("I'll send it if you like"), a bare "I'll get back to you" (a brush-off as often as a promise), work promised inside
+ * an answer ("we'll check every termination on Wednesday"), or a look at what they are to send ("Send det endelig, jeg
+ * kigger på det i weekenden").
  */
 const PROMISES_LATER = phrases([
   "(?:i'll|i will|i'm going to|i am going to|i shall) (?:write|send|dig out|dig up|put together|pull together|draft|reply|answer|respond|email|mail|forward|share|get)_(?:properly|at the weekend|this weekend|over the weekend|tonight|tomorrow|later today|later this week|later|next week|this week|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|when i'm back|once i'm back|when i get back|as soon as|asap|first thing)(?![\\p{L}])",
-  "(?:jeg|vi) (?:skriver|sender|svarer|graver)_(?:i morgen|i aften|i weekenden|til weekenden|hen over weekenden|senere|snart|på mandag|på tirsdag|på onsdag|på torsdag|på fredag|i næste uge|i løbet af ugen|i løbet af dagen|når jeg|så snart)(?![\\p{L}])",
+  "(?:jeg|vi) (?:skriver|sender|svarer|graver|vender tilbage)_(?:i morgen|i aften|i weekenden|til weekenden|hen over weekenden|senere|snart|på mandag|på tirsdag|på onsdag|på torsdag|på fredag|i næste uge|i løbet af ugen|i løbet af dagen|når jeg|så snart)(?![\\p{L}])",
   "(?:jeg|vi) (?:skal nok|lover at) (?:skrive|sende|svare|vende tilbage)",
   "(?:i|we) promise to (?:write|send|reply|answer|get back|look)",
-  "(?:get|come|circle) back to you",
-  "(?:will|'ll) revert",
-  "vender (?:jeg |vi )?tilbage",
 ]);
+/**
+ * Putting the whole matter off to a later season: "I'll get back to you in January", "the owners moved it to the
+ * 2027 budget", "Jeg vender tilbage i januar, når vi går i gang". A reply that says so gives nothing yet.
+ */
 const PUTS_OFF = phrases([
   "(?:get|come|circle) back(?: to you)? (?:in|after|once|when|next) (?:january|february|march|the new year|new year|spring|the spring|next year|the summer|summer|the autumn|autumn)",
   "(?:move|moved|push|pushed|postpone|postponed|defer|deferred) (?:it |this |that |the \\p{L}+ )?(?:to|until|till) (?:the )?(?:20\\d\\d|next year|january|the new year|spring)",
@@ -1777,11 +1816,15 @@ const SENTENCE_END = letterRegExp(
   String.raw`(?<=[!?])\s+|(?<!(?<![\p{L}])(?:[Kk]l|[Cc]a|[Ee]vt|M[rs]|Mrs|Dr|St|[Nn]r|[Tt]lf|bl\.a|f\.eks|mv|[Ii]nkl)\.)(?<=\.)\s+(?=\p{Lu})|\n+`,
 );
 
-/** Its questions of more than a word or two ("so?" asks nothing of its own) all ask about the reader's own life. */
-function asksOnlyAfterThem(text: string): boolean {
-  const questions = sentences(text).filter((s) => s.endsWith("?") && s.split(/\s+/).length > 2);
-  return questions.length > 0 && questions.every((q) => ASKS_AFTER_THEM.test(q));
+/**
+ * Its questions of more than a word ("so?" asks nothing of its own) all ask about the reader's own life, each short
+ * enough to ask nothing else ("How was the holiday, and what would you charge for a logo?" asks more).
+ */
+function asksOnlyAfterThem(askingSentences: string[]): boolean {
+  const questions = askingSentences.filter((s) => s.endsWith("?") && s.split(/\s+/).length > 1);
+  return questions.length > 0 && questions.every((q) => q.split(/\s+/).length <= MAX_WORDS_ASKING_AFTER_THEM && ASKS_AFTER_THEM.test(q));
 }
+const MAX_WORDS_ASKING_AFTER_THEM = 10;
 
 function sentences(text: string): string[] {
   return text
@@ -1919,7 +1962,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     questionMark,
     seeksAdvice: ADVICE_ASK.test(body),
     catchUp: CATCHES_UP.test(all),
-    asksAfterThem: asksOnlyAfterThem(asking),
+    asksAfterThem: asksOnlyAfterThem(askingSentences),
     toAll: GREETS_A_GROUP.test(body),
     confirms: CONFIRMS.test(all),
     pitch: PITCH.test(all),
@@ -1927,7 +1970,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     prices: PRICE.test(body),
     // a yes that declines or puts it off ("I'll give it some thought and get back to you") agrees to nothing
     agrees: !declines && AGREES.test(body) && !DEFERS.test(body) && !PUTS_OFF.test(body),
-    promises: !declines && PROMISES_LATER.test(body),
+    promises: !declines && !PUTS_OFF.test(body) && PROMISES_LATER.test(body) && !readsAsAdvice(body),
   };
 }
 

@@ -117,6 +117,7 @@ describe("JSON", () => {
       lastTheyGave: null,
       lastYouThankedAt: null,
       lastTheyAskedAt: null,
+      promisedAt: null,
       introducedBy: null,
       conversations: 1,
       meetings: 0,
