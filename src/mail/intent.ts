@@ -1337,12 +1337,11 @@ const CONFIRMS = phrases([
  */
 const TRANSACTION = phrases([
   "thank you for (?:your|the) (?:order|booking|reservation|purchase|payment|deposit)",
-  // an order placed, its invoice to come: "Den er bestilt: ThinkPad T14 … Faktura følger med maskinen"
-  "(?:fakturaen|faktura|regningen|regning) (?:følger|kommer|sendes|eftersendes)",
+  // an order placed: "Den er bestilt: ThinkPad T14 … Faktura følger med maskinen"
   "(?:den|det|de|varen|varerne|ordren|maskinen) er (?:nu )?bestilt",
   // asking the owner's price is a customer's mail: what it sends along is their own business ("Kan du også tage
   // lønnen, og hvad koster det ekstra om måneden?")
-  "hvad (?:koster|vil|ville|skal) (?:det|den|de|du have|I have)(?: (?:ca\\.?|cirka|omtrent|ekstra))?(?: at)?(?: koste)?(?![\\p{L}])",
+  "hvad (?:koster (?:det|den|de)|(?:vil|ville|skal) (?:det|den|de) (?:ca\\.? |cirka |omtrent |ekstra )?(?:at )?koste|(?:vil|skal) (?:du|I) have for)(?![\\p{L}])",
   "what (?:would|will|do|does) (?:it|that|you|this) (?:cost|charge)",
   // the paid service the answer is part of: "We'll go through it properly when we do your return in December"
   "(?:when|once|as) we (?:do|prepare|file|submit|finalise|finalize) your (?:return|tax return|accounts|year-end|books|payroll|vat return)",
@@ -1366,7 +1365,7 @@ const TRANSACTION = phrases([
   "(?:betal|betale|indbetal|indbetale|overfør|overføre) (?:et |dit |jeres )?(?:depositum|gebyr|standgebyr|tilmeldingsgebyr)",
   "(?:det er|det's) i orden (?:med|at)",
   "(?:er|bliver) (?:hermed )?godkendt",
-  "(?:fakturaen|regningen|kvitteringen) (?:følger|kommer|er vedhæftet|vedhæftet)",
+  "(?:fakturaen|faktura|regningen|kvitteringen) (?:følger|kommer|er vedhæftet|vedhæftet|sendes|eftersendes)(?! ikke)",
   // an order placed with the owner: "Vi tager 12 skåle", "we'll take all six prints", on commission
   "(?:we'll|we will|we'd like to|i'll|vi|jeg) (?:take|order|buy|tager|bestiller|køber) (?:\\d+|all|alle)",
   "(?:consignment|commission) (?:agreement|terms|contract)",

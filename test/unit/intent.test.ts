@@ -958,6 +958,9 @@ describe("wording from the blind mailbox 453", () => {
     "Den er bestilt: ThinkPad T14. Pris 9.450 kr. ekskl. moms. Faktura følger med maskinen, 8 dages netto.",
     "Kontoudtogene ligger vedhæftet. Kan du også tage lønnen, og hvad koster det ekstra om måneden?",
   ])("is business: %s", (text) => expect(read(text).transaction).toBe(true));
+  it.each(["Hvad vil det sige for os i praksis?", "Hvad skal de lave i weekenden?", "Regningen kommer ikke, det er på huset."])("is no business: %s", (text) =>
+    expect(read(text).transaction).toBe(false),
+  );
   it("a treat offered in thanks asks nothing", () =>
     expect(read("Tak for uge 42, du klarede det hele. Må jeg give frokost en dag i december? Du vælger stedet.").questionMark).toBe(false));
   it("a coffee offered with an ask still asks", () =>
