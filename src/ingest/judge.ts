@@ -122,6 +122,8 @@ export function followUpReason(e: ContactEvent, firstContact: boolean, answersTh
  */
 function onlyPromises(e: ContactEvent): boolean {
   const i = e.intent;
+  // A reply or an answer in words may be the promise itself; a file, a link or a contact is not, nor a brief yes, which
+  // is the answer ("Ja, det gør vi. Jeg skriver til dig, når jeg kender min uge"; measured: 2 more wrong, none found).
   const deliversMaterial = e.material !== null && e.material.kind !== "answer" && e.material.kind !== "reply";
   if (!i.promises || deliversMaterial || i.giving || i.thanks || i.request || i.prices || i.transaction) return false;
   return !aboutBusiness(e.subject);

@@ -169,6 +169,21 @@ describe("the owner's promise to answer later", () => {
     expect(shown(await r.plan(monday(2)))).toEqual([]);
   });
 
+  it("a brief yes with a promise attached is the answer", async () => {
+    const r = await replayOwner("tom.brief@ashworth.example", { language: "da" });
+    const ask: Mail = { at: "2026-11-10T21:14:00+01:00", from: GORM, to: [r.me], subject: "Julefrokost for indlæsere", body: "Hej Sofie\n\nSkal vi ikke tage en julefrokost igen i år?\n\nGorm" };
+    await r.forward(ask);
+    await r.send({
+      at: "2026-11-11T07:38:00+01:00",
+      to: [GORM],
+      subject: "Re: Julefrokost for indlæsere",
+      body: "Hej Gorm\n\nJa, det gør vi. Jeg skriver til dig, når jeg kender min uge.\n\nSofie",
+      inReplyTo: { messageId: "julefrokost@gorm.example", mail: ask },
+    });
+    expect((await r.contact(GORM)).promisedAt).toBeNull();
+    expect(shown(await r.plan(monday(2)))).toEqual([]);
+  });
+
   it("a call promised, or work promised inside an answer, answers the ask", async () => {
     const r = await replayOwner("tom.call@ashworth.example", { language: "da" });
     const [ask] = await r.backfill(
