@@ -278,8 +278,9 @@ function helpDue(contact: Contact, now: number): Due | null {
 }
 
 /**
- * The owner's latest mail to them only promised an answer, a week has passed, and they have not written since ("No
- * rush, sorted it anyway" moves on; asking again is a new ask). digest-store.ts PROMISE_UNKEPT_SQL reads it alike.
+ * The owner's latest mail to them only promised an answer, a week has passed, and they have not written since. Any mail
+ * of theirs after the promise ("No rush, sorted it anyway", "Super, glæder mig!") ends it: the exchange has moved on,
+ * and asking again is a new ask. digest-store.ts PROMISE_UNKEPT_SQL reads it alike.
  */
 function promiseUnkept(contact: Contact, now: number): boolean {
   const at = contact.promisedAt;

@@ -362,7 +362,7 @@ const REQUEST = phrases([
   // Danish: "Før vi kan gå videre, skal vi have jeres databehandleraftale", "Send det gerne, når du har det"
   "(?:skal|må) (?:vi|jeg) (?:lige |først |stadig )?(?:have|bruge) (?:jeres|din|dit|dine)(?![\\p{L}])",
   // not an invitation to try again later: "Send den gerne igen i januar"
-  "send (?:mig |os )?(?:det|den|dem)? ?gerne(?! igen)",
+  "send (?:mig |os )?(?:det|den|dem)? ?gerne(?! igen)(?!,? hvis)",
   // "Gib mir bitte kurz Bescheid, ob das bei dir klappt", "Ich brauche bis Freitag, 20.11., deine verbindliche Zusage"
   "(?:gib|gebt|geben sie) (?:mir|uns)(?: bitte| doch| mal| kurz| noch| einfach){0,3} bescheid",
   "(?:(?:sag|sagt|sagen sie) (?:mir|uns)|melde dich|meld dich|melden sie sich)(?: bitte| doch| mal| kurz| noch| einfach){0,3} (?:bescheid|bei mir|bei uns|bis)",
@@ -419,7 +419,7 @@ const ASKS_AFTER_THEM = phrases([
   "how (?:is|are|was|were|'s) (?:life|things|everyone|the family|the kids|the move|the trip|the holiday|the new job|your (?:new )?(?:job|family|move|trip|holiday|weekend|summer|kids|baby|wife|husband|partner|mum|mom|dad|health|recovery|back|knee|garden|house|flat))(?![\\p{L}])",
   "how did (?:it|the \\p{L}+|your \\p{L}+) go",
   "how (?:are|were) (?:you|things) (?:getting on|doing|settling)",
-  "did (?:you|they|\\p{L}+) (?:take|get(?! a chance| round| time| to| the)|accept|decide|hear back|go for|answer|reply|say yes|offer you|make it)",
+  "did (?:you|they|\\p{L}+) (?:take|get(?! (?:a chance|round|time|to|the)(?![\\p{L}]))|accept|decide|hear back|go for|answer|reply|say yes|offer you|make it)",
   "(?:which|what) way did you (?:go|decide|jump)",
   "what did you (?:decide|choose|go for|end up)",
   "when are you (?:coming|back|moving|off|next|free)",
@@ -431,12 +431,15 @@ const ASKS_AFTER_THEM = phrases([
   "er (?:I|du) (?:kommet|flyttet) (?:godt )?(?:hjem|på plads|ind)",
 ]);
 
-/** Offers to help later (a courtesy ends at a dash too: "Sig endelig til, hvis du har lyst – vi skal have svar senest …") */
-/** Offers to help later ("let me know if you have questions") ask for nothing: removed before the request rules. */
+/**
+ * Courtesies that ask for nothing, removed before the request rules: offers to help later ("let me know if you have
+ * questions"; a courtesy ends at a dash too: "Sig endelig til, hvis du har lyst – vi skal have svar senest …"), and a
+ * treat offered ("Må jeg give frokost en dag i december?").
+ */
 const COURTESY = phrases([
   // a treat offered in thanks: "Må jeg give frokost en dag i december?", "Can I buy you lunch to say thanks?"; not one
   // that comes with an ask ("Could I buy you a coffee and pick your brain for 20 minutes?")
-  "(?:må|kan) (?:jeg|vi) (?:ikke )?(?:give|byde (?:dig|jer) på|invitere (?:dig|jer) på|købe (?:dig|jer)) (?:en |et )?(?:frokost|kaffe|middag|øl|drink|kage|morgenmad|brunch)(?:(?!(?:and|og|to|for at|så (?:jeg|vi) kan) (?:pick|ask|talk|discuss|hear|chat|get|go over|spørge|høre|tale|snakke|vende|få|drøfte))[^?\\n]){0,60}\\?",
+  "(?:må|kan) (?:jeg|vi) (?:ikke )?(?:give(?: dig| jer)?|byde (?:dig|jer) på|invitere (?:dig|jer) på|købe (?:dig|jer)) (?:en |et )?(?:kop |lille )?(?:frokost|kaffe|middag|øl|drink|kage|morgenmad|brunch)(?:(?!(?:and|og|to|for at|så (?:jeg|vi) kan) (?:pick|ask|talk|discuss|hear|chat|get|go over|spørge|høre|tale|snakke|vende|få|drøfte))[^?\\n]){0,60}\\?",
   "(?:can|may|could) (?:i|we) (?:buy|treat|take) you (?:to )?(?:a |some )?(?:lunch|dinner|coffee|drink|pint|beer|breakfast|brunch)(?:(?!(?:and|og|to|for at|så (?:jeg|vi) kan) (?:pick|ask|talk|discuss|hear|chat|get|go over|spørge|høre|tale|snakke|vende|få|drøfte))[^?\\n]){0,60}\\?",
   "let me know if_(?:you have|there's|there is|there are|i can|anything|any questions|you need|you want|you'd like|questions)[^.!?\\n–—;]*",
   "(?:feel free|don't hesitate|do not hesitate)[^.!?\\n–—;]*",
@@ -878,7 +881,7 @@ const HELP_OR_INFORMATION = phrases([
   "(?:kan|kunne) måske_(?:bruges|hjælpe|være nyttig|være relevant|interessere)",
   "til inspiration",
   // "da I bruger den i Kompasset, tænkte jeg, at I hellere måtte få den nye version med det samme"
-  "tænkte (?:jeg|vi),? (?:at )?(?:du|I) (?:hellere |gerne |nok )?(?:måtte|skulle|ville) (?:få|have|se|kende)",
+  "tænkte (?:jeg|vi),? (?:at )?(?:du|I) (?:hellere |gerne |nok )?(?:måtte|skulle|ville) (?:få|have|se|kende)(?! (?:den |det |de )?(?:endelige |nye |vores )?(?:faktura|regning|pris|tilbud|kontrakt))",
   "(?:håber|håbe) (?:det|den|de)_(?:kan bruges|hjælper|kan hjælpe|er brugbar)",
   "et par (?:tips|råd|tanker|input|idéer|ideer|kommentarer)",
   "mine (?:tanker|kommentarer|noter|rettelser|input)",
@@ -893,7 +896,7 @@ const HELP_OR_INFORMATION = phrases([
  * A thing or a favour given to the reader, in the words people use for it rather than "gift": something left for
  * them ("a box behind the counter with your name on it", "jeg lagde lige et par kasser ude ved din bagdør"), a
  * place, a seat or a room that is theirs to use ("you're on the list", "du må endelig bruge vores mødelokale"),
- * and that it costs nothing ("on the house", "don't even think about paying me back", "det koster ikke noget").
+ * and that it costs nothing ("on the house", "don't even think about paying", "det koster ikke noget").
  */
 const GIVES = phrases([
   "(?:left|dropped|put|stashed|set aside|put aside|saved|kept|popped|hung)__for you",
@@ -921,7 +924,7 @@ const GIVES = phrases([
   "(?:please )?keep (?:it|them)(?= until| till| for (?:good|as long|now|the)| as long|[.!,]| -)",
   "(?:this|that|it|they|these|those)(?: one| ones| set| box)? (?:is|are) (?:all )?yours",
   // not a loan's term: "No need to pay me back till payday"
-  "no (?:rent|invoice|returning|need to return|need to pay(?! (?:me |us )?(?:back )?(?:till|until|by|before|next|when|on)(?![\\p{L}]))|payment needed)",
+  "no (?:rent|invoice|returning|need to return|need to pay(?! (?:me |us )?(?:back )?(?:till|until|by|before|next|when|on|now|yet|a deposit|upfront|up front|in advance)(?![\\p{L}]))|payment needed)",
   // the extra done for nothing: "Charged you my price, no freight", "free of charge", "I won't charge for the delivery"
   "no (?:freight|delivery charge|delivery fee|postage|call-out fee|callout fee)",
   "(?:free of charge|at no (?:cost|charge)|no charge)",
@@ -952,10 +955,10 @@ const GIVES = phrases([
   "(?:det|den|de) koster (?:dig |jer )?ikke (?:noget|en krone|en øre|en bøjet femøre)",
   "uden beregning",
   // "Jeg har ikke skrevet timer på", "I haven't charged you for the hours"
-  "(?:ikke|ingen) (?:skrevet |sat |noteret )?timer på",
-  "(?:haven't|have not|didn't|did not|won't|will not) (?:charged|charge|billed|bill) (?:you )?(?:for )?(?:the |any |my )?hours",
+  "(?:har|er) ikke (?:skrevet|sat|noteret) timer på(?: det| den| opgaven)?(?![\\p{L}])(?! endnu)",
+  "(?:haven't|have not|didn't|did not|won't|will not) (?:charged|charge|billed|bill) (?:you )?(?:for )?(?:the |any |my )?hours(?! (?:yet|in|until|for (?:march|april|may|june|this month|last month)))",
   "på huset",
-  // "du skal ikke tænke på at give noget igen", "don't even think about paying me back", "no need to return the favour"
+  // "du skal ikke tænke på at give noget igen", "no need to pay me anything back", "no need to return the favour"
   "(?:du|I) skal ikke (?:tænke på at |bekymre dig om at |spekulere på at )?(?:betale|give) (?:noget|mig noget|en krone)",
   // "Der ligger en kasse jordskokker ovenpå – dem skal du ikke betale for"
   "(?:dem|den|det|de) skal (?:du|I) ikke (?:betale|give noget|have penge) for",
@@ -967,7 +970,7 @@ const GIVES = phrases([
   "gør med (?:dem|den|det) (?:hvad|som) (?:du|I) vil",
   "(?:brug|bruk|använd) (?:dem|den|det)(?: \\p{L}+)? (?:som|hvor|hvordan|hur|til hvad|till vad) (?:du|I|ni) (?:vil|vill)",
   // "så brug den bare allerede nu": leave to use it before anyone else
-  "(?:brug|bruk) (?:dem|den|det) bare",
+  "(?:brug|bruk) (?:dem|den|det) bare (?:allerede|med det samme|løs|nu|som du vil)",
   "behold (?:dem|den|det)",
   "(?:du|I) må beholde (?:dem|den|det)",
   "(?:den|det|de) (?:er|bliver) (?:din|dit|dine|jeres)(?![\\p{L}])",
@@ -1008,8 +1011,8 @@ const YOURS_NOW = phrases([
   "(?:it's|it is|this is|they're|they are) (?:for|a (?:little |small )?thank(?:-| )you for) (?:your help|all your help|the help)",
   "(?:det|den|de) er for (?:hjælpen|al din hjælp|din hjælp)",
   // "bare en lille ting for et rigtig godt år med Emil", "just a little something for all the lessons"
-  "(?:bare|blot|kun) en lille (?:ting|gave|hilsen|tak|opmærksomhed)",
-  "just a (?:little|small|tiny) (?:something|thing|token|gift|treat)",
+  "(?:bare|blot|kun) en lille (?:ting|gave|hilsen|tak|opmærksomhed)(?!\\s*[:–—-])",
+  "just a (?:little|small|tiny) (?:something|thing|token|gift|treat)(?!\\s*[:–—-])",
 ]);
 
 /**
@@ -1341,7 +1344,7 @@ const TRANSACTION = phrases([
   "(?:den|det|de|varen|varerne|ordren|maskinen) er (?:nu )?bestilt",
   // asking the owner's price is a customer's mail: what it sends along is their own business ("Kan du også tage
   // lønnen, og hvad koster det ekstra om måneden?")
-  "hvad (?:koster (?:det|den|de)|(?:vil|ville|skal) (?:det|den|de) (?:ca\\.? |cirka |omtrent |ekstra )?(?:at )?koste|(?:vil|skal) (?:du|I) have for)(?![\\p{L}])",
+  "hvad (?:koster (?:det|den|de)|(?:vil|ville|skal) (?:det|den|de) (?:ca\\.? |cirka |omtrent |ekstra )?(?:at )?koste)(?![\\p{L}])",
   "what (?:would|will|do|does) (?:it|that|you|this) (?:cost|charge)",
   // the paid service the answer is part of: "We'll go through it properly when we do your return in December"
   "(?:when|once|as) we (?:do|prepare|file|submit|finalise|finalize) your (?:return|tax return|accounts|year-end|books|payroll|vat return)",
@@ -1527,11 +1530,10 @@ const OWES_THANKS = phrases([
   "lånte (?:mig|os) (?:sin|sit|sine|hans|hendes|deres)",
   "(?:tog|dækkede|passede) (?:over )?for mig",
   // "Birgitte har klaret det hele mens jeg var væk", "took care of everything while I was away"
-  "(?:klaret|klarede) (?:det hele|alt(?: sammen)?|det hele for mig)",
-  "(?:handled|took care of|sorted|managed|covered) (?:everything|it all|the lot)",
+  "(?:klaret|klarede) (?:det hele|alt(?: sammen)?|det hele for mig)(?! selv)",
+  "(?:handled|took care of|sorted) (?:everything|it all|the lot)(?! myself)",
   // "Thomas har været forbi med brænde", "Anna dropped by with a cake"
-  "(?:har været|var|kom) forbi med",
-  "(?:came|dropped|popped|swung) (?:by|round|over) with",
+  "(?:har været|kom) forbi med",
   "sprang (?:ind|til) for mig",
   // going out of their way: "Karina kørte selv ud med hængslerne", "drove the parts out herself"
   "(?:kørte|kom|tog) selv (?:helt )?(?:ud|forbi|over|derud|herud)",
@@ -1549,7 +1551,7 @@ const OWES_THANKS = phrases([
   // a client sent, told by the owner: "Femke sent another client my way", "Endnu en klient fra Jesper"
   "(?:sent|sending|pointed|passed|steered|sends) (?:[\\p{L}-]+ ){0,3}(?:my|our) way",
   "(?:sendt|sendte|sender) (?:[\\p{L}-]+ ){0,3}(?:min|vores) vej",
-  "(?:endnu en|endnu et|en ny|et nyt|ny|another|a new|one more|yet another) (?:klient|kunde|patient|elev|henvisning|client|customer|patient|student|referral|lead) (?:fra|from|via) (?!(?:\\d|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october|next|næste|the|den|det)(?![\\p{L}]))\\p{L}+",
+  "(?:endnu en|endnu et|en ny|et nyt|ny|another|a new|one more|yet another) (?:klient|kunde|patient|elev|henvisning|client|customer|patient|student|referral|lead) (?:fra|from|via) (?!(?:\\d|instagram|facebook|google|linkedin|tiktok|hjemmesiden|nettet|website|the website|our website|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october|next|næste|the|den|det)(?![\\p{L}]))\\p{L}+",
   // people found for the owner: "Mette har skaffet seks forældre til interviewene!", "Priya rounded up five testers"
   "(?:skaffet|skaffede|fundet|fandt|rekrutteret|rekrutterede) (?:mig |os )?(?:\\d+|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|en håndfuld|nogle|flere)(?: \\p{L}+)? (?:forældre|deltagere|testpersoner|kunder|frivillige|hjælpere|folk|personer|interviewpersoner|kandidater)(?![\\p{L}])",
   "(?:found|recruited|rounded up|lined up) (?:me |us )?(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|a handful of|some|several)(?: \\p{L}+)? (?:people|participants|parents|volunteers|testers|customers|clients|candidates|interviewees|helpers|users)(?![\\p{L}])",
@@ -1816,8 +1818,8 @@ const SENTENCE_END = letterRegExp(
 );
 
 /**
- * Its questions of more than a word ("so?" asks nothing of its own) all ask about the reader's own life, each short
- * enough to ask nothing else ("How was the holiday, and what would you charge for a logo?" asks more).
+ * Its questions of more than a word ("so?" asks nothing of its own) all ask about the reader's own life, each of ten
+ * words or fewer, which keeps out most that ask more ("How was the holiday, and what would you charge for a logo?").
  */
 function asksOnlyAfterThem(askingSentences: string[]): boolean {
   const questions = askingSentences.filter((s) => s.endsWith("?") && s.split(/\s+/).length > 1);

@@ -972,3 +972,23 @@ describe("wording from the blind mailbox 453", () => {
     ["Har klaret momsen selv i år", false],
   ])("note %s owes thanks: %s", (note, want) => expect(noteOwesThanks(note as string)).toBe(want));
 });
+
+describe("the second review's near misses", () => {
+  const read = (text: string) => classifyIntent({ subject: "", text });
+  it.each([
+    "Der er ingen timer på lørdag, men mandag kl. 10 er ledig.",
+    "I haven't billed you for the hours in March yet – they'll be on April's invoice.",
+    "No need to pay now, I'll invoice at month end.",
+    "Da projektet er afsluttet, tænkte jeg, at du skulle have den endelige faktura.",
+    "Nyt password er sat – brug det bare næste gang.",
+    "Just a small thing – the logo on page 2 is blurry. I left the proofs at your door.",
+  ])("gives nothing: %s", (text) => expect(read(text).gift).toBeNull());
+  it.each(["Send dem gerne, hvis der dukker flere spørgsmål op."])("asks nothing: %s", (text) => expect(read(text).explicitRequest).toBe(false));
+  it("'Did you get there OK?' asks after them", () => expect(read("Did you get there OK?").asksAfterThem).toBe(true));
+  it("'Må jeg give dig en frokost?' asks nothing", () => expect(read("Tak for hjælpen! Må jeg give dig en frokost i næste uge?").questionMark).toBe(false));
+  it("a friend asking what they owe is no business", () => expect(read("Tusind tak for hjælpen – hvad skal du have for det?").transaction).toBe(false));
+  it.each(["Call with Sara – covered everything on the agenda", "Klarede det hele selv til sidst", "Var forbi med tegningerne hos Thomas", "Ny kunde fra Instagram: Lene Holm, vil have logo"])(
+    "note %s owes no thanks",
+    (note) => expect(noteOwesThanks(note)).toBe(false),
+  );
+});
