@@ -858,6 +858,8 @@ export function referrerOf(body: string, subject: string | null, writerName: str
 }
 
 /** Help, advice or information offered unprompted, or material sent because it was promised or asked for. */
+/** The writer has read or looked at something ("Jeg har kigget på", "har læst … igennem"); not someone else ("som har læst"). */
+const WRITER_HAS_READ = "(?:(?:jeg|vi) har|(?<!(?:som|der|hun|han|de|det|man|du|i) )har) (?:lige |nu |hurtigt |grundigt )?(?:kigget|læst|gennemgået) ";
 const HELP_OR_INFORMATION = phrases([
   "(?:as promised|as requested|as you asked|like you asked|you asked for|you were asking about|as discussed|per your request)",
   "(?:thought|figured) (?:you|this|it|that)_(?:might|would|could|may)_(?:find|like|enjoy|use|be|want|appreciate|interest)",
@@ -887,8 +889,8 @@ const HELP_OR_INFORMATION = phrases([
   "mine (?:tanker|kommentarer|noter|rettelser|input)",
   // the writer looked at what is the reader's: "Jeg har kigget på dit oplæg", "har læst din ansøgning igennem"; not
   // someone else's reading ("en ingeniør, som har læst hele Böll på originalsproget")
-  "(?:(?:jeg|vi) har|(?<!(?:som|der|hun|han|de|det|man|du|i) )har) (?:lige |nu |hurtigt |grundigt )?(?:kigget|læst|gennemgået) (?:lige |hurtigt |grundigt )?(?:på |igennem )?(?:din|dit|dine|jeres)(?![\\p{L}])(?! (?:tilbud|faktura|fakturaer|regning|prisoverslag|overslag|pris|priser|bestilling|ordre)(?![\\p{L}]))",
-  "(?:(?:jeg|vi) har|(?<!(?:som|der|hun|han|de|det|man|du|i) )har) (?:lige |nu |hurtigt |grundigt )?(?:kigget|læst|gennemgået) (?:(?!(?:kontrakt|tilbud|faktura|aftale|ordre|bestilling|regning|lejekontrakt)\\p{L}*)[\\p{L}-]+ ){0,3}igennem",
+  `${WRITER_HAS_READ}(?:lige |hurtigt |grundigt )?(?:på |igennem )?(?:din|dit|dine|jeres)(?![\\p{L}])(?! (?:tilbud|faktura|fakturaer|regning|prisoverslag|overslag|pris|priser|bestilling|ordre)(?![\\p{L}]))`,
+  `${WRITER_HAS_READ}(?:(?!(?:kontrakt|tilbud|faktura|aftale|ordre|bestilling|regning|lejekontrakt)\\p{L}*)[\\p{L}-]+ ){0,3}igennem`,
   "(?:du kunne|du kan) (?:prøve|kigge på|tage fat i|kontakte)",
 ]);
 
@@ -1941,7 +1943,9 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const sendsAlong = LINK.test(body) || HANDS_OVER.test(body);
   const cameToMind = CAME_TO_MIND.test(statements) && (sendsAlong || !request);
   // "I've looked through your portfolio … I'll get back to you in January" puts the matter off; it gives nothing yet.
-  const help = !introduction && !referral && !PUTS_OFF.test(body) && (HELP_OR_INFORMATION.test(statements) || gives(statements) || cameToMind);
+  // Read once: it stops help, a glad yes and a promise alike.
+  const putsOff = PUTS_OFF.test(body);
+  const help = !introduction && !referral && !putsOff && (HELP_OR_INFORMATION.test(statements) || gives(statements) || cameToMind);
   const gift: WordedGift | null = introduction ? "introduction" : referral ? "referral" : help ? "help" : null;
   const declines = DECLINES.test(body);
   return {
@@ -1970,8 +1974,9 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     transaction: TRANSACTION.test(all),
     prices: PRICE.test(body),
     // a yes that declines or puts it off ("I'll give it some thought and get back to you") agrees to nothing
-    agrees: !declines && AGREES.test(body) && !DEFERS.test(body) && !PUTS_OFF.test(body),
-    promises: !declines && !PUTS_OFF.test(body) && PROMISES_LATER.test(body) && !readsAsAdvice(body),
+    agrees: !declines && !putsOff && AGREES.test(body) && !DEFERS.test(body),
+    // The rare promise is read first: the advice reading splits the text again, so it runs only for one.
+    promises: !declines && !putsOff && PROMISES_LATER.test(body) && !readsAsAdvice(body),
   };
 }
 

@@ -37,6 +37,9 @@ beforeAll(async () => {
   // Some ties met in person (a meeting counts both ways), and a few people with a second address (`same`).
   await env.DB.prepare("update contacts set meeting_count = id % 3 where owner_id = ?").bind(ownerId).run();
   await env.DB.prepare("update contacts set merged_into = id - 1 where owner_id = ? and id % 97 = 0").bind(ownerId).run();
+  // For some people the owner's latest mail only promised an answer (promised_at): the help stake reads it in SQL as
+  // decide.ts does, kept or unkept, with and without a later mail of theirs.
+  await env.DB.prepare("update contacts set promised_at = last_outbound_at where owner_id = ? and id % 5 = 0 and last_outbound_at is not null").bind(ownerId).run();
   everyone = foldPeople(await getDb(env.DB).select().from(contacts).where(eq(contacts.ownerId, ownerId)));
 });
 
