@@ -239,9 +239,9 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   return {
     // The stored interaction says it gave, whether the words or the structure showed it.
     event: gift && !intent.giving ? { ...e, intent: { ...intent, giving: true } } : e,
-    // Someone who says who sent them, whom the owner wrote a note about when forwarding, or someone the owner knows
+    // Someone who says who sent them or that they met the owner, whom the owner wrote a note about when forwarding, or someone the owner knows
     // writing from a new address, is in the network.
-    delta: { at: e.at, subject: e.subject, gift, request: (intent.request && !askedInTheAnswer) || !!e.ownerOwesAnswer, referredBy: intent.referredBy || e.ownerNote || !!e.formerAddress },
+    delta: { at: e.at, subject: e.subject, gift, request: (intent.request && !askedInTheAnswer) || !!e.ownerOwesAnswer, referredBy: intent.referredBy || intent.metBefore || e.ownerNote || !!e.formerAddress },
     introduced,
   };
 }

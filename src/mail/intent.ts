@@ -34,11 +34,13 @@ export interface Intent {
   proposal: boolean;
   /** Wording of a first contact ("my name is", "we haven't met"). */
   outreach: boolean;
-  /**
-   * They say someone sent them ("Lars suggested I write to you"), or that they met the owner ("Tak for et godt møde i
-   * går"): they come through the network, not out of the blue.
-   */
+  /** They say someone sent them ("Lars suggested I write to you"): they come through the network, not out of the blue. */
   referredBy: boolean;
+  /**
+   * They say they met the owner ("Tak for et godt møde i går", "Thanks again for Friday"): a tie both ways, though the
+   * mail may be their first. Unlike `referredBy`, it says nothing of who else is in the mail.
+   */
+  metBefore: boolean;
   /** A greeting for an occasion (birthday, congratulations, season's greetings): it expects nothing. */
   greeting: boolean;
   /** A nudge on the writer's own earlier mail ("just checking this reached you", "følger lige op"). */
@@ -90,6 +92,7 @@ export const NO_INTENT: Intent = {
   proposal: false,
   outreach: false,
   referredBy: false,
+  metBefore: false,
   greeting: false,
   nudge: false,
   link: false,
@@ -424,7 +427,13 @@ const ASKS_AFTER_THEM = phrases([
   "what did you (?:decide|choose|go for|end up)",
   "when are you (?:coming|back|moving|off|next|free)",
   "(?:curious|dying to know|keen to hear|can't wait to hear) (?:which|what|how|whether|if|about)",
+  // their things by name: "Did the chard survive in the end?", "how are the second years this year?"
+  "did (?:the|your) (?:[\\p{L}-]+ ){1,2}(?:survive|make it|arrive|sell|turn out|work out|go well|come through|get through)",
+  "how (?:is|are|was|were|'s) (?:the|your|all the) (?:[\\p{L}-]+ ){1,2}(?:this year|these days|doing|getting on|settling in|coming along|going)",
+  "how (?:is|are|was|were|'s) (?:the|your|all the) [\\p{L}-]+(?= *(?:this year|these days|now)? *\\?)",
   "hvordan (?:går det|gik det|har (?:du|I) det|var (?:ferien|turen|weekenden|rejsen|det))",
+  "overlevede (?:den|det|de|din|dit|dine|jeres) \\p{L}+",
+  "hvordan (?:går det med|har) (?:den|det|de|din|dit|dine|jeres) \\p{L}+",
   "hvornår (?:kommer|er|ses|tager) (?:I|du|vi)",
   "hvad (?:blev det til|endte (?:du|I) med|besluttede (?:du|I)|valgte (?:du|I))",
   "fik (?:du|I) (?:jobbet|stillingen|den|det|huset|lejligheden|ja)",
@@ -503,7 +512,8 @@ const INTRODUCTION = phrases([
   "introduc(?:e|es|ed|ing)(?![\\s,]+(?:myself|ourselves))_(?:you|you both|you two|the two of you)",
   "(?:let me|like to|love to|want to|wanted to|going to|happy to|glad to|pleasure to) introduce(?! myself)",
   "(?:you two|you both|the two of you|both of you)_(?:should|must|ought to|would|could|need to)_(?:meet|talk|connect|chat|speak|get together|know each other|hit it off|get along|compare notes)",
-  "(?:love|like|want|wanted) (?:for )?you (?:two |both )?to_(?:meet|connect|talk|know each other)",
+  // the verb itself, not a noun words later: "The committee would love you to give a 25-minute talk" asks for a talk
+  "(?:love|like|want|wanted) (?:for )?you (?:two |both )?to (?:(?:finally|properly|actually|really|also|get to) )?(?:meet|connect|talk|know each other)",
   "(?:meet|know) each other",
   "loop(?:ing|ed)?_in",
   "connect(?:ing|ed)?_you_(?:two|both|with|to)",
@@ -545,7 +555,8 @@ const SOMEONE_WILL_COME = String.raw`(?:get in touch|reach out|be in touch|conta
 const REFERRAL = phrases([
   "(?:recommended|referred|nominated|pitched|endorsed|vouched for) you(?! to (?:me|us))",
   "(?:mentioned|suggested|proposed|floated) you (?:to|for|as)(?! (?:me|us)\\b)",
-  "(?:mentioned|recommended|suggested|dropped|passed|passed on|passed along|gave|given|shared|sent|forwarded|floated)(?![\\s,]+(?:me|us)\\b)_your_(?:name|details|contact|info|number|email|website|portfolio|cv|profile|card)",
+  // not received: "I was given your name by a friend at the Harriers" (REFERRED_BY)
+  "(?<!(?:was|were|been|being|got|get)\\s)(?:mentioned|recommended|suggested|dropped|passed|passed on|passed along|gave|given|shared|sent|forwarded|floated)(?![\\s,]+(?:me|us)\\b)_your_(?:name|details|contact|info|number|email|website|portfolio|cv|profile|card)",
   // whom they told, then what about: the reader or what is theirs ("about LedgerLoop and your matching")
   // not "Tell us about your business": that asks the reader; nor "told my team about your proposal": weighing an offer
   "(?:told|telling|tell|talked|talking|mentioned|mentioning|raved|raving|bragged|bragging)(?![\\s,]+(?:me|us)(?![\\p{L}]))__about(?:[\\s,]+[\\p{L}'-]+){0,3}?[\\s,]+(?:you|your(?! (?:proposal|offer|quote|quotation|bid|application|pitch|request|invoice|tender|estimate|rates|prices|pricing)(?![\\p{L}])))",
@@ -625,7 +636,7 @@ const REFERRAL = phrases([
   "(?:plugged|talked up|bigged up) you",
 ]);
 /** A referral still to come: "so I can put your name…", "I'll mention you to…", "så jeg kan nævne dig"; not "I'm happy to say we've added you". */
-const NOT_YET = letterRegExp(String.raw`(?:so (?:that )?(?:i|we) can|(?:i|we)(?:'ll| will| could| can| might| would)|(?:happy|glad) to(?! (?:say|report|tell|confirm|announce|share|let you know))|så (?:jeg|vi) kan|(?:jeg|vi) (?:vil|kan|kunne|skal))\s+(?:[\p{L}'-]+\s+){0,2}$`, "i");
+const NOT_YET = letterRegExp(String.raw`(?:so (?:that )?(?:i|we) can|(?:i|we)(?:'ll|'d| will| could| can| might| would)(?:\s+[\p{L}'-]+){0,4}\s+and|(?:i|we)(?:'ll|'d| will| could| can| might| would)|(?:happy|glad) to(?! (?:say|report|tell|confirm|announce|share|let you know))|så (?:jeg|vi) kan|(?:jeg|vi) (?:vil|kan|kunne|skal))\s+(?:[\p{L}'-]+\s+){0,2}$`, "i");
 /** "jeg anbefaler dig gerne til naboerne", "I'd recommend you any time": offered, not done. */
 const OFFERED = letterRegExp(String.raw`^[\s,]*(?:(?:[\p{L}'-]+\s+){0,3}(?:gerne|også gerne|any ?time|happily|gladly)(?![\p{L}]))`, "i");
 /** "…you got a shout-out in our Slack. OK, it was me." */
@@ -947,6 +958,11 @@ const GIVES = phrases([
   "(?:t'ai|vous ai) mis de côté",
   // something sent as a present: "there's a box on its way to you"; not an invoice or an order
   "(?:box|hamper|care package|little something|small something|present|gift|bottle)_on (?:its|their|the) way (?:to you|over)",
+  // "a parcel from all of us here should land at your office tomorrow"; not the owner's own order ("your parcel")
+  "(?:a|our) (?:little |small )?(?:parcel|package|hamper|box|present|gift)(?: from [^.!?\\n]{1,30}?)? (?:should|will|is going to|ought to) (?:land|arrive|reach you|get to you|be with you|turn up)",
+  // extras slipped in with what was asked for: "I've popped in two spare jackets for your portfolio"
+  "(?:i|we|i've|i have|we've|we have)(?: also)? (?:popped|slipped|tucked|thrown|chucked|snuck|sneaked) in (?:a|an|two|three|some|a few|a couple of|\\p{N}+|an extra|extra|a spare|spare|the)(?![\\p{L}])",
+  "(?:which|that) (?:i|we) thought you(?:'d| might| would| may) (?:like|enjoy|want|love|appreciate)",
   "(?:it's|it is|they're|they are|that's|that is) (?:all )?on (?:us|me)",
   // Danish
   "(?:lagde|lagt|satte|sat|stillede|stillet|efterlod|hængte|hængt)__til (?:dig|jer)",
@@ -963,7 +979,7 @@ const GIVES = phrases([
   // "du skal ikke tænke på at give noget igen", "no need to pay me anything back", "no need to return the favour"
   "(?:du|I) skal ikke (?:tænke på at |bekymre dig om at |spekulere på at )?(?:betale|give) (?:noget|mig noget|en krone)",
   // "Der ligger en kasse jordskokker ovenpå – dem skal du ikke betale for"
-  "(?:dem|den|det|de) skal (?:du|I) ikke (?:betale|give noget|have penge) for",
+  "(?:dem|den|det|de)(?: [\\p{L}-]+){0,2} skal (?:du|I) ikke (?:betale|give noget|have penge) for",
   "(?:don't|do not|no need to) (?:even )?(?:think about |worry about |bother )?(?:giving|paying|to give|to pay|give|pay) (?:me )?(?:anything|a thing|a penny) back",
   "(?:don't|do not|no need to) (?:even )?(?:think about |worry about |bother )?(?:returning|to return|return) the (?:favour|favor)",
   // "Det skal du ikke have en regning for", "you won't get a bill for this"
@@ -1169,13 +1185,16 @@ const MET_BEFORE = phrases([
   "thanks? (?:you )?(?:so much |again )?for (?:the|a|our|your) (?:great |good |lovely |nice |productive |helpful |useful |inspiring )?(?:meeting|chat|call|talk|conversation|coffee|lunch|visit|tour)(?= (?:today|yesterday|earlier|last|this|on|at)(?![\\p{L}]))",
   "tak for (?:et |en |det |jeres )?(?:godt |hyggeligt |dejligt |rart |spændende |fint |konstruktivt |inspirerende )?(?:møde|mødet|snak|snakken|besøg|besøget|kaffe|kaffen|frokost|frokosten|samtale|samtalen|rundvisning|rundvisningen)",
   "tak for (?:sidst|i går)",
+  // the day they met: "Thanks again for Friday, lots to chew on", "Tak for i torsdags"
+  "thanks? (?:you )?(?:so much |again )?for (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|this morning|today's session|the session|our session|the workshop)(?![\\p{L}])",
+  "tak for (?:i )?(?:mandags|tirsdags|onsdags|torsdags|fredags|lørdags|søndags|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|i dag)(?![\\p{L}])",
   "(?:dejligt|rart|hyggeligt|godt) at (?:møde|se|tale med|snakke med) (?:dig|jer) (?:i går|i dag|sidst|på)",
 ]);
 
 /** "Lars suggested I reach out", "fik dit navn af Lars": a new person who comes through someone the owner knows. */
 const REFERRED_BY = phrases([
   "(?:suggested|recommended|told me|said) (?:that )?(?:i|we)_(?:contact|reach out|write|get in touch|talk|speak|email)",
-  "(?:got|have|had|was given) your (?:name|details|email|address|contact)_from",
+  "(?:got|have|had|was given|were given|been given) your (?:name|details|email|address|contact|number)_(?:from|by|via|through)",
   "(?:passed|gave) (?:me|us) your",
   "(?:referred|pointed|sent) me (?:to you|your way|in your direction)",
   "(?:anbefalede|foreslog|sagde|mente)_(?:at )?(?:jeg|vi)_(?:kontakte|kontaktede|skrive|skrev|ringe|ringede|tage fat|tog fat)",
@@ -1374,6 +1393,9 @@ const TRANSACTION = phrases([
   // an order placed with the owner: "Vi tager 12 skåle", "we'll take all six prints", on commission
   "(?:we'll|we will|we'd like to|i'll|vi|jeg) (?:take|order|buy|tager|bestiller|køber) (?:\\d+|all|alle)",
   "(?:consignment|commission) (?:agreement|terms|contract)",
+  // the price of the job asked for, with its tax: "would be £180 + VAT", "bliver 4.500 kr. plus moms"; not advice on
+  // what to charge ("I'd charge £450 + VAT")
+  "(?<!(?:charge|charging|ask|asking|quote|quoting|bill|billing|invoice|tage|tag|kræv|kræve|fakturer)[^.!?\\n]{0,20})(?:[£$€] ?\\p{N}[\\p{N}.,]*|\\p{N}[\\p{N}.,]* ?(?:kr\\.?|kroner|dkk|eur|euro|gbp))(?: ?(?:\\+|plus|ex\\.?|excl\\.?|exclusive of|ekskl\\.?|eksklusiv|ex\\.?) ?(?:vat|moms))(?![\\p{L}])",
   "kommissionsaftale(?:n)?",
   // paperwork the owner sent, signed and sent back: "Signed and attached", "underskrevet og vedhæftet"
   "signed (?:and|&) (?:attached|returned|enclosed|sent back)",
@@ -1523,7 +1545,11 @@ const OWES_THANKS = phrases([
   "(?:an absolute|a total|a real|such a|what a|is a|an) (?:lifesaver|life-saver|life saver|legend|hero|star|gem|angel|saint)",
   "(?:lent|loaned) (?:me|us) (?:her|his|their)",
   "(?:covered|stepped in|stood in|filled in) for me",
-  "reddede (?:min|mit|mine|vores|hele|os|mig|dagen|ugen|weekenden)",
+  "(?:reddede|redder|har reddet) (?:min|mit|mine|vores|hele|os|mig|dagen|ugen|weekenden|\\p{L}+(?:en|et|ne|erne))(?![\\p{L}])",
+  "(?:saves|is saving) (?:my|our|the|me|us)(?![\\p{L}])",
+  // the owner's word for the gift: "Very generous.", "Sødt af Kim"
+  "(?:very|so|how|incredibly|really|ever so|too) (?:generous|kind|thoughtful)(?: of (?:her|him|them))?(?![\\p{L}])",
+  "(?:meget|så|vildt|mega|rigtig|utroligt) (?:gavmildt|generøst|betænksomt)(?: af (?:ham|hende|dem))?(?![\\p{L}])",
   // "Jonas sparede mig for en hel dags opmåling", "Torben har igen regnet gratis for mig", "did the drawings for free"
   "(?:sparede|sparet|spare) (?:mig|os) for",
   "gratis for (?:mig|os)",
@@ -1846,14 +1872,35 @@ const SECOND_PERSON = letterRegExp(String.raw`(?<![\p{L}])(?:you|your|you're|you
 const MUSING =
   letterRegExp(String.raw`^(?:(?:and|but|og|men|så|so|honestly|seriously|really|ærligt talt|helt ærligt|altså)[\s,]+)?(?:who|whoever|hvem)(?![\p{L}])|(?<![\p{L}])(?:egentlig|on earth|in the world|i alverden|overhovedet)(?![\p{L}])|^(?:why|hvorfor)(?![\p{L}]).*(?<![\p{L}])(?:always|never|ever|altid|aldrig|nogensinde)(?![\p{L}])`, "i");
 
+/**
+ * Asking to come by: "Må jeg kigge forbi værkstedet om formiddagen og se askeglasuren?", "Could I pop round on Saturday?".
+ * A meeting being arranged, as a time is: the yes to it is no favour and no answer to a question.
+ */
+const ASKS_TO_VISIT = letterRegExp(
+  String.raw`(?<![\p{L}])(?:(?:may|can|could|might) (?:i|we) (?:pop|drop|come|stop|swing|call) (?:by|round|over|in|past)|(?:may|can|could) (?:i|we) (?:visit|come and see)|(?:må|kan|kunne) (?:jeg|vi) (?:ikke )?(?:kigge|komme|svinge|smutte|tage|køre) (?:forbi|over|ned|ud)|(?:må|kan) (?:jeg|vi) (?:besøge|komme på besøg))(?![\p{L}])`,
+  "i",
+);
+
 /** Danish "I" (you, plural) after a verb: "vil I overveje", case-sensitive, unlike the English pronoun. */
 const DANISH_PLURAL_YOU = letterRegExp(String.raw`(?<![\p{L}])(?:[Vv]il|[Kk]an|[Ss]kal|[Hh]ar|[Ee]r|[Kk]unne|[Vv]ille|[Gg]ider|[Mm]å|[Bb]ør|[Bb]urde|[Ss]ynes|[Tt]ror|[Vv]ed) I(?![\p{L}])`);
 /** Asking the reader to decide for the writer: "Shall I renew them?", "Skal jeg forny dem?", "Skal vi …?". */
 const ASKS_THE_READER = letterRegExp(String.raw`(?:^|[\s,])(?:shall|should) (?:i|we)(?![\p{L}])|(?<![\p{L}])skal (?:jeg|vi)(?![\p{L}])`, "i");
 
+/**
+ * A question written without its mark, as a line of its own: "Also should I keep doing the side planks on run days or
+ * only on rest days", "Kan du sende mig tegningen". Only the turned word order of a question to or about the two of them
+ * (a verb, then I, we or you) and nothing that ends a statement; a line that ends in a full stop says something.
+ */
+const UNMARKED_QUESTION = letterRegExp(
+  String.raw`^(?:(?:also|and|but|so|oh and|btw|og|men|så|også)[\s,]+)?(?:should|shall|can|could|would|will|do|did|have|are|skal|kan|kunne|vil|ville|må|gider|har|bør|burde) (?:i|we|you|jeg|vi|du)(?![\p{L}'])(?! (?:believe|imagine|guess))[^.!?:;…]*$`,
+  "i",
+);
+const MIN_UNMARKED_QUESTION_WORDS = 5;
+
 function asksQuestion(text: string): boolean {
   return sentences(text).some((sentence) => {
-    if (!sentence.endsWith("?")) return false;
+    const unmarked = UNMARKED_QUESTION.test(sentence) && sentence.split(/\s+/).length >= MIN_UNMARKED_QUESTION_WORDS;
+    if (!sentence.endsWith("?") && !unmarked) return false;
     if (NOT_A_QUESTION.test(sentence)) return false;
     const words = sentence.split(/\s+/).filter(Boolean).length;
     if (words < MIN_QUESTION_WORDS) return false;
@@ -1952,13 +1999,14 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     thanks,
     request,
     explicitRequest,
-    scheduling: request && asks.length > 0 && asks.every((s) => WHEN.test(s) && (!DEADLINE.test(s) || PROPOSES_TIME.test(s))),
+    scheduling: request && asks.length > 0 && asks.every((s) => (WHEN.test(s) && (!DEADLINE.test(s) || PROPOSES_TIME.test(s))) || ASKS_TO_VISIT.test(s)),
     giving: gift !== null,
     gift,
     giftDetail: introduction ? nameAfter(body, written, INTRODUCTION) : referral ? nameAfter(body, written, REFERRAL) : null,
     proposal: PROPOSAL.test(all) || SUBJECT_PROPOSAL.test(ownSubject),
     outreach: OUTREACH.test(all),
-    referredBy: REFERRED_BY.test(all) || referred.someoneElse || MET_BEFORE.test(all),
+    referredBy: REFERRED_BY.test(all) || referred.someoneElse,
+    metBefore: MET_BEFORE.test(all),
     greeting: GREETING.test(all),
     nudge: NUDGE.test(all),
     link: LINK.test(body),

@@ -144,7 +144,7 @@ const rows: { subject: string; text: string; want: Intent }[] = [
   // Danish: thanks
   { subject: "Sv: Intro", text: "Tusind tak for introduktionen til Lars!", want: is({ thanks: true }) },
   { subject: "Sv: Referat", text: "Mange tak, det var præcis det jeg manglede.", want: is({ thanks: true }) },
-  { subject: "Sv: Møde", text: "Tak for i går, det var et godt møde.", want: is({ thanks: true, referredBy: true }) }, // they met: a stranger who writes this is no stranger
+  { subject: "Sv: Møde", text: "Tak for i går, det var et godt møde.", want: is({ thanks: true, metBefore: true }) }, // they met: a stranger who writes this is no stranger
   { subject: "Sv: Hjælp", text: "Jeg takker for hjælpen med regnskabet.", want: is({ thanks: true }) },
   { subject: "Sv: Tilbud", text: "Nej tak, vi har det dækket.", want: none },
   { subject: "Sv: Kontrakt", text: "Tak for din mail, jeg vender tilbage.", want: none },
@@ -437,8 +437,11 @@ describe("a meeting already had, and what a thank-you asks about money", () => {
     ["Café Gaden", "Hej alle\nTak for et godt møde i går. Signe: Kan du sende mig logofilerne inden fredag?\nMvh Peter"],
     ["Follow-up", "Hi Sam,\nGreat meeting you at the fair on Saturday. Could you send me your price list?\nAnna"],
     ["Next steps", "Hi Sam,\nThanks for the call yesterday. Could you send the proposal over?\nAnna"],
+    ["Values exercise", "Hi Claire,\nThanks again for Friday, lots to chew on. Could you send over the values card exercise you mentioned?\nMark"],
+    ["Stalden", "Hej Mads og Morten\nMads, tak for i onsdags, HPFI'en holder. Kan du sende mig et tilbud på stalden inden fredag?\nKarsten"],
   ])("met the owner: %s", (subject, text) => {
-    expect(classifyIntent({ subject, text })).toMatchObject({ referredBy: true, request: true });
+    // a meeting had is no word on who sent them: a new person copied in may still be introduced (judge.ts)
+    expect(classifyIntent({ subject, text })).toMatchObject({ metBefore: true, referredBy: false, request: true });
   });
 
   it.each([
@@ -991,4 +994,59 @@ describe("the second review's near misses", () => {
     "note %s owes no thanks",
     (note) => expect(noteOwesThanks(note)).toBe(false),
   );
+});
+
+describe("asks, gifts and meetings in the words of eight unseen mailboxes", () => {
+  const read = (text: string, subject = "") => classifyIntent({ subject, text });
+  it.each([
+    // an invitation to speak is asked, not an introduction; two people meant to meet still are
+    ["The committee would love you to give a 25-minute talk at DataConnect on 11 March.", null],
+    ["I'd love you two to meet – Hannah runs the data team at Kerry Foods.", "introduction"],
+    // the writer was given the name: someone else's referral, not theirs
+    ["I was given your name by a friend at the Harriers. Do you have anything next week?", null],
+    ["I've given your name to Sofie at the running shop.", "referral"],
+    // a plug offered in return for what they ask is not given yet
+    ["We can't pay much but we'd cover your costs and give you a plug.", null],
+    ["I gave you a plug in our club newsletter this week.", "referral"],
+    // a present on its way, extras slipped in, something thought of for them
+    ["Just a heads-up that a parcel from all of us here should land at your office tomorrow!", "help"],
+    ["I've sent six copies by courier, and I've popped in two spare jackets for your portfolio.", "help"],
+    ["Here is the wet proof of the cover, which I thought you might like to frame.", "help"],
+    ["Den er 4 meter, men den ekstra meter skal du ikke betale for.", "help"],
+    ["Your parcel should arrive on Tuesday between 8 and 12.", null],
+    ["I popped in to see you on Friday but you were out.", null],
+  ])("gift: %s", (text, want) => expect(read(text).gift).toBe(want));
+
+  it.each([
+    ["Also should I keep doing the side planks on run days or only on rest days", true],
+    ["Kan du sende mig tegningen til carporten", true],
+    ["I should keep doing the side planks on rest days.", false],
+    ["Can you believe it took them three months", false],
+    ["We will see you on Friday at the club", false],
+  ])("a question without its mark: %s", (text, want) => expect(read(text).questionMark).toBe(want));
+
+  it.each([
+    ["Did the chard survive in the end? And how are the second years this year?", true],
+    ["Hvordan går det med den nye ovn?", true],
+    ["Did the invoice get paid? I can't see it in the bank.", false],
+  ])("asks after them: %s", (text, want) => expect(read(text).asksAfterThem).toBe(want));
+
+  it.each([
+    ["Må jeg kigge forbi værkstedet om formiddagen og se askeglasuren?", true],
+    ["Could I pop round on Saturday and see the new kiln?", true],
+    ["Må jeg låne dit kamera til fotograferingen af etiketterne?", false],
+  ])("asking to come by is a meeting arranged: %s", (text, want) => expect(read(text).scheduling).toBe(want));
+
+  it.each([
+    ["A testimonials page in the same layout would be £180 + VAT. I can do it w/c 26 October.", true],
+    ["120 m2 lærk leveret: 41.800 kr. ekskl. moms.", true],
+    ["For a first client I'd charge £450 + VAT a day and not a penny less.", false],
+  ])("a price for the job is business: %s", (text, want) => expect(read(text).transaction).toBe(want));
+
+  it.each([
+    ["Mikkel redder fotograferingen – kamera, objektiv og stativ.", true],
+    ["Hamper from Aoife and the crew arrived this morning. Very generous.", true],
+    ["Copies are on their way!", false],
+    ["Ikke særlig gavmild pris, men den er god nok.", false],
+  ])("the owner's note owes thanks: %s", (note, want) => expect(noteOwesThanks(note)).toBe(want));
 });
