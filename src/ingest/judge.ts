@@ -102,7 +102,9 @@ export function followUpReason(e: ContactEvent, firstContact: boolean, answersTh
   if (answersTheirRequest) return i.questionMark && (!i.scheduling || i.prices) ? "question" : null;
   // A nudge on one's own unanswered mail ("just checking this reached you") still waits for that answer.
   if (i.explicitRequest || i.nudge) return "question";
-  if (i.thanks) return null;
+  // …or words that announce a question ("Har I stadig plads til en keramiker?", "one more question: …?"): the
+  // intent reads those as a request even in a thank-you.
+  if (i.thanks && !i.request) return null;
   // A greeting expects nothing, unless it also asks ("congratulations on the launch — would a call be useful?").
   if (i.request) return "question";
   if (i.greeting) return null;
@@ -191,13 +193,14 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   }
   // A favour promised, then delivered: they answered the owner's request with a gift within days ("du skal ikke
   // betale noget, det er min åbningsgave"), and a week or more later hand over the finished work in a mail of its own
-  // ("Så er de færdige! I den vedhæftede zip ligger de endelige trykfiler"). The delivery is the favour itself, owed
-  // its own thanks. A corrected version sent on the thread is no new favour.
+  // ("Så er de færdige! I den vedhæftede zip ligger de endelige trykfiler"), or say it is done ("All done! Saw all seven
+  // yesterday", after covering the owner's clinic). The delivery is the favour itself, owed its own thanks; the thanks
+  // for the yes came before it. A corrected version sent on the thread is no new favour.
   const gaveAt = person?.lastTheyGaveAt ?? null;
+  const delivered = (!e.isReply && handsOverMaterial) || (intent.reportsDone && !intent.request && !intent.transaction);
   if (
     gift === null &&
-    !e.isReply &&
-    handsOverMaterial &&
+    delivered &&
     askedAt !== null &&
     gaveAt !== null &&
     gaveAt >= askedAt &&
@@ -205,7 +208,7 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
     e.at - gaveAt >= DELIVERED_AFTER_MS &&
     e.at - askedAt <= ASKED_FOR_WINDOW_MS
   ) {
-    gift = { kind: "asked-for", detail: e.material!.name };
+    gift = e.material && handsOverMaterial ? { kind: "asked-for", detail: e.material.name } : { kind: "help", detail: null };
   }
   // What they ask inside their answer to the owner is part of that answer, not a new debt: advice that holds a
   // request, an answer that ends on a question ("who designs these rules?"), a reply to the owner's invitation

@@ -74,6 +74,8 @@ export interface Intent {
    * med hendes kontaktinfo"), and gives no advice yet: an owner's answer like that leaves the ask open.
    */
   promises: boolean;
+  /** Says what was agreed is done ("All done! Saw all seven yesterday", "Så er det klaret"): on a favour, the favour itself. */
+  reportsDone: boolean;
   /**
    * Every question it asks is about the reader's own life or plans ("Hvornår kommer I til Sjælland næste gang?",
    * "Did Kontor answer the staff-engineer question?"): the answer is their news, not help given.
@@ -108,6 +110,7 @@ export const NO_INTENT: Intent = {
   transaction: false,
   agrees: false,
   promises: false,
+  reportsDone: false,
   asksAfterThem: false,
 };
 
@@ -409,6 +412,9 @@ const ASKS_OUTRIGHT = phrases([
   "(?:et|ét|endnu et|et lille|et hurtigt|et sidste|et kort) spørgsmål",
   "(?:jeg|vi) (?:vil|ville|skal) (?:gerne |lige )?(?:spørge|høre) (?:dig|jer|om)",
   "måske ved du",
+  // room for them, asked after thanking for the talk at the fair: "Har I stadig plads til en keramiker i foråret?"
+  "(?:har|have) (?:I|du|you|you still|you got) (?:stadig |still |got |any )?(?:plads|room|space|a slot|capacity|ledige? \\p{L}+)",
+  "(?:er der|is there) (?:stadig |still )?(?:plads|room|space|a slot)",
   // what it costs, or a quote: business, not small talk ("Tak for besøget … hvad vil det ca. koste ekstra?")
   "hvad (?:vil|ville|kommer|skal) (?:det|den|de) (?:ca\\.? |cirka |omtrent )?(?:at )?koste",
   "hvad koster",
@@ -1088,6 +1094,9 @@ const AGREES = phrases([
   "(?:i'd|i would) (?:be )?(?:love|happy|glad|delighted|honoured|honored) to",
   "(?:i'll|i will|i can) (?:happily |gladly )?(?:take|cover) (?:it|them|all|both|those|your)(?![\\p{L}])",
   "(?:i'll|i will|i can) (?:happily |gladly )?(?:lend|give) you",
+  // a plain yes said first: "Yes, I can do that – Thursdays are my admin day anyway", "Ja, det kan jeg sagtens"
+  "(?:^|\\n)\\s*(?:(?:hi|hey|hej|dear|kære) \\p{L}+,?\\s*)?(?:yes|yep|yeah|sure|ja)[,!.]? (?:i|we) can (?:do (?:that|it|this)|manage (?:that|it)|cover (?:it|that|you))(?![\\p{L}])",
+  "(?:^|\\n)\\s*(?:(?:hej|kære) \\p{L}+,?\\s*)?ja[,!.]? det kan (?:jeg|vi) (?:godt|sagtens|fint)(?![\\p{L}])",
   "med (?:stor )?glæde",
   "(?:det vil jeg|det gør jeg|det skal jeg) (?:meget |rigtig |sagtens )?gerne[.!,]",
   "(?:jeg|vi) (?:tager|dækker|klarer|kan sagtens tage|kan godt tage) (?:den|dem|vagten|holdene|timerne|holdet|lørdagen)(?![\\p{L}])",
@@ -1099,7 +1108,7 @@ const AGREES = phrases([
  * "Vil du tale på vores fyraftensmøde?"); not a talk between the two ("Kan vi tale sammen?") or a reference number.
  */
 const FAVOUR_SUBJECT = letterRegExp(
-  String.raw`(?<![\p{L}])(?:(?:be|være|as|som|use you as|bruge dig som) (?:my |a |an |min |en )?(?:reference|referent|referee)|reference for me|(?:can|could|would) you cover|cover (?:for me|my|me)|(?:cover|take|swap) (?:my |a |the )?shifts?|dække (?:for mig|ind|mine)|vikar\p{L}*|afløs\p{L}*|\p{L}*vagt|låne|borrow|lend|favou?r|tjeneste|help (?:me|us) (?:with|out|move|to)|hjælpe? (?:mig|os) (?:med|til)|tale på|speak at|(?:give|hold|do|run) (?:a |an )?(?:\p{L}+ )?(?:talk|keynote|workshop)|(?:holde|give) (?:et |en )?(?:\p{L}+ )?(?:oplæg|foredrag))(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:(?:be|være|as|som|use you as|bruge dig som) (?:my |a |an |min |en )?(?:reference|referent|referee)|reference for me|(?:can|could|would) you cover|cover (?:for me|my|me)|(?<!\p{L}\s)cover (?:on|for) (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?<!\p{L}\s)cover (?:needed|wanted|request)|(?:cover|take|swap) (?:my |a |the )?shifts?|dække (?:for mig|ind|mine)|vikar\p{L}*|afløs\p{L}*|\p{L}*vagt|låne|borrow|lend|favou?r|tjeneste|help (?:me|us) (?:with|out|move|to)|hjælpe? (?:mig|os) (?:med|til)|tale på|speak at|(?:give|hold|do|run) (?:a |an )?(?:\p{L}+ )?(?:talk|keynote|workshop)|(?:holde|give) (?:et |en )?(?:\p{L}+ )?(?:oplæg|foredrag))(?![\p{L}])`,
   "i",
 );
 
@@ -1395,7 +1404,7 @@ const TRANSACTION = phrases([
   "(?:consignment|commission) (?:agreement|terms|contract)",
   // the price of the job asked for, with its tax: "would be £180 + VAT", "bliver 4.500 kr. plus moms"; not advice on
   // what to charge ("I'd charge £450 + VAT")
-  "(?<!(?:charge|charging|ask|asking|quote|quoting|bill|billing|invoice|tage|tag|kræv|kræve|fakturer)[^.!?\\n]{0,20})(?:[£$€] ?\\p{N}[\\p{N}.,]*|\\p{N}[\\p{N}.,]* ?(?:kr\\.?|kroner|dkk|eur|euro|gbp))(?: ?(?:\\+|plus|ex\\.?|excl\\.?|exclusive of|ekskl\\.?|eksklusiv|ex\\.?) ?(?:vat|moms))(?![\\p{L}])",
+  "(?<!(?<![\\p{L}])(?:charge|charging|ask|asking|quote|quoting|bill|billing|invoice|tage|tag|kræv|kræve|fakturer)(?![\\p{L}])[^.!?\\n]{0,20})(?:[£$€] ?\\p{N}[\\p{N}.,]*|\\p{N}[\\p{N}.,]* ?(?:kr\\.?|kroner|dkk|eur|euro|gbp))(?: ?(?:\\+|plus|ex\\.?|excl\\.?|exclusive of|ekskl\\.?|eksklusiv|ex\\.?) ?(?:vat|moms))(?![\\p{L}])",
   "kommissionsaftale(?:n)?",
   // paperwork the owner sent, signed and sent back: "Signed and attached", "underskrevet og vedhæftet"
   "signed (?:and|&) (?:attached|returned|enclosed|sent back)",
@@ -1600,6 +1609,11 @@ const PRAISE_NOTE = letterRegExp(
 const OWES_ANSWER = phrases([
   "(?:need|needs|have|must|should|remember|don't forget|do not forget|remind me) to (?:answer|reply|respond|get back|send)",
   "to ?do",
+  // "Must answer Mark before his race", "gotta reply to her"
+  "(?:must|should|gotta) (?:answer|reply to|respond to|get back to)",
+  // the owner's plan to deal with it: "Jens - tager det i næste uge", "I'll deal with it next week"
+  "(?:tager|klarer|kigger på|ser på) (?:det|den|dem) (?:i næste uge|i morgen|på mandag|efter weekenden|senere|snarest|i weekenden)",
+  "(?:will|i'll|i will) (?:deal with|look at|handle|sort|do) (?:it|this|that|them) (?:next week|tomorrow|on monday|later|after the weekend|at the weekend)",
   "(?:skal|må|bør|husk(?:e)?(?: at)?|mangler at) (?:lige )?(?:svare|besvare|vende tilbage|sende)",
   "(?:skal|mangler) (?:at )?(?:besvares|svares)",
   "(?:moet|moeten) (?:ik|we) (?:nog )?(?:beantwoorden|antwoorden|reageren)",
@@ -1706,6 +1720,16 @@ const PROMISES_LATER = phrases([
  * Putting the whole matter off to a later season: "I'll get back to you in January", "the owners moved it to the
  * 2027 budget", "Jeg vender tilbage i januar, når vi går i gang". A reply that says so gives nothing yet.
  */
+/** The agreed thing, done: "All done! Saw all seven yesterday", "Everything went fine", "Så er det klaret". */
+const REPORTS_DONE = phrases([
+  "(?:^|\\n)\\s*(?:all|job|everything's|everything is|it's all|that's all) (?:done|sorted|taken care of)(?![\\p{L}])",
+  "(?:everything|it all|the day|the session|the clinic) went (?:fine|well|smoothly|great|without a hitch)",
+  "(?:saw|seen|covered|did|done) all (?:\\p{N}+|two|three|four|five|six|seven|eight|nine|ten|of them)(?![\\p{L}])",
+  "(?:så er (?:det|den|de)|det er|alt er) (?:nu )?(?:klaret|gjort|ordnet|overstået)",
+  "(?:alt|det|dagen) gik (?:fint|godt|glat|super)",
+  "(?:så|nåede|tog) (?:alle|dem alle) (?:\\p{N}+|seks|syv|otte|ni|ti|patienter|kunder|elever|hold)(?![\\p{L}])",
+]);
+
 const PUTS_OFF = phrases([
   "(?:get|come|circle) back(?: to you)? (?:in|after|once|when|next) (?:january|february|march|the new year|new year|spring|the spring|next year|the summer|summer|the autumn|autumn)",
   "(?:move|moved|push|pushed|postpone|postponed|defer|deferred) (?:it |this |that |the \\p{L}+ )?(?:to|until|till) (?:the )?(?:20\\d\\d|next year|january|the new year|spring)",
@@ -2025,6 +2049,7 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     agrees: !declines && !putsOff && AGREES.test(body) && !DEFERS.test(body),
     // The rare promise is read first: the advice reading splits the text again, so it runs only for one.
     promises: !declines && !putsOff && PROMISES_LATER.test(body) && !readsAsAdvice(body),
+    reportsDone: REPORTS_DONE.test(body),
   };
 }
 

@@ -61,7 +61,8 @@ const BENEFIT_LIST = [
   "(?:(?:i|we|it|that|this|which|they)(?:'d|'ll)|would|will|could) (?:really |massively |so |hugely |be a )?(?:help|be (?:great|brilliant|lovely|amazing|fab|wonderful|gold|so helpful|really helpful|(?:much |greatly |hugely |really )appreciated|(?:an? |such an? )?(?:absolute |real |total )?(?:lifesaver|life saver|godsend|huge help|big help|massive help)))",
   "(?:(?:it|that|this|which)'d|would|will|could) mean (?:the world|a lot|so much|a great deal|everything|heaps)",
   // also inverted after a condition: "Hvis jeg kunne låne din, ville det redde mig"
-  "(?:ville|vil) (?:det |den |de )?(?:være|betyde|hjælpe|redde)",
+  // not a person's own will: "Dejligt, at du vil være med igen!"
+  "(?<!(?:du|I|jeg|vi|han|hun|de|man) )(?:ville|vil) (?:det |den |de )?(?:være|betyde|hjælpe|redde)",
   // "that would save me a day", "det ville spare mig for en uge"
   "(?:(?:it|that|this|which)'d|would|will|could) (?:really |easily )?save (?:me|us)",
   // "a reference from you would make all the difference", "det ville gøre en kæmpe forskel"

@@ -1050,3 +1050,44 @@ describe("asks, gifts and meetings in the words of eight unseen mailboxes", () =
     ["Ikke særlig gavmild pris, men den er god nok.", false],
   ])("the owner's note owes thanks: %s", (note, want) => expect(noteOwesThanks(note)).toBe(want));
 });
+
+describe("a yes, a favour done, and the owner's plan, in the words of the same mailboxes", () => {
+  const read = (text: string, subject = "") => classifyIntent({ subject, text });
+  it.each([
+    ["Hi Tom,\nYes, I can do that – Thursdays are my admin day anyway.", true],
+    ["Hej Søren\nJa, det kan jeg sagtens. Send mig listen.", true],
+    ["Hi Tom,\nI'm not sure yes, I can do that kind of thing.", false],
+  ])("a plain yes: %s", (text, want) => expect(read(text).agrees).toBe(want));
+
+  it.each([
+    ["All done! Saw all seven yesterday. Notes are written up in the system.", true],
+    ["Så er det klaret. Nøglen ligger i postkassen.", true],
+    ["I'm all done with the draft, can you look at it?", false],
+    ["We still have it all to do before Friday.", false],
+  ])("reports it done: %s", (text, want) => expect(read(text).reportsDone).toBe(want));
+
+  it.each([
+    ["Re: Cover on Thursday 5 Nov?", true],
+    ["Re: Cover for Monday's class", true],
+    ["Re: Book cover for Thursday", false],
+  ])("a favour's subject: %s", (subject, want) => expect(asksAFavour(subject)).toBe(want));
+
+  it.each([
+    ["Must answer Mark before his race.", true],
+    ["Jens - tager det i næste uge.", true],
+    ["I'll deal with it next week.", true],
+    ["Mark answered already, all good.", false],
+    ["Tager det roligt i næste uge.", false],
+  ])("the owner's note owes an answer: %s", (note, want) => expect(noteOwesAnswer(note)).toBe(want));
+
+  it.each([
+    ["Tak for snakken på messen i lørdags. Har I stadig plads til en keramiker i forårsudstillingen?", true],
+    ["Thanks for the lovely evening! Is there still room on the March course?", true],
+    ["Thanks so much for the tips! How was your holiday?", false],
+  ])("a thank-you that asks outright: %s", (text, want) => expect(read(text).request).toBe(want));
+
+  it.each([
+    ["Dejligt, at du vil være med igen! Vi ses den 28.!", false],
+    ["Hvis jeg kunne låne din, ville det redde mig.", true],
+  ])("a person's own will is no ask: %s", (text, want) => expect(read(text).explicitRequest).toBe(want));
+});

@@ -261,6 +261,34 @@ describe("follow-ups", () => {
   });
 });
 
+describe("a favour done after the yes, and a thank-you that asks", () => {
+  it("a colleague who agreed to cover, was thanked for the yes, and reports the day done is owed thanks for the day", async () => {
+    const r = await replayOwner("tom.cover@harding.example");
+    const cover: Mail[] = [
+      { at: "2026-10-19T19:41:00Z", from: r.me, to: [ANNA], subject: "Cover on Thursday 5 Nov?", body: "Hi Anna,\n\nCheeky one: any chance you could cover my Thursday clinic on 5 November? I'd rather not cancel seven people.\n\nSofie" },
+      { at: "2026-10-20T08:03:00Z", from: ANNA, to: [r.me], subject: "Re: Cover on Thursday 5 Nov?", body: "Hi Sofie,\n\nYes, I can do that – Thursdays are my admin day anyway.\n\nAnna" },
+      { at: "2026-10-20T09:20:00Z", from: r.me, to: [ANNA], subject: "Re: Cover on Thursday 5 Nov?", body: "Brilliant, thank you! I'll send the list the week before.\n\nSofie" },
+      { at: "2026-11-06T08:47:00Z", from: ANNA, to: [r.me], subject: "Re: Cover on Thursday 5 Nov?", body: "Hi Sofie,\n\nAll done! Saw all seven yesterday. Notes are written up in the system.\n\nAnna" },
+    ];
+    // The same thread with Gorm, who only writes again to say when he is free: no favour done since the thanks.
+    const chat: Mail[] = [
+      { at: "2026-10-19T19:41:00Z", from: r.me, to: [GORM], subject: "Cover on Thursday 5 Nov?", body: "Hi Gorm,\n\nAny chance you could cover my Thursday clinic on 5 November?\n\nSofie" },
+      { at: "2026-10-20T08:03:00Z", from: GORM, to: [r.me], subject: "Re: Cover on Thursday 5 Nov?", body: "Hi Sofie,\n\nYes, I can do that.\n\nGorm" },
+      { at: "2026-10-20T09:20:00Z", from: r.me, to: [GORM], subject: "Re: Cover on Thursday 5 Nov?", body: "Brilliant, thank you!\n\nSofie" },
+      { at: "2026-11-06T08:47:00Z", from: GORM, to: [r.me], subject: "Re: Cover on Thursday 5 Nov?", body: "Hi Sofie,\n\nI'm around on Fridays in December too, by the way.\n\nGorm" },
+    ];
+    await r.backfill([...cover, ...chat], at("2026-11-06T12:00:00Z"));
+    expect(shown(await r.plan(monday(0)))).toEqual([["thank", ANNA.address]]);
+  });
+
+  it("the owner's thank-you that asks outright waits for an answer; one with small talk does not", async () => {
+    const r = await replayOwner("ditte.gallery@ravn.example", { language: "da" });
+    await r.send({ at: "2026-11-02T10:41:00+01:00", to: [ANNA], subject: "Forårsudstillingen 2027", body: "Kære Anna\n\nTak for snakken på messen i lørdags. Har I stadig plads til en keramiker i forårsudstillingen?\n\nDitte" });
+    await r.send({ at: "2026-11-02T10:45:00+01:00", to: [GORM], subject: "Tak for sidst", body: "Kære Gorm\n\nTak for snakken på messen i lørdags. Hvordan gik resten af dagen?\n\nDitte" });
+    expect(shown(await r.plan(monday(0)))).toEqual([["follow-up", ANNA.address]]);
+  });
+});
+
 describe("the owner's commands", () => {
   async function withQuestion(address: string) {
     const r = await replayOwner(address);
