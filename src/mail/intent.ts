@@ -291,6 +291,11 @@ const REQUEST = phrases([
   "please(?! (?:find|see|note|be aware)(?![\\p{L}]))(?! (?:don't|do not|dont|never))_(?:send|review|confirm|share|let|advise|help|take|look|get|reply|check|sign|fill|forward|call|give|tell|find|read|comment|write|draft|prepare)",
   "(?:i|we)(?:'d| would) (?:really |so |very much )?(?:love|appreciate|welcome|value|like)_(?:your|you to|it if|some|any|a second|an? (?:intro|introduction|opinion|hand|eye))",
   "(?:i|we) (?:really )?need your",
+  // the thing asked for in the passive: "Den må meget gerne sendes til mig på mail", "could it be sent over by Friday"
+  "(?:må|kan|bedes|skal) (?:meget |rigtig |også |lige )?(?:gerne )?(?:sendes|mailes|afleveres|udfyldes|returneres|eftersendes)(?![\\p{L}])(?! (?:af|fra) (?:os|mig))",
+  "(?:could|can) (?:it|this|they|these|that) (?:please )?be (?:sent|emailed|returned|forwarded)(?: (?:to me|to us|over|back))?",
+  // a need said with the writer after the verb: "For at jeg kan færdigbehandle ansøgningen, mangler jeg en situationsplan"
+  "mangler (?:jeg|vi) (?:stadig |lige |bare |kun )?(?:en|et|dit|din|dine|jeres|nogle|de|den|det)(?![\\p{L}])",
   "(?:need|want|love|welcome|get) (?:your|a second|some|any)_(?:thoughts|feedback|input|advice|opinion|eyes|take|help|view|pair of eyes)",
   "(?:keen|curious|eager) to (?:hear|know|get)_(?:you|your)",
   "(?:your|any) (?:thoughts|feedback|input|advice|take|opinion)s?\\s*\\?",
@@ -412,6 +417,9 @@ const ASKS_OUTRIGHT = phrases([
   "(?:et|ét|endnu et|et lille|et hurtigt|et sidste|et kort) spørgsmål",
   "(?:jeg|vi) (?:vil|ville|skal) (?:gerne |lige )?(?:spørge|høre) (?:dig|jer|om)",
   "måske ved du",
+  // whether they still have a thing: "Har du i øvrigt stadig den pladevibrator, du ville af med?", "Do you still have that ladder?"
+  "(?:har|have) (?:du|you|I) (?:i øvrigt |forresten |by the way |btw )?(?:stadig|still|still got) (?:den|det|de|dem|the|that|those|your|din|dit|dine)(?![\\p{L}])",
+  "(?:do|does) (?:you|she|he|they) (?:still|by any chance still) (?:have|own|need|use)(?![\\p{L}])",
   // room for them, asked after thanking for the talk at the fair: "Har I stadig plads til en keramiker i foråret?"
   "(?:har|have) (?:I|du|you|you still|you got) (?:stadig |still |got |any )?(?:plads|room|space|a slot|capacity|ledige? \\p{L}+)",
   "(?:er der|is there) (?:stadig |still )?(?:plads|room|space|a slot)",
@@ -1326,11 +1334,16 @@ const HANDS_OVER = phrases([
 /** Saying no, or not knowing: "I'm afraid I can't help there", "desværre", "no idea, sorry". */
 const DECLINES = phrases([
   "(?:afraid|sorry|unfortunately)_(?:i|we) (?:can't|cannot|couldn't|won't|am not able|'m not able|don't know|do not know|have no)",
-  "unfortunately",
+  // said of the answer, not of the news the advice carries ("giant fungus on beech is unfortunately almost always bad news")
+  "unfortunately(?:,)? (?:i|we|not|no|it's not|it isn't|that's not|there's no|there isn't|can't|won't|none|nobody)(?![\\p{L}'])",
+  "(?:no|not|nope|nothing),? unfortunately",
+  "unfortunately[.!]",
   "(?:i|we) (?:can't|cannot) (?:help|do it|make it|take it on|take on)",
   "no idea",
   "not sure i can help",
-  "desværre",
+  "desværre,? (?:ikke|kan|kunne|har|havde|må|nej|nå|når|ingen|intet|er (?:jeg|vi|det|der|den) (?:ikke|fuldt|optaget)|var (?:jeg|vi|det|der) ikke)(?![\\p{L}])",
+  "(?:nej|ikke|ingen|intet),? desværre",
+  "desværre[.!]",
   "(?:jeg|vi) (?:kan|må) (?:ikke|ikke nå|ikke hjælpe|ikke tage)",
   "ingen anelse",
   "aner ikke",

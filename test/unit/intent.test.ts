@@ -1091,3 +1091,25 @@ describe("a yes, a favour done, and the owner's plan, in the words of the same m
     ["Hvis jeg kunne låne din, ville det redde mig.", true],
   ])("a person's own will is no ask: %s", (text, want) => expect(read(text).explicitRequest).toBe(want));
 });
+
+describe("a no, a passive ask, and what they still have, in the words of a Danish gardener's mailbox", () => {
+  const read = (text: string) => classifyIntent({ subject: "", text });
+  it.each([
+    ["Kæmpeporesvamp på bøg er desværre næsten altid dårligt nyt. Få lavet en trækprøve.", false],
+    ["It's unfortunately a common problem with old beech; get a pull test done.", false],
+    ["Jeg kan desværre ikke den dag.", true],
+    ["Desværre har jeg ikke tid før jul.", true],
+    ["Nej, desværre.", true],
+    ["Unfortunately I can't make it.", true],
+    ["Not this time, unfortunately.", true],
+  ])("declines: %s", (text, want) => expect(read(text).declines).toBe(want));
+
+  it.each([
+    ["For at jeg kan færdigbehandle ansøgningen, mangler jeg en situationsplan. Den må meget gerne sendes til mig på mail.", true],
+    ["Could it please be sent over by Friday?", true],
+    ["Tak fordi du sendte Henrik min vej. Har du i øvrigt stadig den pladevibrator du ville af med?", true],
+    ["Thanks for the lovely dinner! Do you still have the recipe for that tart?", true],
+    ["Fakturaen kan sendes af os i morgen.", false],
+    ["Thanks for dinner! By the way, how was the holiday?", false],
+  ])("asks: %s", (text, want) => expect(read(text).request).toBe(want));
+});
