@@ -375,7 +375,7 @@ const REQUEST = phrases([
   // not an invitation to try again later: "Send den gerne igen i januar"
   "send (?:mig |os )?(?:det|den|dem)? ?gerne(?! igen)(?!,? hvis)",
   // "Gib mir bitte kurz Bescheid, ob das bei dir klappt", "Ich brauche bis Freitag, 20.11., deine verbindliche Zusage"
-  "(?:gib|gebt|geben sie) (?:mir|uns)(?: bitte| doch| mal| kurz| noch| einfach){0,3} bescheid",
+  "(?:gib|gebt|geben sie) (?:mir|uns)(?: bitte| doch| mal| kurz| noch| einfach){0,3}(?: bis [^.!?\\n]{1,30}?)? bescheid",
   "(?:(?:sag|sagt|sagen sie) (?:mir|uns)|melde dich|meld dich|melden sie sich)(?: bitte| doch| mal| kurz| noch| einfach){0,3} (?:bescheid|bei mir|bei uns|bis)",
   "(?:ich|wir) (?:brauche|brauchen|bräuchte|bräuchten) (?:(?:bis|vor) [^!?\\n]{1,30}? )?(?:deine|dein|deinen|ihre|ihren|eure|euren|noch deine|noch ihre)",
   "(?:wäre|wär) (?:super|toll|schön|klasse|prima|nett|großartig|hilfreich|gut)_wenn (?:du|sie|ihr)",
@@ -417,6 +417,9 @@ const ASKS_OUTRIGHT = phrases([
   "(?:et|ét|endnu et|et lille|et hurtigt|et sidste|et kort) spørgsmål",
   "(?:jeg|vi) (?:vil|ville|skal) (?:gerne |lige )?(?:spørge|høre) (?:dig|jer|om)",
   "måske ved du",
+  // time asked for outright, after the thanks for a talk at a fair: "Hätten Sie in der Woche ab dem 2.11. Zeit?"
+  "(?:hätten|haben|hättest|hast)\\s+(?:sie|du|ihr)\\s+(?:[\\p{L}\\p{N}.]+\\s+){0,6}zeit",
+  "(?:would|do|will) you have (?:time|half an hour|an hour|twenty minutes|\\d+ minutes|a slot)",
   // whether they still have a thing: "Har du i øvrigt stadig den pladevibrator, du ville af med?", "Do you still have that ladder?"
   "(?:har|have) (?:du|you|I) (?:i øvrigt |forresten |by the way |btw )?(?:stadig|still|still got) (?:den|det|de|dem|the|that|those|your|din|dit|dine)(?![\\p{L}])",
   "(?:do|does) (?:you|she|he|they) (?:still|by any chance still) (?:have|own|need|use)(?![\\p{L}])",
@@ -578,7 +581,9 @@ const REFERRAL = phrases([
   "(?:she|he|they)(?:'ll|'d| will| would| might| may| said (?:she|he|they)(?:'d| would| will| might))_(?:get in touch|reach out to you|contact you|call you|ring you|email you|be in touch)",
   "expect (?:a|an) (?:call|mail|email|message|note) from",
   // German: "Ich habe ihr von dir erzählt", "hab dich bei ihm empfohlen"
-  "(?:habe|hab|hatte) (?:ihr|ihm|ihnen|dem|der) (?:\\p{L}+ ){0,2}von (?:dir|euch|ihnen|deiner firma|eurer firma) erzählt",
+  "(?:habe|hab|hatte) (?:ihr|ihm|ihnen|dem|der) (?:\\p{L}+ ){0,2}von (?:dir|euch|ihnen|deiner firma|eurer firma|[\\p{L}-]+) (?:erzählt|vorgeschwärmt)",
+  // "und ihr deine Adresse gegeben – sie meldet sich diese Woche bei dir"
+  "(?:ihr|ihm|ihnen) (?:deine|dein|deinen|eure|euren|ihre|ihren) (?:adresse|nummer|kontakt|kontaktdaten|mail|e-mail|namen|karte) (?:gegeben|weitergegeben|geschickt|gesendet)",
   "(?:habe|hab|hatte) (?:dich|euch|sie) (?:\\p{L}+ ){0,3}empfohlen",
   "told_(?:you're|you are|you'd be)_(?:person|one|right|best|perfect)",
   // whom they told, then what: "I told my agent, Claire Dubois, that you are the only translator I want", "told both you
@@ -1595,7 +1600,10 @@ const OWES_THANKS = phrases([
   "(?:sendt|sendte|givet|gav|købt|købte|lavet|lavede|bragt|bragte) (?:mig|os) (?:en|et|nogle|to|tre|fire|fem|[0-9]+|hele|lidt)(?! (?:[\\p{L}-]+ )?(?:tilbud|faktura|regning|kvittering|påmindelse|kontrakt|prisoverslag|overslag|mail|e-mail|besked|link|sms|fil|udkast|formular|spørgsmål)(?![\\p{L}]))",
   "(?:sendt|sendte|givet|gav) (?:en|et|nogle|to|tre|[0-9]+) (?:ny |nye )?(?:kunde|kunder|opgave|opgaver|klient|klienter|lead|leads|elev|elever|patient|patienter) (?:videre )?til (?:mig|os)",
   // a referral told by the owner: "Markus hat uns bei der Handwerkskammer empfohlen!", "anbefalede os til"
-  "(?:hat|haben) (?:uns|mich) (?:\\p{L}+ ){0,4}empfohlen",
+  "(?:hat|haben) (?:uns|mich) (?:\\p{L}+ ){0,6}empfohlen",
+  // German: "Muss mich bei ihm bedanken!", "Da muss ich mich revanchieren", "hat uns einen Tag Debugging erspart"
+  "(?:muss|sollte|will|möchte|werde) (?:ich )?(?:mich )?(?:unbedingt |noch |bei (?:ihm|ihr|ihnen|\\p{L}+) )*(?:bedanken|revanchieren)",
+  "(?:hat|haben) (?:uns|mich|mir) (?:\\p{L}+ ){0,5}(?:erspart|gerettet)",
   "(?:recommended|referred) (?:me|us) (?:to|for)",
   "(?:anbefalede|anbefalet|henviste) (?:mig|os) (?:til|hos)",
   // a client sent, told by the owner: "Femke sent another client my way", "Endnu en klient fra Jesper"
@@ -1622,6 +1630,8 @@ const PRAISE_NOTE = letterRegExp(
 const OWES_ANSWER = phrases([
   "(?:need|needs|have|must|should|remember|don't forget|do not forget|remind me) to (?:answer|reply|respond|get back|send)",
   "to ?do",
+  // "Muss ich erst mit Kai besprechen, dann antworten."
+  "(?:dann|noch|erst|bald) (?:\\p{L}+ )?(?:antworten|zurückschreiben|beantworten)",
   // "Must answer Mark before his race", "gotta reply to her"
   "(?:must|should|gotta) (?:answer|reply to|respond to|get back to)",
   // the owner's plan to deal with it: "Jens - tager det i næste uge", "I'll deal with it next week"
@@ -1934,8 +1944,26 @@ const UNMARKED_QUESTION = letterRegExp(
 );
 const MIN_UNMARKED_QUESTION_WORDS = 5;
 
+/** A line that ends a sentence; a date's dot ("ab dem 2.11.", "den 12.") does not. */
+const ENDS_A_SENTENCE = /(?:[!?:;…]|(?<!\d)\.)\s*$/;
+
+/**
+ * The sentences, with a question's last words put back on the line before them when plain text was wrapped inside it:
+ * "Hätten Sie in der Woche ab dem 2.11.\nZeit?" is one question, not "Zeit?" alone.
+ */
+function sentencesUnwrapped(text: string): string[] {
+  const out: string[] = [];
+  for (const s of sentences(text)) {
+    const previous = out[out.length - 1];
+    const wrapped = previous !== undefined && s.endsWith("?") && s.split(/\s+/).length < MIN_QUESTION_WORDS && !ENDS_A_SENTENCE.test(previous);
+    if (wrapped) out[out.length - 1] = `${previous} ${s}`;
+    else out.push(s);
+  }
+  return out;
+}
+
 function asksQuestion(text: string): boolean {
-  return sentences(text).some((sentence) => {
+  return sentencesUnwrapped(text).some((sentence) => {
     const unmarked = UNMARKED_QUESTION.test(sentence) && sentence.split(/\s+/).length >= MIN_UNMARKED_QUESTION_WORDS;
     if (!sentence.endsWith("?") && !unmarked) return false;
     if (NOT_A_QUESTION.test(sentence)) return false;

@@ -1113,3 +1113,36 @@ describe("a no, a passive ask, and what they still have, in the words of a Danis
     ["Thanks for dinner! By the way, how was the holiday?", false],
   ])("asks: %s", (text, want) => expect(read(text).request).toBe(want));
 });
+
+describe("a Berlin founder's German, and a question wrapped in plain text", () => {
+  const read = (text: string) => classifyIntent({ subject: "", text });
+  it.each([
+    ["Vielen Dank für das nette Gespräch an unserem Stand. Hätten Sie in der Woche ab dem 2.11.\nZeit?", true],
+    ["Thanks again for the chat at the fair. Would you have time for a demo in\nNovember?", true],
+    ["Vielen Dank für die Blumen! Sie sind wunderschön.", false],
+    ["Thanks so much, it was a lovely day.\nWhy?", false],
+  ])("asks: %s", (text, want) => expect(read(text).request).toBe(want));
+
+  it.each([
+    ["Geben Sie mir bitte bis Ende November Bescheid, ob das auf der Roadmap steht.", true],
+    ["Ich gebe Ihnen bis Ende November Bescheid.", false],
+  ])("asks in German: %s", (text, want) => expect(read(text).explicitRequest).toBe(want));
+
+  it.each([
+    ["Ich hab ihr von Tidewise vorgeschwärmt und ihr deine Adresse gegeben – sie meldet sich diese Woche bei dir.", "referral"],
+    ["Sie hat mir deine Adresse gegeben, ich melde mich nächste Woche.", null],
+  ])("a referral in German: %s", (text, want) => expect(read(text).gift).toBe(want));
+
+  it.each([
+    ["Muss mich bei ihm bedanken!", true],
+    ["Henrik hat das ganze Deck durchgearbeitet – unbezahlt, wie immer. Da muss ich mich revanchieren.", true],
+    ["Katrin hat uns an ihre Schwägerin Birgit Hahn empfohlen.", true],
+    ["Tom hat uns einen Tag Debugging erspart.", true],
+    ["Birgit hat sich bedankt, alles gut.", false],
+  ])("the owner's German note owes thanks: %s", (note, want) => expect(noteOwesThanks(note)).toBe(want));
+
+  it.each([
+    ["Muss ich erst mit Kai besprechen, dann antworten.", true],
+    ["Hat schon geantwortet.", false],
+  ])("the owner's German note owes an answer: %s", (note, want) => expect(noteOwesAnswer(note)).toBe(want));
+});
