@@ -165,6 +165,10 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   }
   // The owner's own note above the forward says a favour was done ("Need to thank her"): their word is evidence.
   if (gift === null && e.ownerOwesThanks) gift = { kind: "help", detail: null };
+  // …and so is a note that says only an answer is owed ("I need to answer her about the menus"), over the words of a mail
+  // that gives and asks at once ("Sent two more your way … a small favour: could I leave menus by your till"). An
+  // introduction, shown by the mail's structure, still stands.
+  if (gift !== null && gift.kind !== "introduction" && e.ownerOwesAnswer && !e.ownerOwesThanks && introduced.length === 0) gift = null;
   // What the owner asked for: material in a reply of theirs to the owner's recent request, the first gift from
   // them since (a "let me check and come back to you" may come first). A new mail of theirs with an attachment,
   // not a reply, is their own business, not the answer, unless it is the first word from them since the owner's

@@ -945,6 +945,9 @@ const GIVES = phrases([
   "not a (?:cent|penny|dime|bean)(?! (?:more|less|over|extra))",
   "(?:don't|do not) (?:even )?(?:think about|dream of|bother|try) (?:paying|to pay)",
   "(?:yours|it's yours|they're yours) to keep",
+  // "They're for you and the staff to read and keep, no strings"
+  "(?:read|use|try|enjoy|wear) and keep(?![\\p{L}])",
+  "no strings(?: attached)?(?![\\p{L}])",
   // "They're all yours to use however you like"; not "it's yours" alone, a booking's yes ("Of course, it's yours. 7pm?")
   "yours to (?:use|keep|share|post|print)",
   // no money for it, said fiercely: "Don't you dare buy fuel, it's full anyway"

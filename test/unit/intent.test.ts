@@ -1146,3 +1146,10 @@ describe("a Berlin founder's German, and a question wrapped in plain text", () =
     ["Hat schon geantwortet.", false],
   ])("the owner's German note owes an answer: %s", (note, want) => expect(noteOwesAnswer(note)).toBe(want));
 });
+
+describe("proofs left to keep", () => {
+  it.each([
+    ["I've left a box of proofs with Amy behind the till. They're for you and the staff to read and keep, no strings.", "help"],
+    ["The proofs are with Amy; please send them back after the review.", null],
+  ])("%s", (text, want) => expect(classifyIntent({ subject: "", text }).gift).toBe(want));
+});

@@ -289,6 +289,27 @@ describe("a favour done after the yes, and a thank-you that asks", () => {
   });
 });
 
+describe("the owner's note decides a mail that gives and asks", () => {
+  it("'I need to answer her' shows it under help; forwarded without a note, the customers sent count first", async () => {
+    const r = await replayOwner("ruth.note@lendal.example");
+    const tie = (who: Who): Mail[] => [
+      { at: "2026-09-18T15:05:00+01:00", from: who, to: [r.me], subject: "Sent you a customer!", body: "Hi Ruth,\n\nI sent a lovely woman round to you for the Persian cookbook, hope that's OK!\n\nSadia" },
+      { at: "2026-09-18T17:40:00+01:00", from: r.me, to: [who], subject: "Re: Sent you a customer!", body: "She found us! Thank you so much – I owe you a coffee.\n\nRuth" },
+    ];
+    await r.backfill([...tie(ANNA), ...tie(GORM)], at("2026-09-20T12:00:00+01:00"));
+    const asks = (who: Who): Mail => ({
+      at: "2026-11-07T11:02:00Z",
+      from: who,
+      to: [r.me],
+      subject: "Christmas suppers (and two more customers!)",
+      body: "Hi Ruth,\n\nSent two more your way this morning – a couple visiting from Leeds.\n\nAlso, a small favour: could I leave a little pile of Christmas menus by your till?\n\nSadia",
+    });
+    await r.forward(asks(ANNA), "I need to answer her about the menus.");
+    await r.forward(asks(GORM));
+    expect(shown(await r.plan(monday(0))).sort()).toEqual([["help", ANNA.address], ["thank", GORM.address]]);
+  });
+});
+
 describe("the owner's commands", () => {
   async function withQuestion(address: string) {
     const r = await replayOwner(address);
