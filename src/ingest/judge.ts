@@ -296,7 +296,7 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
       const judged = judgeInbound(e, known);
       out.push(judged.event);
       introduced.push(...judged.introduced);
-      remember(deltas, known, { address: e.address, name: e.name, private: e.private, at: e.at, threadId: e.threadId, inbound: judged.delta, outbound: null });
+      remember(deltas, known, { address: e.address, name: e.name, private: e.private, at: e.at, threadId: e.threadId, inbound: judged.delta, outbound: null, statedCadenceDays: e.intent.statedRhythmDays });
     } else {
       // A first contact: nothing ever passed between them, and the mail answers nothing. A known person's new
       // address is no stranger's.
@@ -320,6 +320,7 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
         private: e.private,
         at: e.at,
         threadId: e.threadId,
+        statedCadenceDays: e.intent.statedRhythmDays,
         inbound: null,
         outbound: {
           at: e.at,

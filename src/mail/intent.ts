@@ -77,6 +77,11 @@ export interface Intent {
   /** Says what was agreed is done ("All done! Saw all seven yesterday", "Så er det klaret"): on a favour, the favour itself. */
   reportsDone: boolean;
   /**
+   * The rhythm the two of them keep, said in words ("our monthly letter", "Same time next month", "vi ses første
+   * torsdag i måneden"), in days; null when the mail says none.
+   */
+  statedRhythmDays: number | null;
+  /**
    * Every question it asks is about the reader's own life or plans ("Hvornår kommer I til Sjælland næste gang?",
    * "Did Kontor answer the staff-engineer question?"): the answer is their news, not help given.
    */
@@ -111,6 +116,7 @@ export const NO_INTENT: Intent = {
   agrees: false,
   promises: false,
   reportsDone: false,
+  statedRhythmDays: null,
   asksAfterThem: false,
 };
 
@@ -1343,13 +1349,13 @@ const HANDS_OVER = phrases([
 const DECLINES = phrases([
   "(?:afraid|sorry|unfortunately)_(?:i|we) (?:can't|cannot|couldn't|won't|am not able|'m not able|don't know|do not know|have no)",
   // said of the answer, not of the news the advice carries ("giant fungus on beech is unfortunately almost always bad news")
-  "unfortunately(?:,)? (?:i|we|not|no|it's not|it isn't|that's not|there's no|there isn't|can't|won't|none|nobody)(?![\\p{L}'])",
+  "unfortunately,?(?: [\\p{L}']+){0,3} (?:not|no|can't|cannot|couldn't|don't|didn't|won't|none|nobody|never|isn't|wasn't|aren't)(?![\\p{L}'])",
   "(?:no|not|nope|nothing),? unfortunately",
   "unfortunately[.!]",
   "(?:i|we) (?:can't|cannot) (?:help|do it|make it|take it on|take on)",
   "no idea",
   "not sure i can help",
-  "desværre,? (?:ikke|kan|kunne|har|havde|må|nej|nå|når|ingen|intet|er (?:jeg|vi|det|der|den) (?:ikke|fuldt|optaget)|var (?:jeg|vi|det|der) ikke)(?![\\p{L}])",
+  "desværre,?(?: [\\p{L}]+){0,3} (?:ikke|ingen|intet|aldrig|nej|fuldt|optaget)(?![\\p{L}])",
   "(?:nej|ikke|ingen|intet),? desværre",
   "desværre[.!]",
   "(?:jeg|vi) (?:kan|må) (?:ikke|ikke nå|ikke hjælpe|ikke tage)",
@@ -1746,6 +1752,23 @@ const PROMISES_LATER = phrases([
  * Putting the whole matter off to a later season: "I'll get back to you in January", "the owners moved it to the
  * 2027 budget", "Jeg vender tilbage i januar, når vi går i gang". A reply that says so gives nothing yet.
  */
+/**
+ * A monthly rhythm of the two of them, in words: their letter, beer or lunch of the month, the next one a month on, a
+ * set day of each month. Not a business's monthly report, invoice or newsletter.
+ */
+const MONTHLY = phrases([
+  "(?:our|my|your|the usual|vores|min|mit|din|dit) (?:monthly|månedlige) (?:letter|note|email|mail|beer|pint|coffee|lunch|catch-?up|call|chat|walk|run|dinner|brev|øl|kaffe|frokost|snak|tur|middag|gåtur)(?![\\p{L}])",
+  "(?:same time|see you|speak|talk|write|catch up|until|till) next month",
+  "(?:samme tid|vi ses|vi skrives|vi tales|på gensyn) (?:igen )?(?:i )?næste måned",
+  "(?:we|i) (?:meet|write|talk|catch up|speak|see each other|get together)(?: [\\p{L}-]+){0,3} (?:every|once a|each) month",
+  "(?:your|our) (?:news|letters?|mails?|emails?|catch-?ups?) (?:every|once a|each) month",
+  "(?:first|last|second) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:of|in) (?:every|each|the) month",
+  "(?:første|sidste|anden) (?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag) i (?:hver |hver eneste )?måned(?:en)?",
+  "(?:vi|jeg) (?:ses|mødes|skriver|snakker|tales ved)(?: [\\p{L}-]+){0,3} (?:hver|en gang om) måned(?:en)?",
+]);
+/** Days in the monthly rhythm a mail states. */
+const MONTH_DAYS = 30;
+
 /** The agreed thing, done: "All done! Saw all seven yesterday", "Everything went fine", "Så er det klaret". */
 const REPORTS_DONE = phrases([
   "(?:^|\\n)\\s*(?:all|job|everything's|everything is|it's all|that's all) (?:done|sorted|taken care of)(?![\\p{L}])",
@@ -2063,6 +2086,8 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
   const help = !introduction && !referral && !putsOff && (HELP_OR_INFORMATION.test(statements) || gives(statements) || cameToMind);
   const gift: WordedGift | null = introduction ? "introduction" : referral ? "referral" : help ? "help" : null;
   const declines = DECLINES.test(body);
+  const transaction = TRANSACTION.test(all);
+  const prices = PRICE.test(body);
   return {
     thanks,
     request,
@@ -2087,13 +2112,16 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     toAll: GREETS_A_GROUP.test(body),
     confirms: CONFIRMS.test(all),
     pitch: PITCH.test(all),
-    transaction: TRANSACTION.test(all),
-    prices: PRICE.test(body),
+    transaction,
+    prices,
     // a yes that declines or puts it off ("I'll give it some thought and get back to you") agrees to nothing
     agrees: !declines && !putsOff && AGREES.test(body) && !DEFERS.test(body),
     // The rare promise is read first: the advice reading splits the text again, so it runs only for one.
     promises: !declines && !putsOff && PROMISES_LATER.test(body) && !readsAsAdvice(body),
     reportsDone: REPORTS_DONE.test(body),
+    // a service's monthly visit, priced ("Første mandag i måneden kl. 8 kan jeg godt … 300 kr. pr. gang"), is business done
+    // in person, not a tie's rhythm of mail
+    statedRhythmDays: MONTHLY.test(all) && !prices && !transaction ? MONTH_DAYS : null,
   };
 }
 

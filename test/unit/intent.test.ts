@@ -1153,3 +1153,24 @@ describe("proofs left to keep", () => {
     ["The proofs are with Amy; please send them back after the review.", null],
   ])("%s", (text, want) => expect(classifyIntent({ subject: "", text }).gift).toBe(want));
 });
+
+describe("a rhythm said in words", () => {
+  it.each([
+    ["Dear Maggie, here is our monthly letter, a day late. Same time next month?", 30],
+    ["I do look forward to your news every month or so.", 30],
+    ["Vi ses første torsdag i måneden som altid.", 30],
+    ["Attached is our monthly report for October and the invoice.", null],
+    ["We pay the rent every month on the 1st.", null],
+    ["See you next week at the fair!", null],
+  ])("%s", (text, want) => expect(classifyIntent({ subject: "", text }).statedRhythmDays).toBe(want));
+});
+
+it("a service's priced monthly visit states no tie's rhythm", () => {
+  const text = "Butiksfacade ude og inde: 300 kr. pr. gang ekskl. moms. Første mandag i måneden kl. 8 kan jeg godt.";
+  expect(classifyIntent({ subject: "", text }).statedRhythmDays).toBeNull();
+});
+
+it("'Desværre, jeg kender ingen i den branche' declines", () => {
+  expect(classifyIntent({ subject: "", text: "Desværre, jeg kender ingen i den branche." }).declines).toBe(true);
+  expect(classifyIntent({ subject: "", text: "Unfortunately I know nobody in that field." }).declines).toBe(true);
+});
