@@ -205,7 +205,6 @@ export function contactRow(ownerId: number, d: ContactDelta, now: number) {
     domainKey: domainKey(d.address),
     circle: d.private ? ("private" as const) : ("professional" as const),
     muted: false,
-    cadenceDays: d.statedCadenceDays ?? null,
     firstAt: d.at,
     lastAt: touched ? d.at : null,
     firstInboundAt: i?.at ?? null,

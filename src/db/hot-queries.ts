@@ -60,8 +60,6 @@ const contactUpsertSet = {
   // The key follows the name it was made from.
   nameKey: sql`case when ${ex("inbound_count")} > 0 and ${ex("name")} is not null then ${ex("name_key")} when ${cur("name")} is not null then ${cur("name_key")} else ${ex("name_key")} end`,
   circle: sql`case when ${ex("circle")} = 'private' then 'private' else ${cur("circle")} end`,
-  // The owner's own setting stands; a rhythm their mail states ("our monthly letter") fills in only where there is none.
-  cadenceDays: sql`coalesce(${cur("cadence_days")}, ${ex("cadence_days")})`,
   // Before last_at moves: whether this mail starts a new conversation is judged against the previous one.
   conversationCount: sql`${cur("conversation_count")} + case when ${startsConversation} then 1 else 0 end`,
   lastConversationAt: sql`case when ${startsConversation} then ${ex("last_at")} else coalesce(${cur("last_conversation_at")}, ${ex("last_at")}) end`,

@@ -133,8 +133,6 @@ export interface ContactDelta {
   outbound: OutboundDelta | null;
   /** A meeting: both parts stand for it (contact both ways); it counts as a meeting, not as mail. */
   meeting?: { title: string | null };
-  /** The rhythm their mail says they keep ("our monthly letter"), in days: the contact's until the owner sets one. */
-  statedCadenceDays?: number | null;
 }
 
 /** Someone a contact introduced the owner to: in the owner's network before any mail passed between them. */

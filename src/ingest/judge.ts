@@ -102,8 +102,9 @@ export function followUpReason(e: ContactEvent, firstContact: boolean, answersTh
   if (answersTheirRequest) return i.questionMark && (!i.scheduling || i.prices) ? "question" : null;
   // A nudge on one's own unanswered mail ("just checking this reached you") still waits for that answer.
   if (i.explicitRequest || i.nudge) return "question";
-  // …or words that announce a question ("Har I stadig plads til en keramiker?", "one more question: …?"): the
-  // intent reads those as a request even in a thank-you.
+  // …unless the intent reads it as a request all the same: a question announced or asked outright ("Har I stadig
+  // plads til en keramiker?", "one more question: …?", "Hätten Sie … Zeit?"), or thanks said to someone other than the
+  // one it asks.
   if (i.thanks && !i.request) return null;
   // A greeting expects nothing, unless it also asks ("congratulations on the launch — would a call be useful?").
   if (i.request) return "question";
@@ -168,7 +169,7 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
   // …and so is a note that says only an answer is owed ("I need to answer her about the menus"), over the words of a mail
   // that gives and asks at once ("Sent two more your way … a small favour: could I leave menus by your till"). An
   // introduction, shown by the mail's structure, still stands.
-  if (gift !== null && gift.kind !== "introduction" && e.ownerOwesAnswer && !e.ownerOwesThanks && introduced.length === 0) gift = null;
+  if (gift !== null && gift.kind !== "introduction" && e.ownerOwesAnswer && !e.ownerOwesThanks) gift = null;
   // What the owner asked for: material in a reply of theirs to the owner's recent request, the first gift from
   // them since (a "let me check and come back to you" may come first). A new mail of theirs with an attachment,
   // not a reply, is their own business, not the answer, unless it is the first word from them since the owner's
@@ -296,7 +297,7 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
       const judged = judgeInbound(e, known);
       out.push(judged.event);
       introduced.push(...judged.introduced);
-      remember(deltas, known, { address: e.address, name: e.name, private: e.private, at: e.at, threadId: e.threadId, inbound: judged.delta, outbound: null, statedCadenceDays: e.intent.statedRhythmDays });
+      remember(deltas, known, { address: e.address, name: e.name, private: e.private, at: e.at, threadId: e.threadId, inbound: judged.delta, outbound: null });
     } else {
       // A first contact: nothing ever passed between them, and the mail answers nothing. A known person's new
       // address is no stranger's.
@@ -320,7 +321,6 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
         private: e.private,
         at: e.at,
         threadId: e.threadId,
-        statedCadenceDays: e.intent.statedRhythmDays,
         inbound: null,
         outbound: {
           at: e.at,

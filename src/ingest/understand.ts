@@ -546,11 +546,12 @@ function askedByName(e: ContactEvent, text: string, ownerName: string | null | u
  * that first name, under the full name their own header gives.
  */
 function withReferrer(e: ContactEvent, text: string): ContactEvent {
-  // Someone who met the owner may name who brought them there ("Tak for mødet i går – Per Thomsen sagde, at …").
-  const cameThroughSomeone = e.intent.referredBy || e.intent.metBefore;
-  const named = referrerOf(text, e.subject, e.name, cameThroughSomeone);
+  // Someone who met the owner may name who brought them there ("Tak for mødet i går – Per Thomsen sagde, at …"); a
+  // person copied in is their referrer only when they say someone sent them ("Thanks for Friday! I've copied in Sara"
+  // credits no one).
+  const named = referrerOf(text, e.subject, e.name, e.intent.referredBy || e.intent.metBefore);
   if (named) return { ...e, referrer: named.name, ...(named.firm ? { referrerFirm: named.firm } : {}) };
-  if (!cameThroughSomeone) return e;
+  if (!e.intent.referredBy) return e;
   const copied = e.alongside.filter((p) => (p.name ?? "").trim().includes(" ") && namesFirstName(text, p.name));
   return copied.length === 1 ? { ...e, referrer: copied[0].name } : e;
 }

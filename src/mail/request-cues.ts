@@ -62,7 +62,7 @@ const BENEFIT_LIST = [
   "(?:(?:it|that|this|which)'d|would|will|could) mean (?:the world|a lot|so much|a great deal|everything|heaps)",
   // also inverted after a condition: "Hvis jeg kunne låne din, ville det redde mig"
   // not a person's own will: "Dejligt, at du vil være med igen!"
-  "(?<!(?:du|I|jeg|vi|han|hun|de|man) )(?:ville|vil) (?:det |den |de )?(?:være|betyde|hjælpe|redde)",
+  "(?<!(?<![\\p{L}])(?:du|I|jeg|vi|han|hun|de|man)(?: \\p{L}+)? )(?:ville|vil) (?:det |den |de )?(?:være|betyde|hjælpe|redde)",
   // "that would save me a day", "det ville spare mig for en uge"
   "(?:(?:it|that|this|which)'d|would|will|could) (?:really |easily )?save (?:me|us)",
   // "a reference from you would make all the difference", "det ville gøre en kæmpe forskel"

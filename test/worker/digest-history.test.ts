@@ -49,24 +49,6 @@ describe("rhythm", () => {
   });
 });
 
-describe("a rhythm said in words", () => {
-  it("'our monthly letter' makes two letters a month apart a monthly tie; the same two without the words wait for more", async () => {
-    const r = await replayOwner("sofie.letters@kjaer.design");
-    const letters = (who: Who, body: string): Mail[] =>
-      ["2026-08-31T20:00:00+02:00", "2026-09-28T20:00:00+02:00"].flatMap((sent, i) => [
-        { at: sent, from: r.me, to: [who], subject: `News, #${i + 1}`, body: `Dear ${who.name.split(" ")[0]},\n\n${body}\n\nSofie` },
-        { at: new Date(at(sent) + DAY).toISOString(), from: who, to: [r.me], subject: `Re: News, #${i + 1}`, body: "Lovely to hear from you, as ever." },
-      ]);
-    await r.backfill(
-      [...letters(ANNA, "Here is our monthly letter: the studio is busy. Same time next month!"), ...letters(GORM, "The studio is busy and the kiln works again.")],
-      at("2026-10-01T12:00:00+02:00"),
-    );
-    expect([(await r.contact(ANNA)).cadenceDays, (await r.contact(GORM)).cadenceDays]).toEqual([30, null]);
-    // Five weeks on from the last letter: past a month, short of the two months the two letters alone suggest.
-    expect(shown(await r.plan(at("2026-11-03T08:00:00+01:00")))).toEqual([["reconnect", ANNA.address]]);
-  });
-});
-
 describe("quiet ties", () => {
   it("three weeks of mail every week and a half (a mentor met again) is a tie to keep up; a two-week burst of one job is not", async () => {
     const r = await replayOwner("sofie.short@kjaer.design");
