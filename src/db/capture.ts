@@ -205,6 +205,7 @@ export function contactRow(ownerId: number, d: ContactDelta, now: number) {
     domainKey: domainKey(d.address),
     circle: d.private ? ("private" as const) : ("professional" as const),
     muted: false,
+    statedCadenceDays: d.statedCadenceDays ?? null,
     firstAt: d.at,
     lastAt: touched ? d.at : null,
     firstInboundAt: i?.at ?? null,

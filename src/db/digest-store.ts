@@ -65,11 +65,11 @@ const FOLLOW_UP_STAKE_SQL =
   ` when 'first-contact' then ${STAKE["first-contact"]} else ${STAKE.question} end end`;
 
 // Reconnect: quiet_from is decide.ts's eligibility (two-way, two conversations over three weeks or a
-// fortnight with a gift of theirs, not left after the nudges); quiet for a rhythm or more (the contact's own, the circle's, or the inferred one, rounded as decide.ts
+// fortnight with a gift of theirs, not left after the nudges); quiet for a rhythm or more (the contact's own, the circle's, the one their mail states, or the inferred one, rounded as decide.ts
 // rounds it), not resting after three showings, at risk past AT_RISK_RATIO rhythms.
 const CADENCE_SQL =
   `case when cadence_days > 0 then cadence_days when circle = 'private' and ?4 > 0 then ?4 when circle = 'professional' and ?3 > 0 then ?3` +
-  ` else round(${INFERRED_CADENCE_SQL}) end`;
+  ` when stated_cadence_days > 0 then stated_cadence_days else round(${INFERRED_CADENCE_SQL}) end`;
 const RATIO_SQL = `(max(0, ?2 - quiet_from) / ${DAY} / (${CADENCE_SQL}))`;
 const RESTING_SQL =
   `coalesce(${shownSql("reconnect", "last_at")} >= ${RECONNECT_SHOWN_BEFORE_REST} and ?2 - last_shown_at < ${REST_DAYS * DAY_MS}, 0)`;

@@ -60,6 +60,8 @@ const contactUpsertSet = {
   // The key follows the name it was made from.
   nameKey: sql`case when ${ex("inbound_count")} > 0 and ${ex("name")} is not null then ${ex("name_key")} when ${cur("name")} is not null then ${cur("name_key")} else ${ex("name_key")} end`,
   circle: sql`case when ${ex("circle")} = 'private' then 'private' else ${cur("circle")} end`,
+  // A mail that states a rhythm replaces the one stated before; one that states none leaves it.
+  statedCadenceDays: sql`coalesce(${ex("stated_cadence_days")}, ${cur("stated_cadence_days")})`,
   // Before last_at moves: whether this mail starts a new conversation is judged against the previous one.
   conversationCount: sql`${cur("conversation_count")} + case when ${startsConversation} then 1 else 0 end`,
   lastConversationAt: sql`case when ${startsConversation} then ${ex("last_at")} else coalesce(${cur("last_conversation_at")}, ${ex("last_at")}) end`,

@@ -133,6 +133,8 @@ export interface ContactDelta {
   outbound: OutboundDelta | null;
   /** A meeting: both parts stand for it (contact both ways); it counts as a meeting, not as mail. */
   meeting?: { title: string | null };
+  /** The rhythm a mail between the two of them alone states ("our monthly letter"), in days (Contact.statedCadenceDays). */
+  statedCadenceDays?: number | null;
 }
 
 /** Someone a contact introduced the owner to: in the owner's network before any mail passed between them. */

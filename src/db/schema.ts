@@ -57,7 +57,11 @@ const QUIET_FROM_SQL = sql.raw(
     ` or (they_gave_count > 0 and last_you_thanked_at is not null and last_at - coalesce(first_at, last_at) >= ${MIN_HISTORY_DAYS_TO_RECONNECT_AFTER_A_GIFT * DAY_MS}))` +
     ` and unanswered_outbound < ${MAX_NUDGES + 1} then max(last_at, coalesce(done_at, last_at)) end`,
 );
-const QUIET_AT_SQL = sql.raw(`quiet_from + (coalesce(case when cadence_days > 0 then cadence_days end, ${INFERRED_CADENCE_SQL}) - 1) * ${DAY_MS}`);
+// The owner's rhythm for the contact, else the one their mail states ("our monthly letter"), else the inferred one; a
+// circle's rhythm set by the owner comes between the first two and is read at query time (digest-store.ts).
+const QUIET_AT_SQL = sql.raw(
+  `quiet_from + (coalesce(case when cadence_days > 0 then cadence_days end, case when stated_cadence_days > 0 then stated_cadence_days end, ${INFERRED_CADENCE_SQL}) - 1) * ${DAY_MS}`,
+);
 
 export const contacts = sqliteTable(
   "contacts",
@@ -79,6 +83,9 @@ export const contacts = sqliteTable(
     muted: integer("muted", { mode: "boolean" }).notNull().default(false),
     // Explicit cadence in days set by the owner (`cadence anna@x.dk monthly`).
     cadenceDays: integer("cadence_days"),
+    // The rhythm their mail states ("our monthly letter", "vi ses første torsdag i måneden"), in days: below the owner's
+    // own settings, above the rhythm inferred from history. The latest mail that states one decides.
+    statedCadenceDays: integer("stated_cadence_days"),
     snoozedUntil: integer("snoozed_until"),
 
     // Aggregates kept up to date on every write, so the digest reads contacts and never scans interactions.

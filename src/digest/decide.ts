@@ -139,13 +139,14 @@ export const STRENGTH = {
 
 /**
  * Days between expected contacts, most specific first: the contact's own setting, then the owner's setting
- * for the circle, then the contact's typical gap between conversations. The owner's explicit settings are
- * honoured as given; only the inferred gap is clamped.
+ * for the circle, then the rhythm their mail states ("our monthly letter"), then the contact's typical gap between
+ * conversations. The owner's explicit settings are honoured as given; only the inferred gap is clamped.
  */
 export function cadenceDays(contact: Contact, owner: CadenceSettings): number {
   if (isPositive(contact.cadenceDays)) return contact.cadenceDays;
   const circleDays = contact.circle === "private" ? owner.cadencePrivateDays : owner.cadenceProfessionalDays;
   if (isPositive(circleDays)) return circleDays;
+  if (isPositive(contact.statedCadenceDays)) return contact.statedCadenceDays;
   return inferredCadenceDays(contact);
 }
 

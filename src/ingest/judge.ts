@@ -255,6 +255,14 @@ function judgeInbound(e: ContactEvent, known: KnownPeople): { event: ContactEven
 }
 
 /**
+ * The rhythm a mail states, when it is between the owner and this person alone: "vi ses første torsdag i måneden" to
+ * the thirty of a club, or to someone in Cc, is no rhythm of theirs.
+ */
+function rhythmOfTheTwo(e: ContactEvent): number | null {
+  return e.recipientCount <= FIRST_CONTACT_MAX_RECIPIENTS && !e.cc ? e.intent.statedRhythmDays : null;
+}
+
+/**
  * Adds a person's delta and records it in `known` at once: the next event sees it, in this mail too. An owner's reply
  * brings the mail it answers as reply evidence, read first, so the reply is judged as an answer to it.
  */
@@ -297,7 +305,7 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
       const judged = judgeInbound(e, known);
       out.push(judged.event);
       introduced.push(...judged.introduced);
-      remember(deltas, known, { address: e.address, name: e.name, private: e.private, at: e.at, threadId: e.threadId, inbound: judged.delta, outbound: null });
+      remember(deltas, known, { address: e.address, name: e.name, private: e.private, at: e.at, threadId: e.threadId, inbound: judged.delta, outbound: null, statedCadenceDays: rhythmOfTheTwo(e) });
     } else {
       // A first contact: nothing ever passed between them, and the mail answers nothing. A known person's new
       // address is no stranger's.
@@ -321,6 +329,7 @@ export function judgeEvents(events: ContactEvent[], known: KnownPeople, defaultF
         private: e.private,
         at: e.at,
         threadId: e.threadId,
+        statedCadenceDays: rhythmOfTheTwo(e),
         inbound: null,
         outbound: {
           at: e.at,

@@ -77,6 +77,11 @@ export interface Intent {
   /** Says what was agreed is done ("All done! Saw all seven yesterday", "Så er det klaret"): on a favour, the favour itself. */
   reportsDone: boolean;
   /**
+   * The rhythm the two of them keep, said in words ("our monthly letter", "Same time next month", "vi ses første
+   * torsdag i måneden"), in days; null when the mail says none.
+   */
+  statedRhythmDays: number | null;
+  /**
    * Every question it asks is about the reader's own life or plans ("Hvornår kommer I til Sjælland næste gang?",
    * "Did Kontor answer the staff-engineer question?"): the answer is their news, not help given.
    */
@@ -111,6 +116,7 @@ export const NO_INTENT: Intent = {
   agrees: false,
   promises: false,
   reportsDone: false,
+  statedRhythmDays: null,
   asksAfterThem: false,
 };
 
@@ -1745,6 +1751,23 @@ const PROMISES_LATER = phrases([
   "(?:i|we) promise to (?:write|send|reply|answer|get back|look)",
 ]);
 /**
+ * A monthly rhythm of the two of them, in words: their letter, beer or lunch of the month, the next one a month on, a
+ * day of each month they meet. Not a business's monthly report or invoice, a one-off "see you next month", a third
+ * party's rhythm ("I meet my investors every month") or opening hours ("sidste fredag i måneden lukker vi kl. 14").
+ */
+const MONTHLY = phrases([
+  "(?:our|vores) (?:monthly|månedlige) (?:letter|note|beer|pint|coffee|lunch|catch-?up|call|chat|walk|run|dinner|brev|øl|kaffe|frokost|snak|tur|middag|gåtur)(?![\\p{L}])",
+  "same time next month",
+  "samme tid næste måned",
+  "(?:we|you and i) (?:meet|write|talk|catch up|speak|see each other|get together)(?: [\\p{L}-]+){0,3} (?:every|once a|each) month",
+  "(?:your|our) (?:news|letters?|catch-?ups?) (?:every|once a|each) month",
+  "(?:see you|we meet|meet you) (?:on )?the (?:first|last|second) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) of (?:every|each|the) month",
+  "(?:vi ses|vi mødes|ses vi) (?:den |på )?(?:første|sidste|anden) (?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag) i (?:hver )?måned(?:en)?",
+  "(?:vi|du og jeg) (?:ses|mødes|skriver|snakker)(?: [\\p{L}-]+){0,3} (?:hver|en gang om) måned(?:en)?",
+]);
+const MONTH_DAYS = 30;
+
+/**
  * The agreed thing, done: "All done! Saw all seven yesterday", "Everything went fine", "Så er det klaret". Not a wish
  * ("I hope it all went well with the launch") nor their own news read alone: judge.ts reads it only on a favour agreed.
  */
@@ -2104,6 +2127,8 @@ export function classifyIntent(input: { subject: string; text: string }): Intent
     // The rare promise is read first: the advice reading splits the text again, so it runs only for one.
     promises: !declines && !putsOff && PROMISES_LATER.test(body) && !readsAsAdvice(body),
     reportsDone: REPORTS_DONE.test(body),
+    // a service's monthly visit, priced, is business done in person, not a tie's rhythm of mail
+    statedRhythmDays: MONTHLY.test(all) && !prices && !transaction ? MONTH_DAYS : null,
   };
 }
 

@@ -1189,3 +1189,18 @@ describe("the review's near misses", () => {
   it("a free trial's 'no strings attached' is no gift", () => expect(read("Try it free for 30 days, no strings attached.").gift).toBeNull());
   it("'Not very generous' owes no thanks", () => expect(noteOwesThanks("Not very generous – 5% off.")).toBe(false));
 });
+
+describe("a rhythm said in words", () => {
+  it.each([
+    ["Dear Maggie, here is our monthly letter, a day late. Same time next month?", 30],
+    ["I do look forward to your news every month or so.", 30],
+    ["Skal vi sige, at vi ses første torsdag i måneden som altid?", 30],
+    ["Attached is our monthly report for October and the invoice.", null],
+    ["We pay the rent every month on the 1st.", null],
+    ["I'm travelling until next month, so no rush.", null],
+    ["See you next month at the fair!", null],
+    ["I meet my investors every month.", null],
+    ["Sidste fredag i måneden lukker vi kl. 14.", null],
+    ["Butiksfacade ude og inde: 300 kr. pr. gang ekskl. moms. Vi ses første mandag i måneden kl. 8.", null],
+  ])("%s", (text, want) => expect(classifyIntent({ subject: "", text }).statedRhythmDays).toBe(want));
+});

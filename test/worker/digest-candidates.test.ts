@@ -40,6 +40,8 @@ beforeAll(async () => {
   // For some people the owner's latest mail only promised an answer (promised_at): the help stake reads it in SQL as
   // decide.ts does, kept or unkept, with and without a later mail of theirs.
   await env.DB.prepare("update contacts set promised_at = last_outbound_at where owner_id = ? and id % 5 = 0 and last_outbound_at is not null").bind(ownerId).run();
+  // Some state their rhythm in words (stated_cadence_days): below the owner's settings, above the inferred one, in SQL as in decide.ts.
+  await env.DB.prepare("update contacts set stated_cadence_days = case id % 3 when 0 then 30 else 14 end where owner_id = ? and id % 7 = 0").bind(ownerId).run();
   everyone = foldPeople(await getDb(env.DB).select().from(contacts).where(eq(contacts.ownerId, ownerId)));
 });
 

@@ -1,5 +1,6 @@
 // Histories over weeks, replayed through the real capture path: each Monday's digest is the real one, sent with
 // the real sendDigest, so what it showed (and how often) is remembered as in production. Each test has its own owner.
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { cadenceDays } from "../../src/digest/decide";
 import { at, DAY, replayOwner, shown, type Mail, type Replay, type Who } from "../support/replay";
@@ -46,6 +47,33 @@ describe("rhythm", () => {
     expect((await da.digest(monday(0))).items[0].why).toBe(
       "Sidst i kontakt den 2. okt.: »Re: Kaffe og status #6«. Det er 6 uger siden; I plejer at høre fra hinanden hver måned.",
     );
+  });
+});
+
+describe("a rhythm said in words", () => {
+  /** Two letters a month apart, each answered the next day, the owner's saying `body`. */
+  const letters = (r: Replay, who: Who, body: string): Mail[] =>
+    ["2026-08-31T20:00:00+02:00", "2026-09-28T20:00:00+02:00"].flatMap((sent, i) => [
+      { at: sent, from: r.me, to: [who], subject: `News, #${i + 1}`, body: `Dear ${who.name.split(" ")[0]},\n\n${body}\n\nSofie` },
+      { at: new Date(at(sent) + DAY).toISOString(), from: who, to: [r.me], subject: `Re: News, #${i + 1}`, body: "Lovely to hear from you, as ever." },
+    ]);
+
+  it("'our monthly letter' makes two letters a month apart a monthly tie; the same two without the words wait for more", async () => {
+    const r = await replayOwner("sofie.letters@kjaer.design");
+    await r.backfill(
+      [...letters(r, ANNA, "Here is our monthly letter: the studio is busy."), ...letters(r, GORM, "The studio is busy and the kiln works again.")],
+      at("2026-10-01T12:00:00+02:00"),
+    );
+    expect([(await r.contact(ANNA)).statedCadenceDays, (await r.contact(GORM)).statedCadenceDays]).toEqual([30, null]);
+    // Five weeks on from the last letter: past a month, short of the two months the two letters alone suggest.
+    expect(shown(await r.plan(at("2026-11-03T08:00:00+01:00")))).toEqual([["reconnect", ANNA.address]]);
+  });
+
+  it("the owner's rhythm for the circle comes before the one the mail states", async () => {
+    const r = await replayOwner("sofie.letters.circle@kjaer.design");
+    await r.backfill(letters(r, ANNA, "Here is our monthly letter: the studio is busy."), at("2026-10-01T12:00:00+02:00"));
+    await env.DB.prepare("update owners set cadence_professional_days = 90 where id = ?").bind(r.ownerId).run();
+    expect(shown(await r.plan(at("2026-11-03T08:00:00+01:00")))).toEqual([]);
   });
 });
 
