@@ -44,6 +44,8 @@ export function contactJson(c: Contact, sameAs: string | null = null) {
     circle: c.circle,
     muted: c.muted,
     cadenceDays: c.cadenceDays,
+    // the rhythm their mail states ("our monthly letter"), used when the owner has set none
+    statedCadenceDays: c.statedCadenceDays,
     snoozedUntil: iso(c.snoozedUntil),
     firstAt: iso(c.firstAt),
     lastAt: iso(c.lastAt),

@@ -102,6 +102,7 @@ describe("JSON", () => {
       circle: "professional",
       muted: false,
       cadenceDays: null,
+      statedCadenceDays: null,
       snoozedUntil: null,
       firstAt: "2026-11-04T08:00:00.000Z",
       lastAt: "2026-11-04T08:00:00.000Z",
