@@ -1933,11 +1933,21 @@ function asksOnlyAfterThem(askingSentences: string[]): boolean {
 }
 const MAX_WORDS_ASKING_AFTER_THEM = 10;
 
+/**
+ * The sentences, with a question's last words put back on the line before them when plain text was wrapped inside it:
+ * "Hätten Sie in der Woche ab dem 2.11.\nZeit?" is one question, not "Zeit?" alone.
+ */
 function sentences(text: string): string[] {
-  return text
-    .split(SENTENCE_END)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const out: string[] = [];
+  for (const piece of text.split(SENTENCE_END)) {
+    const s = piece.trim();
+    if (!s) continue;
+    const previous = out[out.length - 1];
+    const wrapped = previous !== undefined && s.endsWith("?") && s.split(/\s+/).length < MIN_QUESTION_WORDS && !ENDS_A_SENTENCE.test(previous);
+    if (wrapped) out[out.length - 1] = `${previous} ${s}`;
+    else out.push(s);
+  }
+  return out;
 }
 
 /** The reader addressed: a question to them says "you" ("du", "jer") somewhere. */
@@ -1981,23 +1991,8 @@ const MIN_UNMARKED_QUESTION_WORDS = 5;
  */
 const ENDS_A_SENTENCE = /(?:[!?:;…,]|(?<!(?:^|[\s(])\d{1,2}\.\d{1,2}|(?:den|d\.|dem|am|the|on) \d{1,2})\.)\s*$/i;
 
-/**
- * The sentences, with a question's last words put back on the line before them when plain text was wrapped inside it:
- * "Hätten Sie in der Woche ab dem 2.11.\nZeit?" is one question, not "Zeit?" alone.
- */
-function sentencesUnwrapped(text: string): string[] {
-  const out: string[] = [];
-  for (const s of sentences(text)) {
-    const previous = out[out.length - 1];
-    const wrapped = previous !== undefined && s.endsWith("?") && s.split(/\s+/).length < MIN_QUESTION_WORDS && !ENDS_A_SENTENCE.test(previous);
-    if (wrapped) out[out.length - 1] = `${previous} ${s}`;
-    else out.push(s);
-  }
-  return out;
-}
-
 function asksQuestion(text: string): boolean {
-  return sentencesUnwrapped(text).some((sentence) => {
+  return sentences(text).some((sentence) => {
     const unmarked = UNMARKED_QUESTION.test(sentence) && sentence.split(/\s+/).length >= MIN_UNMARKED_QUESTION_WORDS;
     if (!sentence.endsWith("?") && !unmarked) return false;
     if (NOT_A_QUESTION.test(sentence)) return false;

@@ -13,13 +13,13 @@ const noCircles = { cadenceProfessionalDays: null, cadencePrivateDays: null };
 /** Monday 08:00 in Copenhagen, `weeks` after 16 November 2026. */
 const monday = (weeks: number) => at("2026-11-16T08:00:00+01:00") + weeks * 7 * DAY;
 
-/** A conversation every `everyDays` days from `first`: the owner writes, they answer the next day. */
-function conversations(r: Replay, who: Who, first: string, count: number, everyDays: number): Mail[] {
+/** A conversation every `everyDays` days from `first`: the owner writes (`words`), they answer the next day. */
+function conversations(r: Replay, who: Who, first: string, count: number, everyDays: number, words = "Skal vi tage en kaffe og en status snart?"): Mail[] {
   const mails: Mail[] = [];
   for (let i = 0; i < count; i++) {
     const start = at(first) + i * everyDays * DAY;
     const subject = `Kaffe og status #${i + 1}`;
-    mails.push({ at: new Date(start).toISOString(), from: r.me, to: [who], subject, body: `Hej ${who.name.split(" ")[0]},\n\nSkal vi tage en kaffe og en status snart?\n\nSofie` });
+    mails.push({ at: new Date(start).toISOString(), from: r.me, to: [who], subject, body: `Hej ${who.name.split(" ")[0]},\n\n${words}\n\nSofie` });
     mails.push({ at: new Date(start + DAY).toISOString(), from: who, to: [r.me], subject: `Re: ${subject}`, body: "Gerne, torsdag passer fint." });
   }
   return mails;
@@ -51,12 +51,8 @@ describe("rhythm", () => {
 });
 
 describe("a rhythm said in words", () => {
-  /** Two letters a month apart, each answered the next day, the owner's saying `body`. */
-  const letters = (r: Replay, who: Who, body: string): Mail[] =>
-    ["2026-08-31T20:00:00+02:00", "2026-09-28T20:00:00+02:00"].flatMap((sent, i) => [
-      { at: sent, from: r.me, to: [who], subject: `News, #${i + 1}`, body: `Dear ${who.name.split(" ")[0]},\n\n${body}\n\nSofie` },
-      { at: new Date(at(sent) + DAY).toISOString(), from: who, to: [r.me], subject: `Re: News, #${i + 1}`, body: "Lovely to hear from you, as ever." },
-    ]);
+  /** Two letters four weeks apart, each answered the next day, the owner's saying `words`. */
+  const letters = (r: Replay, who: Who, words: string) => conversations(r, who, "2026-08-31T20:00:00+02:00", 2, 28, words);
 
   it("'our monthly letter' makes two letters a month apart a monthly tie; the same two without the words wait for more", async () => {
     const r = await replayOwner("sofie.letters@kjaer.design");
